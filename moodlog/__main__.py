@@ -1,0 +1,3 @@
+from moodlog.app import main
+
+raise SystemExit(main())

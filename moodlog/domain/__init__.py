@@ -1,0 +1,1 @@
+"""Plain-Python core of moodlog: records, scoring and analysis. No Qt, no SQL."""

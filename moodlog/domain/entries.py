@@ -1,0 +1,101 @@
+"""Daily check-in entries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from moodlog.domain.errors import ValidationError
+
+SCALE_FIELDS = ("mood", "anxiety", "energy", "irritability", "sleep_quality")
+FIELD_LABELS = {
+    "mood": "Mood",
+    "anxiety": "Anxiety",
+    "energy": "Energy",
+    "irritability": "Irritability",
+    "sleep_hours": "Hours slept",
+    "sleep_quality": "Sleep quality",
+}
+BACKFILL_AFTER = dt.timedelta(hours=48)
+MAX_NOTE_CHARS = 5_000_000
+
+DEFAULT_TAGS = (
+    "exercise",
+    "therapy",
+    "meditation",
+    "social",
+    "outdoors",
+    "alcohol",
+    "caffeine",
+    "work stress",
+    "poor appetite",
+    "conflict",
+    "creative",
+    "rest day",
+    "nature",
+    "medication missed",
+)
+
+
+@dataclass
+class Entry:
+    """One check-in. ``None`` in an optional field means *not recorded*, never 0."""
+
+    day: dt.date
+    time: dt.time
+    mood: int
+    anxiety: int | None = None
+    energy: int | None = None
+    irritability: int | None = None
+    sleep_hours: float | None = None
+    sleep_quality: int | None = None
+    tags: list[str] = field(default_factory=list)
+    note: str = ""
+    created_at: dt.datetime | None = None
+    id: int | None = None
+
+    @property
+    def backfilled(self) -> bool:
+        """Recorded more than 48 h after the end of the day it describes."""
+        return is_backfilled(self.day, self.created_at)
+
+    def validate(self) -> None:
+        validate_entry(self)
+
+
+def is_backfilled(day: dt.date, created_at: dt.datetime | None) -> bool:
+    if created_at is None:
+        return False
+    end_of_day = dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
+    return created_at - end_of_day > BACKFILL_AFTER
+
+
+def validate_entry(entry: Entry) -> None:
+    for name in SCALE_FIELDS + ("mood",):
+        value = getattr(entry, name)
+        if value is None and name != "mood":
+            continue
+        if value is None:
+            raise ValidationError("Mood is required (0 = worst possible, 10 = best possible).")
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
+            raise ValidationError(
+                f"{FIELD_LABELS[name]} must be a whole number from 0 to 10 (got {value!r})."
+            )
+    hours = entry.sleep_hours
+    if hours is not None:
+        if isinstance(hours, bool) or not isinstance(hours, int | float):
+            raise ValidationError(f"Hours slept must be a number (got {hours!r}).")
+        if not 0 <= hours <= 24 or round(hours * 4) != hours * 4:
+            raise ValidationError(
+                f"Hours slept must be from 0 to 24 in quarter hours (got {hours!r})."
+            )
+    if not isinstance(entry.note, str):
+        raise ValidationError("The note must be text.")
+    if len(entry.note) > MAX_NOTE_CHARS:
+        raise ValidationError(
+            f"The note is too long ({len(entry.note):,} characters; "
+            f"the limit is {MAX_NOTE_CHARS:,})."
+        )
+    for tag in entry.tags:
+        if not isinstance(tag, str) or not tag.strip() or len(tag) > 60:
+            raise ValidationError(f"A tag must be 1 to 60 characters of text (got {tag!r}).")

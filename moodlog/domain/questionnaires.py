@@ -1,0 +1,235 @@
+"""PHQ-9 and GAD-7, worded and scored exactly as published.
+
+PHQ-9 (Kroenke, Spitzer & Williams, 2001) and GAD-7 (Spitzer et al., 2006), both
+developed by Drs. Spitzer, Williams, Kroenke and colleagues with an educational grant
+from Pfizer; no permission is required to reproduce, translate, display or
+distribute them. Each item is scored 0-3; the total is the plain sum.
+
+Bands (published cut-points):
+* PHQ-9 (0-27): 0-4 minimal, 5-9 mild, 10-14 moderate, 15-19 moderately severe,
+  20-27 severe. The functional-difficulty question is asked but not scored.
+* GAD-7 (0-21): 0-4 minimal, 5-9 mild, 10-14 moderate, 15-21 severe.
+
+A form with any unanswered item has no total and no band.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from moodlog.domain.errors import ValidationError
+
+PHQ9 = "PHQ-9"
+GAD7 = "GAD-7"
+INSTRUMENTS = (PHQ9, GAD7)
+
+SCREENING_LABEL = "Self-report screening, not a diagnosis."
+STEM = "Over the last 2 weeks, how often have you been bothered by any of the following problems?"
+ANSWER_OPTIONS = ("Not at all", "Several days", "More than half the days", "Nearly every day")
+DIFFICULTY_QUESTION = (
+    "If you checked off any problems, how difficult have these problems made it for you "
+    "to do your work, take care of things at home, or get along with other people?"
+)
+DIFFICULTY_OPTIONS = (
+    "Not difficult at all",
+    "Somewhat difficult",
+    "Very difficult",
+    "Extremely difficult",
+)
+
+ITEMS: dict[str, tuple[str, ...]] = {
+    PHQ9: (
+        "Little interest or pleasure in doing things",
+        "Feeling down, depressed, or hopeless",
+        "Trouble falling or staying asleep, or sleeping too much",
+        "Feeling tired or having little energy",
+        "Poor appetite or overeating",
+        "Feeling bad about yourself \N{EM DASH} or that you are a failure or have let "
+        "yourself or your family down",
+        "Trouble concentrating on things, such as reading the newspaper or watching television",
+        "Moving or speaking so slowly that other people could have noticed? Or the opposite "
+        "\N{EM DASH} being so fidgety or restless that you have been moving around a lot "
+        "more than usual",
+        "Thoughts that you would be better off dead or of hurting yourself in some way",
+    ),
+    GAD7: (
+        "Feeling nervous, anxious or on edge",
+        "Not being able to stop or control worrying",
+        "Worrying too much about different things",
+        "Trouble relaxing",
+        "Being so restless that it is hard to sit still",
+        "Becoming easily annoyed or irritable",
+        "Feeling afraid as if something awful might happen",
+    ),
+}
+
+BANDS: dict[str, tuple[tuple[int, int, str], ...]] = {
+    PHQ9: (
+        (0, 4, "minimal"),
+        (5, 9, "mild"),
+        (10, 14, "moderate"),
+        (15, 19, "moderately severe"),
+        (20, 27, "severe"),
+    ),
+    GAD7: (
+        (0, 4, "minimal"),
+        (5, 9, "mild"),
+        (10, 14, "moderate"),
+        (15, 21, "severe"),
+    ),
+}
+
+PHQ9_SELF_HARM_ITEM = 8  # zero-based index of item 9
+
+
+def item_count(instrument: str) -> int:
+    return len(ITEMS[_known(instrument)])
+
+
+def max_total(instrument: str) -> int:
+    return 3 * item_count(instrument)
+
+
+def _known(instrument: str) -> str:
+    if instrument not in ITEMS:
+        raise ValidationError(
+            f"Unknown questionnaire {instrument!r}; expected one of {', '.join(INSTRUMENTS)}."
+        )
+    return instrument
+
+
+def validate_answers(instrument: str, answers: list[int | None]) -> None:
+    expected = item_count(instrument)
+    if not isinstance(answers, list) or len(answers) != expected:
+        raise ValidationError(f"{instrument} has {expected} items; got {answers!r}.")
+    for number, answer in enumerate(answers, start=1):
+        if answer is None:
+            continue
+        if isinstance(answer, bool) or not isinstance(answer, int) or not 0 <= answer <= 3:
+            raise ValidationError(
+                f"{instrument} item {number} must be 0, 1, 2 or 3 (got {answer!r})."
+            )
+
+
+def total_score(instrument: str, answers: list[int | None]) -> int | None:
+    """Sum of the item scores, or None when any item is unanswered."""
+    validate_answers(instrument, answers)
+    if any(answer is None for answer in answers):
+        return None
+    return sum(answers)  # type: ignore[arg-type]
+
+
+def band(instrument: str, total: int | None) -> str | None:
+    if total is None:
+        return None
+    for low, high, name in BANDS[_known(instrument)]:
+        if low <= total <= high:
+            return name
+    raise ValidationError(f"{instrument} total must be 0-{max_total(instrument)} (got {total}).")
+
+
+def unanswered_items(answers: list[int | None]) -> list[int]:
+    return [number for number, answer in enumerate(answers, start=1) if answer is None]
+
+
+def needs_safety_follow_up(instrument: str, answers: list[int | None]) -> bool:
+    """PHQ-9 item 9 answered above "Not at all" opens the suicidal-ideation check-in."""
+    if instrument != PHQ9 or len(answers) != 9:
+        return False
+    answer = answers[PHQ9_SELF_HARM_ITEM]
+    return answer is not None and answer > 0
+
+
+@dataclass
+class QuestionnaireResult:
+    day: dt.date
+    time: dt.time
+    instrument: str
+    answers: list[int | None]
+    difficulty: int | None = None
+    is_baseline: bool = False
+    created_at: dt.datetime | None = None
+    id: int | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def total(self) -> int | None:
+        return total_score(self.instrument, self.answers)
+
+    @property
+    def band(self) -> str | None:
+        return band(self.instrument, self.total)
+
+    @property
+    def scored(self) -> bool:
+        return self.total is not None
+
+    def validate(self) -> None:
+        validate_answers(self.instrument, self.answers)
+        if self.difficulty is not None and self.difficulty not in (0, 1, 2, 3):
+            raise ValidationError("The difficulty answer must be 0-3.")
+
+
+@dataclass(frozen=True)
+class ScoreChange:
+    total: int
+    band: str
+    previous: int | None
+    baseline: int | None
+
+    @property
+    def change_from_previous(self) -> int | None:
+        return None if self.previous is None else self.total - self.previous
+
+    @property
+    def change_from_baseline(self) -> int | None:
+        return None if self.baseline is None else self.total - self.baseline
+
+
+def describe_change(
+    result: QuestionnaireResult, history: list[QuestionnaireResult]
+) -> ScoreChange | None:
+    """Score, band and change versus the previous scored result and the baseline.
+
+    ``history`` is every result of the same instrument (any order). The baseline is
+    the one marked as baseline, else the earliest scored result.
+    """
+    total = result.total
+    if total is None:
+        return None
+    scored = sorted(
+        (
+            r
+            for r in history
+            if r.instrument == result.instrument and r.scored and r.id != result.id
+        ),
+        key=lambda r: (r.day, r.time),
+    )
+    earlier = [r for r in scored if (r.day, r.time) <= (result.day, result.time)]
+    previous = earlier[-1].total if earlier else None
+    marked = [r for r in scored if r.is_baseline]
+    if result.is_baseline:
+        baseline = None
+    elif marked:
+        baseline = marked[-1].total
+    else:
+        baseline = (
+            scored[0].total
+            if scored and (scored[0].day, scored[0].time) <= (result.day, result.time)
+            else None
+        )
+    return ScoreChange(
+        total=total, band=band(result.instrument, total) or "", previous=previous, baseline=baseline
+    )
+
+
+def is_due(
+    last_taken: dt.date | None, today: dt.date, every_days: int, session_today: bool = False
+) -> bool:
+    """A gentle prompt is due every ``every_days`` days, and on a treatment day."""
+    if session_today:
+        return True
+    if last_taken is None:
+        return True
+    return (today - last_taken).days >= every_days

@@ -1,0 +1,201 @@
+"""The suicidal-ideation self-check and the safety plan.
+
+The check-in follows the structure of the Columbia (C-SSRS) screener, in our own
+words, about the time "since your last check-in". Answers are True (yes),
+False (no) or None (prefer not to answer, or not asked). Questions 3-5 are asked
+only after a yes to question 2.
+
+Levels (``level``):
+
+* ``high``: yes to intent, plan or behaviour;
+* ``moderate``: yes to method, and no yes to intent, plan or behaviour;
+* ``low``: yes to wishing to be dead or to thoughts, and nothing above;
+* ``none``: every question asked was answered no;
+* ``skipped``: the check-in was skipped, or no question was answered yes and at
+  least one was left unanswered ("prefer not to answer"). An unanswered question is
+  never read as "no".
+
+This is a self-check to help the user and their care team, not a clinical assessment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from moodlog.domain.errors import ValidationError
+
+SI_KEYS = ("wish_dead", "thoughts", "method", "intent", "plan", "behavior")
+FOLLOW_UP_KEYS = ("method", "intent", "plan")  # asked only after a yes to "thoughts"
+LEVELS = ("none", "low", "moderate", "high", "skipped")
+ELEVATED_LEVELS = ("low", "moderate", "high")
+
+SELF_CHECK_LABEL = "A self-check to help you and your care team, not a clinical assessment."
+PRIVACY_STATEMENT = (
+    "moodlog is private. No one is notified of your answers and no one is monitoring them."
+)
+
+QUESTIONS = {
+    "wish_dead": "Have you wished you were dead, or wished you could go to sleep and not wake up?",
+    "thoughts": "Have you had any thoughts of killing yourself?",
+    "method": "Have you thought about how you might do this?",
+    "intent": "Have you had any intention of acting on these thoughts?",
+    "plan": "Have you started to work out the details of a plan, "
+    "and do you intend to carry it out?",
+    "behavior": "Have you done anything, started to do anything, or prepared to do anything "
+    "to end your life?",
+}
+QUESTION_INTRO = "Since your last check-in:"
+
+
+def level(answers: dict[str, bool | None], skipped: bool = False) -> str:
+    if skipped:
+        return "skipped"
+    validate_answers(answers)
+    said_yes = {key for key in SI_KEYS if answers.get(key) is True}
+    if said_yes & {"intent", "plan", "behavior"}:
+        return "high"
+    if "method" in said_yes:
+        return "moderate"
+    if said_yes & {"wish_dead", "thoughts"}:
+        return "low"
+    asked = [key for key in SI_KEYS if key not in FOLLOW_UP_KEYS or answers.get("thoughts")]
+    if all(answers.get(key) is False for key in asked):
+        return "none"
+    return "skipped"
+
+
+def validate_answers(answers: dict[str, bool | None]) -> None:
+    if not isinstance(answers, dict):
+        raise ValidationError("Check-in answers must be a mapping of question to yes/no/null.")
+    unknown = set(answers) - set(SI_KEYS)
+    if unknown:
+        raise ValidationError(f"Unknown check-in question(s): {', '.join(sorted(unknown))}.")
+    for key, value in answers.items():
+        if value is not None and not isinstance(value, bool):
+            raise ValidationError(f"Check-in answer {key!r} must be true, false or null.")
+
+
+@dataclass
+class SICheckin:
+    day: dt.date
+    time: dt.time
+    answers: dict[str, bool | None] = field(default_factory=dict)
+    skipped: bool = False
+    discuss: bool = False
+    created_at: dt.datetime | None = None
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        self.answers = {key: self.answers.get(key) for key in SI_KEYS}
+
+    @property
+    def level(self) -> str:
+        return level(self.answers, self.skipped)
+
+    @classmethod
+    def skipped_on(cls, day: dt.date, time: dt.time) -> SICheckin:
+        return cls(day=day, time=time, skipped=True)
+
+
+SAFETY_PLAN_SECTIONS = (
+    (
+        "warning_signs",
+        "Warning signs",
+        "Thoughts, images, moods, situations or behaviours "
+        "that tell me a crisis may be developing.",
+    ),
+    (
+        "coping",
+        "Internal coping strategies",
+        "Things I can do on my own to take my mind off my problems, without contacting anyone.",
+    ),
+    (
+        "distractions",
+        "People and social settings that distract me",
+        "People and places that help me feel better.",
+    ),
+    ("people", "People I can ask for help", "Name and phone number."),
+    (
+        "professionals",
+        "Professionals and agencies I can contact in a crisis",
+        "Clinician, after-hours number, crisis line.",
+    ),
+    ("environment", "Making the environment safe", "Steps I can take to keep myself safe."),
+    ("reasons", "My reasons for living", "What matters most to me and is worth living for."),
+)
+CONTACT_SECTIONS = ("people", "professionals")
+REVIEW_EVERY_DAYS = 90
+
+
+@dataclass
+class Contact:
+    name: str
+    phone: str = ""
+
+
+@dataclass
+class SafetyPlan:
+    """The Stanley-Brown safety plan, in the user's own words.
+
+    Text sections are lists of lines; ``people`` and ``professionals`` are contacts.
+    """
+
+    warning_signs: list[str] = field(default_factory=list)
+    coping: list[str] = field(default_factory=list)
+    distractions: list[str] = field(default_factory=list)
+    people: list[Contact] = field(default_factory=list)
+    professionals: list[Contact] = field(default_factory=list)
+    environment: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    reviewed_on: dt.date | None = None
+    saved_at: dt.datetime | None = None
+
+    def is_empty(self) -> bool:
+        return not any(getattr(self, key) for key, _, _ in SAFETY_PLAN_SECTIONS)
+
+    def review_due(self, today: dt.date) -> bool:
+        if self.reviewed_on is None:
+            return not self.is_empty()
+        return (today - self.reviewed_on).days >= REVIEW_EVERY_DAYS
+
+    def to_dict(self) -> dict:
+        body: dict = {}
+        for key, _, _ in SAFETY_PLAN_SECTIONS:
+            values = getattr(self, key)
+            if key in CONTACT_SECTIONS:
+                body[key] = [{"name": c.name, "phone": c.phone} for c in values]
+            else:
+                body[key] = list(values)
+        body["reviewed_on"] = self.reviewed_on.isoformat() if self.reviewed_on else None
+        return body
+
+    @classmethod
+    def from_dict(cls, body: dict) -> SafetyPlan:
+        if not isinstance(body, dict):
+            raise ValidationError("The safety plan must be an object.")
+        plan = cls()
+        for key, _, _ in SAFETY_PLAN_SECTIONS:
+            values = body.get(key, [])
+            if not isinstance(values, list):
+                raise ValidationError(f"Safety plan section {key!r} must be a list.")
+            if key in CONTACT_SECTIONS:
+                contacts = []
+                for item in values:
+                    if not isinstance(item, dict) or not isinstance(item.get("name", ""), str):
+                        raise ValidationError(f"Safety plan {key!r} entries need a name.")
+                    contacts.append(Contact(str(item.get("name", "")), str(item.get("phone", ""))))
+                setattr(plan, key, contacts)
+            else:
+                if not all(isinstance(line, str) for line in values):
+                    raise ValidationError(f"Safety plan section {key!r} must hold text lines.")
+                setattr(plan, key, list(values))
+        reviewed = body.get("reviewed_on")
+        if reviewed is not None:
+            try:
+                plan.reviewed_on = dt.date.fromisoformat(reviewed)
+            except (TypeError, ValueError):
+                raise ValidationError(
+                    f"Safety plan reviewed_on {reviewed!r} is not a date."
+                ) from None
+        return plan

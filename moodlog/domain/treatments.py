@@ -1,0 +1,324 @@
+"""Treatment sessions, medications, therapy notes and questions for the therapist."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from moodlog.domain.errors import ValidationError
+
+
+@dataclass(frozen=True)
+class Kind:
+    code: str
+    label: str
+    short: str
+    colour: str
+    dose_range_mg: tuple[float, float] | None  # plausible per-session dose, None: no dose
+    ketamine: bool
+
+
+KINDS: dict[str, Kind] = {
+    k.code: k
+    for k in (
+        Kind("ketamine_iv", "Ketamine IV infusion", "IV", "#7b3fa0", (5, 300), True),
+        Kind("ketamine_im", "Ketamine IM injection", "IM", "#b0417a", (5, 300), True),
+        Kind("esketamine_nasal", "Esketamine nasal spray", "ESK", "#2f7ab9", (14, 112), True),
+        Kind(
+            "ketamine_oral",
+            "Ketamine sublingual/oral (lozenge, troche)",
+            "ORAL",
+            "#c98a1b",
+            (5, 1000),
+            True,
+        ),
+        Kind("kap", "Ketamine-assisted psychotherapy", "KAP", "#3c9a6b", (5, 1000), True),
+        Kind("tms", "TMS", "TMS", "#5b6b7c", None, False),
+        Kind("ect", "ECT", "ECT", "#8c5a3c", None, False),
+        Kind("other", "Other", "OTHER", "#777777", None, False),
+    )
+}
+SIDE_EFFECTS = (
+    "dissociation",
+    "dizziness",
+    "nausea/vomiting",
+    "headache",
+    "sedation",
+    "raised blood pressure",
+    "anxiety",
+    "blurred vision",
+    "other",
+)
+SEVERITIES = ("none", "mild", "moderate", "severe")
+DEFAULT_AFTERCARE = (
+    "After a ketamine or esketamine session: do not drive, cycle or operate machinery "
+    "until the next day after a restful night's sleep. Rest, drink water, and have someone "
+    "you trust nearby if you can. Contact your clinic if something worries you."
+)
+INTEGRATION_WINDOW = (dt.timedelta(hours=24), dt.timedelta(hours=72))
+NEW_COURSE_AFTER_DAYS = 90
+DISSOCIATION_LABEL = "Dissociation 0-10 (adapted self-rating, not a clinical scale)"
+
+
+@dataclass(frozen=True)
+class BloodPressure:
+    systolic: int
+    diastolic: int
+
+    def __str__(self) -> str:
+        return f"{self.systolic}/{self.diastolic}"
+
+    def validate(self, label: str) -> None:
+        for value, low, high, name in (
+            (self.systolic, 60, 260, "systolic"),
+            (self.diastolic, 30, 160, "diastolic"),
+        ):
+            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+                raise ValidationError(
+                    f"Blood pressure {label}: {name} must be {low}-{high} mmHg (got {value!r})."
+                )
+        if self.systolic <= self.diastolic:
+            raise ValidationError(
+                f"Blood pressure {label}: systolic ({self.systolic}) must be higher than "
+                f"diastolic ({self.diastolic})."
+            )
+
+    @classmethod
+    def parse(cls, text: str) -> BloodPressure | None:
+        text = text.strip()
+        if not text:
+            return None
+        try:
+            systolic, diastolic = (int(part) for part in text.split("/"))
+        except ValueError:
+            raise ValidationError(f"Blood pressure must look like 120/80 (got {text!r}).") from None
+        return cls(systolic, diastolic)
+
+
+@dataclass
+class Treatment:
+    day: dt.date
+    time: dt.time
+    kind: str
+    dose_mg: float | None = None
+    weight_kg: float | None = None
+    kind_other: str = ""
+    course_number: int | None = None  # user's override of the computed number
+    course_total: int | None = None  # planned sessions in the course ("3 of 6")
+    clinic: str = ""
+    intention: str = ""
+    bp_before: BloodPressure | None = None
+    bp_after: BloodPressure | None = None
+    side_effects: dict[str, str] = field(default_factory=dict)
+    dissociation: int | None = None
+    after_feeling: str = ""
+    notes: str = ""
+    integration: str = ""
+    created_at: dt.datetime | None = None
+    id: int | None = None
+
+    @property
+    def kind_info(self) -> Kind:
+        return KINDS[self.kind]
+
+    @property
+    def label(self) -> str:
+        if self.kind == "other" and self.kind_other:
+            return self.kind_other
+        return self.kind_info.label
+
+    @property
+    def starts_at(self) -> dt.datetime:
+        return dt.datetime.combine(self.day, self.time)
+
+    @property
+    def mg_per_kg(self) -> float | None:
+        if self.dose_mg is None or not self.weight_kg:
+            return None
+        return round(self.dose_mg / self.weight_kg, 2)
+
+    def is_appointment(self, now: dt.datetime) -> bool:
+        """A future-dated session is an appointment, not yet a treatment."""
+        return self.starts_at > now
+
+    def dose_text(self) -> str:
+        if self.dose_mg is None:
+            return ""
+        text = f"{self.dose_mg:g} mg"
+        if self.mg_per_kg is not None:
+            text += f" ({self.mg_per_kg:g} mg/kg)"
+        return text
+
+    def validate(self) -> None:
+        if self.kind not in KINDS:
+            raise ValidationError(
+                f"Unknown treatment kind {self.kind!r}; expected one of {', '.join(KINDS)}."
+            )
+        info = self.kind_info
+        if self.dose_mg is not None:
+            if isinstance(self.dose_mg, bool) or not isinstance(self.dose_mg, int | float):
+                raise ValidationError("The dose must be a number of mg.")
+            if self.dose_mg <= 0:
+                raise ValidationError("The dose must be more than 0 mg.")
+            if info.dose_range_mg is not None:
+                low, high = info.dose_range_mg
+                if not low <= self.dose_mg <= high:
+                    raise ValidationError(
+                        f"A {info.label} dose of {self.dose_mg:g} mg is outside the plausible "
+                        f"range {low:g}-{high:g} mg. Please check the number."
+                    )
+        if self.weight_kg is not None and (
+            isinstance(self.weight_kg, bool)
+            or not isinstance(self.weight_kg, int | float)
+            or not 20 <= self.weight_kg <= 350
+        ):
+            raise ValidationError(f"Weight must be 20-350 kg (got {self.weight_kg!r}).")
+        for value, name in (
+            (self.course_number, "Session number"),
+            (self.course_total, "Sessions in the course"),
+        ):
+            if value is not None and (not isinstance(value, int) or not 1 <= value <= 500):
+                raise ValidationError(f"{name} must be a whole number from 1 to 500.")
+        if self.bp_before:
+            self.bp_before.validate("before")
+        if self.bp_after:
+            self.bp_after.validate("after")
+        for name, severity in self.side_effects.items():
+            if name not in SIDE_EFFECTS:
+                raise ValidationError(f"Unknown side effect {name!r}.")
+            if severity not in SEVERITIES:
+                raise ValidationError(
+                    f"Side effect {name!r} severity must be one of {', '.join(SEVERITIES)}."
+                )
+        if self.dissociation is not None and (
+            isinstance(self.dissociation, bool)
+            or not isinstance(self.dissociation, int)
+            or not 0 <= self.dissociation <= 10
+        ):
+            raise ValidationError("Dissociation must be a whole number from 0 to 10.")
+        if not dt.date(1990, 1, 1) <= self.day <= dt.date.today() + dt.timedelta(days=730):
+            raise ValidationError(f"The session date {self.day} is not plausible.")
+
+
+def course_numbers(treatments: list[Treatment]) -> dict[int, int]:
+    """Number of each session within its course, keyed by ``id(treatment)``.
+
+    Sessions of one kind form a course; a gap of more than 90 days starts a new
+    one. Boosters continue the count. A user-entered number wins and the count
+    continues from it.
+    """
+    numbers: dict[int, int] = {}
+    last: dict[str, tuple[dt.date, int]] = {}
+    for treatment in sorted(treatments, key=lambda t: t.starts_at):
+        previous = last.get(treatment.kind)
+        if previous and (treatment.day - previous[0]).days <= NEW_COURSE_AFTER_DAYS:
+            number = previous[1] + 1
+        else:
+            number = 1
+        if treatment.course_number is not None:
+            number = treatment.course_number
+        numbers[id(treatment)] = number
+        last[treatment.kind] = (treatment.day, number)
+    return numbers
+
+
+def course_label(treatment: Treatment, number: int) -> str:
+    noun = {"ketamine_iv": "infusion", "ketamine_im": "injection", "esketamine_nasal": "dose"}.get(
+        treatment.kind, "session"
+    )
+    if treatment.course_total:
+        return f"{noun} {number} of {treatment.course_total}"
+    return f"{noun} {number}"
+
+
+def integration_prompt_due(treatment: Treatment, now: dt.datetime) -> bool:
+    """24-72 h after a past ketamine/esketamine session with no integration note yet."""
+    if not treatment.kind_info.ketamine or treatment.integration.strip():
+        return False
+    elapsed = now - treatment.starts_at
+    return INTEGRATION_WINDOW[0] <= elapsed <= INTEGRATION_WINDOW[1]
+
+
+def days_since_last_session(treatments: list[Treatment], now: dt.datetime) -> int | None:
+    past = [t for t in treatments if not t.is_appointment(now)]
+    if not past:
+        return None
+    return (now.date() - max(t.day for t in past)).days
+
+
+def next_appointment(treatments: list[Treatment], now: dt.datetime) -> Treatment | None:
+    future = [t for t in treatments if t.is_appointment(now)]
+    return min(future, key=lambda t: t.starts_at) if future else None
+
+
+MEDICATION_EVENTS = ("start", "change", "stop")
+
+
+@dataclass
+class MedicationEvent:
+    day: dt.date
+    event: str
+    dose: float | None = None
+    frequency: str = ""
+    reason: str = ""
+    id: int | None = None
+
+    def validate(self) -> None:
+        if self.event not in MEDICATION_EVENTS:
+            raise ValidationError(
+                f"Medication event must be start, change or stop (got {self.event!r})."
+            )
+        if self.dose is not None and (
+            isinstance(self.dose, bool) or not isinstance(self.dose, int | float) or self.dose <= 0
+        ):
+            raise ValidationError("A medication dose must be a number above 0.")
+
+
+@dataclass
+class Medication:
+    name: str
+    unit: str = "mg"
+    events: list[MedicationEvent] = field(default_factory=list)
+    id: int | None = None
+
+    def validate(self) -> None:
+        if not self.name.strip():
+            raise ValidationError("A medication needs a name.")
+        for event in self.events:
+            event.validate()
+
+    def current_dose(self, on: dt.date) -> float | None:
+        dose = None
+        for event in sorted(self.events, key=lambda e: e.day):
+            if event.day > on:
+                break
+            dose = None if event.event == "stop" else event.dose
+        return dose
+
+
+@dataclass
+class SessionNote:
+    day: dt.date
+    therapist: str = ""
+    worked_on: str = ""
+    insights: str = ""
+    homework: str = ""
+    id: int | None = None
+
+
+@dataclass
+class Question:
+    text: str
+    created_on: dt.date
+    source: str = ""
+    flagged: bool = False
+    done_on: dt.date | None = None
+    id: int | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.done_on is None
+
+    def validate(self) -> None:
+        if not self.text.strip():
+            raise ValidationError("A question cannot be empty.")

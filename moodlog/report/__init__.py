@@ -1,0 +1,1 @@
+"""What leaves the vault: the JSON export and the PDF summary."""

@@ -1,0 +1,56 @@
+"""Reading and writing a whole :class:`VaultContents` at once, atomically."""
+
+from __future__ import annotations
+
+from moodlog.domain.contents import VaultContents
+from moodlog.vault.vault import Vault
+
+
+def store(vault: Vault, contents: VaultContents) -> None:
+    """Add everything in ``contents`` in one transaction: all of it, or none."""
+    with vault.transaction():
+        for tag in contents.tags:
+            vault.tags.add(tag)
+        for key, value in contents.settings.items():
+            vault.settings.set(key, value)
+        for entry in contents.entries:
+            vault.entries.add(entry)
+        for result in contents.questionnaires:
+            vault.questionnaires.add(result)
+        for checkin in contents.checkins:
+            vault.checkins.add(checkin)
+        for treatment in contents.treatments:
+            vault.treatments.save(treatment)
+        for medication in contents.medications:
+            vault.medications.save(medication)
+        for note in contents.session_notes:
+            vault.session_notes.save(note)
+        for question in contents.questions:
+            vault.questions.add(question)
+        if contents.safety_plan is not None:
+            vault.safety_plans.save(contents.safety_plan, contents.safety_plan.reviewed_on)
+
+
+def load(vault: Vault) -> VaultContents:
+    return VaultContents(
+        entries=vault.entries.between(),
+        questionnaires=vault.questionnaires.all(),
+        checkins=vault.checkins.all(),
+        treatments=vault.treatments.all(),
+        medications=vault.medications.all(),
+        session_notes=vault.session_notes.all(),
+        questions=vault.questions.all(),
+        safety_plan=vault.safety_plans.latest(),
+        tags=vault.tags.names(include_hidden=True),
+        settings=vault.settings.all(),
+    )
+
+
+def is_empty(vault: Vault) -> bool:
+    return (
+        vault.entries.count() == 0
+        and not vault.questionnaires.all()
+        and not vault.checkins.all()
+        and not vault.treatments.all()
+        and vault.safety_plans.latest() is None
+    )

@@ -1,0 +1,177 @@
+"""Opening, creating and rekeying the SQLCipher file.
+
+Facts this module is built on (measured, see shared STACK-NOTES):
+
+* ``PRAGMA key`` always answers ok; a wrong key only shows on the first real read
+  ("file is not a database"), and so does a damaged file. We tell them apart by
+  looking at the file's shape first (size in whole pages, plaintext SQLite header).
+* ``PRAGMA key`` takes no bound parameter, so the passphrase is quoted by doubling
+  ``'``. It is NFC-normalised, since the NFD spelling of the same text is a
+  different key.
+* The default KDF (PBKDF2-HMAC-SHA512, 256,000 iterations) is kept and
+  ``cipher_compatibility = 4`` pinned, so any SQLCipher 4 tool opens the file.
+* ``cipher_log_level = NONE`` before keying keeps "hmac check failed" off stderr.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from pathlib import Path
+
+import sqlcipher3
+
+from moodlog.paths import create_private_file
+from moodlog.vault.errors import (
+    PassphraseRejected,
+    VaultDamaged,
+    VaultExists,
+    VaultMissing,
+    WrongPassphrase,
+)
+
+PAGE_SIZE = 4096
+MIN_PASSPHRASE_LENGTH = 8
+PLAINTEXT_SQLITE_HEADER = b"SQLite format 3\x00"
+
+Connection = sqlcipher3.Connection
+DatabaseError = sqlcipher3.DatabaseError
+
+
+def normalise_passphrase(passphrase: str) -> str:
+    """NFC form of the passphrase; a NUL character cannot pass through SQL text."""
+    if "\x00" in passphrase:
+        raise PassphraseRejected("A passphrase cannot contain a NUL character.")
+    return unicodedata.normalize("NFC", passphrase)
+
+
+def check_new_passphrase(passphrase: str, repeated: str | None = None) -> str:
+    """Validate a passphrase the user is choosing; returns its normalised form."""
+    normalised = normalise_passphrase(passphrase)
+    if len(normalised) < MIN_PASSPHRASE_LENGTH:
+        raise PassphraseRejected(
+            f"Please choose a passphrase of at least {MIN_PASSPHRASE_LENGTH} characters."
+        )
+    if repeated is not None and normalise_passphrase(repeated) != normalised:
+        raise PassphraseRejected("The two passphrases are not the same.")
+    return normalised
+
+
+def sql_string_literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _apply_key(conn: Connection, passphrase: str) -> None:
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = {sql_string_literal(normalise_passphrase(passphrase))}")
+    conn.execute("PRAGMA cipher_compatibility = 4")
+
+
+def _apply_hygiene(conn: Connection) -> None:
+    """Durability and privacy settings, applied on every open."""
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA synchronous = EXTRA")
+    conn.execute("PRAGMA secure_delete = ON")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _connect(path: Path) -> Connection:
+    # isolation_level=None: we issue BEGIN/COMMIT ourselves (see Vault.transaction).
+    return sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+
+
+def describe_unopenable(path: Path) -> str | None:
+    """A reason the file cannot be a vault, judged from its bytes alone, else None."""
+    size = path.stat().st_size
+    if size == 0:
+        return "the file is empty"
+    with open(path, "rb") as handle:
+        header = handle.read(16)
+    if header == PLAINTEXT_SQLITE_HEADER:
+        return "it is an unencrypted SQLite database, not a moodlog vault"
+    if size < PAGE_SIZE or size % PAGE_SIZE:
+        return "it is truncated or not a moodlog vault (its size is not a whole number of pages)"
+    return None
+
+
+def open_connection(path: Path, passphrase: str) -> Connection:
+    """Open an existing vault. Raises WrongPassphrase or VaultDamaged; writes nothing
+    to the file until the key has been proven right."""
+    path = Path(path)
+    if not path.exists():
+        raise VaultMissing(path)
+    if not path.is_file():
+        raise VaultDamaged(path, "it is not a regular file")
+    reason = describe_unopenable(path)
+    if reason:
+        raise VaultDamaged(path, reason)
+    conn = _connect(path)
+    try:
+        _apply_key(conn, passphrase)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except DatabaseError as error:
+            if "not a database" in str(error):
+                raise WrongPassphrase() from None
+            raise VaultDamaged(path, "its contents are damaged") from None
+        _apply_hygiene(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def create_connection(path: Path, passphrase: str) -> Connection:
+    """Create a new, empty, keyed vault file (mode 0600). Refuses to overwrite."""
+    path = Path(path)
+    if path.exists():
+        raise VaultExists(path)
+    create_private_file(path)
+    conn = _connect(path)
+    try:
+        _apply_key(conn, passphrase)
+        _apply_hygiene(conn)
+        # Force the header page (salt) to disk now so the file is a vault at once.
+        conn.execute("PRAGMA user_version = 0")
+        conn.execute("CREATE TABLE IF NOT EXISTS _bootstrap(x)")
+        conn.execute("DROP TABLE _bootstrap")
+    except BaseException:
+        conn.close()
+        os.unlink(path)
+        raise
+    return conn
+
+
+def integrity_problems(conn: Connection) -> list[str]:
+    rows = conn.execute("PRAGMA integrity_check").fetchall()
+    problems = [row[0] for row in rows if row[0] != "ok"]
+    cipher_rows = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+    problems += [row[0] for row in cipher_rows]
+    return problems
+
+
+def rekey(conn: Connection, new_passphrase: str) -> None:
+    """Re-encrypt every page under the new passphrase in one transaction.
+
+    The caller must verify with a fresh connection: rekey can answer ok without
+    changing the key while something else reads.
+    """
+    conn.execute(f"PRAGMA rekey = {sql_string_literal(normalise_passphrase(new_passphrase))}")
+
+
+def attach_encrypted_copy(conn: Connection, target: Path, passphrase: str) -> None:
+    """Write a consistent encrypted copy of the open vault to ``target`` (0600).
+
+    Uses ``sqlcipher_export`` into an attached database keyed with the same
+    passphrase, never a file copy of a live vault.
+    """
+    create_private_file(target)
+    key = sql_string_literal(normalise_passphrase(passphrase))
+    conn.execute(f"ATTACH DATABASE {sql_string_literal(str(target))} AS backup KEY {key}")
+    try:
+        conn.execute("SELECT sqlcipher_export('backup')")
+        version = conn.execute("PRAGMA main.user_version").fetchone()[0]
+        conn.execute(f"PRAGMA backup.user_version = {int(version)}")
+    finally:
+        conn.execute("DETACH DATABASE backup")

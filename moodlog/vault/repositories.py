@@ -1,0 +1,711 @@
+"""Repositories: the SQL for each kind of record, returning domain objects."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import TYPE_CHECKING, Any
+
+from moodlog.domain.entries import DEFAULT_TAGS, Entry, validate_entry
+from moodlog.domain.questionnaires import QuestionnaireResult
+from moodlog.domain.safety import SafetyPlan, SICheckin
+from moodlog.domain.treatments import (
+    BloodPressure,
+    Medication,
+    MedicationEvent,
+    Question,
+    SessionNote,
+    Treatment,
+)
+
+if TYPE_CHECKING:
+    from moodlog.vault.vault import Vault
+
+
+def _time_text(value: dt.time) -> str:
+    return value.strftime("%H:%M")
+
+
+def _parse_time(text: str) -> dt.time:
+    return dt.time.fromisoformat(text)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class _Repository:
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+
+    @property
+    def _conn(self):  # noqa: ANN202 - the sqlcipher3 connection
+        return self._vault.conn
+
+    def _transaction(self):  # noqa: ANN202
+        return self._vault.transaction()
+
+
+class SettingsRepository(_Repository):
+    """Small preferences stored inside the encrypted vault (JSON values)."""
+
+    def get(self, key: str, default: Any = None) -> Any:
+        row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return default if row is None else json.loads(row[0])
+
+    def set(self, key: str, value: Any) -> None:
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, json.dumps(value)),
+            )
+
+    def all(self) -> dict[str, Any]:
+        return {k: json.loads(v) for k, v in self._conn.execute("SELECT key, value FROM settings")}
+
+
+class DraftRepository(_Repository):
+    """Unsaved form contents kept inside the vault across lock and close."""
+
+    def save(self, name: str, body: dict) -> None:
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT INTO drafts (name, body) VALUES (?, ?) "
+                "ON CONFLICT (name) DO UPDATE SET body = excluded.body",
+                (name, json.dumps(body)),
+            )
+
+    def load(self, name: str) -> dict | None:
+        row = self._conn.execute("SELECT body FROM drafts WHERE name = ?", (name,)).fetchone()
+        return None if row is None else json.loads(row[0])
+
+    def discard(self, name: str) -> None:
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM drafts WHERE name = ?", (name,))
+
+
+class TagRepository(_Repository):
+    def ensure_defaults(self) -> None:
+        with self._transaction() as conn:
+            conn.executemany(
+                "INSERT OR IGNORE INTO tags (name) VALUES (?)", [(t,) for t in DEFAULT_TAGS]
+            )
+
+    def names(self, include_hidden: bool = False) -> list[str]:
+        sql = "SELECT name FROM tags"
+        if not include_hidden:
+            sql += " WHERE active = 1"
+        return [row[0] for row in self._conn.execute(sql + " ORDER BY name COLLATE NOCASE")]
+
+    def add(self, name: str) -> None:
+        name = name.strip()
+        if not name:
+            return
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET active = 1",
+                (name,),
+            )
+
+    def hide(self, name: str) -> None:
+        """Remove a tag from the choices; entries keep it."""
+        with self._transaction() as conn:
+            conn.execute("UPDATE tags SET active = 0 WHERE name = ?", (name,))
+
+    def rename(self, old: str, new: str) -> None:
+        with self._transaction() as conn:
+            conn.execute("UPDATE tags SET name = ? WHERE name = ?", (new.strip(), old))
+
+    def _ids_for(self, names: list[str]) -> list[int]:
+        ids = []
+        for name in names:
+            self._conn.execute(
+                "INSERT INTO tags (name, active) VALUES (?, 1) ON CONFLICT (name) DO NOTHING",
+                (name.strip(),),
+            )
+            ids.append(
+                self._conn.execute(
+                    "SELECT id FROM tags WHERE name = ?", (name.strip(),)
+                ).fetchone()[0]
+            )
+        return ids
+
+
+_ENTRY_COLUMNS = (
+    "id, day, time, mood, anxiety, energy, irritability, sleep_hours, sleep_quality, "
+    "note, created_at"
+)
+
+
+class EntryRepository(_Repository):
+    def add(self, entry: Entry) -> int:
+        validate_entry(entry)
+        created = entry.created_at or _now()
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO entries (day, time, mood, anxiety, energy, irritability, "
+                "sleep_hours, sleep_quality, note, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                self._values(entry) + (created.isoformat(timespec="seconds"),),
+            )
+            entry_id = int(cursor.lastrowid)
+            self._set_tags(entry_id, entry.tags)
+        entry.id, entry.created_at = entry_id, created
+        return entry_id
+
+    def add_many(self, entries: list[Entry]) -> None:
+        with self._transaction():
+            for entry in entries:
+                self.add(entry)
+
+    def update(self, entry: Entry) -> None:
+        if entry.id is None:
+            raise ValueError("update() needs an entry that was saved before")
+        validate_entry(entry)
+        with self._transaction() as conn:
+            conn.execute(
+                "UPDATE entries SET day=?, time=?, mood=?, anxiety=?, energy=?, irritability=?, "
+                "sleep_hours=?, sleep_quality=?, note=? WHERE id=?",
+                self._values(entry) + (entry.id,),
+            )
+            conn.execute("DELETE FROM entry_tags WHERE entry_id = ?", (entry.id,))
+            self._set_tags(entry.id, entry.tags)
+
+    def delete(self, entry_id: int) -> None:
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
+
+    def get(self, entry_id: int) -> Entry | None:
+        rows = self._select("WHERE id = ?", (entry_id,))
+        return rows[0] if rows else None
+
+    def on_day(self, day: dt.date) -> list[Entry]:
+        return self._select("WHERE day = ? ORDER BY time, id", (day.isoformat(),))
+
+    def between(self, first: dt.date | None = None, last: dt.date | None = None) -> list[Entry]:
+        clauses, params = self._range(first, last)
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        return self._select(where + " ORDER BY day, time, id", tuple(params))
+
+    def count(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM entries").fetchone()[0])
+
+    def daily_mood(
+        self, first: dt.date | None = None, last: dt.date | None = None
+    ) -> dict[dt.date, float]:
+        """Mean mood of each day that has entries (days without entries are absent)."""
+        clauses, params = self._range(first, last)
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        rows = self._conn.execute(
+            f"SELECT day, avg(mood) FROM entries {where} GROUP BY day ORDER BY day", params
+        )
+        return {dt.date.fromisoformat(day): float(mean) for day, mean in rows}
+
+    def search(
+        self,
+        text: str = "",
+        tags: list[str] | None = None,
+        first: dt.date | None = None,
+        last: dt.date | None = None,
+        limit: int = 500,
+    ) -> list[Entry]:
+        """Entries whose note has every word of ``text`` (prefix match), newest first.
+
+        The user's text is never passed to FTS5 as query syntax: it is split into
+        words and each word is quoted, so quotes, ``*``, ``NEAR`` or ``OR`` are
+        searched for as plain words.
+        """
+        clauses, params = self._range(first, last)
+        match = fts_query(text)
+        if match:
+            clauses.append("id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)")
+            params.append(match)
+        elif text.strip():
+            return []
+        for tag in tags or []:
+            clauses.append(
+                "id IN (SELECT entry_id FROM entry_tags JOIN tags ON tags.id = tag_id "
+                "WHERE tags.name = ?)"
+            )
+            params.append(tag)
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        return self._select(
+            where + " ORDER BY day DESC, time DESC, id DESC LIMIT ?", (*params, limit)
+        )
+
+    # -- helpers --------------------------------------------------------------
+    @staticmethod
+    def _range(first: dt.date | None, last: dt.date | None) -> tuple[list[str], list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if first:
+            clauses.append("day >= ?")
+            params.append(first.isoformat())
+        if last:
+            clauses.append("day <= ?")
+            params.append(last.isoformat())
+        return clauses, params
+
+    @staticmethod
+    def _values(entry: Entry) -> tuple:
+        return (
+            entry.day.isoformat(),
+            _time_text(entry.time),
+            entry.mood,
+            entry.anxiety,
+            entry.energy,
+            entry.irritability,
+            entry.sleep_hours,
+            entry.sleep_quality,
+            entry.note,
+        )
+
+    def _set_tags(self, entry_id: int, tags: list[str]) -> None:
+        unique = list(dict.fromkeys(t.strip() for t in tags if t.strip()))
+        for tag_id in self._vault.tags._ids_for(unique):
+            self._conn.execute(
+                "INSERT OR IGNORE INTO entry_tags (entry_id, tag_id) VALUES (?, ?)",
+                (entry_id, tag_id),
+            )
+
+    def _select(self, tail: str, params: tuple) -> list[Entry]:
+        rows = self._conn.execute(f"SELECT {_ENTRY_COLUMNS} FROM entries {tail}", params)
+        entries = [
+            Entry(
+                id=r[0],
+                day=dt.date.fromisoformat(r[1]),
+                time=_parse_time(r[2]),
+                mood=r[3],
+                anxiety=r[4],
+                energy=r[5],
+                irritability=r[6],
+                sleep_hours=r[7],
+                sleep_quality=r[8],
+                note=r[9],
+                created_at=dt.datetime.fromisoformat(r[10]),
+            )
+            for r in rows.fetchall()
+        ]
+        if entries:
+            by_id = {e.id: e for e in entries}
+            tag_rows = self._conn.execute(
+                "SELECT entry_id, name FROM entry_tags JOIN tags ON tags.id = tag_id "
+                "ORDER BY name COLLATE NOCASE"
+                if len(entries) > 500
+                else "SELECT entry_id, name FROM entry_tags JOIN tags ON tags.id = tag_id "
+                f"WHERE entry_id IN ({','.join('?' * len(by_id))}) ORDER BY name COLLATE NOCASE",
+                () if len(entries) > 500 else tuple(by_id),
+            )
+            for entry_id, name in tag_rows:
+                if entry_id in by_id:
+                    by_id[entry_id].tags.append(name)
+        return entries
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(text: str) -> str:
+    """Turn what a person typed into a safe FTS5 query: every word, as a quoted prefix."""
+    words = _WORD.findall(text)
+    return " AND ".join('"' + word.replace('"', '""') + '"*' for word in words)
+
+
+class QuestionnaireRepository(_Repository):
+    def add(self, result: QuestionnaireResult) -> int:
+        result.validate()
+        created = result.created_at or _now()
+        with self._transaction() as conn:
+            if result.is_baseline:
+                conn.execute(
+                    "UPDATE questionnaires SET is_baseline = 0 WHERE instrument = ?",
+                    (result.instrument,),
+                )
+            cursor = conn.execute(
+                "INSERT INTO questionnaires (day, time, instrument, answers, difficulty, "
+                "is_baseline, created_at) VALUES (?,?,?,?,?,?,?)",
+                (
+                    result.day.isoformat(),
+                    _time_text(result.time),
+                    result.instrument,
+                    json.dumps(result.answers),
+                    result.difficulty,
+                    int(result.is_baseline),
+                    created.isoformat(timespec="seconds"),
+                ),
+            )
+        result.id, result.created_at = int(cursor.lastrowid), created
+        return result.id
+
+    def set_baseline(self, result_id: int) -> None:
+        with self._transaction() as conn:
+            row = conn.execute(
+                "SELECT instrument FROM questionnaires WHERE id = ?", (result_id,)
+            ).fetchone()
+            if row is None:
+                return
+            conn.execute(
+                "UPDATE questionnaires SET is_baseline = (id = ?) WHERE instrument = ?",
+                (result_id, row[0]),
+            )
+
+    def delete(self, result_id: int) -> None:
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM questionnaires WHERE id = ?", (result_id,))
+
+    def all(self, instrument: str | None = None) -> list[QuestionnaireResult]:
+        sql = (
+            "SELECT id, day, time, instrument, answers, difficulty, is_baseline, created_at "
+            "FROM questionnaires"
+        )
+        params: tuple = ()
+        if instrument:
+            sql += " WHERE instrument = ?"
+            params = (instrument,)
+        rows = self._conn.execute(sql + " ORDER BY day, time, id", params).fetchall()
+        return [
+            QuestionnaireResult(
+                id=r[0],
+                day=dt.date.fromisoformat(r[1]),
+                time=_parse_time(r[2]),
+                instrument=r[3],
+                answers=json.loads(r[4]),
+                difficulty=r[5],
+                is_baseline=bool(r[6]),
+                created_at=dt.datetime.fromisoformat(r[7]),
+            )
+            for r in rows
+        ]
+
+    def last_taken(self, instrument: str) -> dt.date | None:
+        row = self._conn.execute(
+            "SELECT max(day) FROM questionnaires WHERE instrument = ?", (instrument,)
+        ).fetchone()
+        return dt.date.fromisoformat(row[0]) if row and row[0] else None
+
+
+class CheckinRepository(_Repository):
+    def add(self, checkin: SICheckin) -> int:
+        from moodlog.domain.safety import validate_answers
+
+        validate_answers(checkin.answers)
+        created = checkin.created_at or _now()
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO si_checkins (day, time, answers, skipped, discuss, created_at) "
+                "VALUES (?,?,?,?,?,?)",
+                (
+                    checkin.day.isoformat(),
+                    _time_text(checkin.time),
+                    json.dumps(checkin.answers),
+                    int(checkin.skipped),
+                    int(checkin.discuss),
+                    created.isoformat(timespec="seconds"),
+                ),
+            )
+        checkin.id, checkin.created_at = int(cursor.lastrowid), created
+        return checkin.id
+
+    def set_discuss(self, checkin_id: int, discuss: bool) -> None:
+        with self._transaction() as conn:
+            conn.execute(
+                "UPDATE si_checkins SET discuss = ? WHERE id = ?", (int(discuss), checkin_id)
+            )
+
+    def all(self, first: dt.date | None = None, last: dt.date | None = None) -> list[SICheckin]:
+        clauses, params = EntryRepository._range(first, last)
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        rows = self._conn.execute(
+            "SELECT id, day, time, answers, skipped, discuss, created_at FROM si_checkins "
+            f"{where} ORDER BY day, time, id",
+            params,
+        ).fetchall()
+        return [
+            SICheckin(
+                id=r[0],
+                day=dt.date.fromisoformat(r[1]),
+                time=_parse_time(r[2]),
+                answers=json.loads(r[3]),
+                skipped=bool(r[4]),
+                discuss=bool(r[5]),
+                created_at=dt.datetime.fromisoformat(r[6]),
+            )
+            for r in rows
+        ]
+
+
+class SafetyPlanRepository(_Repository):
+    """Every save is kept as a new version; the latest is the plan."""
+
+    def save(self, plan: SafetyPlan, reviewed_on: dt.date | None = None) -> None:
+        plan.reviewed_on = reviewed_on or plan.reviewed_on or dt.date.today()
+        plan.saved_at = _now()
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT INTO safety_plans (saved_at, reviewed_on, body) VALUES (?,?,?)",
+                (
+                    plan.saved_at.isoformat(timespec="seconds"),
+                    plan.reviewed_on.isoformat(),
+                    json.dumps(plan.to_dict()),
+                ),
+            )
+
+    def latest(self) -> SafetyPlan | None:
+        row = self._conn.execute(
+            "SELECT saved_at, body FROM safety_plans ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        if row is None:
+            return None
+        plan = SafetyPlan.from_dict(json.loads(row[1]))
+        plan.saved_at = dt.datetime.fromisoformat(row[0])
+        return plan
+
+    def version_count(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM safety_plans").fetchone()[0])
+
+
+def treatment_to_body(t: Treatment) -> dict:
+    return {
+        "kind_other": t.kind_other,
+        "dose_mg": t.dose_mg,
+        "weight_kg": t.weight_kg,
+        "course_number": t.course_number,
+        "course_total": t.course_total,
+        "clinic": t.clinic,
+        "intention": t.intention,
+        "bp_before": [t.bp_before.systolic, t.bp_before.diastolic] if t.bp_before else None,
+        "bp_after": [t.bp_after.systolic, t.bp_after.diastolic] if t.bp_after else None,
+        "side_effects": dict(t.side_effects),
+        "dissociation": t.dissociation,
+        "after_feeling": t.after_feeling,
+        "notes": t.notes,
+        "integration": t.integration,
+    }
+
+
+def treatment_from_body(day: dt.date, time: dt.time, kind: str, body: dict) -> Treatment:
+    return Treatment(
+        day=day,
+        time=time,
+        kind=kind,
+        kind_other=body.get("kind_other", ""),
+        dose_mg=body.get("dose_mg"),
+        weight_kg=body.get("weight_kg"),
+        course_number=body.get("course_number"),
+        course_total=body.get("course_total"),
+        clinic=body.get("clinic", ""),
+        intention=body.get("intention", ""),
+        bp_before=BloodPressure(*body["bp_before"]) if body.get("bp_before") else None,
+        bp_after=BloodPressure(*body["bp_after"]) if body.get("bp_after") else None,
+        side_effects=dict(body.get("side_effects", {})),
+        dissociation=body.get("dissociation"),
+        after_feeling=body.get("after_feeling", ""),
+        notes=body.get("notes", ""),
+        integration=body.get("integration", ""),
+    )
+
+
+class TreatmentRepository(_Repository):
+    def save(self, treatment: Treatment) -> int:
+        treatment.validate()
+        body = json.dumps(treatment_to_body(treatment))
+        with self._transaction() as conn:
+            if treatment.id is None:
+                treatment.created_at = treatment.created_at or _now()
+                cursor = conn.execute(
+                    "INSERT INTO treatments (day, time, kind, body, created_at) VALUES (?,?,?,?,?)",
+                    (
+                        treatment.day.isoformat(),
+                        _time_text(treatment.time),
+                        treatment.kind,
+                        body,
+                        treatment.created_at.isoformat(timespec="seconds"),
+                    ),
+                )
+                treatment.id = int(cursor.lastrowid)
+            else:
+                conn.execute(
+                    "UPDATE treatments SET day=?, time=?, kind=?, body=? WHERE id=?",
+                    (
+                        treatment.day.isoformat(),
+                        _time_text(treatment.time),
+                        treatment.kind,
+                        body,
+                        treatment.id,
+                    ),
+                )
+        return treatment.id
+
+    def delete(self, treatment_id: int) -> None:
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM treatments WHERE id = ?", (treatment_id,))
+
+    def all(self) -> list[Treatment]:
+        rows = self._conn.execute(
+            "SELECT id, day, time, kind, body, created_at FROM treatments ORDER BY day, time, id"
+        ).fetchall()
+        result = []
+        for r in rows:
+            t = treatment_from_body(
+                dt.date.fromisoformat(r[1]), _parse_time(r[2]), r[3], json.loads(r[4])
+            )
+            t.id, t.created_at = r[0], dt.datetime.fromisoformat(r[5])
+            result.append(t)
+        return result
+
+
+class MedicationRepository(_Repository):
+    def save(self, medication: Medication) -> int:
+        medication.validate()
+        with self._transaction() as conn:
+            if medication.id is None:
+                medication.id = int(
+                    conn.execute(
+                        "INSERT INTO medications (name, unit) VALUES (?, ?)",
+                        (medication.name.strip(), medication.unit),
+                    ).lastrowid
+                )
+            else:
+                conn.execute(
+                    "UPDATE medications SET name=?, unit=? WHERE id=?",
+                    (medication.name.strip(), medication.unit, medication.id),
+                )
+                conn.execute(
+                    "DELETE FROM medication_events WHERE medication_id = ?", (medication.id,)
+                )
+            for event in sorted(medication.events, key=lambda e: e.day):
+                event.id = int(
+                    conn.execute(
+                        "INSERT INTO medication_events (medication_id, day, event, dose, "
+                        "frequency, reason) VALUES (?,?,?,?,?,?)",
+                        (
+                            medication.id,
+                            event.day.isoformat(),
+                            event.event,
+                            event.dose,
+                            event.frequency,
+                            event.reason,
+                        ),
+                    ).lastrowid
+                )
+        return medication.id
+
+    def delete(self, medication_id: int) -> None:
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM medications WHERE id = ?", (medication_id,))
+
+    def all(self) -> list[Medication]:
+        meds = {
+            r[0]: Medication(id=r[0], name=r[1], unit=r[2])
+            for r in self._conn.execute("SELECT id, name, unit FROM medications ORDER BY name")
+        }
+        for r in self._conn.execute(
+            "SELECT id, medication_id, day, event, dose, frequency, reason FROM medication_events "
+            "ORDER BY day, id"
+        ):
+            meds[r[1]].events.append(
+                MedicationEvent(
+                    id=r[0],
+                    day=dt.date.fromisoformat(r[2]),
+                    event=r[3],
+                    dose=r[4],
+                    frequency=r[5],
+                    reason=r[6],
+                )
+            )
+        return list(meds.values())
+
+
+class SessionNoteRepository(_Repository):
+    def save(self, note: SessionNote) -> int:
+        values = (
+            note.day.isoformat(),
+            note.therapist,
+            note.worked_on,
+            note.insights,
+            note.homework,
+        )
+        with self._transaction() as conn:
+            if note.id is None:
+                note.id = int(
+                    conn.execute(
+                        "INSERT INTO session_notes (day, therapist, worked_on, insights, homework) "
+                        "VALUES (?,?,?,?,?)",
+                        values,
+                    ).lastrowid
+                )
+            else:
+                conn.execute(
+                    "UPDATE session_notes SET day=?, therapist=?, worked_on=?, "
+                    "insights=?, homework=? WHERE id=?",
+                    (*values, note.id),
+                )
+        return note.id
+
+    def delete(self, note_id: int) -> None:
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM session_notes WHERE id = ?", (note_id,))
+
+    def all(self) -> list[SessionNote]:
+        return [
+            SessionNote(
+                id=r[0],
+                day=dt.date.fromisoformat(r[1]),
+                therapist=r[2],
+                worked_on=r[3],
+                insights=r[4],
+                homework=r[5],
+            )
+            for r in self._conn.execute(
+                "SELECT id, day, therapist, worked_on, insights, homework FROM session_notes "
+                "ORDER BY day, id"
+            )
+        ]
+
+
+class QuestionRepository(_Repository):
+    def add(self, question: Question) -> int:
+        question.validate()
+        with self._transaction() as conn:
+            question.id = int(
+                conn.execute(
+                    "INSERT INTO questions (created_on, text, source, flagged, done_on) "
+                    "VALUES (?,?,?,?,?)",
+                    (
+                        question.created_on.isoformat(),
+                        question.text.strip(),
+                        question.source,
+                        int(question.flagged),
+                        question.done_on.isoformat() if question.done_on else None,
+                    ),
+                ).lastrowid
+            )
+        return question.id
+
+    def set_done(self, question_id: int, done_on: dt.date | None) -> None:
+        with self._transaction() as conn:
+            conn.execute(
+                "UPDATE questions SET done_on = ? WHERE id = ?",
+                (done_on.isoformat() if done_on else None, question_id),
+            )
+
+    def delete(self, question_id: int) -> None:
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM questions WHERE id = ?", (question_id,))
+
+    def all(self, open_only: bool = False) -> list[Question]:
+        sql = "SELECT id, created_on, text, source, flagged, done_on FROM questions"
+        if open_only:
+            sql += " WHERE done_on IS NULL"
+        return [
+            Question(
+                id=r[0],
+                created_on=dt.date.fromisoformat(r[1]),
+                text=r[2],
+                source=r[3],
+                flagged=bool(r[4]),
+                done_on=dt.date.fromisoformat(r[5]) if r[5] else None,
+            )
+            for r in self._conn.execute(sql + " ORDER BY flagged DESC, created_on, id")
+        ]

@@ -1,0 +1,209 @@
+"""The vault: one encrypted SQLCipher file, one connection, and the repositories.
+
+``Vault`` is the small service object the UI and the command line talk to; nothing
+outside ``moodlog/vault/`` writes SQL.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+from moodlog.vault import connection as conn_mod
+from moodlog.vault.errors import (
+    PassphraseChangeFailed,
+    VaultDamaged,
+    VaultError,
+    VaultTooNew,
+    WrongPassphrase,
+)
+from moodlog.vault.migrations import LATEST_VERSION, MIGRATIONS
+
+
+def backup_path_for(path: Path, from_version: int, now: dt.datetime | None = None) -> Path:
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    return path.with_name(f"{path.name}.v{from_version}-{stamp}.bak")
+
+
+class Vault:
+    """An unlocked vault. Create with :meth:`create` or :meth:`open`; :meth:`close` locks."""
+
+    def __init__(self, path: Path, connection: conn_mod.Connection) -> None:
+        self.path = Path(path)
+        self._conn: conn_mod.Connection | None = connection
+        self._depth = 0
+        from moodlog.vault import repositories as repos
+
+        self.settings = repos.SettingsRepository(self)
+        self.entries = repos.EntryRepository(self)
+        self.tags = repos.TagRepository(self)
+        self.drafts = repos.DraftRepository(self)
+        self.questionnaires = repos.QuestionnaireRepository(self)
+        self.checkins = repos.CheckinRepository(self)
+        self.safety_plans = repos.SafetyPlanRepository(self)
+        self.treatments = repos.TreatmentRepository(self)
+        self.medications = repos.MedicationRepository(self)
+        self.session_notes = repos.SessionNoteRepository(self)
+        self.questions = repos.QuestionRepository(self)
+
+    # -- lifecycle -------------------------------------------------------------
+    @classmethod
+    def create(cls, path: Path, passphrase: str) -> Vault:
+        """Create a new vault at ``path`` (refuses to overwrite) and migrate it."""
+        path = Path(path)
+        connection = conn_mod.create_connection(path, passphrase)
+        vault = cls(path, connection)
+        try:
+            vault._migrate(passphrase, make_backup=False)
+        except BaseException:
+            vault.close()
+            path.unlink(missing_ok=True)
+            raise
+        return vault
+
+    @classmethod
+    def open(cls, path: Path, passphrase: str, target_version: int = LATEST_VERSION) -> Vault:
+        """Unlock an existing vault, migrating it (after an encrypted backup) if older."""
+        path = Path(path)
+        connection = conn_mod.open_connection(path, passphrase)
+        vault = cls(path, connection)
+        try:
+            vault._migrate(passphrase, make_backup=True, target_version=target_version)
+        except BaseException:
+            vault.close()
+            raise
+        return vault
+
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
+
+    def close(self) -> None:
+        """Close the connection; the key goes with it."""
+        if self._conn is not None:
+            with contextlib.suppress(Exception):
+                self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @property
+    def conn(self) -> conn_mod.Connection:
+        if self._conn is None:
+            raise VaultError("The vault is locked.")
+        return self._conn
+
+    # -- transactions ----------------------------------------------------------
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[conn_mod.Connection]:
+        """One atomic unit of work; nested uses join the outer transaction."""
+        conn = self.conn
+        if self._depth:
+            self._depth += 1
+            try:
+                yield conn
+            finally:
+                self._depth -= 1
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield conn
+        except BaseException:
+            self._depth = 0
+            conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        conn.execute("COMMIT")
+
+    # -- schema ------------------------------------------------------------------
+    @property
+    def version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(
+        self, passphrase: str, make_backup: bool, target_version: int = LATEST_VERSION
+    ) -> None:
+        current = self.version
+        if current > LATEST_VERSION:
+            raise VaultTooNew(self.path, current, LATEST_VERSION)
+        if current >= target_version:
+            return
+        if make_backup and current > 0:
+            conn_mod.attach_encrypted_copy(
+                self.conn, backup_path_for(self.path, current), passphrase
+            )
+        for number in range(current + 1, target_version + 1):
+            script = MIGRATIONS[number - 1]
+            with self.transaction() as conn:
+                for statement in _split_sql(script):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {number}")
+        if current == 0:
+            self.tags.ensure_defaults()
+
+    # -- maintenance --------------------------------------------------------------
+    def integrity_problems(self) -> list[str]:
+        try:
+            return conn_mod.integrity_problems(self.conn)
+        except conn_mod.DatabaseError as error:
+            return [str(error)]
+
+    def check(self) -> None:
+        """Raise VaultDamaged if SQLite or SQLCipher find anything wrong."""
+        problems = self.integrity_problems()
+        if problems:
+            raise VaultDamaged(self.path, "integrity check failed: " + "; ".join(problems[:3]))
+
+    def change_passphrase(self, current: str, new: str, repeated: str | None = None) -> None:
+        """Re-encrypt under ``new``; success only once a fresh connection proves it.
+
+        ``PRAGMA rekey`` rewrites every page in one transaction, so a crash leaves
+        either the old or the new passphrase working. It can also answer ok without
+        changing anything while another reader is active; hence the check by
+        reopening with both passphrases.
+        """
+        new = conn_mod.check_new_passphrase(new, repeated)
+        conn_mod.rekey(self.conn, new)
+        self.close()
+        try:
+            verified = conn_mod.open_connection(self.path, new)
+        except WrongPassphrase:
+            self._conn = conn_mod.open_connection(self.path, current)
+            raise PassphraseChangeFailed(
+                "The passphrase could not be changed; the old passphrase still works."
+            ) from None
+        if conn_mod.normalise_passphrase(current) != new:
+            try:
+                conn_mod.open_connection(self.path, current).close()
+            except WrongPassphrase:
+                pass
+            else:
+                verified.close()
+                raise PassphraseChangeFailed(
+                    "The vault still opens with the old passphrase; nothing was changed."
+                )
+        self._conn = verified
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration into statements, keeping trigger bodies whole."""
+    import sqlcipher3
+
+    statements: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlcipher3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements
