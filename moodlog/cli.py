@@ -223,5 +223,3 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("moodlog: interrupted; nothing was changed", file=sys.stderr)
         return EXIT_ERROR
-
-

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from functools import cache
 
-from moodlog.resources import read_text
+from moodlog.assets import read_text
 
 
 @dataclass(frozen=True)

@@ -112,10 +112,18 @@ def _clip(value: float, low: float = 0, high: float = 10) -> int:
     return int(max(low, min(high, round(value))))
 
 
-def build_demo(end: dt.date | None = None, days: int = 240, seed: int = 7) -> VaultContents:
-    """Demo data for ``days`` days ending on ``end`` (default today)."""
+def build_demo(
+    end: dt.date | None = None, days: int = 240, seed: int = 7, now: dt.datetime | None = None
+) -> VaultContents:
+    """Demo data for ``days`` days ending on ``end`` (default today).
+
+    Nothing is dated after ``now`` (default: the end of ``end``), except the next
+    treatment appointment, which is in the future on purpose.
+    """
     rng = random.Random(seed)
-    end = end or dt.date.today()
+    if now is None:
+        now = dt.datetime.now() if end is None else dt.datetime.combine(end, dt.time(23, 59))
+    end = end or now.date()
     start = end - dt.timedelta(days=days - 1)
     data = VaultContents()
     session_days = _session_days(start, end, rng)
@@ -361,4 +369,11 @@ def build_demo(end: dt.date | None = None, days: int = 240, seed: int = 7) -> Va
         reasons=["My niece", "Playing music again", "Seeing the sea in the summer"],
         reviewed_on=end - dt.timedelta(days=30),
     )
+
+    def not_future(record: Entry | SICheckin | QuestionnaireResult) -> bool:
+        return dt.datetime.combine(record.day, record.time) <= now
+
+    data.entries = [e for e in data.entries if not_future(e)]
+    data.checkins = [c for c in data.checkins if not_future(c)]
+    data.questionnaires = [q for q in data.questionnaires if not_future(q)]
     return data

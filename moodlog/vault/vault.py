@@ -170,6 +170,8 @@ class Vault:
         reopening with both passphrases.
         """
         new = conn_mod.check_new_passphrase(new, repeated)
+        # The open connection proves nothing about what the user typed as "current".
+        conn_mod.open_connection(self.path, current).close()
         conn_mod.rekey(self.conn, new)
         self.close()
         try:

@@ -1,0 +1,50 @@
+"""The safety plan on one printable page."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from moodlog.domain.crisis import resources_for
+from moodlog.domain.safety import CONTACT_SECTIONS, SAFETY_PLAN_SECTIONS, SafetyPlan
+
+
+def safety_plan_html(plan: SafetyPlan, country: str) -> str:
+    res = resources_for(country)
+    parts = ["<h2 style='margin:0'>My safety plan</h2>"]
+    if plan.reviewed_on:
+        parts.append(f"<p style='color:#555'>Last reviewed {plan.reviewed_on:%d %B %Y}</p>")
+    for number, (key, title, _) in enumerate(SAFETY_PLAN_SECTIONS, start=1):
+        label = f"Step {number}: {title}" if key != "reasons" else title
+        parts.append(f"<h4 style='margin-bottom:2px'>{escape(label)}</h4><ul>")
+        values = getattr(plan, key)
+        for value in values:
+            if key in CONTACT_SECTIONS:
+                phone = f" \N{EM DASH} {escape(value.phone)}" if value.phone else ""
+                parts.append(f"<li>{escape(value.name)}{phone}</li>")
+            else:
+                parts.append(f"<li>{escape(value)}</li>")
+        if not values:
+            parts.append("<li style='color:#777'>&nbsp;</li>")
+        parts.append("</ul>")
+    lines = "; ".join(f"{escape(line.name)}: {escape(line.how)}" for line in res.lines)
+    parts.append(
+        f"<p><b>In a crisis:</b> {lines + '; ' if lines else ''}emergency "
+        f"{escape(res.emergency)}.</p>"
+    )
+    return (
+        "<html><body style='font-family:DejaVu Sans; font-size:10pt'>"
+        + "".join(parts)
+        + "</body></html>"
+    )
+
+
+def export_safety_plan_pdf(plan: SafetyPlan, country: str, path: Path) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    from moodlog.report.pdf_writer import ensure_gui_app, write_document_pdf
+
+    ensure_gui_app()
+    document = QTextDocument()
+    document.setHtml(safety_plan_html(plan, country))
+    write_document_pdf(document, path, "moodlog safety plan")

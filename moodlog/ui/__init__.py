@@ -1,0 +1,1 @@
+"""Qt widgets. Screens talk to the vault only through ``AppContext.vault``."""

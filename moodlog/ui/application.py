@@ -1,0 +1,254 @@
+"""Starting the desktop app, and the lock/unlock life cycle.
+
+The lock window appears before any chart library is imported (start-up speed);
+``moodlog.ui.main_window`` and everything heavy load only after unlock. Locking
+stashes drafts into the vault, closes the connection (dropping the key) and
+destroys the main window with all its widgets and data.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
+
+from moodlog.assets import resource_path
+from moodlog.paths import VAULT_FILENAME, ensure_private_dir, resolve_data_dir
+from moodlog.preferences import Preferences
+from moodlog.ui.unlock import CreateVaultPage, UnlockPage
+from moodlog.vault.vault import Vault
+
+APP_TITLE = "moodlog"
+DEMO_TITLE = "moodlog \N{EM DASH} DEMO (sample data, deleted on exit)"
+
+
+class IdleWatcher(QObject):
+    """Emits ``idle`` after ``minutes`` with no keyboard or mouse input in the app."""
+
+    idle = Signal()
+    INPUT_EVENTS = {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+    }
+
+    def __init__(self, interval_ms: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.idle)
+
+    def start(self) -> None:
+        QApplication.instance().installEventFilter(self)
+        self.timer.start()
+
+    def stop(self) -> None:
+        QApplication.instance().removeEventFilter(self)
+        self.timer.stop()
+
+    def set_interval(self, interval_ms: int) -> None:
+        self.timer.setInterval(interval_ms)
+        if self.timer.isActive():
+            self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in self.INPUT_EVENTS and self.timer.isActive():
+            self.timer.start()
+        return False
+
+
+class LockWindow(QWidget):
+    """Holds the create and unlock pages."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack = QStackedWidget()
+        from PySide6.QtWidgets import QVBoxLayout
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.resize(760, 560)
+
+
+class AppController(QObject):
+    """Owns the windows and the open vault; one per running app."""
+
+    locked = Signal()
+    unlocked = Signal()
+
+    def __init__(self, data_dir: Path, demo: bool = False, idle_ms: int | None = None) -> None:
+        super().__init__()
+        self.data_dir = Path(data_dir)
+        self.demo = demo
+        self.preferences = Preferences.load(self.data_dir)
+        self.vault_path = self.data_dir / VAULT_FILENAME
+        self.vault: Vault | None = None
+        self.main_window = None
+        self.context = None
+        self._help_panel = None
+        minutes_ms = self.preferences.idle_lock_minutes * 60_000
+        self.idle = IdleWatcher(idle_ms if idle_ms is not None else minutes_ms, self)
+        self._fixed_idle = idle_ms is not None
+        self.idle.idle.connect(self.lock)
+        self.lock_window = LockWindow()
+        self.lock_window.setWindowTitle(DEMO_TITLE if demo else APP_TITLE)
+        self.create_page = CreateVaultPage(self.vault_path)
+        demo_hint = ""
+        if demo:
+            from moodlog.domain.demo import DEMO_PASSPHRASE
+
+            demo_hint = f"Demo passphrase: {DEMO_PASSPHRASE}"
+        self.unlock_page = UnlockPage(self.vault_path, demo_hint)
+        for page in (self.create_page, self.unlock_page):
+            self.lock_window.stack.addWidget(page)
+            page.help_requested.connect(self.show_help)
+        self.create_page.created.connect(self._open_session)
+        self.unlock_page.unlocked.connect(self._open_session)
+
+    # -- start ------------------------------------------------------------------
+    def start(self) -> None:
+        if self.demo:
+            self._start_demo()
+            return
+        self.show_lock_screen()
+
+    def show_lock_screen(self) -> None:
+        page = self.unlock_page if self.vault_path.exists() else self.create_page
+        self.lock_window.stack.setCurrentWidget(page)
+        self.lock_window.show()
+        self.lock_window.raise_()
+        focus = page.passphrase if page is self.unlock_page else page.first
+        focus.setFocus()
+
+    def _start_demo(self) -> None:
+        from moodlog.domain.demo import DEMO_PASSPHRASE, build_demo
+        from moodlog.vault import bulk
+
+        vault = Vault.create(self.vault_path, DEMO_PASSPHRASE)
+        bulk.store(vault, build_demo())
+        self._open_session(vault)
+
+    # -- session ----------------------------------------------------------------
+    def _open_session(self, vault: Vault) -> None:
+        from moodlog.ui.context import AppContext
+        from moodlog.ui.main_window import MainWindow
+
+        self.vault = vault
+        self.context = AppContext(
+            vault=vault, data_dir=self.data_dir, preferences=self.preferences, demo=self.demo
+        )
+        self.main_window = MainWindow(self.context)
+        self.main_window.setWindowTitle(DEMO_TITLE if self.demo else APP_TITLE)
+        self.main_window.lock_requested.connect(self.lock)
+        self.main_window.help_requested.connect(self.show_help)
+        self.main_window.idle_minutes_changed.connect(self._set_idle_minutes)
+        self.main_window.show()
+        self.lock_window.hide()
+        self.idle.start()
+        self.unlocked.emit()
+
+    def _set_idle_minutes(self, minutes: int) -> None:
+        self.preferences.idle_lock_minutes = minutes
+        self.preferences.save(self.data_dir)
+        if not self._fixed_idle:
+            self.idle.set_interval(minutes * 60_000)
+
+    def lock(self) -> None:
+        """Stash drafts, close the vault, destroy every widget holding its data."""
+        if self.vault is None:
+            return
+        self.idle.stop()
+        if self.main_window is not None:
+            self.main_window.prepare_to_lock()
+            self.main_window.close_for_lock()
+            self.main_window.deleteLater()
+            self.main_window = None
+        self.vault.close()
+        self.vault = None
+        self.context = None
+        if self._help_panel is not None:
+            self._help_panel.close()
+        self.show_lock_screen()
+        self.locked.emit()
+
+    def shutdown(self) -> None:
+        if self.main_window is not None:
+            self.main_window.prepare_to_lock()
+        if self.vault is not None:
+            self.vault.close()
+            self.vault = None
+
+    # -- help -------------------------------------------------------------------
+    def show_help(self, level: str | None = None) -> None:
+        """Open the help panel; ``level`` is the self-check level that led here, if any."""
+        from moodlog.ui.help_panel import HelpPanel
+
+        plan = self.vault.safety_plans.latest() if self.vault is not None else None
+        if self._help_panel is not None:
+            self._help_panel.close()
+        parent = self.main_window if self.main_window is not None else self.lock_window
+        panel = HelpPanel(
+            self.preferences.effective_country(),
+            plan,
+            locked=self.vault is None,
+            level=level if isinstance(level, str) else None,
+            parent=parent,
+        )
+        panel.country_changed.connect(self._set_country)
+        panel.destroyed.connect(lambda: setattr(self, "_help_panel", None))
+        self._help_panel = panel
+        panel.show()
+        panel.raise_()
+
+    @property
+    def help_panel(self):  # noqa: ANN201
+        return self._help_panel
+
+    def _set_country(self, code: str) -> None:
+        self.preferences.country = code
+        if not self.demo:
+            self.preferences.save(self.data_dir)
+
+
+def apply_style(app: QApplication) -> None:
+    path = resource_path("style.qss")
+    if path.exists():
+        app.setStyleSheet(path.read_text(encoding="utf-8"))
+    icon = resource_path("moodlog.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+
+
+def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
+    demo_dir: Path | None = None
+    if demo:
+        demo_dir = Path(tempfile.mkdtemp(prefix="moodlog-demo-"))
+        os.chmod(demo_dir, 0o700)
+        atexit.register(shutil.rmtree, demo_dir, True)
+        folder = demo_dir
+    else:
+        folder = ensure_private_dir(resolve_data_dir(data_dir))
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("moodlog")
+    app.setDesktopFileName("moodlog")
+    apply_style(app)
+    controller = AppController(folder, demo=demo)
+    app.aboutToQuit.connect(controller.shutdown)
+    controller.start()
+    try:
+        return app.exec()
+    finally:
+        controller.shutdown()
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)

@@ -1,0 +1,220 @@
+"""The suicidal-ideation self-check: a widget for Today and a dialog of its own.
+
+Wording rules: plain and calm, never blocking saving, never claiming anyone
+watches; every answer can be "prefer not to answer", and the whole check can be
+skipped (recorded as skipped, never as "no").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moodlog.domain.safety import (
+    ELEVATED_LEVELS,
+    FOLLOW_UP_KEYS,
+    PRIVACY_STATEMENT,
+    QUESTION_INTRO,
+    QUESTIONS,
+    SELF_CHECK_LABEL,
+    SI_KEYS,
+    SICheckin,
+)
+from moodlog.domain.treatments import Question
+from moodlog.ui.context import AppContext
+
+YES, NO, PREFER_NOT = 1, 0, 2
+ANSWER_TEXT = {YES: "Yes", NO: "No", PREFER_NOT: "Prefer not to answer"}
+
+
+class SelfCheckWidget(QGroupBox):
+    """Six questions, yes / no / prefer not; 3-5 appear only after a yes to 2."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Self-check", parent)
+        self.setObjectName("selfCheck")
+        layout = QVBoxLayout(self)
+        label = QLabel(f"{SELF_CHECK_LABEL} {PRIVACY_STATEMENT}")
+        label.setObjectName("hint")
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.skip_box = QCheckBox("Skip the self-check this time")
+        layout.addWidget(self.skip_box)
+        intro = QLabel(QUESTION_INTRO)
+        layout.addWidget(intro)
+        self.grid = QGridLayout()
+        self.grid.setColumnStretch(0, 1)
+        self.groups: dict[str, QButtonGroup] = {}
+        self.rows: dict[str, list[QWidget]] = {}
+        for row, key in enumerate(SI_KEYS):
+            number = row + 1
+            question = QLabel(f"{number}. {QUESTIONS[key]}")
+            question.setWordWrap(True)
+            group = QButtonGroup(self)
+            group.setExclusive(True)
+            widgets: list[QWidget] = [question]
+            self.grid.addWidget(question, row, 0)
+            for column, value in enumerate((YES, NO, PREFER_NOT), start=1):
+                button = QRadioButton(ANSWER_TEXT[value])
+                button.setAccessibleName(f"Question {number}: {ANSWER_TEXT[value]}")
+                group.addButton(button, value)
+                self.grid.addWidget(button, row, column)
+                widgets.append(button)
+            group.idClicked.connect(self._answered)
+            self.groups[key] = group
+            self.rows[key] = widgets
+        layout.addLayout(self.grid)
+        self.discuss_box = QCheckBox("I want to talk about this at my next appointment")
+        layout.addWidget(self.discuss_box)
+        self.skip_box.toggled.connect(self._update_visibility)
+        self.discuss_box.toggled.connect(self.changed)
+        self._update_visibility()
+
+    def _answered(self) -> None:
+        if self.skip_box.isChecked():
+            self.skip_box.setChecked(False)
+        self._update_visibility()
+        self.changed.emit()
+
+    def _update_visibility(self) -> None:
+        skipped = self.skip_box.isChecked()
+        follow_up = self.groups["thoughts"].checkedId() == YES
+        for key, widgets in self.rows.items():
+            visible = not skipped and (key not in FOLLOW_UP_KEYS or follow_up)
+            for widget in widgets:
+                widget.setVisible(visible)
+        self.changed.emit()
+
+    def touched(self) -> bool:
+        return self.skip_box.isChecked() or any(g.checkedId() != -1 for g in self.groups.values())
+
+    def answers(self) -> dict[str, bool | None]:
+        follow_up = self.groups["thoughts"].checkedId() == YES
+        result: dict[str, bool | None] = {}
+        for key, group in self.groups.items():
+            checked = group.checkedId()
+            if key in FOLLOW_UP_KEYS and not follow_up:
+                result[key] = None
+            else:
+                result[key] = {YES: True, NO: False}.get(checked)
+        return result
+
+    def answer(self, key: str, value: bool | None) -> None:
+        """Set one answer as a click would (used by drafts and tests)."""
+        button = self.groups[key].button(PREFER_NOT if value is None else YES if value else NO)
+        button.click()
+
+    def checkin(self, day: dt.date, time: dt.time) -> SICheckin:
+        """The check-in to record; untouched or skipped means skipped."""
+        if self.skip_box.isChecked() or not self.touched():
+            return SICheckin(day=day, time=time, skipped=True, discuss=self.discuss_box.isChecked())
+        return SICheckin(
+            day=day, time=time, answers=self.answers(), discuss=self.discuss_box.isChecked()
+        )
+
+    def reset(self) -> None:
+        for group in self.groups.values():
+            group.setExclusive(False)
+            for button in group.buttons():
+                button.setChecked(False)
+            group.setExclusive(True)
+        self.skip_box.setChecked(False)
+        self.discuss_box.setChecked(False)
+        self._update_visibility()
+
+    def state(self) -> dict:
+        return {
+            "answers": {k: g.checkedId() for k, g in self.groups.items()},
+            "skip": self.skip_box.isChecked(),
+            "discuss": self.discuss_box.isChecked(),
+        }
+
+    def restore(self, state: dict) -> None:
+        self.reset()
+        for key, checked in state.get("answers", {}).items():
+            if key in self.groups and checked in (YES, NO, PREFER_NOT):
+                self.groups[key].button(checked).setChecked(True)
+        self.skip_box.setChecked(bool(state.get("skip")))
+        self.discuss_box.setChecked(bool(state.get("discuss")))
+        self._update_visibility()
+
+
+def record_checkin(context: AppContext, checkin: SICheckin) -> None:
+    """Save a check-in (never blocked by its answers) and its "discuss" question."""
+    context.vault.checkins.add(checkin)
+    if checkin.discuss:
+        context.vault.questions.add(
+            Question(
+                text="I want to talk about my recent self-check (thoughts about death or suicide).",
+                created_on=checkin.day,
+                source="self-check",
+                flagged=True,
+            )
+        )
+        context.events.question_added.emit()
+    context.events.data_changed.emit("checkins")
+
+
+def offer_support(context: AppContext, checkin: SICheckin) -> None:
+    """After any yes: open the help panel (calm, closable) for that level."""
+    if checkin.level in ELEVATED_LEVELS:
+        context.events.help_requested.emit(checkin.level)
+
+
+class SelfCheckDialog(QDialog):
+    """The self-check on its own (from Safety plan, or after PHQ-9 item 9)."""
+
+    saved = Signal(object)  # SICheckin
+
+    def __init__(
+        self, context: AppContext, parent: QWidget | None = None, reason: str = ""
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle("Self-check")
+        layout = QVBoxLayout(self)
+        if reason:
+            text = QLabel(reason)
+            text.setWordWrap(True)
+            layout.addWidget(text)
+        self.widget = SelfCheckWidget()
+        layout.addWidget(self.widget)
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Not now", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self._skip)
+        row = QHBoxLayout()
+        row.addWidget(buttons)
+        layout.addLayout(row)
+
+    def save(self) -> None:
+        now = self.context.now()
+        checkin = self.widget.checkin(now.date(), now.time())
+        record_checkin(self.context, checkin)
+        self.saved.emit(checkin)
+        self.accept()
+        offer_support(self.context, checkin)
+
+    def _skip(self) -> None:
+        now = self.context.now()
+        checkin = SICheckin.skipped_on(now.date(), now.time())
+        record_checkin(self.context, checkin)
+        self.saved.emit(checkin)
+        self.reject()

@@ -1,0 +1,222 @@
+"""The check-in fields (scales, sleep, tags, note), used by Today and the journal editor."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moodlog.domain.entries import Entry
+from moodlog.ui.widgets import ScaleInput
+
+SLEEP_NOT_RECORDED = -0.25
+
+
+class EntryForm(QWidget):
+    changed = Signal()
+
+    def __init__(self, tag_names: list[str], today: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._today = today
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        left = QVBoxLayout()
+        when = QFormLayout()
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.date_edit.setMinimumDate(QDate(1990, 1, 1))
+        self.time_edit = QTimeEdit()
+        self.time_edit.setDisplayFormat("HH:mm")
+        row = QHBoxLayout()
+        row.addWidget(self.date_edit, 2)
+        row.addWidget(self.time_edit, 1)
+        when.addRow("Day and time", row)
+        left.addLayout(when)
+        self.mood = ScaleInput("Mood", "worst possible", "best possible", required=True)
+        self.anxiety = ScaleInput("Anxiety", "none", "extreme")
+        self.energy = ScaleInput("Energy", "none", "full")
+        self.irritability = ScaleInput("Irritability", "none", "extreme")
+        self.sleep_quality = ScaleInput("Sleep quality", "very poor", "excellent")
+        for scale in (self.mood, self.anxiety, self.energy, self.irritability):
+            left.addWidget(scale)
+            scale.changed.connect(self.changed)
+        sleep_row = QFormLayout()
+        self.sleep_hours = QDoubleSpinBox()
+        self.sleep_hours.setRange(SLEEP_NOT_RECORDED, 24)
+        self.sleep_hours.setSingleStep(0.25)
+        self.sleep_hours.setDecimals(2)
+        self.sleep_hours.setSpecialValueText("not recorded")
+        self.sleep_hours.setSuffix(" h")
+        self.sleep_hours.setValue(SLEEP_NOT_RECORDED)
+        self.sleep_hours.setAccessibleName("Hours slept, in quarter hours")
+        sleep_row.addRow("Hours slept", self.sleep_hours)
+        left.addLayout(sleep_row)
+        left.addWidget(self.sleep_quality)
+        self.sleep_quality.changed.connect(self.changed)
+        left.addStretch(1)
+        layout.addLayout(left, 3)
+
+        right = QVBoxLayout()
+        tags_label = QLabel("What was part of your day?")
+        tags_label.setObjectName("subheading")
+        right.addWidget(tags_label)
+        self.tags = QListWidget()
+        self.tags.setFlow(QListWidget.Flow.LeftToRight)
+        self.tags.setWrapping(True)
+        self.tags.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.tags.setSpacing(3)
+        self.tags.setMaximumHeight(130)
+        self.tags.setAccessibleName("Tags")
+        self.set_tag_choices(tag_names)
+        right.addWidget(self.tags)
+        add_tag = QPushButton("Add a tag\N{HORIZONTAL ELLIPSIS}")
+        add_tag.clicked.connect(self._add_tag)
+        right.addWidget(add_tag, 0, Qt.AlignmentFlag.AlignLeft)
+        note_label = QLabel("Journal note")
+        note_label.setObjectName("subheading")
+        right.addWidget(note_label)
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText(
+            "Anything you want to remember about today. Only you can read this."
+        )
+        self.note.setAccessibleName("Journal note")
+        right.addWidget(self.note, 1)
+        layout.addLayout(right, 4)
+
+        self.sleep_hours.valueChanged.connect(self.changed)
+        self.note.textChanged.connect(self.changed)
+        self.tags.itemChanged.connect(self.changed)
+        self.date_edit.dateChanged.connect(self.changed)
+        self.time_edit.timeChanged.connect(self.changed)
+        self.set_when(dt.datetime.combine(today, dt.time(12, 0)))
+
+    # -- tags ----------------------------------------------------------------
+    def set_tag_choices(self, names: list[str]) -> None:
+        checked = set(self.checked_tags()) if self.tags.count() else set()
+        self.tags.blockSignals(True)
+        self.tags.clear()
+        for name in names:
+            item = QListWidgetItem(name, self.tags)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if name in checked else Qt.CheckState.Unchecked
+            )
+        self.tags.blockSignals(False)
+
+    def checked_tags(self) -> list[str]:
+        return [
+            self.tags.item(i).text()
+            for i in range(self.tags.count())
+            if self.tags.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def check_tags(self, names: list[str]) -> None:
+        existing = {self.tags.item(i).text() for i in range(self.tags.count())}
+        for name in names:
+            if name not in existing:
+                item = QListWidgetItem(name, self.tags)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        for i in range(self.tags.count()):
+            item = self.tags.item(i)
+            item.setCheckState(
+                Qt.CheckState.Checked if item.text() in names else Qt.CheckState.Unchecked
+            )
+
+    def _add_tag(self) -> None:
+        name, ok = QInputDialog.getText(self, "Add a tag", "New tag (e.g. yoga):")
+        name = name.strip()[:60]
+        if ok and name:
+            self.check_tags([*self.checked_tags(), name])
+
+    # -- values --------------------------------------------------------------
+    def set_when(self, when: dt.datetime) -> None:
+        self.date_edit.setDate(QDate(when.year, when.month, when.day))
+        self.time_edit.setTime(QTime(when.hour, when.minute))
+
+    def day(self) -> dt.date:
+        return self.date_edit.date().toPython()
+
+    def time(self) -> dt.time:
+        value = self.time_edit.time()
+        return dt.time(value.hour(), value.minute())
+
+    def sleep_value(self) -> float | None:
+        value = self.sleep_hours.value()
+        return None if value <= SLEEP_NOT_RECORDED else value
+
+    def entry(self) -> Entry:
+        return Entry(
+            day=self.day(),
+            time=self.time(),
+            mood=self.mood.value(),
+            anxiety=self.anxiety.value(),
+            energy=self.energy.value(),
+            irritability=self.irritability.value(),
+            sleep_hours=self.sleep_value(),
+            sleep_quality=self.sleep_quality.value(),
+            tags=self.checked_tags(),
+            note=self.note.toPlainText(),
+        )
+
+    def load(self, entry: Entry) -> None:
+        self.set_when(dt.datetime.combine(entry.day, entry.time))
+        self.mood.set_value(entry.mood)
+        self.anxiety.set_value(entry.anxiety)
+        self.energy.set_value(entry.energy)
+        self.irritability.set_value(entry.irritability)
+        self.sleep_quality.set_value(entry.sleep_quality)
+        self.sleep_hours.setValue(
+            SLEEP_NOT_RECORDED if entry.sleep_hours is None else entry.sleep_hours
+        )
+        self.check_tags(list(entry.tags))
+        self.note.setPlainText(entry.note)
+
+    def state(self) -> dict:
+        """Everything typed so far, JSON-ready (for an encrypted draft)."""
+        return {
+            "day": self.day().isoformat(),
+            "time": self.time().strftime("%H:%M"),
+            "mood": self.mood.value(),
+            "anxiety": self.anxiety.value(),
+            "energy": self.energy.value(),
+            "irritability": self.irritability.value(),
+            "sleep_hours": self.sleep_value(),
+            "sleep_quality": self.sleep_quality.value(),
+            "tags": self.checked_tags(),
+            "note": self.note.toPlainText(),
+        }
+
+    def restore(self, state: dict) -> None:
+        try:
+            entry = Entry(
+                day=dt.date.fromisoformat(state["day"]),
+                time=dt.time.fromisoformat(state["time"]),
+                mood=state.get("mood", 5),
+                anxiety=state.get("anxiety"),
+                energy=state.get("energy"),
+                irritability=state.get("irritability"),
+                sleep_hours=state.get("sleep_hours"),
+                sleep_quality=state.get("sleep_quality"),
+                tags=list(state.get("tags", [])),
+                note=state.get("note", ""),
+            )
+        except (KeyError, TypeError, ValueError):
+            return
+        self.load(entry)

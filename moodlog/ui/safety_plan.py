@@ -1,0 +1,288 @@
+"""Safety plan (Stanley-Brown) editor, the self-check and its history."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moodlog.domain.crisis import resources_for
+from moodlog.domain.safety import (
+    CONTACT_SECTIONS,
+    SAFETY_PLAN_SECTIONS,
+    Contact,
+    SafetyPlan,
+)
+from moodlog.ui.context import AppContext
+from moodlog.ui.widgets import heading, hint, show_error
+
+LEVEL_COLOURS = {
+    "none": "#e8f1ec",
+    "low": "#f6e7b4",
+    "moderate": "#f2c48d",
+    "high": "#e39a8f",
+    "skipped": "#e4e4e4",
+}
+LEVEL_WORDS = {
+    "none": "No thoughts reported",
+    "low": "Passive thoughts or thoughts of suicide",
+    "moderate": "Thoughts about how",
+    "high": "Intention, plan or preparation",
+    "skipped": "Skipped or not answered",
+}
+
+
+class ContactsTable(QTableWidget):
+    def __init__(self) -> None:
+        super().__init__(0, 2)
+        self.setHorizontalHeaderLabels(["Name", "Phone"])
+        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().setVisible(False)
+        self.setMinimumHeight(120)
+
+    def set_contacts(self, contacts: list[Contact]) -> None:
+        self.setRowCount(0)
+        for contact in contacts:
+            self.add_row(contact.name, contact.phone)
+        self.add_row("", "")
+
+    def add_row(self, name: str, phone: str) -> None:
+        row = self.rowCount()
+        self.insertRow(row)
+        self.setItem(row, 0, QTableWidgetItem(name))
+        self.setItem(row, 1, QTableWidgetItem(phone))
+
+    def contacts(self) -> list[Contact]:
+        result = []
+        for row in range(self.rowCount()):
+            name = (self.item(row, 0).text() if self.item(row, 0) else "").strip()
+            phone = (self.item(row, 1).text() if self.item(row, 1) else "").strip()
+            if name or phone:
+                result.append(Contact(name or phone, phone))
+        return result
+
+
+class SafetyPlanScreen(QTabWidget):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.vault = context.vault
+        self._dirty = False
+        self.addTab(self._build_editor(), "My safety plan")
+        self.addTab(self._build_history(), "Self-check history")
+        context.events.data_changed.connect(self._data_changed)
+        self.load()
+
+    # -- editor --------------------------------------------------------------------
+    def _build_editor(self) -> QWidget:
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(heading("My safety plan"))
+        layout.addWidget(
+            hint(
+                "A safety plan is a short list, in your own words, of what helps when things get "
+                "hard. Write it when you feel steady, ideally with your therapist. One item a line."
+            )
+        )
+        self.reviewed_label = QLabel("")
+        self.reviewed_label.setObjectName("contextLine")
+        layout.addWidget(self.reviewed_label)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.fields: dict[str, QPlainTextEdit | ContactsTable] = {}
+        for number, (key, title, help_text) in enumerate(SAFETY_PLAN_SECTIONS, start=1):
+            label = QLabel(
+                f"<b>{number}. {title}</b><br><span style='color:#666'>{help_text}</span>"
+                if key != "reasons"
+                else f"<b>{title}</b><br><span style='color:#666'>{help_text}</span>"
+            )
+            label.setWordWrap(True)
+            if key in CONTACT_SECTIONS:
+                field = ContactsTable()
+                field.itemChanged.connect(self._contact_edited)
+            else:
+                field = QPlainTextEdit()
+                field.setMaximumHeight(90)
+                field.textChanged.connect(self._mark_dirty)
+            field.setAccessibleName(title)
+            self.fields[key] = field
+            form.addRow(label, field)
+        layout.addLayout(form)
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton("Save plan")
+        self.save_button.setObjectName("primary")
+        self.save_button.clicked.connect(self.save)
+        self.reviewed_button = QPushButton("Mark as reviewed today")
+        self.reviewed_button.clicked.connect(self.mark_reviewed)
+        self.pdf_button = QPushButton("Save as PDF to print\N{HORIZONTAL ELLIPSIS}")
+        self.pdf_button.clicked.connect(self.export_pdf)
+        self.status = QLabel("")
+        self.status.setObjectName("status")
+        for widget in (self.save_button, self.reviewed_button, self.pdf_button):
+            buttons.addWidget(widget)
+        buttons.addWidget(self.status, 1)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        scroll.setWidget(body)
+        return scroll
+
+    def _mark_dirty(self) -> None:
+        self._dirty = True
+
+    def _contact_edited(self, item: QTableWidgetItem) -> None:
+        self._dirty = True
+        table = item.tableWidget()
+        if item.row() == table.rowCount() - 1 and item.text().strip():
+            table.blockSignals(True)
+            table.add_row("", "")
+            table.blockSignals(False)
+
+    def load(self) -> None:
+        plan = self.vault.safety_plans.latest() or self._starter_plan()
+        self._show_plan(plan)
+        self._dirty = False
+
+    def _starter_plan(self) -> SafetyPlan:
+        """An empty plan with the crisis line prefilled under professionals."""
+        res = resources_for(self.context.preferences.effective_country())
+        plan = SafetyPlan()
+        plan.professionals = [Contact(line.name, line.call) for line in res.lines]
+        plan.professionals.append(Contact("Emergency", res.emergency))
+        return plan
+
+    def _show_plan(self, plan: SafetyPlan) -> None:
+        for key, field in self.fields.items():
+            field.blockSignals(True)
+            if isinstance(field, ContactsTable):
+                field.set_contacts(getattr(plan, key))
+            else:
+                field.setPlainText("\n".join(getattr(plan, key)))
+            field.blockSignals(False)
+        saved = self.vault.safety_plans.latest()
+        if saved is None:
+            self.reviewed_label.setText("Not saved yet.")
+        else:
+            due = " Time for a review." if saved.review_due(self.context.today()) else ""
+            self.reviewed_label.setText(
+                f"Last reviewed {saved.reviewed_on:%d %B %Y}. "
+                f"{self.vault.safety_plans.version_count()} saved version(s).{due}"
+            )
+
+    def plan_from_fields(self) -> SafetyPlan:
+        plan = SafetyPlan()
+        for key, field in self.fields.items():
+            if isinstance(field, ContactsTable):
+                setattr(plan, key, field.contacts())
+            else:
+                lines = [line.strip() for line in field.toPlainText().splitlines()]
+                setattr(plan, key, [line for line in lines if line])
+        return plan
+
+    def save(self) -> None:
+        self.vault.safety_plans.save(self.plan_from_fields(), self.context.today())
+        self._dirty = False
+        self.status.setText("Saved.")
+        self._show_plan(self.vault.safety_plans.latest())
+        self.context.events.data_changed.emit("safety_plan")
+
+    def mark_reviewed(self) -> None:
+        self.save()
+        self.status.setText("Saved and marked as reviewed today.")
+
+    def leaving(self) -> None:
+        """Unsaved plan edits are kept: saving a plan is never harmful."""
+        if self._dirty and self.vault.is_open:
+            plan = self.plan_from_fields()
+            previous = self.vault.safety_plans.latest()
+            self.vault.safety_plans.save(plan, previous.reviewed_on if previous else None)
+            self._dirty = False
+
+    def export_pdf(self) -> None:
+        from moodlog.report.safety_plan_pdf import export_safety_plan_pdf
+        from moodlog.ui.files import ask_save_path
+
+        path = ask_save_path(self, "Save safety plan as PDF", "safety-plan.pdf", "PDF (*.pdf)")
+        if path is None:
+            return
+        try:
+            export_safety_plan_pdf(
+                self.plan_from_fields(), self.context.preferences.effective_country(), path
+            )
+        except OSError as error:
+            show_error(self, f"The PDF could not be saved: {error.strerror}.")
+            return
+        self.status.setText(f"Saved {path.name}. This PDF is not encrypted.")
+
+    # -- history -------------------------------------------------------------------
+    def _build_history(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(24, 16, 24, 16)
+        row = QHBoxLayout()
+        row.addWidget(heading("Self-check history"))
+        row.addStretch(1)
+        self.check_button = QPushButton("Take the self-check now")
+        self.check_button.clicked.connect(self.open_self_check)
+        row.addWidget(self.check_button)
+        layout.addLayout(row)
+        layout.addWidget(
+            hint(
+                "Your answers are private. No one is notified and no one is "
+                "monitoring them. The levels are a summary to help you and your "
+                "care team, not a clinical assessment."
+            )
+        )
+        self.history = QTableWidget(0, 3)
+        self.history.setHorizontalHeaderLabels(["Date", "Level", "To discuss"])
+        self.history.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.history.verticalHeader().setVisible(False)
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.history, 1)
+        return page
+
+    def refresh(self) -> None:
+        checkins = self.vault.checkins.all()
+        self.history.setRowCount(len(checkins))
+        for row, checkin in enumerate(reversed(checkins)):
+            level = checkin.level
+            cells = (
+                f"{checkin.day:%a %d %b %Y} {checkin.time:%H:%M}",
+                f"{level}: {LEVEL_WORDS[level]}",
+                "yes" if checkin.discuss else "",
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 1:
+                    item.setBackground(QColor(LEVEL_COLOURS[level]))
+                    item.setForeground(QColor("#222222"))
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.history.setItem(row, column, item)
+
+    def _data_changed(self, kind: str) -> None:
+        if kind == "checkins" and self.vault.is_open:
+            self.refresh()
+
+    def open_self_check(self) -> None:
+        from moodlog.ui.checkin import SelfCheckDialog
+
+        dialog = SelfCheckDialog(self.context, self)
+        self.self_check_dialog = dialog
+        dialog.show()

@@ -1,0 +1,681 @@
+"""Treatments: sessions and appointments, medications, therapy notes, questions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moodlog.domain.errors import ValidationError
+from moodlog.domain.treatments import (
+    DEFAULT_AFTERCARE,
+    DISSOCIATION_LABEL,
+    KINDS,
+    MEDICATION_EVENTS,
+    SEVERITIES,
+    SIDE_EFFECTS,
+    BloodPressure,
+    Medication,
+    MedicationEvent,
+    SessionNote,
+    Treatment,
+    course_label,
+    course_numbers,
+    next_appointment,
+)
+from moodlog.ui.context import AppContext
+from moodlog.ui.widgets import confirm, heading, hint
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _date_edit(day: dt.date) -> QDateEdit:
+    edit = QDateEdit(_qdate(day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("ddd d MMM yyyy")
+    return edit
+
+
+def _read_only(table: QTableWidget) -> None:
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+
+
+class TreatmentDialog(QDialog):
+    """Add or edit one session; a future date makes it an appointment."""
+
+    def __init__(
+        self, context: AppContext, treatment: Treatment | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.treatment = treatment
+        self.setWindowTitle("Edit session" if treatment else "Add session")
+        now = context.now()
+        t = treatment or Treatment(
+            day=now.date(), time=dt.time(now.hour, now.minute), kind="ketamine_iv"
+        )
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        form = QFormLayout(body)
+        self.kind = QComboBox()
+        for kind in KINDS.values():
+            self.kind.addItem(kind.label, kind.code)
+        self.kind.setCurrentIndex(self.kind.findData(t.kind))
+        self.kind_other = QLineEdit(t.kind_other)
+        self.kind_other.setPlaceholderText("Name of the treatment (for Other)")
+        self.date = _date_edit(t.day)
+        self.time = QTimeEdit(QTime(t.time.hour, t.time.minute))
+        self.time.setDisplayFormat("HH:mm")
+        when = QHBoxLayout()
+        when.addWidget(self.date, 2)
+        when.addWidget(self.time, 1)
+        self.dose = QDoubleSpinBox()
+        self.dose.setRange(0, 2000)
+        self.dose.setDecimals(1)
+        self.dose.setSuffix(" mg")
+        self.dose.setSpecialValueText("not recorded")
+        self.dose.setValue(t.dose_mg or 0)
+        self.weight = QDoubleSpinBox()
+        self.weight.setRange(0, 350)
+        self.weight.setDecimals(1)
+        self.weight.setSuffix(" kg")
+        self.weight.setSpecialValueText("not recorded")
+        self.weight.setValue(t.weight_kg or 0)
+        self.mg_per_kg = QLabel("")
+        dose_row = QHBoxLayout()
+        dose_row.addWidget(self.dose)
+        dose_row.addWidget(QLabel("weight"))
+        dose_row.addWidget(self.weight)
+        dose_row.addWidget(self.mg_per_kg, 1)
+        self.number = QSpinBox()
+        self.number.setRange(0, 500)
+        self.number.setSpecialValueText("automatic")
+        self.number.setValue(t.course_number or 0)
+        self.total = QSpinBox()
+        self.total.setRange(0, 500)
+        self.total.setSpecialValueText("not set")
+        self.total.setValue(t.course_total or 0)
+        number_row = QHBoxLayout()
+        number_row.addWidget(self.number)
+        number_row.addWidget(QLabel("of"))
+        number_row.addWidget(self.total)
+        number_row.addStretch(1)
+        self.clinic = QLineEdit(t.clinic)
+        self.intention = QLineEdit(t.intention)
+        self.bp_before = QLineEdit(str(t.bp_before) if t.bp_before else "")
+        self.bp_after = QLineEdit(str(t.bp_after) if t.bp_after else "")
+        for field in (self.bp_before, self.bp_after):
+            field.setPlaceholderText("e.g. 120/80")
+        bp_row = QHBoxLayout()
+        bp_row.addWidget(QLabel("before"))
+        bp_row.addWidget(self.bp_before)
+        bp_row.addWidget(QLabel("after"))
+        bp_row.addWidget(self.bp_after)
+        effects = QGridLayout()
+        self.effects: dict[str, QComboBox] = {}
+        for index, name in enumerate(SIDE_EFFECTS):
+            box = QComboBox()
+            box.addItems(SEVERITIES)
+            box.setCurrentText(t.side_effects.get(name, "none"))
+            box.setAccessibleName(f"Side effect {name}")
+            effects.addWidget(QLabel(name), index // 3, (index % 3) * 2)
+            effects.addWidget(box, index // 3, (index % 3) * 2 + 1)
+            self.effects[name] = box
+        self.dissociation = QSpinBox()
+        self.dissociation.setRange(-1, 10)
+        self.dissociation.setSpecialValueText("not recorded")
+        self.dissociation.setValue(-1 if t.dissociation is None else t.dissociation)
+        self.after = QLineEdit(t.after_feeling)
+        self.notes = QPlainTextEdit(t.notes)
+        self.notes.setMaximumHeight(80)
+        self.integration = QPlainTextEdit(t.integration)
+        self.integration.setMaximumHeight(80)
+        form.addRow("Kind", self.kind)
+        form.addRow("", self.kind_other)
+        form.addRow("Date and start time", when)
+        form.addRow("Dose", dose_row)
+        form.addRow("Session number", number_row)
+        form.addRow("Clinic / provider", self.clinic)
+        form.addRow("Intention", self.intention)
+        form.addRow("Blood pressure", bp_row)
+        form.addRow("Side effects", effects)
+        form.addRow(DISSOCIATION_LABEL, self.dissociation)
+        form.addRow("How I felt afterwards", self.after)
+        form.addRow("Notes", self.notes)
+        form.addRow("Integration: what came up", self.integration)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        self.error = QLabel("")
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        outer.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        outer.addWidget(buttons)
+        self.resize(760, 720)
+        for signal in (self.dose.valueChanged, self.weight.valueChanged):
+            signal.connect(self._update_mg_per_kg)
+        self.kind.currentIndexChanged.connect(self._update_kind)
+        self._update_mg_per_kg()
+        self._update_kind()
+
+    def _update_kind(self) -> None:
+        self.kind_other.setVisible(self.kind.currentData() == "other")
+
+    def _update_mg_per_kg(self) -> None:
+        dose, weight = self.dose.value(), self.weight.value()
+        self.mg_per_kg.setText(f"= {round(dose / weight, 2):g} mg/kg" if dose and weight else "")
+
+    def build(self) -> Treatment:
+        time = self.time.time()
+        return Treatment(
+            id=self.treatment.id if self.treatment else None,
+            created_at=self.treatment.created_at if self.treatment else None,
+            day=self.date.date().toPython(),
+            time=dt.time(time.hour(), time.minute()),
+            kind=self.kind.currentData(),
+            kind_other=self.kind_other.text().strip(),
+            dose_mg=self.dose.value() or None,
+            weight_kg=self.weight.value() or None,
+            course_number=self.number.value() or None,
+            course_total=self.total.value() or None,
+            clinic=self.clinic.text().strip(),
+            intention=self.intention.text().strip(),
+            bp_before=BloodPressure.parse(self.bp_before.text()),
+            bp_after=BloodPressure.parse(self.bp_after.text()),
+            side_effects={
+                name: box.currentText()
+                for name, box in self.effects.items()
+                if box.currentText() != "none"
+            },
+            dissociation=None if self.dissociation.value() < 0 else self.dissociation.value(),
+            after_feeling=self.after.text().strip(),
+            notes=self.notes.toPlainText().strip(),
+            integration=self.integration.toPlainText().strip(),
+        )
+
+    def save(self) -> None:
+        try:
+            treatment = self.build()
+            self.context.vault.treatments.save(treatment)
+        except ValidationError as error:
+            self.error.setText(str(error))
+            return
+        self.saved_treatment = treatment
+        self.context.events.data_changed.emit("treatments")
+        self.accept()
+
+
+class MedicationDialog(QDialog):
+    """Add a medication with its start, or an event (change/stop) to an existing one."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        medication: Medication | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.medication = medication
+        self.setWindowTitle("Medication change" if medication else "Add medication")
+        form = QFormLayout(self)
+        self.name = QLineEdit(medication.name if medication else "")
+        self.name.setReadOnly(medication is not None)
+        self.unit = QLineEdit(medication.unit if medication else "mg")
+        self.event = QComboBox()
+        self.event.addItems(MEDICATION_EVENTS if medication else ["start"])
+        if medication:
+            self.event.setCurrentText("change")
+        self.date = _date_edit(context.today())
+        self.dose = QDoubleSpinBox()
+        self.dose.setRange(0, 100000)
+        self.dose.setDecimals(2)
+        self.dose.setSpecialValueText("not recorded")
+        self.frequency = QLineEdit()
+        self.frequency.setPlaceholderText("e.g. once daily")
+        self.reason = QLineEdit()
+        form.addRow("Name", self.name)
+        form.addRow("Unit", self.unit)
+        form.addRow("Event", self.event)
+        form.addRow("Date", self.date)
+        form.addRow("Dose", self.dose)
+        form.addRow("Frequency", self.frequency)
+        form.addRow("Reason", self.reason)
+        self.error = QLabel("")
+        self.error.setObjectName("error")
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def save(self) -> None:
+        medication = self.medication or Medication(
+            name=self.name.text().strip(), unit=self.unit.text().strip() or "mg"
+        )
+        medication.unit = self.unit.text().strip() or "mg"
+        medication.events.append(
+            MedicationEvent(
+                day=self.date.date().toPython(),
+                event=self.event.currentText(),
+                dose=self.dose.value() or None,
+                frequency=self.frequency.text().strip(),
+                reason=self.reason.text().strip(),
+            )
+        )
+        try:
+            self.context.vault.medications.save(medication)
+        except ValidationError as error:
+            medication.events.pop()
+            self.error.setText(str(error))
+            return
+        self.context.events.data_changed.emit("medications")
+        self.accept()
+
+
+class SessionNoteDialog(QDialog):
+    def __init__(
+        self, context: AppContext, note: SessionNote | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.note = note or SessionNote(day=context.today())
+        self.setWindowTitle("Therapy note")
+        form = QFormLayout(self)
+        self.date = _date_edit(self.note.day)
+        self.therapist = QLineEdit(self.note.therapist)
+        self.worked_on = QPlainTextEdit(self.note.worked_on)
+        self.insights = QPlainTextEdit(self.note.insights)
+        self.homework = QPlainTextEdit(self.note.homework)
+        form.addRow("Date", self.date)
+        form.addRow("Therapist", self.therapist)
+        form.addRow("What we worked on", self.worked_on)
+        form.addRow("Insights", self.insights)
+        form.addRow("Homework / practices", self.homework)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.resize(600, 520)
+
+    def save(self) -> None:
+        self.note.day = self.date.date().toPython()
+        self.note.therapist = self.therapist.text().strip()
+        self.note.worked_on = self.worked_on.toPlainText().strip()
+        self.note.insights = self.insights.toPlainText().strip()
+        self.note.homework = self.homework.toPlainText().strip()
+        self.context.vault.session_notes.save(self.note)
+        self.context.events.data_changed.emit("session_notes")
+        self.accept()
+
+
+class TreatmentsScreen(QTabWidget):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.vault = context.vault
+        self.addTab(self._build_sessions(), "Sessions")
+        self.addTab(self._build_medications(), "Medications")
+        self.addTab(self._build_notes(), "Therapy notes")
+        self.addTab(self._build_questions(), "Questions for my therapist")
+        context.events.data_changed.connect(self._data_changed)
+        context.events.question_added.connect(self._refresh_questions)
+        self.refresh()
+
+    # -- sessions ------------------------------------------------------------------
+    def _build_sessions(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(heading("Treatment sessions"))
+        self.next_label = QLabel("")
+        self.next_label.setObjectName("contextLine")
+        layout.addWidget(self.next_label)
+        row = QHBoxLayout()
+        self.kind_filter = QComboBox()
+        self.kind_filter.addItem("All kinds", None)
+        for kind in KINDS.values():
+            self.kind_filter.addItem(kind.label, kind.code)
+        self.kind_filter.currentIndexChanged.connect(self._refresh_sessions)
+        self.add_button = QPushButton("Add session or appointment\N{HORIZONTAL ELLIPSIS}")
+        self.add_button.setObjectName("primary")
+        self.add_button.clicked.connect(self.add_session)
+        self.edit_button = QPushButton("Edit")
+        self.edit_button.clicked.connect(self.edit_session)
+        self.delete_button = QPushButton("Delete\N{HORIZONTAL ELLIPSIS}")
+        self.delete_button.clicked.connect(self.delete_session)
+        row.addWidget(QLabel("Show"))
+        row.addWidget(self.kind_filter)
+        row.addStretch(1)
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            row.addWidget(button)
+        layout.addLayout(row)
+        self.sessions = QTableWidget(0, 6)
+        self.sessions.setHorizontalHeaderLabels(
+            ["Date", "Kind", "Session", "Dose", "Dissociation", "Side effects"]
+        )
+        _read_only(self.sessions)
+        for column in range(5):
+            self.sessions.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
+        self.sessions.doubleClicked.connect(lambda _: self.edit_session())
+        layout.addWidget(self.sessions, 1)
+        return page
+
+    def _filtered_sessions(self) -> list[Treatment]:
+        kind = self.kind_filter.currentData()
+        treatments = self.vault.treatments.all()
+        return [t for t in treatments if kind is None or t.kind == kind]
+
+    def _refresh_sessions(self) -> None:
+        now = self.context.now()
+        all_treatments = self.vault.treatments.all()
+        numbers = course_numbers(all_treatments)
+        by_id = {t.id: numbers[id(t)] for t in all_treatments}
+        upcoming = next_appointment(all_treatments, now)
+        self.next_label.setText(
+            f"Next appointment: {upcoming.label}, {upcoming.day:%A %d %B} at "
+            f"{upcoming.time:%H:%M}" + (f", {upcoming.clinic}" if upcoming.clinic else "")
+            if upcoming
+            else "No appointment planned."
+        )
+        rows = sorted(self._filtered_sessions(), key=lambda t: t.starts_at, reverse=True)
+        self.sessions.setRowCount(len(rows))
+        self._rows = rows
+        for row, t in enumerate(rows):
+            appointment = t.is_appointment(now)
+            cells = (
+                f"{t.day:%a %d %b %Y} {t.time:%H:%M}" + (" (appointment)" if appointment else ""),
+                t.label,
+                course_label(t, by_id[t.id]),
+                t.dose_text(),
+                "" if t.dissociation is None else str(t.dissociation),
+                ", ".join(f"{name} ({severity})" for name, severity in t.side_effects.items()),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 1:
+                    item.setForeground(QColor(t.kind_info.colour))
+                if appointment:
+                    font = item.font()
+                    font.setItalic(True)
+                    item.setFont(font)
+                self.sessions.setItem(row, column, item)
+
+    def _selected_session(self) -> Treatment | None:
+        row = self.sessions.currentRow()
+        return self._rows[row] if 0 <= row < len(getattr(self, "_rows", [])) else None
+
+    def add_session(self) -> None:
+        dialog = TreatmentDialog(self.context, parent=self)
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: self._after_save(dialog))
+        dialog.open()
+
+    def _after_save(self, dialog: TreatmentDialog) -> None:
+        treatment = dialog.saved_treatment
+        now = self.context.now()
+        if (
+            treatment.kind_info.ketamine
+            and not treatment.is_appointment(now)
+            and (now - treatment.starts_at) < dt.timedelta(hours=24)
+        ):
+            text = self.vault.settings.get("aftercare_text", DEFAULT_AFTERCARE)
+            box = QMessageBox(QMessageBox.Icon.Information, "After your session", text, parent=self)
+            box.setModal(False)
+            box.show()
+            self.aftercare_box = box
+
+    def edit_session(self) -> None:
+        treatment = self._selected_session()
+        if treatment is None:
+            return
+        dialog = TreatmentDialog(self.context, treatment, self)
+        self.dialog = dialog
+        dialog.open()
+
+    def delete_session(self) -> None:
+        treatment = self._selected_session()
+        if treatment and confirm(
+            self, "Delete session", f"Delete the {treatment.label} of {treatment.day:%d %b %Y}?"
+        ):
+            self.vault.treatments.delete(treatment.id)
+            self.context.events.data_changed.emit("treatments")
+
+    # -- medications -----------------------------------------------------------------
+    def _build_medications(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(heading("Medications"))
+        layout.addWidget(
+            hint("Each start, dose change and stop is a dated event; the Trends charts mark them.")
+        )
+        row = QHBoxLayout()
+        add = QPushButton("Add medication\N{HORIZONTAL ELLIPSIS}")
+        add.clicked.connect(lambda: MedicationDialog(self.context, parent=self).exec())
+        change = QPushButton("Record change or stop\N{HORIZONTAL ELLIPSIS}")
+        change.clicked.connect(self._change_medication)
+        delete = QPushButton("Delete\N{HORIZONTAL ELLIPSIS}")
+        delete.clicked.connect(self._delete_medication)
+        for button in (add, change, delete):
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.medications = QTableWidget(0, 5)
+        self.medications.setHorizontalHeaderLabels(
+            ["Date", "Medication", "Event", "Dose", "Frequency / reason"]
+        )
+        _read_only(self.medications)
+        layout.addWidget(self.medications, 1)
+        return page
+
+    def _refresh_medications(self) -> None:
+        rows = []
+        for medication in self.vault.medications.all():
+            for event in medication.events:
+                rows.append((event.day, medication, event))
+        rows.sort(key=lambda r: r[0], reverse=True)
+        self._medication_rows = rows
+        self.medications.setRowCount(len(rows))
+        for row, (day, medication, event) in enumerate(rows):
+            dose = f"{event.dose:g} {medication.unit}" if event.dose is not None else ""
+            detail = " \N{MIDDLE DOT} ".join(p for p in (event.frequency, event.reason) if p)
+            for column, text in enumerate(
+                (f"{day:%d %b %Y}", medication.name, event.event, dose, detail)
+            ):
+                self.medications.setItem(row, column, QTableWidgetItem(text))
+
+    def _selected_medication(self) -> Medication | None:
+        row = self.medications.currentRow()
+        rows = getattr(self, "_medication_rows", [])
+        return rows[row][1] if 0 <= row < len(rows) else None
+
+    def _change_medication(self) -> None:
+        medication = self._selected_medication()
+        if medication is not None:
+            MedicationDialog(self.context, medication, self).exec()
+
+    def _delete_medication(self) -> None:
+        medication = self._selected_medication()
+        if medication and confirm(
+            self, "Delete medication", f"Delete {medication.name} and all its events?"
+        ):
+            self.vault.medications.delete(medication.id)
+            self.context.events.data_changed.emit("medications")
+
+    # -- therapy notes ---------------------------------------------------------------
+    def _build_notes(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(heading("Therapy and integration notes"))
+        row = QHBoxLayout()
+        add = QPushButton("Add note\N{HORIZONTAL ELLIPSIS}")
+        add.clicked.connect(lambda: SessionNoteDialog(self.context, parent=self).exec())
+        edit = QPushButton("Edit")
+        edit.clicked.connect(self._edit_note)
+        delete = QPushButton("Delete\N{HORIZONTAL ELLIPSIS}")
+        delete.clicked.connect(self._delete_note)
+        for button in (add, edit, delete):
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.notes = QTableWidget(0, 4)
+        self.notes.setHorizontalHeaderLabels(["Date", "Worked on", "Insights", "Homework"])
+        _read_only(self.notes)
+        self.notes.setWordWrap(True)
+        self.notes.doubleClicked.connect(lambda _: self._edit_note())
+        layout.addWidget(self.notes, 1)
+        return page
+
+    def _refresh_notes(self) -> None:
+        notes = sorted(self.vault.session_notes.all(), key=lambda n: n.day, reverse=True)
+        self._note_rows = notes
+        self.notes.setRowCount(len(notes))
+        for row, note in enumerate(notes):
+            for column, text in enumerate(
+                (f"{note.day:%d %b %Y}", note.worked_on, note.insights, note.homework)
+            ):
+                self.notes.setItem(row, column, QTableWidgetItem(text))
+
+    def _selected_note(self) -> SessionNote | None:
+        row = self.notes.currentRow()
+        rows = getattr(self, "_note_rows", [])
+        return rows[row] if 0 <= row < len(rows) else None
+
+    def _edit_note(self) -> None:
+        note = self._selected_note()
+        if note is not None:
+            SessionNoteDialog(self.context, note, self).exec()
+
+    def _delete_note(self) -> None:
+        note = self._selected_note()
+        if note and confirm(self, "Delete note", f"Delete the note of {note.day:%d %b %Y}?"):
+            self.vault.session_notes.delete(note.id)
+            self.context.events.data_changed.emit("session_notes")
+
+    # -- questions -------------------------------------------------------------------
+    def _build_questions(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(heading("Questions for my next appointment"))
+        layout.addWidget(
+            hint(
+                "Open questions carry forward until you tick them off, and go "
+                "into the PDF summary for your therapist."
+            )
+        )
+        row = QHBoxLayout()
+        add = QPushButton("Add a question\N{HORIZONTAL ELLIPSIS}")
+        add.clicked.connect(self._add_question)
+        delete = QPushButton("Delete\N{HORIZONTAL ELLIPSIS}")
+        delete.clicked.connect(self._delete_question)
+        row.addWidget(add)
+        row.addWidget(delete)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.questions = QListWidget()
+        self.questions.setWordWrap(True)
+        self.questions.itemChanged.connect(self._question_ticked)
+        layout.addWidget(self.questions, 1)
+        return page
+
+    def _refresh_questions(self) -> None:
+        self.questions.blockSignals(True)
+        self.questions.clear()
+        questions = self.vault.questions.all()
+        questions.sort(key=lambda q: (not q.is_open, not q.flagged, q.created_on))
+        for question in questions:
+            text = question.text + (" (flagged)" if question.flagged else "")
+            text += f"\nadded {question.created_on:%d %b %Y}"
+            if question.done_on:
+                text += f", done {question.done_on:%d %b %Y}"
+            item = QListWidgetItem(text)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Unchecked if question.is_open else Qt.CheckState.Checked
+            )
+            item.setData(Qt.ItemDataRole.UserRole, question.id)
+            self.questions.addItem(item)
+        self.questions.blockSignals(False)
+
+    def _question_ticked(self, item: QListWidgetItem) -> None:
+        done = item.checkState() == Qt.CheckState.Checked
+        self.vault.questions.set_done(
+            item.data(Qt.ItemDataRole.UserRole), self.context.today() if done else None
+        )
+        self.context.events.data_changed.emit("questions")
+
+    def _add_question(self) -> None:
+        from moodlog.ui.today import add_question
+
+        add_question(self.context, self, "treatments")
+
+    def _delete_question(self) -> None:
+        item = self.questions.currentItem()
+        if item and confirm(self, "Delete question", "Delete this question?"):
+            self.vault.questions.delete(item.data(Qt.ItemDataRole.UserRole))
+            self.context.events.data_changed.emit("questions")
+
+    # -- refresh -------------------------------------------------------------------
+    def refresh(self) -> None:
+        if not self.vault.is_open:
+            return
+        self._refresh_sessions()
+        self._refresh_medications()
+        self._refresh_notes()
+        self._refresh_questions()
+
+    def _data_changed(self, kind: str) -> None:
+        if (
+            kind in ("treatments", "medications", "session_notes", "questions")
+            and self.vault.is_open
+        ):
+            self.refresh()
