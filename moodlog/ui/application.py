@@ -177,12 +177,13 @@ class AppController(QObject):
         self.vault.close()
         self.vault = None
         self.context = None
-        if self._help_panel is not None:
-            self._help_panel.close()
+        self._discard_help_panel()
         self.show_lock_screen()
         self.locked.emit()
 
     def shutdown(self) -> None:
+        self._discard_help_panel()
+        self.idle.stop()
         if self.main_window is not None:
             self.main_window.prepare_to_lock()
         if self.vault is not None:
@@ -191,25 +192,26 @@ class AppController(QObject):
 
     # -- help -------------------------------------------------------------------
     def show_help(self, level: str | None = None) -> None:
-        """Open the help panel; ``level`` is the self-check level that led here, if any."""
+        """Open the help panel; ``level`` is the self-check level that led here, if any.
+
+        A fresh top-level panel each time, so a locked app never keeps showing the plan.
+        """
         from moodlog.ui.help_panel import HelpPanel
 
+        self._discard_help_panel()
         plan = self.vault.safety_plans.latest() if self.vault is not None else None
-        if self._help_panel is not None:
-            self._help_panel.close()
-        parent = self.main_window if self.main_window is not None else self.lock_window
-        panel = HelpPanel(
-            self.preferences.effective_country(),
-            plan,
-            locked=self.vault is None,
-            level=level if isinstance(level, str) else None,
-            parent=parent,
-        )
+        panel = HelpPanel(self.preferences.effective_country(), plan,
+                          locked=self.vault is None, level=level or None)
         panel.country_changed.connect(self._set_country)
-        panel.destroyed.connect(lambda: setattr(self, "_help_panel", None))
         self._help_panel = panel
         panel.show()
         panel.raise_()
+        panel.activateWindow()
+
+    def _discard_help_panel(self) -> None:
+        if self._help_panel is not None:
+            self._help_panel.close()
+            self._help_panel = None
 
     @property
     def help_panel(self):  # noqa: ANN201

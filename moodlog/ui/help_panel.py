@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -97,7 +97,6 @@ class HelpPanel(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Get help now")
         self.setModal(False)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(520, 560)
         self._plan, self._locked, self._level = plan, locked, level
         layout = QVBoxLayout(self)

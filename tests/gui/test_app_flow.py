@@ -1,0 +1,143 @@
+"""Create -> unlock -> lock -> unlock, auto-lock, help while locked, demo mode."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from moodlog.ui.application import AppController
+from moodlog.vault.vault import Vault
+from tests.conftest import PASSPHRASE
+from tests.gui.helpers import create_vault_through_the_window, unlock
+
+
+def test_create_page_explains_and_rejects_weak_input(qtbot, data_dir: Path):
+    controller = AppController(data_dir)
+    controller.start()
+    qtbot.addWidget(controller.lock_window)
+    page = controller.create_page
+    assert controller.lock_window.stack.currentWidget() is page
+    visible = " ".join(label.text() for label in page.findChildren(type(page.strength)))
+    assert "no way to recover" in visible
+    qtbot.keyClicks(page.first, "short")
+    assert "Too short" in page.strength.text() or "at least 8" in page.strength.text()
+    qtbot.keyClicks(page.second, "short")
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    assert "at least 8" in page.error_label.text()
+    page.first.setText("a long enough passphrase")
+    assert page.strength.text().startswith("Strength: ")
+    page.second.setText("a different passphrase!")
+    page.create()
+    assert "not the same" in page.error_label.text()
+    assert not (data_dir / "moodlog.db").exists()
+
+
+def test_create_unlock_lock_unlock(qtbot, data_dir: Path):
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    vault = controller.vault
+    assert vault.is_open and controller.main_window.isVisible()
+    assert controller.main_window.windowTitle() == "moodlog"
+
+    window = controller.main_window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    QTest.keyClick(window.nav, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert controller.vault is None and controller.main_window is None
+    assert not vault.is_open  # the connection (and so the key) is gone
+    assert controller.lock_window.stack.currentWidget() is controller.unlock_page
+
+    unlock(qtbot, controller, "not the right one")
+    assert "Wrong passphrase" in controller.unlock_page.error_label.text()
+    assert controller.vault is None
+
+    unlock(qtbot, controller)
+    assert controller.vault is not None and controller.vault.is_open
+    assert controller.unlock_page.passphrase.text() == ""
+    controller.shutdown()
+
+
+def test_lock_destroys_the_window_and_its_data(qtbot, data_dir: Path):
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    window = controller.main_window
+    journal = window.screen("Journal")
+    destroyed = []
+    journal.destroyed.connect(lambda: destroyed.append(True))
+    controller.lock()
+    qtbot.waitUntil(lambda: destroyed == [True], timeout=3000)
+
+
+def test_auto_lock_after_idle_closes_the_connection(qtbot, data_dir: Path):
+    controller = create_vault_through_the_window(qtbot, data_dir, idle_ms=300)
+    vault = controller.vault
+    qtbot.waitUntil(lambda: controller.vault is None, timeout=5000)
+    assert not vault.is_open
+    assert controller.lock_window.isVisible()
+
+
+def test_activity_postpones_auto_lock(qtbot, data_dir: Path):
+    controller = create_vault_through_the_window(qtbot, data_dir, idle_ms=600)
+    for _ in range(6):
+        qtbot.wait(200)
+        QTest.keyClick(controller.main_window.nav, Qt.Key.Key_Down)
+    assert controller.vault is not None
+    qtbot.waitUntil(lambda: controller.vault is None, timeout=5000)
+
+
+def test_get_help_works_while_locked_without_unlocking(qtbot, data_dir: Path):
+    Vault.create(data_dir / "moodlog.db", PASSPHRASE).close()
+    controller = AppController(data_dir)
+    controller.start()
+    qtbot.addWidget(controller.lock_window)
+    qtbot.mouseClick(controller.unlock_page.help_button, Qt.MouseButton.LeftButton)
+    panel = controller.help_panel
+    assert panel is not None and panel.isVisible() and not panel.isModal()
+    text = panel.text()
+    assert "988" in text and "911" in text
+    assert "Unlock moodlog to see your own safety plan" in text
+    assert "No one is notified of your answers and no one is monitoring them." in text
+    assert controller.vault is None
+    panel.country_box.setCurrentIndex(panel.country_box.findData("GB"))
+    assert "Samaritans" in panel.text() and "116 123" in panel.text()
+    saved = json.loads((data_dir / "preferences.json").read_text())
+    assert saved == {"country": "GB", "idle_lock_minutes": 5}
+    panel.close()
+
+
+def test_help_button_in_the_main_window_shows_the_safety_plan(qtbot, data_dir: Path):
+    from moodlog.domain.safety import Contact, SafetyPlan
+
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    controller.vault.safety_plans.save(SafetyPlan(coping=["Cold water"],
+                                                  people=[Contact("Sam", "555-0142")]))
+    qtbot.mouseClick(controller.main_window.help_button, Qt.MouseButton.LeftButton)
+    text = controller.help_panel.text()
+    assert "Cold water" in text and "Sam: 555-0142" in text and "988" in text
+    controller.shutdown()
+
+
+def test_demo_mode_is_labelled_and_filled(qtbot, tmp_path: Path):
+    controller = AppController(tmp_path, demo=True)
+    controller.start()
+    qtbot.addWidget(controller.lock_window)
+    window = controller.main_window
+    assert "DEMO" in window.windowTitle()
+    assert controller.vault.entries.count() > 100
+    assert controller.vault.treatments.all()
+    assert controller.vault.safety_plans.latest() is not None
+    controller.shutdown()
+
+
+def test_every_screen_opens(qtbot, tmp_path: Path):
+    from moodlog.ui.main_window import SCREENS
+
+    controller = AppController(tmp_path, demo=True)
+    controller.start()
+    qtbot.addWidget(controller.lock_window)
+    window = controller.main_window
+    for row, (title, _, _) in enumerate(SCREENS):
+        window.nav.setCurrentRow(row)
+        assert window.stack.currentWidget() is window.screens[title]
+    controller.shutdown()

@@ -1,0 +1,126 @@
+"""Entries: missing values, back-fill, big notes, tags and full-text search."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from moodlog.domain.entries import Entry, is_backfilled
+from moodlog.domain.errors import ValidationError
+from moodlog.vault.repositories import fts_query
+from moodlog.vault.vault import Vault
+
+
+def add(vault: Vault, note: str, day: dt.date = dt.date(2026, 4, 1), tags=(), mood=5) -> Entry:
+    entry = Entry(day=day, time=dt.time(10), mood=mood, note=note, tags=list(tags))
+    vault.entries.add(entry)
+    return entry
+
+
+def test_missing_fields_stay_missing_never_zero(vault: Vault):
+    vault.entries.add(Entry(day=dt.date(2026, 4, 1), time=dt.time(8), mood=0))
+    (loaded,) = vault.entries.between()
+    assert loaded.mood == 0
+    assert (loaded.anxiety, loaded.energy, loaded.irritability, loaded.sleep_hours,
+            loaded.sleep_quality) == (None, None, None, None, None)
+
+
+@pytest.mark.parametrize("field, value", [("mood", 11), ("mood", -1), ("anxiety", 10.5),
+                                          ("energy", True), ("sleep_hours", 24.25),
+                                          ("sleep_hours", 7.1), ("sleep_quality", 42),
+                                          ("mood", None)])
+def test_out_of_range_values_are_rejected_with_a_message(vault: Vault, field, value):
+    entry = Entry(day=dt.date(2026, 4, 1), time=dt.time(8), mood=5)
+    setattr(entry, field, value)
+    with pytest.raises(ValidationError) as info:
+        vault.entries.add(entry)
+    assert str(info.value)
+    assert vault.entries.count() == 0
+
+
+def test_backfill_is_more_than_48_hours_after_the_day():
+    day = dt.date(2026, 4, 1)
+    assert not is_backfilled(day, dt.datetime(2026, 4, 1, 23, 0))
+    assert not is_backfilled(day, dt.datetime(2026, 4, 4, 0, 0))  # exactly 48 h after the day
+    assert is_backfilled(day, dt.datetime(2026, 4, 4, 0, 1))
+
+
+def test_backfilled_entry_is_marked(vault: Vault):
+    vault.entries.add(Entry(day=dt.date(2026, 4, 1), time=dt.time(8), mood=5,
+                            created_at=dt.datetime(2026, 4, 10, 9, 0)))
+    assert vault.entries.between()[0].backfilled
+
+
+def test_one_megabyte_note_with_emoji_and_rtl_round_trips(vault: Vault):
+    note = ("שלום עולם مرحبا 🙂🌈 " * 30_000)[:1_000_000]
+    add(vault, note)
+    vault.close()
+    from tests.conftest import PASSPHRASE
+
+    with Vault.open(vault.path, PASSPHRASE) as reopened:
+        assert reopened.entries.between()[0].note == note
+
+
+def test_several_entries_a_day_and_the_daily_mean(vault: Vault):
+    add(vault, "morning", mood=3)
+    add(vault, "evening", mood=6)
+    assert vault.entries.daily_mood() == {dt.date(2026, 4, 1): 4.5}
+
+
+def test_search_finds_words_and_prefixes(vault: Vault):
+    add(vault, "Walked by the river with Sam", day=dt.date(2026, 4, 1))
+    add(vault, "Therapy was hard today", day=dt.date(2026, 4, 2))
+    assert [e.day.day for e in vault.entries.search("river")] == [1]
+    assert [e.day.day for e in vault.entries.search("walk")] == [1]
+    assert [e.day.day for e in vault.entries.search("THERAPY hard")] == [2]
+    assert vault.entries.search("river therapy") == []
+
+
+@pytest.mark.parametrize("typed", ['"', "'", "*", "NEAR", "OR", "AND", "NOT", "river OR",
+                                   'NEAR(river sam)', "river*", '"unbalanced', "-river", "^",
+                                   "note:river", "()", "river AND NOT", "%", "_"])
+def test_search_is_not_fooled_by_fts_syntax(vault: Vault, typed: str):
+    add(vault, "Walked by the river with Sam")
+    add(vault, "An OR and a NEAR in this note")
+    results = vault.entries.search(typed)  # must not raise
+    for entry in results:
+        words = [w.lower() for w in fts_query(typed).replace('"', " ").replace("*", " ").split()
+                 if w != "AND"]
+        assert all(w in entry.note.lower() for w in words)
+
+
+def test_search_by_operator_words_finds_them_as_words(vault: Vault):
+    add(vault, "An OR and a NEAR in this note")
+    add(vault, "nothing special")
+    assert len(vault.entries.search("NEAR")) == 1
+    assert len(vault.entries.search("or")) == 1
+
+
+def test_search_filters_by_tag_and_date_range(vault: Vault):
+    add(vault, "one", day=dt.date(2026, 4, 1), tags=["exercise"])
+    add(vault, "two", day=dt.date(2026, 4, 5), tags=["exercise", "social"])
+    add(vault, "three", day=dt.date(2026, 4, 9), tags=["social"])
+    assert {e.note for e in vault.entries.search(tags=["exercise"])} == {"one", "two"}
+    assert {e.note for e in vault.entries.search(first=dt.date(2026, 4, 5),
+                                                 last=dt.date(2026, 4, 9))} == {"two", "three"}
+    assert {e.note for e in vault.entries.search(tags=["social"],
+                                                 last=dt.date(2026, 4, 5))} == {"two"}
+
+
+def test_editing_a_note_updates_the_search_index(vault: Vault):
+    entry = add(vault, "old words")
+    entry.note = "fresh words"
+    vault.entries.update(entry)
+    assert vault.entries.search("old") == []
+    assert len(vault.entries.search("fresh")) == 1
+    vault.entries.delete(entry.id)
+    assert vault.entries.search("fresh") == []
+
+
+def test_tags_are_user_editable(vault: Vault):
+    assert "exercise" in vault.tags.names()
+    vault.tags.add("yoga")
+    vault.tags.hide("alcohol")
+    assert "yoga" in vault.tags.names() and "alcohol" not in vault.tags.names()
+    assert "alcohol" in vault.tags.names(include_hidden=True)

@@ -1,0 +1,165 @@
+"""Treatment sessions, medications and questions: rules and timings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from moodlog.domain.errors import ValidationError
+from moodlog.domain.treatments import (
+    BloodPressure,
+    Medication,
+    MedicationEvent,
+    Question,
+    Treatment,
+    course_label,
+    course_numbers,
+    days_since_last_session,
+    integration_prompt_due,
+    next_appointment,
+)
+from moodlog.vault.vault import Vault
+
+
+def session(day: dt.date, kind: str = "ketamine_iv", **fields) -> Treatment:
+    return Treatment(day=day, time=dt.time(10), kind=kind, **fields)
+
+
+@pytest.mark.parametrize("fields, message", [
+    ({"dose_mg": 0}, "more than 0"),
+    ({"dose_mg": -5}, "more than 0"),
+    ({"dose_mg": 2000}, "plausible"),
+    ({"kind": "esketamine_nasal", "dose_mg": 200}, "plausible"),
+    ({"weight_kg": 5}, "Weight"),
+    ({"bp_before": BloodPressure(80, 120)}, "higher than"),
+    ({"bp_after": BloodPressure(300, 90)}, "systolic"),
+    ({"bp_after": BloodPressure(120, 10)}, "diastolic"),
+    ({"side_effects": {"headache": "awful"}}, "severity"),
+    ({"side_effects": {"hiccups": "mild"}}, "Unknown side effect"),
+    ({"dissociation": 11}, "Dissociation"),
+    ({"kind": "laser"}, "Unknown treatment kind"),
+    ({"day": dt.date(1900, 1, 1)}, "not plausible"),
+])
+def test_validation_edges(fields, message):
+    base = {"day": dt.date(2026, 3, 2), "kind": "ketamine_iv", "dose_mg": 50.0}
+    base.update(fields)
+    with pytest.raises(ValidationError) as info:
+        Treatment(time=dt.time(10), **base).validate()
+    assert message in str(info.value)
+
+
+@pytest.mark.parametrize("fields", [
+    {"dose_mg": 5}, {"dose_mg": 300}, {"kind": "esketamine_nasal", "dose_mg": 84},
+    {"bp_before": BloodPressure(121, 80)}, {"kind": "tms", "dose_mg": None},
+    {"side_effects": {"nausea/vomiting": "severe"}}, {"dissociation": 0},
+])
+def test_valid_edges(fields):
+    base = {"day": dt.date(2026, 3, 2), "kind": "ketamine_iv"}
+    base.update(fields)
+    Treatment(time=dt.time(10), **base).validate()
+
+
+def test_blood_pressure_parsing():
+    assert BloodPressure.parse("128/84") == BloodPressure(128, 84)
+    assert BloodPressure.parse(" ") is None
+    with pytest.raises(ValidationError):
+        BloodPressure.parse("128-84")
+
+
+def test_mg_per_kg():
+    assert session(dt.date(2026, 1, 1), dose_mg=35, weight_kg=70).mg_per_kg == 0.5
+    assert session(dt.date(2026, 1, 1), dose_mg=52.5, weight_kg=70).mg_per_kg == 0.75
+    assert session(dt.date(2026, 1, 1), dose_mg=35).mg_per_kg is None
+    assert session(dt.date(2026, 1, 1), dose_mg=35, weight_kg=70).dose_text() == \
+        "35 mg (0.5 mg/kg)"
+
+
+def test_course_numbering_continues_boosters_and_restarts_after_a_long_gap():
+    days = [dt.date(2026, 1, 1) + dt.timedelta(d) for d in (0, 3, 7, 10, 14, 18, 50, 90)]
+    later = dt.date(2026, 12, 1)
+    sessions = [session(d) for d in days] + [session(later), session(dt.date(2026, 1, 5), "tms")]
+    numbers = course_numbers(sessions)
+    assert [numbers[id(s)] for s in sessions] == [1, 2, 3, 4, 5, 6, 7, 8, 1, 1]
+
+
+def test_course_number_is_editable_and_counting_continues_from_it():
+    sessions = [session(dt.date(2026, 1, 1), course_number=4), session(dt.date(2026, 1, 4))]
+    numbers = course_numbers(sessions)
+    assert [numbers[id(s)] for s in sessions] == [4, 5]
+    planned = session(dt.date(2026, 1, 1), course_total=6)
+    assert course_label(planned, 3) == "infusion 3 of 6"
+    assert course_label(session(dt.date(2026, 1, 1), "kap"), 2) == "session 2"
+
+
+def test_appointments_versus_past_sessions():
+    now = dt.datetime(2026, 5, 10, 12, 0)
+    past = session(dt.date(2026, 5, 1))
+    this_morning = session(dt.date(2026, 5, 10))
+    this_evening = Treatment(day=dt.date(2026, 5, 10), time=dt.time(18), kind="ketamine_iv")
+    future = session(dt.date(2026, 5, 20))
+    assert not past.is_appointment(now) and not this_morning.is_appointment(now)
+    assert this_evening.is_appointment(now) and future.is_appointment(now)
+    everything = [past, this_morning, this_evening, future]
+    assert next_appointment(everything, now) is this_evening
+    assert days_since_last_session(everything, now) == 0
+    assert days_since_last_session([past, future], now) == 9
+    assert days_since_last_session([future], now) is None
+
+
+@pytest.mark.parametrize("hours_later, due", [(0, False), (23.9, False), (24, True), (48, True),
+                                              (72, True), (72.1, False)])
+def test_integration_prompt_timing_with_a_fake_clock(hours_later, due):
+    t = session(dt.date(2026, 5, 1))
+    now = t.starts_at + dt.timedelta(hours=hours_later)
+    assert integration_prompt_due(t, now) is due
+
+
+def test_no_integration_prompt_once_written_or_for_non_ketamine():
+    now = dt.datetime(2026, 5, 2, 12)
+    assert not integration_prompt_due(session(dt.date(2026, 5, 1), integration="done"), now)
+    assert not integration_prompt_due(session(dt.date(2026, 5, 1), "tms"), now)
+
+
+def test_medication_events_and_current_dose(vault: Vault):
+    med = Medication("Sertraline", "mg", [
+        MedicationEvent(dt.date(2025, 1, 1), "start", 50, "daily"),
+        MedicationEvent(dt.date(2025, 3, 1), "change", 100, "daily"),
+        MedicationEvent(dt.date(2025, 9, 1), "stop"),
+    ])
+    vault.medications.save(med)
+    (loaded,) = vault.medications.all()
+    assert [e.event for e in loaded.events] == ["start", "change", "stop"]
+    assert loaded.current_dose(dt.date(2025, 2, 1)) == 50
+    assert loaded.current_dose(dt.date(2025, 5, 1)) == 100
+    assert loaded.current_dose(dt.date(2025, 10, 1)) is None
+    with pytest.raises(ValidationError):
+        Medication("X", events=[MedicationEvent(dt.date(2025, 1, 1), "pause")]).validate()
+
+
+def test_questions_carry_forward_until_ticked(vault: Vault):
+    first = Question("Booster interval?", dt.date(2026, 1, 1))
+    second = Question("Nausea?", dt.date(2026, 2, 1))
+    vault.questions.add(first)
+    vault.questions.add(second)
+    assert [q.text for q in vault.questions.all(open_only=True)] == ["Booster interval?",
+                                                                     "Nausea?"]
+    vault.questions.set_done(first.id, dt.date(2026, 2, 10))
+    assert [q.text for q in vault.questions.all(open_only=True)] == ["Nausea?"]
+    vault.questions.set_done(first.id, None)  # un-ticking brings it back
+    assert len(vault.questions.all(open_only=True)) == 2
+    with pytest.raises(ValidationError):
+        vault.questions.add(Question("   ", dt.date(2026, 1, 1)))
+
+
+def test_treatment_round_trip_in_the_vault(vault: Vault):
+    t = session(dt.date(2026, 3, 3), dose_mg=42.5, weight_kg=70, bp_before=BloodPressure(120, 80),
+                side_effects={"nausea/vomiting": "mild"}, dissociation=6, notes="🎧 music")
+    vault.treatments.save(t)
+    (loaded,) = vault.treatments.all()
+    assert loaded == t
+    loaded.dose_mg = 50
+    vault.treatments.save(loaded)
+    assert vault.treatments.all()[0].dose_mg == 50
+    vault.treatments.delete(loaded.id)
+    assert vault.treatments.all() == []

@@ -1,0 +1,378 @@
+"""The encrypted vault: keys, damage, migrations, durability, rekey."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import signal
+import stat
+import subprocess
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+import pytest
+import sqlcipher3
+
+from moodlog.domain.entries import Entry
+from moodlog.vault import connection as conn_mod
+from moodlog.vault.errors import (
+    PassphraseChangeFailed,
+    PassphraseRejected,
+    VaultDamaged,
+    VaultExists,
+    VaultTooNew,
+    WrongPassphrase,
+)
+from moodlog.vault.migrations import LATEST_VERSION, MIGRATIONS
+from moodlog.vault.vault import Vault
+from tests.conftest import PASSPHRASE
+
+MARKER = "ZEBRA-MARKER-7f3a9c"
+
+
+def entry(note: str = "", day: dt.date = dt.date(2026, 3, 1), mood: int = 6) -> Entry:
+    return Entry(day=day, time=dt.time(9, 30), mood=mood, note=note)
+
+
+def test_round_trip_keeps_every_field(vault: Vault):
+    original = Entry(day=dt.date(2026, 3, 1), time=dt.time(21, 15), mood=4, anxiety=7,
+                     energy=None, irritability=0, sleep_hours=6.75, sleep_quality=None,
+                     tags=["exercise", "Yoga 🧘"], note="Ein Tag — مرحبا 🙂")
+    vault.entries.add(original)
+    path = vault.path
+    vault.close()
+    with Vault.open(path, PASSPHRASE) as reopened:
+        (loaded,) = reopened.entries.between()
+    assert (loaded.day, loaded.time, loaded.mood, loaded.anxiety, loaded.energy,
+            loaded.irritability, loaded.sleep_hours, loaded.sleep_quality) == \
+        (original.day, original.time, 4, 7, None, 0, 6.75, None)
+    assert sorted(loaded.tags) == sorted(["exercise", "Yoga 🧘"])
+    assert loaded.note == "Ein Tag — مرحبا 🙂"
+
+
+def test_marker_is_not_in_the_file_or_its_journal(vault: Vault):
+    vault.entries.add(entry(note=f"secret {MARKER} secret"))
+    # Look at the files while a write transaction holds a hot journal, too.
+    with vault.transaction():
+        vault.entries.add(entry(note=f"second {MARKER}"))
+        for side in vault.path.parent.iterdir():
+            assert MARKER.encode() not in side.read_bytes(), side
+    for side in vault.path.parent.iterdir():
+        assert MARKER.encode() not in side.read_bytes(), side
+        assert MARKER.encode("utf-16-le") not in side.read_bytes()
+
+
+def test_pragmas_for_durability_and_hygiene(vault: Vault):
+    conn = vault.conn
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] in (2, 3)  # FULL or EXTRA
+    assert conn.execute("PRAGMA secure_delete").fetchone()[0] == 1
+    assert conn.execute("PRAGMA temp_store").fetchone()[0] == 2
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_file_and_folder_are_private(vault: Vault):
+    assert stat.S_IMODE(vault.path.stat().st_mode) == 0o600
+
+
+def test_a_standard_sqlcipher4_client_opens_the_vault(vault: Vault):
+    vault.entries.add(entry(note="portable"))
+    path = vault.path
+    vault.close()
+    plain = sqlcipher3.connect(str(path))
+    plain.execute(f"PRAGMA key = '{PASSPHRASE}'")  # defaults only: no settings of ours
+    assert plain.execute("SELECT note FROM entries").fetchone()[0] == "portable"
+    plain.close()
+
+
+def test_wrong_passphrase_leaves_the_file_unchanged_and_is_quiet(vault: Vault, tmp_path: Path):
+    vault.entries.add(entry(note="x"))
+    path = vault.path
+    vault.close()
+    before = path.read_bytes()
+    # SQLCipher logs from C; only a child process shows what reaches stderr.
+    script = (
+        "import sys\nfrom moodlog.vault.vault import Vault\nfrom moodlog.vault.errors import "
+        "WrongPassphrase\ntry:\n    Vault.open(sys.argv[1], 'not the passphrase')\n"
+        "except WrongPassphrase as e:\n    print('WRONG', e)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True,
+                            text=True, timeout=60)
+    assert result.stdout.startswith("WRONG Wrong passphrase")
+    assert result.stderr == ""
+    for _ in range(3):  # no lock-out: the right passphrase still works at once
+        with pytest.raises(WrongPassphrase):
+            Vault.open(path, "still wrong")
+    assert path.read_bytes() == before
+    Vault.open(path, PASSPHRASE).close()
+
+
+@pytest.mark.parametrize("passphrase", [
+    "it's O'Brien's ''quoted'' pass",
+    'double "quotes" and \\ backslash',
+    "emoji 🔐🌈 and ümlauts",
+    "  spaces at both ends  ",
+    "'; DROP TABLE entries; --",
+])
+def test_passphrases_with_quotes_and_unicode(data_dir: Path, passphrase: str):
+    path = data_dir / "moodlog.db"
+    with Vault.create(path, passphrase) as v:
+        v.entries.add(entry(note="ok"))
+    with Vault.open(path, passphrase) as v:
+        assert v.entries.count() == 1
+    with pytest.raises(WrongPassphrase):
+        Vault.open(path, passphrase + "x")
+
+
+def test_nfd_and_nfc_spellings_open_the_same_vault(data_dir: Path):
+    nfc = unicodedata.normalize("NFC", "café crème brûlée")
+    nfd = unicodedata.normalize("NFD", nfc)
+    assert nfc != nfd
+    path = data_dir / "moodlog.db"
+    Vault.create(path, nfc).close()
+    Vault.open(path, nfd).close()
+
+
+def test_short_passphrase_is_rejected(data_dir: Path):
+    with pytest.raises(PassphraseRejected):
+        conn_mod.check_new_passphrase("short")
+    with pytest.raises(PassphraseRejected):
+        conn_mod.check_new_passphrase("long enough 1", "long enough 2")
+
+
+def test_create_refuses_to_overwrite(vault: Vault):
+    before = vault.path.read_bytes()
+    with pytest.raises(VaultExists):
+        Vault.create(vault.path, "another passphrase")
+    assert vault.path.read_bytes() == before
+
+
+@pytest.mark.parametrize("content, words", [
+    (b"", "empty"),
+    (b"SQLite format 3\x00" + bytes(4080), "unencrypted"),
+    (os.urandom(1000), "truncated"),
+    (os.urandom(4096 * 3 + 17), "truncated"),
+])
+def test_damaged_or_foreign_files_are_named_and_untouched(data_dir: Path, content: bytes,
+                                                          words: str):
+    path = data_dir / "moodlog.db"
+    path.write_bytes(content)
+    with pytest.raises(VaultDamaged) as info:
+        Vault.open(path, PASSPHRASE)
+    assert str(path) in str(info.value)
+    assert words in str(info.value)
+    assert path.read_bytes() == content
+
+
+def test_truncated_vault_is_reported_not_overwritten(vault: Vault):
+    for day in range(200):
+        vault.entries.add(entry(note="x" * 2000, day=dt.date(2025, 1, 1) + dt.timedelta(day)))
+    path = vault.path
+    vault.close()
+    data = path.read_bytes()
+    cut = data[: len(data) // 2 // 4096 * 4096]
+    path.write_bytes(cut)
+    with pytest.raises(VaultDamaged) as info:
+        with Vault.open(path, PASSPHRASE) as v:
+            v.check()
+            v.entries.between()
+    assert str(path) in str(info.value)
+    assert path.read_bytes() == cut
+
+
+def test_damaged_page_is_found_by_check(vault: Vault):
+    for day in range(100):
+        vault.entries.add(entry(note="y" * 3000, day=dt.date(2025, 1, 1) + dt.timedelta(day)))
+    path = vault.path
+    vault.close()
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2 // 4096 * 4096 + 100
+    data[middle:middle + 32] = bytes(32)
+    path.write_bytes(bytes(data))
+    with pytest.raises(VaultDamaged):
+        with Vault.open(path, PASSPHRASE) as v:
+            v.check()
+
+
+def _vault_at_version(path: Path, version: int) -> None:
+    conn = conn_mod.create_connection(path, PASSPHRASE)
+    v = Vault(path, conn)
+    v._migrate(PASSPHRASE, make_backup=False, target_version=version)
+    conn.execute("INSERT INTO entries (day, time, mood, note, created_at) VALUES "
+                 "('2025-05-05', '08:00', 3, 'from an old version', '2025-05-05T08:00:00')")
+    v.close()
+
+
+@pytest.mark.parametrize("version", range(1, LATEST_VERSION))
+def test_migration_from_every_earlier_version(data_dir: Path, version: int):
+    path = data_dir / "moodlog.db"
+    _vault_at_version(path, version)
+    with Vault.open(path, PASSPHRASE) as v:
+        assert v.version == LATEST_VERSION
+        assert [e.note for e in v.entries.between()] == ["from an old version"]
+        assert [e.note for e in v.entries.search("old version")] == ["from an old version"]
+        v.check()
+    backups = list(data_dir.glob(f"moodlog.db.v{version}-*.bak"))
+    assert len(backups) == 1
+    assert stat.S_IMODE(backups[0].stat().st_mode) == 0o600
+    raw = conn_mod.open_connection(backups[0], PASSPHRASE)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == version
+    assert raw.execute("SELECT note FROM entries").fetchone()[0] == "from an old version"
+    raw.close()
+
+
+def test_migrations_are_each_one_transaction(data_dir: Path, monkeypatch):
+    path = data_dir / "moodlog.db"
+    _vault_at_version(path, 1)
+    broken = list(MIGRATIONS)
+    broken[1] = MIGRATIONS[1] + "\nCREATE TABLE questionnaires (x);"  # fails halfway
+    monkeypatch.setattr("moodlog.vault.vault.MIGRATIONS", broken)
+    with pytest.raises(sqlcipher3.DatabaseError):
+        Vault.open(path, PASSPHRASE)
+    raw = conn_mod.open_connection(path, PASSPHRASE)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
+    names = {r[0] for r in raw.execute("SELECT name FROM sqlite_master")}
+    assert "entries_fts" not in names
+    raw.close()
+
+
+def test_vault_from_a_newer_moodlog_is_refused_untouched(vault: Vault):
+    vault.conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    path = vault.path
+    vault.close()
+    before = path.read_bytes()
+    with pytest.raises(VaultTooNew) as info:
+        Vault.open(path, PASSPHRASE)
+    assert "newer version" in str(info.value)
+    assert path.read_bytes() == before
+    assert not list(path.parent.glob("*.bak"))
+
+
+def test_change_passphrase(vault: Vault):
+    vault.entries.add(entry(note="kept"))
+    vault.change_passphrase(PASSPHRASE, "a brand new passphrase", "a brand new passphrase")
+    assert vault.entries.count() == 1  # still usable after the change
+    path = vault.path
+    vault.close()
+    with pytest.raises(WrongPassphrase):
+        Vault.open(path, PASSPHRASE)
+    with Vault.open(path, "a brand new passphrase") as v:
+        assert v.entries.between()[0].note == "kept"
+
+
+def test_change_passphrase_needs_the_current_one(vault: Vault):
+    with pytest.raises(WrongPassphrase):
+        vault.change_passphrase("not it at all", "a brand new passphrase")
+    vault.close()
+    Vault.open(vault.path, PASSPHRASE).close()
+
+
+def test_rekey_that_silently_does_nothing_is_not_reported_as_success(vault: Vault, monkeypatch):
+    monkeypatch.setattr(conn_mod, "rekey", lambda conn, new: None)
+    with pytest.raises(PassphraseChangeFailed):
+        vault.change_passphrase(PASSPHRASE, "a brand new passphrase")
+    vault.close()
+    Vault.open(vault.path, PASSPHRASE).close()
+
+
+WRITER = """
+import datetime as dt, sys, time
+from moodlog.vault.vault import Vault
+from moodlog.domain.entries import Entry
+v = Vault.open(sys.argv[1], sys.argv[2])
+v.entries.add(Entry(day=dt.date(2026, 1, 2), time=dt.time(8, 0), mood=7, note="durable"))
+print("committed", flush=True)
+time.sleep(60)
+"""
+
+
+def test_committed_entry_survives_kill_9(vault: Vault):
+    path = vault.path
+    vault.close()
+    process = subprocess.Popen([sys.executable, "-c", WRITER, str(path), PASSPHRASE],
+                               stdout=subprocess.PIPE, text=True)
+    assert process.stdout.readline().strip() == "committed"
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    with Vault.open(path, PASSPHRASE) as v:
+        assert [e.note for e in v.entries.between()] == ["durable"]
+
+
+def test_passwd_killed_at_any_moment_leaves_exactly_one_passphrase_working(data_dir: Path):
+    from moodlog.domain.demo import build_demo
+    from moodlog.vault import bulk
+
+    path = data_dir / "moodlog.db"
+    with Vault.create(path, PASSPHRASE) as v:
+        bulk.store(v, build_demo(days=3 * 365, end=dt.date(2026, 1, 1)))
+    new = "the second passphrase"
+    current = PASSPHRASE
+    outcomes = set()
+    for delay in (0.05, 0.2, 0.35, 0.45, 0.55, 0.65, 0.8, 1.2):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "moodlog", "--data-dir", str(data_dir), "passwd",
+             "--passphrase-stdin"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL)
+        process.stdin.write(f"{current}\n{new}\n".encode())
+        process.stdin.close()
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+        working = []
+        for candidate in (current, new):
+            try:
+                with Vault.open(path, candidate) as v:
+                    v.check()
+                    assert v.entries.count() > 900
+                working.append(candidate)
+            except WrongPassphrase:
+                pass
+        assert len(working) == 1, (delay, working)
+        outcomes.add(working[0] == new)
+        if working[0] == new:
+            current, new = new, current
+    assert outcomes  # the loop ran; both outcomes are fine, neither is lost
+
+
+REKEYER = """
+import sys
+from moodlog.vault import connection as c
+conn = c.open_connection(sys.argv[1], sys.argv[2])
+print("rekeying", flush=True)
+c.rekey(conn, sys.argv[3])
+print("done", flush=True)
+"""
+
+
+def test_rekey_killed_mid_transaction_leaves_exactly_one_passphrase_working(data_dir: Path):
+    path = data_dir / "moodlog.db"
+    with Vault.create(path, PASSPHRASE) as v:
+        with v.transaction():
+            for day in range(1500):
+                v.entries.add(entry(note="n" * 1500, day=dt.date(2020, 1, 1) + dt.timedelta(day)))
+    current, new = PASSPHRASE, "the second passphrase"
+    finished_before_kill = 0
+    for delay in (0.0, 0.001, 0.003, 0.006, 0.01, 0.02, 0.04, 0.08):
+        process = subprocess.Popen([sys.executable, "-c", REKEYER, str(path), current, new],
+                                   stdout=subprocess.PIPE, text=True)
+        assert process.stdout.readline().strip() == "rekeying"
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+        working = []
+        for candidate in (current, new):
+            try:
+                with Vault.open(path, candidate) as v:
+                    v.check()
+                    assert v.entries.count() == 1500
+                working.append(candidate)
+            except WrongPassphrase:
+                pass
+        assert len(working) == 1, (delay, working)
+        if working[0] == new:
+            finished_before_kill += 1
+            current, new = new, current
+    # At least one kill landed before the rekey committed (the old key still worked).
+    assert finished_before_kill < 8
