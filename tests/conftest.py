@@ -56,8 +56,12 @@ def run_cli(args: list[str], stdin: str = "", env: dict | None = None):
     import subprocess
 
     return subprocess.run(
-        [sys.executable, "-m", "moodlog", *args], input=stdin, capture_output=True, text=True,
-        timeout=120, env={**os.environ, **(env or {})},
+        [sys.executable, "-m", "moodlog", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
     )
 
 

@@ -27,8 +27,9 @@ def test_init_check_passwd_demo_export_import(tmp_path: Path):
     _one_plain_line(again.stderr)
     assert "already exists" in again.stderr
 
-    demo = run_cli(["--data-dir", str(data), "demo", "--years", "0.3", "--passphrase-stdin"],
-                   PASSPHRASE + "\n")
+    demo = run_cli(
+        ["--data-dir", str(data), "demo", "--years", "0.3", "--passphrase-stdin"], PASSPHRASE + "\n"
+    )
     assert demo.returncode == 0, demo.stderr
     check = run_cli(["--data-dir", str(data), "check", "--passphrase-stdin"], PASSPHRASE + "\n")
     assert check.returncode == 0 and "integrity ok" in check.stdout
@@ -36,8 +37,10 @@ def test_init_check_passwd_demo_export_import(tmp_path: Path):
     twice = run_cli(["--data-dir", str(data), "demo", "--passphrase-stdin"], PASSPHRASE + "\n")
     assert twice.returncode == 1 and "already holds data" in twice.stderr
 
-    changed = run_cli(["--data-dir", str(data), "passwd", "--passphrase-stdin"],
-                      f"{PASSPHRASE}\nmy new passphrase\n")
+    changed = run_cli(
+        ["--data-dir", str(data), "passwd", "--passphrase-stdin"],
+        f"{PASSPHRASE}\nmy new passphrase\n",
+    )
     assert changed.returncode == 0, changed.stderr
     old = run_cli(["--data-dir", str(data), "check", "--passphrase-stdin"], PASSPHRASE + "\n")
     assert old.returncode == 3
@@ -45,8 +48,10 @@ def test_init_check_passwd_demo_export_import(tmp_path: Path):
     assert "Wrong passphrase" in old.stderr
 
     out = tmp_path / "export.json"
-    exported = run_cli(["--data-dir", str(data), "export", "json", "--out", str(out),
-                        "--passphrase-stdin"], "my new passphrase\n")
+    exported = run_cli(
+        ["--data-dir", str(data), "export", "json", "--out", str(out), "--passphrase-stdin"],
+        "my new passphrase\n",
+    )
     assert exported.returncode == 0, exported.stderr
     assert out.stat().st_mode & 0o777 == 0o600
     document = json.loads(out.read_text(encoding="utf-8"))
@@ -54,19 +59,24 @@ def test_init_check_passwd_demo_export_import(tmp_path: Path):
 
     other = tmp_path / "other"
     run_cli(["--data-dir", str(other), "init", "--passphrase-stdin"], "other passphrase\n")
-    imported = run_cli(["--data-dir", str(other), "import", "json", str(out),
-                        "--passphrase-stdin"], "other passphrase\n")
+    imported = run_cli(
+        ["--data-dir", str(other), "import", "json", str(out), "--passphrase-stdin"],
+        "other passphrase\n",
+    )
     assert imported.returncode == 0, imported.stderr
     out2 = tmp_path / "export2.json"
-    run_cli(["--data-dir", str(other), "export", "json", "--out", str(out2),
-             "--passphrase-stdin"], "other passphrase\n")
+    run_cli(
+        ["--data-dir", str(other), "export", "json", "--out", str(out2), "--passphrase-stdin"],
+        "other passphrase\n",
+    )
     assert out2.read_text(encoding="utf-8") == out.read_text(encoding="utf-8")
 
 
 def test_data_dir_from_environment(tmp_path: Path):
     data = tmp_path / "from-env"
-    result = run_cli(["init", "--passphrase-stdin"], PASSPHRASE + "\n",
-                     env={"MOODLOG_DATA_DIR": str(data)})
+    result = run_cli(
+        ["init", "--passphrase-stdin"], PASSPHRASE + "\n", env={"MOODLOG_DATA_DIR": str(data)}
+    )
     assert result.returncode == 0, result.stderr
     assert (data / "moodlog.db").exists()
 
@@ -86,10 +96,15 @@ def test_errors_are_one_plain_line(tmp_path: Path):
 
     run_cli(["--data-dir", str(data), "init", "--passphrase-stdin"], PASSPHRASE + "\n")
     bad = tmp_path / "bad.json"
-    bad.write_text('{"format": "moodlog", "version": 1, "entries": [{"date": "2026-01-01", '
-                   '"time": "08:00", "mood": 99}]}', encoding="utf-8")
-    result = run_cli(["--data-dir", str(data), "import", "json", str(bad), "--passphrase-stdin"],
-                     PASSPHRASE + "\n")
+    bad.write_text(
+        '{"format": "moodlog", "version": 1, "entries": [{"date": "2026-01-01", '
+        '"time": "08:00", "mood": 99}]}',
+        encoding="utf-8",
+    )
+    result = run_cli(
+        ["--data-dir", str(data), "import", "json", str(bad), "--passphrase-stdin"],
+        PASSPHRASE + "\n",
+    )
     assert result.returncode == 1
     _one_plain_line(result.stderr)
     assert "entries[1]" in result.stderr and "Mood" in result.stderr

@@ -22,14 +22,28 @@ def test_missing_fields_stay_missing_never_zero(vault: Vault):
     vault.entries.add(Entry(day=dt.date(2026, 4, 1), time=dt.time(8), mood=0))
     (loaded,) = vault.entries.between()
     assert loaded.mood == 0
-    assert (loaded.anxiety, loaded.energy, loaded.irritability, loaded.sleep_hours,
-            loaded.sleep_quality) == (None, None, None, None, None)
+    assert (
+        loaded.anxiety,
+        loaded.energy,
+        loaded.irritability,
+        loaded.sleep_hours,
+        loaded.sleep_quality,
+    ) == (None, None, None, None, None)
 
 
-@pytest.mark.parametrize("field, value", [("mood", 11), ("mood", -1), ("anxiety", 10.5),
-                                          ("energy", True), ("sleep_hours", 24.25),
-                                          ("sleep_hours", 7.1), ("sleep_quality", 42),
-                                          ("mood", None)])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("mood", 11),
+        ("mood", -1),
+        ("anxiety", 10.5),
+        ("energy", True),
+        ("sleep_hours", 24.25),
+        ("sleep_hours", 7.1),
+        ("sleep_quality", 42),
+        ("mood", None),
+    ],
+)
 def test_out_of_range_values_are_rejected_with_a_message(vault: Vault, field, value):
     entry = Entry(day=dt.date(2026, 4, 1), time=dt.time(8), mood=5)
     setattr(entry, field, value)
@@ -47,8 +61,14 @@ def test_backfill_is_more_than_48_hours_after_the_day():
 
 
 def test_backfilled_entry_is_marked(vault: Vault):
-    vault.entries.add(Entry(day=dt.date(2026, 4, 1), time=dt.time(8), mood=5,
-                            created_at=dt.datetime(2026, 4, 10, 9, 0)))
+    vault.entries.add(
+        Entry(
+            day=dt.date(2026, 4, 1),
+            time=dt.time(8),
+            mood=5,
+            created_at=dt.datetime(2026, 4, 10, 9, 0),
+        )
+    )
     assert vault.entries.between()[0].backfilled
 
 
@@ -77,16 +97,39 @@ def test_search_finds_words_and_prefixes(vault: Vault):
     assert vault.entries.search("river therapy") == []
 
 
-@pytest.mark.parametrize("typed", ['"', "'", "*", "NEAR", "OR", "AND", "NOT", "river OR",
-                                   'NEAR(river sam)', "river*", '"unbalanced', "-river", "^",
-                                   "note:river", "()", "river AND NOT", "%", "_"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        '"',
+        "'",
+        "*",
+        "NEAR",
+        "OR",
+        "AND",
+        "NOT",
+        "river OR",
+        "NEAR(river sam)",
+        "river*",
+        '"unbalanced',
+        "-river",
+        "^",
+        "note:river",
+        "()",
+        "river AND NOT",
+        "%",
+        "_",
+    ],
+)
 def test_search_is_not_fooled_by_fts_syntax(vault: Vault, typed: str):
     add(vault, "Walked by the river with Sam")
     add(vault, "An OR and a NEAR in this note")
     results = vault.entries.search(typed)  # must not raise
     for entry in results:
-        words = [w.lower() for w in fts_query(typed).replace('"', " ").replace("*", " ").split()
-                 if w != "AND"]
+        words = [
+            w.lower()
+            for w in fts_query(typed).replace('"', " ").replace("*", " ").split()
+            if w != "AND"
+        ]
         assert all(w in entry.note.lower() for w in words)
 
 
@@ -102,10 +145,12 @@ def test_search_filters_by_tag_and_date_range(vault: Vault):
     add(vault, "two", day=dt.date(2026, 4, 5), tags=["exercise", "social"])
     add(vault, "three", day=dt.date(2026, 4, 9), tags=["social"])
     assert {e.note for e in vault.entries.search(tags=["exercise"])} == {"one", "two"}
-    assert {e.note for e in vault.entries.search(first=dt.date(2026, 4, 5),
-                                                 last=dt.date(2026, 4, 9))} == {"two", "three"}
-    assert {e.note for e in vault.entries.search(tags=["social"],
-                                                 last=dt.date(2026, 4, 5))} == {"two"}
+    assert {
+        e.note for e in vault.entries.search(first=dt.date(2026, 4, 5), last=dt.date(2026, 4, 9))
+    } == {"two", "three"}
+    assert {e.note for e in vault.entries.search(tags=["social"], last=dt.date(2026, 4, 5))} == {
+        "two"
+    }
 
 
 def test_editing_a_note_updates_the_search_index(vault: Vault):

@@ -34,17 +34,43 @@ def test_round_trip_is_identical(demo_document: dict, tmp_path: Path):
 def test_document_has_the_contract_keys(demo_document: dict):
     assert demo_document["format"] == "moodlog" and demo_document["version"] == 1
     entry = demo_document["entries"][0]
-    assert set(entry) >= {"date", "time", "mood", "anxiety", "energy", "irritability",
-                          "sleep_hours", "sleep_quality", "tags", "note"}
+    assert set(entry) >= {
+        "date",
+        "time",
+        "mood",
+        "anxiety",
+        "energy",
+        "irritability",
+        "sleep_hours",
+        "sleep_quality",
+        "tags",
+        "note",
+    }
     questionnaire = demo_document["questionnaires"][0]
     assert set(questionnaire) >= {"date", "instrument", "answers", "total"}
     checkin = demo_document["si_checkins"][0]
-    assert set(checkin["answers"]) == {"wish_dead", "thoughts", "method", "intent", "plan",
-                                       "behavior"}
+    assert set(checkin["answers"]) == {
+        "wish_dead",
+        "thoughts",
+        "method",
+        "intent",
+        "plan",
+        "behavior",
+    }
     assert checkin["level"] in ("none", "low", "moderate", "high", "skipped")
     treatment = demo_document["treatments"][0]
-    assert set(treatment) >= {"date", "time", "kind", "dose_mg", "weight_kg", "side_effects",
-                              "dissociation", "bp_before", "bp_after", "notes"}
+    assert set(treatment) >= {
+        "date",
+        "time",
+        "kind",
+        "dose_mg",
+        "weight_kg",
+        "side_effects",
+        "dissociation",
+        "bp_before",
+        "bp_after",
+        "notes",
+    }
     assert demo_document["safety_plan"]["reasons"]
     assert demo_document["medications"][0]["events"]
     assert demo_document["session_notes"] and demo_document["questions"]
@@ -60,38 +86,43 @@ def _broken(document: dict, path: list, value) -> dict:
     return copy_
 
 
-@pytest.mark.parametrize("path, value, where", [
-    (["entries", 3, "mood"], 11, "entries[4]"),
-    (["entries", 0, "date"], "2026-13-01", "entries[1]"),
-    (["entries", 2, "time"], "9am", "entries[3]"),
-    (["entries", 1, "sleep_hours"], "seven", "entries[2]"),
-    (["entries", 1, "tags"], [1, 2], "entries[2]"),
-    (["questionnaires", 0, "answers"], [9] * 9, "questionnaires[1]"),
-    (["questionnaires", 0, "total"], 99, "questionnaires[1]"),
-    (["questionnaires", 1, "instrument"], "BDI", "questionnaires[2]"),
-    (["si_checkins", 0, "answers"], {"wish_dead": "maybe"}, "si_checkins[1]"),
-    (["si_checkins", 0, "level"], "high", "si_checkins[1]"),
-    (["treatments", 0, "kind"], "laser", "treatments[1]"),
-    (["treatments", 0, "dose_mg"], -3, "treatments[1]"),
-    (["treatments", 0, "bp_before"], "80/120", "treatments[1]"),
-    (["medications", 0, "events", 0, "event"], "pause", "medications[1]"),
-    (["safety_plan", "people"], "Sam", "safety_plan"),
-    (["questions", 0, "text"], None, "questions[1]"),
-])
-def test_bad_records_are_named_and_nothing_is_imported(demo_document, tmp_path, path, value,
-                                                       where):
+@pytest.mark.parametrize(
+    "path, value, where",
+    [
+        (["entries", 3, "mood"], 11, "entries[4]"),
+        (["entries", 0, "date"], "2026-13-01", "entries[1]"),
+        (["entries", 2, "time"], "9am", "entries[3]"),
+        (["entries", 1, "sleep_hours"], "seven", "entries[2]"),
+        (["entries", 1, "tags"], [1, 2], "entries[2]"),
+        (["questionnaires", 0, "answers"], [9] * 9, "questionnaires[1]"),
+        (["questionnaires", 0, "total"], 99, "questionnaires[1]"),
+        (["questionnaires", 1, "instrument"], "BDI", "questionnaires[2]"),
+        (["si_checkins", 0, "answers"], {"wish_dead": "maybe"}, "si_checkins[1]"),
+        (["si_checkins", 0, "level"], "high", "si_checkins[1]"),
+        (["treatments", 0, "kind"], "laser", "treatments[1]"),
+        (["treatments", 0, "dose_mg"], -3, "treatments[1]"),
+        (["treatments", 0, "bp_before"], "80/120", "treatments[1]"),
+        (["medications", 0, "events", 0, "event"], "pause", "medications[1]"),
+        (["safety_plan", "people"], "Sam", "safety_plan"),
+        (["questions", 0, "text"], None, "questions[1]"),
+    ],
+)
+def test_bad_records_are_named_and_nothing_is_imported(demo_document, tmp_path, path, value, where):
     bad = _broken(demo_document, path, value)
     with pytest.raises(ValidationError) as info:
         json_format.from_document(bad)
     assert str(info.value).startswith(where)
 
 
-@pytest.mark.parametrize("document, words", [
-    ({"format": "other", "version": 1}, "not a moodlog export"),
-    ({"format": "moodlog"}, "version"),
-    ({"format": "moodlog", "version": 2}, "newer moodlog"),
-    ([], "not a moodlog export"),
-])
+@pytest.mark.parametrize(
+    "document, words",
+    [
+        ({"format": "other", "version": 1}, "not a moodlog export"),
+        ({"format": "moodlog"}, "version"),
+        ({"format": "moodlog", "version": 2}, "newer moodlog"),
+        ([], "not a moodlog export"),
+    ],
+)
 def test_wrong_format_or_newer_version(document, words):
     with pytest.raises(ValidationError) as info:
         json_format.from_document(document)

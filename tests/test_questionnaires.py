@@ -20,12 +20,29 @@ from moodlog.domain.questionnaires import (
 )
 
 # Published: PHQ-9 0-4 minimal, 5-9 mild, 10-14 moderate, 15-19 moderately severe, 20-27 severe.
-PHQ9_EDGES = [(0, "minimal"), (4, "minimal"), (5, "mild"), (9, "mild"), (10, "moderate"),
-              (14, "moderate"), (15, "moderately severe"), (19, "moderately severe"),
-              (20, "severe"), (27, "severe")]
+PHQ9_EDGES = [
+    (0, "minimal"),
+    (4, "minimal"),
+    (5, "mild"),
+    (9, "mild"),
+    (10, "moderate"),
+    (14, "moderate"),
+    (15, "moderately severe"),
+    (19, "moderately severe"),
+    (20, "severe"),
+    (27, "severe"),
+]
 # Published: GAD-7 0-4 minimal, 5-9 mild, 10-14 moderate, 15-21 severe.
-GAD7_EDGES = [(0, "minimal"), (4, "minimal"), (5, "mild"), (9, "mild"), (10, "moderate"),
-              (14, "moderate"), (15, "severe"), (21, "severe")]
+GAD7_EDGES = [
+    (0, "minimal"),
+    (4, "minimal"),
+    (5, "mild"),
+    (9, "mild"),
+    (10, "moderate"),
+    (14, "moderate"),
+    (15, "severe"),
+    (21, "severe"),
+]
 
 
 def answers_totalling(instrument: str, total: int) -> list[int]:
@@ -62,8 +79,9 @@ def test_item_counts_and_maximum_totals():
 
 
 def test_item_nine_wording_is_the_published_one():
-    assert ITEMS[PHQ9][8] == ("Thoughts that you would be better off dead or of hurting "
-                              "yourself in some way")
+    assert ITEMS[PHQ9][8] == (
+        "Thoughts that you would be better off dead or of hurting yourself in some way"
+    )
 
 
 @pytest.mark.parametrize("missing", range(9))
@@ -76,15 +94,17 @@ def test_any_unanswered_item_means_no_score(missing: int):
     assert not result.scored
 
 
-@pytest.mark.parametrize("bad", [[4] + [0] * 8, [-1] + [0] * 8, [0] * 8, [0] * 10,
-                                 [True] + [0] * 8, ["1"] + [0] * 8])
+@pytest.mark.parametrize(
+    "bad", [[4] + [0] * 8, [-1] + [0] * 8, [0] * 8, [0] * 10, [True] + [0] * 8, ["1"] + [0] * 8]
+)
 def test_out_of_range_answers_are_rejected(bad: list):
     with pytest.raises(ValidationError):
         total_score(PHQ9, bad)
 
 
-@pytest.mark.parametrize("item9, expected", [(None, False), (0, False), (1, True), (2, True),
-                                             (3, True)])
+@pytest.mark.parametrize(
+    "item9, expected", [(None, False), (0, False), (1, True), (2, True), (3, True)]
+)
 def test_item_nine_above_not_at_all_opens_the_follow_up(item9, expected):
     assert needs_safety_follow_up(PHQ9, [0] * 8 + [item9]) is expected
 
@@ -94,8 +114,14 @@ def test_gad7_never_triggers_the_follow_up():
 
 
 def _result(day: int, total: int, baseline: bool = False, rid: int | None = None):
-    return QuestionnaireResult(dt.date(2026, 1, day), dt.time(9), PHQ9,
-                               answers_totalling(PHQ9, total), is_baseline=baseline, id=rid)
+    return QuestionnaireResult(
+        dt.date(2026, 1, day),
+        dt.time(9),
+        PHQ9,
+        answers_totalling(PHQ9, total),
+        is_baseline=baseline,
+        id=rid,
+    )
 
 
 def test_change_from_previous_and_first_result_as_baseline():

@@ -29,8 +29,10 @@ def reference_level(answers: dict) -> str:
     return "skipped"
 
 
-ALL_COMBINATIONS = [dict(zip(SI_KEYS, combo, strict=True))
-                    for combo in itertools.product(CHOICES, repeat=len(SI_KEYS))]
+ALL_COMBINATIONS = [
+    dict(zip(SI_KEYS, combo, strict=True))
+    for combo in itertools.product(CHOICES, repeat=len(SI_KEYS))
+]
 
 
 def test_every_combination_of_answers():
@@ -44,21 +46,60 @@ def test_skipping_wins_over_any_answers():
         assert level(answers, skipped=True) == "skipped"
 
 
-@pytest.mark.parametrize("answers, expected", [
-    ({"wish_dead": False, "thoughts": False, "behavior": False}, "none"),
-    ({"wish_dead": True, "thoughts": False, "behavior": False}, "low"),
-    ({"wish_dead": False, "thoughts": True, "method": False, "intent": False, "plan": False,
-      "behavior": False}, "low"),
-    ({"wish_dead": True, "thoughts": True, "method": True, "intent": False, "plan": False,
-      "behavior": False}, "moderate"),
-    ({"wish_dead": True, "thoughts": True, "method": True, "intent": True, "plan": False,
-      "behavior": False}, "high"),
-    ({"wish_dead": False, "thoughts": True, "method": False, "intent": False, "plan": True,
-      "behavior": False}, "high"),
-    ({"wish_dead": False, "thoughts": False, "behavior": True}, "high"),
-    ({"wish_dead": None, "thoughts": False, "behavior": False}, "skipped"),
-    ({}, "skipped"),
-])
+@pytest.mark.parametrize(
+    "answers, expected",
+    [
+        ({"wish_dead": False, "thoughts": False, "behavior": False}, "none"),
+        ({"wish_dead": True, "thoughts": False, "behavior": False}, "low"),
+        (
+            {
+                "wish_dead": False,
+                "thoughts": True,
+                "method": False,
+                "intent": False,
+                "plan": False,
+                "behavior": False,
+            },
+            "low",
+        ),
+        (
+            {
+                "wish_dead": True,
+                "thoughts": True,
+                "method": True,
+                "intent": False,
+                "plan": False,
+                "behavior": False,
+            },
+            "moderate",
+        ),
+        (
+            {
+                "wish_dead": True,
+                "thoughts": True,
+                "method": True,
+                "intent": True,
+                "plan": False,
+                "behavior": False,
+            },
+            "high",
+        ),
+        (
+            {
+                "wish_dead": False,
+                "thoughts": True,
+                "method": False,
+                "intent": False,
+                "plan": True,
+                "behavior": False,
+            },
+            "high",
+        ),
+        ({"wish_dead": False, "thoughts": False, "behavior": True}, "high"),
+        ({"wish_dead": None, "thoughts": False, "behavior": False}, "skipped"),
+        ({}, "skipped"),
+    ],
+)
 def test_named_cases(answers, expected):
     assert level({k: answers.get(k) for k in SI_KEYS}) == expected
 
@@ -76,10 +117,17 @@ def test_bad_answers_are_rejected():
         level({"unknown": True})
 
 
-@pytest.mark.parametrize("country, line, emergency", [
-    ("US", "988", "911"), ("CA", "988", "911"), ("GB", "116 123", "999"),
-    ("IE", "116 123", "112"), ("AU", "13 11 14", "000"), ("NZ", "1737", "111"),
-])
+@pytest.mark.parametrize(
+    "country, line, emergency",
+    [
+        ("US", "988", "911"),
+        ("CA", "988", "911"),
+        ("GB", "116 123", "999"),
+        ("IE", "116 123", "112"),
+        ("AU", "13 11 14", "000"),
+        ("NZ", "1737", "111"),
+    ],
+)
 def test_crisis_lines_by_country(country, line, emergency):
     res = resources_for(country)
     assert res.lines and res.lines[0].call == line
@@ -99,8 +147,12 @@ def test_elsewhere_gets_the_local_or_eu_emergency_number():
 def test_safety_plan_round_trip_and_review():
     import datetime as dt
 
-    plan = SafetyPlan(warning_signs=["a"], people=[Contact("Sam", "555")], reasons=["🌊"],
-                      reviewed_on=dt.date(2026, 1, 1))
+    plan = SafetyPlan(
+        warning_signs=["a"],
+        people=[Contact("Sam", "555")],
+        reasons=["🌊"],
+        reviewed_on=dt.date(2026, 1, 1),
+    )
     again = SafetyPlan.from_dict(plan.to_dict())
     assert again == plan
     assert not plan.review_due(dt.date(2026, 3, 31))

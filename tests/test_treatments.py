@@ -26,21 +26,24 @@ def session(day: dt.date, kind: str = "ketamine_iv", **fields) -> Treatment:
     return Treatment(day=day, time=dt.time(10), kind=kind, **fields)
 
 
-@pytest.mark.parametrize("fields, message", [
-    ({"dose_mg": 0}, "more than 0"),
-    ({"dose_mg": -5}, "more than 0"),
-    ({"dose_mg": 2000}, "plausible"),
-    ({"kind": "esketamine_nasal", "dose_mg": 200}, "plausible"),
-    ({"weight_kg": 5}, "Weight"),
-    ({"bp_before": BloodPressure(80, 120)}, "higher than"),
-    ({"bp_after": BloodPressure(300, 90)}, "systolic"),
-    ({"bp_after": BloodPressure(120, 10)}, "diastolic"),
-    ({"side_effects": {"headache": "awful"}}, "severity"),
-    ({"side_effects": {"hiccups": "mild"}}, "Unknown side effect"),
-    ({"dissociation": 11}, "Dissociation"),
-    ({"kind": "laser"}, "Unknown treatment kind"),
-    ({"day": dt.date(1900, 1, 1)}, "not plausible"),
-])
+@pytest.mark.parametrize(
+    "fields, message",
+    [
+        ({"dose_mg": 0}, "more than 0"),
+        ({"dose_mg": -5}, "more than 0"),
+        ({"dose_mg": 2000}, "plausible"),
+        ({"kind": "esketamine_nasal", "dose_mg": 200}, "plausible"),
+        ({"weight_kg": 5}, "Weight"),
+        ({"bp_before": BloodPressure(80, 120)}, "higher than"),
+        ({"bp_after": BloodPressure(300, 90)}, "systolic"),
+        ({"bp_after": BloodPressure(120, 10)}, "diastolic"),
+        ({"side_effects": {"headache": "awful"}}, "severity"),
+        ({"side_effects": {"hiccups": "mild"}}, "Unknown side effect"),
+        ({"dissociation": 11}, "Dissociation"),
+        ({"kind": "laser"}, "Unknown treatment kind"),
+        ({"day": dt.date(1900, 1, 1)}, "not plausible"),
+    ],
+)
 def test_validation_edges(fields, message):
     base = {"day": dt.date(2026, 3, 2), "kind": "ketamine_iv", "dose_mg": 50.0}
     base.update(fields)
@@ -49,11 +52,18 @@ def test_validation_edges(fields, message):
     assert message in str(info.value)
 
 
-@pytest.mark.parametrize("fields", [
-    {"dose_mg": 5}, {"dose_mg": 300}, {"kind": "esketamine_nasal", "dose_mg": 84},
-    {"bp_before": BloodPressure(121, 80)}, {"kind": "tms", "dose_mg": None},
-    {"side_effects": {"nausea/vomiting": "severe"}}, {"dissociation": 0},
-])
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"dose_mg": 5},
+        {"dose_mg": 300},
+        {"kind": "esketamine_nasal", "dose_mg": 84},
+        {"bp_before": BloodPressure(121, 80)},
+        {"kind": "tms", "dose_mg": None},
+        {"side_effects": {"nausea/vomiting": "severe"}},
+        {"dissociation": 0},
+    ],
+)
 def test_valid_edges(fields):
     base = {"day": dt.date(2026, 3, 2), "kind": "ketamine_iv"}
     base.update(fields)
@@ -71,8 +81,7 @@ def test_mg_per_kg():
     assert session(dt.date(2026, 1, 1), dose_mg=35, weight_kg=70).mg_per_kg == 0.5
     assert session(dt.date(2026, 1, 1), dose_mg=52.5, weight_kg=70).mg_per_kg == 0.75
     assert session(dt.date(2026, 1, 1), dose_mg=35).mg_per_kg is None
-    assert session(dt.date(2026, 1, 1), dose_mg=35, weight_kg=70).dose_text() == \
-        "35 mg (0.5 mg/kg)"
+    assert session(dt.date(2026, 1, 1), dose_mg=35, weight_kg=70).dose_text() == "35 mg (0.5 mg/kg)"
 
 
 def test_course_numbering_continues_boosters_and_restarts_after_a_long_gap():
@@ -107,8 +116,10 @@ def test_appointments_versus_past_sessions():
     assert days_since_last_session([future], now) is None
 
 
-@pytest.mark.parametrize("hours_later, due", [(0, False), (23.9, False), (24, True), (48, True),
-                                              (72, True), (72.1, False)])
+@pytest.mark.parametrize(
+    "hours_later, due",
+    [(0, False), (23.9, False), (24, True), (48, True), (72, True), (72.1, False)],
+)
 def test_integration_prompt_timing_with_a_fake_clock(hours_later, due):
     t = session(dt.date(2026, 5, 1))
     now = t.starts_at + dt.timedelta(hours=hours_later)
@@ -122,11 +133,15 @@ def test_no_integration_prompt_once_written_or_for_non_ketamine():
 
 
 def test_medication_events_and_current_dose(vault: Vault):
-    med = Medication("Sertraline", "mg", [
-        MedicationEvent(dt.date(2025, 1, 1), "start", 50, "daily"),
-        MedicationEvent(dt.date(2025, 3, 1), "change", 100, "daily"),
-        MedicationEvent(dt.date(2025, 9, 1), "stop"),
-    ])
+    med = Medication(
+        "Sertraline",
+        "mg",
+        [
+            MedicationEvent(dt.date(2025, 1, 1), "start", 50, "daily"),
+            MedicationEvent(dt.date(2025, 3, 1), "change", 100, "daily"),
+            MedicationEvent(dt.date(2025, 9, 1), "stop"),
+        ],
+    )
     vault.medications.save(med)
     (loaded,) = vault.medications.all()
     assert [e.event for e in loaded.events] == ["start", "change", "stop"]
@@ -142,8 +157,7 @@ def test_questions_carry_forward_until_ticked(vault: Vault):
     second = Question("Nausea?", dt.date(2026, 2, 1))
     vault.questions.add(first)
     vault.questions.add(second)
-    assert [q.text for q in vault.questions.all(open_only=True)] == ["Booster interval?",
-                                                                     "Nausea?"]
+    assert [q.text for q in vault.questions.all(open_only=True)] == ["Booster interval?", "Nausea?"]
     vault.questions.set_done(first.id, dt.date(2026, 2, 10))
     assert [q.text for q in vault.questions.all(open_only=True)] == ["Nausea?"]
     vault.questions.set_done(first.id, None)  # un-ticking brings it back
@@ -153,8 +167,15 @@ def test_questions_carry_forward_until_ticked(vault: Vault):
 
 
 def test_treatment_round_trip_in_the_vault(vault: Vault):
-    t = session(dt.date(2026, 3, 3), dose_mg=42.5, weight_kg=70, bp_before=BloodPressure(120, 80),
-                side_effects={"nausea/vomiting": "mild"}, dissociation=6, notes="🎧 music")
+    t = session(
+        dt.date(2026, 3, 3),
+        dose_mg=42.5,
+        weight_kg=70,
+        bp_before=BloodPressure(120, 80),
+        side_effects={"nausea/vomiting": "mild"},
+        dissociation=6,
+        notes="🎧 music",
+    )
     vault.treatments.save(t)
     (loaded,) = vault.treatments.all()
     assert loaded == t

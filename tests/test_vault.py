@@ -37,17 +37,33 @@ def entry(note: str = "", day: dt.date = dt.date(2026, 3, 1), mood: int = 6) -> 
 
 
 def test_round_trip_keeps_every_field(vault: Vault):
-    original = Entry(day=dt.date(2026, 3, 1), time=dt.time(21, 15), mood=4, anxiety=7,
-                     energy=None, irritability=0, sleep_hours=6.75, sleep_quality=None,
-                     tags=["exercise", "Yoga 🧘"], note="Ein Tag — مرحبا 🙂")
+    original = Entry(
+        day=dt.date(2026, 3, 1),
+        time=dt.time(21, 15),
+        mood=4,
+        anxiety=7,
+        energy=None,
+        irritability=0,
+        sleep_hours=6.75,
+        sleep_quality=None,
+        tags=["exercise", "Yoga 🧘"],
+        note="Ein Tag — مرحبا 🙂",
+    )
     vault.entries.add(original)
     path = vault.path
     vault.close()
     with Vault.open(path, PASSPHRASE) as reopened:
         (loaded,) = reopened.entries.between()
-    assert (loaded.day, loaded.time, loaded.mood, loaded.anxiety, loaded.energy,
-            loaded.irritability, loaded.sleep_hours, loaded.sleep_quality) == \
-        (original.day, original.time, 4, 7, None, 0, 6.75, None)
+    assert (
+        loaded.day,
+        loaded.time,
+        loaded.mood,
+        loaded.anxiety,
+        loaded.energy,
+        loaded.irritability,
+        loaded.sleep_hours,
+        loaded.sleep_quality,
+    ) == (original.day, original.time, 4, 7, None, 0, 6.75, None)
     assert sorted(loaded.tags) == sorted(["exercise", "Yoga 🧘"])
     assert loaded.note == "Ein Tag — مرحبا 🙂"
 
@@ -98,8 +114,9 @@ def test_wrong_passphrase_leaves_the_file_unchanged_and_is_quiet(vault: Vault, t
         "WrongPassphrase\ntry:\n    Vault.open(sys.argv[1], 'not the passphrase')\n"
         "except WrongPassphrase as e:\n    print('WRONG', e)\n"
     )
-    result = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True,
-                            text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=60
+    )
     assert result.stdout.startswith("WRONG Wrong passphrase")
     assert result.stderr == ""
     for _ in range(3):  # no lock-out: the right passphrase still works at once
@@ -109,13 +126,16 @@ def test_wrong_passphrase_leaves_the_file_unchanged_and_is_quiet(vault: Vault, t
     Vault.open(path, PASSPHRASE).close()
 
 
-@pytest.mark.parametrize("passphrase", [
-    "it's O'Brien's ''quoted'' pass",
-    'double "quotes" and \\ backslash',
-    "emoji 🔐🌈 and ümlauts",
-    "  spaces at both ends  ",
-    "'; DROP TABLE entries; --",
-])
+@pytest.mark.parametrize(
+    "passphrase",
+    [
+        "it's O'Brien's ''quoted'' pass",
+        'double "quotes" and \\ backslash',
+        "emoji 🔐🌈 and ümlauts",
+        "  spaces at both ends  ",
+        "'; DROP TABLE entries; --",
+    ],
+)
 def test_passphrases_with_quotes_and_unicode(data_dir: Path, passphrase: str):
     path = data_dir / "moodlog.db"
     with Vault.create(path, passphrase) as v:
@@ -149,14 +169,18 @@ def test_create_refuses_to_overwrite(vault: Vault):
     assert vault.path.read_bytes() == before
 
 
-@pytest.mark.parametrize("content, words", [
-    (b"", "empty"),
-    (b"SQLite format 3\x00" + bytes(4080), "unencrypted"),
-    (os.urandom(1000), "truncated"),
-    (os.urandom(4096 * 3 + 17), "truncated"),
-])
-def test_damaged_or_foreign_files_are_named_and_untouched(data_dir: Path, content: bytes,
-                                                          words: str):
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        (b"", "empty"),
+        (b"SQLite format 3\x00" + bytes(4080), "unencrypted"),
+        (os.urandom(1000), "truncated"),
+        (os.urandom(4096 * 3 + 17), "truncated"),
+    ],
+)
+def test_damaged_or_foreign_files_are_named_and_untouched(
+    data_dir: Path, content: bytes, words: str
+):
     path = data_dir / "moodlog.db"
     path.write_bytes(content)
     with pytest.raises(VaultDamaged) as info:
@@ -189,7 +213,7 @@ def test_damaged_page_is_found_by_check(vault: Vault):
     vault.close()
     data = bytearray(path.read_bytes())
     middle = len(data) // 2 // 4096 * 4096 + 100
-    data[middle:middle + 32] = bytes(32)
+    data[middle : middle + 32] = bytes(32)
     path.write_bytes(bytes(data))
     with pytest.raises(VaultDamaged):
         with Vault.open(path, PASSPHRASE) as v:
@@ -200,8 +224,10 @@ def _vault_at_version(path: Path, version: int) -> None:
     conn = conn_mod.create_connection(path, PASSPHRASE)
     v = Vault(path, conn)
     v._migrate(PASSPHRASE, make_backup=False, target_version=version)
-    conn.execute("INSERT INTO entries (day, time, mood, note, created_at) VALUES "
-                 "('2025-05-05', '08:00', 3, 'from an old version', '2025-05-05T08:00:00')")
+    conn.execute(
+        "INSERT INTO entries (day, time, mood, note, created_at) VALUES "
+        "('2025-05-05', '08:00', 3, 'from an old version', '2025-05-05T08:00:00')"
+    )
     v.close()
 
 
@@ -291,8 +317,9 @@ time.sleep(60)
 def test_committed_entry_survives_kill_9(vault: Vault):
     path = vault.path
     vault.close()
-    process = subprocess.Popen([sys.executable, "-c", WRITER, str(path), PASSPHRASE],
-                               stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(path), PASSPHRASE], stdout=subprocess.PIPE, text=True
+    )
     assert process.stdout.readline().strip() == "committed"
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
@@ -312,9 +339,19 @@ def test_passwd_killed_at_any_moment_leaves_exactly_one_passphrase_working(data_
     outcomes = set()
     for delay in (0.05, 0.2, 0.35, 0.45, 0.55, 0.65, 0.8, 1.2):
         process = subprocess.Popen(
-            [sys.executable, "-m", "moodlog", "--data-dir", str(data_dir), "passwd",
-             "--passphrase-stdin"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL)
+            [
+                sys.executable,
+                "-m",
+                "moodlog",
+                "--data-dir",
+                str(data_dir),
+                "passwd",
+                "--passphrase-stdin",
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         process.stdin.write(f"{current}\n{new}\n".encode())
         process.stdin.close()
         time.sleep(delay)
@@ -355,8 +392,11 @@ def test_rekey_killed_mid_transaction_leaves_exactly_one_passphrase_working(data
     current, new = PASSPHRASE, "the second passphrase"
     finished_before_kill = 0
     for delay in (0.0, 0.001, 0.003, 0.006, 0.01, 0.02, 0.04, 0.08):
-        process = subprocess.Popen([sys.executable, "-c", REKEYER, str(path), current, new],
-                                   stdout=subprocess.PIPE, text=True)
+        process = subprocess.Popen(
+            [sys.executable, "-c", REKEYER, str(path), current, new],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         assert process.stdout.readline().strip() == "rekeying"
         time.sleep(delay)
         process.send_signal(signal.SIGKILL)

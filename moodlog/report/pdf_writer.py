@@ -35,7 +35,7 @@ def locale_page_size() -> QPageSize:
         QLocale.Country.Chile,
         QLocale.Country.Colombia,
     }
-    if QLocale.system().country() in letter_countries:
+    if QLocale.system().territory() in letter_countries:
         return QPageSize(QPageSize.PageSizeId.Letter)
     return QPageSize(QPageSize.PageSizeId.A4)
 

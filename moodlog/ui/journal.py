@@ -324,7 +324,12 @@ class JournalScreen(QWidget):
     def _date_filter(self, edit: QDateEdit) -> dt.date | None:
         return None if edit.date() == edit.minimumDate() else edit.date().toPython()
 
+    def leaving(self) -> None:
+        self._search_timer.stop()
+
     def run_search(self) -> None:
+        if not self.vault.is_open:
+            return
         results = self.vault.entries.search(
             self.search_box.text(),
             [self.tag_box.currentData()] if self.tag_box.currentData() else None,

@@ -110,8 +110,9 @@ def test_help_button_in_the_main_window_shows_the_safety_plan(qtbot, data_dir: P
     from moodlog.domain.safety import Contact, SafetyPlan
 
     controller = create_vault_through_the_window(qtbot, data_dir)
-    controller.vault.safety_plans.save(SafetyPlan(coping=["Cold water"],
-                                                  people=[Contact("Sam", "555-0142")]))
+    controller.vault.safety_plans.save(
+        SafetyPlan(coping=["Cold water"], people=[Contact("Sam", "555-0142")])
+    )
     qtbot.mouseClick(controller.main_window.help_button, Qt.MouseButton.LeftButton)
     text = controller.help_panel.text()
     assert "Cold water" in text and "Sam: 555-0142" in text and "988" in text

@@ -1,0 +1,104 @@
+"""Safety plan editor: round trip, versions, review date, one-page PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from moodlog.domain.safety import Contact, SafetyPlan
+from moodlog.preferences import Preferences
+from moodlog.ui.context import AppContext
+from moodlog.ui.safety_plan import SafetyPlanScreen
+from moodlog.vault.vault import Vault
+from tests.conftest import FakeClock
+
+NOW = dt.datetime(2026, 11, 20, 15, 0)
+
+
+@pytest.fixture
+def context(vault: Vault, data_dir: Path):
+    return AppContext(
+        vault=vault, data_dir=data_dir, preferences=Preferences(country="AU"), now=FakeClock(NOW)
+    )
+
+
+def test_new_plan_has_the_crisis_line_prefilled(qtbot, context):
+    screen = SafetyPlanScreen(context)
+    qtbot.addWidget(screen)
+    names = [c.name for c in screen.fields["professionals"].contacts()]
+    assert names == ["Lifeline", "Emergency"]
+
+
+def test_edit_save_and_reload(qtbot, context, vault):
+    screen = SafetyPlanScreen(context)
+    qtbot.addWidget(screen)
+    screen.fields["warning_signs"].setPlainText("Not sleeping\nSkipping meals")
+    screen.fields["reasons"].setPlainText("My dog 🐕")
+    table = screen.fields["people"]
+    table.item(0, 0).setText("Sam")
+    table.item(0, 1).setText("555-0142")
+    screen.save()
+    plan = vault.safety_plans.latest()
+    assert plan.warning_signs == ["Not sleeping", "Skipping meals"]
+    assert plan.reasons == ["My dog 🐕"]
+    assert plan.people == [Contact("Sam", "555-0142")]
+    assert plan.reviewed_on == NOW.date()
+    again = SafetyPlanScreen(context)
+    qtbot.addWidget(again)
+    assert again.plan_from_fields() == SafetyPlan(
+        warning_signs=["Not sleeping", "Skipping meals"],
+        people=[Contact("Sam", "555-0142")],
+        professionals=plan.professionals,
+        reasons=["My dog 🐕"],
+    )
+    assert "Last reviewed 20 November 2026" in again.reviewed_label.text()
+    screen.save()
+    assert vault.safety_plans.version_count() == 2
+
+
+def test_unsaved_plan_edits_are_kept_when_leaving(qtbot, context, vault):
+    screen = SafetyPlanScreen(context)
+    qtbot.addWidget(screen)
+    screen.fields["coping"].setPlainText("Breathe")
+    screen.leaving()
+    assert vault.safety_plans.latest().coping == ["Breathe"]
+
+
+def test_history_shows_levels_by_day(qtbot, context, vault):
+    from moodlog.domain.safety import SICheckin
+
+    vault.checkins.add(
+        SICheckin(
+            dt.date(2026, 11, 1),
+            dt.time(9),
+            {"wish_dead": True, "thoughts": False, "behavior": False},
+        )
+    )
+    vault.checkins.add(SICheckin.skipped_on(dt.date(2026, 11, 2), dt.time(9)))
+    screen = SafetyPlanScreen(context)
+    qtbot.addWidget(screen)
+    screen.refresh()
+    assert screen.history.rowCount() == 2
+    assert screen.history.item(0, 1).text().startswith("skipped")
+    assert screen.history.item(1, 1).text().startswith("low")
+
+
+def test_plan_prints_on_one_page(qtbot, context, tmp_path: Path, monkeypatch):
+    screen = SafetyPlanScreen(context)
+    qtbot.addWidget(screen)
+    screen.fields["coping"].setPlainText("Cold water\nWalk around the block")
+    screen.fields["reasons"].setPlainText("Seeing the sea")
+    target = tmp_path / "plan.pdf"
+    monkeypatch.setattr("moodlog.ui.files.ask_save_path", lambda *a, **k: target)
+    screen.export_pdf()
+    reader = pypdf.PdfReader(target)
+    assert len(reader.pages) == 1
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "Walk around the block" in text and "Seeing the sea" in text
+    assert "Lifeline" in text and "13 11 14" in text
+    assert reader.metadata.title == "moodlog safety plan"
+    assert not reader.metadata.author
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "plan.pdf"]  # no temp file

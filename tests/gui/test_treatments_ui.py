@@ -1,0 +1,130 @@
+"""Treatments screen: add a session with the dialog, see it in the list and on Today."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, QTime
+
+from moodlog.preferences import Preferences
+from moodlog.ui.context import AppContext
+from moodlog.ui.today import TodayScreen
+from moodlog.ui.treatments import MedicationDialog, TreatmentDialog, TreatmentsScreen
+from moodlog.vault.vault import Vault
+from tests.conftest import FakeClock
+
+NOW = dt.datetime(2026, 11, 20, 15, 0)
+
+
+@pytest.fixture
+def context(vault: Vault, data_dir: Path):
+    return AppContext(
+        vault=vault, data_dir=data_dir, preferences=Preferences(country="US"), now=FakeClock(NOW)
+    )
+
+
+def fill(
+    dialog: TreatmentDialog, day: dt.date, hour: int = 10, dose: float = 35, weight: float = 70
+) -> None:
+    dialog.kind.setCurrentIndex(dialog.kind.findData("ketamine_iv"))
+    dialog.date.setDate(QDate(day.year, day.month, day.day))
+    dialog.time.setTime(QTime(hour, 0))
+    dialog.dose.setValue(dose)
+    dialog.weight.setValue(weight)
+    dialog.effects["nausea/vomiting"].setCurrentText("mild")
+    dialog.dissociation.setValue(6)
+    dialog.bp_before.setText("122/78")
+
+
+def test_add_session_appears_in_the_list_and_on_today(qtbot, context, vault):
+    screen = TreatmentsScreen(context)
+    qtbot.addWidget(screen)
+    dialog = TreatmentDialog(context, parent=screen)
+    qtbot.addWidget(dialog)
+    fill(dialog, NOW.date())
+    assert dialog.mg_per_kg.text() == "= 0.5 mg/kg"
+    dialog.save()
+    assert dialog.result() == TreatmentDialog.DialogCode.Accepted
+    (saved,) = vault.treatments.all()
+    assert (saved.dose_mg, saved.weight_kg, saved.mg_per_kg) == (35, 70, 0.5)
+    assert saved.side_effects == {"nausea/vomiting": "mild"}
+    assert screen.sessions.rowCount() == 1
+    assert screen.sessions.item(0, 1).text() == "Ketamine IV infusion"
+    assert screen.sessions.item(0, 2).text() == "infusion 1"
+    assert screen.sessions.item(0, 3).text() == "35 mg (0.5 mg/kg)"
+
+    today = TodayScreen(context)
+    qtbot.addWidget(today)
+    assert today.context_label.text().startswith("Session today: Ketamine IV infusion")
+    assert (
+        "no driving" in today.aftercare_label.text().lower()
+        or "do not drive" in today.aftercare_label.text().lower()
+    )
+
+
+def test_future_session_is_an_appointment_on_top(qtbot, context, vault):
+    screen = TreatmentsScreen(context)
+    qtbot.addWidget(screen)
+    for day in (NOW.date() - dt.timedelta(days=3), NOW.date() + dt.timedelta(days=9)):
+        dialog = TreatmentDialog(context, parent=screen)
+        qtbot.addWidget(dialog)
+        fill(dialog, day)
+        dialog.save()
+    assert screen.next_label.text().startswith("Next appointment: Ketamine IV infusion")
+    assert "(appointment)" in screen.sessions.item(0, 0).text()
+    assert "(appointment)" not in screen.sessions.item(1, 0).text()
+    today = TodayScreen(context)
+    qtbot.addWidget(today)
+    assert "3 days since your last session" in today.context_label.text()
+    assert "Next appointment" in today.context_label.text()
+
+
+def test_validation_message_and_nothing_saved(qtbot, context, vault):
+    dialog = TreatmentDialog(context)
+    qtbot.addWidget(dialog)
+    fill(dialog, NOW.date())
+    dialog.bp_before.setText("70/120")
+    dialog.save()
+    assert "systolic" in dialog.error.text()
+    dialog.bp_before.setText("")
+    dialog.dose.setValue(1500)
+    dialog.save()
+    assert "plausible" in dialog.error.text()
+    assert vault.treatments.all() == []
+
+
+def test_integration_prompt_shows_a_day_later(qtbot, context, vault):
+    from moodlog.domain.treatments import Treatment
+
+    vault.treatments.save(
+        Treatment(
+            day=NOW.date() - dt.timedelta(days=1),
+            time=dt.time(10),
+            kind="esketamine_nasal",
+            dose_mg=56,
+        )
+    )
+    today = TodayScreen(context)
+    qtbot.addWidget(today)
+    texts = [
+        today.prompts.itemAt(i).widget().findChildren(type(today.status))[0].text()
+        for i in range(today.prompts.count())
+    ]
+    assert any("What came up?" in text for text in texts)
+
+
+def test_medication_start_and_change(qtbot, context, vault):
+    dialog = MedicationDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Sertraline")
+    dialog.dose.setValue(50)
+    dialog.save()
+    (med,) = vault.medications.all()
+    change = MedicationDialog(context, med)
+    qtbot.addWidget(change)
+    change.dose.setValue(100)
+    change.save()
+    (med,) = vault.medications.all()
+    assert [(e.event, e.dose) for e in med.events] == [("start", 50), ("change", 100)]
