@@ -200,8 +200,12 @@ class AppController(QObject):
 
         self._discard_help_panel()
         plan = self.vault.safety_plans.latest() if self.vault is not None else None
-        panel = HelpPanel(self.preferences.effective_country(), plan,
-                          locked=self.vault is None, level=level or None)
+        panel = HelpPanel(
+            self.preferences.effective_country(),
+            plan,
+            locked=self.vault is None,
+            level=level or None,
+        )
         panel.country_changed.connect(self._set_country)
         self._help_panel = panel
         panel.show()

@@ -1,0 +1,211 @@
+"""Each analysis definition on hand-built series with known answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from moodlog.domain.analysis import (
+    course_summary,
+    daily_series,
+    mean_response_curve,
+    session_responses,
+    sleep_vs_next_day_mood,
+    tag_comparisons,
+    trailing_mean,
+)
+from moodlog.domain.entries import Entry
+from moodlog.domain.questionnaires import GAD7, PHQ9, QuestionnaireResult
+from moodlog.domain.treatments import Treatment
+
+D0 = dt.date(2026, 3, 10)
+NOW = dt.datetime(2026, 12, 31, 12)
+
+
+def day(offset: int) -> dt.date:
+    return D0 + dt.timedelta(days=offset)
+
+
+def entries_from(moods: dict[int, float | list[int]], **extra) -> list[Entry]:
+    result = []
+    for offset, value in moods.items():
+        for mood in value if isinstance(value, list) else [value]:
+            result.append(Entry(day=day(offset), time=dt.time(9), mood=mood, **extra))
+    return result
+
+
+def series(moods: dict[int, float]) -> dict[dt.date, float]:
+    return {day(o): float(v) for o, v in moods.items()}
+
+
+def iv(offset: int, kind: str = "ketamine_iv") -> Treatment:
+    return Treatment(day=day(offset), time=dt.time(10), kind=kind, dose_mg=40)
+
+
+def test_daily_series_is_the_mean_and_gaps_stay_gaps():
+    result = daily_series(entries_from({0: [2, 5], 1: 4, 3: 6}))
+    assert result == {day(0): 3.5, day(1): 4.0, day(3): 6.0}
+    assert day(2) not in result
+
+
+def test_daily_series_of_an_optional_field_skips_missing_values():
+    entries = [Entry(day(0), dt.time(8), 5, anxiety=None), Entry(day(0), dt.time(9), 5, anxiety=4)]
+    assert daily_series(entries, "anxiety") == {day(0): 4.0}
+
+
+def test_trend_needs_three_of_seven_days():
+    s = series({0: 2, 1: 4, 5: 6, 7: 9, 20: 9})
+    trend = trailing_mean(s)
+    assert day(0) not in trend and day(1) not in trend  # fewer than 3 days yet
+    assert trend[day(5)] == pytest.approx(4.0)  # days 0, 1, 5
+    assert trend[day(6)] == pytest.approx(4.0)  # a day without entry still has a trend
+    assert trend[day(7)] == pytest.approx(19 / 3)  # day 0 left the window: days 1, 5, 7
+    assert day(12) not in trend  # window 6..12 holds only day 7
+    assert day(20) not in trend
+    assert max(trend) <= day(20)  # the trend ends with the data
+
+
+def test_trend_window_edges():
+    s = series({0: 2, 1: 4, 5: 6, 6: 8})
+    assert trailing_mean(s) == {day(5): pytest.approx(4.0), day(6): pytest.approx(5.0)}
+
+
+def test_session_with_known_response():
+    moods = {o: 3 for o in range(-7, 0)}
+    moods.update(
+        {1: 7, 2: 6, 3: 5, 4: 5, 5: 4, 6: 3, 7: 3, 8: 3, 9: 3, 10: 3, 11: 3, 12: 3, 13: 3, 14: 3}
+    )
+    (r,) = session_responses(series(moods), [iv(0)], NOW)
+    assert r.baseline == 3
+    assert r.day1_change == 4
+    assert r.window_changes[0] == pytest.approx(3.0)  # (7+6+5)/3 - 3
+    assert r.window_changes[1] == pytest.approx(0.75)  # (5+4+3+3)/4 - 3
+    assert r.window_changes[2] == pytest.approx(0.0)
+    # 3-day trailing means: d4 (6+5+5)/3, d5 4.67, d6 4.0, d7 3.33, d8 3.0 <= 3
+    assert (r.durability_status, r.durability_days) == ("days", 8)
+    assert r.durability_text == "8 days"
+
+
+def test_session_without_baseline():
+    (r,) = session_responses(series({-7: 3, -1: 3, 1: 8, 2: 8}), [iv(0)], NOW)
+    assert r.baseline is None and r.day1_change is None
+    assert r.window_changes == (None, None, None)
+    assert r.durability_text == "not enough data"
+
+
+def test_windows_need_a_third_of_their_days():
+    moods = {o: 4 for o in (-3, -2, -1)}
+    moods.update({5: 8, 9: 8, 10: 8})  # +4..+7 has 1 of 4 days, +8..+14 has 2 of 7
+    (r,) = session_responses(series(moods), [iv(0)], NOW)
+    assert r.window_changes == (None, None, None)
+
+
+def test_two_sessions_a_day_apart():
+    moods = {o: 3 for o in range(-7, 0)}
+    moods.update({0: 5, 1: 8, 2: 8, 3: 7})
+    first, second = session_responses(series(moods), [iv(0), iv(1)], NOW)
+    assert first.day1_change == 5
+    assert first.durability_text == "not enough data"  # the next session came at once
+    assert second.baseline == pytest.approx((3 * 6 + 5) / 7)
+    assert second.day1_change == pytest.approx(8 - (3 * 6 + 5) / 7)
+    assert second.durability_status == "above_so_far"
+
+
+def test_still_above_at_next_session():
+    moods = {o: 3 for o in range(-7, 0)}
+    moods.update({o: 7 for o in range(1, 10)})
+    first, _ = session_responses(series(moods), [iv(0), iv(5)], NOW)
+    assert first.durability_text == "still above at next session"
+
+
+def test_appointments_and_non_ketamine_sessions_are_not_analysed():
+    moods = series({o: 3 for o in range(-7, 3)})
+    future = Treatment(day=dt.date(2027, 1, 5), time=dt.time(10), kind="ketamine_iv")
+    assert session_responses(moods, [future, iv(0, "tms")], NOW) == []
+
+
+def test_mean_response_curve():
+    moods = series({-1: 2, 1: 6, 9: 4, 11: 8})
+    curve = mean_response_curve(moods, [iv(0), iv(10)])
+    assert curve[-1] == (pytest.approx(3.0), pytest.approx(1.0), 2)  # days -1 and 9
+    assert curve[1] == (pytest.approx(7.0), pytest.approx(1.0), 2)  # days 1 and 11
+    assert 5 not in curve
+
+
+def phq(
+    offset: int, total: int, baseline: bool = False, instrument: str = PHQ9
+) -> QuestionnaireResult:
+    count = 9 if instrument == PHQ9 else 7
+    answers = [min(3, max(0, total - 3 * i)) for i in range(count)]
+    assert sum(answers) == total
+    return QuestionnaireResult(day(offset), dt.time(9), instrument, answers, is_baseline=baseline)
+
+
+def test_course_baseline_is_last_result_in_14_days_before_first_session():
+    results = [phq(-30, 24), phq(-10, 20), phq(-3, 18), phq(7, 12), phq(21, 9)]
+    summary = course_summary(results, PHQ9, [iv(0), iv(3)], NOW)
+    assert summary.baseline.total == 18 and summary.latest.total == 9
+    assert summary.percent_change == pytest.approx(-50.0)
+    assert summary.response is True  # exactly 50% counts
+    assert summary.response_first_reached == day(21)
+    assert summary.remission is False and summary.remission_first_reached is None
+
+
+def test_marked_baseline_wins_and_first_result_is_the_fallback():
+    results = [phq(-30, 24), phq(-20, 22, baseline=True), phq(30, 10)]
+    assert course_summary(results, PHQ9, [iv(0)], NOW).baseline.total == 22
+    results = [phq(-30, 24), phq(30, 10)]
+    assert course_summary(results, PHQ9, [iv(0)], NOW).baseline.total == 24
+    assert course_summary(results, PHQ9, [], NOW).baseline.total == 24
+
+
+@pytest.mark.parametrize("latest, remission", [(4, True), (5, False)])
+def test_remission_exactly_at_4_and_5(latest, remission):
+    summary = course_summary([phq(-2, 20), phq(30, latest)], PHQ9, [iv(0)], NOW)
+    assert summary.remission is remission
+    assert (summary.remission_first_reached == day(30)) is remission
+    assert summary.response is True
+
+
+def test_response_just_above_half_is_not_response():
+    summary = course_summary([phq(-2, 19), phq(30, 10)], PHQ9, [iv(0)], NOW)
+    assert summary.response is False  # 10 > 9.5
+
+
+def test_gad7_change_and_band():
+    summary = course_summary(
+        [phq(-2, 15, instrument=GAD7), phq(20, 6, instrument=GAD7)], GAD7, [iv(0)], NOW
+    )
+    assert summary.change == -9 and summary.remission is False
+    assert "severe" in summary.describe() and "mild" in summary.describe()
+
+
+def test_course_starts_again_after_a_long_gap():
+    results = [phq(0, 20), phq(190, 16), phq(230, 8)]
+    summary = course_summary(results, PHQ9, [iv(5), iv(200)], NOW)
+    assert summary.baseline.total == 16
+
+
+def test_tag_comparison_needs_three_days_each():
+    entries = entries_from({0: 8, 1: 7, 2: 9, 3: 3, 4: 4, 5: 2}, tags=[])
+    for entry in entries[:3]:
+        entry.tags = ["exercise"]
+    entries[0].tags.append("rare")
+    (comparison,) = tag_comparisons(entries)
+    assert comparison.tag == "exercise"
+    assert comparison.with_mean == 8 and comparison.without_mean == 3
+    assert comparison.with_days == comparison.without_days == 3
+
+
+def test_sleep_against_next_day_mood():
+    entries = []
+    for offset in range(12):
+        hours = 5 + offset * 0.25
+        entries.append(Entry(day(offset), dt.time(8), mood=3, sleep_hours=hours))
+        entries.append(Entry(day(offset + 1), dt.time(20), mood=2 + offset % 7))
+    result = sleep_vs_next_day_mood(entries)
+    assert result is not None
+    r, n = result
+    assert n == 12 and -1 <= r <= 1
+    assert sleep_vs_next_day_mood(entries[:10]) is None  # fewer than 10 pairs
