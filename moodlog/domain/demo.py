@@ -258,7 +258,7 @@ def build_demo(
     index = 0
     while week_day <= end:
         severity = 10 - mood_model(week_day)
-        phq = [_clip(severity * 0.42 + rng.gauss(0, 0.5), 0, 3) for _ in range(9)]
+        phq = [_clip(severity * 0.3 + rng.gauss(0, 0.5), 0, 3) for _ in range(9)]
         passive = week_day < first_session + dt.timedelta(days=8)
         phq[8] = 1 if passive and severity > 5.5 else 0
         data.questionnaires.append(
@@ -272,7 +272,7 @@ def build_demo(
             )
         )
         if index % 2 == 0:
-            gad = [_clip(severity * 0.33 + rng.gauss(0, 0.5), 0, 3) for _ in range(7)]
+            gad = [_clip(severity * 0.26 + rng.gauss(0, 0.5), 0, 3) for _ in range(7)]
             data.questionnaires.append(
                 QuestionnaireResult(
                     day=week_day,

@@ -183,10 +183,14 @@ class EntryRepository(_Repository):
     def on_day(self, day: dt.date) -> list[Entry]:
         return self._select("WHERE day = ? ORDER BY time, id", (day.isoformat(),))
 
-    def between(self, first: dt.date | None = None, last: dt.date | None = None) -> list[Entry]:
+    def between(
+        self, first: dt.date | None = None, last: dt.date | None = None, with_notes: bool = True
+    ) -> list[Entry]:
+        """Entries of the days ``first``..``last`` (inclusive); ``with_notes=False``
+        leaves every note empty, for charts that never show them."""
         clauses, params = self._range(first, last)
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-        return self._select(where + " ORDER BY day, time, id", tuple(params))
+        return self._select(where + " ORDER BY day, time, id", tuple(params), with_notes)
 
     def count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM entries").fetchone()[0])
@@ -269,8 +273,9 @@ class EntryRepository(_Repository):
                 (entry_id, tag_id),
             )
 
-    def _select(self, tail: str, params: tuple) -> list[Entry]:
-        rows = self._conn.execute(f"SELECT {_ENTRY_COLUMNS} FROM entries {tail}", params)
+    def _select(self, tail: str, params: tuple, with_notes: bool = True) -> list[Entry]:
+        columns = _ENTRY_COLUMNS if with_notes else _ENTRY_COLUMNS.replace("note,", "'',")
+        rows = self._conn.execute(f"SELECT {columns} FROM entries {tail}", params)
         entries = [
             Entry(
                 id=r[0],

@@ -1,0 +1,477 @@
+"""Charts (pyqtgraph), shared by the Trends screen and the PDF report.
+
+Imported only after unlock: pyqtgraph costs ~0.4 s to import. Dates are drawn as
+UTC timestamps at noon with a UTC date axis, so a day never shifts across zones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+from moodlog.domain.analysis import (
+    CourseSummary,
+    Series,
+    SessionResponse,
+    TagComparison,
+    course_summary,
+    daily_series,
+    mean_response_curve,
+    session_curve,
+    session_responses,
+    tag_comparisons,
+    trailing_mean,
+)
+from moodlog.domain.contents import VaultContents
+from moodlog.domain.questionnaires import BANDS, GAD7, PHQ9, max_total
+from moodlog.domain.treatments import KINDS, Treatment
+
+pg.setConfigOptions(antialias=True)
+
+LEVEL_COLOURS = {
+    "none": "#7fb89a",
+    "low": "#e8c547",
+    "moderate": "#e8903a",
+    "high": "#c8453b",
+    "skipped": "#b5b5b5",
+}
+BAND_COLOURS = ("#e7f2ea", "#f5f1dc", "#f8e6cf", "#f6d7c9", "#f2c9c4")
+SERIES_STYLE = {  # name: (label, colour, right-hand axis?)
+    "anxiety": ("Anxiety", "#c0632b", False),
+    "energy": ("Energy", "#4c8c2b", False),
+    "sleep_hours": ("Hours slept", "#5a6fb5", False),
+}
+MOOD_COLOUR = "#2c5d63"
+SESSION_LINE_LOW, SESSION_LINE_HIGH = -0.9, 10.1
+MAX_LABELS = 40
+
+
+EPOCH = dt.date(1970, 1, 1)
+
+
+_EPOCH_ORDINAL = EPOCH.toordinal()
+
+
+def timestamp(day: dt.date) -> float:
+    """Noon UTC of ``day`` as a Unix timestamp."""
+    return (day.toordinal() - _EPOCH_ORDINAL) * 86400.0 + 43200.0
+
+
+def day_of(ts: float) -> dt.date:
+    """The day whose noon-UTC timestamp is nearest below or at ``ts``'s day."""
+    return EPOCH + dt.timedelta(days=math.floor(ts / 86400))
+
+
+@dataclass
+class TrendData:
+    """Everything the charts draw, computed once from the vault's contents."""
+
+    now: dt.datetime
+    mood: Series
+    trend: Series
+    others: dict[str, Series]
+    treatments: list[Treatment]
+    sessions: list[Treatment]  # past ketamine/esketamine sessions
+    responses: list[SessionResponse]
+    medication_events: list[tuple[dt.date, str]]
+    checkin_levels: list[tuple[dt.date, str]]
+    questionnaires: dict[str, list[tuple[dt.date, int]]] = field(default_factory=dict)
+    course: dict[str, CourseSummary] = field(default_factory=dict)
+    tag_comparisons: list[TagComparison] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, contents: VaultContents, now: dt.datetime) -> TrendData:
+        mood = daily_series(contents.entries)
+        sessions = sorted(
+            (t for t in contents.treatments if t.kind_info.ketamine and not t.is_appointment(now)),
+            key=lambda t: t.starts_at,
+        )
+        events = [
+            (e.day, f"{m.name} {e.event}" + (f" {e.dose:g} {m.unit}" if e.dose else ""))
+            for m in contents.medications
+            for e in m.events
+        ]
+        questionnaires = {
+            name: sorted(
+                (q.day, q.total)
+                for q in contents.questionnaires
+                if q.instrument == name and q.scored
+            )
+            for name in (PHQ9, GAD7)
+        }
+        return cls(
+            now=now,
+            mood=mood,
+            trend=trailing_mean(mood),
+            others={name: daily_series(contents.entries, name) for name in SERIES_STYLE},
+            treatments=sorted(contents.treatments, key=lambda t: t.starts_at),
+            sessions=sessions,
+            responses=session_responses(mood, contents.treatments, now),
+            medication_events=sorted(events),
+            checkin_levels=[(c.day, c.level) for c in contents.checkins],
+            questionnaires=questionnaires,
+            course={
+                name: course_summary(contents.questionnaires, name, contents.treatments, now)
+                for name in (PHQ9, GAD7)
+            },
+            tag_comparisons=tag_comparisons(contents.entries),
+        )
+
+    @classmethod
+    def from_vault(cls, vault, now: dt.datetime) -> TrendData:  # noqa: ANN001
+        """Load only what the charts need (entries without their notes)."""
+        return cls.build(
+            VaultContents(
+                entries=vault.entries.between(with_notes=False),
+                questionnaires=vault.questionnaires.all(),
+                checkins=vault.checkins.all(),
+                treatments=vault.treatments.all(),
+                medications=vault.medications.all(),
+            ),
+            now,
+        )
+
+    def first_day(self) -> dt.date | None:
+        days = list(self.mood) + [t.day for t in self.treatments]
+        return min(days) if days else None
+
+    def describe_day(self, day: dt.date) -> str:
+        parts = [f"{day:%a %d %b %Y}"]
+        if day in self.mood:
+            parts.append(f"mood {self.mood[day]:.1f}")
+        else:
+            parts.append("no entry")
+        for name, (label, _, _) in SERIES_STYLE.items():
+            value = self.others[name].get(day)
+            if value is not None:
+                parts.append(f"{label.lower()} {value:.1f}")
+        for t in self.treatments:
+            if t.day == day:
+                parts.append(t.label + (f" {t.dose_text()}" if t.dose_mg else ""))
+        for event_day, text in self.medication_events:
+            if event_day == day:
+                parts.append(text)
+        return " \N{MIDDLE DOT} ".join(parts)
+
+
+def _series_xy(
+    series: Series, first: dt.date | None = None, last: dt.date | None = None
+) -> tuple[list[float], list[float]]:
+    """x/y with NaN inserted across missing days, so lines break at gaps."""
+    if not series:
+        return [], []
+    days = sorted(series)
+    xs: list[float] = []
+    ys: list[float] = []
+    previous = None
+    for day in days:
+        if previous is not None and (day - previous).days > 1:
+            xs.append(timestamp(previous + dt.timedelta(days=1)))
+            ys.append(math.nan)
+        xs.append(timestamp(day))
+        ys.append(series[day])
+        previous = day
+    return xs, ys
+
+
+def apply_palette(widget: pg.GraphicsView | pg.GraphicsLayoutWidget, plots: list) -> None:
+    palette = QApplication.palette()
+    widget.setBackground(palette.color(QPalette.ColorRole.Base))
+    text = palette.color(QPalette.ColorRole.Text)
+    for plot in plots:
+        for name in ("left", "bottom", "right"):
+            axis = plot.getAxis(name)
+            axis.setPen(pg.mkPen(text))
+            axis.setTextPen(pg.mkPen(text))
+
+
+class TimelineChart(pg.GraphicsLayoutWidget):
+    """Mood over time with trend, sessions, medication events and self-check levels;
+    PHQ-9 and GAD-7 below on their own banded plots. The x axes are linked."""
+
+    day_clicked = Signal(object)
+    day_hovered = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data: TrendData | None = None
+        self.mood_plot = self.addPlot(
+            row=0, col=0, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)}
+        )
+        self.phq_plot = self.addPlot(
+            row=1, col=0, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)}
+        )
+        self.gad_plot = self.addPlot(
+            row=2, col=0, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)}
+        )
+        self.ci.layout.setRowStretchFactor(0, 5)
+        self.ci.layout.setRowStretchFactor(1, 2)
+        self.ci.layout.setRowStretchFactor(2, 2)
+        for plot in (self.phq_plot, self.gad_plot):
+            plot.setXLink(self.mood_plot)
+        self.mood_plot.setLabel("left", "Mood (0-10)")
+        self.mood_plot.setYRange(-0.9, 11, padding=0)
+        self.mood_plot.setLimits(yMin=-1.5, yMax=25)
+        self.mood_plot.showGrid(y=True, alpha=0.15)
+        for plot, name in ((self.phq_plot, PHQ9), (self.gad_plot, GAD7)):
+            plot.setLabel("left", name)
+            plot.setYRange(0, max_total(name), padding=0.02)
+            plot.setMouseEnabled(y=False)
+        self.mood_plot.setMouseEnabled(y=False)
+        apply_palette(self, [self.mood_plot, self.phq_plot, self.gad_plot])
+        self.session_markers: list[tuple[dt.date, str]] = []
+        self.medication_markers: pg.ScatterPlotItem | None = None
+        self.checkin_markers: dict[str, pg.ScatterPlotItem] = {}
+        self._labels: list[pg.TextItem] = []
+        self.mood_plot.sigXRangeChanged.connect(self._update_labels)
+        self.series_items: dict[str, pg.PlotDataItem] = {}
+        self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#888888", style=Qt.PenStyle.DotLine))
+        self.scene().sigMouseMoved.connect(self._mouse_moved)
+        self.scene().sigMouseClicked.connect(self._mouse_clicked)
+
+    # -- data ----------------------------------------------------------------------
+    def set_data(self, data: TrendData) -> None:
+        self.data = data
+        for plot in (self.mood_plot, self.phq_plot, self.gad_plot):
+            plot.clear()
+        self._labels = []
+        mood_x, mood_y = _series_xy(data.mood)
+        self.mood_plot.plot(
+            mood_x,
+            mood_y,
+            pen=None,
+            symbol="o",
+            symbolSize=5,
+            symbolBrush=QColor(MOOD_COLOUR).lighter(130),
+            symbolPen=None,
+            name="Daily mood",
+        )
+        trend_x, trend_y = _series_xy(data.trend)
+        self.mood_plot.plot(
+            trend_x,
+            trend_y,
+            pen=pg.mkPen(MOOD_COLOUR, width=2.5),
+            connect="finite",
+            name="7-day trend",
+        )
+        self.series_items = {}  # optional series are drawn when first switched on
+        self._draw_session_lines(data)
+        self._draw_small_markers(data)
+        for plot, name in ((self.phq_plot, PHQ9), (self.gad_plot, GAD7)):
+            for (low, high, _), colour in zip(BANDS[name], BAND_COLOURS, strict=False):
+                region = pg.LinearRegionItem(
+                    values=(low - 0.5 if low else 0, high + 0.5),
+                    orientation="horizontal",
+                    movable=False,
+                    brush=pg.mkBrush(colour),
+                    pen=pg.mkPen(None),
+                )
+                region.setZValue(-10)
+                plot.addItem(region, ignoreBounds=True)
+            points = data.questionnaires.get(name, [])
+            plot.plot(
+                [timestamp(d) for d, _ in points],
+                [total for _, total in points],
+                pen=pg.mkPen("#444444", width=1.5),
+                symbol="o",
+                symbolSize=6,
+                symbolBrush="#444444",
+            )
+        self.mood_plot.addItem(self.cursor, ignoreBounds=True)
+        self.set_range(None)
+
+    def _draw_session_lines(self, data: TrendData) -> None:
+        """One line item per kind and style (fast with hundreds of sessions); the
+        short labels are added for the sessions in view (see _update_labels)."""
+        groups: dict[tuple[str, bool], list[float]] = defaultdict(list)
+        for t in data.treatments:
+            groups[(t.kind, t.is_appointment(data.now))].append(timestamp(t.day))
+        for (kind, appointment), xs in groups.items():
+            colour = KINDS[kind].colour
+            pen = pg.mkPen(
+                colour,
+                width=1.4,
+                style=Qt.PenStyle.DashLine if appointment else Qt.PenStyle.SolidLine,
+            )
+            line_x = [x for x in xs for _ in (0, 1)]
+            line_y = [SESSION_LINE_LOW, SESSION_LINE_HIGH] * len(xs)
+            item = pg.PlotDataItem(line_x, line_y, pen=pen, connect="pairs")
+            self.mood_plot.addItem(item, ignoreBounds=True)
+        self.session_markers = [(t.day, t.kind) for t in data.treatments]
+
+    def _draw_small_markers(self, data: TrendData) -> None:
+        if data.medication_events:
+            self.medication_markers = pg.ScatterPlotItem(
+                x=[timestamp(d) for d, _ in data.medication_events],
+                y=[-0.55] * len(data.medication_events),
+                symbol="t1",
+                size=9,
+                brush=pg.mkBrush("#6b5a8e"),
+                pen=None,
+            )
+            self.mood_plot.addItem(self.medication_markers)
+        else:
+            self.medication_markers = None
+        self.checkin_markers = {}
+        by_level: dict[str, list[float]] = defaultdict(list)
+        for day, level in data.checkin_levels:
+            by_level[level].append(timestamp(day))
+        for level, xs in by_level.items():
+            item = pg.ScatterPlotItem(
+                x=xs,
+                y=[10.55] * len(xs),
+                symbol="s",
+                size=6,
+                pen=None,
+                brush=pg.mkBrush(LEVEL_COLOURS[level]),
+            )
+            self.mood_plot.addItem(item)
+            self.checkin_markers[level] = item
+
+    def _update_labels(self) -> None:
+        for label in self._labels:
+            self.mood_plot.removeItem(label)
+        self._labels = []
+        if self.data is None:
+            return
+        first, last = self.visible_days()
+        visible = [t for t in self.data.treatments if first <= t.day <= last]
+        if len(visible) > MAX_LABELS:
+            return
+        for t in visible:
+            kind = KINDS[t.kind]
+            label = pg.TextItem(kind.short, color=kind.colour, anchor=(0, 1))
+            label.setPos(timestamp(t.day), SESSION_LINE_HIGH)
+            self.mood_plot.addItem(label, ignoreBounds=True)
+            self._labels.append(label)
+
+    def set_series_visible(self, name: str, visible: bool) -> None:
+        if self.data is None:
+            return
+        if visible and name not in self.series_items:
+            label, colour, _ = SERIES_STYLE[name]
+            xs, ys = _series_xy(self.data.others[name])
+            self.series_items[name] = self.mood_plot.plot(
+                xs, ys, pen=pg.mkPen(colour, width=1.2), connect="finite", name=label
+            )
+        if name in self.series_items:
+            self.series_items[name].setVisible(visible)
+        if name == "sleep_hours":
+            top = 13 if visible else 11
+            self.mood_plot.setYRange(-0.9, top, padding=0)
+            self.mood_plot.setLabel("left", "Mood (0-10), hours" if visible else "Mood (0-10)")
+
+    def set_range(self, days: int | None) -> None:
+        """Show the last ``days`` days up to today, or everything (None)."""
+        if self.data is None:
+            return
+        end = self.data.now.date()
+        if days is None:
+            first = self.data.first_day() or end - dt.timedelta(days=30)
+            start = first - dt.timedelta(days=2)
+            last_marker = max([t.day for t in self.data.treatments], default=end)
+            end = max(end, last_marker)
+        else:
+            start = end - dt.timedelta(days=days)
+        self.mood_plot.setXRange(timestamp(start), timestamp(end + dt.timedelta(days=1)), padding=0)
+
+    def visible_days(self) -> tuple[dt.date, dt.date]:
+        low, high = self.mood_plot.viewRange()[0]
+        return day_of(low), day_of(high)
+
+    # -- mouse ---------------------------------------------------------------------
+    def day_at_scene_pos(self, pos: QPointF) -> dt.date | None:
+        for plot in (self.mood_plot, self.phq_plot, self.gad_plot):
+            if plot.sceneBoundingRect().contains(pos):
+                point = plot.vb.mapSceneToView(pos)
+                return day_of(point.x())
+        return None
+
+    def _mouse_moved(self, pos: QPointF) -> None:
+        day = self.day_at_scene_pos(pos)
+        if day is None or self.data is None:
+            return
+        self.cursor.setPos(timestamp(day))
+        self.day_hovered.emit(self.data.describe_day(day))
+
+    def _mouse_clicked(self, event) -> None:  # noqa: ANN001
+        if event.button() != Qt.MouseButton.LeftButton or event.double():
+            return
+        day = self.day_at_scene_pos(event.scenePos())
+        if day is not None:
+            self.day_clicked.emit(day)
+
+
+class AroundSessionsChart(pg.PlotWidget):
+    """Every session aligned at day 0 (-7..+14): a faint line each, the mean bold with
+    its spread (one standard deviation)."""
+
+    FIRST, LAST = -7, 14
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot_item = self.getPlotItem()
+        self.plot_item.setLabel("bottom", "Days from session")
+        self.plot_item.setLabel("left", "Mood (0-10)")
+        self.plot_item.setXRange(self.FIRST, self.LAST, padding=0.02)
+        self.plot_item.setYRange(0, 10, padding=0.04)
+        self.plot_item.showGrid(x=True, y=True, alpha=0.15)
+        apply_palette(self, [self.plot_item])
+        self.shown_sessions = 0
+
+    def set_data(
+        self, series: Series, sessions: list[Treatment], selected: set[int] | None = None
+    ) -> None:
+        self.plot_item.clear()
+        self.plot_item.addItem(pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen("#777777", width=1)))
+        chosen = [s for s in sessions if selected is None or s.id in selected]
+        self.shown_sessions = len(chosen)
+        by_kind: dict[str, tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
+        for session in chosen:
+            curve = session_curve(series, session, self.FIRST, self.LAST)
+            xs, ys = by_kind[session.kind]
+            for x in range(self.FIRST, self.LAST + 1):
+                xs.append(x)
+                ys.append(curve.get(x, math.nan))
+            xs.append(self.LAST + 0.5)  # break the line before the next session
+            ys.append(math.nan)
+        for kind, (xs, ys) in by_kind.items():
+            colour = QColor(KINDS[kind].colour)
+            colour.setAlpha(70 if len(chosen) > 1 else 230)
+            self.plot_item.plot(xs, ys, pen=pg.mkPen(colour, width=1), connect="finite")
+        mean = mean_response_curve(series, chosen, self.FIRST, self.LAST)
+        if mean:
+            xs = sorted(mean)
+            upper = pg.PlotDataItem(xs, [mean[x][0] + mean[x][1] for x in xs], pen=None)
+            lower = pg.PlotDataItem(xs, [mean[x][0] - mean[x][1] for x in xs], pen=None)
+            spread = pg.FillBetweenItem(upper, lower, brush=pg.mkBrush(44, 93, 99, 45))
+            self.plot_item.addItem(upper)
+            self.plot_item.addItem(lower)
+            self.plot_item.addItem(spread)
+            self.mean_line = self.plot_item.plot(
+                xs, [mean[x][0] for x in xs], pen=pg.mkPen(MOOD_COLOUR, width=3.5)
+            )
+
+
+def render_widget(widget: QWidget, width: int, height: int, scale: float = 2.0) -> QImage:
+    """Paint ``widget`` (never shown) into an image of ``width`` x ``height`` logical
+    pixels at ``scale`` x resolution, in memory only."""
+    widget.resize(width, height)
+    widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    widget.show()
+    QApplication.processEvents()
+    image = QImage(int(width * scale), int(height * scale), QImage.Format.Format_RGB32)
+    image.setDevicePixelRatio(scale)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    widget.render(painter)
+    painter.end()
+    widget.hide()
+    return image

@@ -1,0 +1,171 @@
+"""Trends screen on a vault built in the test with known data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QImage
+
+from moodlog.domain.entries import Entry
+from moodlog.domain.questionnaires import GAD7, PHQ9, QuestionnaireResult
+from moodlog.domain.safety import SICheckin
+from moodlog.domain.treatments import Medication, MedicationEvent, Treatment
+from moodlog.preferences import Preferences
+from moodlog.ui.charts import day_of, timestamp
+from moodlog.ui.context import AppContext
+from moodlog.ui.trends import TrendsScreen
+from moodlog.vault.vault import Vault
+from tests.conftest import FakeClock
+
+NOW = dt.datetime(2026, 6, 30, 20, 0)
+START = dt.date(2026, 3, 1)
+
+
+@pytest.fixture
+def known_vault(vault: Vault) -> Vault:
+    for offset in range(0, 120):
+        if offset % 10 == 9:
+            continue  # a gap every tenth day
+        vault.entries.add(
+            Entry(day=START + dt.timedelta(offset), time=dt.time(20), mood=3 + offset % 5)
+        )
+    for offset in (40, 43, 47, 80):
+        vault.treatments.save(
+            Treatment(
+                day=START + dt.timedelta(offset),
+                time=dt.time(10),
+                kind="ketamine_iv",
+                dose_mg=40,
+                weight_kg=80,
+            )
+        )
+    vault.treatments.save(
+        Treatment(
+            day=NOW.date() + dt.timedelta(days=7),
+            time=dt.time(10),
+            kind="esketamine_nasal",
+            dose_mg=56,
+        )
+    )
+    vault.medications.save(
+        Medication(
+            "Sertraline",
+            events=[
+                MedicationEvent(START + dt.timedelta(5), "start", 50),
+                MedicationEvent(START + dt.timedelta(60), "change", 100),
+            ],
+        )
+    )
+    for offset, level_answers in (
+        (2, {"wish_dead": True, "thoughts": False, "behavior": False}),
+        (3, {"wish_dead": False, "thoughts": False, "behavior": False}),
+    ):
+        vault.checkins.add(SICheckin(START + dt.timedelta(offset), dt.time(21), level_answers))
+    vault.checkins.add(SICheckin.skipped_on(START + dt.timedelta(4), dt.time(21)))
+    for offset, total in ((30, 18), (60, 12), (100, 8)):
+        answers = [min(3, max(0, total - 3 * i)) for i in range(9)]
+        vault.questionnaires.add(
+            QuestionnaireResult(START + dt.timedelta(offset), dt.time(9), PHQ9, answers)
+        )
+    vault.questionnaires.add(
+        QuestionnaireResult(START + dt.timedelta(30), dt.time(9), GAD7, [2] * 7)
+    )
+    return vault
+
+
+@pytest.fixture
+def screen(qtbot, known_vault: Vault, data_dir: Path) -> TrendsScreen:
+    context = AppContext(
+        vault=known_vault,
+        data_dir=data_dir,
+        preferences=Preferences(country="US"),
+        now=FakeClock(NOW),
+    )
+    widget = TrendsScreen(context)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 700)
+    widget.show()
+    return widget
+
+
+def test_markers_match_the_vault(screen: TrendsScreen):
+    chart = screen.timeline
+    assert len(chart.session_markers) == 5  # 4 sessions and 1 appointment
+    assert len(chart.medication_markers.data) == 2
+    assert {level: len(item.data) for level, item in chart.checkin_markers.items()} == \
+        {"low": 1, "none": 1, "skipped": 1}
+    assert chart.checkin_markers["low"].opts["brush"].color().name() == "#e8c547"
+    screen.range_buttons["All"].click()
+    assert len(chart._labels) == 5  # every session labelled when few are in view
+    assert len(screen.data.mood) == 120 - 12
+    assert screen.data.questionnaires[PHQ9] == [
+        (START + dt.timedelta(30), 18),
+        (START + dt.timedelta(60), 12),
+        (START + dt.timedelta(100), 8),
+    ]
+
+
+def test_gaps_are_gaps_in_the_trend_line(screen: TrendsScreen):
+    assert START + dt.timedelta(9) not in screen.data.mood
+    assert START + dt.timedelta(9) in screen.data.trend  # the 7-day trend spans a single gap
+
+
+def test_range_buttons_change_the_view(qtbot, screen: TrendsScreen):
+    chart = screen.timeline
+    qtbot.mouseClick(screen.range_buttons["30 days"], Qt.MouseButton.LeftButton)
+    first, last = chart.visible_days()
+    assert (last - first).days in (30, 31) and last >= NOW.date()
+    qtbot.mouseClick(screen.range_buttons["All"], Qt.MouseButton.LeftButton)
+    first, last = chart.visible_days()
+    assert first <= START and last >= NOW.date() + dt.timedelta(days=7)
+    qtbot.mouseClick(screen.range_buttons["90 days"], Qt.MouseButton.LeftButton)
+    first, last = chart.visible_days()
+    assert (last - first).days in (90, 91)
+
+
+def test_clicking_a_day_emits_that_date(qtbot, screen: TrendsScreen):
+    chart = screen.timeline
+    target = START + dt.timedelta(100)
+    view_point = QPointF(timestamp(target), 5)
+    scene_point = chart.mood_plot.vb.mapViewToScene(view_point)
+    assert chart.day_at_scene_pos(scene_point) == target
+    widget_point = chart.mapFromScene(scene_point)
+    with qtbot.waitSignal(chart.day_clicked, timeout=2000) as blocker:
+        qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=widget_point)
+    assert blocker.args == [target]
+
+
+def test_hover_describes_the_day(screen: TrendsScreen):
+    day = START + dt.timedelta(40)
+    text = screen.data.describe_day(day)
+    assert "mood" in text and "Ketamine IV infusion 40 mg (0.5 mg/kg)" in text
+    assert day_of(timestamp(day)) == day
+
+
+def test_around_sessions_table_and_picking(screen: TrendsScreen):
+    table = screen.session_table
+    assert table.rowCount() == 4
+    assert table.item(3, 0).text() == (START + dt.timedelta(40)).strftime("%d %b %Y")
+    assert table.item(3, 2).text() == "40 mg (0.5 mg/kg)"
+    assert screen.around_chart.shown_sessions == 4
+    screen.session_list.item(0).setCheckState(Qt.CheckState.Unchecked)
+    assert screen.around_chart.shown_sessions == 3
+    assert "PHQ-9: baseline 18" in screen.course_label.text()
+
+
+def test_png_export_is_non_empty_and_the_right_size(
+    screen: TrendsScreen, tmp_path: Path, monkeypatch
+):
+    target = tmp_path / "chart.png"
+    monkeypatch.setattr("moodlog.ui.files.ask_save_path", lambda *a, **k: target)
+    screen.save_png()
+    image = QImage(str(target))
+    assert not image.isNull()
+    expected = screen.timeline.size() * screen.timeline.devicePixelRatioF()
+    assert (image.width(), image.height()) == (expected.width(), expected.height())
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 5)
+               for y in range(0, image.height(), 5)}
+    assert len(colours) > 20  # a drawn chart, not a blank image
