@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -199,21 +199,27 @@ class TimelineChart(pg.GraphicsLayoutWidget):
     day_clicked = Signal(object)
     day_hovered = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        show_questionnaires: bool = True,
+        marker_scale: float = 1.0,
+    ) -> None:
         super().__init__(parent)
         self.data: TrendData | None = None
+        self.k = marker_scale  # symbols and pens are in device pixels: scale them for print
         self.mood_plot = self.addPlot(
             row=0, col=0, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)}
         )
-        self.phq_plot = self.addPlot(
-            row=1, col=0, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)}
-        )
-        self.gad_plot = self.addPlot(
-            row=2, col=0, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)}
-        )
-        self.ci.layout.setRowStretchFactor(0, 5)
-        self.ci.layout.setRowStretchFactor(1, 2)
-        self.ci.layout.setRowStretchFactor(2, 2)
+        self.phq_plot = pg.PlotItem(axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
+        self.gad_plot = pg.PlotItem(axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
+        if show_questionnaires:
+            self.addItem(self.phq_plot, row=1, col=0)
+            self.addItem(self.gad_plot, row=2, col=0)
+        if show_questionnaires:
+            self.ci.layout.setRowStretchFactor(0, 5)
+            self.ci.layout.setRowStretchFactor(1, 2)
+            self.ci.layout.setRowStretchFactor(2, 2)
         for plot in (self.phq_plot, self.gad_plot):
             plot.setXLink(self.mood_plot)
         self.mood_plot.setLabel("left", "Mood (0-10)")
@@ -248,7 +254,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
             mood_y,
             pen=None,
             symbol="o",
-            symbolSize=5,
+            symbolSize=5 * self.k,
             symbolBrush=QColor(MOOD_COLOUR).lighter(130),
             symbolPen=None,
             name="Daily mood",
@@ -257,7 +263,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         self.mood_plot.plot(
             trend_x,
             trend_y,
-            pen=pg.mkPen(MOOD_COLOUR, width=2.5),
+            pen=pg.mkPen(MOOD_COLOUR, width=2.5 * self.k),
             connect="finite",
             name="7-day trend",
         )
@@ -279,9 +285,9 @@ class TimelineChart(pg.GraphicsLayoutWidget):
             plot.plot(
                 [timestamp(d) for d, _ in points],
                 [total for _, total in points],
-                pen=pg.mkPen("#444444", width=1.5),
+                pen=pg.mkPen("#444444", width=1.5 * self.k),
                 symbol="o",
-                symbolSize=6,
+                symbolSize=6 * self.k,
                 symbolBrush="#444444",
             )
         self.mood_plot.addItem(self.cursor, ignoreBounds=True)
@@ -297,7 +303,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
             colour = KINDS[kind].colour
             pen = pg.mkPen(
                 colour,
-                width=1.4,
+                width=1.4 * self.k,
                 style=Qt.PenStyle.DashLine if appointment else Qt.PenStyle.SolidLine,
             )
             line_x = [x for x in xs for _ in (0, 1)]
@@ -312,7 +318,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
                 x=[timestamp(d) for d, _ in data.medication_events],
                 y=[-0.55] * len(data.medication_events),
                 symbol="t1",
-                size=9,
+                size=9 * self.k,
                 brush=pg.mkBrush("#6b5a8e"),
                 pen=None,
             )
@@ -328,7 +334,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
                 x=xs,
                 y=[10.55] * len(xs),
                 symbol="s",
-                size=6,
+                size=6 * self.k,
                 pen=None,
                 brush=pg.mkBrush(LEVEL_COLOURS[level]),
             )
@@ -347,8 +353,8 @@ class TimelineChart(pg.GraphicsLayoutWidget):
             return
         for t in visible:
             kind = KINDS[t.kind]
-            label = pg.TextItem(kind.short, color=kind.colour, anchor=(0, 1))
-            label.setPos(timestamp(t.day), SESSION_LINE_HIGH)
+            label = pg.TextItem(kind.short, color=kind.colour, anchor=(0, 1))  # above the axis
+            label.setPos(timestamp(t.day), SESSION_LINE_LOW)
             self.mood_plot.addItem(label, ignoreBounds=True)
             self._labels.append(label)
 
@@ -359,7 +365,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
             label, colour, _ = SERIES_STYLE[name]
             xs, ys = _series_xy(self.data.others[name])
             self.series_items[name] = self.mood_plot.plot(
-                xs, ys, pen=pg.mkPen(colour, width=1.2), connect="finite", name=label
+                xs, ys, pen=pg.mkPen(colour, width=1.2 * self.k), connect="finite", name=label
             )
         if name in self.series_items:
             self.series_items[name].setVisible(visible)
@@ -381,6 +387,9 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         else:
             start = end - dt.timedelta(days=days)
         self.mood_plot.setXRange(timestamp(start), timestamp(end + dt.timedelta(days=1)), padding=0)
+
+    def show_period(self, first: dt.date, last: dt.date) -> None:
+        self.mood_plot.setXRange(timestamp(first) - 43200, timestamp(last) + 43200, padding=0)
 
     def visible_days(self) -> tuple[dt.date, dt.date]:
         low, high = self.mood_plot.viewRange()[0]
@@ -415,8 +424,9 @@ class AroundSessionsChart(pg.PlotWidget):
 
     FIRST, LAST = -7, 14
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, marker_scale: float = 1.0) -> None:
         super().__init__(parent)
+        self.k = marker_scale
         self.plot_item = self.getPlotItem()
         self.plot_item.setLabel("bottom", "Days from session")
         self.plot_item.setLabel("left", "Mood (0-10)")
@@ -445,7 +455,7 @@ class AroundSessionsChart(pg.PlotWidget):
         for kind, (xs, ys) in by_kind.items():
             colour = QColor(KINDS[kind].colour)
             colour.setAlpha(70 if len(chosen) > 1 else 230)
-            self.plot_item.plot(xs, ys, pen=pg.mkPen(colour, width=1), connect="finite")
+            self.plot_item.plot(xs, ys, pen=pg.mkPen(colour, width=self.k), connect="finite")
         mean = mean_response_curve(series, chosen, self.FIRST, self.LAST)
         if mean:
             xs = sorted(mean)
@@ -456,22 +466,25 @@ class AroundSessionsChart(pg.PlotWidget):
             self.plot_item.addItem(lower)
             self.plot_item.addItem(spread)
             self.mean_line = self.plot_item.plot(
-                xs, [mean[x][0] for x in xs], pen=pg.mkPen(MOOD_COLOUR, width=3.5)
+                xs, [mean[x][0] for x in xs], pen=pg.mkPen(MOOD_COLOUR, width=3.5 * self.k)
             )
 
 
-def render_widget(widget: QWidget, width: int, height: int, scale: float = 2.0) -> QImage:
-    """Paint ``widget`` (never shown) into an image of ``width`` x ``height`` logical
-    pixels at ``scale`` x resolution, in memory only."""
+def render_chart(widget: pg.GraphicsView, width: int, height: int, scale: float = 2.0) -> QImage:
+    """Paint a chart (never shown) of ``width`` x ``height`` logical pixels into an image
+    ``scale`` times larger, in memory only. Vector items scale; build the chart with
+    ``marker_scale=scale`` so device-pixel symbols and pens scale too."""
     widget.resize(width, height)
     widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     widget.show()
     QApplication.processEvents()
     image = QImage(int(width * scale), int(height * scale), QImage.Format.Format_RGB32)
-    image.setDevicePixelRatio(scale)
     image.fill(QColor("white"))
     painter = QPainter(image)
-    widget.render(painter)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    widget.scene().render(painter, QRectF(0, 0, image.width(), image.height()), widget.sceneRect())
     painter.end()
     widget.hide()
+    image.setDevicePixelRatio(scale)
     return image
