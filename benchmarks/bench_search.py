@@ -13,15 +13,21 @@ def main() -> None:
     plain = sqlite3.connect(":memory:")
     plain.execute("CREATE VIRTUAL TABLE t USING fts5(note)")
     plain.executemany("INSERT INTO t VALUES (?)", notes)
-    baseline = measure(lambda: plain.execute(
-        "SELECT rowid FROM t WHERE t MATCH '\"walk\"*'").fetchall())
+    baseline = measure(
+        lambda: plain.execute("SELECT rowid FROM t WHERE t MATCH '\"walk\"*'").fetchall()
+    )
     report("bare in-memory SQLite FTS5, same notes", baseline)
     for text in ("walk", "slept badly", "therapy breathing practice", "zzz-not-there"):
         ms = measure(lambda text=text: vault.entries.search(text))
-        report(f"search {text!r} ({len(vault.entries.search(text))} hits)", ms,
-               "bare FTS5", baseline)
-    report("search with tag filter 'exercise'",
-           measure(lambda: vault.entries.search("", ["exercise"])), "bare FTS5", baseline)
+        report(
+            f"search {text!r} ({len(vault.entries.search(text))} hits)", ms, "bare FTS5", baseline
+        )
+    report(
+        "search with tag filter 'exercise'",
+        measure(lambda: vault.entries.search("", ["exercise"])),
+        "bare FTS5",
+        baseline,
+    )
     vault.close()
 
 

@@ -24,8 +24,10 @@ def main() -> None:
     mood = daily_series(contents.entries)
     xs = [timestamp(d) for d in mood]
     ys = list(mood.values())
-    print(f"data: {len(contents.entries)} entries, {len(mood)} days, "
-          f"{len(contents.treatments)} sessions, {len(contents.checkins)} self-checks")
+    print(
+        f"data: {len(contents.entries)} entries, {len(mood)} days, "
+        f"{len(contents.treatments)} sessions, {len(contents.checkins)} self-checks"
+    )
 
     def bare_plot() -> None:
         widget = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()})
@@ -38,8 +40,9 @@ def main() -> None:
     baseline = measure(bare_plot)
     report("bare pyqtgraph plot of the same points", baseline)
 
-    context = AppContext(vault=vault, data_dir=vault.path.parent, preferences=Preferences(),
-                         now=lambda: now)
+    context = AppContext(
+        vault=vault, data_dir=vault.path.parent, preferences=Preferences(), now=lambda: now
+    )
     holder = {}
 
     def open_screen() -> None:
@@ -49,8 +52,12 @@ def main() -> None:
         screen.repaint()
         holder["screen"] = screen
 
-    report("open Trends (load, analyse, draw, first paint)", measure(open_screen, 5),
-           "bare plot", baseline)
+    report(
+        "open Trends (load, analyse, draw, first paint)",
+        measure(open_screen, 5),
+        "bare plot",
+        baseline,
+    )
     screen = holder["screen"]
     ranges = iter([30, 90, 365, None] * 10)
 
@@ -59,11 +66,18 @@ def main() -> None:
         screen.timeline.repaint()
 
     report("switch range and repaint", measure(switch_range, 8), "bare plot", baseline)
-    report("recompute per-session table (analysis only)",
-           measure(lambda: session_responses(mood, contents.treatments, now)),
-           "bare plot", baseline)
-    report("recompute and fill the per-session table + overlay",
-           measure(screen._fill_sessions), "bare plot", baseline)
+    report(
+        "recompute per-session table (analysis only)",
+        measure(lambda: session_responses(mood, contents.treatments, now)),
+        "bare plot",
+        baseline,
+    )
+    report(
+        "recompute and fill the per-session table + overlay",
+        measure(screen._fill_sessions),
+        "bare plot",
+        baseline,
+    )
     app.processEvents()
     vault.close()
 

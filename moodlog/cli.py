@@ -8,6 +8,7 @@ a traceback.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import sys
 from collections.abc import Callable
@@ -78,11 +79,36 @@ def build_parser() -> argparse.ArgumentParser:
     demo = add("demo", "fill an empty vault with synthetic demo data")
     demo.add_argument("--years", type=float, default=1.0, help="years of daily data (default 1)")
 
-    export = sub.add_parser("export", help="export the vault (json)")
+    export = sub.add_parser("export", help="export the vault (json, pdf)")
     export_sub = export.add_subparsers(dest="format", metavar="FORMAT", required=True)
     export_json = export_sub.add_parser("json", help="everything, in moodlog's JSON format")
     export_json.add_argument("--out", required=True, metavar="FILE")
     export_json.add_argument("--passphrase-stdin", action="store_true")
+
+    export_pdf = export_sub.add_parser("pdf", help="the summary for your therapist")
+    export_pdf.add_argument("--out", required=True, metavar="FILE")
+    export_pdf.add_argument(
+        "--from",
+        dest="first",
+        metavar="YYYY-MM-DD",
+        help="first day (default: the day of your last appointment)",
+    )
+    export_pdf.add_argument(
+        "--to", dest="last", metavar="YYYY-MM-DD", help="last day (default: today)"
+    )
+    export_pdf.add_argument(
+        "--sections",
+        metavar="a,b,...",
+        help="sections to include (default: all but journal): "
+        "summary, charts, sessions, medications, questionnaires, checkins, "
+        "questions, notes, safety_plan, journal",
+    )
+    export_pdf.add_argument("--patient", default="", help="patient name on page 1 (optional)")
+    export_pdf.add_argument("--therapist", default="", help="therapist name (optional)")
+    export_pdf.add_argument(
+        "--paper", choices=("a4", "letter"), help="paper size (default: from the locale)"
+    )
+    export_pdf.add_argument("--passphrase-stdin", action="store_true")
 
     import_ = sub.add_parser("import", help="import a moodlog export into an empty vault")
     import_sub = import_.add_subparsers(dest="format", metavar="FORMAT", required=True)
@@ -165,10 +191,73 @@ def cmd_demo(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
     return 0
 
 
+def _date_arg(value: str | None, name: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise CliError(f"{name} must be a date YYYY-MM-DD (got {value!r})") from None
+
+
+def pdf_options(args: argparse.Namespace, contents, today: dt.date):  # noqa: ANN001, ANN201
+    """Report options from the command line; the dialog's defaults, spelled out."""
+    from moodlog.domain.period import Period, since_last_appointment
+    from moodlog.preferences import Preferences
+    from moodlog.report.pdf import DEFAULT_SECTIONS, ReportOptions, parse_sections
+
+    last = _date_arg(args.last, "--to") or today
+    first = _date_arg(args.first, "--from") or since_last_appointment(contents, last).first
+    if last < first:
+        raise CliError("--to is before --from")
+    try:
+        sections = parse_sections(args.sections) if args.sections else set(DEFAULT_SECTIONS)
+    except ValueError as error:
+        raise CliError(str(error)) from None
+    page_size = None
+    if args.paper:
+        from PySide6.QtGui import QPageSize
+
+        page_size = QPageSize(
+            QPageSize.PageSizeId.A4 if args.paper == "a4" else QPageSize.PageSizeId.Letter
+        )
+    country = Preferences.load(resolve_data_dir(args.data_dir)).effective_country()
+    return ReportOptions(
+        period=Period(first, last),
+        sections=sections,
+        patient_name=args.patient,
+        therapist_name=args.therapist,
+        country=country,
+        page_size=page_size,
+    )
+
+
+def export_pdf_command(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
+    from moodlog.report.pdf import NOT_ENCRYPTED_WARNING, export_pdf
+    from moodlog.vault import bulk
+
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise CliError(f"the folder {out.parent} does not exist")
+    with _open(args, passphrases) as vault:
+        contents = bulk.load(vault)
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(["moodlog", "-platform", "offscreen"])
+    now = dt.datetime.now()
+    options = pdf_options(args, contents, now.date())
+    export_pdf(contents, options, out, now)
+    del app
+    print(f"Saved {out} ({options.period.describe()}). {NOT_ENCRYPTED_WARNING}", file=sys.stderr)
+    return 0
+
+
 def cmd_export(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
     from moodlog.report import json_format
     from moodlog.vault import bulk
 
+    if args.format == "pdf":
+        return export_pdf_command(args, passphrases)
     out = Path(args.out)
     if not out.parent.is_dir():
         raise CliError(f"the folder {out.parent} does not exist")

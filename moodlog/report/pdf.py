@@ -220,9 +220,10 @@ def _page_one(summary: PeriodSummary, options: ReportOptions, generated: dt.date
     if names:
         parts.append("<p>" + " &nbsp; ".join(names) + "</p>")
     rows = []
+    late = summary.backfilled_entries
     logged = f"{summary.days_logged} of {summary.period.days} days logged" + (
-        f"; {summary.backfilled_entries} entries filled in more than 48 h later"
-        if summary.backfilled_entries
+        f"; {late} {'entry' if late == 1 else 'entries'} filled in more than 48 h after the day"
+        if late
         else "; no entries filled in later"
     )
     rows.append(("Mood", summary.mood_text + "."))
@@ -595,9 +596,20 @@ class PageGeometry:
         return QSizeF(content.width(), content.height() - self.header_px - self.footer_px)
 
 
+def report_font(pixel_size: int | None = None) -> QFont:
+    """DejaVu Sans without ligatures, so "fi" stays two letters when a clinician copies
+    or searches the text."""
+    font = QFont("DejaVu Sans", 9)
+    if pixel_size:
+        font.setPixelSize(pixel_size)
+    for tag in ("liga", "clig", "dlig"):
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
+
+
 def make_document(report: Report, geometry: PageGeometry) -> QTextDocument:
     document = QTextDocument()
-    document.setDefaultFont(QFont("DejaVu Sans", 9))
+    document.setDefaultFont(report_font())
     document.setDocumentMargin(0)
     for name, image in report.images.items():
         document.addResource(
@@ -621,9 +633,7 @@ def paint_page(
     body = geometry.body_size_px()
     painter.save()
     painter.setPen(QColor("#17393d"))
-    header_font = QFont("DejaVu Sans")
-    header_font.setPixelSize(10)  # logical 96-dpi pixels: about 7.5 pt
-    painter.setFont(header_font)
+    painter.setFont(report_font(pixel_size=10))  # logical 96-dpi pixels: about 7.5 pt
     header = QRectF(0, 0, content.width(), geometry.header_px - 10)
     painter.drawText(header, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), TITLE)
     painter.drawText(

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 
 def scrub_qt_file_dialog_history() -> None:
-    settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "QtProject")
-    if settings.childGroups().count("FileDialog") or "FileDialog" in settings.childGroups():
+    settings = QSettings(QSettings.Scope.UserScope, "QtProject")  # QtProject.conf
+    if "FileDialog" in settings.childGroups():
         settings.remove("FileDialog")
         settings.sync()
 

@@ -95,8 +95,11 @@ def test_markers_match_the_vault(screen: TrendsScreen):
     chart = screen.timeline
     assert len(chart.session_markers) == 5  # 4 sessions and 1 appointment
     assert len(chart.medication_markers.data) == 2
-    assert {level: len(item.data) for level, item in chart.checkin_markers.items()} == \
-        {"low": 1, "none": 1, "skipped": 1}
+    assert {level: len(item.data) for level, item in chart.checkin_markers.items()} == {
+        "low": 1,
+        "none": 1,
+        "skipped": 1,
+    }
     assert chart.checkin_markers["low"].opts["brush"].color().name() == "#e8c547"
     screen.range_buttons["All"].click()
     assert len(chart._labels) == 5  # every session labelled when few are in view
@@ -166,6 +169,7 @@ def test_png_export_is_non_empty_and_the_right_size(
     assert not image.isNull()
     expected = screen.timeline.size() * screen.timeline.devicePixelRatioF()
     assert (image.width(), image.height()) == (expected.width(), expected.height())
-    colours = {image.pixel(x, y) for x in range(0, image.width(), 5)
-               for y in range(0, image.height(), 5)}
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 5) for y in range(0, image.height(), 5)
+    }
     assert len(colours) > 20  # a drawn chart, not a blank image
