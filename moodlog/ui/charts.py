@@ -26,6 +26,7 @@ from moodlog.domain.analysis import (
     mean_response_curve,
     session_curve,
     session_responses,
+    sleep_vs_next_day_mood,
     tag_comparisons,
     trailing_mean,
 )
@@ -85,6 +86,7 @@ class TrendData:
     questionnaires: dict[str, list[tuple[dt.date, int]]] = field(default_factory=dict)
     course: dict[str, CourseSummary] = field(default_factory=dict)
     tag_comparisons: list[TagComparison] = field(default_factory=list)
+    sleep_correlation: tuple[float, int] | None = None
 
     @classmethod
     def build(cls, contents: VaultContents, now: dt.datetime) -> TrendData:
@@ -122,6 +124,7 @@ class TrendData:
                 for name in (PHQ9, GAD7)
             },
             tag_comparisons=tag_comparisons(contents.entries),
+            sleep_correlation=sleep_vs_next_day_mood(contents.entries),
         )
 
     @classmethod

@@ -281,6 +281,9 @@ class JournalScreen(QWidget):
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
+        question = QPushButton("Add a question for my therapist\N{HORIZONTAL ELLIPSIS}")
+        question.clicked.connect(self._add_question)
+        buttons.addWidget(question)
         day_layout.addLayout(buttons)
         splitter.addWidget(day_panel)
         splitter.setSizes([500, 400])
@@ -381,6 +384,11 @@ class JournalScreen(QWidget):
             self.day_entries.addItem(item)
         if entries:
             self.day_entries.setCurrentRow(0)
+
+    def _add_question(self) -> None:
+        from moodlog.ui.today import add_question
+
+        add_question(self.context, self, "journal")
 
     def _selected_entry(self) -> Entry | None:
         item = self.day_entries.currentItem()

@@ -150,3 +150,99 @@ class QuestionnaireDialog(QDialog):
         )
         self.follow_up = dialog
         dialog.show()
+
+
+class QuestionnaireHistoryDialog(QDialog):
+    """Every PHQ-9 and GAD-7 result; the user can mark the course baseline or delete one."""
+
+    COLUMNS = ("Date", "Questionnaire", "Total", "Band", "Change", "Course baseline")
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import (
+            QAbstractItemView,
+            QHBoxLayout,
+            QHeaderView,
+            QPushButton,
+            QTableWidget,
+        )
+
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle("Questionnaire results")
+        self.resize(720, 520)
+        layout = QVBoxLayout(self)
+        note = QLabel(
+            f"{SCREENING_LABEL} The course baseline is the result later ones are "
+            "compared with; without a mark, moodlog uses the last result in the 14 "
+            "days before your first session, else the first result."
+        )
+        note.setWordWrap(True)
+        note.setObjectName("hint")
+        layout.addWidget(note)
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.baseline_button = QPushButton("Mark as course baseline")
+        self.baseline_button.clicked.connect(self.mark_baseline)
+        self.delete_button = QPushButton("Delete\N{HORIZONTAL ELLIPSIS}")
+        self.delete_button.clicked.connect(self.delete_selected)
+        close = QPushButton("Close")
+        close.clicked.connect(self.accept)
+        row.addWidget(self.baseline_button)
+        row.addWidget(self.delete_button)
+        row.addStretch(1)
+        row.addWidget(close)
+        layout.addLayout(row)
+        self.refresh()
+
+    def refresh(self) -> None:
+        from PySide6.QtWidgets import QTableWidgetItem
+
+        results = self.context.vault.questionnaires.all()
+        self.results = list(reversed(results))
+        self.table.setRowCount(len(self.results))
+        for row, result in enumerate(self.results):
+            change = describe_change(
+                result, [r for r in results if r.instrument == result.instrument]
+            )
+            delta = ""
+            if change and change.change_from_previous is not None:
+                delta = f"{change.change_from_previous:+d}"
+            cells = (
+                f"{result.day:%d %b %Y}",
+                result.instrument,
+                "not scored" if result.total is None else str(result.total),
+                result.band or "",
+                delta,
+                "\N{BLACK STAR} baseline" if result.is_baseline else "",
+            )
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+
+    def selected(self) -> QuestionnaireResult | None:
+        row = self.table.currentRow()
+        return self.results[row] if 0 <= row < len(self.results) else None
+
+    def mark_baseline(self) -> None:
+        result = self.selected()
+        if result is not None:
+            self.context.vault.questionnaires.set_baseline(result.id)
+            self.context.events.data_changed.emit("questionnaires")
+            self.refresh()
+
+    def delete_selected(self) -> None:
+        from moodlog.ui.widgets import confirm
+
+        result = self.selected()
+        if result and confirm(
+            self, "Delete result", f"Delete the {result.instrument} of {result.day:%d %b %Y}?"
+        ):
+            self.context.vault.questionnaires.delete(result.id)
+            self.context.events.data_changed.emit("questionnaires")
+            self.refresh()

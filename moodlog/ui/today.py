@@ -150,6 +150,9 @@ class TodayScreen(QScrollArea):
         more = QHBoxLayout()
         more.addWidget(self.phq_button)
         more.addWidget(self.gad_button)
+        history_button = QPushButton("Questionnaire results\N{HORIZONTAL ELLIPSIS}")
+        history_button.clicked.connect(self.open_questionnaire_history)
+        more.addWidget(history_button)
         more.addStretch(1)
         layout.addLayout(more)
         self.earlier = QLabel("")
@@ -312,6 +315,13 @@ class TodayScreen(QScrollArea):
 
         dialog = QuestionnaireDialog(self.context, instrument, self)
         self.questionnaire_dialog = dialog
+        dialog.show()
+
+    def open_questionnaire_history(self) -> None:
+        from moodlog.ui.questionnaire import QuestionnaireHistoryDialog
+
+        dialog = QuestionnaireHistoryDialog(self.context, self)
+        self.history_dialog = dialog
         dialog.show()
 
     def write_integration(self, treatment: Treatment) -> None:

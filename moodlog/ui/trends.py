@@ -64,6 +64,27 @@ def session_row(response: SessionResponse) -> tuple[str, ...]:
     )
 
 
+def insights_text(data: TrendData) -> str:
+    """Associations in the user's own data, in plain words (not causes)."""
+    parts = []
+    if data.tag_comparisons:
+        parts.append(
+            "Mood on days with a tag vs without: "
+            + "; ".join(
+                f"{c.tag} {c.with_mean:.1f} vs {c.without_mean:.1f}"
+                for c in data.tag_comparisons[:4]
+            )
+            + "."
+        )
+    if data.sleep_correlation is not None:
+        r, n = data.sleep_correlation
+        strength = "little" if abs(r) < 0.2 else "some" if abs(r) < 0.4 else "a clear"
+        parts.append(f"Hours slept vs next day's mood: {strength} link (r = {r:+.2f}, {n} days).")
+    if parts:
+        parts.append("These are associations in your own data, not causes.")
+    return " ".join(parts)
+
+
 class TrendsScreen(QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -202,15 +223,7 @@ class TrendsScreen(QWidget):
         self._fill_sessions()
         phq, gad = self.data.course[PHQ9], self.data.course[GAD7]
         self.course_label.setText(phq.describe() + "\n" + gad.describe())
-        comparisons = self.data.tag_comparisons[:4]
-        if comparisons:
-            self.insights.setText(
-                "Mood on days with a tag vs without: "
-                + "; ".join(
-                    f"{c.tag} {c.with_mean:.1f} vs {c.without_mean:.1f}" for c in comparisons
-                )
-                + ". These are associations in your own data, not causes."
-            )
+        self.insights.setText(insights_text(self.data))
 
     def _fill_sessions(self) -> None:
         assert self.data is not None

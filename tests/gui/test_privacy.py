@@ -76,6 +76,8 @@ def test_marker_is_nowhere_in_clear(qtbot, sandbox: Path, tmp_path: Path):
             checked += 1
             for needle in encodings(MARKER):
                 assert needle not in content, f"{MARKER} found in clear in {path}"
+            # self-check answers are stored as {"wish_dead": true, ...}: never in clear
+            assert b"wish_dead" not in content, f"self-check answers in clear in {path}"
     assert checked >= 2  # at least the vault and preferences were looked at
     assert (data_dir / "moodlog.db").exists()
     qt_conf = Path(os.environ["XDG_CONFIG_HOME"]) / "QtProject.conf"

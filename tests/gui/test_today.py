@@ -75,12 +75,15 @@ def test_fill_save_and_find_in_calendar_and_search(qtbot, today, context, vault)
     assert form.note.toPlainText() == ""  # ready for another check-in
     assert "Already saved today" in today.earlier.text()
 
+    from moodlog.domain.entries import Entry
     from moodlog.ui.journal import JournalScreen
 
+    vault.entries.add(Entry(NOW.date() - dt.timedelta(days=3), dt.time(9), 4, note="other day"))
     journal = JournalScreen(context)
     qtbot.addWidget(journal)
     journal.year_box.setValue(NOW.year)
-    assert journal.heatmap.moods == {NOW.date(): 7.0}
+    assert journal.heatmap.moods == {NOW.date(): 7.0, NOW.date() - dt.timedelta(days=3): 4.0}
+    assert len(journal.result_days()) == 2
     qtbot.keyClicks(journal.search_box, "lighthouse")
     qtbot.waitUntil(lambda: journal.result_days() == [NOW.date()], timeout=2000)
     journal.search_box.setText('NEAR "')
@@ -225,3 +228,22 @@ def test_phq9_prompt_when_due(today, vault):
     prompts = [today.prompts.itemAt(i).widget() for i in range(today.prompts.count())]
     assert any("PHQ-9" in w.findChildren(type(today.status))[0].text() for w in prompts)
     assert "(due)" in today.phq_button.text()
+
+
+def test_questionnaire_history_marks_the_course_baseline(qtbot, today, vault):
+    from moodlog.domain.questionnaires import QuestionnaireResult
+
+    for day, total in ((1, 20), (8, 15), (15, 9)):
+        answers = [min(3, max(0, total - 3 * i)) for i in range(9)]
+        vault.questionnaires.add(
+            QuestionnaireResult(dt.date(2026, 11, day), dt.time(9), PHQ9, answers)
+        )
+    today.open_questionnaire_history()
+    dialog = today.history_dialog
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 3
+    assert dialog.table.item(0, 4).text() == "-6"
+    dialog.table.selectRow(1)  # the 15 on 8 Nov
+    dialog.mark_baseline()
+    assert [r.total for r in vault.questionnaires.all() if r.is_baseline] == [15]
+    assert "baseline" in dialog.table.item(1, 5).text()
