@@ -209,3 +209,29 @@ def test_sleep_against_next_day_mood():
     r, n = result
     assert n == 12 and -1 <= r <= 1
     assert sleep_vs_next_day_mood(entries[:10]) is None  # fewer than 10 pairs
+
+
+def test_fast_trend_path_gives_the_same_numbers_as_the_records_path(vault):
+    """The Trends screen reads per-day means from SQL; the PDF computes them from the
+    records. Both must agree to the last digit that is shown."""
+    from moodlog.domain.demo import build_demo
+    from moodlog.ui.charts import TrendData
+    from moodlog.vault import bulk
+
+    contents = build_demo(days=200, end=dt.date(2026, 6, 30), seed=3)
+    bulk.store(vault, contents)
+    now = dt.datetime(2026, 6, 30, 22)
+    fast = TrendData.from_vault(vault, now)
+    full = TrendData.build(bulk.load(vault), now)
+    assert fast.mood.keys() == full.mood.keys()
+    assert all(fast.mood[d] == pytest.approx(full.mood[d], abs=1e-9) for d in full.mood)
+    for name in full.others:
+        assert fast.others[name].keys() == full.others[name].keys()
+    assert fast.checkin_levels == full.checkin_levels
+    assert [r.durability_text for r in fast.responses] == [
+        r.durability_text for r in full.responses
+    ]
+    assert [(c.tag, round(c.difference, 9)) for c in fast.tag_comparisons] == [
+        (c.tag, round(c.difference, 9)) for c in full.tag_comparisons
+    ]
+    assert fast.sleep_correlation == pytest.approx(full.sleep_correlation)

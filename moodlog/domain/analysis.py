@@ -313,17 +313,28 @@ class TagComparison:
         return self.with_mean - self.without_mean
 
 
+def tags_by_day(entries: Iterable[Entry]) -> dict[dt.date, set[str]]:
+    days: dict[dt.date, set[str]] = defaultdict(set)
+    for entry in entries:
+        days[entry.day].update(entry.tags)
+    return days
+
+
 def tag_comparisons(entries: Iterable[Entry], min_days: int = 3) -> list[TagComparison]:
     entries = list(entries)
-    mood = daily_series(entries)
-    tags_by_day: dict[dt.date, set[str]] = defaultdict(set)
-    for entry in entries:
-        tags_by_day[entry.day].update(entry.tags)
-    all_tags = sorted({t for tags in tags_by_day.values() for t in tags}, key=str.casefold)
+    return compare_tags(daily_series(entries), tags_by_day(entries), min_days)
+
+
+def compare_tags(
+    mood: Series, day_tags: dict[dt.date, set[str]], min_days: int = 3
+) -> list[TagComparison]:
+    """Mean daily mood on days with vs without each tag (>= ``min_days`` of each)."""
+    all_tags = sorted({t for tags in day_tags.values() for t in tags}, key=str.casefold)
     result = []
+    empty: set[str] = set()
     for tag in all_tags:
-        with_tag = [v for d, v in mood.items() if tag in tags_by_day[d]]
-        without = [v for d, v in mood.items() if tag not in tags_by_day[d]]
+        with_tag = [v for d, v in mood.items() if tag in day_tags.get(d, empty)]
+        without = [v for d, v in mood.items() if tag not in day_tags.get(d, empty)]
         if len(with_tag) >= min_days and len(without) >= min_days:
             result.append(
                 TagComparison(
@@ -342,8 +353,14 @@ def sleep_vs_next_day_mood(
 ) -> tuple[float, int] | None:
     """Pearson r between hours slept recorded on day d and mood on day d+1, with n."""
     entries = list(entries)
-    sleep = daily_series(entries, "sleep_hours")
-    mood = daily_series(entries)
+    return sleep_mood_correlation(
+        daily_series(entries, "sleep_hours"), daily_series(entries), min_pairs
+    )
+
+
+def sleep_mood_correlation(
+    sleep: Series, mood: Series, min_pairs: int = 10
+) -> tuple[float, int] | None:
     pairs = [(hours, mood[d + DAY]) for d, hours in sleep.items() if d + DAY in mood]
     if len(pairs) < min_pairs:
         return None

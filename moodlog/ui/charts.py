@@ -21,13 +21,14 @@ from moodlog.domain.analysis import (
     Series,
     SessionResponse,
     TagComparison,
+    compare_tags,
     course_summary,
     daily_series,
     mean_response_curve,
     session_curve,
     session_responses,
-    sleep_vs_next_day_mood,
-    tag_comparisons,
+    sleep_mood_correlation,
+    tags_by_day,
     trailing_mean,
 )
 from moodlog.domain.contents import VaultContents
@@ -90,7 +91,43 @@ class TrendData:
 
     @classmethod
     def build(cls, contents: VaultContents, now: dt.datetime) -> TrendData:
-        mood = daily_series(contents.entries)
+        """From whole records (the PDF report's path)."""
+        entries = contents.entries
+        return cls.from_parts(
+            now=now,
+            series={name: daily_series(entries, name) for name in ("mood", *SERIES_STYLE)},
+            day_tags=tags_by_day(entries),
+            contents=contents,
+            checkin_levels=[(c.day, c.level) for c in contents.checkins],
+        )
+
+    @classmethod
+    def from_vault(cls, vault, now: dt.datetime) -> TrendData:  # noqa: ANN001
+        """From the vault's per-day means (the Trends screen's fast path); the same
+        numbers as :meth:`build`, which tests check."""
+        contents = VaultContents(
+            questionnaires=vault.questionnaires.all(),
+            treatments=vault.treatments.all(),
+            medications=vault.medications.all(),
+        )
+        return cls.from_parts(
+            now=now,
+            series=vault.entries.daily_means(),
+            day_tags=vault.entries.tags_by_day(),
+            contents=contents,
+            checkin_levels=vault.checkins.levels(),
+        )
+
+    @classmethod
+    def from_parts(
+        cls,
+        now: dt.datetime,
+        series: dict[str, Series],
+        day_tags: dict[dt.date, set[str]],
+        contents: VaultContents,
+        checkin_levels: list[tuple[dt.date, str]],
+    ) -> TrendData:
+        mood = series["mood"]
         sessions = sorted(
             (t for t in contents.treatments if t.kind_info.ketamine and not t.is_appointment(now)),
             key=lambda t: t.starts_at,
@@ -112,33 +149,19 @@ class TrendData:
             now=now,
             mood=mood,
             trend=trailing_mean(mood),
-            others={name: daily_series(contents.entries, name) for name in SERIES_STYLE},
+            others={name: series[name] for name in SERIES_STYLE},
             treatments=sorted(contents.treatments, key=lambda t: t.starts_at),
             sessions=sessions,
             responses=session_responses(mood, contents.treatments, now),
             medication_events=sorted(events),
-            checkin_levels=[(c.day, c.level) for c in contents.checkins],
+            checkin_levels=checkin_levels,
             questionnaires=questionnaires,
             course={
                 name: course_summary(contents.questionnaires, name, contents.treatments, now)
                 for name in (PHQ9, GAD7)
             },
-            tag_comparisons=tag_comparisons(contents.entries),
-            sleep_correlation=sleep_vs_next_day_mood(contents.entries),
-        )
-
-    @classmethod
-    def from_vault(cls, vault, now: dt.datetime) -> TrendData:  # noqa: ANN001
-        """Load only what the charts need (entries without their notes)."""
-        return cls.build(
-            VaultContents(
-                entries=vault.entries.between(with_notes=False),
-                questionnaires=vault.questionnaires.all(),
-                checkins=vault.checkins.all(),
-                treatments=vault.treatments.all(),
-                medications=vault.medications.all(),
-            ),
-            now,
+            tag_comparisons=compare_tags(mood, day_tags),
+            sleep_correlation=sleep_mood_correlation(series["sleep_hours"], mood),
         )
 
     def first_day(self) -> dt.date | None:

@@ -194,6 +194,8 @@ class TrendsScreen(QWidget):
         )
         around_layout.addWidget(self.session_table, 2)
         self.tabs.addTab(around, "Around sessions")
+        self._sessions_stale = True  # the around-sessions tab is filled when first shown
+        self.tabs.currentChanged.connect(self._tab_changed)
         context.events.data_changed.connect(self._data_changed)
         self.refresh()
         self.range_buttons["90 days"].setChecked(True)
@@ -220,12 +222,19 @@ class TrendsScreen(QWidget):
         checked = self.range_group.checkedButton()
         if checked is not None:
             self.set_range(dict(RANGES)[checked.text()])
-        self._fill_sessions()
+        self._sessions_stale = True
+        if self.tabs.currentIndex() == 1:
+            self._fill_sessions()
         phq, gad = self.data.course[PHQ9], self.data.course[GAD7]
         self.course_label.setText(phq.describe() + "\n" + gad.describe())
         self.insights.setText(insights_text(self.data))
 
+    def _tab_changed(self, index: int) -> None:
+        if index == 1 and self._sessions_stale:
+            self._fill_sessions()
+
     def _fill_sessions(self) -> None:
+        self._sessions_stale = False
         assert self.data is not None
         responses = list(reversed(self.data.responses))
         self.session_table.setRowCount(len(responses))

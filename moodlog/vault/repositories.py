@@ -206,6 +206,33 @@ class EntryRepository(_Repository):
         )
         return {dt.date.fromisoformat(day): float(mean) for day, mean in rows}
 
+    def daily_means(self) -> dict[str, dict[dt.date, float]]:
+        """Per-day means of mood, anxiety, energy and hours slept, computed in SQL:
+        ``avg`` skips NULLs, so a missing value never counts as 0 and a day without any
+        value is absent (the same definition as ``analysis.daily_series``)."""
+        names = ("mood", "anxiety", "energy", "sleep_hours")
+        series: dict[str, dict[dt.date, float]] = {name: {} for name in names}
+        rows = self._conn.execute(
+            "SELECT day, avg(mood), avg(anxiety), avg(energy), avg(sleep_hours) FROM entries "
+            "GROUP BY day ORDER BY day"
+        )
+        for day_text, *values in rows:
+            day = dt.date.fromisoformat(day_text)
+            for name, value in zip(names, values, strict=True):
+                if value is not None:
+                    series[name][day] = float(value)
+        return series
+
+    def tags_by_day(self) -> dict[dt.date, set[str]]:
+        days: dict[dt.date, set[str]] = {}
+        rows = self._conn.execute(
+            "SELECT DISTINCT entries.day, tags.name FROM entry_tags "
+            "JOIN entries ON entries.id = entry_tags.entry_id JOIN tags ON tags.id = tag_id"
+        )
+        for day_text, name in rows:
+            days.setdefault(dt.date.fromisoformat(day_text), set()).add(name)
+        return days
+
     def search(
         self,
         text: str = "",
@@ -411,6 +438,17 @@ class CheckinRepository(_Repository):
             )
         checkin.id, checkin.created_at = int(cursor.lastrowid), created
         return checkin.id
+
+    def levels(self) -> list[tuple[dt.date, str]]:
+        """(day, level) of every check-in, without building whole records."""
+        from moodlog.domain.safety import level
+
+        return [
+            (dt.date.fromisoformat(day), level(json.loads(answers), bool(skipped)))
+            for day, answers, skipped in self._conn.execute(
+                "SELECT day, answers, skipped FROM si_checkins ORDER BY day, time, id"
+            )
+        ]
 
     def set_discuss(self, checkin_id: int, discuss: bool) -> None:
         with self._transaction() as conn:

@@ -150,6 +150,8 @@ def test_hover_describes_the_day(screen: TrendsScreen):
 
 def test_around_sessions_table_and_picking(screen: TrendsScreen):
     table = screen.session_table
+    assert table.rowCount() == 0  # built when the tab is first shown
+    screen.tabs.setCurrentIndex(1)
     assert table.rowCount() == 4
     assert table.item(3, 0).text() == (START + dt.timedelta(40)).strftime("%d %b %Y")
     assert table.item(3, 2).text() == "40 mg (0.5 mg/kg)"
