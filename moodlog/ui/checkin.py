@@ -64,8 +64,9 @@ class SelfCheckWidget(QGroupBox):
         self.rows: dict[str, list[QWidget]] = {}
         for row, key in enumerate(SI_KEYS):
             number = row + 1
-            question = QLabel(f"{number}. {QUESTIONS[key]}")
+            question = QLabel(QUESTIONS[key])
             question.setWordWrap(True)
+            question.setMinimumWidth(320)
             group = QButtonGroup(self)
             group.setExclusive(True)
             widgets: list[QWidget] = [question]
@@ -188,6 +189,7 @@ class SelfCheckDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle("Self-check")
+        self.setMinimumWidth(760)
         layout = QVBoxLayout(self)
         if reason:
             text = QLabel(reason)

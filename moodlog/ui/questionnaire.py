@@ -58,7 +58,7 @@ class QuestionnaireDialog(QDialog):
         self.instrument = instrument
         self.result: QuestionnaireResult | None = None
         self.setWindowTitle(instrument)
-        self.resize(820, 640)
+        self.resize(860, 760)
         layout = QVBoxLayout(self)
         label = QLabel(SCREENING_LABEL)
         label.setObjectName("hint")

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -105,8 +104,8 @@ class SafetyPlanScreen(QTabWidget):
         self.reviewed_label = QLabel("")
         self.reviewed_label.setObjectName("contextLine")
         layout.addWidget(self.reviewed_label)
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form = QVBoxLayout()
+        form.setSpacing(4)
         self.fields: dict[str, QPlainTextEdit | ContactsTable] = {}
         for number, (key, title, help_text) in enumerate(SAFETY_PLAN_SECTIONS, start=1):
             label = QLabel(
@@ -124,7 +123,9 @@ class SafetyPlanScreen(QTabWidget):
                 field.textChanged.connect(self._mark_dirty)
             field.setAccessibleName(title)
             self.fields[key] = field
-            form.addRow(label, field)
+            form.addSpacing(6)
+            form.addWidget(label)
+            form.addWidget(field)
         layout.addLayout(form)
         buttons = QHBoxLayout()
         self.save_button = QPushButton("Save plan")

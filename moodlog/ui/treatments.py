@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 from moodlog.domain.errors import ValidationError
 from moodlog.domain.treatments import (
     DEFAULT_AFTERCARE,
-    DISSOCIATION_LABEL,
     KINDS,
     MEDICATION_EVENTS,
     SEVERITIES,
@@ -92,7 +91,10 @@ class TreatmentDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         body = QWidget()
-        form = QFormLayout(body)
+        body_layout = QVBoxLayout(body)
+        form = QFormLayout()
+        body_layout.addLayout(form)
+        body_layout.addStretch(1)  # spare height below the form, not between its rows
         self.kind = QComboBox()
         for kind in KINDS.values():
             self.kind.addItem(kind.label, kind.code)
@@ -175,7 +177,10 @@ class TreatmentDialog(QDialog):
         form.addRow("Intention", self.intention)
         form.addRow("Blood pressure", bp_row)
         form.addRow("Side effects", effects)
-        form.addRow(DISSOCIATION_LABEL, self.dissociation)
+        dissociation_row = QHBoxLayout()
+        dissociation_row.addWidget(self.dissociation)
+        dissociation_row.addWidget(hint("adapted self-rating, not a clinical scale"), 1)
+        form.addRow("Dissociation (0-10)", dissociation_row)
         form.addRow("How I felt afterwards", self.after)
         form.addRow("Notes", self.notes)
         form.addRow("Integration: what came up", self.integration)
@@ -191,7 +196,8 @@ class TreatmentDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
-        self.resize(760, 720)
+        self.form = form
+        self.resize(940, 760)
         for signal in (self.dose.valueChanged, self.weight.valueChanged):
             signal.connect(self._update_mg_per_kg)
         self.kind.currentIndexChanged.connect(self._update_kind)
@@ -199,7 +205,7 @@ class TreatmentDialog(QDialog):
         self._update_kind()
 
     def _update_kind(self) -> None:
-        self.kind_other.setVisible(self.kind.currentData() == "other")
+        self.form.setRowVisible(self.kind_other, self.kind.currentData() == "other")
 
     def _update_mg_per_kg(self) -> None:
         dose, weight = self.dose.value(), self.weight.value()
