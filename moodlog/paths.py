@@ -8,7 +8,10 @@ another folder with ``--data-dir`` or ``MOODLOG_DATA_DIR``. The folder is made
 
 from __future__ import annotations
 
+import contextlib
 import os
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 VAULT_FILENAME = "moodlog.db"
@@ -44,3 +47,20 @@ def create_private_file(path: Path) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     os.close(fd)
     os.chmod(path, 0o600)
+
+
+@contextlib.contextmanager
+def atomic_target(path: Path, suffix: str = ".tmp") -> Iterator[Path]:
+    """A private (0600) temp file beside ``path`` to write into; renamed over ``path``
+    when the block succeeds, deleted when it fails. No half-written file is ever
+    left under the real name, and nothing is written outside the target folder."""
+    path = Path(path)
+    fd, temp_name = tempfile.mkstemp(prefix=".moodlog-", suffix=suffix, dir=path.parent)
+    os.close(fd)
+    temp = Path(temp_name)
+    try:
+        yield temp
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise

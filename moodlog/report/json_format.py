@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,7 @@ from moodlog.domain.treatments import (
     SessionNote,
     Treatment,
 )
+from moodlog.paths import atomic_target
 
 FORMAT_NAME = "moodlog"
 FORMAT_VERSION = 1
@@ -169,17 +169,10 @@ def dumps(contents: VaultContents) -> str:
 
 def write_atomically(path: Path, text: str) -> None:
     """Write via a private temp file in the same folder, then rename over ``path``."""
-    path = Path(path)
-    fd, temp_name = tempfile.mkstemp(prefix=".moodlog-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    with atomic_target(path) as temp, open(temp, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 # -- import ---------------------------------------------------------------------------

@@ -15,23 +15,19 @@ author is written.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QImage,
-    QPageLayout,
     QPageSize,
     QPainter,
-    QPdfWriter,
     QTextDocument,
 )
 
@@ -39,8 +35,10 @@ from moodlog.domain.contents import VaultContents
 from moodlog.domain.crisis import resources_for
 from moodlog.domain.period import Period, PeriodSummary, summarise
 from moodlog.domain.questionnaires import PHQ9, band
-from moodlog.domain.safety import CONTACT_SECTIONS, SAFETY_PLAN_SECTIONS
+from moodlog.domain.safety import SAFETY_PLAN_SECTIONS
 from moodlog.domain.treatments import course_label, course_numbers
+from moodlog.paths import atomic_target
+from moodlog.report.safety_plan_pdf import plan_items_html
 
 TITLE = "moodlog \N{EM DASH} patient-reported summary"
 FOOTER = "Self-reported data, not a clinical assessment"
@@ -538,13 +536,7 @@ def _safety_plan_section(contents: VaultContents, country: str) -> str:
         values = getattr(plan, key)
         if not values:
             continue
-        items = "".join(
-            f"<li>{escape(v.name)}{': ' + escape(v.phone) if v.phone else ''}</li>"
-            if key in CONTACT_SECTIONS
-            else f"<li>{escape(v)}</li>"
-            for v in values
-        )
-        html.append(f"<h3>{escape(title)}</h3><ul>{items}</ul>")
+        html.append(f"<h3>{escape(title)}</h3>{plan_items_html(plan, key)}")
     res = resources_for(country)
     lines = "; ".join(f"{line.name}: {line.how}" for line in res.lines)
     html.append(
@@ -666,32 +658,13 @@ def write_pdf(
     report: Report, path: Path, progress: Callable[[int, int], None] | None = None
 ) -> int:
     """Write the PDF atomically; returns the number of pages."""
-    from moodlog.report.pdf_writer import locale_page_size
+    from moodlog.report.pdf_writer import locale_page_size, new_pdf_writer
 
-    path = Path(path)
     geometry = PageGeometry(report.options.page_size or locale_page_size())
     document = make_document(report, geometry)
     page_count = document.pageCount()
-    fd, temp_name = tempfile.mkstemp(prefix=".moodlog-", suffix=".pdf.tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        writer = QPdfWriter(temp_name)
-        writer.setTitle(PDF_TITLE)
-        writer.setCreator("moodlog")
-        writer.setResolution(300)
-        writer.setPageLayout(
-            QPageLayout(
-                geometry.page_size,
-                QPageLayout.Orientation.Portrait,
-                QMarginsF(
-                    geometry.margins_mm,
-                    geometry.margins_mm,
-                    geometry.margins_mm,
-                    geometry.margins_mm,
-                ),
-                QPageLayout.Unit.Millimeter,
-            )
-        )
+    with atomic_target(path, ".pdf.tmp") as temp:
+        writer = new_pdf_writer(temp, PDF_TITLE, geometry.page_size, geometry.margins_mm)
         painter = QPainter(writer)
         scale = writer.resolution() / LOGICAL_DPI
         for index in range(page_count):
@@ -705,10 +678,6 @@ def write_pdf(
                 progress(index + 1, page_count)
         painter.end()
         del writer
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
     return page_count
 
 

@@ -10,11 +10,12 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from moodlog.paths import atomic_target
 
 
 def ensure_gui_app() -> None:
@@ -40,6 +41,26 @@ def locale_page_size() -> QPageSize:
     return QPageSize(QPageSize.PageSizeId.A4)
 
 
+def new_pdf_writer(
+    target: Path, title: str, page_size: QPageSize, margins_mm: float, resolution: int = 300
+) -> QPdfWriter:
+    """A PDF writer with generic metadata: the given title, "moodlog" as creator, no
+    author (Qt writes none unless asked)."""
+    writer = QPdfWriter(str(target))
+    writer.setTitle(title)
+    writer.setCreator("moodlog")
+    writer.setResolution(resolution)
+    writer.setPageLayout(
+        QPageLayout(
+            page_size,
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(margins_mm, margins_mm, margins_mm, margins_mm),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    return writer
+
+
 def write_document_pdf(
     document: QTextDocument,
     path: Path,
@@ -47,27 +68,10 @@ def write_document_pdf(
     page_size: QPageSize | None = None,
     resolution: int = 300,
 ) -> None:
-    path = Path(path)
-    fd, temp_name = tempfile.mkstemp(prefix=".moodlog-", suffix=".pdf.tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        writer = QPdfWriter(temp_name)
-        writer.setTitle(title)
-        writer.setCreator("moodlog")
-        writer.setResolution(resolution)
-        writer.setPageLayout(
-            QPageLayout(
-                page_size or locale_page_size(),
-                QPageLayout.Orientation.Portrait,
-                QMarginsF(15, 15, 15, 15),
-                QPageLayout.Unit.Millimeter,
-            )
-        )
+    """Print a QTextDocument to ``path`` atomically (used for the one-page safety plan)."""
+    with atomic_target(path, ".pdf.tmp") as temp:
+        writer = new_pdf_writer(temp, title, page_size or locale_page_size(), 15, resolution)
         rect = writer.pageLayout().paintRectPixels(writer.resolution())
         document.setPageSize(QSizeF(rect.width(), rect.height()))
         document.print_(writer)
         del writer
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise

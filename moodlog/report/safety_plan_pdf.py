@@ -9,6 +9,18 @@ from moodlog.domain.crisis import resources_for
 from moodlog.domain.safety import CONTACT_SECTIONS, SAFETY_PLAN_SECTIONS, SafetyPlan
 
 
+def plan_items_html(plan: SafetyPlan, key: str) -> str:
+    """One section of the plan as an HTML list (contacts as "name: phone")."""
+    items = []
+    for value in getattr(plan, key):
+        if key in CONTACT_SECTIONS:
+            phone = f": {escape(value.phone)}" if value.phone else ""
+            items.append(f"<li>{escape(value.name)}{phone}</li>")
+        else:
+            items.append(f"<li>{escape(value)}</li>")
+    return "<ul>" + "".join(items) + "</ul>"
+
+
 def safety_plan_html(plan: SafetyPlan, country: str) -> str:
     res = resources_for(country)
     parts = ["<h2 style='margin:0'>My safety plan</h2>"]
@@ -16,17 +28,11 @@ def safety_plan_html(plan: SafetyPlan, country: str) -> str:
         parts.append(f"<p style='color:#555'>Last reviewed {plan.reviewed_on:%d %B %Y}</p>")
     for number, (key, title, _) in enumerate(SAFETY_PLAN_SECTIONS, start=1):
         label = f"Step {number}: {title}" if key != "reasons" else title
-        parts.append(f"<h4 style='margin-bottom:2px'>{escape(label)}</h4><ul>")
-        values = getattr(plan, key)
-        for value in values:
-            if key in CONTACT_SECTIONS:
-                phone = f" \N{EM DASH} {escape(value.phone)}" if value.phone else ""
-                parts.append(f"<li>{escape(value.name)}{phone}</li>")
-            else:
-                parts.append(f"<li>{escape(value)}</li>")
-        if not values:
-            parts.append("<li style='color:#777'>&nbsp;</li>")
-        parts.append("</ul>")
+        parts.append(f"<h4 style='margin-bottom:2px'>{escape(label)}</h4>")
+        if getattr(plan, key):
+            parts.append(plan_items_html(plan, key))
+        else:
+            parts.append("<ul><li style='color:#777'>&nbsp;</li></ul>")
     lines = "; ".join(f"{escape(line.name)}: {escape(line.how)}" for line in res.lines)
     parts.append(
         f"<p><b>In a crisis:</b> {lines + '; ' if lines else ''}emergency "

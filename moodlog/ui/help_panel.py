@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 
 from moodlog.domain.crisis import known_countries, resources_for, urgent_line
 from moodlog.domain.safety import (
-    CONTACT_SECTIONS,
     PRIVACY_STATEMENT,
     SAFETY_PLAN_SECTIONS,
     SafetyPlan,
 )
+from moodlog.report.safety_plan_pdf import plan_items_html
 
 
 def help_html(country: str, plan: SafetyPlan | None, locked: bool, level: str | None = None) -> str:
@@ -69,14 +69,7 @@ def help_html(country: str, plan: SafetyPlan | None, locked: bool, level: str | 
             values = getattr(plan, key)
             if not values:
                 continue
-            parts.append(f"<p><b>{escape(titles[key])}</b></p><ul>")
-            for value in values:
-                if key in CONTACT_SECTIONS:
-                    phone = f": {escape(value.phone)}" if value.phone else ""
-                    parts.append(f"<li>{escape(value.name)}{phone}</li>")
-                else:
-                    parts.append(f"<li>{escape(value)}</li>")
-            parts.append("</ul>")
+            parts.append(f"<p><b>{escape(titles[key])}</b></p>{plan_items_html(plan, key)}")
     parts.append(f"<p class='privacy'>{escape(PRIVACY_STATEMENT)}</p>")
     return "\n".join(parts)
 

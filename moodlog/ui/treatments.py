@@ -73,6 +73,33 @@ def _read_only(table: QTableWidget) -> None:
     table.horizontalHeader().setStretchLastSection(True)
 
 
+def _tab_page(
+    title: str, hint_text: str, buttons: list[tuple[str, object]]
+) -> tuple[QWidget, QVBoxLayout]:
+    """A tab with a heading, an optional hint and a row of action buttons."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(24, 16, 24, 16)
+    layout.addWidget(heading(title))
+    if hint_text:
+        layout.addWidget(hint(hint_text))
+    row = QHBoxLayout()
+    for label, slot in buttons:
+        button = QPushButton(label)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+    row.addStretch(1)
+    layout.addLayout(row)
+    return page, layout
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    _read_only(table)
+    return table
+
+
 class TreatmentDialog(QDialog):
     """Add or edit one session; a future date makes it an appointment."""
 
@@ -495,29 +522,19 @@ class TreatmentsScreen(QTabWidget):
 
     # -- medications -----------------------------------------------------------------
     def _build_medications(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(heading("Medications"))
-        layout.addWidget(
-            hint("Each start, dose change and stop is a dated event; the Trends charts mark them.")
+        page, layout = _tab_page(
+            "Medications",
+            "Each start, dose change and stop is a dated event; the Trends charts mark them.",
+            [
+                (
+                    "Add medication\N{HORIZONTAL ELLIPSIS}",
+                    lambda: MedicationDialog(self.context, parent=self).exec(),
+                ),
+                ("Record change or stop\N{HORIZONTAL ELLIPSIS}", self._change_medication),
+                ("Delete\N{HORIZONTAL ELLIPSIS}", self._delete_medication),
+            ],
         )
-        row = QHBoxLayout()
-        add = QPushButton("Add medication\N{HORIZONTAL ELLIPSIS}")
-        add.clicked.connect(lambda: MedicationDialog(self.context, parent=self).exec())
-        change = QPushButton("Record change or stop\N{HORIZONTAL ELLIPSIS}")
-        change.clicked.connect(self._change_medication)
-        delete = QPushButton("Delete\N{HORIZONTAL ELLIPSIS}")
-        delete.clicked.connect(self._delete_medication)
-        for button in (add, change, delete):
-            row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        self.medications = QTableWidget(0, 5)
-        self.medications.setHorizontalHeaderLabels(
-            ["Date", "Medication", "Event", "Dose", "Frequency / reason"]
-        )
-        _read_only(self.medications)
+        self.medications = _table(["Date", "Medication", "Event", "Dose", "Frequency / reason"])
         layout.addWidget(self.medications, 1)
         return page
 
@@ -557,24 +574,19 @@ class TreatmentsScreen(QTabWidget):
 
     # -- therapy notes ---------------------------------------------------------------
     def _build_notes(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(heading("Therapy and integration notes"))
-        row = QHBoxLayout()
-        add = QPushButton("Add note\N{HORIZONTAL ELLIPSIS}")
-        add.clicked.connect(lambda: SessionNoteDialog(self.context, parent=self).exec())
-        edit = QPushButton("Edit")
-        edit.clicked.connect(self._edit_note)
-        delete = QPushButton("Delete\N{HORIZONTAL ELLIPSIS}")
-        delete.clicked.connect(self._delete_note)
-        for button in (add, edit, delete):
-            row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        self.notes = QTableWidget(0, 4)
-        self.notes.setHorizontalHeaderLabels(["Date", "Worked on", "Insights", "Homework"])
-        _read_only(self.notes)
+        page, layout = _tab_page(
+            "Therapy and integration notes",
+            "",
+            [
+                (
+                    "Add note\N{HORIZONTAL ELLIPSIS}",
+                    lambda: SessionNoteDialog(self.context, parent=self).exec(),
+                ),
+                ("Edit", self._edit_note),
+                ("Delete\N{HORIZONTAL ELLIPSIS}", self._delete_note),
+            ],
+        )
+        self.notes = _table(["Date", "Worked on", "Insights", "Homework"])
         self.notes.setWordWrap(True)
         self.notes.doubleClicked.connect(lambda _: self._edit_note())
         layout.addWidget(self.notes, 1)
@@ -608,25 +620,15 @@ class TreatmentsScreen(QTabWidget):
 
     # -- questions -------------------------------------------------------------------
     def _build_questions(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(heading("Questions for my next appointment"))
-        layout.addWidget(
-            hint(
-                "Open questions carry forward until you tick them off, and go "
-                "into the PDF summary for your therapist."
-            )
+        page, layout = _tab_page(
+            "Questions for my next appointment",
+            "Open questions carry forward until you tick them off, and go into the PDF "
+            "summary for your therapist.",
+            [
+                ("Add a question\N{HORIZONTAL ELLIPSIS}", self._add_question),
+                ("Delete\N{HORIZONTAL ELLIPSIS}", self._delete_question),
+            ],
         )
-        row = QHBoxLayout()
-        add = QPushButton("Add a question\N{HORIZONTAL ELLIPSIS}")
-        add.clicked.connect(self._add_question)
-        delete = QPushButton("Delete\N{HORIZONTAL ELLIPSIS}")
-        delete.clicked.connect(self._delete_question)
-        row.addWidget(add)
-        row.addWidget(delete)
-        row.addStretch(1)
-        layout.addLayout(row)
         self.questions = QListWidget()
         self.questions.setWordWrap(True)
         self.questions.itemChanged.connect(self._question_ticked)
