@@ -79,9 +79,10 @@ def test_auto_lock_after_idle_closes_the_connection(qtbot, data_dir: Path):
 
 def test_activity_postpones_auto_lock(qtbot, data_dir: Path):
     controller = create_vault_through_the_window(qtbot, data_dir, idle_ms=600)
+    note = controller.main_window.screen("Today").form.note
     for _ in range(6):
         qtbot.wait(200)
-        QTest.keyClick(controller.main_window.nav, Qt.Key.Key_Down)
+        QTest.keyClick(note, Qt.Key.Key_A)
     assert controller.vault is not None
     qtbot.waitUntil(lambda: controller.vault is None, timeout=5000)
 
