@@ -227,6 +227,29 @@ class AppController(QObject):
             self.preferences.save(self.data_dir)
 
 
+UNEXPECTED_ERROR_TEXT = (
+    "Something went wrong inside moodlog. Everything you had saved is safe in your "
+    "encrypted journal. If this keeps happening, restarting moodlog usually helps."
+)
+
+
+def report_unexpected_error(
+    exc_type: type[BaseException], exc: BaseException, traceback: object
+) -> None:
+    """Last-resort handler: a calm, plain message; only the error's type goes to stderr,
+    never its text or a traceback, which could carry what the user wrote."""
+    del exc, traceback
+    print(f"moodlog: unexpected error ({exc_type.__name__})", file=sys.stderr)
+    app = QApplication.instance()
+    if app is not None:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Warning, "moodlog", UNEXPECTED_ERROR_TEXT)
+        box.setModal(False)
+        box.show()
+        report_unexpected_error.last_box = box  # type: ignore[attr-defined]
+
+
 def apply_style(app: QApplication) -> None:
     path = resource_path("style.qss")
     if path.exists():
@@ -234,6 +257,19 @@ def apply_style(app: QApplication) -> None:
     icon = resource_path("moodlog.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
+
+
+def _quit_on_signals(app: QApplication) -> None:
+    """SIGTERM/SIGINT quit through Qt, so drafts are kept, the vault is closed and a
+    demo folder is deleted. A short timer lets Python run its signal handlers while
+    Qt's event loop is in charge."""
+    import signal
+
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, lambda *_: app.quit())
+    ticker = QTimer(app)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(250)
 
 
 def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
@@ -245,12 +281,14 @@ def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
         folder = demo_dir
     else:
         folder = ensure_private_dir(resolve_data_dir(data_dir))
+    sys.excepthook = report_unexpected_error
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("moodlog")
     app.setDesktopFileName("moodlog")
     apply_style(app)
     controller = AppController(folder, demo=demo)
     app.aboutToQuit.connect(controller.shutdown)
+    _quit_on_signals(app)
     controller.start()
     try:
         return app.exec()

@@ -143,3 +143,18 @@ def test_every_screen_opens(qtbot, tmp_path: Path):
         window.nav.setCurrentRow(row)
         assert window.stack.currentWidget() is window.screens[title]
     controller.shutdown()
+
+
+def test_unexpected_errors_show_a_calm_message_and_leak_nothing(qtbot, capsys):
+    from moodlog.ui.application import UNEXPECTED_ERROR_TEXT, report_unexpected_error
+
+    try:
+        raise ValueError("secret note text SQUIRREL-77")
+    except ValueError as error:
+        report_unexpected_error(type(error), error, error.__traceback__)
+    err = capsys.readouterr().err
+    assert err.strip() == "moodlog: unexpected error (ValueError)"
+    box = report_unexpected_error.last_box
+    qtbot.addWidget(box)
+    assert box.text() == UNEXPECTED_ERROR_TEXT and not box.isModal()
+    assert "SQUIRREL" not in box.text() and "Traceback" not in box.text()

@@ -110,3 +110,29 @@ def test_demo_folder_is_deleted_on_exit():
     assert lines["VAULT"] == "True"
     assert "DEMO" in lines["TITLES"]
     assert not Path(lines["DIR"]).exists()
+
+
+def test_demo_folder_is_deleted_when_the_app_is_terminated(tmp_path: Path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    env = {**os.environ, "TMPDIR": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "moodlog", "--demo"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    folders: list[Path] = []
+    while time.monotonic() < deadline and not folders:
+        folders = [p for p in tmp_path.glob("moodlog-demo-*") if (p / "moodlog.db").exists()]
+        time.sleep(0.2)
+    assert folders, "the demo vault never appeared"
+    time.sleep(1.0)  # let the window come up
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=30) == 0
+    assert not folders[0].exists()
