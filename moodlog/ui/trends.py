@@ -197,9 +197,8 @@ class TrendsScreen(QWidget):
         self._sessions_stale = True  # the around-sessions tab is filled when first shown
         self.tabs.currentChanged.connect(self._tab_changed)
         context.events.data_changed.connect(self._data_changed)
-        self.refresh()
         self.range_buttons["90 days"].setChecked(True)
-        self.set_range(90)
+        self.refresh()
 
     def _data_changed(self, kind: str) -> None:
         if self.vault.is_open and kind in (
@@ -216,12 +215,12 @@ class TrendsScreen(QWidget):
             return
         now = self.context.now()
         self.data = TrendData.from_vault(self.vault, now)
-        self.timeline.set_data(self.data)
-        for name, box in self.toggles.items():
-            self.timeline.set_series_visible(name, box.isChecked())
         checked = self.range_group.checkedButton()
-        if checked is not None:
-            self.set_range(dict(RANGES)[checked.text()])
+        days = dict(RANGES)[checked.text()] if checked is not None else 90
+        self.timeline.set_data(self.data, days)
+        for name, box in self.toggles.items():
+            if box.isChecked():
+                self.timeline.set_series_visible(name, True)
         self._sessions_stale = True
         if self.tabs.currentIndex() == 1:
             self._fill_sessions()
