@@ -43,7 +43,7 @@ from moodlog.report.pdf import (
 )
 from moodlog.report.pdf_writer import locale_page_size
 from moodlog.ui.context import AppContext
-from moodlog.ui.widgets import heading, hint, show_error
+from moodlog.ui.widgets import hint, scrolling_page, show_error
 from moodlog.vault import bulk
 
 WARNING_SETTING = "pdf_unencrypted_warning_shown"
@@ -97,11 +97,7 @@ class ExportScreen(QScrollArea):
         super().__init__()
         self.context = context
         self.vault = context.vault
-        self.setWidgetResizable(True)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(heading("Summary for your therapist"))
+        layout = scrolling_page(self, "Summary for your therapist")
         layout.addWidget(
             hint(
                 "A PDF of your own records to bring or send to your therapist: "
@@ -197,7 +193,6 @@ class ExportScreen(QScrollArea):
         buttons.addWidget(self.status, 1)
         layout.addLayout(buttons)
         layout.addStretch(1)
-        self.setWidget(body)
         self.writer: PdfWriterThread | None = None
         self._period_changed()
 

@@ -27,7 +27,7 @@ from moodlog.domain.safety import (
     SafetyPlan,
 )
 from moodlog.ui.context import AppContext
-from moodlog.ui.widgets import heading, hint, show_error
+from moodlog.ui.widgets import heading, hint, scrolling_page, show_error
 
 LEVEL_COLOURS = {
     "none": "#e8f1ec",
@@ -90,11 +90,7 @@ class SafetyPlanScreen(QTabWidget):
     # -- editor --------------------------------------------------------------------
     def _build_editor(self) -> QWidget:
         scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(heading("My safety plan"))
+        layout = scrolling_page(scroll, "My safety plan")
         layout.addWidget(
             hint(
                 "A safety plan is a short list, in your own words, of what helps when things get "
@@ -142,7 +138,6 @@ class SafetyPlanScreen(QTabWidget):
         buttons.addWidget(self.status, 1)
         layout.addLayout(buttons)
         layout.addStretch(1)
-        scroll.setWidget(body)
         return scroll
 
     def _mark_dirty(self) -> None:

@@ -17,13 +17,12 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QVBoxLayout,
-    QWidget,
 )
 
 from moodlog.domain.crisis import known_countries
 from moodlog.domain.treatments import DEFAULT_AFTERCARE
 from moodlog.ui.context import AppContext
-from moodlog.ui.widgets import heading, hint
+from moodlog.ui.widgets import hint, scrolling_page
 from moodlog.vault.errors import VaultError
 
 
@@ -34,11 +33,7 @@ class SettingsScreen(QScrollArea):
         super().__init__()
         self.context = context
         self.vault = context.vault
-        self.setWidgetResizable(True)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(heading("Settings"))
+        layout = scrolling_page(self, "Settings")
 
         general = QGroupBox("Privacy and help")
         form = QFormLayout(general)
@@ -120,7 +115,6 @@ class SettingsScreen(QScrollArea):
         layout.addWidget(passphrase)
         layout.addWidget(hint(f"Your vault: {self.vault.path}"))
         layout.addStretch(1)
-        self.setWidget(body)
         self.refresh()
 
     def refresh(self) -> None:

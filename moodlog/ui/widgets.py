@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QScrollArea,
     QSlider,
     QVBoxLayout,
     QWidget,
@@ -104,6 +105,17 @@ def confirm(parent: QWidget, title: str, text: str, action: str = "Delete") -> b
 
 def show_error(parent: QWidget | None, text: str, title: str = "moodlog") -> None:
     QMessageBox.warning(parent, title, text)
+
+
+def scrolling_page(scroll: QScrollArea, title: str) -> QVBoxLayout:
+    """Fill ``scroll`` with a padded page that starts with a heading; returns its layout."""
+    scroll.setWidgetResizable(True)
+    body = QWidget()
+    layout = QVBoxLayout(body)
+    layout.setContentsMargins(24, 16, 24, 16)
+    layout.addWidget(heading(title))
+    scroll.setWidget(body)
+    return layout
 
 
 def heading(text: str) -> QLabel:
