@@ -38,7 +38,7 @@ def measure(action: Callable[[], object], repeat: int = 7) -> float:
 
 
 def report(name: str, ms: float, baseline_name: str = "", baseline_ms: float | None = None) -> None:
-    line = f"{name:<48} {ms:8.1f} ms"
+    line = f"{name:<48} {ms:8.2f} ms"
     if baseline_ms is not None:
-        line += f"   (baseline {baseline_name}: {baseline_ms:.1f} ms, x{ms / baseline_ms:.1f})"
+        line += f"   (baseline {baseline_name}: {baseline_ms:.2f} ms, x{ms / baseline_ms:.1f})"
     print(line)
