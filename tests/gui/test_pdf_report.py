@@ -153,10 +153,25 @@ def test_page_one_has_the_key_figures(qapp, known: Vault, tmp_path: Path):
 
 def test_every_page_has_header_and_footer(qapp, known: Vault, tmp_path: Path):
     pages = export(known, tmp_path / "summary.pdf")
+    furniture = len(
+        "moodlog — patient-reported summary 01 Oct 2026 – 30 Oct 2026 (30 days) · "
+        "generated 02 Nov 2026 Self-reported data, not a clinical assessment "
+        "page 1 of 1"
+    )
     for number, text in enumerate(pages, start=1):
         assert "moodlog — patient-reported summary" in text
         assert f"page {number} of {len(pages)}" in text
         assert "Self-reported data, not a clinical assessment" in text
+        assert len(text) > furniture + 40, f"page {number} is (nearly) blank"
+    reader = pypdf.PdfReader(tmp_path / "summary.pdf")
+    fonts = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            descendant = font.get_object()["/DescendantFonts"][0].get_object()
+            descriptor = descendant["/FontDescriptor"].get_object()
+            assert "/FontFile2" in descriptor, "font not embedded"
+            fonts.add(str(font.get_object()["/BaseFont"]))
+    assert any("DejaVuSans" in name for name in fonts)
 
 
 def test_period_boundaries_are_inclusive(qapp, known: Vault, tmp_path: Path):
@@ -321,3 +336,38 @@ def test_cli_rejects_bad_dates_and_sections(known: Vault, tmp_path: Path):
     bad_section = run_cli([*base, "--sections", "summary,gossip"], PASSPHRASE + "\n")
     assert bad_section.returncode == 1 and "gossip" in bad_section.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_export_warns_once_that_the_pdf_is_not_encrypted(
+    qtbot, known: Vault, tmp_path: Path, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from moodlog.preferences import Preferences
+    from moodlog.ui.context import AppContext
+    from moodlog.ui.export import ExportScreen
+
+    asked = []
+
+    def fake_question(parent, title, text, *args):
+        asked.append(text)
+        return QMessageBox.StandardButton.Save
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(fake_question))
+    targets = iter([tmp_path / "one.pdf", tmp_path / "two.pdf"])
+    monkeypatch.setattr("moodlog.ui.files.ask_save_path", lambda *a, **k: next(targets))
+    context = AppContext(
+        vault=known,
+        data_dir=known.path.parent,
+        preferences=Preferences(country="US"),
+        now=lambda: NOW,
+    )
+    screen = ExportScreen(context)
+    qtbot.addWidget(screen)
+    screen.last_30.setChecked(True)
+    for _ in range(2):
+        screen.save_pdf()
+        qtbot.waitUntil(lambda: screen.writer is None, timeout=30000)
+    assert len(asked) == 1 and "not encrypted" in asked[0]
+    assert (tmp_path / "one.pdf").exists() and (tmp_path / "two.pdf").exists()
+    assert "not encrypted" in screen.status.text()
