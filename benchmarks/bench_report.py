@@ -31,8 +31,9 @@ def main() -> None:
         write_document_pdf(document, folder / "bare.pdf", "bare")
 
     bare()  # warm up fonts and the PDF engine
-    export_pdf(contents, ReportOptions(period=Period.last_days(30, now.date())),
-               folder / "warm.pdf", now)  # and the chart library
+    export_pdf(
+        contents, ReportOptions(period=Period.last_days(30, now.date())), folder / "warm.pdf", now
+    )  # and the chart library
     start = time.perf_counter()
     bare()
     baseline = (time.perf_counter() - start) * 1000
