@@ -78,9 +78,9 @@ def test_auto_lock_after_idle_closes_the_connection(qtbot, data_dir: Path):
 
 
 def test_activity_postpones_auto_lock(qtbot, data_dir: Path):
-    controller = create_vault_through_the_window(qtbot, data_dir, idle_ms=600)
+    controller = create_vault_through_the_window(qtbot, data_dir, idle_ms=1200)
     note = controller.main_window.screen("Today").form.note
-    for _ in range(6):
+    for _ in range(10):  # 2 s of typing: far beyond the 1.2 s idle limit
         qtbot.wait(200)
         QTest.keyClick(note, Qt.Key.Key_A)
     assert controller.vault is not None
