@@ -151,11 +151,14 @@ class QuestionnaireResult:
     is_baseline: bool = False
     created_at: dt.datetime | None = None
     id: int | None = None
-    extra: dict = field(default_factory=dict)
+    _total_cache: tuple | None = field(default=None, init=False, compare=False, repr=False)
 
     @property
     def total(self) -> int | None:
-        return total_score(self.instrument, self.answers)
+        key = (self.instrument, tuple(self.answers))
+        if self._total_cache is None or self._total_cache[0] != key:  # answers may change
+            self._total_cache = (key, total_score(self.instrument, self.answers))
+        return self._total_cache[1]
 
     @property
     def band(self) -> str | None:

@@ -103,7 +103,12 @@ class TrendData:
         )
 
     @classmethod
-    def from_vault(cls, vault, now: dt.datetime) -> TrendData:  # noqa: ANN001
+    def from_vault(
+        cls,
+        vault,
+        now: dt.datetime,
+        with_tags: bool = True,  # noqa: ANN001
+    ) -> TrendData:
         """From the vault's per-day means (the Trends screen's fast path); the same
         numbers as :meth:`build`, which tests check."""
         contents = VaultContents(
@@ -114,7 +119,7 @@ class TrendData:
         return cls.from_parts(
             now=now,
             series=vault.entries.daily_means(),
-            day_tags=vault.entries.tags_by_day(),
+            day_tags=vault.entries.tags_by_day() if with_tags else {},
             contents=contents,
             checkin_levels=vault.checkins.levels(),
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from moodlog.domain.analysis import SessionResponse
+from moodlog.domain.analysis import SessionResponse, compare_tags
 from moodlog.domain.questionnaires import GAD7, PHQ9
 from moodlog.ui.charts import (
     LEVEL_COLOURS,
@@ -163,8 +163,10 @@ class TrendsScreen(QWidget):
         self.course_label.setObjectName("contextLine")
         around_layout.addWidget(self.course_label)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.around_chart = AroundSessionsChart()
-        splitter.addWidget(self.around_chart)
+        self.around_chart: AroundSessionsChart | None = None  # made when the tab is shown
+        self.around_holder = QWidget()
+        QVBoxLayout(self.around_holder).setContentsMargins(0, 0, 0, 0)
+        splitter.addWidget(self.around_holder)
         picker = QWidget()
         picker_layout = QVBoxLayout(picker)
         picker_layout.setContentsMargins(6, 0, 0, 0)
@@ -214,7 +216,8 @@ class TrendsScreen(QWidget):
         if not self.vault.is_open:
             return
         now = self.context.now()
-        self.data = TrendData.from_vault(self.vault, now)
+        self.data = TrendData.from_vault(self.vault, now, with_tags=False)
+        QTimer.singleShot(0, self._load_insights)  # after the first paint
         checked = self.range_group.checkedButton()
         days = dict(RANGES)[checked.text()] if checked is not None else 90
         self.timeline.set_data(self.data, days)
@@ -226,6 +229,11 @@ class TrendsScreen(QWidget):
             self._fill_sessions()
         phq, gad = self.data.course[PHQ9], self.data.course[GAD7]
         self.course_label.setText(phq.describe() + "\n" + gad.describe())
+
+    def _load_insights(self) -> None:
+        if self.data is None or not self.vault.is_open:
+            return
+        self.data.tag_comparisons = compare_tags(self.data.mood, self.vault.entries.tags_by_day())
         self.insights.setText(insights_text(self.data))
 
     def _tab_changed(self, index: int) -> None:
@@ -268,6 +276,9 @@ class TrendsScreen(QWidget):
             for i in range(self.session_list.count())
             if self.session_list.item(i).checkState() == Qt.CheckState.Checked
         }
+        if self.around_chart is None:
+            self.around_chart = AroundSessionsChart()
+            self.around_holder.layout().addWidget(self.around_chart)
         self.around_chart.set_data(self.data.mood, self.data.sessions, selected)
 
     def set_range(self, days: int | None) -> None:

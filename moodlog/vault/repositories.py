@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from typing import TYPE_CHECKING, Any
@@ -417,6 +418,13 @@ class QuestionnaireRepository(_Repository):
         return dt.date.fromisoformat(row[0]) if row and row[0] else None
 
 
+@functools.lru_cache(maxsize=1024)
+def _level_of(answers_json: str, skipped: bool) -> str:
+    from moodlog.domain.safety import level
+
+    return level(json.loads(answers_json), skipped)
+
+
 class CheckinRepository(_Repository):
     def add(self, checkin: SICheckin) -> int:
         from moodlog.domain.safety import validate_answers
@@ -440,11 +448,10 @@ class CheckinRepository(_Repository):
         return checkin.id
 
     def levels(self) -> list[tuple[dt.date, str]]:
-        """(day, level) of every check-in, without building whole records."""
-        from moodlog.domain.safety import level
-
+        """(day, level) of every check-in, without building whole records. There are
+        few distinct answer sets, so each is judged once."""
         return [
-            (dt.date.fromisoformat(day), level(json.loads(answers), bool(skipped)))
+            (dt.date.fromisoformat(day), _level_of(answers, bool(skipped)))
             for day, answers, skipped in self._conn.execute(
                 "SELECT day, answers, skipped FROM si_checkins ORDER BY day, time, id"
             )
