@@ -193,23 +193,21 @@ class TrendData:
         return " \N{MIDDLE DOT} ".join(parts)
 
 
-def _series_xy(
-    series: Series, first: dt.date | None = None, last: dt.date | None = None
-) -> tuple[list[float], list[float]]:
+def _series_xy(series: Series) -> tuple[list[float], list[float]]:
     """x/y with NaN inserted across missing days, so lines break at gaps."""
     if not series:
         return [], []
-    days = sorted(series)
+    ordinals = sorted(day.toordinal() for day in series)
     xs: list[float] = []
     ys: list[float] = []
-    previous = None
-    for day in days:
-        if previous is not None and (day - previous).days > 1:
-            xs.append(timestamp(previous + dt.timedelta(days=1)))
+    previous = ordinals[0]
+    for ordinal in ordinals:
+        if ordinal - previous > 1:
+            xs.append((previous + 1 - _EPOCH_ORDINAL) * 86400.0 + 43200.0)
             ys.append(math.nan)
-        xs.append(timestamp(day))
-        ys.append(series[day])
-        previous = day
+        xs.append((ordinal - _EPOCH_ORDINAL) * 86400.0 + 43200.0)
+        ys.append(series[dt.date.fromordinal(ordinal)])
+        previous = ordinal
     return xs, ys
 
 
@@ -222,6 +220,26 @@ def apply_palette(widget: pg.GraphicsView | pg.GraphicsLayoutWidget, plots: list
             axis = plot.getAxis(name)
             axis.setPen(pg.mkPen(text))
             axis.setTextPen(pg.mkPen(text))
+
+
+class BandsItem(pg.GraphicsObject):
+    """Horizontal severity bands across the whole time axis, painted as one item."""
+
+    def __init__(self, bands: list[tuple[float, float, str]]) -> None:
+        super().__init__()
+        self.bands = [(low, high, QColor(colour)) for low, high, colour in bands]
+        self.setZValue(-10)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        low = min(b[0] for b in self.bands)
+        high = max(b[1] for b in self.bands)
+        return QRectF(-1e12, low, 2e12, high - low)
+
+    def paint(self, painter: QPainter, *args: object) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        for low, high, colour in self.bands:
+            painter.setBrush(colour)
+            painter.drawRect(QRectF(-1e12, low, 2e12, high - low))
 
 
 class TimelineChart(pg.GraphicsLayoutWidget):
@@ -240,11 +258,18 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         super().__init__(parent)
         self.data: TrendData | None = None
         self.k = marker_scale  # symbols and pens are in device pixels: scale them for print
-        self.mood_plot = self.addPlot(
-            row=0, col=0, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)}
+        # No right-click menus: the range buttons and "Save as PNG" cover them, and
+        # building pyqtgraph's menus costs ~8 ms a plot.
+        self.mood_plot = pg.PlotItem(
+            axisItems={"bottom": pg.DateAxisItem(utcOffset=0)}, enableMenu=False
         )
-        self.phq_plot = pg.PlotItem(axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
-        self.gad_plot = pg.PlotItem(axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
+        self.addItem(self.mood_plot, row=0, col=0)
+        self.phq_plot = pg.PlotItem(
+            axisItems={"bottom": pg.DateAxisItem(utcOffset=0)}, enableMenu=False
+        )
+        self.gad_plot = pg.PlotItem(
+            axisItems={"bottom": pg.DateAxisItem(utcOffset=0)}, enableMenu=False
+        )
         if show_questionnaires:
             self.addItem(self.phq_plot, row=1, col=0)
             self.addItem(self.gad_plot, row=2, col=0)
@@ -308,16 +333,13 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         self._draw_session_lines(data)
         self._draw_small_markers(data)
         for plot, name in ((self.phq_plot, PHQ9), (self.gad_plot, GAD7)):
-            for (low, high, _), colour in zip(BANDS[name], BAND_COLOURS, strict=False):
-                region = pg.LinearRegionItem(
-                    values=(low - 0.5 if low else 0, high + 0.5),
-                    orientation="horizontal",
-                    movable=False,
-                    brush=pg.mkBrush(colour),
-                    pen=pg.mkPen(None),
-                )
-                region.setZValue(-10)
-                plot.addItem(region, ignoreBounds=True)
+            bands = BandsItem(
+                [
+                    (low - 0.5 if low else 0, high + 0.5, colour)
+                    for (low, high, _), colour in zip(BANDS[name], BAND_COLOURS, strict=False)
+                ]
+            )
+            plot.addItem(bands, ignoreBounds=True)
             points = data.questionnaires.get(name, [])
             plot.plot(
                 [timestamp(d) for d, _ in points],
@@ -446,11 +468,17 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         else:
             start = end - dt.timedelta(days=days)
         self.mood_plot.setXRange(timestamp(start), timestamp(end + dt.timedelta(days=1)), padding=0)
-        self._update_window()
+        self._range_changed()
 
     def show_period(self, first: dt.date, last: dt.date) -> None:
         self.mood_plot.setXRange(timestamp(first) - 43200, timestamp(last) + 43200, padding=0)
+        self._range_changed()
+
+    def _range_changed(self) -> None:
+        """Refresh what depends on the visible range; the view's own signal does not
+        fire while the chart has no size yet, or when the range did not change."""
         self._update_window()
+        self._update_labels()
 
     def visible_days(self) -> tuple[dt.date, dt.date]:
         low, high = self.mood_plot.viewRange()[0]

@@ -175,3 +175,12 @@ def test_png_export_is_non_empty_and_the_right_size(
         image.pixel(x, y) for x in range(0, image.width(), 5) for y in range(0, image.height(), 5)
     }
     assert len(colours) > 20  # a drawn chart, not a blank image
+
+
+def test_sessions_in_view_are_labelled_from_the_start(screen: TrendsScreen):
+    chart = screen.timeline
+    first, last = chart.visible_days()
+    in_view = [t for t in screen.data.treatments if first <= t.day <= last]
+    assert in_view, "the fixture should have a session in the default 90-day view"
+    assert len(chart._labels) == len(in_view)
+    assert {label.textItem.toPlainText() for label in chart._labels} <= {"IV", "ESK"}
