@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 
 from benchmarks.common import measure, report, ten_year_vault
 
