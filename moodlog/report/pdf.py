@@ -124,10 +124,17 @@ def _table(headers: list[str], rows: list[list[str]], widths: list[int] | None =
 def _render_charts(
     contents: VaultContents, options: ReportOptions, now: dt.datetime
 ) -> dict[str, QImage]:
-    from moodlog.ui.charts import AroundSessionsChart, TimelineChart, TrendData, render_chart
+    from moodlog.ui.charts import TrendData, for_paper
 
     data = TrendData.build(contents, now)
     images = {}
+    with for_paper():
+        return _chart_images(data, options, images)
+
+
+def _chart_images(data, options: ReportOptions, images: dict) -> dict:  # noqa: ANN001
+    from moodlog.ui.charts import AroundSessionsChart, TimelineChart, render_chart
+
     page1 = TimelineChart(show_questionnaires=False, marker_scale=CHART_SCALE)
     page1.set_data(data)
     page1.show_period(options.period.first, options.period.last)

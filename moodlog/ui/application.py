@@ -250,10 +250,21 @@ def report_unexpected_error(
         report_unexpected_error.last_box = box  # type: ignore[attr-defined]
 
 
+def palette_is_dark(app: QApplication) -> bool:
+    from PySide6.QtGui import QPalette
+
+    return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
 def apply_style(app: QApplication) -> None:
-    path = resource_path("style.qss")
-    if path.exists():
-        app.setStyleSheet(path.read_text(encoding="utf-8"))
+    sheets = ["style.qss"] + (["style-dark.qss"] if palette_is_dark(app) else [])
+    app.setStyleSheet(
+        "\n".join(
+            resource_path(name).read_text(encoding="utf-8")
+            for name in sheets
+            if resource_path(name).exists()
+        )
+    )
     icon = resource_path("moodlog.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))

@@ -7,9 +7,11 @@ UTC timestamps at noon with a UTC date axis, so a day never shifts across zones.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
 import math
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pyqtgraph as pg
@@ -211,10 +213,41 @@ def _series_xy(series: Series) -> tuple[list[float], list[float]]:
     return xs, ys
 
 
+_PRINTING = False
+
+
+@contextlib.contextmanager
+def for_paper() -> Iterator[None]:
+    """Charts built inside this block are black on white, whatever the screen's theme."""
+    global _PRINTING
+    previous, _PRINTING = _PRINTING, True
+    try:
+        yield
+    finally:
+        _PRINTING = previous
+
+
+def dark_palette() -> bool:
+    if _PRINTING:
+        return False
+    return QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def mood_colour() -> QColor:
+    """The mood series colour, lightened on a dark background for contrast."""
+    colour = QColor(MOOD_COLOUR)
+    return colour.lighter(190) if dark_palette() else colour
+
+
+def questionnaire_colour() -> QColor:
+    return QColor("#dddddd") if dark_palette() else QColor("#444444")
+
+
 def apply_palette(widget: pg.GraphicsView | pg.GraphicsLayoutWidget, plots: list) -> None:
     palette = QApplication.palette()
-    widget.setBackground(palette.color(QPalette.ColorRole.Base))
-    text = palette.color(QPalette.ColorRole.Text)
+    background = QColor("white") if _PRINTING else palette.color(QPalette.ColorRole.Base)
+    text = QColor("black") if _PRINTING else palette.color(QPalette.ColorRole.Text)
+    widget.setBackground(background)
     for plot in plots:
         for name in ("left", "bottom", "right"):
             axis = plot.getAxis(name)
@@ -227,7 +260,11 @@ class BandsItem(pg.GraphicsObject):
 
     def __init__(self, bands: list[tuple[float, float, str]]) -> None:
         super().__init__()
-        self.bands = [(low, high, QColor(colour)) for low, high, colour in bands]
+        self.bands = []
+        for low, high, name in bands:
+            colour = QColor(name)
+            colour.setAlpha(150)  # soft on light and dark backgrounds alike
+            self.bands.append((low, high, colour))
         self.setZValue(-10)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
@@ -316,7 +353,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
             pen=None,
             symbol="o",
             symbolSize=5 * self.k,
-            symbolBrush=QColor(MOOD_COLOUR).lighter(130),
+            symbolBrush=mood_colour().lighter(130),
             symbolPen=None,
             name="Daily mood",
         )
@@ -324,7 +361,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         trend_item = self.mood_plot.plot(
             [],
             [],
-            pen=pg.mkPen(MOOD_COLOUR, width=2.5 * self.k),
+            pen=pg.mkPen(mood_colour(), width=2.5 * self.k),
             connect="finite",
             name="7-day trend",
         )
@@ -344,10 +381,10 @@ class TimelineChart(pg.GraphicsLayoutWidget):
             plot.plot(
                 [timestamp(d) for d, _ in points],
                 [total for _, total in points],
-                pen=pg.mkPen("#444444", width=1.5 * self.k),
+                pen=pg.mkPen(questionnaire_colour(), width=1.5 * self.k),
                 symbol="o",
                 symbolSize=6 * self.k,
-                symbolBrush="#444444",
+                symbolBrush=questionnaire_colour(),
             )
         self.mood_plot.addItem(self.cursor, ignoreBounds=True)
         self.set_range(initial_days)
@@ -555,7 +592,7 @@ class AroundSessionsChart(pg.PlotWidget):
             self.plot_item.addItem(lower)
             self.plot_item.addItem(spread)
             self.mean_line = self.plot_item.plot(
-                xs, [mean[x][0] for x in xs], pen=pg.mkPen(MOOD_COLOUR, width=3.5 * self.k)
+                xs, [mean[x][0] for x in xs], pen=pg.mkPen(mood_colour(), width=3.5 * self.k)
             )
 
 

@@ -371,3 +371,23 @@ def test_export_warns_once_that_the_pdf_is_not_encrypted(
     assert len(asked) == 1 and "not encrypted" in asked[0]
     assert (tmp_path / "one.pdf").exists() and (tmp_path / "two.pdf").exists()
     assert "not encrypted" in screen.status.text()
+
+
+def test_charts_on_paper_are_light_even_with_a_dark_theme(qapp, known: Vault):
+    from PySide6.QtGui import QColor, QPalette
+
+    from moodlog.report.pdf import _render_charts
+
+    original = qapp.palette()
+    dark = QPalette(original)
+    for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base):
+        dark.setColor(role, QColor("#1e1e1e"))
+    qapp.setPalette(dark)
+    try:
+        options = ReportOptions(period=Period(FIRST, LAST))
+        images = _render_charts(bulk.load(known), options, NOW)
+    finally:
+        qapp.setPalette(original)
+    image = images["mood_small"]
+    corner = QColor(image.pixel(image.width() - 3, image.height() // 2))
+    assert corner.lightness() > 240
