@@ -312,3 +312,10 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("moodlog: interrupted; nothing was changed", file=sys.stderr)
         return EXIT_ERROR
+    except Exception as error:  # noqa: BLE001 - last resort: one line, no traceback
+        # Only the type: an exception's text could carry something the user wrote.
+        print(
+            f"moodlog: unexpected error ({type(error).__name__}); nothing was changed",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR

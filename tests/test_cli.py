@@ -121,3 +121,16 @@ def test_damaged_file_is_named(tmp_path: Path):
     _one_plain_line(result.stderr)
     assert str(data / "moodlog.db") in result.stderr
     assert (data / "moodlog.db").read_bytes() == b"not a vault at all"
+
+
+def test_unexpected_errors_are_one_line_without_their_text(monkeypatch, capsys, tmp_path):
+    from moodlog import cli
+
+    def explode(args, passphrases):
+        raise RuntimeError("the user's secret note ZEBRA-9")
+
+    monkeypatch.setitem(cli.COMMANDS, "check", explode)
+    args = cli.build_parser().parse_args(["--data-dir", str(tmp_path), "check"])
+    assert cli.run(args) == cli.EXIT_ERROR
+    err = capsys.readouterr().err
+    assert err.strip() == "moodlog: unexpected error (RuntimeError); nothing was changed"
