@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moodlog.domain.contents import VaultContents
 from moodlog.domain.period import Period, since_last_appointment
 from moodlog.report.pdf import (
     NOT_ENCRYPTED_WARNING,
@@ -200,7 +201,10 @@ class ExportScreen(QScrollArea):
     def period(self) -> Period:
         today = self.context.today()
         if self.since_last.isChecked():
-            return since_last_appointment(bulk.load(self.vault), today)
+            appointments = VaultContents(
+                session_notes=self.vault.session_notes.all(), treatments=self.vault.treatments.all()
+            )
+            return since_last_appointment(appointments, today)
         if self.last_30.isChecked():
             return Period.last_days(30, today)
         if self.last_90.isChecked():
