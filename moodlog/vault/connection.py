@@ -78,7 +78,7 @@ def _apply_hygiene(conn: Connection) -> None:
 
 def _connect(path: Path) -> Connection:
     # isolation_level=None: we issue BEGIN/COMMIT ourselves (see Vault.transaction).
-    return sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    return sqlcipher3.connect(str(path), isolation_level=None)
 
 
 def describe_unopenable(path: Path) -> str | None:
