@@ -25,6 +25,28 @@ tempfile.tempdir = None  # re-read TMPDIR
 
 PASSPHRASE = "correct horse battery"
 
+# Self-check answers that give each level (questions 3-5 only after a yes to 2).
+SI_ANSWERS = {
+    "none": {"wish_dead": False, "thoughts": False, "behavior": False},
+    "low": {"wish_dead": True, "thoughts": False, "behavior": False},
+    "moderate": {
+        "wish_dead": True,
+        "thoughts": True,
+        "method": True,
+        "intent": False,
+        "plan": False,
+        "behavior": False,
+    },
+    "high": {
+        "wish_dead": True,
+        "thoughts": True,
+        "method": True,
+        "intent": True,
+        "plan": False,
+        "behavior": False,
+    },
+}
+
 
 @pytest.fixture(scope="session")
 def sandbox() -> Path:

@@ -248,13 +248,21 @@ class CourseSummary:
         if self.percent_change is not None:
             text += f"; {self.percent_change:+.0f}%"
         if self.instrument == PHQ9:
-            text += "; response " + ("yes" if self.response else "no")
-            if self.response_first_reached:
-                text += f" (first reached {self.response_first_reached:%d %b %Y})"
-            text += "; remission " + ("yes" if self.remission else "no")
-            if self.remission_first_reached:
-                text += f" (first reached {self.remission_first_reached:%d %b %Y})"
+            text += "; " + self.outcome_text()
         return text + "."
+
+    def outcome_text(self) -> str:
+        """ "response yes (first reached 09 Jun 2026); remission no" (PHQ-9)."""
+        parts = []
+        for name, met, first in (
+            ("response", self.response, self.response_first_reached),
+            ("remission", self.remission, self.remission_first_reached),
+        ):
+            part = f"{name} {'yes' if met else 'no'}"
+            if first:
+                part += f" (first reached {first:%d %b %Y})"
+            parts.append(part)
+        return "; ".join(parts)
 
 
 def course_start(treatments: Iterable[Treatment], now: dt.datetime) -> dt.date | None:

@@ -280,20 +280,7 @@ def _questionnaire_line(summary: PeriodSummary, name: str) -> str:
         if course.percent_change is not None:
             text += f", {course.percent_change:+.0f}%"
         if name == PHQ9:
-            text += "; response " + (
-                f"yes (first reached {course.response_first_reached:%d %b %Y})"
-                if course.response and course.response_first_reached
-                else "yes"
-                if course.response
-                else "no"
-            )
-            text += "; remission " + (
-                f"yes (first reached {course.remission_first_reached:%d %b %Y})"
-                if course.remission and course.remission_first_reached
-                else "yes"
-                if course.remission
-                else "no"
-            )
+            text += "; " + course.outcome_text()
     return text + ". Self-report screening, not a diagnosis."
 
 

@@ -18,7 +18,7 @@ from moodlog.domain.treatments import Question, SessionNote, Treatment
 from moodlog.report.pdf import DEFAULT_SECTIONS, ReportOptions, export_pdf
 from moodlog.vault import bulk
 from moodlog.vault.vault import Vault
-from tests.conftest import PASSPHRASE, run_cli
+from tests.conftest import PASSPHRASE, SI_ANSWERS, run_cli
 
 FIRST = dt.date(2026, 10, 1)
 LAST = dt.date(2026, 10, 30)
@@ -60,39 +60,13 @@ def known(vault: Vault) -> Vault:
     vault.treatments.save(
         Treatment(dt.date(2026, 10, 20), dt.time(10), "esketamine_nasal", dose_mg=56)
     )
-    vault.checkins.add(
-        SICheckin(
-            dt.date(2026, 10, 7),
-            dt.time(21),
-            {
-                "wish_dead": True,
-                "thoughts": True,
-                "method": True,
-                "intent": False,
-                "plan": False,
-                "behavior": False,
-            },
-        )
-    )
-    vault.checkins.add(
-        SICheckin(
-            dt.date(2026, 10, 9),
-            dt.time(21),
-            {
-                "wish_dead": True,
-                "thoughts": True,
-                "method": True,
-                "intent": True,
-                "plan": False,
-                "behavior": False,
-            },
-        )
-    )
+    vault.checkins.add(SICheckin(dt.date(2026, 10, 7), dt.time(21), SI_ANSWERS["moderate"]))
+    vault.checkins.add(SICheckin(dt.date(2026, 10, 9), dt.time(21), SI_ANSWERS["high"]))
     vault.checkins.add(
         SICheckin(
             dt.date(2026, 10, 10),
             dt.time(21),
-            {"wish_dead": True, "thoughts": False, "behavior": False},
+            SI_ANSWERS["low"],
         )
     )
     vault.checkins.add(SICheckin.skipped_on(dt.date(2026, 10, 11), dt.time(21)))

@@ -8,20 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from tests.conftest import SI_ANSWERS
 from tests.gui.helpers import create_vault_through_the_window
-
-ANSWERS = {
-    "low": {"wish_dead": True, "thoughts": False, "behavior": False},
-    "moderate": {
-        "wish_dead": True,
-        "thoughts": True,
-        "method": True,
-        "intent": False,
-        "plan": False,
-        "behavior": False,
-    },
-    "high": {"wish_dead": False, "thoughts": False, "behavior": True},
-}
 
 
 @pytest.mark.parametrize("level", ["low", "moderate", "high"])
@@ -34,7 +22,7 @@ def test_panel_for_each_yes_level_with_the_countrys_numbers(
     controller = create_vault_through_the_window(qtbot, data_dir)
     controller.preferences.country = country
     today = controller.main_window.screen("Today")
-    for key, value in ANSWERS[level].items():
+    for key, value in SI_ANSWERS[level].items():
         today.self_check.answer(key, value)
     qtbot.mouseClick(today.save_button, Qt.MouseButton.LeftButton)
     assert controller.vault.entries.count() == 1  # saving was not blocked

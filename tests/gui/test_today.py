@@ -13,7 +13,7 @@ from moodlog.domain.questionnaires import PHQ9
 from moodlog.ui.context import AppContext
 from moodlog.ui.today import TodayScreen
 from moodlog.vault.vault import Vault
-from tests.conftest import FakeClock
+from tests.conftest import SI_ANSWERS, FakeClock
 
 NOW = dt.datetime(2026, 11, 20, 20, 30)
 
@@ -118,39 +118,9 @@ def test_untouched_self_check_is_recorded_as_skipped(today, vault, help_levels):
     assert help_levels == []
 
 
-@pytest.mark.parametrize(
-    "answers, level",
-    [
-        ({"wish_dead": False, "thoughts": False, "behavior": False}, "none"),
-        ({"wish_dead": True, "thoughts": False, "behavior": False}, "low"),
-        (
-            {
-                "wish_dead": True,
-                "thoughts": True,
-                "method": True,
-                "intent": False,
-                "plan": False,
-                "behavior": False,
-            },
-            "moderate",
-        ),
-        (
-            {
-                "wish_dead": True,
-                "thoughts": True,
-                "method": True,
-                "intent": True,
-                "plan": None,
-                "behavior": None,
-            },
-            "high",
-        ),
-    ],
-)
-def test_saving_works_with_any_answer_and_support_follows_yes(
-    today, vault, help_levels, answers, level
-):
-    for key, value in answers.items():
+@pytest.mark.parametrize("level", ["none", "low", "moderate", "high"])
+def test_saving_works_with_any_answer_and_support_follows_yes(today, vault, help_levels, level):
+    for key, value in SI_ANSWERS[level].items():
         today.self_check.answer(key, value)
     assert today.save()
     assert vault.entries.count() == 1
