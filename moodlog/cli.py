@@ -243,11 +243,11 @@ def export_pdf_command(args: argparse.Namespace, passphrases: PassphraseSource) 
         contents = bulk.load(vault)
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(["moodlog", "-platform", "offscreen"])
+    if QApplication.instance() is None:  # the charts need one; no window is shown
+        export_pdf_command.app = QApplication(["moodlog", "-platform", "offscreen"])
     now = dt.datetime.now()
     options = pdf_options(args, contents, now.date())
     export_pdf(contents, options, out, now)
-    del app
     print(f"Saved {out} ({options.period.describe()}). {NOT_ENCRYPTED_WARNING}", file=sys.stderr)
     return 0
 

@@ -127,14 +127,14 @@ def _render_charts(
     from moodlog.ui.charts import TrendData, for_paper
 
     data = TrendData.build(contents, now)
-    images = {}
     with for_paper():
-        return _chart_images(data, options, images)
+        return _chart_images(data, options)
 
 
-def _chart_images(data, options: ReportOptions, images: dict) -> dict:  # noqa: ANN001
+def _chart_images(data, options: ReportOptions) -> dict[str, QImage]:  # noqa: ANN001
     from moodlog.ui.charts import AroundSessionsChart, TimelineChart, render_chart
 
+    images = {}
     page1 = TimelineChart(show_questionnaires=False, marker_scale=CHART_SCALE)
     page1.set_data(data)
     page1.show_period(options.period.first, options.period.last)
@@ -148,7 +148,6 @@ def _chart_images(data, options: ReportOptions, images: dict) -> dict:  # noqa: 
         in_period = [s for s in data.sessions if options.period.contains(s.day)]
         around.set_data(data.mood, in_period)
         images["around"] = render_chart(around, 680, 250, CHART_SCALE)
-        images["around_count"] = len(in_period)  # type: ignore[assignment]
     return images
 
 
@@ -156,7 +155,7 @@ def build_report(contents: VaultContents, options: ReportOptions, now: dt.dateti
     """The report's HTML and chart images; needs a QApplication for the charts."""
     summary = summarise(contents, options.period, now)
     images = _render_charts(contents, options, now)
-    around_count = images.pop("around_count", 0)
+    around_count = len(summary.responses)  # the past ketamine sessions in the period
     html = [_STYLE, _page_one(summary, options, now.date())]
     s = options.sections
     period = options.period
