@@ -46,11 +46,13 @@ def load(vault: Vault) -> VaultContents:
     )
 
 
+EMPTINESS_TABLES = ("entries", "questionnaires", "si_checkins", "treatments", "safety_plans")
+
+
 def is_empty(vault: Vault) -> bool:
-    return (
-        vault.entries.count() == 0
-        and not vault.questionnaires.all()
-        and not vault.checkins.all()
-        and not vault.treatments.all()
-        and vault.safety_plans.latest() is None
+    """No records of the kinds that matter for demo data and imports (one row is enough
+    to say no, so nothing is loaded)."""
+    return not any(
+        vault.conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]
+        for table in EMPTINESS_TABLES
     )
