@@ -11,6 +11,7 @@ import pytest
 
 from moodlog.domain.demo import build_demo
 from moodlog.domain.errors import ValidationError
+from moodlog.domain.treatments import Medication, Question, SessionNote
 from moodlog.report import json_format
 from moodlog.vault import bulk
 from moodlog.vault.vault import Vault
@@ -150,3 +151,17 @@ def test_store_is_all_or_nothing(vault: Vault):
         bulk.store(vault, contents)
     assert bulk.is_empty(vault)
     assert vault.entries.count() == 0
+
+
+@pytest.mark.parametrize(
+    "add",
+    [
+        lambda v: v.medications.save(Medication("Sertraline")),
+        lambda v: v.session_notes.save(SessionNote(dt.date(2026, 1, 1))),
+        lambda v: v.questions.add(Question("Why?", dt.date(2026, 1, 1))),
+    ],
+)
+def test_any_record_makes_the_vault_not_empty(vault: Vault, add):
+    assert bulk.is_empty(vault)
+    add(vault)
+    assert not bulk.is_empty(vault)  # so an import or demo data never lands on top of it

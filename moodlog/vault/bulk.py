@@ -46,7 +46,16 @@ def load(vault: Vault) -> VaultContents:
     )
 
 
-EMPTINESS_TABLES = ("entries", "questionnaires", "si_checkins", "treatments", "safety_plans")
+EMPTINESS_TABLES = (
+    "entries",
+    "questionnaires",
+    "si_checkins",
+    "treatments",
+    "safety_plans",
+    "medications",
+    "session_notes",
+    "questions",
+)
 
 
 def is_empty(vault: Vault) -> bool:
