@@ -36,6 +36,15 @@ def entry(note: str = "", day: dt.date = dt.date(2026, 3, 1), mood: int = 6) -> 
     return Entry(day=day, time=dt.time(9, 30), mood=mood, note=note)
 
 
+def fill(vault: Vault, days: int, note_length: int) -> None:
+    """Enough daily entries to make the file many pages long."""
+    with vault.transaction():
+        for day in range(days):
+            vault.entries.add(
+                entry(note="x" * note_length, day=dt.date(2025, 1, 1) + dt.timedelta(day))
+            )
+
+
 def test_round_trip_keeps_every_field(vault: Vault):
     original = Entry(
         day=dt.date(2026, 3, 1),
@@ -191,8 +200,7 @@ def test_damaged_or_foreign_files_are_named_and_untouched(
 
 
 def test_truncated_vault_is_reported_not_overwritten(vault: Vault):
-    for day in range(200):
-        vault.entries.add(entry(note="x" * 2000, day=dt.date(2025, 1, 1) + dt.timedelta(day)))
+    fill(vault, days=200, note_length=2000)
     path = vault.path
     vault.close()
     data = path.read_bytes()
@@ -207,8 +215,7 @@ def test_truncated_vault_is_reported_not_overwritten(vault: Vault):
 
 
 def test_damaged_page_is_found_by_check(vault: Vault):
-    for day in range(100):
-        vault.entries.add(entry(note="y" * 3000, day=dt.date(2025, 1, 1) + dt.timedelta(day)))
+    fill(vault, days=100, note_length=3000)
     path = vault.path
     vault.close()
     data = bytearray(path.read_bytes())
@@ -386,9 +393,7 @@ print("done", flush=True)
 def test_rekey_killed_mid_transaction_leaves_exactly_one_passphrase_working(data_dir: Path):
     path = data_dir / "moodlog.db"
     with Vault.create(path, PASSPHRASE) as v:
-        with v.transaction():
-            for day in range(1500):
-                v.entries.add(entry(note="n" * 1500, day=dt.date(2020, 1, 1) + dt.timedelta(day)))
+        fill(v, days=1500, note_length=1500)
     current, new = PASSPHRASE, "the second passphrase"
     finished_before_kill = 0
     for delay in (0.0, 0.001, 0.003, 0.006, 0.01, 0.02, 0.04, 0.08):

@@ -85,6 +85,22 @@ def known(vault: Vault) -> Vault:
     return vault
 
 
+def export_screen(qtbot, vault: Vault, **context_options):
+    from moodlog.preferences import Preferences
+    from moodlog.ui.context import AppContext
+    from moodlog.ui.export import ExportScreen
+
+    context = AppContext(
+        vault=vault,
+        data_dir=vault.path.parent,
+        preferences=Preferences(country="US"),
+        **context_options,
+    )
+    screen = ExportScreen(context)
+    qtbot.addWidget(screen)
+    return screen
+
+
 def pdf_text(path: Path) -> list[str]:
     reader = pypdf.PdfReader(path)
     return [" ".join(page.extract_text().split()) for page in reader.pages]
@@ -219,14 +235,9 @@ def test_charts_are_embedded_at_print_resolution(qapp, known: Vault, tmp_path: P
 
 
 def test_cli_and_dialog_produce_the_same_content(qtbot, known: Vault, tmp_path: Path):
-    from moodlog.preferences import Preferences
-    from moodlog.ui.context import AppContext
-    from moodlog.ui.export import ExportScreen
 
     path = known.path
-    context = AppContext(vault=known, data_dir=path.parent, preferences=Preferences(country="US"))
-    screen = ExportScreen(context)
-    qtbot.addWidget(screen)
+    screen = export_screen(qtbot, known)  # real clock: the CLI below uses it too
     screen.custom.setChecked(True)
     screen.first.setDate(FIRST)
     screen.last.setDate(LAST)
@@ -261,18 +272,8 @@ def test_cli_and_dialog_produce_the_same_content(qtbot, known: Vault, tmp_path: 
 
 
 def test_preview_shows_the_same_pages(qtbot, known: Vault, tmp_path: Path):
-    from moodlog.preferences import Preferences
-    from moodlog.ui.context import AppContext
-    from moodlog.ui.export import ExportScreen
 
-    context = AppContext(
-        vault=known,
-        data_dir=known.path.parent,
-        preferences=Preferences(country="US"),
-        now=lambda: NOW,
-    )
-    screen = ExportScreen(context)
-    qtbot.addWidget(screen)
+    screen = export_screen(qtbot, known, now=lambda: NOW)
     screen.last_30.setChecked(True)
     screen.preview()
     pages = len(screen.preview_dialog.page_labels)
@@ -317,9 +318,6 @@ def test_export_warns_once_that_the_pdf_is_not_encrypted(
 ):
     from PySide6.QtWidgets import QMessageBox
 
-    from moodlog.preferences import Preferences
-    from moodlog.ui.context import AppContext
-    from moodlog.ui.export import ExportScreen
 
     asked = []
 
@@ -330,14 +328,7 @@ def test_export_warns_once_that_the_pdf_is_not_encrypted(
     monkeypatch.setattr(QMessageBox, "question", staticmethod(fake_question))
     targets = iter([tmp_path / "one.pdf", tmp_path / "two.pdf"])
     monkeypatch.setattr("moodlog.ui.files.ask_save_path", lambda *a, **k: next(targets))
-    context = AppContext(
-        vault=known,
-        data_dir=known.path.parent,
-        preferences=Preferences(country="US"),
-        now=lambda: NOW,
-    )
-    screen = ExportScreen(context)
-    qtbot.addWidget(screen)
+    screen = export_screen(qtbot, known, now=lambda: NOW)
     screen.last_30.setChecked(True)
     for _ in range(2):
         screen.save_pdf()
