@@ -235,3 +235,39 @@ def test_fast_trend_path_gives_the_same_numbers_as_the_records_path(vault):
         (c.tag, round(c.difference, 9)) for c in full.tag_comparisons
     ]
     assert fast.sleep_correlation == pytest.approx(full.sleep_correlation)
+
+
+def test_outcome_reached_once_but_not_at_the_latest_result_says_so():
+    summary = course_summary([phq(-2, 20), phq(20, 4), phq(40, 12)], PHQ9, [iv(0)], NOW)
+    assert summary.remission is False and summary.response is False
+    text = summary.outcome_text()
+    assert f"remission not at the latest result (reached {day(20):%d %b %Y})" in text
+    assert f"response not at the latest result (reached {day(20):%d %b %Y})" in text
+    summary = course_summary([phq(-2, 20), phq(20, 4)], PHQ9, [iv(0)], NOW)
+    assert summary.outcome_text() == (
+        f"response yes (first reached {day(20):%d %b %Y}); "
+        f"remission yes (first reached {day(20):%d %b %Y})"
+    )
+
+
+def test_recent_slice_agrees_with_the_whole_history_where_it_is_drawn(vault):
+    """The Trends screen first reads only recent days; in that range every point and
+    trend value must equal the whole-history numbers."""
+    from moodlog.domain.demo import build_demo
+    from moodlog.ui.charts import TrendData
+    from moodlog.vault import bulk
+
+    bulk.store(vault, build_demo(days=300, end=dt.date(2026, 6, 30), seed=5))
+    now = dt.datetime(2026, 6, 30, 22)
+    since = dt.date(2026, 4, 1)
+    recent = TrendData.from_vault(vault, now, since=since)
+    whole = TrendData.from_vault(vault, now)
+    assert not recent.complete and whole.complete
+    assert recent.mood == {d: v for d, v in whole.mood.items() if d >= since}
+    assert recent.trend, "the slice should have a trend"
+    assert min(recent.trend) == since + dt.timedelta(days=6)
+    assert all(recent.trend[d] == pytest.approx(whole.trend[d]) for d in recent.trend)
+    assert recent.checkin_levels == [(d, lv) for d, lv in whole.checkin_levels if d >= since]
+    assert len(recent.treatments) == len(whole.treatments)  # sessions are read whole
+    assert recent.responses == [] and recent.course == {} and recent.tag_comparisons == []
+    assert whole.responses and whole.course

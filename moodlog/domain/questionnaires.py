@@ -101,6 +101,12 @@ def _known(instrument: str) -> str:
 
 def validate_answers(instrument: str, answers: list[int | None]) -> None:
     expected = item_count(instrument)
+    if (
+        isinstance(answers, list)
+        and len(answers) == expected
+        and all(a is None or (type(a) is int and 0 <= a <= 3) for a in answers)
+    ):
+        return  # the common case, checked in one pass; the loop below names the problem
     if not isinstance(answers, list) or len(answers) != expected:
         raise ValidationError(f"{instrument} has {expected} items; got {answers!r}.")
     for number, answer in enumerate(answers, start=1):

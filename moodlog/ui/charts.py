@@ -6,7 +6,6 @@ UTC timestamps at noon with a UTC date axis, so a day never shifts across zones.
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import datetime as dt
 import math
@@ -14,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
@@ -27,11 +27,11 @@ from moodlog.domain.analysis import (
     compare_tags,
     course_summary,
     daily_series,
+    days_by_tag,
     mean_response_curve,
     session_curve,
     session_responses,
     sleep_mood_correlation,
-    tags_by_day,
     trailing_mean,
 )
 from moodlog.domain.contents import VaultContents
@@ -91,6 +91,11 @@ class TrendData:
     course: dict[str, CourseSummary] = field(default_factory=dict)
     tag_comparisons: list[TagComparison] = field(default_factory=list)
     sleep_correlation: tuple[float, int] | None = None
+    since: dt.date | None = None  # set for a recent slice only (see from_vault)
+
+    @property
+    def complete(self) -> bool:
+        return self.since is None
 
     @classmethod
     def build(cls, contents: VaultContents, now: dt.datetime) -> TrendData:
@@ -99,7 +104,7 @@ class TrendData:
         return cls.from_parts(
             now=now,
             series={name: daily_series(entries, name) for name in ("mood", *SERIES_STYLE)},
-            day_tags=tags_by_day(entries),
+            tag_days=days_by_tag(entries),
             contents=contents,
             checkin_levels=[(c.day, c.level) for c in contents.checkins],
         )
@@ -107,23 +112,31 @@ class TrendData:
     @classmethod
     def from_vault(
         cls,
-        vault,
+        vault,  # noqa: ANN001
         now: dt.datetime,
-        with_tags: bool = True,  # noqa: ANN001
+        since: dt.date | None = None,
     ) -> TrendData:
         """From the vault's per-day means (the Trends screen's fast path); the same
-        numbers as :meth:`build`, which tests check."""
+        numbers as :meth:`build`, which tests check.
+
+        With ``since``, only the days from then on are read, for a first paint of the
+        recent range that does not wait for ten years of history: enough for the
+        charts there (the trend is dropped for the first 6 days, whose 7-day window
+        reaches before ``since``), but no per-session, course or tag analysis, which
+        need everything. Sessions and medication changes are always read whole.
+        """
         contents = VaultContents(
-            questionnaires=vault.questionnaires.all(),
+            questionnaires=vault.questionnaires.all(since=since),
             treatments=vault.treatments.all(),
             medications=vault.medications.all(),
         )
         return cls.from_parts(
             now=now,
-            series=vault.entries.daily_means(),
-            day_tags=vault.entries.tags_by_day() if with_tags else {},
+            series=vault.entries.daily_means(since),
+            tag_days={} if since else vault.entries.days_by_tag(),
             contents=contents,
-            checkin_levels=vault.checkins.levels(),
+            checkin_levels=vault.checkins.levels(since),
+            since=since,
         )
 
     @classmethod
@@ -131,11 +144,16 @@ class TrendData:
         cls,
         now: dt.datetime,
         series: dict[str, Series],
-        day_tags: dict[dt.date, set[str]],
+        tag_days: dict[str, set[dt.date]],
         contents: VaultContents,
         checkin_levels: list[tuple[dt.date, str]],
+        since: dt.date | None = None,
     ) -> TrendData:
         mood = series["mood"]
+        trend = trailing_mean(mood)
+        if since is not None:
+            trend_from = since + dt.timedelta(days=6)
+            trend = {day: value for day, value in trend.items() if day >= trend_from}
         sessions = sorted(
             (t for t in contents.treatments if t.kind_info.ketamine and not t.is_appointment(now)),
             key=lambda t: t.starts_at,
@@ -145,31 +163,41 @@ class TrendData:
             for m in contents.medications
             for e in m.events
         ]
+        scored = [q for q in contents.questionnaires if q.scored]
         questionnaires = {
-            name: sorted(
-                (q.day, q.total)
-                for q in contents.questionnaires
-                if q.instrument == name and q.scored
-            )
+            name: sorted((q.day, q.total) for q in scored if q.instrument == name)
             for name in (PHQ9, GAD7)
         }
+        whole = since is None
         return cls(
             now=now,
             mood=mood,
-            trend=trailing_mean(mood),
+            trend=trend,
             others={name: series[name] for name in SERIES_STYLE},
             treatments=sorted(contents.treatments, key=lambda t: t.starts_at),
             sessions=sessions,
-            responses=session_responses(mood, contents.treatments, now),
+            responses=session_responses(mood, contents.treatments, now) if whole else [],
             medication_events=sorted(events),
             checkin_levels=checkin_levels,
             questionnaires=questionnaires,
             course={
-                name: course_summary(contents.questionnaires, name, contents.treatments, now)
+                name: course_summary(scored, name, contents.treatments, now)
                 for name in (PHQ9, GAD7)
-            },
-            tag_comparisons=compare_tags(mood, day_tags),
-            sleep_correlation=sleep_mood_correlation(series["sleep_hours"], mood),
+            }
+            if whole
+            else {},
+            tag_comparisons=compare_tags(mood, tag_days) if whole else [],
+            sleep_correlation=sleep_mood_correlation(series["sleep_hours"], mood)
+            if whole
+            else None,
+            since=since,
+        )
+
+    def outdated(self, now: dt.datetime) -> bool:
+        """True once ``now`` is another day, or a booked session has started since
+        (it then counts as a session, no longer an appointment)."""
+        return now.date() != self.now.date() or any(
+            self.now < t.starts_at <= now for t in self.treatments
         )
 
     def first_day(self) -> dt.date | None:
@@ -195,22 +223,21 @@ class TrendData:
         return " \N{MIDDLE DOT} ".join(parts)
 
 
-def _series_xy(series: Series) -> tuple[list[float], list[float]]:
-    """x/y with NaN inserted across missing days, so lines break at gaps."""
+def _series_xy(series: Series, break_at_gaps: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """x (noon-UTC timestamps) and y arrays in day order. With ``break_at_gaps`` a NaN
+    is inserted after each missing run of days, so a line drawn with
+    ``connect="finite"`` breaks there instead of bridging the gap."""
     if not series:
-        return [], []
-    ordinals = sorted(day.toordinal() for day in series)
-    xs: list[float] = []
-    ys: list[float] = []
-    previous = ordinals[0]
-    for ordinal in ordinals:
-        if ordinal - previous > 1:
-            xs.append((previous + 1 - _EPOCH_ORDINAL) * 86400.0 + 43200.0)
-            ys.append(math.nan)
-        xs.append((ordinal - _EPOCH_ORDINAL) * 86400.0 + 43200.0)
-        ys.append(series[dt.date.fromordinal(ordinal)])
-        previous = ordinal
-    return xs, ys
+        return np.empty(0), np.empty(0)
+    days = np.fromiter((day.toordinal() for day in series), dtype=np.int64, count=len(series))
+    values = np.fromiter(series.values(), dtype=float, count=len(series))
+    order = np.argsort(days, kind="stable")  # already sorted when it came from the vault
+    days, values = days[order], values[order]
+    if break_at_gaps:
+        after_gap = np.flatnonzero(np.diff(days) > 1) + 1
+        values = np.insert(values, after_gap, np.nan)
+        days = np.insert(days, after_gap, days[after_gap - 1] + 1)
+    return (days - _EPOCH_ORDINAL) * 86400.0 + 43200.0, values
 
 
 _PRINTING = False
@@ -243,16 +270,83 @@ def questionnaire_colour() -> QColor:
     return QColor("#dddddd") if dark_palette() else QColor("#444444")
 
 
-def apply_palette(widget: pg.GraphicsView | pg.GraphicsLayoutWidget, plots: list) -> None:
+def text_colour() -> QColor:
+    return QColor("black") if _PRINTING else QApplication.palette().color(QPalette.ColorRole.Text)
+
+
+def apply_background(widget: pg.GraphicsView) -> None:
     palette = QApplication.palette()
-    background = QColor("white") if _PRINTING else palette.color(QPalette.ColorRole.Base)
-    text = QColor("black") if _PRINTING else palette.color(QPalette.ColorRole.Text)
-    widget.setBackground(background)
-    for plot in plots:
-        for name in ("left", "bottom", "right"):
-            axis = plot.getAxis(name)
-            axis.setPen(pg.mkPen(text))
-            axis.setTextPen(pg.mkPen(text))
+    widget.setBackground(QColor("white") if _PRINTING else palette.color(QPalette.ColorRole.Base))
+
+
+class LightPlot:
+    """A view box with a left axis and a bottom axis (dates or plain numbers), placed
+    in two rows of a chart's layout: the part of pyqtgraph's PlotItem these charts use.
+
+    A PlotItem also builds a Qt options form, buttons, a title and four axes, ~12 ms
+    a plot, for menus these charts switch off. Putting every plot's left axis in the
+    same layout column also lines the plots' x axes up exactly.
+    """
+
+    def __init__(self, layout: pg.GraphicsLayout, row: int, dates: bool = True) -> None:
+        self.vb = pg.ViewBox(enableMenu=False)
+        self.vb.disableAutoRange()  # ranges are set explicitly; no bounds pass per item
+        pens = {"pen": pg.mkPen(text_colour()), "textPen": pg.mkPen(text_colour())}
+        self.left = pg.AxisItem("left", **pens)
+        self.bottom = (
+            pg.DateAxisItem("bottom", utcOffset=0, **pens)
+            if dates
+            else pg.AxisItem("bottom", **pens)
+        )
+        for axis in (self.left, self.bottom):
+            # Without units there is no SI prefix to choose, but the axis would still
+            # re-typeset its label on every range change.
+            axis.enableAutoSIPrefix(False)
+            axis.linkToView(self.vb)
+        # Straight into Qt's grid: pyqtgraph's GraphicsLayout.addItem re-runs the
+        # whole layout after every item.
+        grid = layout.layout
+        grid.addItem(self.left, 2 * row, 0)
+        grid.addItem(self.vb, 2 * row, 1)
+        grid.addItem(self.bottom, 2 * row + 1, 1)
+        self.sigXRangeChanged = self.vb.sigXRangeChanged
+
+    def add(self, item: pg.GraphicsObject, ignore_bounds: bool = False) -> None:
+        self.vb.addItem(item, ignoreBounds=ignore_bounds)
+
+    def remove(self, item: pg.GraphicsObject) -> None:
+        self.vb.removeItem(item)
+
+    def clear(self) -> None:
+        self.vb.clear()
+
+    def set_label(self, text: str) -> None:
+        self.left.setLabel(text)
+
+    def show_grid(self, x: bool = False, y: bool = True, alpha: float = 0.15) -> None:
+        self.bottom.setGrid(int(alpha * 255) if x else False)
+        self.left.setGrid(int(alpha * 255) if y else False)
+
+    def viewRange(self) -> list[list[float]]:  # noqa: N802 (pyqtgraph's name)
+        return self.vb.viewRange()
+
+    def contains(self, scene_pos: QPointF) -> bool:
+        return self.vb.sceneBoundingRect().contains(scene_pos)
+
+
+def _stack(widget: pg.GraphicsLayoutWidget, plots: list[LightPlot], stretch: list[int]) -> None:
+    """No spacing between a plot and its own date axis, some between plots."""
+    grid = widget.ci.layout
+    grid.setVerticalSpacing(0)
+    grid.setHorizontalSpacing(0)
+    for index, factor in enumerate(stretch):
+        grid.setRowStretchFactor(2 * index, factor)
+        if index < len(plots) - 1:
+            grid.setRowSpacing(2 * index + 1, 10)
+
+
+def scatter(size: float, colour: QColor | str, symbol: str = "o") -> pg.ScatterPlotItem:
+    return pg.ScatterPlotItem(symbol=symbol, size=size, pen=None, brush=pg.mkBrush(colour))
 
 
 class BandsItem(pg.GraphicsObject):
@@ -273,10 +367,12 @@ class BandsItem(pg.GraphicsObject):
         return QRectF(-1e12, low, 2e12, high - low)
 
     def paint(self, painter: QPainter, *args: object) -> None:
+        view = self.viewRect()  # only the part in view: huge rectangles rasterise slowly
+        left, width = (view.left(), view.width()) if view is not None else (-1e12, 2e12)
         painter.setPen(Qt.PenStyle.NoPen)
         for low, high, colour in self.bands:
             painter.setBrush(colour)
-            painter.drawRect(QRectF(-1e12, low, 2e12, high - low))
+            painter.drawRect(QRectF(left, low, width, high - low))
 
 
 class TimelineChart(pg.GraphicsLayoutWidget):
@@ -295,121 +391,117 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         super().__init__(parent)
         self.data: TrendData | None = None
         self.k = marker_scale  # symbols and pens are in device pixels: scale them for print
-        # No right-click menus: the range buttons and "Save as PNG" cover them, and
-        # building pyqtgraph's menus costs ~8 ms a plot.
-        self.mood_plot = pg.PlotItem(
-            axisItems={"bottom": pg.DateAxisItem(utcOffset=0)}, enableMenu=False
-        )
-        self.addItem(self.mood_plot, row=0, col=0)
-        self.phq_plot = pg.PlotItem(
-            axisItems={"bottom": pg.DateAxisItem(utcOffset=0)}, enableMenu=False
-        )
-        self.gad_plot = pg.PlotItem(
-            axisItems={"bottom": pg.DateAxisItem(utcOffset=0)}, enableMenu=False
-        )
+        self.on_paper = _PRINTING
+        self.mood_plot = LightPlot(self.ci, 0)
+        self.plots = [self.mood_plot]
+        self.questionnaire_plots: dict[str, LightPlot] = {}
         if show_questionnaires:
-            self.addItem(self.phq_plot, row=1, col=0)
-            self.addItem(self.gad_plot, row=2, col=0)
-        if show_questionnaires:
-            self.ci.layout.setRowStretchFactor(0, 5)
-            self.ci.layout.setRowStretchFactor(1, 2)
-            self.ci.layout.setRowStretchFactor(2, 2)
-        for plot in (self.phq_plot, self.gad_plot):
-            plot.setXLink(self.mood_plot)
-        self.mood_plot.setLabel("left", "Mood (0-10)")
-        self.mood_plot.setYRange(-0.9, 11, padding=0)
-        self.mood_plot.setLimits(yMin=-1.5, yMax=25)
-        self.mood_plot.showGrid(y=True, alpha=0.15)
-        for plot, name in ((self.phq_plot, PHQ9), (self.gad_plot, GAD7)):
-            plot.setLabel("left", name)
-            plot.setYRange(0, max_total(name), padding=0.02)
-            plot.setMouseEnabled(y=False)
-        self.mood_plot.setMouseEnabled(y=False)
-        apply_palette(self, [self.mood_plot, self.phq_plot, self.gad_plot])
+            for row, name in enumerate((PHQ9, GAD7), start=1):
+                plot = LightPlot(self.ci, row)
+                plot.vb.setXLink(self.mood_plot.vb)
+                plot.set_label(name)
+                # Ticks where the severity bands start (every other one if that would
+                # crowd the short plot), instead of a comb of minor ticks.
+                starts = [low for low, _, _ in BANDS[name]]
+                starts = starts[::2] if len(starts) > 4 else starts
+                plot.left.setTicks([[(low, str(low)) for low in starts], []])
+                plot.vb.setYRange(0, max_total(name), padding=0.02)
+                plot.vb.setMouseEnabled(y=False)
+                self.questionnaire_plots[name] = plot
+                self.plots.append(plot)
+        _stack(self, self.plots, [5, 2, 2][: len(self.plots)])
+        self.mood_plot.set_label("Mood (0-10)")
+        self.mood_plot.vb.setYRange(-0.9, 11, padding=0)
+        self.mood_plot.vb.setLimits(yMin=-1.5, yMax=25)
+        self.mood_plot.vb.setMouseEnabled(y=False)
+        self.mood_plot.show_grid(y=True)
+        apply_background(self)
         self.session_markers: list[tuple[dt.date, str]] = []
         self.medication_markers: pg.ScatterPlotItem | None = None
         self.checkin_markers: dict[str, pg.ScatterPlotItem] = {}
-        self._labels: list[pg.TextItem] = []
-        self.mood_plot.sigXRangeChanged.connect(self._update_labels)
-        self.mood_plot.sigXRangeChanged.connect(self._update_window)
-        self._windowed: list[tuple[pg.GraphicsObject, list[float], list[float]]] = []
+        self._labels: list[pg.TextItem] = []  # the session labels now shown
+        self._label_pool: dict[int, pg.TextItem] = {}  # by index in data.treatments
+        self._labelled: tuple[dt.date, dt.date] | None = None
+        self.mood_plot.sigXRangeChanged.connect(self._range_changed)
+        self._windowed: list[tuple[pg.GraphicsObject, np.ndarray, np.ndarray]] = []
+        self._session_lines: list[pg.PlotCurveItem] = []
         self._window: tuple[float, float] | None = None
-        self.series_items: dict[str, pg.PlotDataItem] = {}
+        self.series_items: dict[str, pg.PlotCurveItem] = {}
         self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#888888", style=Qt.PenStyle.DotLine))
         self.scene().sigMouseMoved.connect(self._mouse_moved)
         self.scene().sigMouseClicked.connect(self._mouse_clicked)
 
     # -- data ----------------------------------------------------------------------
-    def set_data(self, data: TrendData, initial_days: int | None = None) -> None:
+    def set_data(
+        self, data: TrendData, initial_days: int | None = None, keep_view: bool = False
+    ) -> None:
+        """Draw ``data``, showing the last ``initial_days`` days (None: all), or with
+        ``keep_view`` the range already in view."""
         self.data = data
-        for plot in (self.mood_plot, self.phq_plot, self.gad_plot):
+        for plot in self.plots:
             plot.clear()
         self._labels = []
+        self._label_pool = {}
+        self._labelled = None
         self._windowed = []
+        self._session_lines = []
         self._window = None
-        mood_item = self.mood_plot.plot(
-            [],
-            [],
-            pen=None,
-            symbol="o",
-            symbolSize=5 * self.k,
-            symbolBrush=mood_colour().lighter(130),
-            symbolPen=None,
-            name="Daily mood",
-        )
-        self._add_windowed(mood_item, *_series_xy(data.mood))
-        trend_item = self.mood_plot.plot(
-            [],
-            [],
-            pen=pg.mkPen(mood_colour(), width=2.5 * self.k),
-            connect="finite",
-            name="7-day trend",
-        )
-        self._add_windowed(trend_item, *_series_xy(data.trend))
+        mood_points = scatter(5 * self.k, mood_colour().lighter(130))
+        self.mood_plot.add(mood_points)
+        mood_x, mood_y = _series_xy(data.mood, break_at_gaps=False)
+        mood_points.setData(x=mood_x, y=mood_y)  # points outside the view are skipped
+        trend_line = pg.PlotCurveItem(pen=pg.mkPen(mood_colour(), width=2.5 * self.k))
+        trend_line.opts["connect"] = "finite"
+        self.mood_plot.add(trend_line)
+        self._windowed.append((trend_line, *_series_xy(data.trend)))
         self.series_items = {}  # optional series are drawn when first switched on
         self._draw_session_lines(data)
         self._draw_small_markers(data)
-        for plot, name in ((self.phq_plot, PHQ9), (self.gad_plot, GAD7)):
+        for name, plot in self.questionnaire_plots.items():
             bands = BandsItem(
                 [
                     (low - 0.5 if low else 0, high + 0.5, colour)
                     for (low, high, _), colour in zip(BANDS[name], BAND_COLOURS, strict=False)
                 ]
             )
-            plot.addItem(bands, ignoreBounds=True)
+            plot.add(bands, ignore_bounds=True)
             points = data.questionnaires.get(name, [])
-            plot.plot(
-                [timestamp(d) for d, _ in points],
-                [total for _, total in points],
-                pen=pg.mkPen(questionnaire_colour(), width=1.5 * self.k),
-                symbol="o",
-                symbolSize=6 * self.k,
-                symbolBrush=questionnaire_colour(),
-            )
-        self.mood_plot.addItem(self.cursor, ignoreBounds=True)
-        self.set_range(initial_days)
-
-    def _add_windowed(self, item: pg.GraphicsObject, xs: list[float], ys: list[float]) -> None:
-        self._windowed.append((item, xs, ys))
+            xs = [timestamp(day) for day, _ in points]
+            totals = [total for _, total in points]
+            colour = questionnaire_colour()
+            plot.add(pg.PlotCurveItem(xs, totals, pen=pg.mkPen(colour, width=1.5 * self.k)))
+            dots = scatter(6 * self.k, colour)
+            dots.setData(x=xs, y=totals)
+            plot.add(dots)
+        self.mood_plot.add(self.cursor, ignore_bounds=True)
+        if keep_view:
+            self._range_changed()
+        else:
+            self.set_range(initial_days)
 
     def _update_window(self) -> None:
-        """Give the point and line items only the data near the visible range (with one
-        range's width of margin each side), reloading when the view leaves it. With
-        10 years of data the 90-day view then draws ~270 days, not 3,650."""
+        """Give the lines only the data near the visible range (with one range's width
+        of margin each side), reloading when the view leaves it: a line is stroked
+        whole at every paint, even where it is out of view, so with 10 years of data
+        the 90-day view strokes ~270 days, not 3,650. (Point items skip what is out
+        of view themselves, so they hold everything.) Over more than a year, lines
+        are drawn without antialiasing: several days share a pixel there, and
+        smoothing 10 years of lines and a hundred session markers costs ~60 ms a
+        paint (paper is drawn once: always smooth)."""
         if not self._windowed:
             return
         low, high = self.mood_plot.viewRange()[0]
+        smooth = self.on_paper or high - low < 400 * 86400.0
+        for item in [*self._session_lines, *(item for item, _, _ in self._windowed)]:
+            item.opts["antialias"] = smooth
         if self._window and self._window[0] <= low and high <= self._window[1]:
             return
         span = max(high - low, 86400.0)
         self._window = (low - span, high + span)
         for item, xs, ys in self._windowed:
-            first = bisect.bisect_left(xs, self._window[0])
-            last = bisect.bisect_right(xs, self._window[1])
-            if isinstance(item, pg.ScatterPlotItem):
-                item.setData(x=xs[first:last], y=ys[first:last])
-            else:
-                item.setData(xs[first:last], ys[first:last])
+            first = int(np.searchsorted(xs, self._window[0], "left"))
+            last = int(np.searchsorted(xs, self._window[1], "right"))
+            item.setData(x=xs[first:last], y=ys[first:last])
 
     def _draw_session_lines(self, data: TrendData) -> None:
         """One line item per kind and style (fast with hundreds of sessions); the
@@ -418,29 +510,26 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         for t in data.treatments:
             groups[(t.kind, t.is_appointment(data.now))].append(timestamp(t.day))
         for (kind, appointment), xs in groups.items():
-            colour = KINDS[kind].colour
             pen = pg.mkPen(
-                colour,
+                KINDS[kind].colour,
                 width=1.4 * self.k,
                 style=Qt.PenStyle.DashLine if appointment else Qt.PenStyle.SolidLine,
             )
             line_x = [x for x in xs for _ in (0, 1)]
             line_y = [SESSION_LINE_LOW, SESSION_LINE_HIGH] * len(xs)
-            item = pg.PlotDataItem(line_x, line_y, pen=pen, connect="pairs")
-            self.mood_plot.addItem(item, ignoreBounds=True)
+            lines = pg.PlotCurveItem(line_x, line_y, pen=pen, connect="pairs")
+            self.mood_plot.add(lines, ignore_bounds=True)
+            self._session_lines.append(lines)
         self.session_markers = [(t.day, t.kind) for t in data.treatments]
 
     def _draw_small_markers(self, data: TrendData) -> None:
         if data.medication_events:
-            self.medication_markers = pg.ScatterPlotItem(
+            self.medication_markers = scatter(9 * self.k, "#6b5a8e", symbol="t1")
+            self.medication_markers.setData(
                 x=[timestamp(d) for d, _ in data.medication_events],
                 y=[-0.55] * len(data.medication_events),
-                symbol="t1",
-                size=9 * self.k,
-                brush=pg.mkBrush("#6b5a8e"),
-                pen=None,
             )
-            self.mood_plot.addItem(self.medication_markers)
+            self.mood_plot.add(self.medication_markers)
         else:
             self.medication_markers = None
         self.checkin_markers = {}
@@ -448,49 +537,56 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         for day, level in data.checkin_levels:
             by_level[level].append(timestamp(day))
         for level, xs in by_level.items():
-            xs.sort()
-            item = pg.ScatterPlotItem(
-                symbol="s", size=6 * self.k, pen=None, brush=pg.mkBrush(LEVEL_COLOURS[level])
-            )
-            self.mood_plot.addItem(item)
+            item = scatter(6 * self.k, LEVEL_COLOURS[level], symbol="s")
+            self.mood_plot.add(item)
             self.checkin_markers[level] = item
-            self._add_windowed(item, xs, [10.55] * len(xs))
+            item.setData(x=xs, y=[10.55] * len(xs))
 
     def _update_labels(self) -> None:
-        for label in self._labels:
-            self.mood_plot.removeItem(label)
-        self._labels = []
+        """Label the sessions in view (none when more than MAX_LABELS would crowd the
+        chart). Labels are made once per session and then only shown or hidden."""
         if self.data is None:
             return
         first, last = self.visible_days()
-        visible = [t for t in self.data.treatments if first <= t.day <= last]
-        if len(visible) > MAX_LABELS:
+        if self._labelled == (first, last):
             return
-        for t in visible:
-            kind = KINDS[t.kind]
-            label = pg.TextItem(kind.short, color=kind.colour, anchor=(0, 1))  # above the axis
-            label.setPos(timestamp(t.day), SESSION_LINE_LOW)
-            self.mood_plot.addItem(label, ignoreBounds=True)
+        self._labelled = (first, last)
+        visible = [i for i, t in enumerate(self.data.treatments) if first <= t.day <= last]
+        if len(visible) > MAX_LABELS:
+            visible = []
+        for label in self._labels:
+            label.setVisible(False)
+        self._labels = []
+        for index in visible:
+            label = self._label_pool.get(index)
+            if label is None:
+                t = self.data.treatments[index]
+                kind = KINDS[t.kind]
+                label = pg.TextItem(kind.short, color=kind.colour, anchor=(0, 1))  # above axis
+                label.setPos(timestamp(t.day), SESSION_LINE_LOW)
+                self.mood_plot.add(label, ignore_bounds=True)
+                self._label_pool[index] = label
+            label.setVisible(True)
             self._labels.append(label)
 
     def set_series_visible(self, name: str, visible: bool) -> None:
         if self.data is None:
             return
         if visible and name not in self.series_items:
-            label, colour, _ = SERIES_STYLE[name]
-            item = self.mood_plot.plot(
-                [], [], pen=pg.mkPen(colour, width=1.2 * self.k), connect="finite", name=label
-            )
+            _, colour, _ = SERIES_STYLE[name]
+            item = pg.PlotCurveItem(pen=pg.mkPen(colour, width=1.2 * self.k))
+            item.opts["connect"] = "finite"
+            self.mood_plot.add(item)
             self.series_items[name] = item
-            self._add_windowed(item, *_series_xy(self.data.others[name]))
+            self._windowed.append((item, *_series_xy(self.data.others[name])))
             self._window = None
             self._update_window()
         if name in self.series_items:
             self.series_items[name].setVisible(visible)
         if name == "sleep_hours":
             top = 13 if visible else 11
-            self.mood_plot.setYRange(-0.9, top, padding=0)
-            self.mood_plot.setLabel("left", "Mood (0-10), hours" if visible else "Mood (0-10)")
+            self.mood_plot.vb.setYRange(-0.9, top, padding=0)
+            self.mood_plot.set_label("Mood (0-10), hours" if visible else "Mood (0-10)")
 
     def set_range(self, days: int | None) -> None:
         """Show the last ``days`` days up to today, or everything (None)."""
@@ -504,16 +600,19 @@ class TimelineChart(pg.GraphicsLayoutWidget):
             end = max(end, last_marker)
         else:
             start = end - dt.timedelta(days=days)
-        self.mood_plot.setXRange(timestamp(start), timestamp(end + dt.timedelta(days=1)), padding=0)
+        self.mood_plot.vb.setXRange(
+            timestamp(start), timestamp(end + dt.timedelta(days=1)), padding=0
+        )
         self._range_changed()
 
     def show_period(self, first: dt.date, last: dt.date) -> None:
-        self.mood_plot.setXRange(timestamp(first) - 43200, timestamp(last) + 43200, padding=0)
+        self.mood_plot.vb.setXRange(timestamp(first) - 43200, timestamp(last) + 43200, padding=0)
         self._range_changed()
 
     def _range_changed(self) -> None:
-        """Refresh what depends on the visible range; the view's own signal does not
-        fire while the chart has no size yet, or when the range did not change."""
+        """Refresh what depends on the visible range. Called by the view's signal and
+        directly after setting a range, because the signal does not fire while the
+        chart has no size yet; both steps skip work when nothing changed."""
         self._update_window()
         self._update_labels()
 
@@ -523,10 +622,9 @@ class TimelineChart(pg.GraphicsLayoutWidget):
 
     # -- mouse ---------------------------------------------------------------------
     def day_at_scene_pos(self, pos: QPointF) -> dt.date | None:
-        for plot in (self.mood_plot, self.phq_plot, self.gad_plot):
-            if plot.sceneBoundingRect().contains(pos):
-                point = plot.vb.mapSceneToView(pos)
-                return day_of(point.x())
+        for plot in self.plots:
+            if plot.contains(pos):
+                return day_of(plot.vb.mapSceneToView(pos).x())
         return None
 
     def _mouse_moved(self, pos: QPointF) -> None:
@@ -544,7 +642,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
             self.day_clicked.emit(day)
 
 
-class AroundSessionsChart(pg.PlotWidget):
+class AroundSessionsChart(pg.GraphicsLayoutWidget):
     """Every session aligned at day 0 (-7..+14): a faint line each, the mean bold with
     its spread (one standard deviation)."""
 
@@ -553,20 +651,22 @@ class AroundSessionsChart(pg.PlotWidget):
     def __init__(self, parent: QWidget | None = None, marker_scale: float = 1.0) -> None:
         super().__init__(parent)
         self.k = marker_scale
-        self.plot_item = self.getPlotItem()
-        self.plot_item.setLabel("bottom", "Days from session")
-        self.plot_item.setLabel("left", "Mood (0-10)")
-        self.plot_item.setXRange(self.FIRST, self.LAST, padding=0.02)
-        self.plot_item.setYRange(0, 10, padding=0.04)
-        self.plot_item.showGrid(x=True, y=True, alpha=0.15)
-        apply_palette(self, [self.plot_item])
+        self.plot = LightPlot(self.ci, 0, dates=False)
+        _stack(self, [self.plot], [1])
+        self.plot.bottom.setLabel("Days from session")
+        self.plot.set_label("Mood (0-10)")
+        self.plot.vb.setXRange(self.FIRST, self.LAST, padding=0.02)
+        self.plot.vb.setYRange(0, 10, padding=0.04)
+        self.plot.show_grid(x=True, y=True)
+        apply_background(self)
         self.shown_sessions = 0
+        self.mean_line: pg.PlotCurveItem | None = None
 
     def set_data(
         self, series: Series, sessions: list[Treatment], selected: set[int] | None = None
     ) -> None:
-        self.plot_item.clear()
-        self.plot_item.addItem(pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen("#777777", width=1)))
+        self.plot.clear()
+        self.plot.add(pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen("#777777", width=1)))
         chosen = [s for s in sessions if selected is None or s.id in selected]
         self.shown_sessions = len(chosen)
         by_kind: dict[str, tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
@@ -581,19 +681,20 @@ class AroundSessionsChart(pg.PlotWidget):
         for kind, (xs, ys) in by_kind.items():
             colour = QColor(KINDS[kind].colour)
             colour.setAlpha(70 if len(chosen) > 1 else 230)
-            self.plot_item.plot(xs, ys, pen=pg.mkPen(colour, width=self.k), connect="finite")
+            line = pg.PlotCurveItem(xs, ys, pen=pg.mkPen(colour, width=self.k), connect="finite")
+            self.plot.add(line)
+        self.mean_line = None
         mean = mean_response_curve(series, chosen, self.FIRST, self.LAST)
         if mean:
             xs = sorted(mean)
-            upper = pg.PlotDataItem(xs, [mean[x][0] + mean[x][1] for x in xs], pen=None)
-            lower = pg.PlotDataItem(xs, [mean[x][0] - mean[x][1] for x in xs], pen=None)
-            spread = pg.FillBetweenItem(upper, lower, brush=pg.mkBrush(44, 93, 99, 45))
-            self.plot_item.addItem(upper)
-            self.plot_item.addItem(lower)
-            self.plot_item.addItem(spread)
-            self.mean_line = self.plot_item.plot(
+            upper = pg.PlotCurveItem(xs, [mean[x][0] + mean[x][1] for x in xs], pen=None)
+            lower = pg.PlotCurveItem(xs, [mean[x][0] - mean[x][1] for x in xs], pen=None)
+            for item in (upper, lower, pg.FillBetweenItem(upper, lower, brush=(44, 93, 99, 45))):
+                self.plot.add(item)
+            self.mean_line = pg.PlotCurveItem(
                 xs, [mean[x][0] for x in xs], pen=pg.mkPen(mood_colour(), width=3.5 * self.k)
             )
+            self.plot.add(self.mean_line)
 
 
 def render_chart(widget: pg.GraphicsView, width: int, height: int, scale: float = 2.0) -> QImage:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -21,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from moodlog.domain.analysis import SessionResponse, compare_tags
+from moodlog.domain.analysis import SessionResponse
 from moodlog.domain.questionnaires import GAD7, PHQ9
 from moodlog.ui.charts import (
     LEVEL_COLOURS,
@@ -34,6 +37,7 @@ from moodlog.ui.context import AppContext
 from moodlog.ui.widgets import heading, hint, show_error
 
 RANGES = (("30 days", 30), ("90 days", 90), ("1 year", 365), ("All", None))
+CHARTED = ("entries", "treatments", "questionnaires", "checkins", "medications")
 SESSION_COLUMNS = (
     "Date",
     "Kind",
@@ -45,6 +49,13 @@ SESSION_COLUMNS = (
     "+8..+14",
     "Durability",
 )
+
+
+def recent_since(today: dt.date, days: int | None) -> dt.date | None:
+    """The first day to read for a range of ``days`` ending today: the range, as much
+    again before it (the chart keeps a range's width either side of the view) and
+    the 7 days the first trend value needs; None (everything) for "All"."""
+    return None if days is None else today - dt.timedelta(days=2 * days + 10)
 
 
 def _signed(value: float | None) -> str:
@@ -83,6 +94,26 @@ def insights_text(data: TrendData) -> str:
     if parts:
         parts.append("These are associations in your own data, not causes.")
     return " ".join(parts)
+
+
+class AfterFirstPaint(QObject):
+    """Once armed, runs ``callback`` from the event loop just after ``widget`` is next
+    painted, so that work waits until the user already sees the screen."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.callback = callback
+        self.armed = False
+        widget.installEventFilter(self)
+
+    def arm(self) -> None:
+        self.armed = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if self.armed and event.type() == QEvent.Type.Paint:
+            self.armed = False
+            QTimer.singleShot(0, self.callback)
+        return False
 
 
 class TrendsScreen(QWidget):
@@ -197,48 +228,75 @@ class TrendsScreen(QWidget):
         around_layout.addWidget(self.session_table, 2)
         self.tabs.addTab(around, "Around sessions")
         self._sessions_stale = True  # the around-sessions tab is filled when first shown
+        self._stale = True
+        self._after_paint = AfterFirstPaint(self.timeline.viewport(), self.complete_data)
         self.tabs.currentChanged.connect(self._tab_changed)
         context.events.data_changed.connect(self._data_changed)
         self.range_buttons["90 days"].setChecked(True)
         self.refresh()
 
     def _data_changed(self, kind: str) -> None:
-        if self.vault.is_open and kind in (
-            "entries",
-            "treatments",
-            "questionnaires",
-            "checkins",
-            "medications",
-        ):
-            self.refresh()
+        if kind in CHARTED:
+            self._stale = True
+            if self.isVisible():
+                self.refresh()
+
+    def selected_days(self) -> int | None:
+        checked = self.range_group.checkedButton()
+        return dict(RANGES)[checked.text()] if checked is not None else 90
 
     def refresh(self) -> None:
+        """Load and draw the data, unless nothing the charts show has changed since
+        the last time (the main window calls this every time the screen is shown).
+
+        For a quick first paint only the recent days the chosen range needs are read
+        (with a range's width to each side, as the chart keeps in memory); the whole
+        history, with the per-session, course and tag analysis, follows as soon as
+        that first paint is done, or at once when something needs it sooner.
+        """
         if not self.vault.is_open:
             return
         now = self.context.now()
-        self.data = TrendData.from_vault(self.vault, now, with_tags=False)
-        QTimer.singleShot(0, self._load_insights)  # after the first paint
-        checked = self.range_group.checkedButton()
-        days = dict(RANGES)[checked.text()] if checked is not None else 90
+        if not self._stale and self.data is not None and not self.data.outdated(now):
+            return
+        self._stale = False
+        days = self.selected_days()
+        self.data = TrendData.from_vault(self.vault, now, since=recent_since(now.date(), days))
         self.timeline.set_data(self.data, days)
+        self._show_toggled_series()
+        if self.data.complete:
+            self._whole_history_loaded()
+        else:
+            self._after_paint.arm()
+
+    def complete_data(self) -> None:
+        """Read the whole history, if only the recent days were read so far."""
+        if self.data is None or self.data.complete or not self.vault.is_open:
+            return
+        self.data = TrendData.from_vault(self.vault, self.data.now)
+        self.timeline.set_data(self.data, keep_view=True)
+        self._show_toggled_series()
+        self._whole_history_loaded()
+
+    def _show_toggled_series(self) -> None:
         for name, box in self.toggles.items():
             if box.isChecked():
                 self.timeline.set_series_visible(name, True)
+
+    def _whole_history_loaded(self) -> None:
+        assert self.data is not None
+        self.insights.setText(insights_text(self.data))
+        phq, gad = self.data.course[PHQ9], self.data.course[GAD7]
+        self.course_label.setText(phq.describe() + "\n" + gad.describe())
         self._sessions_stale = True
         if self.tabs.currentIndex() == 1:
             self._fill_sessions()
-        phq, gad = self.data.course[PHQ9], self.data.course[GAD7]
-        self.course_label.setText(phq.describe() + "\n" + gad.describe())
-
-    def _load_insights(self) -> None:
-        if self.data is None or not self.vault.is_open:
-            return
-        self.data.tag_comparisons = compare_tags(self.data.mood, self.vault.entries.tags_by_day())
-        self.insights.setText(insights_text(self.data))
 
     def _tab_changed(self, index: int) -> None:
-        if index == 1 and self._sessions_stale:
-            self._fill_sessions()
+        if index == 1:
+            self.complete_data()
+            if self._sessions_stale:
+                self._fill_sessions()
 
     def _fill_sessions(self) -> None:
         self._sessions_stale = False
@@ -282,6 +340,10 @@ class TrendsScreen(QWidget):
         self.around_chart.set_data(self.data.mood, self.data.sessions, selected)
 
     def set_range(self, days: int | None) -> None:
+        if self.data is not None and self.data.since is not None:
+            needed = recent_since(self.data.now.date(), days)
+            if needed is None or needed < self.data.since:
+                self.complete_data()  # "All", or a longer range than was read
         self.timeline.set_range(days)
 
     def save_png(self) -> None:

@@ -207,32 +207,36 @@ class EntryRepository(_Repository):
         )
         return {dt.date.fromisoformat(day): float(mean) for day, mean in rows}
 
-    def daily_means(self) -> dict[str, dict[dt.date, float]]:
-        """Per-day means of mood, anxiety, energy and hours slept, computed in SQL:
-        ``avg`` skips NULLs, so a missing value never counts as 0 and a day without any
-        value is absent (the same definition as ``analysis.daily_series``)."""
-        names = ("mood", "anxiety", "energy", "sleep_hours")
-        series: dict[str, dict[dt.date, float]] = {name: {} for name in names}
+    def daily_means(self, since: dt.date | None = None) -> dict[str, dict[dt.date, float]]:
+        """Per-day means of mood, anxiety, energy and hours slept (from ``since`` on),
+        computed in SQL: ``avg`` skips NULLs, so a missing value never counts as 0 and a
+        day without any value is absent (the definition of ``analysis.daily_series``)."""
+        clauses, params = self._range(since, None)
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         rows = self._conn.execute(
             "SELECT day, avg(mood), avg(anxiety), avg(energy), avg(sleep_hours) FROM entries "
-            "GROUP BY day ORDER BY day"
-        )
-        for day_text, *values in rows:
-            day = dt.date.fromisoformat(day_text)
-            for name, value in zip(names, values, strict=True):
-                if value is not None:
-                    series[name][day] = float(value)
-        return series
+            f"{where} GROUP BY day ORDER BY day",
+            params,
+        ).fetchall()
+        days = [dt.date.fromisoformat(row[0]) for row in rows]
+        return {
+            name: {
+                day: row[column]
+                for day, row in zip(days, rows, strict=True)
+                if row[column] is not None
+            }
+            for column, name in enumerate(("mood", "anxiety", "energy", "sleep_hours"), start=1)
+        }
 
-    def tags_by_day(self) -> dict[dt.date, set[str]]:
-        days: dict[dt.date, set[str]] = {}
+    def days_by_tag(self) -> dict[str, set[dt.date]]:
+        """The days that have an entry with each tag (one row per tag: far fewer rows
+        to turn into Python objects than one per day and tag)."""
         rows = self._conn.execute(
-            "SELECT DISTINCT entries.day, tags.name FROM entry_tags "
-            "JOIN entries ON entries.id = entry_tags.entry_id JOIN tags ON tags.id = tag_id"
+            "SELECT tags.name, group_concat(DISTINCT entries.day) FROM entry_tags "
+            "JOIN entries ON entries.id = entry_tags.entry_id JOIN tags ON tags.id = tag_id "
+            "GROUP BY tags.id"
         )
-        for day_text, name in rows:
-            days.setdefault(dt.date.fromisoformat(day_text), set()).add(name)
-        return days
+        return {name: {dt.date.fromisoformat(d) for d in days.split(",")} for name, days in rows}
 
     def search(
         self,
@@ -387,16 +391,19 @@ class QuestionnaireRepository(_Repository):
         with self._transaction() as conn:
             conn.execute("DELETE FROM questionnaires WHERE id = ?", (result_id,))
 
-    def all(self, instrument: str | None = None) -> list[QuestionnaireResult]:
-        sql = (
-            "SELECT id, day, time, instrument, answers, difficulty, is_baseline, created_at "
-            "FROM questionnaires"
-        )
-        params: tuple = ()
+    def all(
+        self, instrument: str | None = None, since: dt.date | None = None
+    ) -> list[QuestionnaireResult]:
+        clauses, params = EntryRepository._range(since, None)
         if instrument:
-            sql += " WHERE instrument = ?"
-            params = (instrument,)
-        rows = self._conn.execute(sql + " ORDER BY day, time, id", params).fetchall()
+            clauses.append("instrument = ?")
+            params.append(instrument)
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        rows = self._conn.execute(
+            "SELECT id, day, time, instrument, answers, difficulty, is_baseline, created_at "
+            f"FROM questionnaires {where} ORDER BY day, time, id",
+            params,
+        ).fetchall()
         return [
             QuestionnaireResult(
                 id=r[0],
@@ -447,15 +454,23 @@ class CheckinRepository(_Repository):
         checkin.id, checkin.created_at = int(cursor.lastrowid), created
         return checkin.id
 
-    def levels(self) -> list[tuple[dt.date, str]]:
-        """(day, level) of every check-in, without building whole records. There are
-        few distinct answer sets, so each is judged once."""
-        return [
-            (dt.date.fromisoformat(day), _level_of(answers, bool(skipped)))
-            for day, answers, skipped in self._conn.execute(
-                "SELECT day, answers, skipped FROM si_checkins ORDER BY day, time, id"
-            )
-        ]
+    def levels(self, since: dt.date | None = None) -> list[tuple[dt.date, str]]:
+        """(day, level) of every check-in (from ``since`` on) in day order, without
+        building whole records: one row per distinct answer set (there are only a
+        handful) with all its days, so each answer set is judged once."""
+        result: list[tuple[dt.date, str]] = []
+        clauses, params = EntryRepository._range(since, None)
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        rows = self._conn.execute(
+            f"SELECT answers, skipped, group_concat(day) FROM si_checkins {where} "
+            "GROUP BY answers, skipped",
+            params,
+        )
+        for answers, skipped, days in rows:
+            level = _level_of(answers, bool(skipped))
+            result.extend((dt.date.fromisoformat(day), level) for day in days.split(","))
+        result.sort(key=lambda pair: pair[0])
+        return result
 
     def set_discuss(self, checkin_id: int, discuss: bool) -> None:
         with self._transaction() as conn:

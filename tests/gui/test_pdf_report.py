@@ -318,7 +318,6 @@ def test_export_warns_once_that_the_pdf_is_not_encrypted(
 ):
     from PySide6.QtWidgets import QMessageBox
 
-
     asked = []
 
     def fake_question(parent, title, text, *args):

@@ -184,3 +184,45 @@ def test_sessions_in_view_are_labelled_from_the_start(screen: TrendsScreen):
     assert in_view, "the fixture should have a session in the default 90-day view"
     assert len(chart._labels) == len(in_view)
     assert {label.textItem.toPlainText() for label in chart._labels} <= {"IV", "ESK"}
+
+
+def test_recent_days_come_first_and_the_whole_history_after_the_first_paint(
+    qtbot, screen: TrendsScreen
+):
+    assert not screen.data.complete  # built and shown, not yet painted
+    assert screen.data.since == NOW.date() - dt.timedelta(days=2 * 90 + 10)
+    assert screen.course_label.text() == ""  # the course needs the whole history
+    qtbot.waitUntil(lambda: screen.data.complete, timeout=5000)
+    assert "PHQ-9: baseline 18" in screen.course_label.text()
+    first, last = screen.timeline.visible_days()
+    assert (last - first).days in (90, 91)  # the view the user had is kept
+
+
+def test_all_and_around_sessions_read_the_whole_history_at_once(screen: TrendsScreen):
+    screen.range_buttons["All"].click()
+    assert screen.data.complete
+    screen.refresh()
+    screen.range_buttons["30 days"].click()
+    screen.tabs.setCurrentIndex(1)
+    assert screen.data.complete and screen.session_table.rowCount() == 4
+
+
+def test_showing_the_screen_again_rereads_only_after_a_change(qtbot, screen: TrendsScreen):
+    qtbot.waitUntil(lambda: screen.data.complete, timeout=5000)
+    data = screen.data
+    screen.refresh()  # what the main window does each time the screen is shown
+    assert screen.data is data
+    screen.vault.entries.add(Entry(day=NOW.date(), time=dt.time(19), mood=9))
+    screen.context.events.data_changed.emit("entries")
+    assert screen.data is not data and screen.data.mood[NOW.date()] == 9
+
+
+def test_a_booked_session_counts_once_it_has_started(qtbot, screen: TrendsScreen):
+    qtbot.waitUntil(lambda: screen.data.complete, timeout=5000)
+    booked = NOW + dt.timedelta(days=7)
+    assert [t.day for t in screen.data.sessions] == [
+        START + dt.timedelta(o) for o in (40, 43, 47, 80)
+    ]
+    screen.context.now.value = booked.replace(hour=12)
+    screen.refresh()
+    assert screen.data.sessions[-1].day == booked.date()
