@@ -43,6 +43,27 @@ assert not heavy, heavy
 """
 
 
+CHART_IMPORT = """
+import time
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+start = time.perf_counter()
+import moodlog.ui.trends
+print((time.perf_counter() - start) * 1000)
+"""
+
+
+def chart_import_ms(repeat: int = 5) -> float:
+    """What the idle-time preloader moves out of the first visit to Trends."""
+    times = []
+    for _ in range(repeat):
+        result = subprocess.run(
+            [sys.executable, "-c", CHART_IMPORT], check=True, capture_output=True, text=True
+        )
+        times.append(float(result.stdout.split()[-1]))
+    return statistics.median(times)
+
+
 def run(script: str, *args: str, repeat: int = 5) -> float:
     times = []
     for _ in range(repeat):
@@ -59,6 +80,12 @@ def main() -> None:
         report(
             "moodlog unlock window, start to first paint", run(MOODLOG, folder), "bare Qt", baseline
         )
+    report(
+        "chart modules import (once, in idle time after unlock)",
+        chart_import_ms(),
+        "bare Qt",
+        baseline,
+    )
 
 
 if __name__ == "__main__":

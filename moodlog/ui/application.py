@@ -97,6 +97,7 @@ class AppController(QObject):
         self.main_window = None
         self.context = None
         self._help_panel = None
+        self.preloader = None  # imports the chart modules in idle moments after unlock
         minutes_ms = self.preferences.idle_lock_minutes * 60_000
         self.idle = IdleWatcher(idle_ms if idle_ms is not None else minutes_ms, self)
         self._fixed_idle = idle_ms is not None
@@ -156,6 +157,11 @@ class AppController(QObject):
         self.main_window.show()
         self.lock_window.hide()
         self.idle.start()
+        if self.preloader is None:
+            from moodlog.ui.preload import Preloader
+
+            self.preloader = Preloader(parent=self)
+        self.preloader.start()
         self.unlocked.emit()
 
     def _set_idle_minutes(self, minutes: int) -> None:
@@ -169,6 +175,8 @@ class AppController(QObject):
         if self.vault is None:
             return
         self.idle.stop()
+        if self.preloader is not None:
+            self.preloader.stop()
         if self.main_window is not None:
             self.main_window.prepare_to_lock()
             self.main_window.close_for_lock()

@@ -1,0 +1,40 @@
+"""Idle-time imports wait for a quiet moment and then happen."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+from moodlog.ui.preload import Preloader
+
+
+def test_input_postpones_the_next_import(qtbot):
+    preloader = Preloader(modules=("moodlog_never_imported_probe",), quiet_ms=5000)
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    preloader.start()
+    qtbot.wait(1500)
+    assert preloader.timer.remainingTime() < 4000
+    qtbot.keyClick(field, Qt.Key.Key_A)
+    assert preloader.timer.remainingTime() > 4500  # restarted by the key press
+    preloader.stop()
+    assert not preloader.timer.isActive()
+
+
+def test_modules_are_imported_one_by_one_when_idle(qtbot, tmp_path: Path, monkeypatch):
+    for name in ("probe_one", "probe_two"):
+        (tmp_path / f"{name}.py").write_text("VALUE = 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    preloader = Preloader(modules=("probe_one", "probe_two"), quiet_ms=50, gap_ms=10)
+    assert preloader.pending == ["probe_one", "probe_two"]
+    preloader.start()
+    assert "probe_one" not in sys.modules  # nothing happens before the quiet moment
+    qtbot.waitUntil(lambda: preloader.done, timeout=5000)
+    assert "probe_one" in sys.modules and "probe_two" in sys.modules
+    assert not preloader.timer.isActive()
+    for name in ("probe_one", "probe_two"):
+        monkeypatch.delitem(sys.modules, name)
