@@ -30,9 +30,19 @@ DEMO_TITLE = "moodlog \N{EM DASH} DEMO (sample data, deleted on exit)"
 
 
 class IdleWatcher(QObject):
-    """Emits ``idle`` after ``minutes`` with no keyboard or mouse input in the app."""
+    """Emits ``idle`` after ``interval_ms`` with no keyboard or mouse input in the app.
+
+    Seeing input means watching every event of the application from Python, which
+    costs ~40 ms while a big screen is being built (thousands of layout and polish
+    events). So after input restarts the countdown, the watcher looks away for a
+    moment (an eighth of the interval, at most 5 s): input in that moment would only
+    restart a countdown that has just been restarted, and the first input after it
+    restarts it again. The lock can come at most that moment earlier than exactly
+    ``interval_ms`` after the last key press, never while someone keeps typing.
+    """
 
     idle = Signal()
+    activity = Signal()  # input seen (not every input: see the class docstring)
     INPUT_EVENTS = {
         QEvent.Type.KeyPress,
         QEvent.Type.MouseButtonPress,
@@ -40,6 +50,7 @@ class IdleWatcher(QObject):
         QEvent.Type.Wheel,
         QEvent.Type.TouchBegin,
     }
+    MAX_PAUSE_MS = 5000
 
     def __init__(self, interval_ms: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,13 +58,18 @@ class IdleWatcher(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.idle)
+        self.pause = QTimer(self)
+        self.pause.setSingleShot(True)
+        self.pause.timeout.connect(self._watch)
+        self.watching = False
 
     def start(self) -> None:
-        QApplication.instance().installEventFilter(self)
+        self._watch()
         self.timer.start()
 
     def stop(self) -> None:
-        QApplication.instance().removeEventFilter(self)
+        self._look_away()
+        self.pause.stop()
         self.timer.stop()
 
     def set_interval(self, interval_ms: int) -> None:
@@ -61,9 +77,25 @@ class IdleWatcher(QObject):
         if self.timer.isActive():
             self.timer.start()
 
+    def pause_ms(self) -> int:
+        return max(1, min(self.MAX_PAUSE_MS, self.timer.interval() // 8))
+
+    def _watch(self) -> None:
+        if not self.watching:
+            QApplication.instance().installEventFilter(self)
+            self.watching = True
+
+    def _look_away(self) -> None:
+        if self.watching:
+            QApplication.instance().removeEventFilter(self)  # safe inside eventFilter
+            self.watching = False
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() in self.INPUT_EVENTS and self.timer.isActive():
             self.timer.start()
+            self._look_away()
+            self.pause.start(self.pause_ms())
+            self.activity.emit()
         return False
 
 
@@ -161,6 +193,7 @@ class AppController(QObject):
             from moodlog.ui.preload import Preloader
 
             self.preloader = Preloader(parent=self)
+            self.idle.activity.connect(self.preloader.postpone)
         self.preloader.start()
         self.unlocked.emit()
 

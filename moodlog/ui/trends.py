@@ -116,6 +116,89 @@ class AfterFirstPaint(QObject):
         return False
 
 
+class AroundSessionsTab(QWidget):
+    """Every session aligned at day 0, with a picker of the sessions shown, the table
+    per session and the course summary."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data: TrendData | None = None
+        layout = QVBoxLayout(self)
+        self.course_label = QLabel("")
+        self.course_label.setWordWrap(True)
+        self.course_label.setObjectName("contextLine")
+        layout.addWidget(self.course_label)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.chart = AroundSessionsChart()
+        splitter.addWidget(self.chart)
+        picker = QWidget()
+        picker_layout = QVBoxLayout(picker)
+        picker_layout.setContentsMargins(6, 0, 0, 0)
+        picker_layout.addWidget(QLabel("Sessions shown"))
+        self.session_list = QListWidget()
+        self.session_list.itemChanged.connect(self._sessions_picked)
+        picker_layout.addWidget(self.session_list, 1)
+        all_button = QPushButton("Show all")
+        all_button.clicked.connect(lambda: self._check_all(True))
+        picker_layout.addWidget(all_button)
+        splitter.addWidget(picker)
+        splitter.setSizes([700, 220])
+        layout.addWidget(splitter, 3)
+        layout.addWidget(
+            hint(
+                "Mood around each ketamine or esketamine session, aligned at day 0. Changes are "
+                "against the mean mood of the 7 days before (needs 3 days). Durability: days until "
+                "the 3-day mean falls back to that baseline."
+            )
+        )
+        self.table = QTableWidget(0, len(SESSION_COLUMNS))
+        self.table.setHorizontalHeaderLabels(SESSION_COLUMNS)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.table, 2)
+
+    def show_data(self, data: TrendData) -> None:
+        """Fill everything from the whole history (``data.complete``)."""
+        self.data = data
+        phq, gad = data.course[PHQ9], data.course[GAD7]
+        self.course_label.setText(phq.describe() + "\n" + gad.describe())
+        responses = list(reversed(data.responses))
+        self.table.setRowCount(len(responses))
+        for row, response in enumerate(responses):
+            for column, text in enumerate(session_row(response)):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.session_list.blockSignals(True)
+        self.session_list.clear()
+        for session in reversed(data.sessions):
+            item = QListWidgetItem(f"{session.day:%d %b %Y} {session.kind_info.short}")
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            item.setData(Qt.ItemDataRole.UserRole, session.id)
+            self.session_list.addItem(item)
+        self.session_list.blockSignals(False)
+        self._sessions_picked()
+
+    def _check_all(self, checked: bool) -> None:
+        self.session_list.blockSignals(True)
+        for i in range(self.session_list.count()):
+            self.session_list.item(i).setCheckState(
+                Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+            )
+        self.session_list.blockSignals(False)
+        self._sessions_picked()
+
+    def _sessions_picked(self) -> None:
+        if self.data is None:
+            return
+        selected = {
+            self.session_list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.session_list.count())
+            if self.session_list.item(i).checkState() == Qt.CheckState.Checked
+        }
+        self.chart.set_data(self.data.mood, self.data.sessions, selected)
+
+
 class TrendsScreen(QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -187,46 +270,11 @@ class TrendsScreen(QWidget):
         over_layout.addWidget(self.insights)
         self.tabs.addTab(over_time, "Over time")
 
-        around = QWidget()
-        around_layout = QVBoxLayout(around)
-        self.course_label = QLabel("")
-        self.course_label.setWordWrap(True)
-        self.course_label.setObjectName("contextLine")
-        around_layout.addWidget(self.course_label)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.around_chart: AroundSessionsChart | None = None  # made when the tab is shown
-        self.around_holder = QWidget()
-        QVBoxLayout(self.around_holder).setContentsMargins(0, 0, 0, 0)
-        splitter.addWidget(self.around_holder)
-        picker = QWidget()
-        picker_layout = QVBoxLayout(picker)
-        picker_layout.setContentsMargins(6, 0, 0, 0)
-        picker_layout.addWidget(QLabel("Sessions shown"))
-        self.session_list = QListWidget()
-        self.session_list.itemChanged.connect(self._sessions_picked)
-        picker_layout.addWidget(self.session_list, 1)
-        all_button = QPushButton("Show all")
-        all_button.clicked.connect(lambda: self._check_all(True))
-        picker_layout.addWidget(all_button)
-        splitter.addWidget(picker)
-        splitter.setSizes([700, 220])
-        around_layout.addWidget(splitter, 3)
-        around_layout.addWidget(
-            hint(
-                "Mood around each ketamine or esketamine session, aligned at day 0. Changes are "
-                "against the mean mood of the 7 days before (needs 3 days). Durability: days until "
-                "the 3-day mean falls back to that baseline."
-            )
-        )
-        self.session_table = QTableWidget(0, len(SESSION_COLUMNS))
-        self.session_table.setHorizontalHeaderLabels(SESSION_COLUMNS)
-        self.session_table.verticalHeader().setVisible(False)
-        self.session_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.session_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        around_layout.addWidget(self.session_table, 2)
-        self.tabs.addTab(around, "Around sessions")
+        # The around-sessions tab is built, and filled, when it is first shown.
+        self.around_page = QWidget()
+        QVBoxLayout(self.around_page).setContentsMargins(0, 0, 0, 0)
+        self.around: AroundSessionsTab | None = None
+        self.tabs.addTab(self.around_page, "Around sessions")
         self._sessions_stale = True  # the around-sessions tab is filled when first shown
         self._stale = True
         self._after_paint = AfterFirstPaint(self.timeline.viewport(), self.complete_data)
@@ -286,58 +334,22 @@ class TrendsScreen(QWidget):
     def _whole_history_loaded(self) -> None:
         assert self.data is not None
         self.insights.setText(insights_text(self.data))
-        phq, gad = self.data.course[PHQ9], self.data.course[GAD7]
-        self.course_label.setText(phq.describe() + "\n" + gad.describe())
         self._sessions_stale = True
         if self.tabs.currentIndex() == 1:
-            self._fill_sessions()
+            self._show_around()
 
     def _tab_changed(self, index: int) -> None:
         if index == 1:
             self.complete_data()
-            if self._sessions_stale:
-                self._fill_sessions()
+            self._show_around()
 
-    def _fill_sessions(self) -> None:
-        self._sessions_stale = False
-        assert self.data is not None
-        responses = list(reversed(self.data.responses))
-        self.session_table.setRowCount(len(responses))
-        for row, response in enumerate(responses):
-            for column, text in enumerate(session_row(response)):
-                self.session_table.setItem(row, column, QTableWidgetItem(text))
-        self.session_list.blockSignals(True)
-        self.session_list.clear()
-        for session in reversed(self.data.sessions):
-            item = QListWidgetItem(f"{session.day:%d %b %Y} {session.kind_info.short}")
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            item.setData(Qt.ItemDataRole.UserRole, session.id)
-            self.session_list.addItem(item)
-        self.session_list.blockSignals(False)
-        self._sessions_picked()
-
-    def _check_all(self, checked: bool) -> None:
-        self.session_list.blockSignals(True)
-        for i in range(self.session_list.count()):
-            self.session_list.item(i).setCheckState(
-                Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-            )
-        self.session_list.blockSignals(False)
-        self._sessions_picked()
-
-    def _sessions_picked(self) -> None:
-        if self.data is None:
-            return
-        selected = {
-            self.session_list.item(i).data(Qt.ItemDataRole.UserRole)
-            for i in range(self.session_list.count())
-            if self.session_list.item(i).checkState() == Qt.CheckState.Checked
-        }
-        if self.around_chart is None:
-            self.around_chart = AroundSessionsChart()
-            self.around_holder.layout().addWidget(self.around_chart)
-        self.around_chart.set_data(self.data.mood, self.data.sessions, selected)
+    def _show_around(self) -> None:
+        if self.around is None:
+            self.around = AroundSessionsTab()
+            self.around_page.layout().addWidget(self.around)
+        if self._sessions_stale and self.data is not None:
+            self._sessions_stale = False
+            self.around.show_data(self.data)
 
     def set_range(self, days: int | None) -> None:
         if self.data is not None and self.data.since is not None:
@@ -352,6 +364,7 @@ class TrendsScreen(QWidget):
         path = ask_save_path(self, "Save chart as PNG", "moodlog-trends.png", "PNG image (*.png)")
         if path is None:
             return
-        chart = self.timeline if self.tabs.currentIndex() == 0 else self.around_chart
+        on_around = self.tabs.currentIndex() == 1 and self.around is not None
+        chart = self.around.chart if on_around else self.timeline
         if not chart.grab().save(str(path), "PNG"):
             show_error(self, f"The image could not be saved to {path}.")

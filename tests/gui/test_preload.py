@@ -1,4 +1,4 @@
-"""Idle-time imports wait for a quiet moment and then happen."""
+"""Idle-time imports wait for a quiet moment and then happen; input postpones them."""
 
 from __future__ import annotations
 
@@ -8,20 +8,25 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
+from moodlog.ui.application import IdleWatcher
 from moodlog.ui.preload import Preloader
 
 
-def test_input_postpones_the_next_import(qtbot):
+def test_input_seen_by_the_idle_watcher_postpones_the_next_import(qtbot):
+    watcher = IdleWatcher(60_000)
     preloader = Preloader(modules=("moodlog_never_imported_probe",), quiet_ms=5000)
+    watcher.activity.connect(preloader.postpone)
     field = QLineEdit()
     qtbot.addWidget(field)
     field.show()
+    watcher.start()
     preloader.start()
     qtbot.wait(1500)
     assert preloader.timer.remainingTime() < 4000
     qtbot.keyClick(field, Qt.Key.Key_A)
     assert preloader.timer.remainingTime() > 4500  # restarted by the key press
     preloader.stop()
+    watcher.stop()
     assert not preloader.timer.isActive()
 
 
@@ -38,3 +43,20 @@ def test_modules_are_imported_one_by_one_when_idle(qtbot, tmp_path: Path, monkey
     assert not preloader.timer.isActive()
     for name in ("probe_one", "probe_two"):
         monkeypatch.delitem(sys.modules, name)
+
+
+def test_the_idle_watcher_looks_away_briefly_after_input_and_then_watches_again(qtbot):
+    watcher = IdleWatcher(800)  # pause: 100 ms
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    watcher.start()
+    assert watcher.watching
+    qtbot.keyClick(field, Qt.Key.Key_A)
+    assert not watcher.watching and watcher.timer.remainingTime() > 700
+    qtbot.waitUntil(lambda: watcher.watching, timeout=2000)
+    assert watcher.timer.isActive()  # still counting down from the key press
+    with qtbot.waitSignal(watcher.idle, timeout=3000):
+        pass
+    watcher.stop()
+    assert not watcher.watching

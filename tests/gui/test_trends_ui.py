@@ -149,16 +149,16 @@ def test_hover_describes_the_day(screen: TrendsScreen):
 
 
 def test_around_sessions_table_and_picking(screen: TrendsScreen):
-    table = screen.session_table
-    assert table.rowCount() == 0  # built when the tab is first shown
+    assert screen.around is None  # built when the tab is first shown
     screen.tabs.setCurrentIndex(1)
+    table = screen.around.table
     assert table.rowCount() == 4
     assert table.item(3, 0).text() == (START + dt.timedelta(40)).strftime("%d %b %Y")
     assert table.item(3, 2).text() == "40 mg (0.5 mg/kg)"
-    assert screen.around_chart.shown_sessions == 4
-    screen.session_list.item(0).setCheckState(Qt.CheckState.Unchecked)
-    assert screen.around_chart.shown_sessions == 3
-    assert "PHQ-9: baseline 18" in screen.course_label.text()
+    assert screen.around.chart.shown_sessions == 4
+    screen.around.session_list.item(0).setCheckState(Qt.CheckState.Unchecked)
+    assert screen.around.chart.shown_sessions == 3
+    assert "PHQ-9: baseline 18" in screen.around.course_label.text()
 
 
 def test_png_export_is_non_empty_and_the_right_size(
@@ -191,9 +191,9 @@ def test_recent_days_come_first_and_the_whole_history_after_the_first_paint(
 ):
     assert not screen.data.complete  # built and shown, not yet painted
     assert screen.data.since == NOW.date() - dt.timedelta(days=2 * 90 + 10)
-    assert screen.course_label.text() == ""  # the course needs the whole history
+    assert screen.data.course == {}  # the course needs the whole history
     qtbot.waitUntil(lambda: screen.data.complete, timeout=5000)
-    assert "PHQ-9: baseline 18" in screen.course_label.text()
+    assert "PHQ-9: baseline 18" in screen.data.course[PHQ9].describe()
     first, last = screen.timeline.visible_days()
     assert (last - first).days in (90, 91)  # the view the user had is kept
 
@@ -204,7 +204,7 @@ def test_all_and_around_sessions_read_the_whole_history_at_once(screen: TrendsSc
     screen.refresh()
     screen.range_buttons["30 days"].click()
     screen.tabs.setCurrentIndex(1)
-    assert screen.data.complete and screen.session_table.rowCount() == 4
+    assert screen.data.complete and screen.around.table.rowCount() == 4
 
 
 def test_showing_the_screen_again_rereads_only_after_a_change(qtbot, screen: TrendsScreen):
