@@ -407,6 +407,8 @@ class TimelineChart(pg.GraphicsLayoutWidget):
                 plot.left.setTicks([[(low, str(low)) for low in starts], []])
                 plot.vb.setYRange(0, max_total(name), padding=0.02)
                 plot.vb.setMouseEnabled(y=False)
+                if name == PHQ9:  # dates are read off the plots above and below it
+                    plot.bottom.setStyle(showValues=False)
                 self.questionnaire_plots[name] = plot
                 self.plots.append(plot)
         _stack(self, self.plots, [5, 2, 2][: len(self.plots)])

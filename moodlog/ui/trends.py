@@ -32,6 +32,7 @@ from moodlog.ui.charts import (
     AroundSessionsChart,
     TimelineChart,
     TrendData,
+    mood_colour,
 )
 from moodlog.ui.context import AppContext
 from moodlog.ui.widgets import heading, hint, show_error
@@ -112,7 +113,7 @@ class AfterFirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if self.armed and event.type() == QEvent.Type.Paint:
             self.armed = False
-            QTimer.singleShot(0, self.callback)
+            QTimer.singleShot(0, self, self.callback)  # dropped if the screen is gone
         return False
 
 
@@ -237,6 +238,7 @@ class TrendsScreen(QWidget):
             self.toggles[name] = box
             toggles.addWidget(box)
         toggles.addStretch(1)
+        mood = mood_colour().name()  # lighter on a dark background, as in the chart
         legend = " ".join(
             f"<span style='color:{colour}'>&#9632;</span> {level}"
             for level, colour in LEVEL_COLOURS.items()
@@ -245,8 +247,8 @@ class TrendsScreen(QWidget):
         toggles = QHBoxLayout()
         toggles.addWidget(
             QLabel(
-                "<span style='color:#2c5d63'>&#9679;</span> daily mood &nbsp; "
-                "<span style='color:#2c5d63'>&#9473;</span> 7-day trend &nbsp; "
+                f"<span style='color:{mood}'>&#9679;</span> daily mood &nbsp; "
+                f"<span style='color:{mood}'>&#9473;</span> 7-day trend &nbsp; "
                 "<span style='color:#7b3fa0'>|</span> sessions &nbsp; "
                 "<span style='color:#6b5a8e'>&#9650;</span> medication &nbsp; "
                 f"&nbsp;&nbsp; Self-check: {legend}"
