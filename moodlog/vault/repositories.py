@@ -36,6 +36,29 @@ def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
+def _day_clauses(first: dt.date | None, last: dt.date | None) -> tuple[list[str], list[Any]]:
+    """SQL conditions (and their parameters) for rows whose ``day`` is in first..last."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if first:
+        clauses.append("day >= ?")
+        params.append(first.isoformat())
+    if last:
+        clauses.append("day <= ?")
+        params.append(last.isoformat())
+    return clauses, params
+
+
+def _where(clauses: list[str]) -> str:
+    return ("WHERE " + " AND ".join(clauses)) if clauses else ""
+
+
+def _days_where(first: dt.date | None, last: dt.date | None = None) -> tuple[str, list[Any]]:
+    """A ``WHERE`` for days first..last (either may be None), with its parameters."""
+    clauses, params = _day_clauses(first, last)
+    return _where(clauses), params
+
+
 class _Repository:
     def __init__(self, vault: Vault) -> None:
         self._vault = vault
@@ -189,8 +212,7 @@ class EntryRepository(_Repository):
     ) -> list[Entry]:
         """Entries of the days ``first``..``last`` (inclusive); ``with_notes=False``
         leaves every note empty, for charts that never show them."""
-        clauses, params = self._range(first, last)
-        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        where, params = _days_where(first, last)
         return self._select(where + " ORDER BY day, time, id", tuple(params), with_notes)
 
     def count(self) -> int:
@@ -200,8 +222,7 @@ class EntryRepository(_Repository):
         self, first: dt.date | None = None, last: dt.date | None = None
     ) -> dict[dt.date, float]:
         """Mean mood of each day that has entries (days without entries are absent)."""
-        clauses, params = self._range(first, last)
-        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        where, params = _days_where(first, last)
         rows = self._conn.execute(
             f"SELECT day, avg(mood) FROM entries {where} GROUP BY day ORDER BY day", params
         )
@@ -211,8 +232,7 @@ class EntryRepository(_Repository):
         """Per-day means of mood, anxiety, energy and hours slept (from ``since`` on),
         computed in SQL: ``avg`` skips NULLs, so a missing value never counts as 0 and a
         day without any value is absent (the definition of ``analysis.daily_series``)."""
-        clauses, params = self._range(since, None)
-        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        where, params = _days_where(since, None)
         rows = self._conn.execute(
             "SELECT day, avg(mood), avg(anxiety), avg(energy), avg(sleep_hours) FROM entries "
             f"{where} GROUP BY day ORDER BY day",
@@ -252,7 +272,7 @@ class EntryRepository(_Repository):
         words and each word is quoted, so quotes, ``*``, ``NEAR`` or ``OR`` are
         searched for as plain words.
         """
-        clauses, params = self._range(first, last)
+        clauses, params = _day_clauses(first, last)
         match = fts_query(text)
         if match:
             clauses.append("id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)")
@@ -265,23 +285,12 @@ class EntryRepository(_Repository):
                 "WHERE tags.name = ?)"
             )
             params.append(tag)
-        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        where = _where(clauses)
         return self._select(
             where + " ORDER BY day DESC, time DESC, id DESC LIMIT ?", (*params, limit)
         )
 
     # -- helpers --------------------------------------------------------------
-    @staticmethod
-    def _range(first: dt.date | None, last: dt.date | None) -> tuple[list[str], list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        if first:
-            clauses.append("day >= ?")
-            params.append(first.isoformat())
-        if last:
-            clauses.append("day <= ?")
-            params.append(last.isoformat())
-        return clauses, params
 
     @staticmethod
     def _values(entry: Entry) -> tuple:
@@ -394,11 +403,11 @@ class QuestionnaireRepository(_Repository):
     def all(
         self, instrument: str | None = None, since: dt.date | None = None
     ) -> list[QuestionnaireResult]:
-        clauses, params = EntryRepository._range(since, None)
+        clauses, params = _day_clauses(since, None)
         if instrument:
             clauses.append("instrument = ?")
             params.append(instrument)
-        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        where = _where(clauses)
         rows = self._conn.execute(
             "SELECT id, day, time, instrument, answers, difficulty, is_baseline, created_at "
             f"FROM questionnaires {where} ORDER BY day, time, id",
@@ -459,8 +468,7 @@ class CheckinRepository(_Repository):
         building whole records: one row per distinct answer set (there are only a
         handful) with all its days, so each answer set is judged once."""
         result: list[tuple[dt.date, str]] = []
-        clauses, params = EntryRepository._range(since, None)
-        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        where, params = _days_where(since, None)
         rows = self._conn.execute(
             f"SELECT answers, skipped, group_concat(day) FROM si_checkins {where} "
             "GROUP BY answers, skipped",
@@ -479,8 +487,7 @@ class CheckinRepository(_Repository):
             )
 
     def all(self, first: dt.date | None = None, last: dt.date | None = None) -> list[SICheckin]:
-        clauses, params = EntryRepository._range(first, last)
-        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        where, params = _days_where(first, last)
         rows = self._conn.execute(
             "SELECT id, day, time, answers, skipped, discuss, created_at FROM si_checkins "
             f"{where} ORDER BY day, time, id",
