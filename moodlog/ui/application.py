@@ -194,8 +194,14 @@ class AppController(QObject):
 
             self.preloader = Preloader(parent=self)
             self.idle.activity.connect(self.preloader.postpone)
+        self.preloader.add("prepare Trends", self._prepare_trends)
         self.preloader.start()
         self.unlocked.emit()
+
+    def _prepare_trends(self) -> None:
+        """Build the Trends screen (hidden) ahead of its first visit."""
+        if self.main_window is not None:
+            self.main_window.screen("Trends")
 
     def _set_idle_minutes(self, minutes: int) -> None:
         self.preferences.idle_lock_minutes = minutes

@@ -1,16 +1,21 @@
-"""Import the chart modules while the user is idle after unlock.
+"""Import the chart modules, and prepare the Trends screen, while the user is idle
+after unlock.
 
 pyqtgraph and numpy take ~0.5-0.7 s to import, nearly all of it Python code and
 extension set-up that holds Python's lock (so a background thread would freeze
 the window just the same). They are kept out of start-up so that the lock window
 appears quickly; importing them one at a time, each only after a moment with no
 keyboard or mouse input, means the first visit to Trends does not wait for them.
+The app then builds the Trends screen, hidden, the same way (~50 ms), so that
+choosing it only has to show it.
 """
 
 from __future__ import annotations
 
 import importlib
 import sys
+from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -21,10 +26,11 @@ CHART_MODULES = ("numpy", "pyqtgraph", "moodlog.ui.charts", "moodlog.ui.trends")
 
 
 class Preloader(QObject):
-    """Imports ``modules`` one per quiet moment: ``quiet_ms`` after starting or after
-    the last :meth:`postpone` (the app calls it on keyboard and mouse input), then
-    ``gap_ms`` apart while nothing postpones it. It has no event filter of its own:
-    the idle-lock watcher already sees the input."""
+    """Runs steps one per quiet moment: ``quiet_ms`` after starting or after the last
+    :meth:`postpone` (the app calls it on keyboard and mouse input), then ``gap_ms``
+    apart while nothing postpones it. The steps are the imports of ``modules`` and
+    whatever is :meth:`add`-ed. It has no event filter of its own: the idle-lock
+    watcher already sees the input."""
 
     def __init__(
         self,
@@ -34,16 +40,23 @@ class Preloader(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.pending = [name for name in modules if name not in sys.modules]
+        self.pending: list[tuple[str, Callable[[], object]]] = [
+            (name, partial(_import, name)) for name in modules if name not in sys.modules
+        ]
         self.quiet_ms = quiet_ms
         self.gap_ms = gap_ms
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        self.timer.timeout.connect(self._import_next)
+        self.timer.timeout.connect(self._run_next)
 
     @property
     def done(self) -> bool:
         return not self.pending
+
+    def add(self, name: str, step: Callable[[], object]) -> None:
+        """Queue ``step`` after the others, unless a step of that name is waiting."""
+        if all(pending != name for pending, _ in self.pending):
+            self.pending.append((name, step))
 
     def start(self) -> None:
         if not self.done:
@@ -56,11 +69,17 @@ class Preloader(QObject):
         if self.timer.isActive():
             self.timer.start(self.quiet_ms)
 
-    def _import_next(self) -> None:
-        name = self.pending.pop(0)
+    def _run_next(self) -> None:
+        _, step = self.pending.pop(0)
         try:
-            importlib.import_module(name)
-        except ImportError:
-            pass  # opening Trends will import it again and show what went wrong
+            step()
+        except Exception:  # noqa: BLE001
+            # Only a head start: the user's own action does the same work again and
+            # reports a failure the usual way.
+            pass
         if not self.done:
             self.timer.start(self.gap_ms)
+
+
+def _import(name: str) -> None:
+    importlib.import_module(name)

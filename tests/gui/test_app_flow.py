@@ -158,3 +158,23 @@ def test_unexpected_errors_show_a_calm_message_and_leak_nothing(qtbot, capsys):
     qtbot.addWidget(box)
     assert box.text() == UNEXPECTED_ERROR_TEXT and not box.isModal()
     assert "SQUIRREL" not in box.text() and "Traceback" not in box.text()
+
+
+def test_trends_is_prepared_in_an_idle_moment_and_then_only_shown(qtbot, data_dir: Path):
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    window = controller.main_window
+    assert "Trends" not in window.screens  # not at unlock: the window comes first
+    qtbot.waitUntil(lambda: controller.preloader.done, timeout=10_000)
+    prepared = window.screens["Trends"]
+    assert not prepared.isVisible()
+    rect = window.nav.visualItemRect(window.nav.item(3))
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.screen("Trends") is prepared and prepared.isVisible()
+
+
+def test_preparing_trends_after_a_lock_does_nothing(qtbot, data_dir: Path):
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    controller.lock()
+    assert controller.main_window is None
+    controller._prepare_trends()  # a step left over from the locked session
+    assert controller.main_window is None and controller.vault is None

@@ -35,7 +35,7 @@ def test_modules_are_imported_one_by_one_when_idle(qtbot, tmp_path: Path, monkey
         (tmp_path / f"{name}.py").write_text("VALUE = 1\n")
     monkeypatch.syspath_prepend(str(tmp_path))
     preloader = Preloader(modules=("probe_one", "probe_two"), quiet_ms=50, gap_ms=10)
-    assert preloader.pending == ["probe_one", "probe_two"]
+    assert [name for name, _ in preloader.pending] == ["probe_one", "probe_two"]
     preloader.start()
     assert "probe_one" not in sys.modules  # nothing happens before the quiet moment
     qtbot.waitUntil(lambda: preloader.done, timeout=5000)
@@ -60,3 +60,19 @@ def test_the_idle_watcher_looks_away_briefly_after_input_and_then_watches_again(
         pass
     watcher.stop()
     assert not watcher.watching
+
+
+def test_added_steps_run_once_in_order_and_a_failing_one_does_not_stop_the_rest(qtbot):
+    ran = []
+
+    def fail() -> None:
+        ran.append("fail")
+        raise RuntimeError("only a head start")
+
+    preloader = Preloader(modules=(), quiet_ms=20, gap_ms=5)
+    preloader.add("first", fail)
+    preloader.add("second", lambda: ran.append("second"))
+    preloader.add("second", lambda: ran.append("second again"))  # already waiting
+    preloader.start()
+    qtbot.waitUntil(lambda: preloader.done, timeout=5000)
+    assert ran == ["fail", "second"]
