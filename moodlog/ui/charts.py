@@ -418,47 +418,37 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         self.mood_plot.vb.setMouseEnabled(y=False)
         self.mood_plot.show_grid(y=True)
         apply_background(self)
+        self._make_items()
         self.session_markers: list[tuple[dt.date, str]] = []
-        self.medication_markers: pg.ScatterPlotItem | None = None
-        self.checkin_markers: dict[str, pg.ScatterPlotItem] = {}
         self._labels: list[pg.TextItem] = []  # the session labels now shown
         self._label_pool: dict[int, pg.TextItem] = {}  # by index in data.treatments
         self._labelled: tuple[dt.date, dt.date] | None = None
         self.mood_plot.sigXRangeChanged.connect(self._range_changed)
         self._windowed: list[tuple[pg.GraphicsObject, np.ndarray, np.ndarray]] = []
-        self._session_lines: list[pg.PlotCurveItem] = []
         self._window: tuple[float, float] | None = None
-        self.series_items: dict[str, pg.PlotCurveItem] = {}
-        self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#888888", style=Qt.PenStyle.DotLine))
         self.scene().sigMouseMoved.connect(self._mouse_moved)
         self.scene().sigMouseClicked.connect(self._mouse_clicked)
 
-    # -- data ----------------------------------------------------------------------
-    def set_data(
-        self, data: TrendData, initial_days: int | None = None, keep_view: bool = False
-    ) -> None:
-        """Draw ``data``, showing the last ``initial_days`` days (None: all), or with
-        ``keep_view`` the range already in view."""
-        self.data = data
-        for plot in self.plots:
-            plot.clear()
-        self._labels = []
-        self._label_pool = {}
-        self._labelled = None
-        self._windowed = []
-        self._session_lines = []
-        self._window = None
-        mood_points = scatter(5 * self.k, mood_colour().lighter(130))
-        self.mood_plot.add(mood_points)
-        mood_x, mood_y = _series_xy(data.mood, break_at_gaps=False)
-        mood_points.setData(x=mood_x, y=mood_y)  # points outside the view are skipped
-        trend_line = pg.PlotCurveItem(pen=pg.mkPen(mood_colour(), width=2.5 * self.k))
-        trend_line.opts["connect"] = "finite"
-        self.mood_plot.add(trend_line)
-        self._windowed.append((trend_line, *_series_xy(data.trend)))
-        self.series_items = {}  # optional series are drawn when first switched on
-        self._draw_session_lines(data)
-        self._draw_small_markers(data)
+    def _make_items(self) -> None:
+        """The chart's items, made once: new data only replaces what they hold, which
+        is several times cheaper than making them again."""
+        k = self.k
+        self.mood_points = scatter(5 * k, mood_colour().lighter(130))
+        self.trend_line = pg.PlotCurveItem(pen=pg.mkPen(mood_colour(), width=2.5 * k))
+        self.trend_line.opts["connect"] = "finite"
+        self.medication_markers = scatter(9 * k, "#6b5a8e", symbol="t1")
+        self.checkin_markers = {
+            level: scatter(6 * k, colour, symbol="s") for level, colour in LEVEL_COLOURS.items()
+        }
+        for item in (self.mood_points, self.trend_line, self.medication_markers):
+            self.mood_plot.add(item)
+        for item in self.checkin_markers.values():
+            self.mood_plot.add(item)
+        self.session_lines: dict[tuple[str, bool], pg.PlotCurveItem] = {}  # made as needed
+        self.series_items: dict[str, pg.PlotCurveItem] = {}  # made when first switched on
+        self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#888888", style=Qt.PenStyle.DotLine))
+        self.mood_plot.add(self.cursor, ignore_bounds=True)
+        self.questionnaire_items: dict[str, tuple[pg.PlotCurveItem, pg.ScatterPlotItem]] = {}
         for name, plot in self.questionnaire_plots.items():
             bands = BandsItem(
                 [
@@ -467,15 +457,39 @@ class TimelineChart(pg.GraphicsLayoutWidget):
                 ]
             )
             plot.add(bands, ignore_bounds=True)
+            curve = pg.PlotCurveItem(pen=pg.mkPen(questionnaire_colour(), width=1.5 * k))
+            dots = scatter(6 * k, questionnaire_colour())
+            plot.add(curve)
+            plot.add(dots)
+            self.questionnaire_items[name] = (curve, dots)
+
+    # -- data ----------------------------------------------------------------------
+    def set_data(
+        self, data: TrendData, initial_days: int | None = None, keep_view: bool = False
+    ) -> None:
+        """Draw ``data``, showing the last ``initial_days`` days (None: all), or with
+        ``keep_view`` the range already in view."""
+        self.data = data
+        for label in self._label_pool.values():
+            self.mood_plot.remove(label)
+        self._labels = []
+        self._label_pool = {}
+        self._labelled = None
+        self._window = None
+        mood_x, mood_y = _series_xy(data.mood, break_at_gaps=False)
+        self.mood_points.setData(x=mood_x, y=mood_y)  # points out of view are skipped
+        self._windowed = [(self.trend_line, *_series_xy(data.trend))]
+        self._windowed += [
+            (item, *_series_xy(data.others[name])) for name, item in self.series_items.items()
+        ]
+        self._draw_session_lines(data)
+        self._draw_small_markers(data)
+        for name, (curve, dots) in self.questionnaire_items.items():
             points = data.questionnaires.get(name, [])
             xs = [timestamp(day) for day, _ in points]
             totals = [total for _, total in points]
-            colour = questionnaire_colour()
-            plot.add(pg.PlotCurveItem(xs, totals, pen=pg.mkPen(colour, width=1.5 * self.k)))
-            dots = scatter(6 * self.k, colour)
+            curve.setData(xs, totals)
             dots.setData(x=xs, y=totals)
-            plot.add(dots)
-        self.mood_plot.add(self.cursor, ignore_bounds=True)
         if keep_view:
             self._range_changed()
         else:
@@ -494,7 +508,12 @@ class TimelineChart(pg.GraphicsLayoutWidget):
             return
         low, high = self.mood_plot.viewRange()[0]
         smooth = self.on_paper or high - low < 400 * 86400.0
-        for item in [*self._session_lines, *(item for item, _, _ in self._windowed)]:
+        lines = [
+            *self.session_lines.values(),
+            *(item for item, _, _ in self._windowed),
+            *(curve for curve, _ in self.questionnaire_items.values()),
+        ]
+        for item in lines:
             item.opts["antialias"] = smooth
         if self._window and self._window[0] <= low and high <= self._window[1]:
             return
@@ -511,38 +530,34 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         groups: dict[tuple[str, bool], list[float]] = defaultdict(list)
         for t in data.treatments:
             groups[(t.kind, t.is_appointment(data.now))].append(timestamp(t.day))
-        for (kind, appointment), xs in groups.items():
-            pen = pg.mkPen(
-                KINDS[kind].colour,
-                width=1.4 * self.k,
-                style=Qt.PenStyle.DashLine if appointment else Qt.PenStyle.SolidLine,
+        for key in set(self.session_lines) | set(groups):
+            xs = groups.get(key, [])
+            lines = self.session_lines.get(key)
+            if lines is None:
+                kind, appointment = key
+                pen = pg.mkPen(
+                    KINDS[kind].colour,
+                    width=1.4 * self.k,
+                    style=Qt.PenStyle.DashLine if appointment else Qt.PenStyle.SolidLine,
+                )
+                lines = pg.PlotCurveItem(pen=pen, connect="pairs")
+                self.mood_plot.add(lines, ignore_bounds=True)
+                self.session_lines[key] = lines
+            lines.setData(
+                [x for x in xs for _ in (0, 1)], [SESSION_LINE_LOW, SESSION_LINE_HIGH] * len(xs)
             )
-            line_x = [x for x in xs for _ in (0, 1)]
-            line_y = [SESSION_LINE_LOW, SESSION_LINE_HIGH] * len(xs)
-            lines = pg.PlotCurveItem(line_x, line_y, pen=pen, connect="pairs")
-            self.mood_plot.add(lines, ignore_bounds=True)
-            self._session_lines.append(lines)
         self.session_markers = [(t.day, t.kind) for t in data.treatments]
 
     def _draw_small_markers(self, data: TrendData) -> None:
-        if data.medication_events:
-            self.medication_markers = scatter(9 * self.k, "#6b5a8e", symbol="t1")
-            self.medication_markers.setData(
-                x=[timestamp(d) for d, _ in data.medication_events],
-                y=[-0.55] * len(data.medication_events),
-            )
-            self.mood_plot.add(self.medication_markers)
-        else:
-            self.medication_markers = None
-        self.checkin_markers = {}
-        by_level: dict[str, list[float]] = defaultdict(list)
+        self.medication_markers.setData(
+            x=[timestamp(d) for d, _ in data.medication_events],
+            y=[-0.55] * len(data.medication_events),
+        )
+        by_level: dict[str, list[float]] = {level: [] for level in self.checkin_markers}
         for day, level in data.checkin_levels:
             by_level[level].append(timestamp(day))
         for level, xs in by_level.items():
-            item = scatter(6 * self.k, LEVEL_COLOURS[level], symbol="s")
-            self.mood_plot.add(item)
-            self.checkin_markers[level] = item
-            item.setData(x=xs, y=[10.55] * len(xs))
+            self.checkin_markers[level].setData(x=xs, y=[10.55] * len(xs))
 
     def _update_labels(self) -> None:
         """Label the sessions in view (none when more than MAX_LABELS would crowd the

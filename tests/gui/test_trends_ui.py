@@ -95,7 +95,8 @@ def test_markers_match_the_vault(screen: TrendsScreen):
     chart = screen.timeline
     assert len(chart.session_markers) == 5  # 4 sessions and 1 appointment
     assert len(chart.medication_markers.data) == 2
-    assert {level: len(item.data) for level, item in chart.checkin_markers.items()} == {
+    shown = {level: len(item.data) for level, item in chart.checkin_markers.items()}
+    assert {level: count for level, count in shown.items() if count} == {
         "low": 1,
         "none": 1,
         "skipped": 1,
@@ -226,3 +227,16 @@ def test_a_booked_session_counts_once_it_has_started(qtbot, screen: TrendsScreen
     screen.context.now.value = booked.replace(hour=12)
     screen.refresh()
     assert screen.data.sessions[-1].day == booked.date()
+
+
+def test_new_data_refills_the_same_chart_items(qtbot, screen: TrendsScreen):
+    qtbot.waitUntil(lambda: screen.data.complete, timeout=5000)
+    chart = screen.timeline
+    items = list(chart.mood_plot.vb.addedItems)
+    points = len(chart.mood_points.data)
+    screen.vault.checkins.add(SICheckin.skipped_on(NOW.date(), dt.time(21)))
+    screen.vault.entries.add(Entry(day=NOW.date(), time=dt.time(21), mood=5))
+    screen.context.events.data_changed.emit("checkins")
+    assert len(chart.checkin_markers["skipped"].data) == 2
+    assert len(chart.mood_points.data) == points + 1
+    assert list(chart.mood_plot.vb.addedItems) == items  # refilled, not made again
