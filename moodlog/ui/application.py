@@ -199,9 +199,15 @@ class AppController(QObject):
         self.unlocked.emit()
 
     def _prepare_trends(self) -> None:
-        """Build the Trends screen (hidden) ahead of its first visit."""
+        """Build the Trends screen (hidden) ahead of its first visit, then, in the next
+        quiet moment, read its whole history too."""
         if self.main_window is not None:
             self.main_window.screen("Trends")
+            self.preloader.add("read the whole history for Trends", self._complete_trends)
+
+    def _complete_trends(self) -> None:
+        if self.main_window is not None and "Trends" in self.main_window.screens:
+            self.main_window.screens["Trends"].complete_data()
 
     def _set_idle_minutes(self, minutes: int) -> None:
         self.preferences.idle_lock_minutes = minutes

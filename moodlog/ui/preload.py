@@ -6,8 +6,8 @@ extension set-up that holds Python's lock (so a background thread would freeze
 the window just the same). They are kept out of start-up so that the lock window
 appears quickly; importing them one at a time, each only after a moment with no
 keyboard or mouse input, means the first visit to Trends does not wait for them.
-The app then builds the Trends screen, hidden, the same way (~50 ms), so that
-choosing it only has to show it.
+The app then builds the Trends screen, hidden, the same way (~50 ms), and reads
+its whole history in the next quiet moment, so that choosing it only has to show it.
 """
 
 from __future__ import annotations

@@ -166,7 +166,7 @@ def test_trends_is_prepared_in_an_idle_moment_and_then_only_shown(qtbot, data_di
     assert "Trends" not in window.screens  # not at unlock: the window comes first
     qtbot.waitUntil(lambda: controller.preloader.done, timeout=10_000)
     prepared = window.screens["Trends"]
-    assert not prepared.isVisible()
+    assert not prepared.isVisible() and prepared.data.complete  # the whole history, too
     rect = window.nav.visualItemRect(window.nav.item(3))
     qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.screen("Trends") is prepared and prepared.isVisible()
@@ -176,5 +176,6 @@ def test_preparing_trends_after_a_lock_does_nothing(qtbot, data_dir: Path):
     controller = create_vault_through_the_window(qtbot, data_dir)
     controller.lock()
     assert controller.main_window is None
-    controller._prepare_trends()  # a step left over from the locked session
+    controller._prepare_trends()  # steps left over from the locked session
+    controller._complete_trends()
     assert controller.main_window is None and controller.vault is None
