@@ -196,6 +196,7 @@ class AppController(QObject):
             self.idle.activity.connect(self.preloader.postpone)
         self.preloader.add("prepare Trends", self._prepare_trends)
         self.preloader.start()
+        self.context.events.data_changed.connect(self._update_trends_later)
         self.unlocked.emit()
 
     def _prepare_trends(self) -> None:
@@ -203,11 +204,19 @@ class AppController(QObject):
         quiet moment, read its whole history too."""
         if self.main_window is not None:
             self.main_window.screen("Trends")
-            self.preloader.add("read the whole history for Trends", self._complete_trends)
+            self.preloader.add("bring Trends up to date", self._complete_trends)
+
+    def _update_trends_later(self, kind: str) -> None:
+        """New data: bring a Trends screen that exists up to date in a quiet moment,
+        so that opening it after saving an entry does not read the history then."""
+        if self.main_window is not None and "Trends" in self.main_window.screens:
+            self.preloader.add("bring Trends up to date", self._complete_trends)
+            self.preloader.start()
 
     def _complete_trends(self) -> None:
-        if self.main_window is not None and "Trends" in self.main_window.screens:
-            self.main_window.screens["Trends"].complete_data()
+        screen = self.main_window.screens.get("Trends") if self.main_window else None
+        if screen is not None and not screen.isVisible():
+            screen.bring_up_to_date()
 
     def _set_idle_minutes(self, minutes: int) -> None:
         self.preferences.idle_lock_minutes = minutes

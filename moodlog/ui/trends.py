@@ -295,14 +295,15 @@ class TrendsScreen(QWidget):
         checked = self.range_group.checkedButton()
         return dict(RANGES)[checked.text()] if checked is not None else 90
 
-    def refresh(self) -> None:
+    def refresh(self, whole: bool = False) -> None:
         """Load and draw the data, unless nothing the charts show has changed since
         the last time (the main window calls this every time the screen is shown).
 
         For a quick first paint only the recent days the chosen range needs are read
         (with a range's width to each side, as the chart keeps in memory); the whole
         history, with the per-session, course and tag analysis, follows as soon as
-        that first paint is done, or at once when something needs it sooner.
+        that first paint is done, or at once when something needs it sooner. With
+        ``whole``, everything is read at once (for idle time, when nobody waits).
         """
         if not self.vault.is_open:
             return
@@ -311,13 +312,20 @@ class TrendsScreen(QWidget):
             return
         self._stale = False
         days = self.selected_days()
-        self.data = TrendData.from_vault(self.vault, now, since=recent_since(now.date(), days))
+        since = None if whole else recent_since(now.date(), days)
+        self.data = TrendData.from_vault(self.vault, now, since=since)
         self.timeline.set_data(self.data, days)
         self._show_toggled_series()
         if self.data.complete:
             self._whole_history_loaded()
         else:
             self._after_paint.arm()
+
+    def bring_up_to_date(self) -> None:
+        """Read and draw the whole history now if anything is missing or changed: what
+        the app does in idle moments while the screen is hidden."""
+        self.refresh(whole=True)
+        self.complete_data()
 
     def complete_data(self) -> None:
         """Read the whole history, if only the recent days were read so far."""

@@ -179,3 +179,21 @@ def test_preparing_trends_after_a_lock_does_nothing(qtbot, data_dir: Path):
     controller._prepare_trends()  # steps left over from the locked session
     controller._complete_trends()
     assert controller.main_window is None and controller.vault is None
+
+
+def test_new_data_reaches_a_hidden_trends_screen_in_a_quiet_moment(qtbot, data_dir: Path):
+    import datetime as dt
+
+    from moodlog.domain.entries import Entry
+
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    qtbot.waitUntil(lambda: controller.preloader.done, timeout=10_000)
+    trends = controller.main_window.screens["Trends"]
+    day = controller.context.today()
+    assert day not in trends.data.mood
+    controller.vault.entries.add(Entry(day=day, time=dt.time(8), mood=7))
+    controller.context.events.data_changed.emit("entries")  # what saving on Today does
+    assert not controller.preloader.done  # waits for a quiet moment
+    qtbot.waitUntil(lambda: controller.preloader.done, timeout=10_000)
+    assert not trends.isVisible()
+    assert trends.data.complete and trends.data.mood[day] == 7
