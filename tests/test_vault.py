@@ -334,6 +334,20 @@ def test_committed_entry_survives_kill_9(vault: Vault):
         assert [e.note for e in v.entries.between()] == ["durable"]
 
 
+def passphrases_that_open(path: Path, candidates: tuple[str, ...]) -> list[tuple[str, int]]:
+    """Each candidate that opens the vault at ``path`` (integrity checked), with the
+    number of entries it then holds."""
+    working = []
+    for candidate in candidates:
+        try:
+            with Vault.open(path, candidate) as v:
+                v.check()
+                working.append((candidate, v.entries.count()))
+        except WrongPassphrase:
+            pass
+    return working
+
+
 def test_passwd_killed_at_any_moment_leaves_exactly_one_passphrase_working(data_dir: Path):
     from moodlog.domain.demo import build_demo
     from moodlog.vault import bulk
@@ -364,18 +378,11 @@ def test_passwd_killed_at_any_moment_leaves_exactly_one_passphrase_working(data_
         time.sleep(delay)
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
-        working = []
-        for candidate in (current, new):
-            try:
-                with Vault.open(path, candidate) as v:
-                    v.check()
-                    assert v.entries.count() > 900
-                working.append(candidate)
-            except WrongPassphrase:
-                pass
+        working = passphrases_that_open(path, (current, new))
         assert len(working) == 1, (delay, working)
-        outcomes.add(working[0] == new)
-        if working[0] == new:
+        assert working[0][1] > 900
+        outcomes.add(working[0][0] == new)
+        if working[0][0] == new:
             current, new = new, current
     assert outcomes  # the loop ran; both outcomes are fine, neither is lost
 
@@ -406,17 +413,10 @@ def test_rekey_killed_mid_transaction_leaves_exactly_one_passphrase_working(data
         time.sleep(delay)
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
-        working = []
-        for candidate in (current, new):
-            try:
-                with Vault.open(path, candidate) as v:
-                    v.check()
-                    assert v.entries.count() == 1500
-                working.append(candidate)
-            except WrongPassphrase:
-                pass
+        working = passphrases_that_open(path, (current, new))
         assert len(working) == 1, (delay, working)
-        if working[0] == new:
+        assert working[0][1] == 1500
+        if working[0][0] == new:
             finished_before_kill += 1
             current, new = new, current
     # At least one kill landed before the rekey committed (the old key still worked).
