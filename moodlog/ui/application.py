@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 from moodlog.assets import resource_path
 from moodlog.paths import VAULT_FILENAME, ensure_private_dir, resolve_data_dir
 from moodlog.preferences import Preferences
+from moodlog.ui.preload import Preloader
 from moodlog.ui.unlock import CreateVaultPage, UnlockPage
 from moodlog.vault.vault import Vault
 
@@ -129,9 +130,11 @@ class AppController(QObject):
         self.main_window = None
         self.context = None
         self._help_panel = None
-        self.preloader = None  # imports the chart modules in idle moments after unlock
         minutes_ms = self.preferences.idle_lock_minutes * 60_000
         self.idle = IdleWatcher(idle_ms if idle_ms is not None else minutes_ms, self)
+        # Chart imports and the Trends screen, prepared in quiet moments after unlock.
+        self.preloader = Preloader(parent=self)
+        self.idle.activity.connect(self.preloader.postpone)
         self._fixed_idle = idle_ms is not None
         self.idle.idle.connect(self.lock)
         self.lock_window = LockWindow()
@@ -189,11 +192,6 @@ class AppController(QObject):
         self.main_window.show()
         self.lock_window.hide()
         self.idle.start()
-        if self.preloader is None:
-            from moodlog.ui.preload import Preloader
-
-            self.preloader = Preloader(parent=self)
-            self.idle.activity.connect(self.preloader.postpone)
         self.preloader.add("prepare Trends", self._prepare_trends)
         self.preloader.start()
         self.context.events.data_changed.connect(self._update_trends_later)
@@ -229,8 +227,7 @@ class AppController(QObject):
         if self.vault is None:
             return
         self.idle.stop()
-        if self.preloader is not None:
-            self.preloader.stop()
+        self.preloader.stop()
         if self.main_window is not None:
             self.main_window.prepare_to_lock()
             self.main_window.close_for_lock()
