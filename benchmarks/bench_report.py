@@ -1,53 +1,170 @@
-"""PDF summary of a 10-year vault: 90 days, a year, and everything."""
+"""PDF summary of the 10-year vault (1 year and 10 years) against its floor.
+
+The floor is a bare ``QPdfWriter`` writing, in the same run, the same pages as the app's
+PDF: the same page count, paper and resolution, the same text (every line the app's PDF
+holds, read back from it beforehand, drawn line by line with a rule under each, as
+tables have), and three vector charts (the period's daily mood as a line and points,
+the same again for the timeline, and one 22-day line per session in the period for
+the around-sessions chart). It reads nothing from the vault and lays nothing out: what
+any PDF of this content costs on this machine.
+
+Each figure is the median of >= 5 alternated runs (app, floor, app, floor, ...), so a
+machine that drifts drifts for both. The app figure is the whole export: reading the
+vault (only what the report needs), the analysis, the charts, the layout and writing
+the file.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m benchmarks.bench_report
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import statistics
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.common import report, ten_year_vault
+from benchmarks.common import ten_year_vault
+
+NOW = dt.datetime(2026, 11, 1, 21)
+RUNS = 5
+TARGETS = {"1 year": 1.5, "10 years": 2.0}  # issue 14: app / floor
 
 
-def main() -> None:
-    from PySide6.QtGui import QTextDocument
+@dataclass
+class Shape:
+    """What the floor has to write to match one app export."""
+
+    lines: list[list[str]]  # the text of each page, line by line
+    table_rows: int
+    days: int  # points per timeline chart
+    session_curves: int  # 22-day lines in the around-sessions chart
+
+    @property
+    def pages(self) -> int:
+        return len(self.lines)
+
+
+def floor_pdf(path: Path, shape: Shape, page_size) -> None:  # noqa: ANN001
+    """Write ``shape`` with nothing but QPdfWriter and QPainter."""
+    import math
+
+    from PySide6.QtCore import QPointF, QRectF, Qt
+    from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
+
+    from moodlog.report.pdf import LOGICAL_DPI, PageGeometry
+    from moodlog.report.pdf_writer import new_pdf_writer
+
+    geometry = PageGeometry(page_size)
+    writer = new_pdf_writer(path, "floor", page_size, geometry.margins_mm)
+    painter = QPainter(writer)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    scale = writer.resolution() / LOGICAL_DPI
+    body = geometry.body_size_px()
+    font = QFont("DejaVu Sans")
+    font.setPixelSize(11)
+    mood = [5 + 3 * math.sin(day / 9) for day in range(shape.days)]
+
+    def chart(top: float, height: float, curves: list[list[float]], points: bool) -> None:
+        width = body.width() - 40
+        painter.setPen(QPen(QColor("#444444"), 1))
+        painter.drawRect(QRectF(40, top, width, height))
+        for tick in range(0, 11, 5):
+            y = top + height - tick / 10 * height
+            painter.drawText(QPointF(10, y + 4), str(tick))
+        for values in curves:
+            step = width / max(1, len(values) - 1)
+            polygon = QPolygonF(
+                [
+                    QPointF(40 + i * step, top + height - v / 10 * height)
+                    for i, v in enumerate(values)
+                ]
+            )
+            painter.setPen(QPen(QColor("#2c5d63"), 1.5))
+            painter.drawPolyline(polygon)
+            if points:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor("#5f9aa1"))
+                for point in polygon:
+                    painter.drawEllipse(point, 2, 2)
+
+    line_height = 12.5
+    for index, lines in enumerate(shape.lines):
+        if index:
+            writer.newPage()
+        painter.save()
+        painter.scale(scale, scale)
+        painter.setFont(font)
+        if index == 0:
+            chart(body.height() - 330, 170, [mood], points=True)
+        elif index == 1:
+            chart(body.height() - 760, 470, [mood, [v + 0.5 for v in mood]], points=True)
+            curves = [mood[i % max(1, shape.days - 22) :][:22] for i in range(shape.session_curves)]
+            chart(body.height() - 260, 250, curves, points=False)
+        for number, line in enumerate(lines):
+            y = number * line_height
+            painter.setPen(QColor("#1b1b1b"))
+            painter.drawText(QPointF(0, y + 10), line)
+            painter.setPen(QColor("#b8c4c6"))
+            painter.drawLine(QPointF(0, y + line_height), QPointF(body.width(), y + line_height))
+        painter.restore()
+    painter.end()
+    del writer
+
+
+def main() -> list[tuple[str, float, float, float, float]]:
+    """Print and return (figure, app ms, floor ms, ratio, target ratio) per period."""
+    from PySide6.QtGui import QPageSize
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
     from moodlog.domain.period import Period
-    from moodlog.report.pdf import ReportOptions, export_pdf
-    from moodlog.report.pdf_writer import write_document_pdf
-    from moodlog.vault import bulk
+    from moodlog.report.pdf import ReportOptions, build_report, export_pdf, load_for_report
 
     vault, _ = ten_year_vault()
-    contents = bulk.load(vault)
-    now = dt.datetime(2026, 11, 1, 21)
     folder = Path(tempfile.mkdtemp(prefix="moodlog-bench-pdf-"))
+    paper = QPageSize(QPageSize.PageSizeId.A4)
 
-    def bare() -> None:
-        document = QTextDocument()
-        document.setHtml("<table>" + "<tr><td>row</td><td>1</td></tr>" * 100 + "</table>")
-        write_document_pdf(document, folder / "bare.pdf", "bare")
+    def options(days: int) -> ReportOptions:
+        return ReportOptions(period=Period.last_days(days, NOW.date()), page_size=paper)
 
-    bare()  # warm up fonts and the PDF engine
-    export_pdf(
-        contents, ReportOptions(period=Period.last_days(30, now.date())), folder / "warm.pdf", now
-    )  # and the chart library
-    start = time.perf_counter()
-    bare()
-    baseline = (time.perf_counter() - start) * 1000
-    report("bare QTextDocument PDF, 100-row table", baseline)
-    for label, days in (("90 days", 90), ("1 year", 365), ("10 years", 3650)):
-        options = ReportOptions(period=Period.last_days(days, now.date()))
-        start = time.perf_counter()
-        result = export_pdf(contents, options, folder / f"{days}.pdf", now)
-        ms = (time.perf_counter() - start) * 1000
-        del result
-        size = (folder / f"{days}.pdf").stat().st_size // 1024
-        report(f"export {label} ({size} KB)", ms, "bare PDF", baseline)
+    def app_export(days: int) -> int:
+        chosen = options(days)
+        report = export_pdf(load_for_report(vault, chosen), chosen, folder / f"app-{days}.pdf", NOW)
+        return report.html.count("<tr>")
+
+    app_export(30)  # warm up fonts, the PDF engine and the chart library
+    results = []
+    print(f"{'PDF export, 10-year vault':<28} {'app':>9} {'floor':>9} {'ratio':>6} {'target':>7}")
+    for label, days in (("1 year", 365), ("10 years", 3650)):
+        report = build_report(load_for_report(vault, options(days)), options(days), NOW)
+        sessions = len(report.summary.responses)
+        from pypdf import PdfReader
+
+        app_export(days)
+        lines = [
+            page.extract_text().splitlines() for page in PdfReader(folder / f"app-{days}.pdf").pages
+        ]
+        shape = Shape(lines, report.html.count("<tr>"), days, sessions)
+        pages = shape.pages
+        floor_pdf(folder / "floor-warm.pdf", shape, paper)
+        app_times, floor_times = [], []
+        for _ in range(RUNS):
+            start = time.perf_counter()
+            app_export(days)
+            app_times.append((time.perf_counter() - start) * 1000)
+            start = time.perf_counter()
+            floor_pdf(folder / f"floor-{days}.pdf", shape, paper)
+            floor_times.append((time.perf_counter() - start) * 1000)
+        app_ms, floor_ms = statistics.median(app_times), statistics.median(floor_times)
+        ratio = app_ms / floor_ms
+        name = f"{label} ({pages} pages)"
+        print(f"{name:<28} {app_ms:7.0f}ms {floor_ms:7.0f}ms {ratio:5.2f}x {TARGETS[label]:6.1f}x")
+        results.append((name, app_ms, floor_ms, ratio, TARGETS[label]))
     app.processEvents()
     vault.close()
+    return results
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from pathlib import Path
 from moodlog import __version__
 from moodlog.domain.errors import ValidationError
 from moodlog.paths import VAULT_FILENAME, ensure_private_dir, resolve_data_dir
-from moodlog.vault.errors import VaultError, WrongPassphrase
+from moodlog.vault.errors import StorageProblem, VaultError, WrongPassphrase
 
 EXIT_ERROR, EXIT_USAGE, EXIT_WRONG_PASSPHRASE = 1, 2, 3
 
@@ -78,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     add("passwd", "change the passphrase (with --passphrase-stdin: new one on line 2)")
     demo = add("demo", "fill an empty vault with synthetic demo data")
     demo.add_argument("--years", type=float, default=1.0, help="years of daily data (default 1)")
+    add_backup_parsers(add)
+    add_insights_parser(add)
 
     export = sub.add_parser("export", help="export the vault (json, pdf)")
     export_sub = export.add_subparsers(dest="format", metavar="FORMAT", required=True)
@@ -91,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--from",
         dest="first",
         metavar="YYYY-MM-DD",
-        help="first day (default: the day of your last appointment)",
+        help="first day (default: the day of your last appointment, at least 30 days back)",
     )
     export_pdf.add_argument(
         "--to", dest="last", metavar="YYYY-MM-DD", help="last day (default: today)"
@@ -115,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     import_json = import_sub.add_parser("json", help="a moodlog JSON export")
     import_json.add_argument("file", metavar="FILE")
     import_json.add_argument("--passphrase-stdin", action="store_true")
+    add_interchange_parsers(export_sub, import_sub)
     return parser
 
 
@@ -183,7 +186,10 @@ def cmd_demo(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
         if not bulk.is_empty(vault):
             raise CliError(f"{path} already holds data; demo data goes only into an empty vault")
         contents = build_demo(days=max(1, round(args.years * 365)))
-        bulk.store(vault, contents)
+        # Checked again inside the write transaction: another run may have filled it.
+        bulk.store_into_empty(
+            vault, contents, f"{path} already holds data; demo data goes only into an empty vault"
+        )
         print(
             f"Added {len(contents.entries)} entries, {len(contents.treatments)} sessions "
             f"and {len(contents.questionnaires)} questionnaires of demo data to {path}."
@@ -233,21 +239,30 @@ def pdf_options(args: argparse.Namespace, contents, today: dt.date):  # noqa: AN
 
 
 def export_pdf_command(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
-    from moodlog.report.pdf import NOT_ENCRYPTED_WARNING, export_pdf
-    from moodlog.vault import bulk
+    from moodlog.domain.contents import VaultContents
+    from moodlog.report.pdf import NOT_ENCRYPTED_WARNING, export_pdf, load_for_report
 
     out = Path(args.out)
     if not out.parent.is_dir():
         raise CliError(f"the folder {out.parent} does not exist")
+    now = dt.datetime.now()
     with _open(args, passphrases) as vault:
-        contents = bulk.load(vault)
+        appointments = VaultContents(
+            session_notes=vault.session_notes.all(), treatments=vault.treatments.all()
+        )
+        options = pdf_options(args, appointments, now.date())
+        contents = load_for_report(vault, options)  # only what the report reads
     from PySide6.QtWidgets import QApplication
 
     if QApplication.instance() is None:  # the charts need one; no window is shown
         export_pdf_command.app = QApplication(["moodlog", "-platform", "offscreen"])
-    now = dt.datetime.now()
-    options = pdf_options(args, contents, now.date())
-    export_pdf(contents, options, out, now)
+    from moodlog.report.pdf_writer import PdfNotWritten, check_pdf_written
+
+    try:
+        export_pdf(contents, options, out, now)
+        check_pdf_written(out)
+    except PdfNotWritten as error:
+        raise CliError(str(error)) from None
     print(f"Saved {out} ({options.period.describe()}). {NOT_ENCRYPTED_WARNING}", file=sys.stderr)
     return 0
 
@@ -258,6 +273,8 @@ def cmd_export(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
 
     if args.format == "pdf":
         return export_pdf_command(args, passphrases)
+    if args.format in ("csv", "fhir"):
+        return interchange_export(args, passphrases)
     out = Path(args.out)
     if not out.parent.is_dir():
         raise CliError(f"the folder {out.parent} does not exist")
@@ -274,15 +291,289 @@ def cmd_import(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
     from moodlog.report import json_format
     from moodlog.vault import bulk
 
+    if args.format != "json":
+        return interchange_import(args, passphrases)
     contents = json_format.load_file(Path(args.file))
     with _open(args, passphrases) as vault:
-        if not bulk.is_empty(vault):
-            raise CliError(
+        # Decided inside the write transaction, so two imports at once cannot both
+        # find the vault empty.
+        try:
+            bulk.store_into_empty(
+                vault,
+                contents,
                 f"{vault.path} already holds data; import into a new, empty vault "
-                "(moodlog --data-dir NEW_FOLDER init)"
+                "(moodlog --data-dir NEW_FOLDER init)",
             )
-        bulk.store(vault, contents)
+        except StorageProblem as error:
+            raise type(error)("Nothing was imported") from None
     print(f"Imported {len(contents.entries)} entries from {args.file}.")
+    return 0
+
+
+# -- CSV and FHIR exports, imports from other apps (issue 13) -------------------------
+
+
+def add_interchange_parsers(export_sub, import_sub) -> None:  # noqa: ANN001
+    """``export csv|fhir`` and ``import daylio|emoods|csv``."""
+    for name, help_text, out in (
+        ("csv", "one CSV file per kind of record, for spreadsheets", "DIR"),
+        ("fhir", "a FHIR R4 bundle for your clinic's records", "FILE"),
+    ):
+        command = export_sub.add_parser(name, help=help_text, description=help_text)
+        command.add_argument("--out", required=True, metavar=out)
+        command.add_argument("--from", dest="first", metavar="YYYY-MM-DD", help="first day")
+        command.add_argument("--to", dest="last", metavar="YYYY-MM-DD", help="last day")
+        command.add_argument(
+            "--include-checkins",
+            action="store_true",
+            help="also export your self-check answers (left out unless you ask)",
+        )
+        command.add_argument("--passphrase-stdin", action="store_true")
+    for name, help_text, map_help in (
+        (
+            "daylio",
+            "add entries from a Daylio CSV export",
+            "mood values, e.g. rad=9,good=7,ecstatic=10 (defaults: awful 1, bad 3, meh 5, "
+            "good 7, rad 9; your own mood names need one)",
+        ),
+        ("emoods", "add entries from an eMoods CSV export", None),
+        (
+            "csv",
+            "add entries from any CSV file with a header row",
+            "field=column title, e.g. date=Day,mood=Mood,note=Notes (fields: date, time, "
+            "mood, anxiety, energy, irritability, sleep_hours, sleep_quality, note, tags)",
+        ),
+    ):
+        command = import_sub.add_parser(name, help=help_text, description=help_text)
+        command.add_argument("file", metavar="FILE")
+        if map_help:
+            command.add_argument("--map", required=name == "csv", metavar="A=B,...", help=map_help)
+        command.add_argument(
+            "--preview", action="store_true", help="only show what would be imported"
+        )
+        command.add_argument("--passphrase-stdin", action="store_true")
+
+
+def _interchange_period(args: argparse.Namespace):  # noqa: ANN202
+    from moodlog.domain.period import Period
+
+    first, last = _date_arg(args.first, "--from"), _date_arg(args.last, "--to")
+    if first is None and last is None:
+        return None
+    first, last = first or dt.date.min, last or dt.date.max
+    if last < first:
+        raise CliError("--to is before --from")
+    return Period(first, last)
+
+
+def interchange_export(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
+    from moodlog.report import csv_export, fhir
+    from moodlog.vault import bulk
+
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise CliError(f"the folder {out.parent} does not exist")
+    if args.format == "csv" and out.exists() and not out.is_dir():
+        raise CliError(f"{out} is a file; --out needs a folder for the CSV files")
+    period = _interchange_period(args)
+    with _open(args, passphrases) as vault:
+        contents = bulk.load(vault)
+    if args.format == "csv":
+        written = csv_export.export_csv(contents, out, period, args.include_checkins)
+        print(f"Saved {', '.join(p.name for p in written)} in {out}.")
+        print(csv_export.NOT_ENCRYPTED_WARNING, file=sys.stderr)
+    else:
+        bundle = fhir.export_fhir(contents, out, period, args.include_checkins)
+        print(f"Saved {out} (FHIR R4 bundle, {len(bundle['entry'])} resources).")
+        print(
+            "This file is not encrypted: keep it private and delete it once the clinic has it.",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def interchange_import(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
+    from moodlog.importers import common, daylio, emoods, generic
+
+    path = Path(args.file)
+    overrides = common.parse_mapping(args.map) if getattr(args, "map", None) else {}
+    if args.format == "daylio":
+        table = daylio.read(path)
+        mapping = daylio.mapping_from_text(daylio.mood_labels(table), overrides)
+
+        def make_plan(vault):  # noqa: ANN001, ANN202
+            return daylio.plan(table, mapping, vault)
+
+    elif args.format == "emoods":
+        table = emoods.read(path)
+
+        def make_plan(vault):  # noqa: ANN001, ANN202
+            return emoods.plan(table, vault)
+
+    else:
+        table = generic.read(path)
+        generic.resolve(table, overrides)
+
+        def make_plan(vault):  # noqa: ANN001, ANN202
+            return generic.plan(table, overrides, vault)
+
+    with _open(args, passphrases) as vault:
+        plan = make_plan(vault)
+        print("\n".join(plan.summary_lines()))
+        if args.format == "emoods":
+            print("\n".join(emoods.mapping_lines(table)))
+        if plan.problems:
+            raise CliError(
+                f"nothing was imported: {len(plan.problems)} row(s) have a problem "
+                f"(first: {plan.problems[0]})"
+                + ("; give mood values with --map label=value" if args.format == "daylio" else "")
+            )
+        if args.preview:
+            print("Preview only: nothing was changed.")
+            return 0
+        added = common.apply_plan(vault, plan)
+    print(f"Imported {added} new entr{'y' if added == 1 else 'ies'} from {path.name}.")
+    return 0
+
+
+# -- backup and restore (issue 13) ------------------------------------------------------
+
+
+def add_backup_parsers(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    backup = add("backup", "write an encrypted backup of the vault (a SQLCipher 4 file)")
+    backup.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE",
+        help="the backup file to write (replaced if it exists), or a folder to put a dated "
+        "backup in",
+    )
+    backup.add_argument(
+        "--separate-passphrase",
+        action="store_true",
+        help="encrypt the backup with its own passphrase (with --passphrase-stdin: line 2)",
+    )
+    restore = add(
+        "restore",
+        "replace the vault with a backup (the current vault is kept beside it); with "
+        "--passphrase-stdin: the vault's passphrase on line 1, the backup's on line 2 "
+        "(or line 1 again when line 2 is missing)",
+    )
+    restore.add_argument("file", metavar="FILE")
+    restore.add_argument(
+        "--dry-run", action="store_true", help="only show what the backup holds; change nothing"
+    )
+
+
+def cmd_backup(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
+    from moodlog.vault import backup
+    from moodlog.vault.connection import check_new_passphrase
+
+    vault_path = _vault_path(args)
+    out = Path(args.out).expanduser()
+    if out.resolve() == vault_path.resolve() or out.name.startswith(vault_path.name + "-"):
+        raise CliError("--out must not be the vault itself; choose another file or folder")
+    if not out.is_dir() and not out.parent.is_dir():
+        raise CliError(f"the folder {out.parent} does not exist")
+    with _open(args, passphrases) as vault:
+        separate = None
+        if args.separate_passphrase:
+            separate = check_new_passphrase(
+                passphrases.get(2, "Passphrase for the backup: ", confirm=True)
+            )
+        if out.is_dir():
+            made = backup.write_backup(vault, out, separate)
+        else:
+            made = backup.write_backup(vault, out.parent, separate, target=out)
+        entries = vault.entries.count()
+    which = "the backup passphrase you chose" if separate else "your current passphrase"
+    print(
+        f"Backed up {entries} entries to {made.path} ({backup.describe_size(made.size)}). "
+        f"It opens with {which}. {backup.PASSPHRASE_NOTICE}"
+    )
+    return 0
+
+
+def _backup_passphrase(
+    passphrases: PassphraseSource, current: str | None, vault_exists: bool
+) -> str:
+    """Line 2 (line 1 when no vault exists yet); else the vault's passphrase."""
+    lines = passphrases._lines  # noqa: SLF001 - this module's own class
+    if lines is not None:
+        index = 1 if vault_exists else 0
+        if len(lines) > index and lines[index]:
+            return lines[index]
+        return passphrases.get(1, "")
+    typed = getpass.getpass("Passphrase of the backup (press Enter if it is the same): ")
+    return typed or current or passphrases.get(1, "Passphrase of the backup: ")
+
+
+def cmd_restore(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
+    from moodlog.vault import backup
+    from moodlog.vault.connection import open_connection
+    from moodlog.vault.errors import VaultDamaged
+    from moodlog.vault.lockfile import VaultLock
+
+    vault_path = _vault_path(args)
+    source = Path(args.file).expanduser()
+    current = None
+    note = ""
+    if vault_path.exists() and not args.dry_run:
+        current = passphrases.get(1, "Passphrase of your journal now: ")
+        lock = VaultLock.acquire(vault_path)
+        try:
+            open_connection(vault_path, current).close()  # proves it; changes nothing
+        except VaultDamaged:
+            note = " (it could not be opened; it is kept exactly as it was)"
+        finally:
+            lock.release()
+    backup_passphrase = _backup_passphrase(passphrases, current, vault_path.exists())
+    try:
+        summary = backup.inspect_backup(source, backup_passphrase)
+    except backup.WrongBackupPassphrase as error:
+        print(f"moodlog: {error}", file=sys.stderr)
+        return EXIT_WRONG_PASSPHRASE
+    print(f"{source}: {summary.text()}")
+    if args.dry_run:
+        return 0
+    if not args.passphrase_stdin:
+        answer = input("Replace your journal with this backup? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Nothing was changed.")
+            return 0
+    ensure_private_dir(vault_path.parent)
+    _, kept = backup.restore(source, backup_passphrase, vault_path)
+    kept_text = f" Your journal as it was is kept as {kept}{note}." if kept else ""
+    print(
+        f"Restored {vault_path} from {source}.{kept_text} "
+        "The journal now opens with the backup's passphrase."
+    )
+    return 0
+
+
+# -- insights (issue 16): how long sessions help, from the person's own data ---------
+
+
+def add_insights_parser(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    insights = add("insights", "how long your sessions help (booster timing), in plain numbers")
+    insights.add_argument(
+        "--json", action="store_true", help="print the figures as JSON (for scripts and checks)"
+    )
+
+
+def cmd_insights(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
+    import json
+
+    from moodlog.domain.booster import DURABILITY_DEFINITION
+    from moodlog.insights import booster_from_vault
+
+    with _open(args, passphrases) as vault:
+        summary = booster_from_vault(vault, dt.datetime.now())
+    if args.json:
+        print(json.dumps(summary.as_json(), indent=2))
+    else:
+        print(summary.today_line() or "No ketamine or esketamine sessions recorded yet.")
+        print(DURABILITY_DEFINITION.format(n=summary.last))
     return 0
 
 
@@ -293,10 +584,16 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, PassphraseSource], int]] = {
     "demo": cmd_demo,
     "export": cmd_export,
     "import": cmd_import,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "insights": cmd_insights,
 }
 
 
 def run(args: argparse.Namespace) -> int:
+    from moodlog.process import disable_core_dumps
+
+    disable_core_dumps()
     try:
         passphrases = PassphraseSource(getattr(args, "passphrase_stdin", False))
         return COMMANDS[args.command](args, passphrases)
@@ -313,6 +610,14 @@ def run(args: argparse.Namespace) -> int:
         print("moodlog: interrupted; nothing was changed", file=sys.stderr)
         return EXIT_ERROR
     except Exception as error:  # noqa: BLE001 - last resort: one line, no traceback
+        from moodlog.vault.connection import DatabaseError
+        from moodlog.vault.errors import storage_problem
+
+        if isinstance(error, DatabaseError):  # disk full, locked...: the real reason
+            problem = storage_problem(error, "moodlog could not finish")
+            if problem is not None:
+                print(f"moodlog: {problem}", file=sys.stderr)
+                return EXIT_ERROR
         # Only the type: an exception's text could carry something the user wrote.
         print(
             f"moodlog: unexpected error ({type(error).__name__}); nothing was changed",

@@ -45,6 +45,15 @@ SI_ANSWERS = {
         "plan": False,
         "behavior": False,
     },
+    # yes to thoughts, "how" and "plan" left "prefer not to answer"
+    "incomplete": {
+        "wish_dead": True,
+        "thoughts": True,
+        "method": None,
+        "intent": False,
+        "plan": None,
+        "behavior": False,
+    },
 }
 
 

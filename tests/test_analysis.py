@@ -105,8 +105,11 @@ def test_two_sessions_a_day_apart():
     moods = {o: 3 for o in range(-7, 0)}
     moods.update({0: 5, 1: 8, 2: 8, 3: 7})
     first, second = session_responses(series(moods), [iv(0), iv(1)], NOW)
-    assert first.day1_change == 5
+    assert first.day1_change is None  # day +1 is the next session's day
+    assert first.window_status == ("after_next_session",) * 3
     assert first.durability_text == "not enough data"  # the next session came at once
+    # days -6..-1 of the second session; day 0 (the first session's day) is not in its
+    # +1..+7 window
     assert second.baseline == pytest.approx((3 * 6 + 5) / 7)
     assert second.day1_change == pytest.approx(8 - (3 * 6 + 5) / 7)
     assert second.durability_status == "above_so_far"
@@ -116,7 +119,8 @@ def test_still_above_at_next_session():
     moods = {o: 3 for o in range(-7, 0)}
     moods.update({o: 7 for o in range(1, 10)})
     first, _ = session_responses(series(moods), [iv(0), iv(5)], NOW)
-    assert first.durability_text == "still above at next session"
+    assert first.durability_text == "still above at next session (at least 4 days)"
+    assert first.duration == (4, True)
 
 
 def test_appointments_and_non_ketamine_sessions_are_not_analysed():
@@ -142,22 +146,15 @@ def phq(
     return QuestionnaireResult(day(offset), dt.time(9), instrument, answers, is_baseline=baseline)
 
 
-def test_course_baseline_is_last_result_in_14_days_before_first_session():
-    results = [phq(-30, 24), phq(-10, 20), phq(-3, 18), phq(7, 12), phq(21, 9)]
+def test_course_baseline_is_last_result_in_30_days_before_first_session():
+    results = [phq(-45, 24), phq(-20, 20), phq(-3, 18), phq(7, 12), phq(21, 9)]
     summary = course_summary(results, PHQ9, [iv(0), iv(3)], NOW)
     assert summary.baseline.total == 18 and summary.latest.total == 9
+    assert summary.baseline_rule == "before_course"
     assert summary.percent_change == pytest.approx(-50.0)
     assert summary.response is True  # exactly 50% counts
     assert summary.response_first_reached == day(21)
     assert summary.remission is False and summary.remission_first_reached is None
-
-
-def test_marked_baseline_wins_and_first_result_is_the_fallback():
-    results = [phq(-30, 24), phq(-20, 22, baseline=True), phq(30, 10)]
-    assert course_summary(results, PHQ9, [iv(0)], NOW).baseline.total == 22
-    results = [phq(-30, 24), phq(30, 10)]
-    assert course_summary(results, PHQ9, [iv(0)], NOW).baseline.total == 24
-    assert course_summary(results, PHQ9, [], NOW).baseline.total == 24
 
 
 @pytest.mark.parametrize("latest, remission", [(4, True), (5, False)])
@@ -179,12 +176,6 @@ def test_gad7_change_and_band():
     )
     assert summary.change == -9 and summary.remission is False
     assert "severe" in summary.describe() and "mild" in summary.describe()
-
-
-def test_course_starts_again_after_a_long_gap():
-    results = [phq(0, 20), phq(190, 16), phq(230, 8)]
-    summary = course_summary(results, PHQ9, [iv(5), iv(200)], NOW)
-    assert summary.baseline.total == 16
 
 
 def test_tag_comparison_needs_three_days_each():
@@ -271,3 +262,193 @@ def test_recent_slice_agrees_with_the_whole_history_where_it_is_drawn(vault):
     assert len(recent.treatments) == len(whole.treatments)  # sessions are read whole
     assert recent.responses == [] and recent.course == {} and recent.tag_comparisons == []
     assert whole.responses and whole.course
+
+
+# --- Issue 11 section 3: one baseline rule, response and remission -------------------
+
+
+def at(offset: int, total: int, hour: int, baseline: bool = False) -> QuestionnaireResult:
+    result = phq(offset, total, baseline)
+    result.time = dt.time(hour)
+    return result
+
+
+SECOND_COURSE = [iv(0), iv(3), iv(7), iv(200), iv(203)]
+
+
+@pytest.mark.parametrize(
+    "case, results, sessions, baseline, rule",
+    [
+        (
+            "marked wins over the pre-course result",
+            [phq(-60, 22, baseline=True), phq(-5, 18), phq(20, 9)],
+            [iv(0), iv(3)],
+            22,
+            "marked",
+        ),
+        (
+            "last result within 30 days before the first session",
+            [phq(-45, 24), phq(-20, 20), phq(-3, 18), phq(20, 8)],
+            [iv(0), iv(3)],
+            18,
+            "before_course",
+        ),
+        ("30 days before still counts", [phq(-30, 20), phq(20, 8)], [iv(0)], 20, "before_course"),
+        ("31 days before is too early", [phq(-31, 20), phq(20, 8)], [iv(0)], None, ""),
+        ("no result before the course: none", [phq(1, 20), phq(20, 8)], [iv(0)], None, ""),
+        ("no session and no mark: none", [phq(-3, 20), phq(20, 8)], [], None, ""),
+        ("no session, marked", [phq(-3, 20, baseline=True), phq(20, 8)], [], 20, "marked"),
+        ("same day, before the session", [at(0, 20, 9), phq(20, 8)], [iv(0)], 20, "before_course"),
+        ("same day, after the session", [at(0, 20, 11), phq(20, 8)], [iv(0)], None, ""),
+        (
+            "a mark after the first session is not used",
+            [phq(-3, 18), phq(5, 20, baseline=True), phq(20, 8)],
+            [iv(0)],
+            18,
+            "before_course",
+        ),
+        (
+            "second course: its own pre-course result",
+            [phq(-2, 22), phq(20, 8), phq(190, 16), phq(230, 8)],
+            SECOND_COURSE,
+            16,
+            "before_course",
+        ),
+        (
+            "second course: never a result of the first",
+            [phq(-2, 22, baseline=True), phq(20, 8), phq(230, 8)],
+            SECOND_COURSE,
+            None,
+            "",
+        ),
+    ],
+)
+def test_baseline_rule_table(case, results, sessions, baseline, rule):
+    summary = course_summary(results, PHQ9, sessions, NOW)
+    assert (summary.baseline.total if summary.baseline else None) == baseline, case
+    assert summary.baseline_rule == rule, case
+
+
+def test_second_course_reports_response_within_that_course():
+    results = [phq(-2, 22), phq(20, 8), phq(190, 16), phq(230, 8)]
+    summary = course_summary(results, PHQ9, SECOND_COURSE, NOW)
+    assert summary.course_start == day(200)
+    assert summary.response is True
+    assert summary.response_first_reached == day(230)  # not day 20 of the first course
+
+
+def test_no_baseline_states_neither_response_nor_remission():
+    summary = course_summary([phq(-45, 24), phq(20, 3)], PHQ9, [iv(0)], NOW)
+    assert summary.baseline is None
+    assert summary.response is False and summary.remission is False
+    assert summary.outcome_status == "no_baseline"
+    assert "no pre-treatment baseline" in summary.describe()
+    assert "response yes" not in summary.describe() and "remission" not in summary.describe()
+
+
+def test_baseline_below_10_is_not_applicable():
+    summary = course_summary([phq(-2, 8), phq(30, 3)], PHQ9, [iv(0)], NOW)
+    assert summary.baseline.total == 8
+    assert summary.response is False and summary.remission is False
+    assert summary.response_first_reached is None and summary.remission_first_reached is None
+    assert summary.outcome_text() == "response and remission not applicable (baseline below 10)"
+    summary = course_summary([phq(-2, 10), phq(30, 4)], PHQ9, [iv(0)], NOW)
+    assert summary.response is True and summary.remission is True  # 10 is enough
+
+
+def test_a_result_counts_only_14_days_after_the_baseline():
+    summary = course_summary([phq(-2, 20), phq(11, 4)], PHQ9, [iv(0)], NOW)  # 13 days
+    assert summary.outcome_status == "too_early"
+    assert summary.response is False and summary.remission is False
+    assert "14 days after the baseline" in summary.outcome_text()
+    assert f"{day(12):%d %b %Y}" in summary.outcome_text()
+    summary = course_summary([phq(-2, 20), phq(11, 4), phq(12, 4)], PHQ9, [iv(0)], NOW)
+    assert summary.response is True and summary.remission is True
+    assert summary.response_first_reached == day(12)  # day 11 was too soon
+    summary = course_summary([phq(-2, 20), phq(11, 4), phq(30, 12)], PHQ9, [iv(0)], NOW)
+    assert summary.response_first_reached is None  # only the early result reached it
+    assert summary.outcome_text() == "response no; remission no"
+
+
+def test_gad7_uses_the_same_baseline_rule():
+    results = [phq(-60, 18, instrument=GAD7), phq(-4, 15, instrument=GAD7)]
+    results.append(phq(20, 6, instrument=GAD7))
+    summary = course_summary(results, GAD7, [iv(0)], NOW)
+    assert summary.baseline.total == 15 and summary.change == -9
+
+
+def test_definitions_name_each_rule():
+    from moodlog.domain.analysis import OUTCOME_DEFINITIONS, SESSION_WINDOW_RULES
+
+    for words in ("marked", "30 days", "50%", "below 5", "10 or more", "14 days"):
+        assert words in OUTCOME_DEFINITIONS
+    for words in ("7 days before", "1-7", "next session", "no rise above baseline"):
+        assert words in SESSION_WINDOW_RULES
+
+
+# --- Issue 11 section 4: per-session windows ------------------------------------------
+
+
+def test_induction_course_of_six_sessions_in_18_days():
+    session_days = (0, 3, 7, 10, 14, 17)
+    moods = {o: 3 for o in range(-7, 0)}
+    moods.update({o: 7 for o in range(0, 40)})
+    responses = session_responses(series(moods), [iv(d) for d in session_days], NOW)
+    assert len(responses) == 6
+    first, second, *rest = responses
+    assert first.baseline == 3 and first.baseline_status == "ok"
+    assert first.window_status == ("cut", "after_next_session", "after_next_session")
+    assert first.window_changes[0] == pytest.approx(4.0)  # days 1-2 only, not day 3 onwards
+    assert first.window_text(0) == "+4.0 (to next session)"
+    assert first.window_text(1) == "after next session"
+    assert first.durability_status == "above_at_next_session"
+    assert first.duration == (2, True)
+    # the second session's days -7..-1 are -4..2: days 1 and 2 follow the first session
+    assert second.baseline == pytest.approx((3 * 4 + 7) / 5)  # days -4..0
+    for response in rest:  # nothing left before them outside an earlier session's effect
+        assert response.baseline is None
+        assert response.baseline_text == "baseline overlaps previous session"
+        assert response.day1_change is None and response.window_changes == (None, None, None)
+        assert response.durability_text == "no baseline"
+        assert response.duration is None
+    assert rest[-1].window_status == ("full", "full", "full")  # the last one runs on
+
+
+def test_overlapping_windows_stop_at_the_next_session():
+    moods = {o: 3 for o in range(-7, 0)}
+    moods.update({0: 3, 1: 8, 2: 8, 3: 6, 4: 5, 5: 9, 6: 9, 7: 9, 8: 9, 9: 9})
+    first, second = session_responses(series(moods), [iv(0), iv(5)], NOW)
+    assert first.window_status == ("full", "cut", "after_next_session")
+    assert first.window_changes[1] == pytest.approx(2.0)  # day 4 only: 5 - 3, not days 5-7
+    assert first.window_changes[2] is None
+    assert first.window_text(1) == "+2.0 (to next session)"
+    # days -2..0 of the second session remain (days 1-4 follow the first session)
+    assert second.baseline == pytest.approx(3.0)
+    assert second.baseline_status == "ok"
+
+
+def test_overlap_leaving_fewer_than_3_days():
+    moods = {o: 3 for o in range(-7, 12)}
+    (_, second) = session_responses(series(moods), [iv(0), iv(6)], NOW)  # days -1..5 -> -1, 0
+    assert second.baseline is None and second.baseline_status == "overlaps_previous_session"
+    moods = {o: 3 for o in (-7, -1)}
+    (only,) = session_responses(series(moods), [iv(0)], NOW)
+    assert only.baseline_status == "not_enough_data" and only.baseline_text == "\N{EN DASH}"
+
+
+@pytest.mark.parametrize("after", [5, 4])
+def test_flat_or_falling_mood_has_no_rise(after):
+    moods = {o: 5 for o in range(-7, 0)}
+    moods.update({o: after for o in range(1, 15)})
+    (r,) = session_responses(series(moods), [iv(0)], NOW)
+    assert r.durability_status == "no_rise"
+    assert r.durability_text == "no rise above baseline"
+    assert r.durability_days == 0 and r.duration == (0, False)
+
+
+def test_still_above_so_far_is_censored_at_the_last_day_seen():
+    moods = {o: 3 for o in range(-7, 0)}
+    moods.update({o: 7 for o in range(1, 6)})
+    (r,) = session_responses(series(moods), [iv(0)], NOW)
+    assert r.durability_text == "still above so far (at least 5 days)"
+    assert r.duration == (5, True)

@@ -165,3 +165,192 @@ def test_any_record_makes_the_vault_not_empty(vault: Vault, add):
     assert bulk.is_empty(vault)
     add(vault)
     assert not bulk.is_empty(vault)  # so an import or demo data never lands on top of it
+
+
+# -- issue 12 #3: every stored field validated; issue 11 §6: unknown recorded_at ----------
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "import.json"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _import_error(tmp_path: Path, document: dict) -> str:
+    path = _write(tmp_path, json.dumps(document, ensure_ascii=False))
+    with pytest.raises(ValidationError) as info:
+        json_format.load_file(path)
+    return str(info.value)
+
+
+@pytest.mark.parametrize(
+    "path, value, expected",
+    [
+        (["settings", "questionnaire_every_days"], "weekly", "settings.questionnaire_every_days"),
+        (["settings", "questionnaire_every_days"], 0, "settings.questionnaire_every_days"),
+        (["settings", "aftercare_text"], 5, "settings.aftercare_text"),
+        (["settings", "pdf_unencrypted_warning_shown"], "yes", "settings.pdf_unencrypted"),
+        (["entries", 0, "date"], "9999-12-31", "entries[1]: 'date' must be a date from 1900"),
+        (["entries", 0, "date"], "1899-12-31", "entries[1]: 'date' must be a date from 1900"),
+        (["entries", 0, "date"], "20260101", "entries[1]: 'date' must be a date YYYY-MM-DD"),
+        (["entries", 0, "date"], "2026-W01-1", "entries[1]: 'date' must be a date YYYY-MM-DD"),
+        (["entries", 1, "time"], "T12:30", "entries[2]: 'time' must be a time HH:MM"),
+        (["entries", 1, "time"], "1230", "entries[2]: 'time' must be a time HH:MM"),
+        (["entries", 2, "recorded_at"], "2026-01-01T10:00:00+02:00", "without a time zone"),
+        (["entries", 2, "recorded_at"], "2026-01-01T10:00:00Z", "entries[3]: 'recorded_at'"),
+        (["entries", 2, "recorded_at"], "2026-01-01 10:00", "entries[3]: 'recorded_at'"),
+        (["entries", 2, "recorded_at"], "9999-01-01T10:00:00", "entries[3]: 'recorded_at'"),
+        (["questionnaires", 0, "recorded_at"], "20260101T100000", "questionnaires[1]"),
+        (["treatments", 0, "dose_mg"], float("inf"), "treatments[1].dose_mg: Infinity"),
+        (["medications", 0, "events", 0, "dose"], float("inf"), "medications[1].events[1].dose"),
+        (["entries", 4, "sleep_hours"], float("nan"), "entries[5].sleep_hours: NaN"),
+        (["entries", 4, "sleep_hours"], 1e308, "entries[5]"),
+        (["treatments", 0, "dose_mg"], -float("inf"), "treatments[1].dose_mg: -Infinity"),
+        (["tags"], ["x" * 10_000], "tags[1]: a tag must be 1 to 60 characters"),
+        (["tags"], ["ok", 5], "tags[2]"),
+        (["entries", 1, "tags"], ["y" * 61], "entries[2].tags[1]"),
+        (["treatments", 0, "notes"], "n" * 5_000_001, "treatments[1]: 'notes' is too long"),
+        (["treatments", 0, "clinic"], "c" * 1_001, "treatments[1]: 'clinic' is too long"),
+        (["session_notes", 0, "insights"], "i" * 5_000_001, "session_notes[1]: 'insights'"),
+        (["safety_plan", "reviewed_on"], "20260101", "safety_plan: 'reviewed_on'"),
+        (["safety_plan", "people"], [{"name": "Sam", "phone": 5}], "safety_plan.people[1]"),
+        (["medications", 0, "name"], "m" * 1_001, "medications[1]: 'name' is too long"),
+        (["version"], 0, '"version"'),
+        (["version"], -1, '"version"'),
+        (["version"], 1.0, '"version"'),
+        (["version"], True, '"version"'),
+        (["version"], "1", '"version"'),
+    ],
+)
+def test_every_stored_field_is_checked_and_named(demo_document, tmp_path, path, value, expected):
+    bad = _broken(demo_document, path, value)
+    message = _import_error(tmp_path, bad)
+    assert message.startswith(expected) or expected in message, message
+    assert len(message) < 400  # never the whole bad value
+
+
+def test_nan_is_refused_not_stored_as_null(tmp_path: Path, demo_document: dict):
+    text = json.dumps(demo_document).replace('"sleep_hours": 7.5', '"sleep_hours": NaN', 1)
+    assert "NaN" in text
+    with pytest.raises(ValidationError) as info:
+        json_format.load_file(_write(tmp_path, text))
+    assert "sleep_hours: NaN is not a number" in str(info.value)
+
+
+def test_duplicate_keys_are_refused_and_named(tmp_path: Path):
+    path = _write(
+        tmp_path,
+        '{"format": "moodlog", "version": 1, "entries": [{"date": "2026-01-02", '
+        '"time": "09:00", "mood": 3, "mood": 7}]}',
+    )
+    with pytest.raises(ValidationError) as info:
+        json_format.load_file(path)
+    assert str(info.value) == "entries[1]: the key 'mood' appears more than once."
+
+
+def test_lone_surrogate_gets_a_clear_message(tmp_path: Path):
+    path = _write(
+        tmp_path,
+        '{"format": "moodlog", "version": 1, "entries": [{"date": "2026-01-02", '
+        '"time": "09:00", "mood": 3, "note": "half \\ud83d a smile"}]}',
+    )
+    with pytest.raises(ValidationError) as info:
+        json_format.load_file(path)
+    assert str(info.value).startswith("entries[1].note: the text holds a character")
+    assert "surrogate" in str(info.value)
+
+
+def test_deep_nesting_gets_a_clear_message(tmp_path: Path):
+    depth = 100_000
+    path = _write(
+        tmp_path,
+        '{"format": "moodlog", "version": 1, "entries": ' + "[" * depth + "]" * depth + "}",
+    )
+    with pytest.raises(ValidationError) as info:
+        json_format.load_file(path)
+    assert "nested too deeply" in str(info.value)
+    # A document built in memory is checked without recursion too.
+    nested: list = []
+    for _ in range(depth):
+        nested = [nested]
+    with pytest.raises(ValidationError) as info:
+        json_format.from_document({"format": "moodlog", "version": 1, "entries": nested})
+    assert "nested too deeply" in str(info.value)
+
+
+def test_huge_numbers_and_files_are_refused(tmp_path: Path, monkeypatch):
+    path = _write(tmp_path, '{"format": "moodlog", "version": 1, "x": ' + "9" * 5000 + "}")
+    with pytest.raises(ValidationError) as info:
+        json_format.load_file(path)
+    assert "number too long" in str(info.value)
+    monkeypatch.setattr(json_format, "MAX_IMPORT_BYTES", 10)
+    with pytest.raises(ValidationError) as info:
+        json_format.load_file(path)
+    assert "too large" in str(info.value) and "MB" in str(info.value)
+
+
+def test_unknown_settings_are_ignored_known_ones_kept(demo_document: dict):
+    document = _broken(demo_document, ["settings"], {"questionnaire_every_days": 14, "x": [1]})
+    contents = json_format.from_document(document)
+    assert contents.settings == {"questionnaire_every_days": 14}
+
+
+def test_cli_import_of_a_bad_file_leaves_the_vault_empty(tmp_path: Path, demo_document: dict):
+    from tests.conftest import run_cli
+
+    data_dir = tmp_path / "cli"
+    created = run_cli(["--data-dir", str(data_dir), "init", "--passphrase-stdin"], PASSPHRASE)
+    assert created.returncode == 0, created.stderr
+    # The last kind in the file is broken: everything before it is valid.
+    bad = _broken(demo_document, ["questions", 0, "created_on"], "2026-W01-1")
+    path = _write(tmp_path, json.dumps(bad))
+    result = run_cli(
+        ["--data-dir", str(data_dir), "import", "json", str(path), "--passphrase-stdin"],
+        PASSPHRASE,
+    )
+    assert result.returncode != 0
+    assert "questions[1]: 'created_on' must be a date YYYY-MM-DD" in result.stderr
+    assert "unexpected error" not in result.stderr and "Traceback" not in result.stderr
+    with Vault.open(data_dir / "moodlog.db", PASSPHRASE) as vault:
+        assert bulk.is_empty(vault) and vault.entries.count() == 0
+        assert vault.tags.names() == sorted(vault.tags.names(), key=str.casefold)
+
+
+def test_unknown_recorded_at_stays_unknown_and_round_trips(demo_document: dict, tmp_path: Path):
+    document = copy.deepcopy(demo_document)
+    for kind in ("entries", "questionnaires", "si_checkins", "treatments"):
+        for record in document[kind][::2]:
+            record["recorded_at"] = None
+    for record in document["entries"][::2]:
+        record["backfilled"] = False  # derived: unknown is never "filled in late"
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    with Vault.create(tmp_path / "second.db", PASSPHRASE) as second:
+        bulk.store(second, json_format.from_document(json.loads(text)))
+        loaded = bulk.load(second)
+        again = json_format.dumps(loaded)
+    assert again == text
+    unknown = [e for e in loaded.entries if e.created_at is None]
+    assert len(unknown) == len(document["entries"][::2])
+    assert not any(e.backfilled for e in unknown)
+    unknown_treatments = sum(r["recorded_at"] is None for r in document["treatments"])
+    assert sum(t.created_at is None for t in loaded.treatments) == unknown_treatments > 0
+
+
+def test_bulk_import_keeps_tags_ids_and_the_last_baseline(vault: Vault):
+    from moodlog.domain.entries import Entry
+    from moodlog.domain.questionnaires import QuestionnaireResult
+
+    vault.tags.add("Yoga")
+    entries = [
+        Entry(dt.date(2026, 1, d), dt.time(9), 5, tags=["yoga", "Sun ", "sun"]) for d in (1, 2)
+    ]
+    first = QuestionnaireResult(dt.date(2026, 1, 1), dt.time(9), "PHQ-9", [1] * 9)
+    second = QuestionnaireResult(dt.date(2026, 1, 2), dt.time(9), "PHQ-9", [2] * 9)
+    first.is_baseline = second.is_baseline = True
+    vault.entries.add_many(entries)
+    vault.questionnaires.add_many([first, second])
+    assert [e.id for e in entries] == [1, 2]
+    stored = vault.entries.between()
+    assert [sorted(e.tags) for e in stored] == [["Sun", "Yoga"]] * 2
+    assert vault.tags.names().count("Yoga") == 1 and "sun" not in vault.tags.names()
+    assert [q.is_baseline for q in vault.questionnaires.all()] == [False, True]

@@ -8,8 +8,18 @@ import pytest
 
 from moodlog.domain.contents import VaultContents
 from moodlog.domain.entries import Entry
-from moodlog.domain.period import Period, since_last_appointment, summarise, trend_direction
-from moodlog.domain.treatments import SessionNote, Treatment
+from moodlog.domain.period import (
+    Period,
+    any_yes,
+    asked_unanswered,
+    item9_summary,
+    since_last_appointment,
+    summarise,
+    trend_direction,
+)
+from moodlog.domain.questionnaires import PHQ9, QuestionnaireResult
+from moodlog.domain.safety import SICheckin
+from moodlog.domain.treatments import Medication, MedicationEvent, SessionNote, Treatment
 
 D = dt.date(2026, 5, 1)
 
@@ -46,15 +56,27 @@ def test_small_change_over_the_period_is_steady():
 
 
 def test_since_last_appointment_prefers_therapy_notes():
-    today = D + dt.timedelta(days=40)
+    today = D + dt.timedelta(days=60)
     contents = VaultContents(
-        session_notes=[SessionNote(D + dt.timedelta(days=20)), SessionNote(today)],
-        treatments=[Treatment(D + dt.timedelta(days=30), dt.time(10), "ketamine_iv")],
+        session_notes=[SessionNote(D + dt.timedelta(days=10)), SessionNote(today)],
+        treatments=[Treatment(D + dt.timedelta(days=20), dt.time(10), "ketamine_iv")],
     )
-    assert since_last_appointment(contents, today) == Period(D + dt.timedelta(days=20), today)
+    assert since_last_appointment(contents, today) == Period(D + dt.timedelta(days=10), today)
     contents.session_notes = []
-    assert since_last_appointment(contents, today) == Period(D + dt.timedelta(days=30), today)
+    assert since_last_appointment(contents, today) == Period(D + dt.timedelta(days=20), today)
     assert since_last_appointment(VaultContents(), today) == Period.last_days(30, today)
+
+
+def test_default_period_is_never_a_few_days():
+    """A session or therapy note a few days ago must not make a 3-day summary."""
+    today = D + dt.timedelta(days=60)
+    recent = VaultContents(
+        session_notes=[SessionNote(today - dt.timedelta(days=2))],
+        treatments=[Treatment(today - dt.timedelta(days=1), dt.time(10), "ketamine_iv")],
+    )
+    assert since_last_appointment(recent, today) == Period.last_days(30, today)
+    recent.session_notes = []
+    assert since_last_appointment(recent, today).days == 30
 
 
 def test_mood_mean_counts_each_day_once():
@@ -71,3 +93,89 @@ def test_mood_mean_counts_each_day_once():
     assert summary.days_logged == 2
     assert summary.previous_mood_mean is None
     assert "no entries in the previous 7 days" in summary.mood_text
+
+
+def _phq(day: dt.date, item9: int | None) -> QuestionnaireResult:
+    return QuestionnaireResult(day, dt.time(9), PHQ9, [1] * 8 + [item9])
+
+
+def test_item9_counts_positive_results_and_never_reads_unanswered_as_no():
+    period = Period(D, D + dt.timedelta(days=29))
+    results = [
+        _phq(D - dt.timedelta(days=10), 1),  # before the period
+        _phq(D + dt.timedelta(days=1), 0),
+        _phq(D + dt.timedelta(days=8), 2),
+        _phq(D + dt.timedelta(days=15), None),
+        _phq(D + dt.timedelta(days=22), 1),
+        _phq(D + dt.timedelta(days=40), 3),  # after the period
+    ]
+    summary = item9_summary(results, period)
+    assert summary.text == "positive on 2 of 4 results (not answered on 1), last on 23 May 2026"
+    quiet = item9_summary(results[:2], period)
+    assert quiet.text == (
+        "positive on 0 of 1 results; last positive before this period: 21 Apr 2026"
+    )
+    assert item9_summary([], period).text == "no PHQ-9 in this period"
+
+
+def test_summary_knows_last_session_next_appointment_and_medications_outside_the_period():
+    period = Period(D, D + dt.timedelta(days=29))
+    now = dt.datetime.combine(D + dt.timedelta(days=35), dt.time(12))
+    contents = VaultContents(
+        treatments=[
+            Treatment(D - dt.timedelta(days=20), dt.time(10), "ketamine_iv"),
+            Treatment(D - dt.timedelta(days=5), dt.time(10), "esketamine_nasal", dose_mg=56),
+            Treatment(D + dt.timedelta(days=50), dt.time(9), "esketamine_nasal"),
+        ],
+        medications=[
+            Medication("Sertraline", events=[MedicationEvent(D - dt.timedelta(90), "start", 50)]),
+            Medication("Bupropion", events=[MedicationEvent(D - dt.timedelta(90), "start")]),
+            Medication(
+                "Lithium",
+                events=[
+                    MedicationEvent(D - dt.timedelta(90), "start", 400),
+                    MedicationEvent(D + dt.timedelta(10), "stop"),
+                ],
+            ),
+        ],
+        checkins=[SICheckin(D - dt.timedelta(days=3), dt.time(21), {"wish_dead": True})],
+    )
+    summary = summarise(contents, period, now)
+    assert summary.sessions == []
+    assert summary.last_session.day == D - dt.timedelta(days=5)
+    assert summary.next_appointment.day == D + dt.timedelta(days=50)
+    assert summary.medications == ["Bupropion (dose not recorded)", "Sertraline 50 mg"]
+    assert summary.latest_checkin.day == D - dt.timedelta(days=3)  # before the period
+    assert summary.yes_checkins == []
+
+
+def test_check_ins_with_a_yes_include_low_and_unanswered_means_asked():
+    low = SICheckin(D, dt.time(21), {"wish_dead": True, "thoughts": False, "behavior": False})
+    none = SICheckin(D, dt.time(22), {"wish_dead": False, "thoughts": False, "behavior": False})
+    partly = SICheckin(D, dt.time(23), {"wish_dead": False, "thoughts": False, "behavior": None})
+    follow_up = SICheckin(D, dt.time(23), {"wish_dead": True, "thoughts": True, "behavior": False})
+    assert any_yes(low) and not any_yes(none)
+    assert asked_unanswered(none) == []  # follow-ups not asked after "no" to thoughts
+    assert asked_unanswered(partly) == ["behavior"]
+    assert asked_unanswered(follow_up) == ["method", "intent", "plan"]
+    assert asked_unanswered(SICheckin.skipped_on(D, dt.time(9))) == []
+    summary = summarise(
+        VaultContents(checkins=[low, none, partly, follow_up]),
+        Period(D, D),
+        dt.datetime(2026, 6, 1),
+    )
+    assert summary.yes_checkins == [low, follow_up]
+    assert summary.unanswered_checkins == [partly, follow_up]
+
+
+def test_mood_text_says_the_trend_is_within_the_period():
+    entries = [Entry(D + dt.timedelta(days=i), dt.time(8), 3 + i // 5) for i in range(30)]
+    entries += [Entry(D - dt.timedelta(days=i), dt.time(8), 8) for i in range(1, 31)]
+    summary = summarise(
+        VaultContents(entries=entries),
+        Period(D, D + dt.timedelta(days=29)),
+        dt.datetime(2026, 7, 1),
+    )
+    assert summary.mood_text.startswith("mean 5.5 of 10 (previous 30 days: 8.0)")
+    assert "trend within this period: rising (+" in summary.mood_text
+    assert summary.mood_text.endswith("points from start to end)")

@@ -142,3 +142,42 @@ def test_questionnaire_due_rhythm():
     assert not is_due(dt.date(2026, 5, 4), today, 7)
     assert is_due(dt.date(2026, 5, 3), today, 7)
     assert is_due(dt.date(2026, 5, 9), today, 7, session_today=True)
+
+
+# -- issue 11 §6: each instrument's own published wording -------------------------------
+def test_gad7_has_its_own_stem_and_both_have_the_published_difficulty_question():
+    from moodlog.domain.questionnaires import DIFFICULTY_QUESTIONS, STEMS
+
+    assert STEMS[PHQ9] == (
+        "Over the last 2 weeks, how often have you been bothered by any of the following problems?"
+    )
+    assert STEMS[GAD7] == (
+        "Over the last 2 weeks, how often have you been bothered by the following problems?"
+    )
+    published = (
+        "If you checked off any problems, how difficult have these problems made it for you "
+        "to do your work, take care of things at home, or get along with other people?"
+    )
+    assert DIFFICULTY_QUESTIONS[PHQ9] == DIFFICULTY_QUESTIONS[GAD7] == published
+    assert ITEMS[GAD7][0] == "Feeling nervous, anxious, or on edge"
+
+
+# -- issue 11 §7: a blank form is not "taken"; a partial one never counts as taken ------
+def test_blank_forms_are_recognised():
+    from moodlog.domain.questionnaires import is_blank
+
+    assert is_blank([None] * 7)
+    assert not is_blank([None] * 6 + [0])
+
+
+def test_partly_answered_results_never_count_as_taken(vault):
+    day = dt.date(2026, 11, 20)
+    scored = QuestionnaireResult(day, dt.time(9), GAD7, [1] * 7)
+    vault.questionnaires.add(scored)
+    partial = QuestionnaireResult(day + dt.timedelta(days=5), dt.time(9), GAD7, [1] * 6 + [None])
+    vault.questionnaires.add(partial)
+    assert vault.questionnaires.last_taken(GAD7) == day
+    assert is_due(vault.questionnaires.last_taken(GAD7), day + dt.timedelta(days=7), 7)
+    only_partial = QuestionnaireResult(day, dt.time(9), PHQ9, [None] * 8 + [1])
+    vault.questionnaires.add(only_partial)
+    assert vault.questionnaires.last_taken(PHQ9) is None

@@ -17,6 +17,15 @@ def reference_level(answers: dict) -> str:
     """The issue's rules, written out independently of the implementation."""
     if any(answers[k] is True for k in ("intent", "plan", "behavior")):
         return "high"
+    any_yes = any(answers[k] is True for k in ("wish_dead", "thoughts", "method"))
+    if any_yes and answers["behavior"] is None:
+        return "incomplete"
+    if answers["thoughts"] is True and None in (
+        answers["method"],
+        answers["intent"],
+        answers["plan"],
+    ):
+        return "incomplete"
     if answers["method"] is True:
         return "moderate"
     if answers["wish_dead"] is True or answers["thoughts"] is True:
@@ -157,3 +166,137 @@ def test_safety_plan_round_trip_and_review():
     assert again == plan
     assert not plan.review_due(dt.date(2026, 3, 31))
     assert plan.review_due(dt.date(2026, 4, 1))
+
+
+# -- issue 11 §1: unanswered high-risk questions are not "no" ---------------------------
+@pytest.mark.parametrize(
+    "answers",
+    [
+        # yes to thoughts, method / intent / plan left "prefer not to answer"
+        {"wish_dead": True, "thoughts": True, "behavior": False},
+        {"wish_dead": False, "thoughts": True, "method": True, "behavior": False},
+        {
+            "wish_dead": False,
+            "thoughts": True,
+            "method": False,
+            "intent": None,
+            "plan": False,
+            "behavior": False,
+        },
+        # behaviour unanswered after a yes
+        {"wish_dead": True, "thoughts": False, "behavior": None},
+    ],
+)
+def test_yes_with_unanswered_follow_up_is_incomplete(answers):
+    assert level({k: answers.get(k) for k in SI_KEYS}) == "incomplete"
+
+
+def test_incomplete_is_urgent_elevated_and_labelled():
+    from moodlog.domain.safety import (
+        ELEVATED_LEVELS,
+        LEVEL_LABELS,
+        LEVELS,
+        URGENT_LEVELS,
+        label_for,
+    )
+
+    assert "incomplete" in LEVELS and "incomplete" in ELEVATED_LEVELS
+    assert "incomplete" in URGENT_LEVELS
+    assert set(LEVEL_LABELS) == set(LEVELS)
+    answers = {k: None for k in SI_KEYS} | {"wish_dead": False, "thoughts": True}
+    answers["behavior"] = False
+    assert label_for(answers) == "yes to thoughts of suicide, follow-up not answered"
+    # A yes only to wishing to be dead does not become a claimed yes to thoughts.
+    only_wish = {k: None for k in SI_KEYS} | {"wish_dead": True, "thoughts": False}
+    assert level(only_wish) == "incomplete"
+    assert "thoughts of suicide" not in label_for(only_wish)
+
+
+def test_level_ranking_and_worst_level():
+    from moodlog.domain.safety import LEVEL_ORDER, LEVELS, worst_level
+
+    assert LEVEL_ORDER == ("skipped", "none", "low", "moderate", "incomplete", "high")
+    assert set(LEVEL_ORDER) == set(LEVELS)
+    assert worst_level(["skipped", "high", "none"]) == "high"
+    assert worst_level(["skipped", "none"]) == "none"
+    assert worst_level(["low", "incomplete", "moderate"]) == "incomplete"
+    assert worst_level([]) is None
+
+
+# -- issue 11 §2: countries, text options, sources, short names --------------------------
+@pytest.mark.parametrize(
+    "country, number, emergency",
+    [
+        ("GB", "85258", "999"),
+        ("IE", "50808", "112"),
+        ("AU", "0477 13 11 14", "000"),
+        ("DE", "0800 111 0 111", "112"),
+        ("FR", "3114", "112"),
+        ("NL", "0800-0113", "112"),
+        ("ES", "024", "112"),
+        ("IN", "14416", "112"),
+        ("ZA", "0800 567 567", "112"),
+        ("SG", "1767", "995"),
+    ],
+)
+def test_listed_countries_have_their_lines_and_text_options(country, number, emergency):
+    res = resources_for(country)
+    shown = " ".join(f"{line.how} {line.call} {line.text}" for line in res.lines)
+    assert number in shown
+    assert emergency in res.emergency and res.emergency_number == emergency
+    for line in res.lines:
+        assert line.source.startswith("https://") and line.verified >= "2026-11-29"
+
+
+def test_every_line_has_an_https_source_and_a_verified_date():
+    import datetime as dt
+
+    from moodlog.domain.crisis import known_countries
+
+    assert len(known_countries()) >= 13
+    for code, _ in known_countries():
+        res = resources_for(code)
+        assert res.lines and res.emergency_number
+        for line in res.lines:
+            assert line.source.startswith("https://"), (code, line.name)
+            dt.date.fromisoformat(line.verified)
+            assert line.call or line.text
+
+
+def test_urgent_sentence_uses_the_short_name():
+    assert urgent_line(resources_for("NZ")) == (
+        "If you might act on these thoughts now, call 111 or 1737 now."
+    )
+    assert urgent_line(resources_for("GB")) == (
+        "If you might act on these thoughts now, call 999 or Samaritans (116 123) now."
+    )
+
+
+def test_no_country_is_never_a_silent_us_default(monkeypatch):
+    from moodlog import preferences
+
+    monkeypatch.setattr(preferences, "system_country", lambda: "")
+    prefs = preferences.Preferences()
+    assert prefs.effective_country() == ""
+    res = resources_for(prefs.effective_country())
+    assert "988" not in urgent_line(res) and "911" not in urgent_line(res)
+    assert res.emergency == "your local emergency number"
+    assert preferences.Preferences(country="NZ").effective_country() == "NZ"
+
+
+def test_system_country_comes_from_qlocale(monkeypatch):
+    from PySide6.QtCore import QLocale
+
+    from moodlog import preferences
+
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("de_DE")))
+    assert preferences.system_country() == "DE"
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale.c()))
+    assert preferences.system_country() == ""
+
+
+def test_wording_offers_sharing_as_a_choice():
+    from moodlog.domain.safety import HELP_NOW_HINT, SELF_CHECK_LABEL
+
+    assert "if you choose to share" in SELF_CHECK_LABEL
+    assert HELP_NOW_HINT == "If you need help now, use Get help now."

@@ -184,3 +184,137 @@ def test_treatment_round_trip_in_the_vault(vault: Vault):
     assert vault.treatments.all()[0].dose_mg == 50
     vault.treatments.delete(loaded.id)
     assert vault.treatments.all() == []
+
+
+# -- issue 11 §6: dose checks warn, infusion duration, side effects, BP note -------------
+
+
+@pytest.mark.parametrize(
+    "fields, warned",
+    [
+        ({"dose_mg": 80, "weight_kg": 70}, True),  # 1.14 mg/kg IV
+        ({"dose_mg": 70, "weight_kg": 70}, False),  # exactly 1 mg/kg: not above
+        ({"kind": "ketamine_im", "dose_mg": 90, "weight_kg": 60}, True),
+        ({"dose_mg": 200}, False),  # weight unknown: no mg/kg check
+        ({"kind": "ketamine_oral", "dose_mg": 200, "weight_kg": 60}, False),
+        ({"kind": "esketamine_nasal", "dose_mg": 56}, False),
+        ({"kind": "esketamine_nasal", "dose_mg": 84}, False),
+        ({"kind": "esketamine_nasal", "dose_mg": 70}, True),
+        ({"kind": "esketamine_nasal", "dose_mg": 14}, True),
+    ],
+)
+def test_dose_checks_warn_and_never_block(fields, warned):
+    t = session(dt.date(2026, 3, 2), **fields)
+    t.validate()  # saving is allowed either way
+    warnings = t.dose_warnings()
+    assert bool(warnings) is warned
+    for text in warnings:
+        assert "you can save it as it is" in text
+
+
+def test_dose_warning_names_the_figures():
+    (text,) = session(dt.date(2026, 3, 2), dose_mg=80, weight_kg=70).dose_warnings()
+    assert "1.14 mg/kg" in text and "above the 1 mg/kg" in text
+    (text,) = session(dt.date(2026, 3, 2), "esketamine_nasal", dose_mg=70).dose_warnings()
+    assert "28, 56 or 84 mg" in text and "70 mg" in text
+
+
+def test_esketamine_dose_between_devices_is_saved(vault: Vault):
+    t = session(dt.date(2026, 3, 2), "esketamine_nasal", dose_mg=42)
+    vault.treatments.save(t)  # used to be accepted silently; now warned, still saved
+    assert vault.treatments.all()[0].dose_mg == 42
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "numbness/tingling",
+        "vertigo",
+        "perceptual changes/confusion",
+        "urinary symptoms",
+        "craving/urge for extra doses",
+    ],
+)
+def test_new_side_effects_are_accepted(name):
+    session(dt.date(2026, 3, 2), side_effects={name: "mild"}).validate()
+
+
+@pytest.mark.parametrize("minutes", [0, -5, 1441, 40.5, True])
+def test_infusion_duration_must_be_whole_minutes(minutes):
+    with pytest.raises(ValidationError) as info:
+        session(dt.date(2026, 3, 2), infusion_minutes=minutes).validate()
+    assert "Infusion duration" in str(info.value)
+
+
+def test_infusion_duration_is_stored_and_exported(vault: Vault, tmp_path):
+    from moodlog.report import json_format
+    from moodlog.vault import bulk
+    from tests.conftest import PASSPHRASE
+
+    vault.treatments.save(session(dt.date(2026, 3, 2), dose_mg=35, infusion_minutes=40))
+    (loaded,) = vault.treatments.all()
+    assert loaded.infusion_minutes == 40
+    document = json_format.to_document(bulk.load(vault))
+    (record,) = document["treatments"]
+    assert record["infusion_minutes"] == 40
+    again = json_format.from_document(document)
+    assert again.treatments[0].infusion_minutes == 40
+    # A file written before the field existed still imports (duration unknown).
+    del record["infusion_minutes"]
+    old = json_format.from_document(document)
+    assert old.treatments[0].infusion_minutes is None
+    with Vault.create(tmp_path / "second.db", PASSPHRASE) as second:
+        bulk.store(second, old)
+        assert second.treatments.all()[0].infusion_minutes is None
+
+
+@pytest.mark.parametrize(
+    "after, flagged",
+    [((180, 100), True), ((170, 110), True), ((179, 109), False), (None, False)],
+)
+def test_post_session_blood_pressure_note(after, flagged):
+    t = session(dt.date(2026, 3, 2), bp_after=BloodPressure(*after) if after else None)
+    note = t.bp_note()
+    assert bool(note) is flagged
+    if flagged:
+        assert f"{after[0]}/{after[1]}" in note and "180/110" in note
+        for word in ("call", "should", "emergency", "danger"):
+            assert word not in note.lower()  # a calm note, no advice
+
+
+def test_dissociation_label_says_it_is_the_persons_own_rating():
+    from moodlog.domain.treatments import DISSOCIATION_HINT, DISSOCIATION_LABEL
+
+    assert "your own 0-10 rating, not a clinical scale" in DISSOCIATION_LABEL
+    assert DISSOCIATION_HINT == "your own 0-10 rating, not a clinical scale"
+
+
+@pytest.mark.parametrize(
+    "days_ago, due", [(None, True), (0, False), (3, False), (6, False), (7, True), (20, True)]
+)
+def test_session_day_phq9_prompt_only_a_week_after_the_last(days_ago, due):
+    from moodlog.domain.treatments import session_day_phq9_due
+
+    today = dt.date(2026, 5, 10)
+    last = None if days_ago is None else today - dt.timedelta(days=days_ago)
+    assert session_day_phq9_due(last, today) is due
+
+
+# -- issue 11 §7: demo appointments carry no outcomes -------------------------------------
+
+
+def test_demo_future_appointments_carry_no_outcomes():
+    from moodlog.domain.demo import build_demo
+
+    now = dt.datetime(2026, 6, 30, 12, 0)
+    contents = build_demo(end=now.date(), days=200, now=now)
+    future = [t for t in contents.treatments if t.is_appointment(now)]
+    past = [t for t in contents.treatments if not t.is_appointment(now)]
+    assert future and past
+    for t in future:
+        assert t.dissociation is None and t.side_effects == {}
+        assert t.bp_before is None and t.bp_after is None
+        assert t.after_feeling == "" and t.integration == "" and t.notes == ""
+        assert t.infusion_minutes is None
+        assert t.dose_mg is not None  # the planned dose is part of the appointment
+    assert all(t.dissociation is not None and t.bp_after is not None for t in past)

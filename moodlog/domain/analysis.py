@@ -8,20 +8,32 @@ always agree. Definitions (each function's docstring repeats its own):
 * **Trend**: for each calendar day, the mean of the daily values present in the
   7 days ending that day, when at least 3 of those 7 days are present.
 * **Per session** (ketamine/esketamine sessions that have happened): day 0 is the
-  session day. Baseline = mean daily mood of days -7..-1 (needs 3 days).
-  Change at day +1 = mood(+1) - baseline. Window changes for +1..+3, +4..+7 and
-  +8..+14 = mean of the days present minus baseline; a window needs a third of
-  its days (1 of 3, 2 of 4, 3 of 7). Durability = days from the session until the
-  3-day trailing mean (days after the session only, at least 2 of 3 days present,
-  1 for days +1 and +2) is at or below the baseline; "still above at next session"
-  when the next ketamine session comes first; "still above so far" when the data
-  ends first; "not enough data" without a baseline or any day after.
-* **Course** (PHQ-9, and GAD-7 for change and band): baseline = the result marked
-  as baseline, else the last result in the 14 days before the first session of the
-  latest course, else the first result. Latest = the last scored result. Percent
-  change = (latest - baseline) / baseline. Response: latest <= 50% of baseline;
-  remission: latest < 5 (PHQ-9). Each also reports the date it was first reached
-  (the first result after the baseline meeting it).
+  session day. Baseline = mean daily mood of the days -7..-1 that are not inside an
+  earlier session's +1..+7 window (needs 3 days; with fewer left because of that,
+  "baseline overlaps previous session"). Change at day +1 = mood(+1) - baseline.
+  Window changes for +1..+3, +4..+7 and +8..+14 = mean of the days present minus
+  baseline; each window (and day +1) stops before the next session's day, and says
+  "to next session" when cut short ("after next session" when it would start only
+  then); a window needs a third of the days it keeps (1 of 3, 2 of 4, 3 of 7).
+  Durability = days from the session until the 3-day trailing mean (days after the
+  session only, at least 2 of 3 days present, 1 for days +1 and +2) is at or below
+  the baseline; "no rise above baseline" (0 days) when the first such mean is not
+  above it; "still above at next session" / "still above so far" (censored: at
+  least the last day it was seen above) when the next ketamine session or the end
+  of the data comes first; "not enough data" without a baseline or any day after.
+  :data:`SESSION_WINDOW_RULES` says this in plain words.
+* **Course** (PHQ-9, and GAD-7 for change and band): the one baseline rule
+  (:func:`course_baseline`), used by the questionnaire dialog, Trends and the PDF:
+  the result marked as baseline, else the last result in the 30 days before the
+  first session of the current course (a gap of more than 90 days starts a new
+  course), else no baseline ("no pre-treatment baseline"). Never a result of an
+  earlier course or after the current course's first session. Latest = the last
+  scored result. Percent change = (latest - baseline) / baseline. Response: latest
+  <= 50% of baseline; remission: latest < 5 (PHQ-9); both stated only when the
+  baseline is >= 10 ("not applicable (baseline below 10)") and only from results at
+  least 14 days after the baseline. Each also reports the date it was first reached
+  (the first such result meeting it). :data:`OUTCOME_DEFINITIONS` says this in
+  plain words.
 * **Tag comparison**: mean daily mood on days with vs without a tag, only when
   there are at least 3 days of each.
 * **Sleep vs next-day mood**: pairs (mean hours slept recorded on day d, mean mood
@@ -32,6 +44,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -43,6 +56,23 @@ from moodlog.domain.treatments import NEW_COURSE_AFTER_DAYS, Treatment
 Series = dict[dt.date, float]
 DAY = dt.timedelta(days=1)
 WINDOWS = ((1, 3), (4, 7), (8, 14))
+
+# Printed beside every response/remission figure (Trends, PDF page 1, questionnaire dialog).
+OUTCOME_DEFINITIONS = (
+    "Baseline: the PHQ-9 marked as baseline, otherwise the last one in the 30 days before "
+    "the first session of the current course; without one, no response or remission is "
+    "stated. Response = at least 50% lower than baseline; remission = PHQ-9 below 5; both "
+    "only when the baseline is 10 or more, and only for results at least 14 days after the "
+    "baseline (the PHQ-9 asks about the last 2 weeks)."
+)
+# Printed beside every per-session figure (Trends > Around sessions, PDF footnote).
+SESSION_WINDOW_RULES = (
+    "Per session: baseline = mean mood of the 7 days before it, leaving out days 1-7 after "
+    'an earlier session (needs 3 days, else "baseline overlaps previous session"); each '
+    "window (+1..+3, +4..+7, +8..+14 days) stops at the next session. Durability = days "
+    'until the 3-day mean is back at baseline, or "no rise above baseline" when the first '
+    "days after the session are not above it."
+)
 
 
 def daily_series(entries: Iterable[Entry], field: str = "mood") -> Series:
@@ -100,48 +130,143 @@ class SessionResponse:
     day1_change: float | None
     window_changes: tuple[float | None, float | None, float | None]  # +1..3, +4..7, +8..14
     durability_days: int | None
-    durability_status: str  # "days", "above_at_next_session", "above_so_far", "not_enough_data"
+    # "days", "no_rise", "above_at_next_session", "above_so_far", "no_baseline",
+    # "not_enough_data"
+    durability_status: str
+    # "ok", "overlaps_previous_session" or "not_enough_data"
+    baseline_status: str = "ok"
+    # per window: "full", "cut" (stops at the next session), "after_next_session"
+    window_status: tuple[str, str, str] = ("full", "full", "full")
+    # for a censored durability: the last day after the session the mood was still
+    # seen above the baseline ("at least N days")
+    censored_days: int | None = None
+
+    @property
+    def baseline_text(self) -> str:
+        if self.baseline is not None:
+            return f"{self.baseline:.1f}"
+        if self.baseline_status == "overlaps_previous_session":
+            return "baseline overlaps previous session"
+        return "\N{EN DASH}"
+
+    def window_text(self, index: int) -> str:
+        """A window's change, "+1.5 (to next session)" when the next session cut it
+        short, "after next session" when it starts only after the next session."""
+        status = self.window_status[index]
+        if status == "after_next_session":
+            return "after next session"
+        change = self.window_changes[index]
+        text = "\N{EN DASH}" if change is None else f"{change:+.1f}"
+        return f"{text} (to next session)" if status == "cut" else text
 
     @property
     def durability_text(self) -> str:
+        at_least = (
+            f"at least {self.censored_days} day{'s' if self.censored_days != 1 else ''}"
+            if self.censored_days
+            else ""
+        )
         return {
             "days": f"{self.durability_days} days" if self.durability_days != 1 else "1 day",
-            "above_at_next_session": "still above at next session",
-            "above_so_far": "still above so far",
+            "no_rise": "no rise above baseline",
+            "above_at_next_session": "still above at next session"
+            + (f" ({at_least})" if at_least else ""),
+            "above_so_far": "still above so far" + (f" ({at_least})" if at_least else ""),
+            "no_baseline": "no baseline",
             "not_enough_data": "not enough data",
         }[self.durability_status]
+
+    @property
+    def duration(self) -> tuple[int, bool] | None:
+        """(days, censored) for the booster-timing figure: an end at ``days`` after the
+        session (0 without a rise), or, censored, still above after ``days`` days;
+        None when the session gives no figure."""
+        if self.durability_status in ("days", "no_rise"):
+            return (self.durability_days or 0), False
+        if self.durability_status in ("above_at_next_session", "above_so_far"):
+            return (self.censored_days or 0), True
+        return None
+
+
+PREVIOUS_SESSION_WINDOW = (1, 7)  # days after a session left out of the next baseline
+
+
+def past_sessions(treatments: Iterable[Treatment], now: dt.datetime) -> list[Treatment]:
+    """Ketamine/esketamine sessions that have happened by ``now``, in order."""
+    return sorted(
+        (t for t in treatments if t.kind_info.ketamine and not t.is_appointment(now)),
+        key=lambda t: t.starts_at,
+    )
 
 
 def session_responses(
     series: Series, treatments: Iterable[Treatment], now: dt.datetime
 ) -> list[SessionResponse]:
-    """Response of daily mood around each past ketamine/esketamine session."""
-    sessions = sorted(
-        (t for t in treatments if t.kind_info.ketamine and not t.is_appointment(now)),
-        key=lambda t: t.starts_at,
-    )
+    """Response of daily mood around each past ketamine/esketamine session.
+
+    Baseline: mean mood of days -7..-1 that are not inside an earlier session's
+    +1..+7 window (needs 3 days; else "overlaps previous session" when such days
+    were left out, or "not enough data"). Each window (+1..+3, +4..+7, +8..+14) and
+    day +1 stop before the next session's day; a window needs a third of the days it
+    keeps. Durability: see :func:`_durability`.
+    """
+    sessions = past_sessions(treatments, now)
     values = by_ordinal(series)
     last_data_day = max(values) if values else None
     session_days = [s.day.toordinal() for s in sessions]
     results = []
     for index, session in enumerate(sessions):
         day0 = session_days[index]
-        baseline = _mean_of_days(values, day0 - 7, day0 - 1, 3)
+        # only sessions up to 14 days earlier have a +1..+7 window inside days -7..-1
+        earlier = session_days[bisect_left(session_days, day0 - 14, 0, index) : index]
+        baseline, baseline_status = _session_baseline(values, day0, earlier)
         next_day = next((d for d in session_days[index + 1 :] if d > day0), None)
-        day1 = values.get(day0 + 1)
+        stop = None if next_day is None else next_day - 1  # the next session's day is its own
+        day1 = values.get(day0 + 1) if stop is None or day0 + 1 <= stop else None
         day1_change = None if baseline is None or day1 is None else day1 - baseline
-        changes = []
+        changes: list[float | None] = []
+        statuses: list[str] = []
         for first, last in WINDOWS:
-            needed = math.ceil((last - first + 1) / 3)
-            mean = _mean_of_days(values, day0 + first, day0 + last, needed)
+            if stop is not None and day0 + first > stop:
+                changes.append(None)
+                statuses.append("after_next_session")
+                continue
+            end = day0 + last if stop is None else min(day0 + last, stop)
+            statuses.append("full" if end == day0 + last else "cut")
+            needed = math.ceil((end - day0 - first + 1) / 3)
+            mean = _mean_of_days(values, day0 + first, end, needed)
             changes.append(None if baseline is None or mean is None else mean - baseline)
-        status, days = _durability(values, day0, baseline, next_day, last_data_day)
+        if baseline is None and baseline_status == "overlaps_previous_session":
+            status, days, censored = "no_baseline", None, None
+        else:
+            status, days, censored = _durability(values, day0, baseline, next_day, last_data_day)
         results.append(
             SessionResponse(
-                session, baseline, day1_change, (changes[0], changes[1], changes[2]), days, status
+                session,
+                baseline,
+                day1_change,
+                (changes[0], changes[1], changes[2]),
+                days,
+                status,
+                baseline_status,
+                (statuses[0], statuses[1], statuses[2]),
+                censored,
             )
         )
     return results
+
+
+def _session_baseline(
+    values: dict[int, float], day0: int, earlier_sessions: list[int]
+) -> tuple[float | None, str]:
+    """Mean mood of days -7..-1 outside every earlier session's +1..+7 window."""
+    first, last = PREVIOUS_SESSION_WINDOW
+    excluded = {d for s in earlier_sessions for d in range(s + first, s + last + 1)}
+    days = [d for d in range(day0 - 7, day0) if d not in excluded]
+    found = [v for d in days if (v := values.get(d)) is not None]
+    if len(found) >= 3:
+        return sum(found) / len(found), "ok"
+    return None, ("overlaps_previous_session" if len(days) < 7 else "not_enough_data")
 
 
 def _durability(
@@ -150,23 +275,31 @@ def _durability(
     baseline: float | None,
     next_session: int | None,
     last_data_day: int | None,
-) -> tuple[str, int | None]:
-    """Days (ordinals) from ``day0`` until the 3-day trailing mean of the days after
-    the session is at or below ``baseline``; see the module docstring."""
+) -> tuple[str, int | None, int | None]:
+    """(status, days, censored days): days (ordinals) from ``day0`` until the 3-day
+    trailing mean of the days after the session (at least 2 of 3 days present, 1 for
+    days +1 and +2) is at or below ``baseline``; "no_rise" (0 days) when the first such
+    mean is not above it; censored at the last day seen above when the next session
+    or the end of the data comes first."""
     if baseline is None or last_data_day is None or last_data_day <= day0:
-        return "not_enough_data", None
-    seen_any = False
+        return "not_enough_data", None, None
+    last_above: int | None = None
     for offset in range(1, last_data_day - day0 + 1):
         day = day0 + offset
         if next_session is not None and day >= next_session:
-            return ("above_at_next_session", None) if seen_any else ("not_enough_data", None)
+            if last_above is None:
+                return "not_enough_data", None, None
+            return "above_at_next_session", None, last_above
         needed = 1 if offset < 3 else 2
         mean = _mean_of_days(values, day0 + max(1, offset - 2), day, needed)
-        if mean is not None:
-            seen_any = True
-            if mean <= baseline:
-                return "days", offset
-    return ("above_so_far", None) if seen_any else ("not_enough_data", None)
+        if mean is None:
+            continue
+        if mean <= baseline:
+            return ("days", offset, None) if last_above is not None else ("no_rise", 0, None)
+        last_above = offset
+    if last_above is None:
+        return "not_enough_data", None, None
+    return "above_so_far", None, last_above
 
 
 def mean_response_curve(
@@ -200,6 +333,12 @@ def session_curve(
     }
 
 
+BASELINE_WINDOW_DAYS = 30  # an unmarked baseline: the last result this close before the course
+MIN_OUTCOME_BASELINE = 10  # response/remission only from a baseline of at least moderate
+MIN_DAYS_AFTER_BASELINE = 14  # the PHQ-9 and GAD-7 ask about the last 2 weeks
+NO_BASELINE_TEXT = "no pre-treatment baseline"
+
+
 @dataclass(frozen=True)
 class CourseSummary:
     instrument: str
@@ -211,41 +350,77 @@ class CourseSummary:
     def percent_change(self) -> float | None:
         if not self.baseline or not self.latest or not self.baseline.total:
             return None
+        if self.latest is self.baseline:
+            return None
         return (self.latest.total - self.baseline.total) / self.baseline.total * 100
 
     @property
     def change(self) -> int | None:
-        if not self.baseline or not self.latest:
+        if not self.baseline or not self.latest or self.latest is self.baseline:
             return None
         return self.latest.total - self.baseline.total
 
     @property
+    def outcome_status(self) -> str:
+        """Whether response and remission can be stated (:data:`OUTCOME_DEFINITIONS`):
+        "no_results", "no_baseline", "baseline_below_10", "too_early" (no result yet
+        at least 14 days after the baseline) or "assessed"."""
+        if self.latest is None:
+            return "no_results"
+        if self.baseline is None:
+            return "no_baseline"
+        if (self.baseline.total or 0) < MIN_OUTCOME_BASELINE:
+            return "baseline_below_10"
+        if (self.latest.day - self.baseline.day).days < MIN_DAYS_AFTER_BASELINE:
+            return "too_early"
+        return "assessed"
+
+    @property
     def response(self) -> bool:
         return bool(
-            self.baseline
+            self.outcome_status == "assessed"
+            and self.baseline
             and self.latest
-            and self.baseline.total
             and self.latest.total <= 0.5 * self.baseline.total
         )
 
     @property
     def remission(self) -> bool:
-        return bool(self.instrument == PHQ9 and self.latest and self.latest.total < 5)
+        return bool(
+            self.instrument == PHQ9
+            and self.outcome_status == "assessed"
+            and self.latest
+            and self.latest.total < 5
+        )
 
     response_first_reached: dt.date | None = None
     remission_first_reached: dt.date | None = None
+    # "marked" (the user's choice), "before_course" (the last result in the 30 days
+    # before the course's first session) or "" (no baseline)
+    baseline_rule: str = ""
+    course_start: dt.date | None = None  # first session of the current course
+
+    @property
+    def baseline_rule_text(self) -> str:
+        return {
+            "marked": "marked as baseline",
+            "before_course": "last result in the 30 days before the first session",
+        }.get(self.baseline_rule, NO_BASELINE_TEXT)
 
     def describe(self) -> str:
         if self.latest is None:
             return f"{self.instrument}: no scored results yet."
         latest = f"{self.latest.total} ({band(self.instrument, self.latest.total)})"
-        if self.baseline is None or self.baseline is self.latest:
-            return f"{self.instrument}: {latest} on {self.latest.day:%d %b %Y}."
-        text = (
-            f"{self.instrument}: baseline {self.baseline.total} "
-            f"({band(self.instrument, self.baseline.total)}, {self.baseline.day:%d %b %Y})"
-            f" \N{RIGHTWARDS ARROW} latest {latest}, {self.latest.day:%d %b %Y}"
-        )
+        if self.baseline is None:
+            return f"{self.instrument}: {latest} on {self.latest.day:%d %b %Y}; {NO_BASELINE_TEXT}."
+        if self.baseline is self.latest:
+            text = f"{self.instrument}: {latest} on {self.latest.day:%d %b %Y} (course baseline)"
+        else:
+            text = (
+                f"{self.instrument}: baseline {self.baseline.total} "
+                f"({band(self.instrument, self.baseline.total)}, {self.baseline.day:%d %b %Y})"
+                f" \N{RIGHTWARDS ARROW} latest {latest}, {self.latest.day:%d %b %Y}"
+            )
         if self.percent_change is not None:
             text += f"; {self.percent_change:+.0f}%"
         if self.instrument == PHQ9:
@@ -255,7 +430,22 @@ class CourseSummary:
     def outcome_text(self) -> str:
         """ "response yes (first reached 09 Jun 2026); remission no" (PHQ-9). An
         outcome reached once but not met by the latest result says so, rather than
-        a bare "no" next to a date."""
+        a bare "no" next to a date. Without a baseline, with a baseline below 10 or
+        before a result 14 days after the baseline, it says so instead."""
+        status = self.outcome_status
+        if status == "no_results":
+            return "no scored results yet"
+        if status == "no_baseline":
+            return f"{NO_BASELINE_TEXT}, so response and remission are not stated"
+        if status == "baseline_below_10":
+            return "response and remission not applicable (baseline below 10)"
+        if status == "too_early":
+            assert self.baseline is not None
+            from_day = self.baseline.day + dt.timedelta(days=MIN_DAYS_AFTER_BASELINE)
+            return (
+                "response and remission not assessed yet (a result counts from 14 days "
+                f"after the baseline, {from_day:%d %b %Y})"
+            )
         parts = []
         for name, met, first in (
             ("response", self.response, self.response_first_reached),
@@ -271,17 +461,61 @@ class CourseSummary:
         return "; ".join(parts)
 
 
+def courses(treatments: Iterable[Treatment], now: dt.datetime) -> list[list[Treatment]]:
+    """Past ketamine/esketamine sessions grouped into courses, in order: a gap of more
+    than 90 days between sessions starts a new course."""
+    result: list[list[Treatment]] = []
+    for session in past_sessions(treatments, now):
+        if result and (session.day - result[-1][-1].day).days <= NEW_COURSE_AFTER_DAYS:
+            result[-1].append(session)
+        else:
+            result.append([session])
+    return result
+
+
 def course_start(treatments: Iterable[Treatment], now: dt.datetime) -> dt.date | None:
     """First session of the latest course of ketamine/esketamine (a gap of more than
     90 days between sessions starts a new course)."""
-    days = sorted(t.day for t in treatments if t.kind_info.ketamine and not t.is_appointment(now))
-    if not days:
-        return None
-    start = days[0]
-    for previous, current in zip(days, days[1:], strict=False):
-        if (current - previous).days > NEW_COURSE_AFTER_DAYS:
-            start = current
-    return start
+    found = courses(treatments, now)
+    return found[-1][0].day if found else None
+
+
+def course_baseline(
+    results: Iterable[QuestionnaireResult],
+    instrument: str,
+    treatments: Iterable[Treatment],
+    now: dt.datetime,
+) -> tuple[QuestionnaireResult | None, str]:
+    """The one baseline rule (:data:`OUTCOME_DEFINITIONS`), with which part of it gave
+    the baseline ("marked", "before_course" or "" for none).
+
+    The scored result the user marked as baseline, else the last scored result in
+    the 30 days before the current course's first session, else none. Never a result
+    from an earlier course (on or before its last session's day) or after the current
+    course's first session began; a mark on such a result is not used. Without any
+    session there is only the marked result.
+    """
+    scored = sorted(
+        (r for r in results if r.instrument == instrument and r.scored),
+        key=lambda r: (r.day, r.time),
+    )
+    found = courses(treatments, now)
+    current = found[-1] if found else None
+    previous_end = found[-2][-1].day if len(found) > 1 else None
+
+    def allowed(r: QuestionnaireResult) -> bool:
+        if previous_end is not None and r.day <= previous_end:
+            return False
+        return current is None or dt.datetime.combine(r.day, r.time) < current[0].starts_at
+
+    marked = [r for r in scored if r.is_baseline and allowed(r)]
+    if marked:
+        return marked[-1], "marked"
+    if current is None:
+        return None, ""
+    window_start = current[0].day - dt.timedelta(days=BASELINE_WINDOW_DAYS)
+    before = [r for r in scored if r.day >= window_start and allowed(r)]
+    return (before[-1], "before_course") if before else (None, "")
 
 
 def course_summary(
@@ -290,28 +524,46 @@ def course_summary(
     treatments: Iterable[Treatment],
     now: dt.datetime,
 ) -> CourseSummary:
+    """Baseline (:func:`course_baseline`), latest result, change and, when the baseline
+    is at least 10, response and remission with the first result (14 days or more
+    after the baseline) that met each."""
+    results = list(results)
+    treatments = list(treatments)
     scored = sorted(
         (r for r in results if r.instrument == instrument and r.scored),
         key=lambda r: (r.day, r.time),
     )
-    if not scored:
-        return CourseSummary(instrument, None, None, None)
-    marked = [r for r in scored if r.is_baseline]
     start = course_start(treatments, now)
-    if marked:
-        baseline = marked[-1]
-    else:
-        before = [r for r in scored if start and start - dt.timedelta(days=14) <= r.day < start]
-        baseline = before[-1] if before else scored[0]
+    if not scored:
+        return CourseSummary(instrument, None, None, None, course_start=start)
+    baseline, rule = course_baseline(scored, instrument, treatments, now)
     latest = scored[-1]
-    after = [r for r in scored if (r.day, r.time) > (baseline.day, baseline.time)]
-    response_day = next(
-        (r.day for r in after if baseline.total and r.total <= 0.5 * baseline.total), None
+    summary = CourseSummary(
+        instrument, baseline, latest, scored[0], baseline_rule=rule, course_start=start
     )
+    if summary.outcome_status != "assessed":
+        return summary
+    assert baseline is not None and baseline.total is not None
+    counted = [
+        r
+        for r in scored
+        if (r.day, r.time) > (baseline.day, baseline.time)
+        and (r.day - baseline.day).days >= MIN_DAYS_AFTER_BASELINE
+    ]
+    response_day = next((r.day for r in counted if r.total <= 0.5 * baseline.total), None)
     remission_day = (
-        next((r.day for r in after if r.total < 5), None) if instrument == PHQ9 else None
+        next((r.day for r in counted if r.total < 5), None) if instrument == PHQ9 else None
     )
-    return CourseSummary(instrument, baseline, latest, scored[0], response_day, remission_day)
+    return CourseSummary(
+        instrument,
+        baseline,
+        latest,
+        scored[0],
+        response_day,
+        remission_day,
+        baseline_rule=rule,
+        course_start=start,
+    )
 
 
 @dataclass(frozen=True)

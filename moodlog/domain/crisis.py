@@ -1,13 +1,14 @@
 """Crisis lines by country, read from ``resources/crisis_lines.json``.
 
 Plain data: the GUI, the PDF and the CLI all show the same numbers from here.
+The country is the user's own choice (asked when the vault is created, changeable
+in Settings and in the help panel). There is no silent default: without a chosen
+country, help names "your local emergency number" and "your local crisis line".
 """
 
 from __future__ import annotations
 
 import json
-import locale
-import os
 from dataclasses import dataclass
 from functools import cache
 
@@ -23,6 +24,11 @@ class CrisisLine:
     chat: str
     source: str
     verified: str
+    short: str = ""  # the name used in the one-sentence urgent line
+
+    @property
+    def short_name(self) -> str:
+        return self.short or self.name
 
 
 @dataclass(frozen=True)
@@ -31,10 +37,21 @@ class CountryResources:
     country_name: str
     emergency: str
     lines: tuple[CrisisLine, ...]
+    emergency_call: str = ""  # the number named first in the urgent sentence
 
     @property
     def first_line_number(self) -> str:
-        return self.lines[0].call if self.lines else ""
+        line = self.first_call_line
+        return line.call if line else ""
+
+    @property
+    def first_call_line(self) -> CrisisLine | None:
+        """The first line that can be called (some lines are text only)."""
+        return next((line for line in self.lines if line.call), None)
+
+    @property
+    def emergency_number(self) -> str:
+        return self.emergency_call or self.emergency
 
 
 @cache
@@ -62,39 +79,51 @@ def resources_for(country: str | None) -> CountryResources:
                 CrisisLine(**{k: line.get(k, "") for k in CrisisLine.__annotations__})
                 for line in entry["lines"]
             )
-            return CountryResources(code, entry["country_name"], entry["emergency"], lines)
+            return CountryResources(
+                code,
+                entry["country_name"],
+                entry["emergency"],
+                lines,
+                entry.get("emergency_call", ""),
+            )
     fallback = _data()["fallback"]
     if code in _data()["eu_countries"]:
-        return CountryResources(
-            code, code, f"{fallback['eu_emergency']} (the EU emergency number)", ()
-        )
+        eu = fallback["eu_emergency"]
+        return CountryResources(code, code, f"{eu} (the EU emergency number)", (), eu)
     return CountryResources(code, code or "your country", fallback["emergency"], ())
 
 
-def country_from_locale() -> str:
-    """Two-letter country from the system locale (``en_GB.UTF-8`` -> ``GB``), else ``US``."""
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(variable, "")
-        if "_" in value:
-            return value.split("_", 1)[1][:2].upper()
-    try:
-        name = locale.getlocale()[0] or ""
-    except ValueError:
-        name = ""
-    if "_" in name:
-        return name.split("_", 1)[1][:2].upper()
-    return "US"
+def _line_words(line: CrisisLine) -> str:
+    """ "Samaritans (116 123)", or just "1737" when the short name is the number."""
+    if line.short_name == line.call:
+        return line.call
+    return f"{line.short_name} ({line.call})"
 
 
 def urgent_line(resources: CountryResources) -> str:
-    """The first sentence shown for a ``high`` check-in."""
-    if resources.lines:
-        line = resources.lines[0]
+    """The first sentence shown for a ``high`` or ``incomplete`` check-in."""
+    line = resources.first_call_line
+    emergency = resources.emergency_number
+    if line is not None:
         return (
-            f"If you might act on these thoughts now, call {resources.emergency} "
-            f"or {line.name} ({line.call}) now."
+            f"If you might act on these thoughts now, call {emergency} or {_line_words(line)} now."
+        )
+    return f"If you might act on these thoughts now, call {emergency} or your crisis line now."
+
+
+def calm_help_line(resources: CountryResources) -> str:
+    """One calm sentence naming the crisis line and the emergency number.
+
+    Shown whenever PHQ-9 item 9 is answered above "Not at all", whatever happens next.
+    """
+    line = resources.first_call_line
+    if line is not None:
+        reach = f"{line.short_name} on {line.call}" if line.short_name != line.call else line.call
+        return (
+            "You do not have to carry thoughts like these alone. You can talk to someone "
+            f"now: call {reach}, or {resources.emergency_number} in an emergency."
         )
     return (
-        f"If you might act on these thoughts now, call {resources.emergency} "
-        "or your crisis line now."
+        "You do not have to carry thoughts like these alone. You can talk to someone "
+        f"now: call your local crisis line, or {resources.emergency_number} in an emergency."
     )

@@ -10,6 +10,7 @@ boosters every 3-6 weeks, an SSRI continued throughout, weekly therapy.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import random
@@ -177,8 +178,23 @@ def build_demo(
                         "Remembered walks with my grandfather.",
                     ]
                 ),
+                infusion_minutes=40,
             )
         )
+        if data.treatments[-1].is_appointment(now):
+            # An appointment has not happened: no outcomes before the session (the random
+            # draws above are still made, so the rest of the demo stays the same).
+            data.treatments[-1] = dataclasses.replace(
+                data.treatments[-1],
+                bp_before=None,
+                bp_after=None,
+                side_effects={},
+                dissociation=None,
+                after_feeling="",
+                notes="",
+                integration="",
+                infusion_minutes=None,
+            )
 
     def mood_model(day: dt.date) -> float:
         base = 3.0

@@ -10,13 +10,24 @@ Definitions:
 * Mood mean: the mean of the daily means (each day counts once) over the days
   logged; the previous period is the same number of days just before ``first``.
 * Trend direction: least-squares slope of the daily means over the period, times
-  the number of days in the period: "rising" if that is >= +0.5 points, "falling"
-  if <= -0.5, else "steady"; "not enough data" with fewer than 5 days logged.
+  the number of days in the period (the change of the fitted line from the first
+  to the last day *of this period*, not against the previous period): "rising" if
+  that is >= +0.5 points, "falling" if <= -0.5, else "steady"; "not enough data"
+  with fewer than 5 days logged.
+* Default period: from the last therapy appointment (the last therapy note before
+  today), else the last past treatment session, to today; never shorter than 30
+  days, so a session two days ago does not make a two-day summary.
 * Questionnaires: first and latest scored result inside the period; baseline,
   percent change, response and remission are the course figures
   (:func:`analysis.course_summary`) as of the end of the period.
-* Self-check: check-ins in the period counted by level; dates of any moderate or
-  high; number of skipped check-ins.
+* PHQ-9 item 9: "positive" means answered above "not at all" (1-3); counted over
+  every PHQ-9 in the period, scored or not; unanswered item 9 is never "no".
+* Self-check: check-ins in the period counted by level; the date of every check-in
+  with any yes (``low`` included: it covers thoughts of suicide); the latest
+  check-in up to the end of the period, even before it; number of skipped ones.
+* Last session and next appointment are as of the moment the summary is made,
+  whether or not they fall inside the period; medications are those taken at the
+  end of the period (last event before it not a stop).
 * Back-filled: entries in the period written more than 48 h after their day.
 """
 
@@ -33,12 +44,18 @@ from moodlog.domain.analysis import (
     daily_series,
     session_responses,
 )
+from moodlog.domain.booster import period_durability
 from moodlog.domain.contents import VaultContents
 from moodlog.domain.questionnaires import GAD7, PHQ9, QuestionnaireResult
-from moodlog.domain.safety import LEVELS, SICheckin
-from moodlog.domain.treatments import Question, Treatment
+from moodlog.domain.safety import FOLLOW_UP_KEYS, LEVELS, SI_KEYS, SICheckin
+from moodlog.domain.treatments import Medication, Question, SessionNote, Treatment
 
 TREND_THRESHOLD = 0.5
+MIN_DEFAULT_DAYS = 30
+TREND_MEANING = (
+    "trend = change of a straight line fitted to this period's daily means, "
+    "from the start to the end of the period"
+)
 
 
 @dataclass(frozen=True)
@@ -69,14 +86,100 @@ class Period:
 
 
 def since_last_appointment(contents: VaultContents, today: dt.date) -> Period:
-    """From the day of the last therapy note (else the last past treatment session)
-    to today; the last 30 days when there is neither."""
+    """The default period: from the day of the last therapy note (the last appointment
+    with the therapist), else the last past treatment session, to today; but never
+    fewer than 30 days (a session a few days ago would leave a summary of a few days),
+    and the last 30 days when there is neither."""
     candidates = [n.day for n in contents.session_notes if n.day < today]
     if not candidates:
         candidates = [t.day for t in contents.treatments if t.day < today]
+    floor = Period.last_days(MIN_DEFAULT_DAYS, today)
     if not candidates:
-        return Period.last_days(30, today)
-    return Period(max(candidates), today)
+        return floor
+    return Period(min(max(candidates), floor.first), today)
+
+
+@dataclass(frozen=True)
+class Item9Summary:
+    """PHQ-9 item 9 ("thoughts that you would be better off dead, or of hurting
+    yourself") over the PHQ-9 results of a period."""
+
+    results: int  # PHQ-9 results in the period
+    positive: int  # item 9 answered 1-3
+    unanswered: int
+    last_positive: dt.date | None  # in the period
+    last_positive_before: dt.date | None  # before the period, when none in it
+
+    @property
+    def text(self) -> str:
+        if not self.results:
+            text = "no PHQ-9 in this period"
+        else:
+            text = f"positive on {self.positive} of {self.results} results"
+            if self.unanswered:
+                text += f" (not answered on {self.unanswered})"
+            if self.last_positive:
+                text += f", last on {self.last_positive:%d %b %Y}"
+        if self.last_positive is None and self.last_positive_before is not None:
+            text += f"; last positive before this period: {self.last_positive_before:%d %b %Y}"
+        return text
+
+
+def item9_summary(results: list[QuestionnaireResult], period: Period) -> Item9Summary:
+    phq = sorted(
+        (q for q in results if q.instrument == PHQ9 and q.day <= period.last),
+        key=lambda q: (q.day, q.time),
+    )
+    inside = [q for q in phq if period.contains(q.day)]
+    positive = [q for q in inside if (q.answers[8] or 0) > 0]
+    before = [q.day for q in phq if q.day < period.first and (q.answers[8] or 0) > 0]
+    return Item9Summary(
+        results=len(inside),
+        positive=len(positive),
+        unanswered=sum(1 for q in inside if q.answers[8] is None),
+        last_positive=positive[-1].day if positive else None,
+        last_positive_before=before[-1] if before else None,
+    )
+
+
+def asked_unanswered(checkin: SICheckin) -> list[str]:
+    """Questions asked but left "prefer not to answer" (a skipped check-in: none
+    asked). The follow-ups (method, intent, plan) are asked only after a yes to
+    thoughts."""
+    if checkin.skipped:
+        return []
+    return [
+        key
+        for key in SI_KEYS
+        if checkin.answers.get(key) is None
+        and (key not in FOLLOW_UP_KEYS or checkin.answers.get("thoughts") is True)
+    ]
+
+
+def any_yes(checkin: SICheckin) -> bool:
+    return any(v is True for v in checkin.answers.values())
+
+
+def medications_on(medications: list[Medication], day: dt.date) -> list[str]:
+    """ "Sertraline 100 mg once daily" for each medication taken on ``day`` (its last
+    event up to then is not a stop); "dose not recorded" when there is none."""
+    taking = []
+    for med in sorted(medications, key=lambda m: m.name.lower()):
+        events = sorted((e for e in med.events if e.day <= day), key=lambda e: e.day)
+        if not events or events[-1].event == "stop":
+            continue
+        last = events[-1]
+        dose = next((e.dose for e in reversed(events) if e.dose is not None), None)
+        frequency = next((e.frequency for e in reversed(events) if e.frequency), "")
+        text = f"{med.name} " + (
+            f"{dose:g} {med.unit}" if dose is not None else "(dose not recorded)"
+        )
+        if frequency:
+            text += f" {frequency}"
+        if last.event != "start" or len(events) > 1:
+            text += f" (since {last.day:%d %b %Y})"
+        taking.append(text)
+    return taking
 
 
 @dataclass
@@ -100,9 +203,28 @@ class PeriodSummary:
     open_questions: list[Question]
     flagged_checkins_to_discuss: int = 0
     results_in_period: list[QuestionnaireResult] = field(default_factory=list)
+    trend_change: float | None = None
+    item9: Item9Summary | None = None
+    yes_checkins: list[SICheckin] = field(default_factory=list)
+    unanswered_checkins: list[SICheckin] = field(default_factory=list)
+    latest_checkin: SICheckin | None = None
+    last_session: Treatment | None = None
+    last_therapy_note: SessionNote | None = None
+    next_appointment: Treatment | None = None
+    medications: list[str] = field(default_factory=list)
+    # ("Session durability" line, its footnote) from booster.period_durability, or None
+    session_durability: tuple[str, str] | None = None
+
+    @property
+    def phq9_series(self) -> list[QuestionnaireResult]:
+        """Every scored PHQ-9 in the period, in order."""
+        return [q for q in self.results_in_period if q.instrument == PHQ9 and q.scored]
 
     @property
     def mood_text(self) -> str:
+        """Mean against the previous period, then the direction *within* this period,
+        said so, so that "lower than before" and "rising" do not read as a
+        contradiction."""
         if self.mood_mean is None:
             return "no mood entries in this period"
         text = f"mean {self.mood_mean:.1f} of 10"
@@ -110,23 +232,35 @@ class PeriodSummary:
             text += f" (previous {self.period.days} days: {self.previous_mood_mean:.1f})"
         else:
             text += f" (no entries in the previous {self.period.days} days)"
-        return text + f"; trend {self.trend_direction}"
+        if self.trend_change is None:
+            return text + "; trend within this period: not enough data (fewer than 5 days)"
+        return (
+            text + f"; trend within this period: {self.trend_direction} "
+            f"({self.trend_change:+.1f} points from start to end)"
+        )
 
 
-def trend_direction(series: dict[dt.date, float], period: Period) -> str:
+def trend_change(series: dict[dt.date, float], period: Period) -> float | None:
+    """The fitted line's change over the period (see the module docstring)."""
     points = [
         ((day - period.first).days, value) for day, value in series.items() if period.contains(day)
     ]
     if len(points) < 5:
-        return "not enough data"
+        return None
     n = len(points)
     mean_x = sum(x for x, _ in points) / n
     mean_y = sum(y for _, y in points) / n
     sxx = sum((x - mean_x) ** 2 for x, _ in points)
     if sxx == 0:
-        return "not enough data"
+        return None
     slope = sum((x - mean_x) * (y - mean_y) for x, y in points) / sxx
-    change = slope * period.days
+    return slope * period.days
+
+
+def trend_direction(series: dict[dt.date, float], period: Period) -> str:
+    change = trend_change(series, period)
+    if change is None:
+        return "not enough data"
     if change >= TREND_THRESHOLD:
         return "rising"
     if change <= -TREND_THRESHOLD:
@@ -171,6 +305,10 @@ def summarise(contents: VaultContents, period: Period, now: dt.datetime) -> Peri
         (c for c in contents.checkins if period.contains(c.day)), key=lambda c: (c.day, c.time)
     )
     counts = Counter(c.level for c in checkins)
+    upto_end = [c for c in contents.checkins if c.day <= period.last]
+    past = [t for t in contents.treatments if not t.is_appointment(now)]
+    upcoming = [t for t in contents.treatments if t.is_appointment(now)]
+    notes = [n for n in contents.session_notes if n.day <= now.date()]
     open_questions = sorted(
         (q for q in contents.questions if q.is_open), key=lambda q: (not q.flagged, q.created_on)
     )
@@ -196,4 +334,14 @@ def summarise(contents: VaultContents, period: Period, now: dt.datetime) -> Peri
         open_questions=open_questions,
         flagged_checkins_to_discuss=sum(1 for c in checkins if c.discuss),
         results_in_period=results_in_period,
+        trend_change=trend_change(mood, period),
+        item9=item9_summary(contents.questionnaires, period),
+        yes_checkins=[c for c in checkins if any_yes(c)],
+        unanswered_checkins=[c for c in checkins if asked_unanswered(c)],
+        latest_checkin=max(upto_end, key=lambda c: (c.day, c.time), default=None),
+        last_session=max(past, key=lambda t: t.starts_at, default=None),
+        last_therapy_note=max(notes, key=lambda n: n.day, default=None),
+        next_appointment=min(upcoming, key=lambda t: t.starts_at, default=None),
+        medications=medications_on(contents.medications, period.last),
+        session_durability=period_durability(contents, period.last, now),
     )

@@ -10,7 +10,9 @@ Bands (published cut-points):
   20-27 severe. The functional-difficulty question is asked but not scored.
 * GAD-7 (0-21): 0-4 minimal, 5-9 mild, 10-14 moderate, 15-21 severe.
 
-A form with any unanswered item has no total and no band.
+A form with any unanswered item has no total and no band. A blank form is never saved;
+a partly answered one is saved only when the user confirms, and it never counts as
+"taken" for the every-7-days prompt (only scored results do).
 """
 
 from __future__ import annotations
@@ -25,12 +27,21 @@ GAD7 = "GAD-7"
 INSTRUMENTS = (PHQ9, GAD7)
 
 SCREENING_LABEL = "Self-report screening, not a diagnosis."
-STEM = "Over the last 2 weeks, how often have you been bothered by any of the following problems?"
+# Each instrument's own published stem: the PHQ-9 asks about "any of the following
+# problems", the GAD-7 about "the following problems".
+STEMS: dict[str, str] = {
+    PHQ9: "Over the last 2 weeks, how often have you been bothered by any of the "
+    "following problems?",
+    GAD7: "Over the last 2 weeks, how often have you been bothered by the following problems?",
+}
+STEM = STEMS[PHQ9]  # kept for callers written before the GAD-7 had its own stem
 ANSWER_OPTIONS = ("Not at all", "Several days", "More than half the days", "Nearly every day")
+# The published forms ask the same (unscored) functional-difficulty question.
 DIFFICULTY_QUESTION = (
     "If you checked off any problems, how difficult have these problems made it for you "
     "to do your work, take care of things at home, or get along with other people?"
 )
+DIFFICULTY_QUESTIONS: dict[str, str] = {PHQ9: DIFFICULTY_QUESTION, GAD7: DIFFICULTY_QUESTION}
 DIFFICULTY_OPTIONS = (
     "Not difficult at all",
     "Somewhat difficult",
@@ -54,7 +65,7 @@ ITEMS: dict[str, tuple[str, ...]] = {
         "Thoughts that you would be better off dead or of hurting yourself in some way",
     ),
     GAD7: (
-        "Feeling nervous, anxious or on edge",
+        "Feeling nervous, anxious, or on edge",
         "Not being able to stop or control worrying",
         "Worrying too much about different things",
         "Trouble relaxing",
@@ -133,6 +144,11 @@ def band(instrument: str, total: int | None) -> str | None:
         if low <= total <= high:
             return name
     raise ValidationError(f"{instrument} total must be 0-{max_total(instrument)} (got {total}).")
+
+
+def is_blank(answers: list[int | None]) -> bool:
+    """No item answered: such a form is not saved at all."""
+    return all(answer is None for answer in answers)
 
 
 def unanswered_items(answers: list[int | None]) -> list[int]:

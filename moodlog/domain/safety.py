@@ -8,6 +8,9 @@ only after a yes to question 2.
 Levels (``level``):
 
 * ``high``: yes to intent, plan or behaviour;
+* ``incomplete``: nothing ``high``, but yes to thoughts with method, intent or plan
+  left unanswered, or behaviour left unanswered after any yes. It is treated as
+  urgent: an unanswered high-risk question is never read as "no";
 * ``moderate``: yes to method, and no yes to intent, plan or behaviour;
 * ``low``: yes to wishing to be dead or to thoughts, and nothing above;
 * ``none``: every question asked was answered no;
@@ -15,25 +18,62 @@ Levels (``level``):
   least one was left unanswered ("prefer not to answer"). An unanswered question is
   never read as "no".
 
-This is a self-check to help the user and their care team, not a clinical assessment.
+Ranking (``LEVEL_ORDER``, least to most concerning), used wherever one level must
+stand for several check-ins (the worst of a day in charts and reports):
+skipped < none < low < moderate < incomplete < high. ``skipped`` ranks lowest because
+it tells nothing; ``incomplete`` ranks just below ``high`` because it is handled as
+urgent (the urgent sentence and crisis line are shown).
+
+This is a self-check to help the user, and their care team if they choose to share it,
+not a clinical assessment.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from moodlog.domain.errors import ValidationError
 
 SI_KEYS = ("wish_dead", "thoughts", "method", "intent", "plan", "behavior")
 FOLLOW_UP_KEYS = ("method", "intent", "plan")  # asked only after a yes to "thoughts"
-LEVELS = ("none", "low", "moderate", "high", "skipped")
-ELEVATED_LEVELS = ("low", "moderate", "high")
+LEVELS = ("none", "low", "moderate", "incomplete", "high", "skipped")
+ELEVATED_LEVELS = ("low", "moderate", "incomplete", "high")
+URGENT_LEVELS = ("incomplete", "high")
+# Least to most concerning; see the module docstring.
+LEVEL_ORDER = ("skipped", "none", "low", "moderate", "incomplete", "high")
+LEVEL_LABELS: dict[str, str] = {
+    "none": "no to every question",
+    "low": "yes to wishing to be dead or thoughts of suicide",
+    "moderate": "yes to thinking about how (method)",
+    "incomplete": "yes to thoughts of suicide, follow-up not answered",
+    "high": "yes to intent, a plan, or preparing or acting",
+    "skipped": "skipped or not answered",
+}
 
-SELF_CHECK_LABEL = "A self-check to help you and your care team, not a clinical assessment."
+
+def level_rank(value: str) -> int:
+    """Position of ``value`` in ``LEVEL_ORDER`` (higher is more concerning)."""
+    return LEVEL_ORDER.index(value)
+
+
+def worst_level(levels: Iterable[str]) -> str | None:
+    """The most concerning of ``levels`` by ``LEVEL_ORDER``; None when there are none."""
+    found = list(levels)
+    if not found:
+        return None
+    return max(found, key=level_rank)
+
+
+SELF_CHECK_LABEL = (
+    "A self-check to help you and your care team, if you choose to share your answers "
+    "with them. It is not a clinical assessment."
+)
 PRIVACY_STATEMENT = (
     "moodlog is private. No one is notified of your answers and no one is monitoring them."
 )
+HELP_NOW_HINT = "If you need help now, use Get help now."
 
 QUESTIONS = {
     "wish_dead": "Have you wished you were dead, or wished you could go to sleep and not wake up?",
@@ -55,6 +95,10 @@ def level(answers: dict[str, bool | None], skipped: bool = False) -> str:
     said_yes = {key for key in SI_KEYS if answers.get(key) is True}
     if said_yes & {"intent", "plan", "behavior"}:
         return "high"
+    if said_yes and answers.get("behavior") is None:
+        return "incomplete"
+    if answers.get("thoughts") is True and any(answers.get(key) is None for key in FOLLOW_UP_KEYS):
+        return "incomplete"
     if "method" in said_yes:
         return "moderate"
     if said_yes & {"wish_dead", "thoughts"}:
@@ -63,6 +107,31 @@ def level(answers: dict[str, bool | None], skipped: bool = False) -> str:
     if all(answers.get(key) is False for key in asked):
         return "none"
     return "skipped"
+
+
+def legacy_level(answers: dict[str, bool | None], skipped: bool = False) -> str:
+    """The level moodlog computed before ``incomplete`` existed (exports written by older
+    versions carry it); only used to accept those files on import."""
+    if skipped:
+        return "skipped"
+    said_yes = {key for key in SI_KEYS if answers.get(key) is True}
+    if said_yes & {"intent", "plan", "behavior"}:
+        return "high"
+    if "method" in said_yes:
+        return "moderate"
+    if said_yes & {"wish_dead", "thoughts"}:
+        return "low"
+    return level(answers)
+
+
+def label_for(answers: dict[str, bool | None], skipped: bool = False) -> str:
+    """The plain label of a check-in for history and PDF: ``LEVEL_LABELS`` of its level,
+    except that an ``incomplete`` check-in without a yes to thoughts of suicide (a yes to
+    wishing to be dead, behaviour unanswered) does not claim a yes it never had."""
+    value = level(answers, skipped)
+    if value == "incomplete" and answers.get("thoughts") is not True:
+        return "yes to wishing to be dead, follow-up not answered"
+    return LEVEL_LABELS[value]
 
 
 def validate_answers(answers: dict[str, bool | None]) -> None:
@@ -92,6 +161,10 @@ class SICheckin:
     @property
     def level(self) -> str:
         return level(self.answers, self.skipped)
+
+    @property
+    def label(self) -> str:
+        return label_for(self.answers, self.skipped)
 
     @classmethod
     def skipped_on(cls, day: dt.date, time: dt.time) -> SICheckin:

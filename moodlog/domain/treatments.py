@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 
 from moodlog.domain.errors import ValidationError
@@ -47,6 +48,11 @@ SIDE_EFFECTS = (
     "raised blood pressure",
     "anxiety",
     "blurred vision",
+    "numbness/tingling",
+    "vertigo",
+    "perceptual changes/confusion",
+    "urinary symptoms",
+    "craving/urge for extra doses",
     "other",
 )
 SEVERITIES = ("none", "mild", "moderate", "severe")
@@ -57,7 +63,14 @@ DEFAULT_AFTERCARE = (
 )
 INTEGRATION_WINDOW = (dt.timedelta(hours=24), dt.timedelta(hours=72))
 NEW_COURSE_AFTER_DAYS = 90
-DISSOCIATION_LABEL = "Dissociation 0-10 (adapted self-rating, not a clinical scale)"
+DISSOCIATION_LABEL = "Dissociation 0-10 (your own 0-10 rating, not a clinical scale)"
+DISSOCIATION_HINT = "your own 0-10 rating, not a clinical scale"
+# Dose checks only warn (a typing slip or an unusual protocol); they never block saving.
+MG_PER_KG_WARN_ABOVE = 1.0  # IV/IM ketamine for depression: usually 0.5-1 mg/kg
+ESKETAMINE_DOSES_MG = (28, 56, 84)  # one, two or three 28 mg nasal devices
+# A post-session reading at or above this is flagged (a note, no advice).
+BP_FLAG_AT = (180, 110)
+MAX_INFUSION_MINUTES = 24 * 60
 
 
 @dataclass(frozen=True)
@@ -114,6 +127,7 @@ class Treatment:
     after_feeling: str = ""
     notes: str = ""
     integration: str = ""
+    infusion_minutes: int | None = None  # how long the infusion ran, if the person noted it
     created_at: dt.datetime | None = None
     id: int | None = None
 
@@ -149,6 +163,40 @@ class Treatment:
             text += f" ({self.mg_per_kg:g} mg/kg)"
         return text
 
+    def dose_warnings(self) -> list[str]:
+        """Calm notes about a dose worth checking; saving is never blocked by them."""
+        warnings: list[str] = []
+        if self.dose_mg is None or self.kind not in KINDS:
+            return warnings
+        per_kg = self.mg_per_kg
+        if (
+            self.kind in ("ketamine_iv", "ketamine_im")
+            and per_kg is not None
+            and per_kg > MG_PER_KG_WARN_ABOVE
+        ):
+            warnings.append(
+                f"{self.dose_mg:g} mg at {self.weight_kg:g} kg is {per_kg:g} mg/kg, above the "
+                f"{MG_PER_KG_WARN_ABOVE:g} mg/kg usually used for IV or IM ketamine for "
+                "depression. Please check the dose and weight; you can save it as it is."
+            )
+        if self.kind == "esketamine_nasal" and self.dose_mg not in ESKETAMINE_DOSES_MG:
+            warnings.append(
+                f"Esketamine nasal spray doses are usually 28, 56 or 84 mg (one, two or three "
+                f"devices); {self.dose_mg:g} mg is none of these. Please check the number; "
+                "you can save it as it is."
+            )
+        return warnings
+
+    def bp_note(self) -> str:
+        """A calm note when the reading after the session is 180/110 or higher."""
+        bp = self.bp_after
+        if bp is None or (bp.systolic < BP_FLAG_AT[0] and bp.diastolic < BP_FLAG_AT[1]):
+            return ""
+        return (
+            f"Noted: the reading after the session, {bp}, is at or above "
+            f"{BP_FLAG_AT[0]}/{BP_FLAG_AT[1]}."
+        )
+
     def validate(self) -> None:
         if self.kind not in KINDS:
             raise ValidationError(
@@ -156,7 +204,11 @@ class Treatment:
             )
         info = self.kind_info
         if self.dose_mg is not None:
-            if isinstance(self.dose_mg, bool) or not isinstance(self.dose_mg, int | float):
+            if (
+                isinstance(self.dose_mg, bool)
+                or not isinstance(self.dose_mg, int | float)
+                or not math.isfinite(self.dose_mg)  # NaN or infinity: not a dose
+            ):
                 raise ValidationError("The dose must be a number of mg.")
             if self.dose_mg <= 0:
                 raise ValidationError("The dose must be more than 0 mg.")
@@ -196,6 +248,15 @@ class Treatment:
             or not 0 <= self.dissociation <= 10
         ):
             raise ValidationError("Dissociation must be a whole number from 0 to 10.")
+        if self.infusion_minutes is not None and (
+            isinstance(self.infusion_minutes, bool)
+            or not isinstance(self.infusion_minutes, int)
+            or not 1 <= self.infusion_minutes <= MAX_INFUSION_MINUTES
+        ):
+            raise ValidationError(
+                f"Infusion duration must be a whole number of minutes from 1 to "
+                f"{MAX_INFUSION_MINUTES} (got {self.infusion_minutes!r})."
+            )
         if not dt.date(1990, 1, 1) <= self.day <= dt.date.today() + dt.timedelta(days=730):
             raise ValidationError(f"The session date {self.day} is not plausible.")
 
@@ -239,6 +300,17 @@ def integration_prompt_due(treatment: Treatment, now: dt.datetime) -> bool:
     return INTEGRATION_WINDOW[0] <= elapsed <= INTEGRATION_WINDOW[1]
 
 
+PHQ9_ON_SESSION_DAY_AFTER_DAYS = 7
+SESSION_DAY_PHQ9_PROMPT = "If it's been a week, a PHQ-9 before your session helps track the course."
+
+
+def session_day_phq9_due(last_taken: dt.date | None, today: dt.date) -> bool:
+    """On a day with a session still ahead: prompt a PHQ-9 only when the last one is at
+    least 7 days old (or there is none). A weekly result tracks the course; one before
+    every session of an induction course would not (the PHQ-9 asks about 2 weeks)."""
+    return last_taken is None or (today - last_taken).days >= PHQ9_ON_SESSION_DAY_AFTER_DAYS
+
+
 def days_since_last_session(treatments: list[Treatment], now: dt.datetime) -> int | None:
     past = [t for t in treatments if not t.is_appointment(now)]
     if not past:
@@ -269,7 +341,10 @@ class MedicationEvent:
                 f"Medication event must be start, change or stop (got {self.event!r})."
             )
         if self.dose is not None and (
-            isinstance(self.dose, bool) or not isinstance(self.dose, int | float) or self.dose <= 0
+            isinstance(self.dose, bool)
+            or not isinstance(self.dose, int | float)
+            or not math.isfinite(self.dose)  # NaN or infinity: not a dose
+            or self.dose <= 0
         ):
             raise ValidationError("A medication dose must be a number above 0.")
 

@@ -8,16 +8,20 @@ one, naming it, before anything is written.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+import math
 import os
+import re
 from pathlib import Path
 from typing import Any
 
 from moodlog.domain.contents import VaultContents
-from moodlog.domain.entries import Entry, validate_entry
+from moodlog.domain.entries import MAX_NOTE_CHARS, Entry, validate_entry
 from moodlog.domain.errors import ValidationError
 from moodlog.domain.questionnaires import INSTRUMENTS, QuestionnaireResult, band, total_score
-from moodlog.domain.safety import SI_KEYS, SafetyPlan, SICheckin, level
+from moodlog.domain.safety import SI_KEYS, SafetyPlan, SICheckin, legacy_level, level
+from moodlog.domain.safety import validate_answers as validate_si_answers
 from moodlog.domain.treatments import (
     BloodPressure,
     Medication,
@@ -30,7 +34,18 @@ from moodlog.paths import atomic_target
 
 FORMAT_NAME = "moodlog"
 FORMAT_VERSION = 1
-MAX_IMPORT_BYTES = 512 * 1024 * 1024
+# Size caps on import (stated in docs/json-format.md).
+MAX_IMPORT_BYTES = 256 * 1024 * 1024  # the whole file
+MAX_TEXT_CHARS = MAX_NOTE_CHARS  # a note or any other free text: as the app allows
+MAX_SHORT_CHARS = 1_000  # names, units, phone numbers, frequencies, clinics
+MAX_TAG_CHARS = 60  # as the app allows
+MAX_DEPTH = 16  # nesting of objects and lists (version 1 needs 5)
+EARLIEST_YEAR = 1900
+LATEST_YEARS_AHEAD = 5  # dates up to 5 years after today (appointments)
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_TIME = re.compile(r"\d{2}:\d{2}", re.ASCII)
+_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}", re.ASCII)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _d(value: dt.date | None) -> str | None:
@@ -119,6 +134,7 @@ def to_document(contents: VaultContents) -> dict[str, Any]:
                 "after_feeling": t.after_feeling,
                 "notes": t.notes,
                 "integration": t.integration,
+                "infusion_minutes": t.infusion_minutes,
                 "recorded_at": _dt(t.created_at),
             }
             for t in contents.treatments
@@ -178,6 +194,218 @@ def write_atomically(path: Path, text: str) -> None:
 # -- import ---------------------------------------------------------------------------
 
 
+def _shown(value: Any, limit: int = 40) -> str:
+    """``repr`` of a value for an error message, cut short (a message never carries a
+    whole note)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+@functools.lru_cache(maxsize=16384)
+def _date_of(value: str) -> dt.date | None:
+    """The date written exactly YYYY-MM-DD, else None (cached: a record's dates repeat)."""
+    if not _DATE.fullmatch(value):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+@functools.lru_cache(maxsize=2048)
+def _time_of(value: str) -> dt.time | None:
+    """The time written exactly HH:MM, else None (cached: there are only 1,440)."""
+    if not _TIME.fullmatch(value):
+        return None
+    try:
+        return dt.time.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+@functools.lru_cache(maxsize=4)
+def _latest_date(today: dt.date) -> dt.date:
+    return dt.date(today.year + LATEST_YEARS_AHEAD, today.month, min(today.day, 28))
+
+
+_EARLIEST_DATE = dt.date(EARLIEST_YEAR, 1, 1)
+# The latest date as of loading this module: today only moves forward while the app
+# runs, so a date up to this one is in range without asking for today's date again.
+_SURELY_IN_RANGE = _latest_date(dt.date.today())
+
+
+def _parse_date(value: str, fail: Any) -> dt.date:
+    """A date written exactly YYYY-MM-DD, from 1900 to 5 years after today."""
+    parsed = _date_of(value)
+    if parsed is None:
+        raise fail(f"must be a date YYYY-MM-DD (got {_shown(value)}).")
+    if parsed < _EARLIEST_DATE or parsed > _SURELY_IN_RANGE:
+        latest = _latest_date(dt.date.today())
+        if _EARLIEST_DATE <= parsed <= latest:
+            return parsed  # the app has been running since an earlier day
+        raise fail(
+            f"must be a date from {EARLIEST_YEAR} to {latest.isoformat()} (got {_shown(value)})."
+        )
+    return parsed
+
+
+class _NonFinite(str):
+    """What the JSON reader gives for ``NaN``, ``Infinity`` and ``-Infinity`` (which are
+    not JSON), so the check below can name the field instead of storing them."""
+
+
+class _DuplicateKeys(dict):
+    """An object in which a key appears more than once (``duplicate`` names it)."""
+
+    duplicate = ""
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                result = _DuplicateKeys(result)
+                result.duplicate = key
+                break
+            seen.add(key)
+    return result
+
+
+def _check_tree(document: Any) -> None:
+    """Reject what no field may hold, naming where it is: NaN or infinite numbers, text
+    that is not valid Unicode (a lone surrogate), duplicate keys, deep nesting, and
+    anything that is not a JSON value. Iterative, so no depth can overflow the stack."""
+    stack: list[tuple[Any, str, int]] = [(document, "", 0)]
+    while stack:
+        value, where, depth = stack.pop()
+        kind = type(value)
+        if kind is str:
+            if _SURROGATE.search(value):
+                raise ValidationError(
+                    f"{where or 'file'}: the text holds a character that is not valid "
+                    "Unicode (a lone surrogate); the file is damaged or was not written "
+                    "by moodlog."
+                )
+        elif kind is int or kind is bool or value is None:
+            pass
+        elif kind is float:
+            if not math.isfinite(value):
+                raise ValidationError(
+                    f"{where}: {value!r} is not a number moodlog can store (use null for "
+                    "'not recorded')."
+                )
+        elif kind is _NonFinite:
+            raise ValidationError(
+                f"{where}: {value} is not a number moodlog can store (use null for 'not recorded')."
+            )
+        elif kind is dict or kind is _DuplicateKeys or kind is list:
+            if depth >= MAX_DEPTH:
+                raise ValidationError(
+                    f"{where or 'file'}: nested too deeply to be a moodlog export."
+                )
+            if kind is _DuplicateKeys:
+                raise ValidationError(
+                    f"{where or 'file'}: the key {_shown(value.duplicate)} appears more than once."
+                )
+            if kind is list:
+                # entries[1] ... are counted from 1, as in every message
+                stack.extend(
+                    (item, f"{where}[{index}]", depth + 1)
+                    for index, item in enumerate(value, start=1)
+                )
+            else:
+                for key, item in value.items():
+                    if type(key) is not str:
+                        raise ValidationError(f"{where or 'file'}: a key is not text.")
+                    if _SURROGATE.search(key):
+                        raise ValidationError(
+                            f"{where or 'file'}: a key holds a character that is not valid "
+                            "Unicode (a lone surrogate)."
+                        )
+                    stack.append((item, f"{where}.{key}" if where else key, depth + 1))
+        else:
+            raise ValidationError(f"{where or 'file'}: {kind.__name__} is not a JSON value.")
+
+
+# In-vault settings an export may carry: how each is checked. Keys not listed here are
+# ignored on import (as unknown keys anywhere are), so nothing unchecked is stored.
+def _whole_days(value: Any) -> bool:
+    return type(value) is int and 1 <= value <= 90
+
+
+def _long_text(value: Any) -> bool:
+    return type(value) is str and len(value) <= MAX_TEXT_CHARS
+
+
+SETTINGS: dict[str, tuple[Any, str]] = {
+    "questionnaire_every_days": (_whole_days, "a whole number of days from 1 to 90"),
+    "aftercare_text": (_long_text, f"text of at most {MAX_TEXT_CHARS:,} characters"),
+    "pdf_unencrypted_warning_shown": (lambda value: type(value) is bool, "true or false"),
+    # booster timing (issue 16): sessions in the summary; the session the observation was
+    # last shown for, and the day
+    "booster_last_sessions": (
+        lambda value: type(value) is int and 3 <= value <= 20,
+        "a whole number from 3 to 20",
+    ),
+    "booster_observation_shown": (
+        lambda value: (
+            isinstance(value, dict)
+            and set(value) == {"session", "day"}
+            and all(type(v) is str and len(v) <= 100 for v in value.values())
+        ),
+        'an object with the texts "session" and "day"',
+    ),
+}
+
+
+def _settings(raw: Any) -> dict[str, Any]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise ValidationError("settings: expected an object.")
+    settings = {}
+    for key, value in raw.items():
+        if key not in SETTINGS or value is None:
+            continue
+        check, expected = SETTINGS[key]
+        if not check(value):
+            raise ValidationError(f"settings.{key}: must be {expected} (got {_shown(value)}).")
+        settings[key] = value
+    return settings
+
+
+def _check_safety_plan(plan: dict) -> None:
+    """Types and sizes of the safety plan's fields, and a strict ``reviewed_on`` date
+    (``SafetyPlan.from_dict`` checks the shape)."""
+    from moodlog.domain.safety import CONTACT_SECTIONS, SAFETY_PLAN_SECTIONS
+
+    for key, _, _ in SAFETY_PLAN_SECTIONS:
+        values = plan.get(key)
+        if not isinstance(values, list):
+            continue  # from_dict names a wrong type
+        for number, item in enumerate(values, start=1):
+            where = f"safety_plan.{key}[{number}]"
+            if key in CONTACT_SECTIONS:
+                if not isinstance(item, dict):
+                    continue
+                contact = _Reader(item, where)
+                contact.required_text("name", MAX_SHORT_CHARS)
+                contact.short("phone")
+            elif isinstance(item, str) and len(item) > MAX_TEXT_CHARS:
+                raise ValidationError(f"{where}: the line is too long ({len(item):,} characters).")
+    _Reader(plan, "safety_plan").date("reviewed_on", required=False)
+
+
+def _tag(value: Any, where: str) -> str:
+    if type(value) is not str or not value.strip() or len(value) > MAX_TAG_CHARS:
+        raise ValidationError(
+            f"{where}: a tag must be 1 to {MAX_TAG_CHARS} characters of text (got {_shown(value)})."
+        )
+    return value
+
+
 class _Reader:
     """Typed field access that names the record and field in every error."""
 
@@ -193,22 +421,39 @@ class _Reader:
     def get(
         self, key: str, kinds: tuple[type, ...], required: bool = False, default: Any = None
     ) -> Any:
-        if key not in self.record or self.record[key] is None:
+        value = self.record.get(key)
+        if value is None:
             if required:
                 raise self.fail(f"'{key}' is missing.")
             return default
-        value = self.record[key]
+        if type(value) in kinds:  # the common case: exactly the type asked for
+            return value
         if isinstance(value, bool) and bool not in kinds:
-            raise self.fail(f"'{key}' has the wrong type ({value!r}).")
+            raise self.fail(f"'{key}' has the wrong type ({_shown(value)}).")
         if not isinstance(value, kinds):
-            raise self.fail(f"'{key}' has the wrong type ({value!r}).")
+            raise self.fail(f"'{key}' has the wrong type ({_shown(value)}).")
         return value
 
-    def text(self, key: str, default: str = "") -> str:
-        return self.get(key, (str,), default=default)
+    def text(self, key: str, default: str = "", limit: int = MAX_TEXT_CHARS) -> str:
+        value = self.get(key, (str,), default=default)
+        if len(value) > limit:
+            raise self.fail(
+                f"'{key}' is too long ({len(value):,} characters; the limit is {limit:,})."
+            )
+        return value
 
-    def number(self, key: str) -> float | int | None:
-        return self.get(key, (int, float))
+    def short(self, key: str, default: str = "") -> str:
+        return self.text(key, default, MAX_SHORT_CHARS)
+
+    def required_text(self, key: str, limit: int = MAX_TEXT_CHARS) -> str:
+        self.get(key, (str,), required=True)
+        return self.text(key, limit=limit)
+
+    def number(self, key: str, limit: float = 1_000_000) -> float | int | None:
+        value = self.get(key, (int, float))
+        if value is not None and not -limit <= value <= limit:  # NaN/inf: _check_tree
+            raise self.fail(f"'{key}' is out of range (got {_shown(value)}).")
+        return value
 
     def integer(self, key: str, required: bool = False) -> int | None:
         return self.get(key, (int,), required=required)
@@ -220,29 +465,31 @@ class _Reader:
         value = self.get(key, (str,), required=required)
         if value is None:
             return None
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            raise self.fail(f"'{key}' must be a date YYYY-MM-DD (got {value!r}).") from None
+        return _parse_date(value, lambda message: self.fail(f"'{key}' {message}"))
 
     def time(self, key: str = "time") -> dt.time:
         value = self.get(key, (str,), required=True)
-        try:
-            parsed = dt.time.fromisoformat(value)
-        except ValueError:
-            parsed = None
-        if parsed is None or len(value) != 5:
-            raise self.fail(f"'{key}' must be a time HH:MM (got {value!r}).")
+        parsed = _time_of(value)
+        if parsed is None:
+            raise self.fail(f"'{key}' must be a time HH:MM (got {_shown(value)}).")
         return parsed
 
     def datetime(self, key: str) -> dt.datetime | None:
         value = self.get(key, (str,))
         if value is None:
             return None
+        if not _TIMESTAMP.fullmatch(value):
+            zone = " with a time zone" if _TIMESTAMP.match(value) else ""
+            raise self.fail(
+                f"'{key}' must be a local date and time YYYY-MM-DDTHH:MM:SS, without a time "
+                f"zone (got {_shown(value)}{zone})."
+            )
         try:
-            return dt.datetime.fromisoformat(value)
+            stamp = dt.datetime.fromisoformat(value)
         except ValueError:
-            raise self.fail(f"'{key}' must be a date and time (got {value!r}).") from None
+            raise self.fail(f"'{key}' is not a real date and time (got {_shown(value)}).") from None
+        _parse_date(value[:10], lambda message: self.fail(f"'{key}' {message}"))  # the range
+        return stamp
 
     def bp(self, key: str) -> BloodPressure | None:
         value = self.get(key, (str,))
@@ -263,29 +510,52 @@ def _wrap(where: str, action):  # noqa: ANN001, ANN202
 
 
 def from_document(document: Any) -> VaultContents:
-    """Validate a parsed JSON document and turn it into domain objects."""
+    """Validate a parsed JSON document and turn it into domain objects.
+
+    Every field that is stored is checked (type, range, format, size); the first
+    problem is raised as a ValidationError naming the record and field."""
+    return _validated(document, check_tree=True)
+
+
+def _validated(document: Any, check_tree: bool) -> VaultContents:
+    """``from_document``; ``check_tree=False`` only for a document from ``_parse`` that
+    found nothing the tree check looks for (it then has nothing to find)."""
+    try:
+        return _from_document(document, check_tree)
+    except ValidationError as error:
+        message = str(error)
+        if len(message) > 400:  # a domain message may quote a value at length
+            message = message[:397] + "..."
+        raise ValidationError(message) from None
+    except RecursionError:
+        raise ValidationError("The file is nested too deeply to be a moodlog export.") from None
+
+
+def _from_document(document: Any, check_tree: bool = True) -> VaultContents:
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise ValidationError('This is not a moodlog export ("format" is not "moodlog").')
+    if check_tree:
+        _check_tree(document)
     version = document.get("version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise ValidationError('The export has no valid "version" number.')
-    if version > FORMAT_VERSION:
+    if type(version) is int and version > FORMAT_VERSION:
         raise ValidationError(
             f"This export is format version {version}, from a newer moodlog; this version "
             f"reads up to {FORMAT_VERSION}. Please update moodlog."
         )
+    if type(version) is not int or version != FORMAT_VERSION:
+        raise ValidationError(
+            f'The export has no valid "version" number (it must be {FORMAT_VERSION}; '
+            f"got {_shown(version)})."
+        )
     top = _Reader(document, "file")
     contents = VaultContents()
-    contents.tags = [t for t in top.items("tags") if isinstance(t, str)]
-    settings = top.get("settings", (dict,), default={})
-    contents.settings = dict(settings)
+    contents.tags = [_tag(t, f"tags[{i}]") for i, t in enumerate(top.items("tags"), start=1)]
+    contents.settings = _settings(document.get("settings"))
 
     for index, record in enumerate(top.items("entries"), start=1):
         where = f"entries[{index}]"
         r = _Reader(record, where)
-        tags = r.items("tags")
-        if not all(isinstance(t, str) for t in tags):
-            raise r.fail("'tags' must be a list of text.")
+        tags = [_tag(t, f"{where}.tags[{i}]") for i, t in enumerate(r.items("tags"), start=1)]
         entry = Entry(
             day=r.date("date"),
             time=r.time(),
@@ -327,6 +597,7 @@ def from_document(document: Any) -> VaultContents:
             raise r.fail(f"'band' {record['band']!r} does not match the total.")
         contents.questionnaires.append(result)
 
+    levels: dict[tuple, str] = {}
     for index, record in enumerate(top.items("si_checkins"), start=1):
         where = f"si_checkins[{index}]"
         r = _Reader(record, where)
@@ -340,13 +611,31 @@ def from_document(document: Any) -> VaultContents:
             discuss=r.flag("discuss"),
             created_at=r.datetime("recorded_at"),
         )
-        computed = _wrap(where, lambda a=answers, s=skipped: level(dict(a), s))
-        if record.get("level") is not None and record["level"] != computed:
+        try:  # a few distinct answer sets recur thousands of times: judge each once
+            key: tuple | None = (tuple(sorted(answers.items())), skipped)
+            computed = levels.get(key)  # type: ignore[arg-type]
+        except TypeError:  # an unhashable answer (a list...): judged below, which names it
+            key, computed = None, None
+        if computed is None:
+            # Checked even when skipped (``level`` of a skipped check-in looks at nothing).
+            _wrap(where, lambda a=answers: validate_si_answers(dict(a)))
+            computed = _wrap(where, lambda a=answers, s=skipped: level(dict(a), s))
+            if key is not None:
+                levels[key] = computed
+        stated = record.get("level")
+        # Files from before the level "incomplete" existed say "low" or "moderate" where
+        # a follow-up was left unanswered: accepted, and the answers decide the level.
+        if (
+            stated is not None
+            and stated != computed
+            and stated != legacy_level(dict(answers), skipped)
+        ):
             raise r.fail(f"'level' is {record['level']!r} but the answers give {computed!r}.")
         contents.checkins.append(checkin)
 
     plan = top.get("safety_plan", (dict,))
     if plan is not None:
+        _check_safety_plan(plan)
         contents.safety_plan = _wrap("safety_plan", lambda: SafetyPlan.from_dict(plan))
 
     for index, record in enumerate(top.items("treatments"), start=1):
@@ -359,12 +648,12 @@ def from_document(document: Any) -> VaultContents:
                 day=r.date("date"),
                 time=r.time(),
                 kind=r.get("kind", (str,), required=True),
-                kind_other=r.text("kind_other"),
-                dose_mg=r.number("dose_mg"),
+                kind_other=r.short("kind_other"),
+                dose_mg=r.number("dose_mg", 100_000),
                 weight_kg=r.number("weight_kg"),
                 course_number=r.integer("course_number"),
                 course_total=r.integer("course_total"),
-                clinic=r.text("clinic"),
+                clinic=r.short("clinic"),
                 intention=r.text("intention"),
                 bp_before=r.bp("bp_before"),
                 bp_after=r.bp("bp_after"),
@@ -373,6 +662,7 @@ def from_document(document: Any) -> VaultContents:
                 after_feeling=r.text("after_feeling"),
                 notes=r.text("notes"),
                 integration=r.text("integration"),
+                infusion_minutes=r.integer("infusion_minutes"),
                 created_at=r.datetime("recorded_at"),
             ),
         )
@@ -390,12 +680,12 @@ def from_document(document: Any) -> VaultContents:
                     day=e.date("date"),
                     event=e.get("event", (str,), required=True),
                     dose=e.number("dose"),
-                    frequency=e.text("frequency"),
+                    frequency=e.short("frequency"),
                     reason=e.text("reason"),
                 )
             )
         medication = Medication(
-            name=r.get("name", (str,), required=True), unit=r.text("unit", "mg"), events=events
+            name=r.required_text("name", MAX_SHORT_CHARS), unit=r.short("unit", "mg"), events=events
         )
         _wrap(where, medication.validate)
         contents.medications.append(medication)
@@ -405,7 +695,7 @@ def from_document(document: Any) -> VaultContents:
         contents.session_notes.append(
             SessionNote(
                 day=r.date("date"),
-                therapist=r.text("therapist"),
+                therapist=r.short("therapist"),
                 worked_on=r.text("worked_on"),
                 insights=r.text("insights"),
                 homework=r.text("homework"),
@@ -416,9 +706,9 @@ def from_document(document: Any) -> VaultContents:
         where = f"questions[{index}]"
         r = _Reader(record, where)
         question = Question(
-            text=r.get("text", (str,), required=True),
+            text=r.required_text("text"),
             created_on=r.date("created_on"),
-            source=r.text("source"),
+            source=r.short("source"),
             flagged=r.flag("flagged"),
             done_on=r.date("done_on", required=False),
         )
@@ -435,13 +725,64 @@ def load_file(path: Path) -> VaultContents:
     except OSError as error:
         raise ValidationError(f"Cannot read {path}: {error.strerror}.") from None
     if size > MAX_IMPORT_BYTES:
-        raise ValidationError(f"{path} is too large to be a moodlog export.")
+        raise ValidationError(
+            f"{path} is too large to be a moodlog export ({size / 2**20:,.0f} MB; the limit "
+            f"is {MAX_IMPORT_BYTES // 2**20} MB)."
+        )
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        document, suspicious = _parse(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
         raise ValidationError(f"{path} is not a text file (not UTF-8).") from None
     except json.JSONDecodeError as error:
         raise ValidationError(
             f"{path} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})."
         ) from None
-    return from_document(document)
+    except RecursionError:
+        raise ValidationError(f"{path} is nested too deeply to be a moodlog export.") from None
+    except ValueError:  # e.g. a number with thousands of digits
+        raise ValidationError(f"{path} holds a number too long to be read.") from None
+    except OSError as error:
+        raise ValidationError(f"Cannot read {path}: {error.strerror}.") from None
+    return _validated(document, check_tree=suspicious)
+
+
+def loads(text: str) -> Any:
+    """``json.loads`` that keeps what JSON does not allow visible to ``from_document``:
+    NaN/Infinity become markers and duplicate keys are remembered, so the import can
+    reject them naming the record and field."""
+    return json.loads(text, parse_constant=_NonFinite, object_pairs_hook=_object)
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _parse(text: str) -> tuple[Any, bool]:
+    """``loads``, and whether the document may hold anything ``_check_tree`` looks for:
+    NaN/Infinity, a number too large to be finite, a duplicate key, an escaped
+    surrogate (text decoded from UTF-8 cannot hold one otherwise). Deep nesting is
+    refused by ``json.loads`` itself (RecursionError) or by the typed reading. Most files
+    hold none of these, and the whole-tree walk is then skipped."""
+    found: list[bool] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict:
+        result = dict(items)
+        if len(result) != len(items):
+            found.append(True)
+            return _object(items)
+        return result
+
+    def constant(name: str) -> _NonFinite:
+        found.append(True)
+        return _NonFinite(name)
+
+    def number(literal: str) -> float:
+        value = float(literal)
+        if not math.isfinite(value):
+            found.append(True)
+        return value
+
+    document = json.loads(
+        text, parse_constant=constant, object_pairs_hook=pairs, parse_float=number
+    )
+    escaped = ("\\ud" in text or "\\uD" in text) and _SURROGATE_ESCAPE.search(text) is not None
+    return document, bool(found) or escaped

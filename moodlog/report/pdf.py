@@ -5,7 +5,12 @@ emoji-safe fallbacks), keeps text real and searchable, and draws our charts from
 the same widgets as the Trends screen. We paint each page ourselves so every page
 gets the header ("moodlog \u2014 patient-reported summary", period, date) and the
 footer ("Self-reported data, not a clinical assessment", page X of Y); long
-tables repeat their header rows (``<thead>``) across pages.
+tables repeat their header rows (``<thead>``) across pages, and the longest simple
+one (questionnaire results) is tab-stopped paragraphs, ten times cheaper to lay out,
+whose column titles paint_page repeats in a band under the page header.
+
+Page 1 is fitted to one page (``fit_page_one``): long lists are shortened to their
+latest items, saying where the rest is.
 
 Privacy: charts are rendered to images in memory; the PDF goes to a private temp
 file in the target folder and is renamed into place; the title is generic and no
@@ -20,7 +25,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -28,14 +33,25 @@ from PySide6.QtGui import (
     QImage,
     QPageSize,
     QPainter,
+    QTextBlockFormat,
+    QTextCursor,
     QTextDocument,
+    QTextOption,
 )
 
+from moodlog.domain.analysis import OUTCOME_DEFINITIONS, SESSION_WINDOW_RULES
 from moodlog.domain.contents import VaultContents
 from moodlog.domain.crisis import resources_for
-from moodlog.domain.period import Period, PeriodSummary, summarise
+from moodlog.domain.period import (
+    TREND_MEANING,
+    Period,
+    PeriodSummary,
+    asked_unanswered,
+    medications_on,
+    summarise,
+)
 from moodlog.domain.questionnaires import PHQ9, band
-from moodlog.domain.safety import SAFETY_PLAN_SECTIONS
+from moodlog.domain.safety import LEVEL_LABELS, LEVELS, SAFETY_PLAN_SECTIONS
 from moodlog.domain.treatments import course_label, course_numbers
 from moodlog.paths import atomic_target
 from moodlog.report.safety_plan_pdf import plan_items_html
@@ -59,6 +75,24 @@ SECTIONS: dict[str, tuple[str, bool]] = {
     "safety_plan": ("Safety plan", True),
     "journal": ("Journal excerpts (you choose which)", False),
 }
+CHART_KEY = (
+    "Daily mood (points) with its 7-day trend, treatment sessions (vertical lines), "
+    "medication changes (triangles at the bottom) and, along the top, each day's most "
+    "concerning self-check (none: circle, low: triangle, moderate: diamond, incomplete: "
+    "star, high: square, skipped: cross)."
+)
+# The mood chart on page 1, in logical (96 dpi) pixels.
+PAGE_ONE_CHART = (680, 170)
+# How much of each list page 1 shows, from everything down to the least that still
+# says where the rest is: (PHQ-9 scores, dated check-ins with a yes, open questions,
+# chart height). The first level whose page 1 fits on one page is used.
+PAGE_ONE_DETAIL = (
+    (None, None, 5, PAGE_ONE_CHART[1]),
+    (26, 40, 5, PAGE_ONE_CHART[1]),
+    (26, 24, 3, 150),
+    (13, 12, 3, 130),
+    (8, 6, 0, 110),
+)
 DEFAULT_SECTIONS = frozenset(key for key, (_, on) in SECTIONS.items() if on)
 LOGICAL_DPI = 96  # QTextDocument lays out at 96 dpi; we scale to the printer's resolution
 CHART_SCALE = 2.6  # chart pixels per logical pixel: >= 240 dpi on paper
@@ -82,7 +116,7 @@ class ReportOptions:
     patient_name: str = ""
     therapist_name: str = ""
     journal_entry_ids: set[int] | None = None  # None: every entry with a note in the period
-    country: str = "US"
+    country: str = ""  # not chosen: the report names the local emergency number only
     page_size: QPageSize | None = None
 
 
@@ -113,7 +147,10 @@ def _table(headers: list[str], rows: list[list[str]], widths: list[int] | None =
         for i, h in enumerate(headers)
     )
     body = "".join(
-        "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
+        "<tr>"
+        + "".join(f"<td>{escape(cell).replace(chr(10), '<br>')}</td>" for cell in row)
+        + "</tr>"
+        for row in rows
     )
     return (
         f"<table class='data' width='100%' cellspacing='0' cellpadding='3' border='1'>"
@@ -121,24 +158,77 @@ def _table(headers: list[str], rows: list[list[str]], widths: list[int] | None =
     )
 
 
+def _text(text: str) -> str:
+    """User text as HTML: escaped, its line breaks kept."""
+    return escape(text).replace("\n", "<br>")
+
+
+# Long, simple tables (the questionnaire results, ~80 rows a year) are paragraphs with
+# tab stops, not <table>: a QTextDocument table row costs ~1 ms to build, lay out and
+# paint, a paragraph ~0.1 ms. Each paragraph carries its layout's number as its block's
+# user state; make_document sets the tab stops (fractions of the body width).
+QUESTIONNAIRE_HEADERS = ("Date", "Questionnaire", "Total", "Band", "PHQ-9 item 9")
+TAB_LAYOUTS: dict[int, tuple[tuple[float, ...], tuple[str, ...]]] = {
+    1: ((0.17, 0.32, 0.41, 0.76), QUESTIONNAIRE_HEADERS),
+}
+
+
+def _tab_table(layout: int, headers: list[str], rows: list[list[str]]) -> str:
+    """Header and rows as tab-separated paragraphs, every other row shaded (the
+    classes are in _STYLE: their CSS gives each paragraph its layout number)."""
+
+    def cells(row: list[str]) -> str:
+        return "\t".join(escape(" ".join(cell.split())) for cell in row)
+
+    html = [f"<p class='tab{layout} tabhead'>{cells(headers)}</p>"]
+    for index, row in enumerate(rows):
+        html.append(f"<p class='tab{layout}{' shade' if index % 2 else ''}'>{cells(row)}</p>")
+    return "".join(html)
+
+
+def _set_tab_stops(document: QTextDocument, width: float) -> None:
+    cursor = QTextCursor(document)
+    formats = {}
+    for layout, (stops, _) in TAB_LAYOUTS.items():
+        block_format = QTextBlockFormat()
+        block_format.setTabPositions(
+            [QTextOption.Tab(stop * width, QTextOption.TabType.LeftTab) for stop in stops]
+        )
+        formats[layout] = block_format
+    block = document.begin()
+    while block.isValid():
+        block_format = formats.get(block.userState())
+        if block_format is not None:
+            cursor.setPosition(block.position())
+            cursor.mergeBlockFormat(block_format)
+        block = block.next()
+
+
 def _render_charts(
-    contents: VaultContents, options: ReportOptions, now: dt.datetime
+    contents: VaultContents,
+    options: ReportOptions,
+    now: dt.datetime,
+    page_one_height: int = PAGE_ONE_CHART[1],
 ) -> dict[str, QImage]:
     from moodlog.ui.charts import TrendData, for_paper
 
     data = TrendData.build(contents, now)
     with for_paper():
-        return _chart_images(data, options)
+        return _chart_images(data, options, page_one_height)
 
 
-def _chart_images(data, options: ReportOptions) -> dict[str, QImage]:  # noqa: ANN001
+def _chart_images(
+    data,  # noqa: ANN001
+    options: ReportOptions,
+    page_one_height: int = PAGE_ONE_CHART[1],
+) -> dict[str, QImage]:
     from moodlog.ui.charts import AroundSessionsChart, TimelineChart, render_chart
 
     images = {}
     page1 = TimelineChart(show_questionnaires=False, marker_scale=CHART_SCALE)
     page1.set_data(data)
     page1.show_period(options.period.first, options.period.last)
-    images["mood_small"] = render_chart(page1, 680, 210, CHART_SCALE)
+    images["mood_small"] = render_chart(page1, PAGE_ONE_CHART[0], page_one_height, CHART_SCALE)
     if "charts" in options.sections:
         full = TimelineChart(marker_scale=CHART_SCALE)
         full.set_data(data)
@@ -151,21 +241,54 @@ def _chart_images(data, options: ReportOptions) -> dict[str, QImage]:  # noqa: A
     return images
 
 
+# Days read before the previous period (the mood mean "previous N days"): the 7-day
+# trend, each session's 7-day baseline and the previous session's +1..+7 window.
+REPORT_MARGIN_DAYS = 30
+
+
+def load_for_report(vault, options: ReportOptions) -> VaultContents:  # noqa: ANN001
+    """What the report reads from the vault, not all of it: entries from the previous
+    period (minus a margin) on, their notes only when the journal section is on and only
+    in the period; check-ins from 90 days before the period on (all up to its end when
+    none is there: the latest check-in may be older); everything else whole (small
+    tables; the course baseline and the last session may lie anywhere before)."""
+    period = options.period
+    start = period.previous().first - dt.timedelta(days=REPORT_MARGIN_DAYS)
+    before = period.first - dt.timedelta(days=1)
+    entries = vault.entries.between(start, before, with_notes=False)
+    entries += vault.entries.between(period.first, None, with_notes="journal" in options.sections)
+    checkins = vault.checkins.all(period.first - dt.timedelta(days=90), None)
+    if not any(c.day <= period.last for c in checkins):
+        checkins = vault.checkins.all(None, period.last) + [
+            c for c in checkins if c.day > period.last
+        ]
+    return VaultContents(
+        entries=entries,
+        questionnaires=vault.questionnaires.all(),
+        checkins=checkins,
+        treatments=vault.treatments.all(),
+        medications=vault.medications.all(),
+        session_notes=vault.session_notes.all(),
+        questions=vault.questions.all(),
+        safety_plan=vault.safety_plans.latest(),
+    )
+
+
 def build_report(contents: VaultContents, options: ReportOptions, now: dt.datetime) -> Report:
     """The report's HTML and chart images; needs a QApplication for the charts."""
+    from moodlog.report.pdf_writer import locale_page_size
+
     summary = summarise(contents, options.period, now)
-    images = _render_charts(contents, options, now)
+    geometry = PageGeometry(options.page_size or locale_page_size())
+    page_one, chart_height = fit_page_one(summary, options, now.date(), geometry.body_size_px())
+    images = _render_charts(contents, options, now, chart_height)
     around_count = len(summary.responses)  # the past ketamine sessions in the period
-    html = [_STYLE, _page_one(summary, options, now.date())]
+    html = [_STYLE, page_one]
     s = options.sections
     period = options.period
     if "charts" in s:
         html.append("<h2 class='newpage'>Charts</h2>")
-        html.append(
-            "<p class='small'>Daily mood (points) with 7-day trend, treatment sessions "
-            "(vertical lines), medication changes (triangles) and self-check levels "
-            "(squares at the top); PHQ-9 and GAD-7 with their severity bands.</p>"
-        )
+        html.append(f"<p class='small'>{CHART_KEY} PHQ-9 and GAD-7 with their severity bands.</p>")
         html.append("<img src='chart://timeline' width='680'>")
         if around_count:
             html.append(
@@ -205,11 +328,120 @@ table.data th { background-color: #e4ecee; font-size: 8.5pt; text-align: left; }
 table.data td { font-size: 8.5pt; }
 .box { background-color: #fbf3e4; }
 .label { color: #17393d; font-weight: bold; }
+.note { margin-bottom: 5px; }
+p.tab1 { -qt-user-state: 1; white-space: pre-wrap; margin: 0; font-size: 8.5pt; }
+p.tabhead { background-color: #e4ecee; font-weight: bold; }
+p.shade { background-color: #f1f5f6; }
 </style>
 """
 
 
-def _page_one(summary: PeriodSummary, options: ReportOptions, generated: dt.date) -> str:
+def _when(day: dt.date, generated: dt.date) -> str:
+    days = (generated - day).days
+    if days == 0:
+        return "today"
+    if days > 0:
+        return f"{days} day{'s' if days != 1 else ''} ago"
+    return f"in {-days} day{'s' if days != -1 else ''}"
+
+
+def _care_line(summary: PeriodSummary, generated: dt.date) -> str:
+    """Last session and next appointment, whether or not they fall in the period."""
+    last = summary.last_session
+    parts = [
+        f"last session {last.label}, {last.day:%d %b %Y} ({_when(last.day, generated)})"
+        if last
+        else "no session recorded"
+    ]
+    note = summary.last_therapy_note
+    if note is not None:
+        parts.append(f"last therapy note {note.day:%d %b %Y} ({_when(note.day, generated)})")
+    nxt = summary.next_appointment
+    parts.append(
+        f"next appointment {nxt.label}, {nxt.day:%d %b %Y} {nxt.time:%H:%M}"
+        if nxt
+        else "no next appointment booked"
+    )
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] + "."
+
+
+def _scores_text(results: list) -> str:  # noqa: ANN001 (QuestionnaireResult)
+    """ "04 Dec: 18, 11 Dec: 18" grouped by year ("2025 — 04 Dec: 18; 2026 — ...")
+    when the results span more than one year."""
+    years = sorted({q.day.year for q in results})
+    if len(years) == 1:
+        return ", ".join(f"{q.day:%d %b}: {q.total}" for q in results)
+    return "; ".join(
+        f"{year} \N{EM DASH} "
+        + ", ".join(f"{q.day:%d %b}: {q.total}" for q in results if q.day.year == year)
+        for year in years
+    )
+
+
+def _phq9_series_line(summary: PeriodSummary, limit: int | None, has_table: bool) -> str:
+    series = summary.phq9_series
+    if not series:
+        return "no scored PHQ-9 in this period."
+    shown = series if limit is None else series[-limit:]
+    text = _scores_text(shown)
+    hidden = len(series) - len(shown)
+    if hidden:
+        where = "in the Questionnaires section" if has_table else "not listed here"
+        text = f"{hidden} earlier ({where}); " + text
+    return text + "."
+
+
+def _page_one_rows(
+    summary: PeriodSummary, options: ReportOptions, generated: dt.date, phq_limit: int | None
+) -> list[tuple[str, str]]:
+    """Label and text of each line of page 1's overview table. (Keep them short:
+    page 1 must stay one page.)"""
+    rows = [("Care", _care_line(summary, generated))]
+    meds = "; ".join(summary.medications) or "none recorded"
+    rows.append(("Medications", f"{meds} (taken at the end of the period)."))
+    rows.append(("Mood", summary.mood_text + "."))
+    late = summary.backfilled_entries
+    logged = f"{summary.days_logged} of {summary.period.days} days logged" + (
+        f"; {late} {'entry' if late == 1 else 'entries'} filled in more than 48 h after the day"
+        if late
+        else "; no entries filled in later"
+    )
+    rows.append(("Logging", logged + "."))
+    rows.append(("PHQ-9", _questionnaire_line(summary, PHQ9)))
+    rows.append(
+        (
+            "PHQ-9 scores",
+            _phq9_series_line(summary, phq_limit, "questionnaires" in options.sections),
+        )
+    )
+    if summary.item9 is not None:
+        rows.append(("PHQ-9 item 9", summary.item9.text + "."))
+    rows.append(("GAD-7", _questionnaire_line(summary, "GAD-7")))
+    if summary.sessions:
+        kinds = ", ".join(
+            f"{label} \N{MULTIPLICATION SIGN}{count}"
+            for label, count in summary.session_kinds.most_common()
+        )
+        dose = ""
+        if summary.dose_range:
+            low, high = summary.dose_range
+            dose = f"; dose {low:g} mg" if low == high else f"; dose {low:g}{DASH}{high:g} mg"
+        rows.append(("Sessions", f"{len(summary.sessions)} in this period: {kinds}{dose}."))
+    else:
+        rows.append(("Sessions", "none in this period."))
+    if summary.session_durability is not None:  # >= 3 maintenance sessions (issue 16)
+        rows.append(("Session durability", summary.session_durability[0]))
+    return rows
+
+
+def _page_one(
+    summary: PeriodSummary,
+    options: ReportOptions,
+    generated: dt.date,
+    detail: tuple[int | None, int | None, int, int] = PAGE_ONE_DETAIL[0],
+) -> str:
+    phq_limit, yes_limit, questions_top, chart_height = detail
     s = options.sections
     parts = [
         f"<h1>{escape(TITLE)}</h1>",
@@ -223,39 +455,43 @@ def _page_one(summary: PeriodSummary, options: ReportOptions, generated: dt.date
         names.append(f"<b>For:</b> {escape(options.therapist_name.strip())}")
     if names:
         parts.append("<p>" + " &nbsp; ".join(names) + "</p>")
-    rows = []
-    late = summary.backfilled_entries
-    logged = f"{summary.days_logged} of {summary.period.days} days logged" + (
-        f"; {late} {'entry' if late == 1 else 'entries'} filled in more than 48 h after the day"
-        if late
-        else "; no entries filled in later"
-    )
-    rows.append(("Mood", summary.mood_text + "."))
-    rows.append(("Logging", logged + "."))
-    for name in ("PHQ-9", "GAD-7"):
-        rows.append((name, _questionnaire_line(summary, name)))
-    if summary.sessions:
-        kinds = ", ".join(
-            f"{label} \N{MULTIPLICATION SIGN}{count}"
-            for label, count in summary.session_kinds.most_common()
-        )
-        dose = ""
-        if summary.dose_range:
-            low, high = summary.dose_range
-            dose = f"; dose {low:g} mg" if low == high else f"; dose {low:g}{DASH}{high:g} mg"
-        rows.append(("Sessions", f"{len(summary.sessions)} in this period: {kinds}{dose}."))
-    else:
-        rows.append(("Sessions", "none in this period."))
+    rows = _page_one_rows(summary, options, generated, phq_limit)
     table = "".join(
-        f"<tr><td width='16%' class='label'>{escape(k)}</td><td>{escape(v)}</td></tr>"
+        f"<tr><td width='15%' class='label'>{escape(k)}</td><td>{escape(v)}</td></tr>"
         for k, v in rows
     )
-    parts.append(f"<table width='100%' cellspacing='0' cellpadding='2'>{table}</table>")
-    parts.append("<img src='chart://mood_small' width='680'>")
-    parts.append(_checkin_box(summary, "checkins" in s))
+    parts.append(f"<table width='100%' cellspacing='0' cellpadding='1'>{table}</table>")
+    durability = f" {summary.session_durability[1]}" if summary.session_durability else ""
+    parts.append(
+        f"<p class='small'>{escape(OUTCOME_DEFINITIONS)} Mood {escape(TREND_MEANING)}."
+        f"{escape(durability)}</p>"
+    )
+    width = PAGE_ONE_CHART[0]
+    parts.append(f"<img src='chart://mood_small' width='{width}' height='{chart_height}'>")
+    parts.append(f"<p class='small'>{CHART_KEY}</p>")
+    parts.append(_checkin_box(summary, "checkins" in s, yes_limit))
     if "questions" in s:
-        parts.append(_questions_box(summary))
+        parts.append(_questions_box(summary, questions_top))
     return "".join(parts)
+
+
+def fit_page_one(
+    summary: PeriodSummary, options: ReportOptions, generated: dt.date, body: QSizeF
+) -> tuple[str, int]:
+    """Page 1's HTML at the most detailed level that fits one page of ``body`` size,
+    and that level's chart height. Long lists (a year of weekly PHQ-9s, many
+    check-ins) are shortened to their latest items, saying where the rest is."""
+    html, height = "", PAGE_ONE_CHART[1]
+    for detail in PAGE_ONE_DETAIL:
+        html, height = _page_one(summary, options, generated, detail), detail[3]
+        document = QTextDocument()
+        document.setDefaultFont(report_font())
+        document.setDocumentMargin(0)
+        document.setHtml(_STYLE + html)
+        document.setPageSize(body)
+        if document.pageCount() <= 1:
+            break
+    return html, height
 
 
 def _questionnaire_line(summary: PeriodSummary, name: str) -> str:
@@ -280,44 +516,70 @@ def _questionnaire_line(summary: PeriodSummary, name: str) -> str:
             text += f", {course.percent_change:+.0f}%"
         if name == PHQ9:
             text += "; " + course.outcome_text()
+    elif name == PHQ9 and course.latest is not None:
+        text += "; " + course.outcome_text()
     return text + ". Self-report screening, not a diagnosis."
 
 
-def _checkin_box(summary: PeriodSummary, included: bool) -> str:
+def _level_text(level: str) -> str:
+    label = LEVEL_LABELS.get(level)
+    return f"{level} ({label})" if level == "incomplete" and label else level
+
+
+def _checkin_box(summary: PeriodSummary, included: bool, yes_limit: int | None = None) -> str:
     if not included:
         body = "Suicidal-ideation check-ins: not included in this summary (the patient's choice)."
-        return f"<table width='100%' cellpadding='6' class='box'><tr><td>{body}</td></tr></table>"
+        return f"<table width='100%' cellpadding='5' class='box'><tr><td>{body}</td></tr></table>"
     counts = summary.checkin_counts
     total = sum(counts.values())
-    line = ", ".join(f"{level} {counts[level]}" for level in ("none", "low", "moderate", "high"))
+    line = ", ".join(f"{level} {counts[level]}" for level in LEVELS if level != "skipped")
     text = [
         f"<b>Suicidal-ideation self-check</b> ({total} check-ins): {line}; "
         f"skipped or not answered {summary.skipped_checkins}."
     ]
-    if summary.elevated_checkins:
-        dates = ", ".join(f"{c.day:%d %b %Y} ({c.level})" for c in summary.elevated_checkins)
-        text.append(f"<br><b>Moderate or high on:</b> {dates}.")
+    yes = summary.yes_checkins
+    if yes:
+        shown = yes if yes_limit is None else yes[-yes_limit:]
+        dates = ", ".join(f"{c.day:%d %b %Y} ({c.level})" for c in shown)
+        hidden = len(yes) - len(shown)
+        earlier = f"{hidden} earlier (listed in the self-check table); " if hidden else ""
+        text.append(f"<br><b>Any yes ({len(yes)}):</b> {earlier}{dates}.")
     else:
-        text.append("<br>No moderate or high check-ins in this period.")
+        text.append("<br>No yes answers in this period.")
+    latest = summary.latest_checkin
+    if latest is None:
+        text.append("<br><b>Latest check-in:</b> none recorded.")
+    else:
+        before = " (before this period)" if latest.day < summary.period.first else ""
+        text.append(
+            f"<br><b>Latest check-in:</b> {latest.day:%d %b %Y} {latest.time:%H:%M}, "
+            f"{escape(_level_text(latest.level))}{before}."
+        )
     if summary.flagged_checkins_to_discuss:
         text.append(
             f"<br>The patient asked to talk about this "
             f"({summary.flagged_checkins_to_discuss} time(s))."
         )
+    legend = "; ".join(
+        f"{level}: {LEVEL_LABELS[level]}"
+        for level in ("low", "moderate", "incomplete", "high")
+        if level in LEVEL_LABELS
+    )
     text.append(
-        "<br><span class='small'>low: wished to be dead or thoughts of suicide; "
-        "moderate: thought about how; high: intention, plan or preparation. "
-        "Self-check adapted from the C-SSRS screener structure, not a clinical "
-        "assessment.</span>"
+        f"<br><span class='small'>{escape(legend)}. Self-check adapted from the C-SSRS "
+        "screener structure, not a clinical assessment.</span>"
     )
     return (
-        f"<table width='100%' cellpadding='6' class='box'><tr><td>{''.join(text)}</td></tr></table>"
+        f"<table width='100%' cellpadding='5' class='box'><tr><td>{''.join(text)}</td></tr></table>"
     )
 
 
 def _questions_box(summary: PeriodSummary, top: int = 5) -> str:
     if not summary.open_questions:
         return "<p><b>Open questions for the therapist:</b> none.</p>"
+    if top <= 0:
+        count = len(summary.open_questions)
+        return f"<p><b>Open questions for the therapist:</b> {count}, listed on a later page.</p>"
     items = "".join(
         f"<li>{escape(q.text)}{' (flagged)' if q.flagged else ''}</li>"
         for q in summary.open_questions[:top]
@@ -333,7 +595,8 @@ def _sessions_section(contents: VaultContents, summary: PeriodSummary, now: dt.d
     rows = []
     for t in summary.sessions:
         r = responses.get(id(t))
-        effects = ", ".join(f"{k} {v}" for k, v in t.side_effects.items() if v != "none")
+        # One effect a line, whole words only: a narrow column must not break words.
+        effects = "\n".join(f"{k} ({v})" for k, v in t.side_effects.items() if v != "none")
         rows.append(
             [
                 f"{t.day:%d %b %Y}",
@@ -341,11 +604,11 @@ def _sessions_section(contents: VaultContents, summary: PeriodSummary, now: dt.d
                 t.dose_text() or DASH,
                 effects or "none recorded",
                 DASH if t.dissociation is None else str(t.dissociation),
-                _fmt(r.baseline) if r else DASH,
+                r.baseline_text if r else DASH,
                 _signed(r.day1_change) if r else DASH,
-                _signed(r.window_changes[0]) if r else DASH,
-                _signed(r.window_changes[1]) if r else DASH,
-                _signed(r.window_changes[2]) if r else DASH,
+                r.window_text(0) if r else DASH,
+                r.window_text(1) if r else DASH,
+                r.window_text(2) if r else DASH,
                 r.durability_text if r else DASH,
             ]
         )
@@ -353,9 +616,8 @@ def _sessions_section(contents: VaultContents, summary: PeriodSummary, now: dt.d
     html = ["<h2 class='newpage'>Treatment sessions</h2>"]
     if rows:
         html.append(
-            "<p class='small'>Mood change against the mean of the 7 days before the "
-            "session (needs 3 days); durability: days until the 3-day mean is back at "
-            "that baseline. Dissociation: adapted 0-10 self-rating, not a clinical "
+            f"<p class='small'>{escape(SESSION_WINDOW_RULES)} Changes are against that "
+            "baseline. Diss.: the patient's own 0-10 dissociation rating, not a clinical "
             "scale.</p>"
         )
         html.append(
@@ -374,6 +636,7 @@ def _sessions_section(contents: VaultContents, summary: PeriodSummary, now: dt.d
                     "Durability",
                 ],
                 rows,
+                [9, 13, 8, 18, 6, 6, 6, 7, 7, 8, 12],
             )
         )
     else:
@@ -402,14 +665,10 @@ def _medications_section(contents: VaultContents, period: Period) -> str:
                         event.reason,
                     ]
                 )
-    current = [
-        f"{m.name} {dose:g} {m.unit}"
-        for m in contents.medications
-        if (dose := m.current_dose(period.last)) is not None
-    ]
+    current = "; ".join(medications_on(contents.medications, period.last)) or "none recorded"
     html = [
         "<h2>Medications</h2>",
-        f"<p>Taking at the end of the period: {escape(', '.join(current) or 'none recorded')}.</p>",
+        f"<p>Taking at the end of the period: {escape(current)}.</p>",
     ]
     if rows:
         html.append(
@@ -424,9 +683,9 @@ def _questionnaires_section(summary: PeriodSummary) -> str:
     rows = []
     for q in summary.results_in_period:
         total = DASH if q.total is None else str(q.total)
-        item9 = ""
-        if q.instrument == PHQ9 and q.answers[8] is not None:
-            item9 = str(q.answers[8])
+        item9 = DASH  # GAD-7 has no item 9
+        if q.instrument == PHQ9:
+            item9 = "not answered" if q.answers[8] is None else str(q.answers[8])
         rows.append(
             [
                 f"{q.day:%d %b %Y}",
@@ -445,13 +704,15 @@ def _questionnaires_section(summary: PeriodSummary) -> str:
     for name in ("PHQ-9", "GAD-7"):
         html.append(f"<p>{escape(summary.course[name].describe())}</p>")
     if rows:
-        html.append(_table(["Date", "Questionnaire", "Total", "Band", "PHQ-9 item 9"], rows))
+        html.append(_tab_table(1, list(QUESTIONNAIRE_HEADERS), rows))
     else:
         html.append("<p>No questionnaires in this period.</p>")
     return "".join(html)
 
 
 def _checkins_section(contents: VaultContents, period: Period) -> str:
+    """Every check-in with a yes or with a question left unanswered (skipped ones
+    included), and the count of the rest (every question answered no)."""
     checkins = sorted(
         (c for c in contents.checkins if period.contains(c.day)), key=lambda c: (c.day, c.time)
     )
@@ -461,15 +722,34 @@ def _checkins_section(contents: VaultContents, period: Period) -> str:
     rows = []
     for c in checkins:
         yes = [k.replace("_", " ") for k, v in c.answers.items() if v is True]
+        unanswered = asked_unanswered(c)
+        if not yes and not unanswered and not c.skipped:
+            continue
         rows.append(
             [
                 f"{c.day:%d %b %Y} {c.time:%H:%M}",
-                c.level,
+                _level_text(c.level),
                 ", ".join(yes) if yes else DASH,
+                "all (skipped)"
+                if c.skipped
+                else ", ".join(k.replace("_", " ") for k in unanswered) or DASH,
                 "yes" if c.discuss else "",
             ]
         )
-    html.append(_table(["Date", "Level", "Answered yes", "To discuss"], rows))
+    rest = len(checkins) - len(rows)
+    html.append(
+        f"<p>{len(checkins)} check-ins in this period. Listed: the {len(rows)} with any yes "
+        f"or any question not answered. Not listed: {rest} with every question answered "
+        "no.</p>"
+    )
+    if rows:
+        html.append(
+            _table(
+                ["Date", "Level", "Answered yes", "Not answered", "To discuss"],
+                rows,
+                [19, 25, 25, 21, 10],
+            )
+        )
     return "".join(html)
 
 
@@ -495,13 +775,19 @@ def _notes_and_questions(
         notes = [n for n in contents.session_notes if period.contains(n.day)]
         html.append("<h2>Therapy notes</h2>")
         if notes:
-            html.append(
-                _table(
-                    ["Date", "Worked on", "Insights", "Homework / practices"],
-                    [[f"{n.day:%d %b %Y}", n.worked_on, n.insights, n.homework] for n in notes],
-                    [14, 28, 30, 28],
+            # A paragraph a note (a table row costs ten times more to lay out).
+            for n in notes:
+                parts = [f"<b>{n.day:%d %b %Y}</b>"]
+                for label, text in (
+                    ("Worked on", n.worked_on),
+                    ("Insights", n.insights),
+                    ("Homework / practices", n.homework),
+                ):
+                    if text.strip():
+                        parts.append(f"<span class='label'>{label}:</span> {_text(text)}")
+                html.append(
+                    "<p class='note'>" + " &nbsp;\N{MIDDLE DOT}&nbsp; ".join(parts) + "</p>"
                 )
-            )
         else:
             html.append("<p>No therapy notes in this period.</p>")
         integration = [
@@ -509,13 +795,11 @@ def _notes_and_questions(
         ]
         if integration:
             html.append("<h3>Integration notes after sessions</h3>")
-            html.append(
-                _table(
-                    ["Session", "What came up"],
-                    [[f"{t.day:%d %b %Y} {t.label}", t.integration] for t in integration],
-                    [25, 75],
+            for t in integration:
+                html.append(
+                    f"<p class='note'><b>{t.day:%d %b %Y} {escape(t.label)}:</b> "
+                    f"{_text(t.integration)}</p>"
                 )
-            )
     return "".join(html)
 
 
@@ -547,7 +831,12 @@ def _journal_section(contents: VaultContents, options: ReportOptions) -> str:
         and e.note.strip()
         and (options.journal_entry_ids is None or e.id in options.journal_entry_ids)
     ]
-    html = ["<h2 class='newpage'>Journal excerpts (chosen by the patient)</h2>"]
+    heading = (
+        "all entries with a note in this period"
+        if options.journal_entry_ids is None
+        else "chosen by the patient"
+    )
+    html = [f"<h2 class='newpage'>Journal excerpts ({heading})</h2>"]
     if not chosen:
         return "".join(html) + "<p>No journal entries chosen.</p>"
     for e in chosen:
@@ -567,6 +856,11 @@ class PageGeometry:
     margins_mm: float = 16.0
     header_px: float = 34.0
     footer_px: float = 30.0
+    band_px: float = 15.0  # under the header: a tab table's column titles when it goes on
+
+    @property
+    def body_top(self) -> float:
+        return self.header_px + self.band_px
 
     def content_size_px(self) -> QSizeF:
         size_mm = self.page_size.size(QPageSize.Unit.Millimeter)
@@ -578,7 +872,7 @@ class PageGeometry:
 
     def body_size_px(self) -> QSizeF:
         content = self.content_size_px()
-        return QSizeF(content.width(), content.height() - self.header_px - self.footer_px)
+        return QSizeF(content.width(), content.height() - self.body_top - self.footer_px)
 
 
 def report_font(pixel_size: int | None = None) -> QFont:
@@ -601,6 +895,7 @@ def make_document(report: Report, geometry: PageGeometry) -> QTextDocument:
             QTextDocument.ResourceType.ImageResource, QUrl(f"chart://{name}"), image
         )
     document.setHtml(report.html)
+    _set_tab_stops(document, geometry.body_size_px().width())
     document.setPageSize(geometry.body_size_px())
     return document
 
@@ -630,15 +925,16 @@ def paint_page(
     painter.drawLine(
         0, int(geometry.header_px - 12), int(content.width()), int(geometry.header_px - 12)
     )
-    footer_top = geometry.header_px + body.height() + 8
+    footer_top = geometry.body_top + body.height() + 8
     painter.drawLine(0, int(footer_top), int(content.width()), int(footer_top))
     painter.setPen(QColor("#444444"))
     footer = QRectF(0, footer_top + 4, content.width(), geometry.footer_px - 8)
     painter.drawText(footer, int(Qt.AlignmentFlag.AlignLeft), FOOTER)
     painter.drawText(footer, int(Qt.AlignmentFlag.AlignRight), f"page {index + 1} of {page_count}")
     painter.restore()
+    _continued_table_header(painter, document, geometry, index)
     painter.save()
-    painter.translate(0, geometry.header_px - index * body.height())
+    painter.translate(0, geometry.body_top - index * body.height())
     clip = QRectF(0, index * body.height(), body.width(), body.height())
     painter.setClipRect(clip)
     context = QAbstractTextDocumentLayout.PaintContext()
@@ -647,11 +943,44 @@ def paint_page(
     painter.restore()
 
 
+def _continued_table_header(
+    painter: QPainter, document: QTextDocument, geometry: PageGeometry, index: int
+) -> None:
+    """A tab table going on from the page before gets its column titles again, in the
+    band above the body (tab tables are paragraphs: Qt repeats only <table> headers)."""
+    if index == 0:
+        return
+    body = geometry.body_size_px()
+    position = document.documentLayout().hitTest(
+        QPointF(1, index * body.height() + 1), Qt.HitTestAccuracy.FuzzyHit
+    )
+    block = document.findBlock(max(0, position))
+    layout = TAB_LAYOUTS.get(block.userState())
+    if layout is None:
+        return
+    stops, headers = layout
+    if block.text() == "\t".join(headers) or block.previous().userState() != block.userState():
+        return  # the table starts on this page, with its own titles
+    painter.save()
+    top = geometry.body_top - geometry.band_px + 1
+    painter.fillRect(QRectF(0, top, body.width(), geometry.band_px - 2), QColor("#e4ecee"))
+    font = report_font(pixel_size=11)  # logical 96-dpi pixels: 8.5 pt, as the rows
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor("#1b1b1b"))
+    for start, title in zip((0.0, *stops), headers, strict=False):
+        rect = QRectF(start * body.width() + 1, top, body.width(), geometry.band_px - 2)
+        painter.drawText(
+            rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), title
+        )
+    painter.restore()
+
+
 def write_pdf(
     report: Report, path: Path, progress: Callable[[int, int], None] | None = None
 ) -> int:
     """Write the PDF atomically; returns the number of pages."""
-    from moodlog.report.pdf_writer import locale_page_size, new_pdf_writer
+    from moodlog.report.pdf_writer import check_pdf_written, locale_page_size, new_pdf_writer
 
     geometry = PageGeometry(report.options.page_size or locale_page_size())
     document = make_document(report, geometry)
@@ -671,6 +1000,7 @@ def write_pdf(
                 progress(index + 1, page_count)
         painter.end()
         del writer
+        check_pdf_written(temp)  # before the rename: an older PDF there survives a failed write
     return page_count
 
 

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -16,6 +17,36 @@ from PySide6.QtCore import QLocale, QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from moodlog.paths import atomic_target
+
+
+class PdfNotWritten(OSError):
+    """The PDF file is missing, empty or cut short (a full disk, a size limit...).
+    Qt's PDF writer does not report write errors, so the file itself is checked."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(errno.EIO, detail, str(path))
+
+    def __str__(self) -> str:
+        return f"The PDF was not saved: {self.strerror}."
+
+
+def check_pdf_written(path: Path) -> None:
+    """Raise PdfNotWritten unless ``path`` is a complete PDF (header and end marker).
+    A broken file is removed, so nothing half-written is left looking like a PDF."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            head = handle.read(5)
+            handle.seek(max(0, size - 64))
+            tail = handle.read()
+    except OSError:
+        raise PdfNotWritten(path, "the file could not be written") from None
+    if size == 0 or head != b"%PDF-" or b"%%EOF" not in tail:
+        path.unlink(missing_ok=True)
+        raise PdfNotWritten(
+            path, "the file was cut short (is the disk full?); nothing was kept"
+        ) from None
 
 
 def ensure_gui_app() -> None:
@@ -74,4 +105,5 @@ def write_document_pdf(
         rect = writer.pageLayout().paintRectPixels(writer.resolution())
         document.setPageSize(QSizeF(rect.width(), rect.height()))
         document.print_(writer)
-        del writer
+        del writer  # closes the file
+        check_pdf_written(temp)

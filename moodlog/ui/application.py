@@ -9,6 +9,7 @@ destroys the main window with all its widgets and data.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import shutil
 import sys
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 from moodlog.assets import resource_path
 from moodlog.paths import VAULT_FILENAME, ensure_private_dir, resolve_data_dir
 from moodlog.preferences import Preferences
-from moodlog.ui.preload import Preloader
+from moodlog.ui.preload import LOCK_SCREEN_MODULES, Preloader, warm_up_session_widgets
 from moodlog.ui.unlock import CreateVaultPage, UnlockPage
 from moodlog.vault.vault import Vault
 
@@ -119,6 +120,7 @@ class AppController(QObject):
 
     locked = Signal()
     unlocked = Signal()
+    current: AppController | None = None  # the running app, for the error handler
 
     def __init__(self, data_dir: Path, demo: bool = False, idle_ms: int | None = None) -> None:
         super().__init__()
@@ -132,14 +134,22 @@ class AppController(QObject):
         self._help_panel = None
         minutes_ms = self.preferences.idle_lock_minutes * 60_000
         self.idle = IdleWatcher(idle_ms if idle_ms is not None else minutes_ms, self)
-        # Chart imports and the Trends screen, prepared in quiet moments after unlock.
-        self.preloader = Preloader(parent=self)
+        # The session's and the charts' modules, imported in quiet moments while the
+        # lock screen waits (after its first paint; typing postpones them); the Trends
+        # screen, prepared in quiet moments after unlock (moodlog.ui.preload).
+        self.preloader = Preloader(modules=LOCK_SCREEN_MODULES, parent=self)
+        self.preloader.add("warm up the session's widgets", warm_up_session_widgets)
+        self.preloader.active = self._has_a_window
         self.idle.activity.connect(self.preloader.postpone)
         self._fixed_idle = idle_ms is not None
-        self.idle.idle.connect(self.lock)
+        self.idle.idle.connect(self.auto_lock)
+        # Asked when unsaved text cannot be kept at a lock the person asked for;
+        # returns True to lock anyway (tests replace it).
+        self.ask_discard = self._ask_discard
+        AppController.current = self
         self.lock_window = LockWindow()
         self.lock_window.setWindowTitle(DEMO_TITLE if demo else APP_TITLE)
-        self.create_page = CreateVaultPage(self.vault_path)
+        self.create_page = CreateVaultPage(self.vault_path, self.preferences)
         demo_hint = ""
         if demo:
             from moodlog.domain.demo import DEMO_PASSPHRASE
@@ -151,6 +161,13 @@ class AppController(QObject):
             page.help_requested.connect(self.show_help)
         self.create_page.created.connect(self._open_session)
         self.unlock_page.unlocked.connect(self._open_session)
+        for page in (self.create_page, self.unlock_page):  # backups (moodlog.ui.backups)
+            page.restore_requested.connect(self.show_restore_dialog)
+        for field in (self.unlock_page.passphrase, self.create_page.first, self.create_page.second):
+            field.textEdited.connect(self.preloader.postpone)  # no import mid-word
+        from moodlog.ui.onboarding import attach  # first-run introduction, daily reminders
+
+        attach(self)
 
     # -- start ------------------------------------------------------------------
     def start(self) -> None:
@@ -159,6 +176,10 @@ class AppController(QObject):
             return
         self.show_lock_screen()
 
+    def _has_a_window(self) -> bool:
+        """Someone may still use this app: its lock window or a session is open."""
+        return self.main_window is not None or self.lock_window.isVisible()
+
     def show_lock_screen(self) -> None:
         page = self.unlock_page if self.vault_path.exists() else self.create_page
         self.lock_window.stack.setCurrentWidget(page)
@@ -166,6 +187,10 @@ class AppController(QObject):
         self.lock_window.raise_()
         focus = page.passphrase if page is self.unlock_page else page.first
         focus.setFocus()
+        if self.preferences.notice:  # preferences.json was unreadable: say so once
+            page.show_error(self.preferences.notice)
+            self.preferences.notice = ""
+        self.preloader.start_after_first_paint(page)
 
     def _start_demo(self) -> None:
         from moodlog.domain.demo import DEMO_PASSPHRASE, build_demo
@@ -184,7 +209,12 @@ class AppController(QObject):
         self.context = AppContext(
             vault=vault, data_dir=self.data_dir, preferences=self.preferences, demo=self.demo
         )
+        if not self.demo:  # the daily backup, at the first unlock of a day (~15-60 ms)
+            from moodlog.ui.backups import run_auto_backup
+
+            run_auto_backup(vault, self.preferences, self.data_dir)
         self.main_window = MainWindow(self.context)
+        self.main_window.restore_requested.connect(self.restore_from_backup)
         self.main_window.setWindowTitle(DEMO_TITLE if self.demo else APP_TITLE)
         self.main_window.lock_requested.connect(self.lock)
         self.main_window.help_requested.connect(self.show_help)
@@ -195,7 +225,39 @@ class AppController(QObject):
         self.preloader.add("prepare Trends", self._prepare_trends)
         self.preloader.start()
         self.context.events.data_changed.connect(self._update_trends_later)
+        self._resume_dialog_draft()
         self.unlocked.emit()
+
+    # -- backups (logic in moodlog.ui.backups) -------------------------------------
+    def show_restore_dialog(self) -> None:
+        """Restore from the lock screen: the journal may be damaged or not there."""
+        from moodlog.ui.backups import backup_folder, open_restore_dialog
+
+        open_restore_dialog(
+            self.lock_window,
+            backup_folder(self.preferences, self.data_dir),
+            self.restore_from_backup,
+        )
+
+    def restore_from_backup(self, path: Path, passphrase: str) -> bool:
+        """Replace the journal with a checked backup: close it, replace, reopen."""
+        from moodlog.ui.backups import restore_into
+
+        return restore_into(self, Path(path), passphrase)
+
+    def open_restored_session(self, vault: Vault) -> None:
+        self._open_session(vault)
+
+    def _resume_dialog_draft(self) -> None:
+        """Reopen the dialog (therapy note, question, entry edit) whose text was kept
+        as a draft when moodlog last locked."""
+        from moodlog.ui.drafts import resume_dialog
+        from moodlog.vault.errors import VaultError
+
+        try:
+            self.resumed_dialog = resume_dialog(self.main_window)
+        except VaultError:
+            self.resumed_dialog = None
 
     def _prepare_trends(self) -> None:
         """Build the Trends screen (hidden) ahead of its first visit, then, in the next
@@ -222,29 +284,107 @@ class AppController(QObject):
         if not self._fixed_idle:
             self.idle.set_interval(minutes * 60_000)
 
-    def lock(self) -> None:
-        """Stash drafts, close the vault, destroy every widget holding its data."""
+    def lock(self) -> bool:
+        """Lock at the person's request (Lock button, Ctrl+L). Returns whether it locked.
+
+        Unsaved text is kept as an encrypted draft. If that fails (disk full, the vault
+        in use elsewhere...), the person is told why, once, and asked before the text is
+        discarded; "go back" leaves everything open (and the idle lock armed)."""
+        if self.vault is None:
+            return True
+        problems = self._keep_unsaved_work()
+        if problems and not self.ask_discard(problems[0]):
+            return self.vault is None  # the idle lock may have come while asking
+        if self.vault is not None:
+            self._close_session()
+        return True
+
+    def auto_lock(self) -> None:
+        """Lock after idle minutes: always, whatever keeping the drafts does. Nobody may
+        be there to answer, so a lost draft is explained on the lock screen instead."""
         if self.vault is None:
             return
+        problems = self._keep_unsaved_work()
+        self._close_session()
+        if problems:
+            self.unlock_page.show_error(
+                "moodlog locked itself after a while without use. Your unsaved text could "
+                f"not be kept: {problems[0]}. Everything saved before is safe."
+            )
+
+    def _keep_unsaved_work(self) -> list[str]:
+        """Drafts into the vault; the plain reasons of any that could not be kept."""
+        if self.main_window is None:
+            return []
+        try:
+            return self.main_window.prepare_to_lock()
+        except Exception:  # noqa: BLE001 - the lock must go on whatever happens here
+            return ["an unexpected error"]
+
+    def _ask_discard(self, reason: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Unsaved text",
+            f"Your unsaved text could not be kept as a draft: {reason}.\n\n"
+            "If you lock now, it is lost. You can go back and copy it somewhere first.",
+            parent=self.main_window,
+        )
+        discard = box.addButton("Lock and discard it", QMessageBox.ButtonRole.DestructiveRole)
+        back = box.addButton("Go back", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.exec()
+        return box.clickedButton() is discard
+
+    def _close_session(self) -> None:
+        """Close the vault and destroy every window holding its data; each step runs
+        even if an earlier one fails, so the lock always completes."""
         self.idle.stop()
         self.preloader.stop()
-        if self.main_window is not None:
-            self.main_window.prepare_to_lock()
-            self.main_window.close_for_lock()
-            self.main_window.deleteLater()
-            self.main_window = None
-        self.vault.close()
-        self.vault = None
+        window, self.main_window = self.main_window, None
+        if window is not None:
+            with contextlib.suppress(Exception):
+                window.close_for_lock()
+            window.deleteLater()
+        vault, self.vault = self.vault, None
+        if vault is not None:
+            vault.close()
         self.context = None
         self._discard_help_panel()
         self.show_lock_screen()
         self.locked.emit()
 
+    def damage_found(self) -> None:
+        """A read failed inside an unlocked vault: lock and show what can be done,
+        instead of screens that silently show nothing."""
+        if self.vault is not None:
+            self._keep_unsaved_work()
+            self._close_session()
+        self.show_recovery()
+
+    def show_recovery(self) -> None:
+        from moodlog.ui.recovery import RecoveryPage
+
+        if getattr(self, "recovery_page", None) is None:
+            self.recovery_page = RecoveryPage(self.vault_path)
+            self.recovery_page.help_requested.connect(self.show_help)
+            self.recovery_page.back.connect(self.show_lock_screen)
+            if hasattr(self, "show_restore_dialog") and hasattr(
+                self.recovery_page, "restore_requested"
+            ):
+                self.recovery_page.restore_requested.connect(self.show_restore_dialog)
+            self.lock_window.stack.addWidget(self.recovery_page)
+        self.recovery_page.refresh()
+        self.lock_window.stack.setCurrentWidget(self.recovery_page)
+        self.lock_window.show()
+        self.lock_window.raise_()
+
     def shutdown(self) -> None:
         self._discard_help_panel()
         self.idle.stop()
         if self.main_window is not None:
-            self.main_window.prepare_to_lock()
+            self._keep_unsaved_work()
         if self.vault is not None:
             self.vault.close()
             self.vault = None
@@ -292,18 +432,44 @@ UNEXPECTED_ERROR_TEXT = (
 )
 
 
+def is_damage(exc: BaseException) -> bool:
+    """An SQLite error that means the vault's pages cannot be read as they should."""
+    from moodlog.vault.connection import DatabaseError
+
+    if not isinstance(exc, DatabaseError):
+        return False
+    text = str(exc).lower()
+    return any(words in text for words in ("malformed", "not a database", "disk image", "corrupt"))
+
+
 def report_unexpected_error(
     exc_type: type[BaseException], exc: BaseException, traceback: object
 ) -> None:
     """Last-resort handler: a calm, plain message; only the error's type goes to stderr,
-    never its text or a traceback, which could carry what the user wrote."""
-    del exc, traceback
+    never its text or a traceback, which could carry what the user wrote.
+
+    Two kinds get their true message instead: a failed save for a reason outside
+    moodlog ("Not saved: the disk is full ..."; the text stays in the form), and
+    damage found in the vault after unlock (the recovery page)."""
+    from moodlog.vault.connection import DatabaseError
+    from moodlog.vault.errors import StorageProblem, storage_problem
+
+    del traceback
     print(f"moodlog: unexpected error ({exc_type.__name__})", file=sys.stderr)
+    controller = AppController.current
+    if is_damage(exc) and controller is not None and controller.vault is not None:
+        controller.damage_found()
+        return
+    text = UNEXPECTED_ERROR_TEXT
+    if isinstance(exc, StorageProblem):
+        text = str(exc)
+    elif isinstance(exc, DatabaseError) and storage_problem(exc) is not None:
+        text = str(storage_problem(exc, "Not done"))
     app = QApplication.instance()
     if app is not None:
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Warning, "moodlog", UNEXPECTED_ERROR_TEXT)
+        box = QMessageBox(QMessageBox.Icon.Warning, "moodlog", text)
         box.setModal(False)
         box.show()
         report_unexpected_error.last_box = box  # type: ignore[attr-defined]
@@ -351,6 +517,9 @@ def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
         folder = demo_dir
     else:
         folder = ensure_private_dir(resolve_data_dir(data_dir))
+    from moodlog.process import disable_core_dumps
+
+    disable_core_dumps()
     sys.excepthook = report_unexpected_error
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("moodlog")

@@ -36,6 +36,7 @@ from moodlog.domain.analysis import (
 )
 from moodlog.domain.contents import VaultContents
 from moodlog.domain.questionnaires import BANDS, GAD7, PHQ9, max_total
+from moodlog.domain.safety import LEVEL_ORDER, worst_level
 from moodlog.domain.treatments import KINDS, Treatment
 
 pg.setConfigOptions(antialias=True)
@@ -44,8 +45,19 @@ LEVEL_COLOURS = {
     "none": "#7fb89a",
     "low": "#e8c547",
     "moderate": "#e8903a",
+    "incomplete": "#a0357a",
     "high": "#c8453b",
     "skipped": "#b5b5b5",
+}
+# A shape per level, so that levels differ without colour too (pyqtgraph symbols),
+# a size factor, and the same shape as a character for legends.
+LEVEL_SYMBOLS = {
+    "skipped": ("x", 0.9, "\N{MULTIPLICATION SIGN}"),
+    "none": ("o", 0.8, "\N{BLACK CIRCLE}"),
+    "low": ("t", 1.1, "\N{BLACK DOWN-POINTING TRIANGLE}"),
+    "moderate": ("d", 1.25, "\N{BLACK DIAMOND}"),
+    "incomplete": ("star", 1.5, "\N{BLACK STAR}"),
+    "high": ("s", 1.25, "\N{BLACK SQUARE}"),
 }
 BAND_COLOURS = ("#e7f2ea", "#f5f1dc", "#f8e6cf", "#f6d7c9", "#f2c9c4")
 SERIES_STYLE = {  # name: (label, colour, right-hand axis?)
@@ -223,6 +235,15 @@ class TrendData:
         return " \N{MIDDLE DOT} ".join(parts)
 
 
+def worst_level_by_day(levels: list[tuple[dt.date, str]]) -> dict[dt.date, str]:
+    """The most concerning self-check level of each day (``safety.LEVEL_ORDER``):
+    one marker a day, so a skipped check-in never hides a high one."""
+    by_day: dict[dt.date, list[str]] = defaultdict(list)
+    for day, level in levels:
+        by_day[day].append(level)
+    return {day: worst_level(found) for day, found in by_day.items()}
+
+
 def _series_xy(series: Series, break_at_gaps: bool = True) -> tuple[np.ndarray, np.ndarray]:
     """x (noon-UTC timestamps) and y arrays in day order. With ``break_at_gaps`` a NaN
     is inserted after each missing run of days, so a line drawn with
@@ -349,6 +370,16 @@ def scatter(size: float, colour: QColor | str, symbol: str = "o") -> pg.ScatterP
     return pg.ScatterPlotItem(symbol=symbol, size=size, pen=None, brush=pg.mkBrush(colour))
 
 
+def blend(colour: QColor, alpha: int, background: QColor) -> QColor:
+    """The opaque colour that ``colour`` at ``alpha`` (0-255) gives over ``background``."""
+    a = alpha / 255
+    return QColor.fromRgbF(
+        a * colour.redF() + (1 - a) * background.redF(),
+        a * colour.greenF() + (1 - a) * background.greenF(),
+        a * colour.blueF() + (1 - a) * background.blueF(),
+    )
+
+
 class BandsItem(pg.GraphicsObject):
     """Horizontal severity bands across the whole time axis, painted as one item."""
 
@@ -437,12 +468,18 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         self.trend_line = pg.PlotCurveItem(pen=pg.mkPen(mood_colour(), width=2.5 * k))
         self.trend_line.opts["connect"] = "finite"
         self.medication_markers = scatter(9 * k, "#6b5a8e", symbol="t1")
+        # One item per level, added least concerning first, so that where days share
+        # a pixel (a long range) the more concerning level is drawn on top.
         self.checkin_markers = {
-            level: scatter(6 * k, colour, symbol="s") for level, colour in LEVEL_COLOURS.items()
+            level: scatter(
+                6 * k * LEVEL_SYMBOLS[level][1], LEVEL_COLOURS[level], LEVEL_SYMBOLS[level][0]
+            )
+            for level in LEVEL_ORDER
         }
         for item in (self.mood_points, self.trend_line, self.medication_markers):
             self.mood_plot.add(item)
-        for item in self.checkin_markers.values():
+        for z, item in enumerate(self.checkin_markers.values()):
+            item.setZValue(z + 1)
             self.mood_plot.add(item)
         self.session_lines: dict[tuple[str, bool], pg.PlotCurveItem] = {}  # made as needed
         self.series_items: dict[str, pg.PlotCurveItem] = {}  # made when first switched on
@@ -554,7 +591,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
             y=[-0.55] * len(data.medication_events),
         )
         by_level: dict[str, list[float]] = {level: [] for level in self.checkin_markers}
-        for day, level in data.checkin_levels:
+        for day, level in worst_level_by_day(data.checkin_levels).items():
             by_level[level].append(timestamp(day))
         for level, xs in by_level.items():
             self.checkin_markers[level].setData(x=xs, y=[10.55] * len(xs))
@@ -695,9 +732,13 @@ class AroundSessionsChart(pg.GraphicsLayoutWidget):
                 ys.append(curve.get(x, math.nan))
             xs.append(self.LAST + 0.5)  # break the line before the next session
             ys.append(math.nan)
+        background = self.backgroundBrush().color()
         for kind, (xs, ys) in by_kind.items():
-            colour = QColor(KINDS[kind].colour)
-            colour.setAlpha(70 if len(chosen) > 1 else 230)
+            # Faint, but opaque: the kind's colour at 70/255 over the background. (A
+            # translucent line is stroked as one path for all its sessions, ~1 s for
+            # 150 sessions on paper; one path a kind also never darkened where its own
+            # sessions crossed, so the look is the same.)
+            colour = blend(QColor(KINDS[kind].colour), 70 if len(chosen) > 1 else 230, background)
             line = pg.PlotCurveItem(xs, ys, pen=pg.mkPen(colour, width=self.k), connect="finite")
             self.plot.add(line)
         self.mean_line = None
@@ -717,18 +758,43 @@ class AroundSessionsChart(pg.GraphicsLayoutWidget):
 def render_chart(widget: pg.GraphicsView, width: int, height: int, scale: float = 2.0) -> QImage:
     """Paint a chart (never shown) of ``width`` x ``height`` logical pixels into an image
     ``scale`` times larger, in memory only. Vector items scale; build the chart with
-    ``marker_scale=scale`` so device-pixel symbols and pens scale too."""
+    ``marker_scale=scale`` so device-pixel symbols and pens scale too.
+
+    Painted once: the chart is laid out without being shown (showing it would paint it
+    a first time, unseen), and its axes size themselves from their tick labels before
+    that one paint. Opaque lines are stroked segment by segment (``segmentedLineMode``):
+    a long antialiased line stroked as one path is several times slower, and opaque
+    segments look the same."""
+    rect = QRectF(0, 0, width, height)
     widget.resize(width, height)
-    widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
-    widget.show()
-    QApplication.processEvents()
+    widget.setRange(rect, padding=0, disableAutoPixel=False)  # lays the chart out, hidden
+    widget.ci.layout.activate()
+    probe = QImage(1, 1, QImage.Format.Format_RGB32)
+    painter = QPainter(probe)
+    for item in widget.scene().items():
+        if isinstance(item, pg.AxisItem) and item.isVisible():
+            item.generateDrawSpecs(painter)  # sets the axis width from its labels
+        elif isinstance(item, pg.PlotCurveItem):
+            pen = item.opts["pen"]
+            if pen is not None and pen.color().alpha() == 255:
+                item.setSegmentedLineMode("on")
+    painter.end()
+    widget.ci.layout.activate()
     image = QImage(int(width * scale), int(height * scale), QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    widget.scene().render(painter, QRectF(0, 0, image.width(), image.height()), widget.sceneRect())
+    widget.scene().render(painter, QRectF(0, 0, image.width(), image.height()), rect)
     painter.end()
-    widget.hide()
     image.setDevicePixelRatio(scale)
     return image
+
+
+def level_legend_html() -> str:
+    """The self-check markers' legend (shape and colour per level, most concerning
+    last), for a QLabel beside a chart."""
+    return " ".join(
+        f"<span style='color:{LEVEL_COLOURS[level]}'>{LEVEL_SYMBOLS[level][2]}</span> {level}"
+        for level in LEVEL_ORDER
+    )

@@ -3,6 +3,10 @@
 Wording rules: plain and calm, never blocking saving, never claiming anyone
 watches; every answer can be "prefer not to answer", and the whole check can be
 skipped (recorded as skipped, never as "no").
+
+A check-in is stamped with the moment it was answered (saved), not with the day of
+the entry it was filled in with: a self-check answered on 20 Nov in a form for 6 Nov
+is a 20 Nov check-in. At most one "skipped" is recorded per day.
 """
 
 from __future__ import annotations
@@ -15,18 +19,22 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
+from moodlog.domain.crisis import calm_help_line, resources_for
 from moodlog.domain.safety import (
     ELEVATED_LEVELS,
     FOLLOW_UP_KEYS,
+    HELP_NOW_HINT,
     PRIVACY_STATEMENT,
     QUESTION_INTRO,
     QUESTIONS,
@@ -50,7 +58,7 @@ class SelfCheckWidget(QGroupBox):
         super().__init__("Self-check", parent)
         self.setObjectName("selfCheck")
         layout = QVBoxLayout(self)
-        label = QLabel(f"{SELF_CHECK_LABEL} {PRIVACY_STATEMENT}")
+        label = QLabel(f"{SELF_CHECK_LABEL} {PRIVACY_STATEMENT} {HELP_NOW_HINT}")
         label.setObjectName("hint")
         label.setWordWrap(True)
         layout.addWidget(label)
@@ -157,8 +165,14 @@ class SelfCheckWidget(QGroupBox):
 
 
 def record_checkin(context: AppContext, checkin: SICheckin) -> None:
-    """Save a check-in (never blocked by its answers) and its "discuss" question."""
-    context.vault.checkins.add(checkin)
+    """Save a check-in (never blocked by its answers) and its "discuss" question.
+
+    The check-in is stamped now, the moment it was answered, whatever day the entry
+    it came with describes; a second "skipped" on the same day is not added.
+    """
+    now = context.now()
+    checkin.day, checkin.time = now.date(), now.time()
+    context.vault.checkins.record(checkin)
     if checkin.discuss:
         context.vault.questions.add(
             Question(
@@ -178,19 +192,57 @@ def offer_support(context: AppContext, checkin: SICheckin) -> None:
         context.events.help_requested.emit(checkin.level)
 
 
+class CrisisLineBox(QFrame):
+    """A calm line naming the crisis line and emergency number for the user's country,
+    with a one-click "Get help now". Shown after PHQ-9 item 9 is answered above
+    "Not at all", whatever happens in the follow-up."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("crisisLine")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 10, 6)
+        country = context.preferences.effective_country()
+        self.label = QLabel(calm_help_line(resources_for(country)))
+        self.label.setWordWrap(True)
+        row.addWidget(self.label, 1)
+        self.help_button = QPushButton("Get help now")
+        self.help_button.setObjectName("helpButton")
+        self.help_button.clicked.connect(lambda: context.events.help_requested.emit(""))
+        row.addWidget(self.help_button)
+
+    def text(self) -> str:
+        return self.label.text()
+
+
 class SelfCheckDialog(QDialog):
-    """The self-check on its own (from Safety plan, or after PHQ-9 item 9)."""
+    """The self-check on its own (from Safety plan, or after PHQ-9 item 9).
+
+    With ``show_help`` (after PHQ-9 item 9) the crisis line and "Get help now" stay
+    at the top, and whatever the answers or "Not now", the person is never left
+    without them.
+    """
 
     saved = Signal(object)  # SICheckin
 
     def __init__(
-        self, context: AppContext, parent: QWidget | None = None, reason: str = ""
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        reason: str = "",
+        show_help: bool = False,
     ) -> None:
         super().__init__(parent)
         self.context = context
         self.setWindowTitle("Self-check")
         self.setMinimumWidth(760)
         layout = QVBoxLayout(self)
+        self.crisis_line: CrisisLineBox | None = None
+        if show_help:
+            self.crisis_line = CrisisLineBox(context)
+            layout.addWidget(self.crisis_line)
         if reason:
             text = QLabel(reason)
             text.setWordWrap(True)
@@ -217,6 +269,7 @@ class SelfCheckDialog(QDialog):
     def _skip(self) -> None:
         now = self.context.now()
         checkin = SICheckin.skipped_on(now.date(), now.time())
+        checkin.discuss = self.widget.discuss_box.isChecked()
         record_checkin(self.context, checkin)
         self.saved.emit(checkin)
         self.reject()

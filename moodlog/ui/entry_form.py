@@ -105,6 +105,10 @@ class EntryForm(QWidget):
         self.tags.itemChanged.connect(self.changed)
         self.date_edit.dateChanged.connect(self.changed)
         self.time_edit.timeChanged.connect(self.changed)
+        self.date_edit.dateChanged.connect(self._when_edited)
+        self.time_edit.timeChanged.connect(self._when_edited)
+        self._when_changed = False
+        self._setting_when = False
         self.set_when(dt.datetime.combine(today, dt.time(12, 0)))
 
     # -- tags ----------------------------------------------------------------
@@ -146,9 +150,34 @@ class EntryForm(QWidget):
             self.check_tags([*self.checked_tags(), name])
 
     # -- values --------------------------------------------------------------
-    def set_when(self, when: dt.datetime) -> None:
-        self.date_edit.setDate(QDate(when.year, when.month, when.day))
-        self.time_edit.setTime(QTime(when.hour, when.minute))
+    def _when_edited(self) -> None:
+        if not self._setting_when:
+            self._when_changed = True
+
+    def set_today(self, today: dt.date) -> None:
+        """Move the latest day that can be chosen (the form may stay open past midnight)."""
+        self._today = today
+        self._setting_when = True
+        try:
+            self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
+        finally:
+            self._setting_when = False
+
+    def set_when(self, when: dt.datetime, by_user: bool = False) -> None:
+        """Show ``when``; unless ``by_user``, the form keeps following the clock."""
+        if when.date() > self._today:
+            self.set_today(when.date())
+        self._setting_when = True
+        try:
+            self.date_edit.setDate(QDate(when.year, when.month, when.day))
+            self.time_edit.setTime(QTime(when.hour, when.minute))
+        finally:
+            self._setting_when = False
+        self._when_changed = by_user
+
+    def when_changed(self) -> bool:
+        """True once the person picked the day or time themselves."""
+        return self._when_changed
 
     def day(self) -> dt.date:
         return self.date_edit.date().toPython()
@@ -176,7 +205,7 @@ class EntryForm(QWidget):
         )
 
     def load(self, entry: Entry) -> None:
-        self.set_when(dt.datetime.combine(entry.day, entry.time))
+        self.set_when(dt.datetime.combine(entry.day, entry.time), by_user=True)
         self.mood.set_value(entry.mood)
         self.anxiety.set_value(entry.anxiety)
         self.energy.set_value(entry.energy)
@@ -201,6 +230,7 @@ class EntryForm(QWidget):
             "sleep_quality": self.sleep_quality.value(),
             "tags": self.checked_tags(),
             "note": self.note.toPlainText(),
+            "when_changed": self.when_changed(),
         }
 
     def restore(self, state: dict) -> None:
@@ -208,7 +238,7 @@ class EntryForm(QWidget):
             entry = Entry(
                 day=dt.date.fromisoformat(state["day"]),
                 time=dt.time.fromisoformat(state["time"]),
-                mood=state.get("mood", 5),
+                mood=state.get("mood"),  # never preset: a draft without a mood has none
                 anxiety=state.get("anxiety"),
                 energy=state.get("energy"),
                 irritability=state.get("irritability"),
@@ -220,3 +250,4 @@ class EntryForm(QWidget):
         except (KeyError, TypeError, ValueError):
             return
         self.load(entry)
+        self._when_changed = bool(state.get("when_changed", True))

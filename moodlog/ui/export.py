@@ -39,13 +39,13 @@ from moodlog.report.pdf import (
     Report,
     ReportOptions,
     build_report,
+    load_for_report,
     preview_pages,
     write_pdf,
 )
 from moodlog.report.pdf_writer import locale_page_size
 from moodlog.ui.context import AppContext
 from moodlog.ui.widgets import hint, scrolling_page, show_error
-from moodlog.vault import bulk
 
 WARNING_SETTING = "pdf_unencrypted_warning_shown"
 
@@ -109,7 +109,7 @@ class ExportScreen(QScrollArea):
         period_box = QGroupBox("Period")
         grid = QGridLayout(period_box)
         self.period_group = QButtonGroup(self)
-        self.since_last = QRadioButton("Since my last appointment")
+        self.since_last = QRadioButton("Since my last appointment (at least 30 days)")
         self.last_30 = QRadioButton("Last 30 days")
         self.last_90 = QRadioButton("Last 90 days")
         self.custom = QRadioButton("From")
@@ -193,6 +193,10 @@ class ExportScreen(QScrollArea):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.status, 1)
         layout.addLayout(buttons)
+        from moodlog.ui.importing import InterchangeBox  # CSV, FHIR, imports (issue 13)
+
+        self.interchange = InterchangeBox(context, self.period, self)
+        layout.addWidget(self.interchange)
         layout.addStretch(1)
         self.writer: PdfWriterThread | None = None
         self._period_changed()
@@ -259,7 +263,8 @@ class ExportScreen(QScrollArea):
         )
 
     def build(self) -> Report:
-        return build_report(bulk.load(self.vault), self.options(), self.context.now())
+        options = self.options()
+        return build_report(load_for_report(self.vault, options), options, self.context.now())
 
     # -- actions -------------------------------------------------------------------
     def preview(self) -> None:
@@ -309,6 +314,7 @@ class ExportScreen(QScrollArea):
 
         writer.page_written.connect(page_written)
         writer.failed.connect(lambda message: show_error(self, message))
+        writer.failed.connect(lambda _message: setattr(writer, "write_failed", True))
         writer.finished.connect(lambda: self._written(path, writer))
         self.writer = writer
         writer.start()
@@ -316,7 +322,19 @@ class ExportScreen(QScrollArea):
     def _written(self, path: Path, writer: PdfWriterThread) -> None:
         self.progress.close()
         self.save_button.setEnabled(True)
-        if Path(path).exists():
+        # Saved only when the writer reported no error and the file is a whole PDF
+        # (Qt's PDF writer does not report a full disk).
+        from moodlog.report.pdf_writer import PdfNotWritten, check_pdf_written
+
+        try:
+            if getattr(writer, "write_failed", False):
+                raise PdfNotWritten(Path(path), "it could not be written")
+            check_pdf_written(Path(path))
+        except PdfNotWritten as error:
+            self.status.setText(f"Not saved: {error.strerror}.")
+            if not getattr(writer, "write_failed", False):
+                show_error(self, f"The PDF could not be saved: {error.strerror}.")
+        else:
             self.status.setText(
                 f"Saved {Path(path).name} ({dt.date.today():%d %b %Y}). "
                 "Remember: the PDF is not encrypted."

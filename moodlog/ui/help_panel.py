@@ -10,7 +10,6 @@ from html import escape
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -20,32 +19,63 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from moodlog.domain.crisis import known_countries, resources_for, urgent_line
+from moodlog.domain.crisis import resources_for, urgent_line
 from moodlog.domain.safety import (
     PRIVACY_STATEMENT,
     SAFETY_PLAN_SECTIONS,
+    URGENT_LEVELS,
     SafetyPlan,
 )
 from moodlog.report.safety_plan_pdf import plan_items_html
+from moodlog.ui.country import CountryBox
+
+# What the panel says first, by the self-check level that opened it (calm, no advice
+# beyond reaching people; never claims anyone is watching).
+LEVEL_WORDS = {
+    "incomplete": "You said yes to thoughts of suicide and left some of the next questions "
+    "unanswered. That is always allowed. Whatever the answers would be, you do not have to "
+    "carry this alone: the people below can help, now.",
+    "high": "Thank you for answering honestly. You do not have to carry this alone: the "
+    "people below can help, now.",
+    "moderate": "Thank you for answering honestly. Thinking about how you might end your "
+    "life is a good reason to talk to your clinician or care team soon, today or tomorrow "
+    "if you can. If it gets harder before then, call a crisis line below at any time.",
+    "low": "Thank you for answering honestly. Thoughts like these can pass, and you do not "
+    "have to carry them alone. Here is what can help now.",
+}
 
 
-def help_html(country: str, plan: SafetyPlan | None, locked: bool, level: str | None = None) -> str:
-    """The panel's text as HTML; kept separate so the PDF can reuse it."""
+def _crisis_lines_html(country: str) -> list[str]:
     res = resources_for(country)
-    parts: list[str] = []
-    if level == "high":
-        parts.append(f"<p class='urgent'><b>{escape(urgent_line(res))}</b></p>")
-    elif level in ("low", "moderate"):
-        parts.append(
-            "<p>Thank you for answering honestly. Thoughts like these can pass, and "
-            "you do not have to carry them alone. Here is what can help now.</p>"
-        )
-    parts.append("<h3>Talk to someone now</h3><ul>")
+    parts = ["<h3>Talk to someone now</h3><ul>"]
     for line in res.lines:
         parts.append(f"<li><b>{escape(line.name)}</b>: {escape(line.how)}</li>")
     if not res.lines:
-        parts.append("<li>Call your local crisis line, or a doctor or hospital near you.</li>")
+        parts.append(
+            "<li>Call your local crisis line, or a doctor or hospital near you. "
+            "Choose your country above to see its crisis lines.</li>"
+        )
     parts.append(f"<li>Emergency: <b>{escape(res.emergency)}</b></li></ul>")
+    return parts
+
+
+def help_html(country: str, plan: SafetyPlan | None, locked: bool, level: str | None = None) -> str:
+    """The panel's text as HTML; kept separate so the PDF can reuse it.
+
+    The safety plan follows its standard order (warning signs, coping, distractions,
+    people, professionals, making the environment safe, reasons for living). After a
+    ``high`` or ``incomplete`` check-in the urgent sentence comes first, then the
+    crisis lines and the user's professionals, then the rest of the plan.
+    """
+    urgent = level in URGENT_LEVELS
+    parts: list[str] = []
+    if urgent:
+        parts.append(f"<p class='urgent'><b>{escape(urgent_line(resources_for(country)))}</b></p>")
+    if level in LEVEL_WORDS:
+        parts.append(f"<p>{escape(LEVEL_WORDS[level])}</p>")
+    parts.extend(_crisis_lines_html(country))
+    titles = {key: title for key, title, _ in SAFETY_PLAN_SECTIONS}
+    order = [key for key, _, _ in SAFETY_PLAN_SECTIONS]
     if locked:
         parts.append("<p><i>Unlock moodlog to see your own safety plan and contacts.</i></p>")
     elif plan is None or plan.is_empty():
@@ -54,22 +84,16 @@ def help_html(country: str, plan: SafetyPlan | None, locked: bool, level: str | 
             "“Safety plan” when you feel ready; it takes about ten minutes.</i></p>"
         )
     else:
+        if urgent and plan.professionals:
+            parts.append(
+                f"<h3>{escape(titles['professionals'])}</h3>"
+                f"{plan_items_html(plan, 'professionals')}"
+            )
+            order.remove("professionals")
         parts.append("<h3>My safety plan</h3>")
-        order = [
-            "coping",
-            "distractions",
-            "people",
-            "professionals",
-            "reasons",
-            "warning_signs",
-            "environment",
-        ]
-        titles = {key: title for key, title, _ in SAFETY_PLAN_SECTIONS}
         for key in order:
-            values = getattr(plan, key)
-            if not values:
-                continue
-            parts.append(f"<p><b>{escape(titles[key])}</b></p>{plan_items_html(plan, key)}")
+            if getattr(plan, key):
+                parts.append(f"<p><b>{escape(titles[key])}</b></p>{plan_items_html(plan, key)}")
     parts.append(f"<p class='privacy'>{escape(PRIVACY_STATEMENT)}</p>")
     return "\n".join(parts)
 
@@ -99,21 +123,8 @@ class HelpPanel(QDialog):
         layout.addWidget(title)
         row = QHBoxLayout()
         row.addWidget(QLabel("Country:"))
-        self.country_box = QComboBox()
-        self.country_box.setAccessibleName("Country for crisis lines")
-        for code, name in known_countries():
-            self.country_box.addItem(name, code)
-        self.country_box.addItem("Another country", "")
-        index = self.country_box.findData(country.upper())
-        if index < 0:
-            self.country_box.setItemText(
-                self.country_box.count() - 1,
-                f"Another country ({country})" if country else "Another country",
-            )
-            self.country_box.setItemData(self.country_box.count() - 1, country.upper())
-            index = self.country_box.count() - 1
-        self.country_box.setCurrentIndex(index)
-        self.country_box.currentIndexChanged.connect(self._country_picked)
+        self.country_box = CountryBox(country)
+        self.country_box.country_picked.connect(self._country_picked)
         row.addWidget(self.country_box, 1)
         layout.addLayout(row)
         self.browser = QTextBrowser()
@@ -128,8 +139,7 @@ class HelpPanel(QDialog):
     def _render(self, country: str) -> None:
         self.browser.setHtml(help_html(country, self._plan, self._locked, self._level))
 
-    def _country_picked(self) -> None:
-        code = self.country_box.currentData() or ""
+    def _country_picked(self, code: str) -> None:
         self._render(code)
         self.country_changed.emit(code)
 

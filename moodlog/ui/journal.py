@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from moodlog.domain.entries import Entry
 from moodlog.domain.errors import ValidationError
 from moodlog.ui.context import AppContext
+from moodlog.ui.drafts import DraftDialogMixin
 from moodlog.ui.entry_form import EntryForm
 from moodlog.ui.widgets import confirm, heading, hint
 
@@ -146,13 +148,20 @@ class YearHeatMap(QWidget):
             self.day_clicked.emit(day)
 
 
-class EntryDialog(QDialog):
+class EntryDialog(DraftDialogMixin, QDialog):
+    draft_kind = "entry_edit"
+
     def __init__(self, context: AppContext, entry: Entry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Edit entry")
         self.context = context
         self.entry = entry
         layout = QVBoxLayout(self)
+        self.notice = QLabel("")
+        self.notice.setObjectName("hint")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        layout.addWidget(self.notice)
         self.form = EntryForm(context.vault.tags.names(), context.today())
         self.form.load(entry)
         layout.addWidget(self.form)
@@ -166,6 +175,10 @@ class EntryDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(900, 560)
+        self.watch_draft()
+
+    def draft_body(self) -> dict:
+        return {"id": self.entry.id, "fields": self.form.state()}
 
     def save(self) -> None:
         updated = self.form.entry()
@@ -179,8 +192,25 @@ class EntryDialog(QDialog):
         self.accept()
 
 
+_NAMES: dict[str, list[str]] = {}
+
+
+def _short_names() -> dict[str, list[str]]:
+    """Weekday and month abbreviations as ``strftime`` gives them (%a, %b), looked up
+    once: ``strftime`` per result costs more than the rest of a line (search speed)."""
+    if not _NAMES:
+        _NAMES["day"] = [dt.date(2024, 1, 1 + i).strftime("%a") for i in range(7)]
+        _NAMES["month"] = [""] + [dt.date(2024, m, 1).strftime("%b") for m in range(1, 13)]
+    return _NAMES
+
+
 def entry_summary(entry: Entry) -> str:
-    parts = [f"{entry.day:%a %d %b %Y} {entry.time:%H:%M}", f"mood {entry.mood}"]
+    names, day, time = _short_names(), entry.day, entry.time
+    parts = [
+        f"{names['day'][day.weekday()]} {day.day:02d} {names['month'][day.month]} {day.year} "
+        f"{time.hour:02d}:{time.minute:02d}",
+        f"mood {entry.mood}",
+    ]
     for name in ("anxiety", "energy", "irritability", "sleep_quality"):
         value = getattr(entry, name)
         if value is not None:
@@ -258,6 +288,10 @@ class JournalScreen(QWidget):
         self.results.setAlternatingRowColors(True)
         self.results.setSpacing(2)
         self.results.setAccessibleName("Entries")
+        # Lay out (and paint) the first results at once, the rest in the next moments.
+        self.results.setLayoutMode(QListView.LayoutMode.Batched)
+        self.results.setBatchSize(25)
+        self._result_days: list[dt.date] = []
         self.results.itemActivated.connect(self._result_chosen)
         self.results.itemClicked.connect(self._result_chosen)
         splitter.addWidget(self.results)
@@ -341,10 +375,8 @@ class JournalScreen(QWidget):
             limit=300,
         )
         self.results.clear()
-        for entry in results:
-            item = QListWidgetItem(entry_summary(entry))
-            item.setData(Qt.ItemDataRole.UserRole, entry.day.isoformat())
-            self.results.addItem(item)
+        self._result_days = [entry.day for entry in results]
+        self.results.addItems([entry_summary(entry) for entry in results])  # one call
         if not results:
             self.results.addItem(
                 "No entries match."
@@ -353,17 +385,12 @@ class JournalScreen(QWidget):
             )
 
     def result_days(self) -> list[dt.date]:
-        days = []
-        for i in range(self.results.count()):
-            value = self.results.item(i).data(Qt.ItemDataRole.UserRole)
-            if value:
-                days.append(dt.date.fromisoformat(value))
-        return days
+        return list(self._result_days)
 
     def _result_chosen(self, item: QListWidgetItem) -> None:
-        value = item.data(Qt.ItemDataRole.UserRole)
-        if value:
-            self.select_day(dt.date.fromisoformat(value))
+        row = self.results.row(item)
+        if 0 <= row < len(self._result_days):  # not the "No entries match." line
+            self.select_day(self._result_days[row])
 
     def select_day(self, day: dt.date) -> None:
         self.selected_day = day
@@ -386,9 +413,9 @@ class JournalScreen(QWidget):
             self.day_entries.setCurrentRow(0)
 
     def _add_question(self) -> None:
-        from moodlog.ui.today import add_question
+        from moodlog.ui.drafts import ask_question
 
-        add_question(self.context, self, "journal")
+        ask_question(self.context, self, "journal")
 
     def _selected_entry(self) -> Entry | None:
         item = self.day_entries.currentItem()
@@ -403,6 +430,18 @@ class JournalScreen(QWidget):
         dialog = EntryDialog(self.context, entry, self)
         self.edit_dialog = dialog
         dialog.open()
+
+    def resume_edit_draft(self, body: dict) -> EntryDialog | None:
+        """The edit dialog again, with the text kept at the last lock (not opened yet)."""
+        entry = self.vault.entries.get(body.get("id")) if body.get("id") else None
+        if entry is None:
+            return None
+        self.select_day(entry.day)
+        dialog = EntryDialog(self.context, entry, self)
+        if isinstance(body.get("fields"), dict):
+            dialog.form.restore(body["fields"])
+        self.edit_dialog = dialog
+        return dialog
 
     def delete_selected(self) -> None:
         entry = self._selected_entry()

@@ -29,6 +29,8 @@ SCREENS = (
     ("Safety plan", "moodlog.ui.safety_plan", "SafetyPlanScreen"),
     ("Export", "moodlog.ui.export", "ExportScreen"),
     ("Settings", "moodlog.ui.settings", "SettingsScreen"),
+    ("Backups", "moodlog.ui.backups", "BackupsScreen"),
+    ("Help", "moodlog.ui.help_screen", "HelpScreen"),
 )
 
 
@@ -36,6 +38,7 @@ class MainWindow(QMainWindow):
     lock_requested = Signal()
     help_requested = Signal(str)
     idle_minutes_changed = Signal(int)
+    restore_requested = Signal(object, str)  # a backup file and its passphrase
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -44,6 +47,10 @@ class MainWindow(QMainWindow):
         self.screens: dict[str, QWidget] = {}
         self.resize(1100, 760)
         self.setMinimumSize(QSize(820, 560))
+        if not context.demo:  # size and position only, never content (moodlog.ui.window_state)
+            from moodlog.ui.window_state import restore_geometry
+
+            restore_geometry(self, context.data_dir)
 
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -92,9 +99,20 @@ class MainWindow(QMainWindow):
         lock_action.setShortcut(QKeySequence("Ctrl+L"))
         lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         lock_action.triggered.connect(self.lock_requested)
+        lock_action.setToolTip("Lock moodlog")
         self.addAction(lock_action)
+        # Listed on the Help screen from these actions (moodlog.ui.help_screen).
+        for text, keys, slot in (
+            ("New entry (Today)", "Ctrl+N", self.new_entry),
+            ("Search your notes (Journal)", QKeySequence.StandardKey.Find, self.search_notes),
+            ("Help", QKeySequence.StandardKey.HelpContents, lambda: self.show_screen("Help")),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            self.addAction(action)
         for number in range(len(SCREENS)):
-            action = QAction(self)
+            action = QAction(f"Go to {SCREENS[number][0]}", self)
             action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
             action.triggered.connect(lambda _=False, n=number: self.nav.setCurrentRow(n))
             self.addAction(action)
@@ -114,11 +132,17 @@ class MainWindow(QMainWindow):
             widget = screen_class(self.context)
             if hasattr(widget, "idle_minutes_changed"):
                 widget.idle_minutes_changed.connect(self.idle_minutes_changed)
+            if hasattr(widget, "restore_requested"):
+                widget.restore_requested.connect(self.restore_requested)
             old = self.stack.widget(row)
             self.stack.insertWidget(row, widget)
             self.stack.removeWidget(old)
             old.deleteLater()
             self.screens[title] = widget
+            if title == "Today":  # the optional fields the person chose to show
+                from moodlog.ui.daily_fields import apply_to_today
+
+                apply_to_today(self, self.context.vault.settings)
         return self.screens[title]
 
     def show_screen(self, title: str) -> QWidget:
@@ -138,25 +162,65 @@ class MainWindow(QMainWindow):
         if hasattr(widget, "refresh"):
             widget.refresh()
 
+    def new_entry(self) -> None:
+        """Ctrl+N: Today, with the keyboard on the mood scale."""
+        today = self.show_screen("Today")
+        form = getattr(today, "form", None)
+        target = getattr(form, "mood", None) or form or today
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def search_notes(self) -> None:
+        """Ctrl+F: the Journal's search box, its text selected."""
+        journal = self.show_screen("Journal")
+        box = getattr(journal, "search_box", None)
+        if box is not None:
+            box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            box.selectAll()
+
     def _open_day(self, day: object) -> None:
         journal = self.show_screen("Journal")
         journal.select_day(day)
 
     # -- lock / close -------------------------------------------------------------
-    def prepare_to_lock(self) -> None:
-        """Give every screen the chance to keep unsaved work as an encrypted draft."""
-        for widget in self.screens.values():
-            if hasattr(widget, "leaving"):
-                widget.leaving()
+    def prepare_to_lock(self) -> list[str]:
+        """Give every screen and open dialog the chance to keep unsaved work as an
+        encrypted draft. Returns the plain reasons ("the disk is full") of any that
+        could not; the others are kept regardless."""
+        from moodlog.ui.drafts import keep_input_dialog
+        from moodlog.vault.errors import StorageProblem, VaultError
+
+        keepers = [w.leaving for w in self.screens.values() if hasattr(w, "leaving")]
+        for window in self.findChildren(QWidget):
+            if window.isWindow() and window.isVisible():
+                if hasattr(window, "keep_draft"):
+                    keepers.append(window.keep_draft)
+                else:
+                    keepers.append(lambda w=window: keep_input_dialog(w, self.context))
+        problems: list[str] = []
+        for keep in keepers:
+            try:
+                keep()
+            except StorageProblem as error:
+                problems.append(error.reason)
+            except VaultError:
+                problems.append("the vault could not be written")
+            except Exception:  # noqa: BLE001 - locking must go on; no text of theirs shown
+                problems.append("an unexpected error")
+        return problems
 
     def close_for_lock(self) -> None:
         self._closing_for_lock = True
         for dialog in self.findChildren(QWidget):
             if dialog.isWindow() and dialog is not self:
+                dialog.closing_for_lock = True  # its draft was just kept: not discarded
                 dialog.close()
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self._closing_for_lock:
             self.prepare_to_lock()
+        if not self.context.demo:
+            from moodlog.ui.window_state import save_geometry
+
+            save_geometry(self, self.context.data_dir)
         super().closeEvent(event)

@@ -1,13 +1,16 @@
-"""Import the chart modules, and prepare the Trends screen, while the user is idle
-after unlock.
+"""Import what an unlocked session needs while the lock screen waits for the
+passphrase, and prepare the Trends screen while the user is idle after unlock.
 
 pyqtgraph and numpy take ~0.5-0.7 s to import, nearly all of it Python code and
 extension set-up that holds Python's lock (so a background thread would freeze
 the window just the same). They are kept out of start-up so that the lock window
-appears quickly; importing them one at a time, each only after a moment with no
-keyboard or mouse input, means the first visit to Trends does not wait for them.
-The app then builds the Trends screen, hidden, the same way (~50 ms), and reads
-its whole history in the next quiet moment, so that choosing it only has to show it.
+appears quickly. Once the lock window has painted, the app imports them, and the
+modules of the main window and Today, one at a time in quiet moments (typing a
+passphrase postpones the next one), so that neither unlocking nor the first visit
+to Trends waits for an import. Whatever is still pending at unlock (someone who
+typed without a pause) goes on in quiet moments after it. After unlock the app
+builds the Trends screen, hidden, the same way (~50 ms), and reads its whole
+history in the next quiet moment, so that choosing it only has to show it.
 """
 
 from __future__ import annotations
@@ -17,12 +20,35 @@ import sys
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QObject, QTimer
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 # One module a step; measured on the 2-core CI machine: numpy ~0.13 s, pyqtgraph
 # ~0.3-0.45 s (mostly PySide6 building its enums for pyqtgraph's Qt shim), the
 # chart and Trends modules ~0.1 s.
 CHART_MODULES = ("numpy", "pyqtgraph", "moodlog.ui.charts", "moodlog.ui.trends")
+# What opening a session imports (the main window, Today and what they import when
+# built; ~0.1 s in all). tests/test_startup.py checks that nothing is left over.
+SESSION_MODULES = (
+    "moodlog.vault.repositories",
+    "moodlog.ui.context",
+    "moodlog.ui.main_window",
+    "moodlog.ui.today",
+    "moodlog.ui.booster_today",
+    "moodlog.insights",
+    "moodlog.ui.drafts",
+    "moodlog.ui.backups",
+    "moodlog.ui.window_state",
+    "_strptime",
+    "numpy.ma",  # numpy imports it on first use of np.unique (the booster lines)
+)
+# Imported while the lock screen waits: the session's first (needed at every
+# unlock), then the charts.
+LOCK_SCREEN_MODULES = SESSION_MODULES + CHART_MODULES
+# The first step on the lock screen, this long after its first paint (nobody types
+# a passphrase sooner); input waits for ``quiet_ms`` after it, as after unlock.
+AFTER_FIRST_PAINT_MS = 300
 
 
 class Preloader(QObject):
@@ -48,6 +74,10 @@ class Preloader(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._run_next)
+        self._painted_widget: QWidget | None = None
+        self._first_paint_quiet_ms = AFTER_FIRST_PAINT_MS
+        # Whether steps may still run (the app sets it: a window of its is open).
+        self.active: Callable[[], bool] = lambda: True
 
     @property
     def done(self) -> bool:
@@ -58,18 +88,45 @@ class Preloader(QObject):
         if all(pending != name for pending, _ in self.pending):
             self.pending.append((name, step))
 
-    def start(self) -> None:
+    def start(self, quiet_ms: int | None = None) -> None:
         if not self.done:
-            self.timer.start(self.quiet_ms)
+            self.timer.start(self.quiet_ms if quiet_ms is None else quiet_ms)
+
+    def start_after_first_paint(
+        self, widget: QWidget, quiet_ms: int = AFTER_FIRST_PAINT_MS
+    ) -> None:
+        """Start ``quiet_ms`` after ``widget``'s next paint (the lock window's first),
+        so that no import delays the window itself."""
+        if self.done:
+            return
+        self.stop()
+        self._painted_widget = widget
+        self._first_paint_quiet_ms = quiet_ms
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self._painted_widget and event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            self._painted_widget = None
+            # From the event loop, once the paint is finished.
+            self.start(self._first_paint_quiet_ms)
+        return False
 
     def stop(self) -> None:
         self.timer.stop()
+        if self._painted_widget is not None:
+            self._painted_widget.removeEventFilter(self)
+            self._painted_widget = None
 
     def postpone(self) -> None:
         if self.timer.isActive():
             self.timer.start(self.quiet_ms)
 
     def _run_next(self) -> None:
+        while self.pending and self.pending[0][0] in sys.modules:
+            self.pending.pop(0)  # imported meanwhile: no step of its own
+        if self.done or not self.active():
+            return  # nobody is waiting for it (the app's windows are closed)
         _, step = self.pending.pop(0)
         try:
             step()
@@ -77,9 +134,40 @@ class Preloader(QObject):
             # Only a head start: the user's own action does the same work again and
             # reports a failure the usual way.
             pass
-        if not self.done:
+        # A step can run Python's garbage collector, which may delete the app (and this
+        # object with it) if nothing refers to it any more.
+        if not self.done and shiboken6.isValid(self.timer):
             self.timer.start(self.gap_ms)
 
 
 def _import(name: str) -> None:
     importlib.import_module(name)
+
+
+def warm_up_session_widgets() -> None:
+    """Build, polish and paint off screen, then drop, the kinds of widgets the main
+    window and Today are made of (no data: an empty form). A widget class's first use
+    costs several times its later ones (Python wrappers made, style sheet rules matched,
+    fonts and glyphs cached); paying that while the lock screen waits takes ~25% off
+    unlock -> main window painted. Nothing of it stays on screen or in memory."""
+    import datetime as dt
+
+    from PySide6.QtWidgets import QListWidget, QMainWindow, QScrollArea, QVBoxLayout
+
+    from moodlog.ui.checkin import SelfCheckWidget
+    from moodlog.ui.entry_form import EntryForm
+
+    window = QMainWindow()
+    window.resize(1100, 760)
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    body = QWidget()
+    body.setObjectName("screen")
+    layout = QVBoxLayout(body)
+    layout.addWidget(QListWidget())
+    layout.addWidget(EntryForm([], dt.date.today()))
+    layout.addWidget(SelfCheckWidget())
+    area.setWidget(body)
+    window.setCentralWidget(area)
+    window.grab()  # lays out, polishes and paints it without showing it
+    window.deleteLater()

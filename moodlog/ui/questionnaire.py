@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -15,24 +18,47 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moodlog.domain.analysis import (
+    NO_BASELINE_TEXT,
+    OUTCOME_DEFINITIONS,
+    course_baseline,
+    course_summary,
+)
 from moodlog.domain.questionnaires import (
     ANSWER_OPTIONS,
     DIFFICULTY_OPTIONS,
-    DIFFICULTY_QUESTION,
+    DIFFICULTY_QUESTIONS,
+    GAD7,
     ITEMS,
+    PHQ9,
     SCREENING_LABEL,
-    STEM,
+    STEMS,
     QuestionnaireResult,
     describe_change,
+    is_blank,
     max_total,
     needs_safety_follow_up,
     unanswered_items,
 )
+from moodlog.domain.treatments import Treatment
 from moodlog.ui.context import AppContext
 
 
-def result_summary(result: QuestionnaireResult, history: list[QuestionnaireResult]) -> str:
-    """Score, band and changes in plain words, or why there is no score."""
+def _same(a: QuestionnaireResult | None, b: QuestionnaireResult) -> bool:
+    return a is b or (a is not None and a.id is not None and a.id == b.id)
+
+
+def result_summary(
+    result: QuestionnaireResult,
+    history: list[QuestionnaireResult],
+    treatments: Iterable[Treatment] = (),
+    now: dt.datetime | None = None,
+) -> str:
+    """Score, band and changes in plain words, or why there is no score.
+
+    The change from the course baseline, and for the PHQ-9 response and remission,
+    follow the one baseline rule of :func:`analysis.course_baseline` (the same as
+    Trends and the PDF), with its definitions."""
     if not result.scored:
         missing = ", ".join(str(n) for n in unanswered_items(result.answers))
         return (
@@ -44,9 +70,56 @@ def result_summary(result: QuestionnaireResult, history: list[QuestionnaireResul
     text = f"{result.instrument}: {change.total} of {max_total(result.instrument)} ({change.band})."
     if change.change_from_previous is not None:
         text += f" Change from previous: {change.change_from_previous:+d}."
-    if change.change_from_baseline is not None:
-        text += f" Change from baseline: {change.change_from_baseline:+d}."
+    text += _course_sentence(result, history, list(treatments), now)
     return f"{text} {SCREENING_LABEL}"
+
+
+def _course_sentence(
+    result: QuestionnaireResult,
+    history: list[QuestionnaireResult],
+    treatments: list[Treatment],
+    now: dt.datetime | None,
+) -> str:
+    pool = list(history)
+    if not any(_same(r, result) for r in pool):
+        pool.append(result)
+    when = now or dt.datetime.combine(result.day, result.time)
+    course = course_summary(pool, result.instrument, treatments, when)
+    baseline = course.baseline
+    if baseline is None:
+        if course.course_start is None:
+            return ""  # no session yet: nothing to compare with
+        if result.instrument == PHQ9:
+            return f" {NO_BASELINE_TEXT.capitalize()}, so response and remission are not stated."
+        return f" {NO_BASELINE_TEXT.capitalize()}."
+    if _same(baseline, result):
+        return f" This is your course baseline ({course.baseline_rule_text})."
+    if (result.day, result.time) < (baseline.day, baseline.time) or baseline.total is None:
+        return ""
+    difference = result.total - baseline.total
+    change_text = f"{difference:+d}"
+    if baseline.total:
+        change_text += f" ({difference / baseline.total * 100:+.0f}%)"
+    text = (
+        f" Change from course baseline ({baseline.total} on {baseline.day:%d %b %Y}): "
+        f"{change_text}."
+    )
+    if result.instrument == PHQ9 and _same(course.latest, result):
+        outcome = course.outcome_text()
+        text += f" {outcome[0].upper()}{outcome[1:]}. {OUTCOME_DEFINITIONS}"
+    return text
+
+
+def baseline_cell(result: QuestionnaireResult, baselines: dict[str, tuple]) -> str:
+    """The history table's "Course baseline" cell: the result the baseline rule uses
+    (``baselines``: instrument -> :func:`analysis.course_baseline`), and a mark the
+    rule cannot use (an earlier course, or after the course began)."""
+    used, rule = baselines.get(result.instrument, (None, ""))
+    if _same(used, result):
+        return "\N{BLACK STAR} baseline" if rule == "marked" else "baseline (automatic)"
+    if result.is_baseline:
+        return "marked, not used (not before this course)"
+    return ""
 
 
 class QuestionnaireDialog(QDialog):
@@ -63,7 +136,7 @@ class QuestionnaireDialog(QDialog):
         label = QLabel(SCREENING_LABEL)
         label.setObjectName("hint")
         layout.addWidget(label)
-        stem = QLabel(STEM)
+        stem = QLabel(STEMS[instrument])
         stem.setWordWrap(True)
         stem.setObjectName("subheading")
         layout.addWidget(stem)
@@ -87,7 +160,7 @@ class QuestionnaireDialog(QDialog):
                 grid.addWidget(button, row, score + 1)
             self.groups.append(group)
         difficulty_row = len(ITEMS[instrument]) + 1
-        difficulty = QLabel(DIFFICULTY_QUESTION + " (not scored)")
+        difficulty = QLabel(DIFFICULTY_QUESTIONS[instrument] + " (not scored)")
         difficulty.setWordWrap(True)
         grid.addWidget(difficulty, difficulty_row, 0, 1, 5)
         self.difficulty_group = QButtonGroup(self)
@@ -103,6 +176,9 @@ class QuestionnaireDialog(QDialog):
         self.result_label.setWordWrap(True)
         self.result_label.setObjectName("result")
         layout.addWidget(self.result_label)
+        self.crisis_line = None  # the calm crisis line, shown once PHQ-9 item 9 is > 0
+        for group in self.groups:
+            group.idClicked.connect(self._answer_changed)
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -118,7 +194,46 @@ class QuestionnaireDialog(QDialog):
             if answer is not None:
                 group.button(answer).setChecked(True)
 
+    SAVE_ANYWAY = "Save anyway"
+
+    def _answer_changed(self) -> None:
+        """A new answer: a pending "Save anyway" no longer applies; item 9 above
+        "Not at all" shows the crisis line at once (it stays, whatever happens next)."""
+        if self.save_button.text() == self.SAVE_ANYWAY:
+            self.save_button.setText("Save")
+            self.result_label.setText("")
+        if needs_safety_follow_up(self.instrument, self.answers()):
+            self.show_crisis_line()
+
+    def show_crisis_line(self) -> None:
+        from moodlog.ui.checkin import CrisisLineBox
+
+        if self.crisis_line is None:
+            self.crisis_line = CrisisLineBox(self.context, self)
+            layout = self.layout()
+            layout.insertWidget(layout.indexOf(self.result_label) + 1, self.crisis_line)
+            self.crisis_line.setVisible(self.isVisible())  # at once, not after a queued show
+
     def save(self) -> None:
+        """Save the form. A blank form is not saved; a partly answered one only after
+        a second click on "Save anyway" (it gets no total and does not count as taken)."""
+        answers = self.answers()
+        if is_blank(answers):
+            self.result_label.setText(
+                "Nothing was saved: no question is answered yet. Choose an answer for each "
+                "question, or close this window."
+            )
+            return
+        missing = unanswered_items(answers)
+        if missing and self.save_button.text() != self.SAVE_ANYWAY:
+            self.result_label.setText(
+                f"Question(s) {', '.join(str(n) for n in missing)} are not answered yet. A "
+                "total is only given when every question is answered, and a partly "
+                f"answered {self.instrument} does not count as taken. You can answer them, "
+                f"or choose “{self.SAVE_ANYWAY}” to keep it as it is."
+            )
+            self.save_button.setText(self.SAVE_ANYWAY)
+            return
         now = self.context.now()
         difficulty = self.difficulty_group.checkedId()
         result = QuestionnaireResult(
@@ -131,11 +246,13 @@ class QuestionnaireDialog(QDialog):
         self.context.vault.questionnaires.add(result)
         self.result = result
         history = self.context.vault.questionnaires.all(self.instrument)
-        self.result_label.setText(result_summary(result, history))
+        treatments = self.context.vault.treatments.all()
+        self.result_label.setText(result_summary(result, history, treatments, now))
         self.save_button.setEnabled(False)
         self.context.events.data_changed.emit("questionnaires")
         self.saved.emit(result)
         if needs_safety_follow_up(self.instrument, result.answers):
+            self.show_crisis_line()
             self.open_follow_up()
 
     def open_follow_up(self) -> None:
@@ -145,8 +262,9 @@ class QuestionnaireDialog(QDialog):
             self.context,
             self,
             reason="You said you have had thoughts that you would be better off dead or of "
-            "hurting yourself. These short questions help you and your care team understand "
-            "them. You can skip any of them.",
+            "hurting yourself. These short questions can help you understand them, and your "
+            "care team too, if you choose to share them. You can skip any of them.",
+            show_help=True,
         )
         self.follow_up = dialog
         dialog.show()
@@ -173,8 +291,9 @@ class QuestionnaireHistoryDialog(QDialog):
         layout = QVBoxLayout(self)
         note = QLabel(
             f"{SCREENING_LABEL} The course baseline is the result later ones are "
-            "compared with; without a mark, moodlog uses the last result in the 14 "
-            "days before your first session, else the first result."
+            "compared with: the one you mark, else the last result in the 30 days before "
+            "the first session of your current course. Without either there is no "
+            "pre-treatment baseline, and moodlog does not state response or remission."
         )
         note.setWordWrap(True)
         note.setObjectName("hint")
@@ -206,6 +325,8 @@ class QuestionnaireHistoryDialog(QDialog):
 
         results = self.context.vault.questionnaires.all()
         self.results = list(reversed(results))
+        treatments, now = self.context.vault.treatments.all(), self.context.now()
+        baselines = {n: course_baseline(results, n, treatments, now) for n in (PHQ9, GAD7)}
         self.table.setRowCount(len(self.results))
         for row, result in enumerate(self.results):
             change = describe_change(
@@ -220,7 +341,7 @@ class QuestionnaireHistoryDialog(QDialog):
                 "not scored" if result.total is None else str(result.total),
                 result.band or "",
                 delta,
-                "\N{BLACK STAR} baseline" if result.is_baseline else "",
+                baseline_cell(result, baselines),
             )
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))

@@ -33,6 +33,7 @@ LEVEL_COLOURS = {
     "none": "#e8f1ec",
     "low": "#f6e7b4",
     "moderate": "#f2c48d",
+    "incomplete": "#e39a8f",
     "high": "#e39a8f",
     "skipped": "#e4e4e4",
 }
@@ -40,6 +41,7 @@ LEVEL_WORDS = {
     "none": "No thoughts reported",
     "low": "Passive thoughts or thoughts of suicide",
     "moderate": "Thoughts about how",
+    "incomplete": "Yes to thoughts of suicide, follow-up not answered",
     "high": "Intention, plan or preparation",
     "skipped": "Skipped or not answered",
 }
@@ -242,8 +244,9 @@ class SafetyPlanScreen(QTabWidget):
         layout.addWidget(
             hint(
                 "Your answers are private. No one is notified and no one is "
-                "monitoring them. The levels are a summary to help you and your "
-                "care team, not a clinical assessment."
+                "monitoring them. If you need help now, use Get help now. The levels "
+                "are a summary to help you and your care team, if you choose to share "
+                "them, not a clinical assessment."
             )
         )
         self.history = QTableWidget(0, 3)
@@ -261,7 +264,9 @@ class SafetyPlanScreen(QTabWidget):
             level = checkin.level
             cells = (
                 f"{checkin.day:%a %d %b %Y} {checkin.time:%H:%M}",
-                f"{level}: {LEVEL_WORDS[level]}",
+                f"{level}: {checkin.label[0].upper()}{checkin.label[1:]}"
+                if level == "incomplete"
+                else f"{level}: {LEVEL_WORDS[level]}",
                 "yes" if checkin.discuss else "",
             )
             for column, text in enumerate(cells):

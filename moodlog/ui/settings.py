@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -19,9 +18,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from moodlog.domain.crisis import known_countries
 from moodlog.domain.treatments import DEFAULT_AFTERCARE
 from moodlog.ui.context import AppContext
+from moodlog.ui.country import CountryBox
 from moodlog.ui.widgets import hint, scrolling_page
 from moodlog.vault.errors import VaultError
 
@@ -43,13 +42,8 @@ class SettingsScreen(QScrollArea):
         self.idle_minutes.setValue(context.preferences.idle_lock_minutes)
         self.idle_minutes.valueChanged.connect(self.idle_minutes_changed)
         form.addRow("Lock after no activity for", self.idle_minutes)
-        self.country = QComboBox()
-        for code, name in known_countries():
-            self.country.addItem(name, code)
-        self.country.addItem("Another country (local emergency number)", "ZZ")
-        index = self.country.findData(context.preferences.effective_country())
-        self.country.setCurrentIndex(index if index >= 0 else self.country.count() - 1)
-        self.country.currentIndexChanged.connect(self._country_changed)
+        self.country = CountryBox(context.preferences.effective_country())
+        self.country.country_picked.connect(self._country_changed)
         form.addRow("Country for crisis lines", self.country)
         layout.addWidget(general)
 
@@ -76,6 +70,10 @@ class SettingsScreen(QScrollArea):
         form.addRow("After-care note shown after a ketamine session", self.aftercare)
         form.addRow("", save_aftercare)
         layout.addWidget(rhythm)
+        from moodlog.ui.reminders import ReminderSettings  # issue 15: daily reminder
+
+        self.reminders = ReminderSettings(self.vault.settings, with_save_button=True)
+        layout.addWidget(self.reminders)
 
         tags = QGroupBox("Tags")
         tag_layout = QVBoxLayout(tags)
@@ -95,6 +93,16 @@ class SettingsScreen(QScrollArea):
         tag_layout.addLayout(row)
         tag_layout.addWidget(hint("Removing a tag keeps it on past entries."))
         layout.addWidget(tags)
+
+        other_apps = QGroupBox("Other apps")  # issue 13: imports from Daylio, eMoods, CSV
+        other_layout = QVBoxLayout(other_apps)
+        self.import_button = QPushButton("Import from another app\N{HORIZONTAL ELLIPSIS}")
+        self.import_button.clicked.connect(self.open_import)
+        other_layout.addWidget(self.import_button)
+        other_layout.addWidget(
+            hint("Daylio, eMoods or any CSV file: adds entries, with a preview first.")
+        )
+        layout.addWidget(other_apps)
 
         passphrase = QGroupBox("Change passphrase")
         form = QFormLayout(passphrase)
@@ -123,8 +131,14 @@ class SettingsScreen(QScrollArea):
         self.tag_list.clear()
         self.tag_list.addItems(self.vault.tags.names())
 
+    def open_import(self) -> None:
+        from moodlog.ui.importing import ImportDialog
+
+        self.import_dialog = ImportDialog(self.context, self.window())
+        self.import_dialog.show()
+
     def _country_changed(self) -> None:
-        code = self.country.currentData()
+        code = self.country.country()
         self.context.preferences.country = code
         if not self.context.demo:
             self.context.preferences.save(self.context.data_dir)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moodlog.domain.entries import Entry
 from moodlog.domain.errors import ValidationError
 from moodlog.domain.questionnaires import GAD7, PHQ9, is_due
 from moodlog.domain.treatments import (
     DEFAULT_AFTERCARE,
+    SESSION_DAY_PHQ9_PROMPT,
     Question,
     Treatment,
     course_label,
@@ -29,6 +32,7 @@ from moodlog.domain.treatments import (
     days_since_last_session,
     integration_prompt_due,
     next_appointment,
+    session_day_phq9_due,
 )
 from moodlog.ui.checkin import SelfCheckWidget, offer_support, record_checkin
 from moodlog.ui.context import AppContext
@@ -36,6 +40,14 @@ from moodlog.ui.entry_form import EntryForm
 from moodlog.ui.widgets import heading, hint
 
 DRAFT_NAME = "today"
+MOOD_MISSING = (
+    "How is your mood right now? Please set the mood scale "
+    "(0 = worst possible, 10 = best possible), then save again."
+)
+MOOD_MISSING_AFTER_SELF_CHECK = (
+    "Your self-check is saved. To save the rest of this check-in, please set the mood "
+    "scale (0 = worst possible, 10 = best possible), then save again."
+)
 
 
 def add_question(context: AppContext, parent: QWidget, source: str) -> bool:
@@ -79,6 +91,10 @@ def treatment_context(treatments: list[Treatment], now: dt.datetime) -> str:
     return " ".join(parts)
 
 
+def _minute(moment: dt.datetime) -> tuple:
+    return (moment.date(), moment.hour, moment.minute)
+
+
 class IntegrationDialog(QDialog):
     def __init__(self, treatment: Treatment, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,6 +120,10 @@ class TodayScreen(QScrollArea):
         self.context = context
         self.vault = context.vault
         self._dirty = False
+        self._checkin_recorded = False  # this form's self-check was saved on its own
+        self._shown_day: dt.date | None = None
+        self._today_entries: list[tuple[dt.time, int, int]] = []  # (time, id, mood)
+        self._saving = False
         self.setWidgetResizable(True)
         body = QWidget()
         body.setObjectName("screen")
@@ -169,9 +189,18 @@ class TodayScreen(QScrollArea):
         if draft:
             self.form.restore(draft.get("entry", {}))
             self.self_check.restore(draft.get("self_check", {}))
+            self._checkin_recorded = bool(draft.get("checkin_recorded"))
             self._dirty = True
             self.status.setText("Restored your unsaved check-in. It is not saved yet.")
         self.refresh()
+        # The main window refreshes a screen whenever it shows it, the first time right
+        # after building it: that refresh is skipped (once, in the same minute, before
+        # any data change or the event loop's next turn), as nothing can have changed.
+        self._built_at: tuple | None = _minute(self.context.now())
+        QTimer.singleShot(0, self, self._settled)
+
+    def _settled(self) -> None:
+        self._built_at = None
 
     # -- state -------------------------------------------------------------------
     def _mark_dirty(self) -> None:
@@ -184,11 +213,17 @@ class TodayScreen(QScrollArea):
         """Keep unsaved edits as an encrypted draft inside the vault."""
         if self._dirty and self.vault.is_open:
             self.vault.drafts.save(
-                DRAFT_NAME, {"entry": self.form.state(), "self_check": self.self_check.state()}
+                DRAFT_NAME,
+                {
+                    "entry": self.form.state(),
+                    "self_check": self.self_check.state(),
+                    "checkin_recorded": self._checkin_recorded,
+                },
             )
 
     def _reset_form(self) -> None:
         now = self.context.now()
+        self.form.set_today(now.date())
         self.form.set_when(now)
         for scale in (
             self.form.mood,
@@ -197,22 +232,36 @@ class TodayScreen(QScrollArea):
             self.form.irritability,
             self.form.sleep_quality,
         ):
-            scale.set_value(5 if scale is self.form.mood else None)
+            scale.set_value(None)  # nothing is preset, mood included
         self.form.sleep_hours.setValue(self.form.sleep_hours.minimum())
         self.form.check_tags([])
         self.form.note.clear()
         self.self_check.reset()
+        self._checkin_recorded = False
         self._dirty = False
 
     def _data_changed(self, kind: str) -> None:
-        if kind in ("treatments", "questionnaires", "safety_plan", "entries", "tags"):
+        self._built_at = None
+        if not self.vault.is_open:
+            return
+        if kind == "entries" and self._saving:
+            return  # save() updates its own line without reading the day again
+        if kind == "entries" and self._shown_day == self.context.now().date():
+            self._refresh_entries()  # entries change neither prompts nor sessions
+        elif kind in ("treatments", "questionnaires", "safety_plan", "entries", "tags"):
             self.refresh()
 
     # -- display -----------------------------------------------------------------
     def refresh(self) -> None:
+        built_at, self._built_at = getattr(self, "_built_at", None), None
+        if built_at is not None and built_at == _minute(self.context.now()):
+            return  # just built and refreshed (see __init__)
         if not self.vault.is_open:
             return
         now = self.context.now()
+        self._shown_day = now.date()
+        if not self._dirty:
+            self.form.set_today(now.date())
         self.title.setText(now.strftime("Today, %A %d %B"))
         treatments = self.vault.treatments.all()
         self.context_label.setText(treatment_context(treatments, now))
@@ -227,9 +276,21 @@ class TodayScreen(QScrollArea):
         self._build_prompts(treatments, now, bool(session_today))
         if not self._dirty:
             self.form.set_tag_choices(self.vault.tags.names())
-        entries = self.vault.entries.on_day(now.date())
-        if entries:
-            lines = ", ".join(f"{e.time.strftime('%H:%M')} mood {e.mood}" for e in entries)
+        self._refresh_entries()
+
+    def _refresh_entries(self, just_saved: Entry | None = None) -> None:
+        """The "already saved today" line: one small query (no sessions decoded), or
+        none when the entry this screen just saved is simply added to it."""
+        if just_saved is not None:
+            self._today_entries.append((just_saved.time, just_saved.id or 0, just_saved.mood))
+            self._today_entries.sort()
+        else:
+            day = self._shown_day or self.context.now().date()
+            self._today_entries = [
+                (e.time, e.id or 0, e.mood) for e in self.vault.entries.on_day(day)
+            ]
+        if self._today_entries:
+            lines = ", ".join(f"{time:%H:%M} mood {mood}" for time, _, mood in self._today_entries)
             self.earlier.setText(
                 f"Already saved today: {lines}. You can add another check-in "
                 "at any time; charts use the day's average."
@@ -245,16 +306,24 @@ class TodayScreen(QScrollArea):
             if item.widget():
                 item.widget().deleteLater()
         every = int(self.vault.settings.get("questionnaire_every_days", 7))
+        session_ahead = any(
+            t.day == now.date() and t.kind_info.ketamine and t.is_appointment(now)
+            for t in treatments
+        )
         for instrument, button in ((PHQ9, self.phq_button), (GAD7, self.gad_button)):
-            due = is_due(
-                self.vault.questionnaires.last_taken(instrument), now.date(), every, session_today
+            last = self.vault.questionnaires.last_taken(instrument)
+            # A session day adds a PHQ-9 prompt only when the last one is a week old:
+            # taking one clears the label and the prompt at once, session day or not.
+            before_session = (
+                instrument == PHQ9 and session_ahead and session_day_phq9_due(last, now.date())
             )
+            due = is_due(last, now.date(), every) or before_session
             button.setText(f"{instrument} questionnaire" + (" (due)" if due else ""))
             if due and instrument == PHQ9:
                 self._add_prompt(
-                    "It is a good time for your PHQ-9 questionnaire (about two minutes)."
-                    if not session_today
-                    else "A PHQ-9 on a treatment day helps you see how the session works.",
+                    SESSION_DAY_PHQ9_PROMPT
+                    if before_session
+                    else "It is a good time for your PHQ-9 questionnaire (about two minutes).",
                     "Take PHQ-9",
                     lambda: self.open_questionnaire(PHQ9),
                 )
@@ -274,6 +343,13 @@ class TodayScreen(QScrollArea):
                 "Open safety plan",
                 lambda: self.window().show_screen("Safety plan"),
             )
+        from moodlog.ui.booster_today import add_booster_lines  # how long sessions help
+
+        add_booster_lines(self, treatments, now)
+        from moodlog.ui.backups import reminder_text  # no backup for 14 days, or never
+
+        if reminder := reminder_text(self.context):
+            self._add_prompt(reminder, "Open Backups", lambda: self.window().show_screen("Backups"))
 
     def _add_prompt(self, text: str, action: str, slot) -> None:  # noqa: ANN001
         box = QWidget()
@@ -290,25 +366,68 @@ class TodayScreen(QScrollArea):
 
     # -- actions -----------------------------------------------------------------
     def save(self) -> bool:
+        now = self.context.now()
+        self.form.set_today(now.date())
+        if not self.form.when_changed():
+            self.form.set_when(now)  # the time of saving, not of opening the screen
         entry = self.form.entry()
+        entry.created_at = now.replace(microsecond=0)
+        if entry.mood is None:
+            return self._ask_for_mood(entry)
         try:
             entry.validate()
         except ValidationError as error:
             self.status.setText(str(error))
             return False
-        self.vault.entries.add(entry)
-        checkin = self.self_check.checkin(entry.day, entry.time)
-        record_checkin(self.context, checkin)
-        self.vault.drafts.discard(DRAFT_NAME)
+        checkin = None
+        if not self._checkin_recorded or self.self_check.touched():
+            checkin = self.self_check.checkin(entry.day, entry.time)
+        # One transaction: the entry, the self-check and the draft's removal are saved
+        # together or not at all (and cost one commit, not three).
+        with self.vault.transaction():
+            self.vault.entries.add(entry)
+            if checkin is not None:
+                record_checkin(self.context, checkin)
+            self.vault.drafts.discard(DRAFT_NAME)
+        tags_known = set(entry.tags) <= {
+            self.form.tags.item(i).text() for i in range(self.form.tags.count())
+        }
         self._reset_form()
         self.status.setText(
             f"Saved at {self.context.now():%H:%M} \N{EM DASH} mood {entry.mood}"
             + (" (marked as filled in later)" if entry.backfilled else "")
             + "."
         )
-        self.context.events.data_changed.emit("entries")
-        offer_support(self.context, checkin)
+        self._saving = True
+        try:
+            self.context.events.data_changed.emit("entries")
+        finally:
+            self._saving = False
+        if self._shown_day != now.date():
+            self.refresh()  # past midnight: a new day's title, prompts and sessions
+        elif entry.day == now.date():
+            self._refresh_entries(just_saved=entry)
+        if not tags_known:
+            self.form.set_tag_choices(self.vault.tags.names())
+        if checkin is not None:
+            offer_support(self.context, checkin)
         return True
+
+    def _ask_for_mood(self, entry: Entry) -> bool:
+        """Mood is never preset: ask for it, calmly. An answered self-check is not held
+        back by the missing mood: it is saved now (and help offered after any yes)."""
+        self.form.mood.slider.setFocus()
+        if self.self_check.skip_box.isChecked() or not self.self_check.touched():
+            self.status.setText(MOOD_MISSING)
+            return False
+        checkin = self.self_check.checkin(entry.day, entry.time)
+        with self.vault.transaction():
+            record_checkin(self.context, checkin)
+        self._checkin_recorded = True
+        self.self_check.reset()
+        self.status.setText(MOOD_MISSING_AFTER_SELF_CHECK)
+        offer_support(self.context, checkin)
+        return False
 
     def open_questionnaire(self, instrument: str) -> None:
         from moodlog.ui.questionnaire import QuestionnaireDialog

@@ -37,7 +37,9 @@ from PySide6.QtWidgets import (
 from moodlog.domain.errors import ValidationError
 from moodlog.domain.treatments import (
     DEFAULT_AFTERCARE,
+    DISSOCIATION_HINT,
     KINDS,
+    MAX_INFUSION_MINUTES,
     MEDICATION_EVENTS,
     SEVERITIES,
     SIDE_EFFECTS,
@@ -51,6 +53,7 @@ from moodlog.domain.treatments import (
     next_appointment,
 )
 from moodlog.ui.context import AppContext
+from moodlog.ui.drafts import DraftDialogMixin
 from moodlog.ui.widgets import confirm, heading, hint
 
 
@@ -152,6 +155,16 @@ class TreatmentDialog(QDialog):
         dose_row.addWidget(QLabel("weight"))
         dose_row.addWidget(self.weight)
         dose_row.addWidget(self.mg_per_kg, 1)
+        self.dose_warning = QLabel("")
+        self.dose_warning.setObjectName("notice")
+        self.dose_warning.setWordWrap(True)
+        self.dose_warning.setVisible(False)
+        self.infusion_minutes = QSpinBox()
+        self.infusion_minutes.setRange(0, MAX_INFUSION_MINUTES)
+        self.infusion_minutes.setSuffix(" min")
+        self.infusion_minutes.setSpecialValueText("not recorded")
+        self.infusion_minutes.setValue(t.infusion_minutes or 0)
+        self.infusion_minutes.setAccessibleName("Infusion duration in minutes")
         self.number = QSpinBox()
         self.number.setRange(0, 500)
         self.number.setSpecialValueText("automatic")
@@ -176,6 +189,10 @@ class TreatmentDialog(QDialog):
         bp_row.addWidget(self.bp_before)
         bp_row.addWidget(QLabel("after"))
         bp_row.addWidget(self.bp_after)
+        self.bp_note = QLabel("")
+        self.bp_note.setObjectName("hint")
+        self.bp_note.setWordWrap(True)
+        self.bp_note.setVisible(False)
         effects = QGridLayout()
         self.effects: dict[str, QComboBox] = {}
         for index, name in enumerate(SIDE_EFFECTS):
@@ -183,8 +200,8 @@ class TreatmentDialog(QDialog):
             box.addItems(SEVERITIES)
             box.setCurrentText(t.side_effects.get(name, "none"))
             box.setAccessibleName(f"Side effect {name}")
-            effects.addWidget(QLabel(name), index // 3, (index % 3) * 2)
-            effects.addWidget(box, index // 3, (index % 3) * 2 + 1)
+            effects.addWidget(QLabel(name), index // 2, (index % 2) * 2)
+            effects.addWidget(box, index // 2, (index % 2) * 2 + 1)
             self.effects[name] = box
         self.dissociation = QSpinBox()
         self.dissociation.setRange(-1, 10)
@@ -198,15 +215,26 @@ class TreatmentDialog(QDialog):
         form.addRow("Kind", self.kind)
         form.addRow("", self.kind_other)
         form.addRow("Date and start time", when)
-        form.addRow("Dose", dose_row)
+        dose_box = QVBoxLayout()
+        dose_box.addLayout(dose_row)
+        dose_box.addWidget(self.dose_warning)
+        form.addRow("Dose", dose_box)
+        duration_row = QHBoxLayout()
+        duration_row.addWidget(self.infusion_minutes)
+        duration_row.addWidget(hint("optional: how long the infusion ran"), 1)
+        form.addRow("Infusion duration", duration_row)
+        self._duration_row = duration_row
         form.addRow("Session number", number_row)
         form.addRow("Clinic / provider", self.clinic)
         form.addRow("Intention", self.intention)
-        form.addRow("Blood pressure", bp_row)
+        bp_box = QVBoxLayout()
+        bp_box.addLayout(bp_row)
+        bp_box.addWidget(self.bp_note)
+        form.addRow("Blood pressure", bp_box)
         form.addRow("Side effects", effects)
         dissociation_row = QHBoxLayout()
         dissociation_row.addWidget(self.dissociation)
-        dissociation_row.addWidget(hint("adapted self-rating, not a clinical scale"), 1)
+        dissociation_row.addWidget(hint(DISSOCIATION_HINT), 1)
         form.addRow("Dissociation (0-10)", dissociation_row)
         form.addRow("How I felt afterwards", self.after)
         form.addRow("Notes", self.notes)
@@ -228,15 +256,44 @@ class TreatmentDialog(QDialog):
         for signal in (self.dose.valueChanged, self.weight.valueChanged):
             signal.connect(self._update_mg_per_kg)
         self.kind.currentIndexChanged.connect(self._update_kind)
+        self.bp_after.textChanged.connect(self._update_bp_note)
         self._update_mg_per_kg()
         self._update_kind()
+        self._update_bp_note()
 
     def _update_kind(self) -> None:
         self.form.setRowVisible(self.kind_other, self.kind.currentData() == "other")
+        self.form.setRowVisible(self._duration_row, self.kind.currentData() == "ketamine_iv")
+        self._update_dose_warning()
+
+    def _update_dose_warning(self) -> None:
+        """Warn (never block) about a dose worth a second look, as it is typed."""
+        probe = Treatment(
+            day=self.date.date().toPython(),
+            time=dt.time(0),
+            kind=self.kind.currentData(),
+            dose_mg=self.dose.value() or None,
+            weight_kg=self.weight.value() or None,
+        )
+        warnings = probe.dose_warnings()
+        self.dose_warning.setText(" ".join(warnings))
+        self.dose_warning.setVisible(bool(warnings))
+
+    def _update_bp_note(self) -> None:
+        try:
+            after = BloodPressure.parse(self.bp_after.text())
+        except ValidationError:
+            after = None
+        probe = Treatment(day=self.date.date().toPython(), time=dt.time(0), kind="other")
+        probe.bp_after = after
+        note = probe.bp_note()
+        self.bp_note.setText(note)
+        self.bp_note.setVisible(bool(note))
 
     def _update_mg_per_kg(self) -> None:
         dose, weight = self.dose.value(), self.weight.value()
         self.mg_per_kg.setText(f"= {round(dose / weight, 2):g} mg/kg" if dose and weight else "")
+        self._update_dose_warning()
 
     def build(self) -> Treatment:
         time = self.time.time()
@@ -264,6 +321,11 @@ class TreatmentDialog(QDialog):
             after_feeling=self.after.text().strip(),
             notes=self.notes.toPlainText().strip(),
             integration=self.integration.toPlainText().strip(),
+            infusion_minutes=(
+                self.infusion_minutes.value() or None
+                if self.kind.currentData() == "ketamine_iv"
+                else None
+            ),
         )
 
     def save(self) -> None:
@@ -348,7 +410,9 @@ class MedicationDialog(QDialog):
         self.accept()
 
 
-class SessionNoteDialog(QDialog):
+class SessionNoteDialog(DraftDialogMixin, QDialog):
+    draft_kind = "session_note"  # kept as an encrypted draft if moodlog locks
+
     def __init__(
         self, context: AppContext, note: SessionNote | None = None, parent: QWidget | None = None
     ) -> None:
@@ -357,6 +421,11 @@ class SessionNoteDialog(QDialog):
         self.note = note or SessionNote(day=context.today())
         self.setWindowTitle("Therapy note")
         form = QFormLayout(self)
+        self.notice = QLabel("")
+        self.notice.setObjectName("hint")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        form.addRow(self.notice)
         self.date = _date_edit(self.note.day)
         self.therapist = QLineEdit(self.note.therapist)
         self.worked_on = QPlainTextEdit(self.note.worked_on)
@@ -374,6 +443,27 @@ class SessionNoteDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.resize(600, 520)
+        self.watch_draft()
+
+    def draft_body(self) -> dict:
+        return {
+            "id": self.note.id,
+            "day": self.date.date().toPython().isoformat(),
+            "therapist": self.therapist.text(),
+            "worked_on": self.worked_on.toPlainText(),
+            "insights": self.insights.toPlainText(),
+            "homework": self.homework.toPlainText(),
+        }
+
+    def restore_draft(self, body: dict) -> None:
+        try:
+            self.date.setDate(_qdate(dt.date.fromisoformat(str(body.get("day")))))
+        except ValueError:
+            pass
+        self.therapist.setText(str(body.get("therapist", "")))
+        self.worked_on.setPlainText(str(body.get("worked_on", "")))
+        self.insights.setPlainText(str(body.get("insights", "")))
+        self.homework.setPlainText(str(body.get("homework", "")))
 
     def save(self) -> None:
         self.note.day = self.date.date().toPython()
@@ -662,9 +752,22 @@ class TreatmentsScreen(QTabWidget):
         self.context.events.data_changed.emit("questions")
 
     def _add_question(self) -> None:
-        from moodlog.ui.today import add_question
+        from moodlog.ui.drafts import ask_question
 
-        add_question(self.context, self, "treatments")
+        ask_question(self.context, self, "treatments")
+
+    def resume_note_draft(self, body: dict) -> SessionNoteDialog | None:
+        """The therapy-note dialog again, with the text kept at the last lock."""
+        note = None
+        if body.get("id") is not None:
+            note = next((n for n in self.vault.session_notes.all() if n.id == body["id"]), None)
+            if note is None:  # deleted meanwhile: keep the text as a new note
+                body = {**body, "id": None}
+        self.setCurrentIndex(2)
+        dialog = SessionNoteDialog(self.context, note, self)
+        dialog.restore_draft(body)
+        self.note_dialog = dialog
+        return dialog
 
     def _delete_question(self) -> None:
         item = self.questions.currentItem()

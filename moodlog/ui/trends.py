@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from moodlog.domain.analysis import SessionResponse
+from moodlog.domain.analysis import OUTCOME_DEFINITIONS, SESSION_WINDOW_RULES, SessionResponse
+from moodlog.domain.booster import SETTING_LAST_SESSIONS, booster_summary, last_sessions_setting
 from moodlog.domain.questionnaires import GAD7, PHQ9
+from moodlog.ui.booster_chart import BoosterPanel
 from moodlog.ui.charts import (
     LEVEL_COLOURS,
     SERIES_STYLE,
@@ -69,9 +71,9 @@ def session_row(response: SessionResponse) -> tuple[str, ...]:
         f"{t.day:%d %b %Y}",
         t.label,
         t.dose_text(),
-        "\N{EN DASH}" if response.baseline is None else f"{response.baseline:.1f}",
+        response.baseline_text,
         _signed(response.day1_change),
-        *(_signed(c) for c in response.window_changes),
+        *(response.window_text(i) for i in range(len(response.window_changes))),
         response.durability_text,
     )
 
@@ -145,19 +147,20 @@ class AroundSessionsTab(QWidget):
         splitter.addWidget(picker)
         splitter.setSizes([700, 220])
         layout.addWidget(splitter, 3)
-        layout.addWidget(
-            hint(
-                "Mood around each ketamine or esketamine session, aligned at day 0. Changes are "
-                "against the mean mood of the 7 days before (needs 3 days). Durability: days until "
-                "the 3-day mean falls back to that baseline."
-            )
+        self.definitions = hint(
+            "Mood around each ketamine or esketamine session, aligned at day 0. "
+            f"{SESSION_WINDOW_RULES}\nPHQ-9 outcome. {OUTCOME_DEFINITIONS}"
         )
+        layout.addWidget(self.definitions)
         self.table = QTableWidget(0, len(SESSION_COLUMNS))
         self.table.setHorizontalHeaderLabels(SESSION_COLUMNS)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 2)
+        self.booster = BoosterPanel()
+        self.booster.setMaximumHeight(190)
+        layout.addWidget(self.booster)
 
     def show_data(self, data: TrendData) -> None:
         """Fill everything from the whole history (``data.complete``)."""
@@ -356,10 +359,27 @@ class TrendsScreen(QWidget):
     def _show_around(self) -> None:
         if self.around is None:
             self.around = AroundSessionsTab()
+            self.around.booster.last_changed.connect(self._booster_sessions_changed)
             self.around_page.layout().addWidget(self.around)
         if self._sessions_stale and self.data is not None:
             self._sessions_stale = False
             self.around.show_data(self.data)
+            self._show_booster()
+
+    def _show_booster(self) -> None:
+        """The booster-timing panel from the same whole-history data as the table."""
+        if self.around is None or self.data is None or not self.data.complete:
+            return
+        last = last_sessions_setting(self.vault.settings.get(SETTING_LAST_SESSIONS))
+        summary = booster_summary(
+            self.data.mood, self.data.treatments, self.data.now, last, self.data.responses
+        )
+        self.around.booster.show_summary(summary)
+
+    def _booster_sessions_changed(self, value: int) -> None:
+        if self.vault.is_open:
+            self.vault.settings.set(SETTING_LAST_SESSIONS, value)
+            self._show_booster()
 
     def set_range(self, days: int | None) -> None:
         if self.data is not None and self.data.since is not None:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -17,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moodlog.preferences import Preferences, system_country
+from moodlog.ui.country import CountryBox
 from moodlog.vault.connection import MIN_PASSPHRASE_LENGTH, check_new_passphrase
-from moodlog.vault.errors import VaultError
+from moodlog.vault.errors import VaultError, WrongPassphrase
 from moodlog.vault.vault import Vault
 
 NO_RECOVERY = (
@@ -27,29 +30,48 @@ NO_RECOVERY = (
 )
 
 
-def passphrase_strength(passphrase: str) -> tuple[int, str]:
-    """A rough 0-4 score with words. Length matters most for passphrases."""
+STRENGTH_WORDS = ("Very weak", "Weak", "Fair", "Strong", "Very strong")
+# zxcvbn's time grows quickly with length; its estimate is settled long before this.
+ZXCVBN_MAX_CHARS = 100
+# Words anyone would try first against this app.
+APP_WORDS = ["moodlog", "mood", "journal", "diary", "ketamine", "depression", "therapy"]
+
+
+def passphrase_check(passphrase: str) -> tuple[int, str, str]:
+    """``(score 0-4, word, advice)`` from zxcvbn, the maintained strength estimator.
+
+    The advice is zxcvbn's own warning and suggestions, in plain sentences ("This is a
+    very common password. Add another word or two."). zxcvbn is imported on first use
+    (about 40 ms), so the lock window still opens before it is needed."""
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        return 0, f"Too short: at least {MIN_PASSPHRASE_LENGTH} characters"
-    kinds = sum(
-        any(test(c) for c in passphrase)
-        for test in (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum())
-    )
-    words = len(passphrase.split())
-    score = 1
-    if len(passphrase) >= 12 or kinds >= 3:
-        score = 2
-    if len(passphrase) >= 16 or (len(passphrase) >= 12 and kinds >= 3) or words >= 3:
-        score = 3
-    if len(passphrase) >= 24 or (words >= 4 and len(passphrase) >= 20):
-        score = 4
-    if len(set(passphrase)) <= 3:
-        score = 1
-    return score, ("Weak", "Weak", "Fair", "Strong", "Very strong")[score]
+        return 0, f"Too short: at least {MIN_PASSPHRASE_LENGTH} characters", ""
+    from zxcvbn import zxcvbn
+
+    result = zxcvbn(passphrase[:ZXCVBN_MAX_CHARS], user_inputs=APP_WORDS)
+    score = int(result["score"])
+    feedback = result.get("feedback") or {}
+    parts = [feedback.get("warning") or ""] + list(feedback.get("suggestions") or [])
+    advice = " ".join(part.strip() for part in parts if part and part.strip())
+    return score, STRENGTH_WORDS[score], advice
+
+
+def passphrase_strength(passphrase: str) -> tuple[int, str]:
+    """A 0-4 score with its word (see :func:`passphrase_check`)."""
+    score, word, _ = passphrase_check(passphrase)
+    return score, word
+
+
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+
+
+def attempt_words(number: int) -> str:
+    """The words for attempt ``number``: "second attempt", ..., then "attempt 9"."""
+    return f"{ORDINALS[number - 1]} attempt" if number <= len(ORDINALS) else f"attempt {number}"
 
 
 class _Page(QWidget):
     help_requested = Signal()
+    restore_requested = Signal()  # "Restore from a backup..." (moodlog.ui.backups)
 
     def __init__(self, title: str, demo_hint: str = "") -> None:
         super().__init__()
@@ -92,6 +114,14 @@ class _Page(QWidget):
         self.error_label.setWordWrap(True)
         self.error_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         outer.addWidget(self.error_label)
+        self.restore_button = QPushButton("Restore from a backup\N{HORIZONTAL ELLIPSIS}")
+        self.restore_button.setFlat(True)
+        self.restore_button.clicked.connect(self.restore_requested)
+        restore_row = QHBoxLayout()
+        restore_row.addStretch(1)
+        restore_row.addWidget(self.restore_button)
+        restore_row.addStretch(1)
+        outer.addLayout(restore_row)
         outer.addStretch(2)
 
     def show_error(self, text: str) -> None:
@@ -109,14 +139,53 @@ def _secret_field(placeholder: str) -> QLineEdit:
     return field
 
 
+class _FullHeight(QObject):
+    """Keeps a wrapped label as tall as its text needs at its width (the lock pages'
+    layouts do not ask wrapped text for its height, so a long hint was cut off).
+    Call :meth:`fit` after changing the text; resizes refit by themselves."""
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__(label)
+        self.label = label
+        label.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        needed = self.label.heightForWidth(self.label.width())
+        if needed > 0 and needed != self.label.minimumHeight():
+            self.label.setMinimumHeight(needed)
+
+
+def _show_toggle(*fields: QLineEdit) -> QCheckBox:
+    """A "Show passphrase" box: shows the typed characters of ``fields`` while ticked."""
+    toggle = QCheckBox("Show passphrase")
+    toggle.setAccessibleName("Show passphrase")
+    toggle.setAccessibleDescription("Shows the characters you type, for anyone who can see")
+
+    def show(on: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
+        for field in fields:
+            field.setEchoMode(mode)
+
+    toggle.toggled.connect(show)
+    return toggle
+
+
 class CreateVaultPage(_Page):
-    """First run: choose a passphrase (twice), with strength feedback."""
+    """First run: choose a passphrase (twice), with strength feedback, and the country
+    whose crisis lines "Get help now" shows (asked once here, preselected from the
+    system locale, changeable in Settings; saved in ``preferences``)."""
 
     created = Signal(object)  # Vault
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, preferences: Preferences | None = None) -> None:
         super().__init__("Create your private journal")
         self.path = Path(path)
+        self.preferences = preferences
         explanation = QLabel(NO_RECOVERY)
         explanation.setWordWrap(True)
         explanation.setObjectName("hint")
@@ -124,10 +193,32 @@ class CreateVaultPage(_Page):
         self.second = _secret_field("Type it again")
         self.strength = QLabel("")
         self.strength.setObjectName("hint")
+        self.strength.setWordWrap(True)  # the whole hint, never cut off
+        self._strength_height = _FullHeight(self.strength)
+        self.strength.setAccessibleName("Passphrase strength")
+        self.show_toggle = _show_toggle(self.first, self.second)
         self.create_button = QPushButton("Create journal")
         self.create_button.setDefault(True)
-        for widget in (explanation, self.first, self.second, self.strength, self.create_button):
+        country_label = QLabel(
+            "Your country, so that “Get help now” shows its crisis lines "
+            "(you can change it later in Settings):"
+        )
+        country_label.setWordWrap(True)
+        chosen = preferences.country if preferences and preferences.country else ""
+        self.country_box = CountryBox(chosen or system_country())
+        country_label.setBuddy(self.country_box)
+        for widget in (
+            explanation,
+            self.first,
+            self.second,
+            self.show_toggle,
+            self.strength,
+            country_label,
+            self.country_box,
+            self.create_button,
+        ):
             self.form.addWidget(widget)
+        self.form.setAlignment(self.show_toggle, Qt.AlignmentFlag.AlignLeft)
         self.first.textChanged.connect(self._update_strength)
         self.first.returnPressed.connect(self.second.setFocus)
         self.second.returnPressed.connect(self.create)
@@ -135,13 +226,15 @@ class CreateVaultPage(_Page):
         self._update_strength()
 
     def _update_strength(self) -> None:
-        _, words = passphrase_strength(self.first.text())
-        self.strength.setText(
-            f"Strength: {words}"
-            if self.first.text()
-            else f"At least {MIN_PASSPHRASE_LENGTH} characters. A few unrelated "
-            "words make a strong passphrase you can remember."
-        )
+        if not self.first.text():
+            self.strength.setText(
+                f"At least {MIN_PASSPHRASE_LENGTH} characters. A few unrelated "
+                "words make a strong passphrase you can remember."
+            )
+        else:
+            _, word, advice = passphrase_check(self.first.text())
+            self.strength.setText(f"Strength: {word}. {advice}".strip())
+        self._strength_height.fit()
 
     def create(self) -> None:
         try:
@@ -159,7 +252,20 @@ class CreateVaultPage(_Page):
             return
         self.first.clear()
         self.second.clear()
+        self.show_toggle.setChecked(False)
+        self._keep_country()
         self.created.emit(vault)
+
+    def _keep_country(self) -> None:
+        """Remember the chosen country in preferences.json (it must work while locked)."""
+        prefs = self.preferences
+        if prefs is None:
+            prefs = self.preferences = Preferences.load(self.path.parent)
+        prefs.country = self.country_box.country()
+        try:
+            prefs.save(self.path.parent)
+        except OSError:
+            pass  # kept for this session; Settings can save it again later
 
 
 class UnlockPage(_Page):
@@ -171,7 +277,10 @@ class UnlockPage(_Page):
         self.passphrase = _secret_field("Passphrase")
         self.unlock_button = QPushButton("Unlock")
         self.unlock_button.setDefault(True)
+        self.show_toggle = _show_toggle(self.passphrase)
+        self.wrong_attempts = 0  # since the last unlock, so the message visibly changes
         self.form.addWidget(self.passphrase)
+        self.form.addWidget(self.show_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         self.form.addWidget(self.unlock_button)
         self.passphrase.returnPressed.connect(self.unlock)
         self.unlock_button.clicked.connect(self.unlock)
@@ -180,7 +289,16 @@ class UnlockPage(_Page):
         try:
             vault = Vault.open(self.path, self.passphrase.text())
         except VaultError as error:
-            self.show_error(str(error))
+            text = str(error)
+            if isinstance(error, WrongPassphrase):
+                self.wrong_attempts += 1
+                if self.wrong_attempts > 1:
+                    text = (
+                        f"Wrong passphrase ({attempt_words(self.wrong_attempts)}). Check Caps "
+                        "Lock and the keyboard layout. Nothing was changed; you can try again "
+                        "as often as you like."
+                    )
+            self.show_error(text)
             self.passphrase.selectAll()
             self.passphrase.setFocus()
             return
@@ -188,5 +306,7 @@ class UnlockPage(_Page):
             self.show_error(f"The journal could not be opened: {error.strerror}.")
             return
         self.passphrase.clear()
+        self.show_toggle.setChecked(False)
+        self.wrong_attempts = 0
         self.show_error("")
         self.unlocked.emit(vault)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -19,7 +19,9 @@ class ScaleInput(QWidget):
     """A 0-10 slider with labelled ends that can be left empty ("not recorded").
 
     Keyboard: arrows/PageUp/PageDown move it; the check box (Space) marks it recorded.
-    An optional scale starts empty; ``value()`` is None until the user sets it.
+    Every scale starts empty; ``value()`` is None until the user sets it. A required
+    scale has no check box: it counts as set once the slider is moved, pressed or
+    keyed (nothing is ever preset, so an untouched form never records a middle value).
     """
 
     changed = Signal()
@@ -38,7 +40,7 @@ class ScaleInput(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         self.enabled_box = QCheckBox(label)
-        self.enabled_box.setChecked(required)
+        self.enabled_box.setChecked(False)
         self.enabled_box.setAccessibleName(f"Record {label}")
         title = QLabel(f"<b>{label}</b> (required)") if required else self.enabled_box
         self.enabled_box.setVisible(not required)
@@ -70,6 +72,8 @@ class ScaleInput(QWidget):
         row.addWidget(high)
         layout.addLayout(row)
         self.slider.valueChanged.connect(self._slider_moved)
+        self.slider.sliderPressed.connect(self._slider_moved)
+        self.slider.installEventFilter(self)
         self.enabled_box.toggled.connect(self._update)
         self._update()
 
@@ -80,8 +84,20 @@ class ScaleInput(QWidget):
 
     def _update(self) -> None:
         recorded = self.enabled_box.isChecked()
-        self.value_label.setText(f"{self.slider.value()} / 10" if recorded else "not recorded")
+        empty = "not set yet" if self.required else "not recorded"
+        self.value_label.setText(f"{self.slider.value()} / 10" if recorded else empty)
         self.changed.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Space on the slider records the value it shows (e.g. a 5 kept as it is)."""
+        if (
+            watched is self.slider
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Space
+        ):
+            self._slider_moved()
+            return True
+        return super().eventFilter(watched, event)
 
     def value(self) -> int | None:
         return self.slider.value() if self.enabled_box.isChecked() else None
@@ -90,7 +106,7 @@ class ScaleInput(QWidget):
         self.slider.blockSignals(True)
         self.slider.setValue(5 if value is None else value)
         self.slider.blockSignals(False)
-        self.enabled_box.setChecked(self.required or value is not None)
+        self.enabled_box.setChecked(value is not None)
         self._update()
 
 

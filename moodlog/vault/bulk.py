@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from moodlog.domain.contents import VaultContents
+from moodlog.vault.errors import VaultError
 from moodlog.vault.vault import Vault
+
+
+class VaultNotEmpty(VaultError):
+    """Demo data and imports go only into an empty vault."""
 
 
 def store(vault: Vault, contents: VaultContents) -> None:
@@ -13,18 +18,14 @@ def store(vault: Vault, contents: VaultContents) -> None:
             vault.tags.add(tag)
         for key, value in contents.settings.items():
             vault.settings.set(key, value)
-        for entry in contents.entries:
-            vault.entries.add(entry)
-        for result in contents.questionnaires:
-            vault.questionnaires.add(result)
-        for checkin in contents.checkins:
-            vault.checkins.add(checkin)
-        for treatment in contents.treatments:
-            vault.treatments.save(treatment)
+        # Batched, and as given: a record whose time of writing is unknown stays so.
+        vault.entries.add_many(contents.entries)
+        vault.questionnaires.add_many(contents.questionnaires)
+        vault.checkins.add_many(contents.checkins)
+        vault.treatments.add_many(contents.treatments)
         for medication in contents.medications:
             vault.medications.save(medication)
-        for note in contents.session_notes:
-            vault.session_notes.save(note)
+        vault.session_notes.add_many(contents.session_notes)
         for question in contents.questions:
             vault.questions.add(question)
         if contents.safety_plan is not None:
@@ -65,3 +66,13 @@ def is_empty(vault: Vault) -> bool:
         vault.conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]
         for table in EMPTINESS_TABLES
     )
+
+
+def store_into_empty(vault: Vault, contents: VaultContents, refusal: str) -> None:
+    """Store ``contents`` only if the vault is empty, deciding inside the same write
+    transaction (``BEGIN IMMEDIATE``): two imports or demo runs started at once cannot
+    both see an empty vault and double every row. Raises VaultNotEmpty(refusal)."""
+    with vault.transaction():
+        if not is_empty(vault):
+            raise VaultNotEmpty(refusal)
+        store(vault, contents)

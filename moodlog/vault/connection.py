@@ -4,7 +4,10 @@ Facts this module is built on (measured, see shared STACK-NOTES):
 
 * ``PRAGMA key`` always answers ok; a wrong key only shows on the first real read
   ("file is not a database"), and so does a damaged file. We tell them apart by
-  looking at the file's shape first (size in whole pages, plaintext SQLite header).
+  looking at the file's shape first (size in whole pages unless a hot journal is
+  there to repair it, plaintext SQLite header), then, when the first read fails, by
+  ``PRAGMA cipher_integrity_check``: a wrong key fails every page's HMAC, damage only
+  some. "Database is locked" means in use, never damaged.
 * ``PRAGMA key`` takes no bound parameter, so the passphrase is quoted by doubling
   ``'``. It is NFC-normalised, since the NFD spelling of the same text is a
   different key.
@@ -15,6 +18,7 @@ Facts this module is built on (measured, see shared STACK-NOTES):
 
 from __future__ import annotations
 
+import contextlib
 import os
 import unicodedata
 from pathlib import Path
@@ -24,10 +28,12 @@ import sqlcipher3
 from moodlog.paths import create_private_file
 from moodlog.vault.errors import (
     PassphraseRejected,
+    VaultBusy,
     VaultDamaged,
     VaultExists,
     VaultMissing,
     WrongPassphrase,
+    storage_problem,
 )
 
 PAGE_SIZE = 4096
@@ -81,23 +87,68 @@ def _connect(path: Path) -> Connection:
     return sqlcipher3.connect(str(path), isolation_level=None)
 
 
+def hot_journal(path: Path) -> bool:
+    """A rollback journal left by a crash (or a write cut short by a size limit): the
+    next normal open with the right key rolls the vault back to its last commit."""
+    journal = Path(str(path) + "-journal")
+    try:
+        return journal.is_file() and journal.stat().st_size > 0
+    except OSError:
+        return False
+
+
 def describe_unopenable(path: Path) -> str | None:
-    """A reason the file cannot be a vault, judged from its bytes alone, else None."""
+    """A reason the file cannot be a vault, judged from its bytes alone, else None.
+
+    The size rule is not applied while a hot journal exists: an interrupted commit
+    can leave the file a partial page long, and SQLCipher repairs that on open."""
     size = path.stat().st_size
-    if size == 0:
+    if size == 0 and not hot_journal(path):
         return "the file is empty"
     with open(path, "rb") as handle:
         header = handle.read(16)
     if header == PLAINTEXT_SQLITE_HEADER:
         return "it is an unencrypted SQLite database, not a moodlog vault"
-    if size < PAGE_SIZE or size % PAGE_SIZE:
+    if (size < PAGE_SIZE or size % PAGE_SIZE) and not hot_journal(path):
         return "it is truncated or not a moodlog vault (its size is not a whole number of pages)"
     return None
 
 
+def _pages_failing_their_check(conn: Connection) -> int | None:
+    """How many pages fail their HMAC under the key already applied, or None when
+    SQLCipher cannot tell. A wrong key fails every page; damage fails only
+    the pages it touched, so a damaged first page is not taken for a wrong key."""
+    try:
+        rows = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+    except DatabaseError:
+        return None
+    return sum(1 for (text,) in rows if "hmac" in str(text).lower())
+
+
+def _why_unreadable(conn: Connection, path: Path, error: DatabaseError) -> Exception:
+    """The true reason a keyed vault could not be read: in use, wrong passphrase, or
+    damaged (each with its own message)."""
+    problem = storage_problem(error, "The journal could not be opened")
+    if isinstance(problem, VaultBusy):
+        return problem
+    if "not a database" not in str(error):
+        return problem or VaultDamaged(path, "its contents are damaged")
+    pages = max(1, path.stat().st_size // PAGE_SIZE)
+    failing = _pages_failing_their_check(conn)
+    if failing is not None and pages > 1 and 0 < failing < pages:
+        return VaultDamaged(
+            path,
+            f"{failing} of its {pages} pages {'is' if failing == 1 else 'are'} damaged "
+            "(the passphrase itself is "
+            "right: the other pages check out with it)",
+        )
+    return WrongPassphrase()
+
+
 def open_connection(path: Path, passphrase: str) -> Connection:
-    """Open an existing vault. Raises WrongPassphrase or VaultDamaged; writes nothing
-    to the file until the key has been proven right."""
+    """Open an existing vault. Raises WrongPassphrase, VaultDamaged or VaultBusy;
+    writes nothing to the file until the key has been proven right (a hot journal
+    is then rolled back by SQLCipher itself, as after any crash)."""
     path = Path(path)
     if not path.exists():
         raise VaultMissing(path)
@@ -112,10 +163,14 @@ def open_connection(path: Path, passphrase: str) -> Connection:
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except DatabaseError as error:
-            if "not a database" in str(error):
-                raise WrongPassphrase() from None
-            raise VaultDamaged(path, "its contents are damaged") from None
-        _apply_hygiene(conn)
+            raise _why_unreadable(conn, path, error) from None
+        try:
+            _apply_hygiene(conn)
+        except DatabaseError as error:
+            raise (
+                storage_problem(error, "The journal could not be opened")
+                or VaultDamaged(path, "its contents are damaged")
+            ) from None
     except BaseException:
         conn.close()
         raise
@@ -136,9 +191,13 @@ def create_connection(path: Path, passphrase: str) -> Connection:
         conn.execute("PRAGMA user_version = 0")
         conn.execute("CREATE TABLE IF NOT EXISTS _bootstrap(x)")
         conn.execute("DROP TABLE _bootstrap")
-    except BaseException:
+    except BaseException as error:
         conn.close()
         os.unlink(path)
+        if isinstance(error, DatabaseError):
+            problem = storage_problem(error, "The journal could not be created")
+            if problem is not None:
+                raise problem from None
         raise
     return conn
 
@@ -173,5 +232,10 @@ def attach_encrypted_copy(conn: Connection, target: Path, passphrase: str) -> No
         conn.execute("SELECT sqlcipher_export('backup')")
         version = conn.execute("PRAGMA main.user_version").fetchone()[0]
         conn.execute(f"PRAGMA backup.user_version = {int(version)}")
-    finally:
-        conn.execute("DETACH DATABASE backup")
+    except BaseException:
+        # A copy cut short (disk full...) is no copy: never leave it looking like one.
+        with contextlib.suppress(DatabaseError):
+            conn.execute("DETACH DATABASE backup")
+        Path(target).unlink(missing_ok=True)
+        raise
+    conn.execute("DETACH DATABASE backup")

@@ -51,3 +51,70 @@ class PassphraseChangeFailed(VaultError):
 
 class InvalidData(VaultError):
     """A value outside its allowed range, or a malformed record."""
+
+
+class VaultInUse(VaultError):
+    """Another moodlog (window or command) has this vault open."""
+
+    def __init__(self, path: object) -> None:
+        super().__init__(
+            f"This journal ({path}) is open in another moodlog window or process. "
+            "Lock or close it there first, then try again. Nothing was changed."
+        )
+
+
+class StorageProblem(VaultError):
+    """Reading or writing the file failed for a reason outside moodlog (disk full,
+    another program holding the file...). ``reason`` is the plain cause, e.g.
+    "the disk is full"; the message says what did not happen and what to do."""
+
+    reason = "the vault file could not be read or written"
+    advice = "What was saved before is safe. Please try again."
+
+    def __init__(self, doing: str = "Not saved") -> None:
+        self.doing = doing
+        super().__init__(f"{doing}: {self.reason}. {self.advice}")
+
+
+class DiskFull(StorageProblem):
+    reason = "the disk is full"
+    advice = "Free some space, then try again. What was saved before is safe."
+
+
+class VaultBusy(StorageProblem):
+    reason = "the vault is in use by another moodlog or another program"
+    advice = "Close it there (or wait a moment), then try again. What was saved before is safe."
+
+
+class VaultChanged(StorageProblem):
+    reason = (
+        "the vault file was changed by another program while moodlog had it open "
+        "(for example, its passphrase was changed from the command line)"
+    )
+    advice = "Lock moodlog and unlock it again. What was saved before is safe."
+
+
+class VaultReadOnly(StorageProblem):
+    reason = "the vault file or its folder cannot be written (read-only)"
+    advice = "Check the file's permissions or the disk, then try again."
+
+
+class DiskError(StorageProblem):
+    reason = "the disk reported an error while reading or writing the vault"
+    advice = "Check the disk, then try again. Run 'moodlog check' to verify the vault."
+
+
+def storage_problem(error: BaseException, doing: str = "Not saved") -> StorageProblem | None:
+    """The plain-language StorageProblem behind an SQLite error, if it is one."""
+    text = str(error).lower()
+    if "database or disk is full" in text or "disk is full" in text:
+        return DiskFull(doing)
+    if "database is locked" in text or "database table is locked" in text or "busy" in text:
+        return VaultBusy(doing)
+    if "file is not a database" in text:
+        return VaultChanged(doing)
+    if "readonly database" in text or "read-only" in text:
+        return VaultReadOnly(doing)
+    if "disk i/o error" in text:
+        return DiskError(doing)
+    return None

@@ -133,6 +133,12 @@ MIGRATIONS: list[str] = [
         done_on TEXT
     );
     """,
+    # 5: deleted and edited-out note words leave the search index at once (FTS5
+    # secure-delete, SQLite >= 3.43), and words of earlier deletions are merged away.
+    """
+    INSERT INTO entries_fts (entries_fts, rank) VALUES ('secure-delete', 1);
+    INSERT INTO entries_fts (entries_fts) VALUES ('optimize');
+    """,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -14,11 +14,15 @@ from pathlib import Path
 from moodlog.vault import connection as conn_mod
 from moodlog.vault.errors import (
     PassphraseChangeFailed,
+    StorageProblem,
     VaultDamaged,
     VaultError,
+    VaultMissing,
     VaultTooNew,
     WrongPassphrase,
+    storage_problem,
 )
+from moodlog.vault.lockfile import VaultLock
 from moodlog.vault.migrations import LATEST_VERSION, MIGRATIONS
 
 
@@ -30,9 +34,12 @@ def backup_path_for(path: Path, from_version: int, now: dt.datetime | None = Non
 class Vault:
     """An unlocked vault. Create with :meth:`create` or :meth:`open`; :meth:`close` locks."""
 
-    def __init__(self, path: Path, connection: conn_mod.Connection) -> None:
+    def __init__(
+        self, path: Path, connection: conn_mod.Connection, lock: VaultLock | None = None
+    ) -> None:
         self.path = Path(path)
         self._conn: conn_mod.Connection | None = connection
+        self._lock = lock  # one moodlog process per vault (see lockfile)
         self._depth = 0
         from moodlog.vault import repositories as repos
 
@@ -53,13 +60,20 @@ class Vault:
     def create(cls, path: Path, passphrase: str) -> Vault:
         """Create a new vault at ``path`` (refuses to overwrite) and migrate it."""
         path = Path(path)
-        connection = conn_mod.create_connection(path, passphrase)
-        vault = cls(path, connection)
+        lock = VaultLock.acquire(path)
+        try:
+            connection = conn_mod.create_connection(path, passphrase)
+        except BaseException:
+            lock.release()
+            raise
+        vault = cls(path, connection, lock)
         try:
             vault._migrate(passphrase, make_backup=False)
-        except BaseException:
+        except BaseException as error:
             vault.close()
             path.unlink(missing_ok=True)
+            if isinstance(error, StorageProblem):
+                raise type(error)("The journal could not be created") from None
             raise
         return vault
 
@@ -67,12 +81,23 @@ class Vault:
     def open(cls, path: Path, passphrase: str, target_version: int = LATEST_VERSION) -> Vault:
         """Unlock an existing vault, migrating it (after an encrypted backup) if older."""
         path = Path(path)
-        connection = conn_mod.open_connection(path, passphrase)
-        vault = cls(path, connection)
+        if not path.exists():
+            raise VaultMissing(path)
+        lock = VaultLock.acquire(path)  # before reading: another moodlog may be writing
+        try:
+            connection = conn_mod.open_connection(path, passphrase)
+        except BaseException:
+            lock.release()
+            raise
+        vault = cls(path, connection, lock)
         try:
             vault._migrate(passphrase, make_backup=True, target_version=target_version)
-        except BaseException:
+        except BaseException as error:
             vault.close()
+            if isinstance(error, conn_mod.DatabaseError):
+                problem = storage_problem(error, "The journal could not be opened")
+                if problem is not None:
+                    raise problem from None
             raise
         return vault
 
@@ -81,11 +106,18 @@ class Vault:
         return self._conn is not None
 
     def close(self) -> None:
-        """Close the connection; the key goes with it."""
+        """Close the connection (the key goes with it) and let other moodlogs in."""
+        self._close_connection()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def _close_connection(self) -> None:
         if self._conn is not None:
             with contextlib.suppress(Exception):
                 self._conn.close()
             self._conn = None
+        self._depth = 0
 
     def __enter__(self) -> Vault:
         return self
@@ -102,7 +134,12 @@ class Vault:
     # -- transactions ----------------------------------------------------------
     @contextlib.contextmanager
     def transaction(self) -> Iterator[conn_mod.Connection]:
-        """One atomic unit of work; nested uses join the outer transaction."""
+        """One atomic unit of work; nested uses join the outer transaction.
+
+        Whatever fails (the work, or the COMMIT itself: disk full, another process
+        reading), the transaction is rolled back and the connection is usable again.
+        Failures from outside moodlog are raised as a StorageProblem naming the real
+        cause ("the disk is full", "the vault is in use by another moodlog ...")."""
         conn = self.conn
         if self._depth:
             self._depth += 1
@@ -111,16 +148,34 @@ class Vault:
             finally:
                 self._depth -= 1
             return
-        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except conn_mod.DatabaseError as error:
+            self._rollback_quietly(conn)
+            raise storage_problem(error) or error from None
         self._depth = 1
         try:
             yield conn
-        except BaseException:
+        except BaseException as error:
             self._depth = 0
-            conn.execute("ROLLBACK")
+            self._rollback_quietly(conn)
+            problem = storage_problem(error) if isinstance(error, conn_mod.DatabaseError) else None
+            if problem is not None:
+                raise problem from None
             raise
         self._depth = 0
-        conn.execute("COMMIT")
+        try:
+            conn.execute("COMMIT")
+        except conn_mod.DatabaseError as error:
+            self._rollback_quietly(conn)
+            raise storage_problem(error) or error from None
+
+    @staticmethod
+    def _rollback_quietly(conn: conn_mod.Connection) -> None:
+        """End a failed transaction; SQLite may already have rolled it back itself."""
+        if conn.in_transaction:
+            with contextlib.suppress(conn_mod.DatabaseError):
+                conn.execute("ROLLBACK")
 
     # -- schema ------------------------------------------------------------------
     @property
@@ -172,14 +227,26 @@ class Vault:
         new = conn_mod.check_new_passphrase(new, repeated)
         # The open connection proves nothing about what the user typed as "current".
         conn_mod.open_connection(self.path, current).close()
-        conn_mod.rekey(self.conn, new)
-        self.close()
+        try:
+            conn_mod.rekey(self.conn, new)
+        except conn_mod.DatabaseError as error:
+            self._rollback_quietly(self.conn)
+            raise (
+                storage_problem(error, "The passphrase was not changed")
+                or PassphraseChangeFailed(
+                    "The passphrase could not be changed; the old passphrase still works."
+                )
+            ) from None
+        self._close_connection()  # the lock stays held: no other moodlog in between
         try:
             verified = conn_mod.open_connection(self.path, new)
         except WrongPassphrase:
             self._conn = conn_mod.open_connection(self.path, current)
+            # SQLCipher's rekey does nothing, quietly, while another connection reads.
             raise PassphraseChangeFailed(
-                "The passphrase could not be changed; the old passphrase still works."
+                "The passphrase was not changed: the vault is in use by another program "
+                "(or another moodlog) right now. The old passphrase still works; close the "
+                "other program and try again."
             ) from None
         if conn_mod.normalise_passphrase(current) != new:
             try:

@@ -355,3 +355,218 @@ def test_charts_on_paper_are_light_even_with_a_dark_theme(qapp, known: Vault):
     image = images["mood_small"]
     corner = QColor(image.pixel(image.width() - 3, image.height() // 2))
     assert corner.lightness() > 240
+
+
+# -- issue 11 §5 / §7: a page 1 a clinician can act on ---------------------------------
+
+
+def _clinical_extras(vault: Vault) -> None:
+    """A low check-in with thoughts of suicide, a PHQ-9 with item 9 positive and one
+    with item 9 unanswered, a medication, a session before the period and an
+    appointment after it."""
+    from moodlog.domain.treatments import Medication, MedicationEvent
+
+    vault.checkins.add(
+        SICheckin(
+            dt.date(2026, 10, 18),
+            dt.time(21),
+            {
+                "wish_dead": True,
+                "thoughts": True,
+                "method": False,
+                "intent": False,
+                "plan": False,
+                "behavior": False,
+            },
+        )
+    )
+    positive = phq(dt.date(2026, 10, 22), 12)
+    positive.answers[8] = 2
+    vault.questionnaires.add(positive)
+    unanswered = phq(dt.date(2026, 10, 25), 11)
+    unanswered.answers[8] = None
+    vault.questionnaires.add(unanswered)
+    vault.medications.save(
+        Medication(
+            "Sertraline",
+            events=[
+                MedicationEvent(dt.date(2025, 3, 1), "start", 50, "once daily"),
+                MedicationEvent(dt.date(2025, 6, 1), "change", 100, "once daily"),
+            ],
+        )
+    )
+    vault.medications.save(
+        Medication(
+            "Lithium",
+            events=[
+                MedicationEvent(dt.date(2025, 3, 1), "start", 400),
+                MedicationEvent(dt.date(2025, 9, 1), "stop"),
+            ],
+        )
+    )
+
+
+def test_page_one_holds_what_a_clinician_needs(qapp, known: Vault, tmp_path: Path):
+    _clinical_extras(known)
+    # The period holds no session: the last one (20 Oct) and the next are outside it.
+    known.treatments.save(Treatment(dt.date(2026, 11, 9), dt.time(11), "esketamine_nasal", 56))
+    options = ReportOptions(
+        period=Period(dt.date(2026, 10, 21), dt.date(2026, 10, 31)),
+        page_size=QPageSize(QPageSize.PageSizeId.A4),
+    )
+    export_pdf(bulk.load(known), options, tmp_path / "p.pdf", NOW)
+    pages = pdf_text(tmp_path / "p.pdf")
+    page1 = pages[0]
+    assert "Sessions none in this period" in page1
+    assert "Last session Esketamine nasal spray, 20 Oct 2026 (13 days ago)" in page1
+    assert "next appointment Esketamine nasal spray, 09 Nov 2026 11:00" in page1
+    assert "Sertraline 100 mg once daily" in page1
+    assert "Lithium" not in page1  # stopped before the period
+    # PHQ-9 22 Oct (item 9 = 2), 25 Oct (item 9 unanswered: not scored), 29 Oct (0).
+    assert "PHQ-9 scores 22 Oct: 14, 29 Oct: 9." in page1
+    assert "PHQ-9 item 9 positive on 1 of 3 results (not answered on 1), last on 22 Oct 2026" in (
+        page1
+    )
+    assert "Response = at least 50% lower than baseline" in page1  # the definitions
+    assert pages[1].startswith("moodlog — patient-reported summary") and "Charts" in pages[1]
+
+
+def test_page_one_dates_every_check_in_with_a_yes(qapp, known: Vault, tmp_path: Path):
+    _clinical_extras(known)
+    page1 = export(known, tmp_path / "p.pdf")[0]
+    assert (
+        "Any yes (4): 07 Oct 2026 (moderate), 09 Oct 2026 (high), 10 Oct 2026 (low), "
+        "18 Oct 2026 (low)." in page1
+    )
+    assert "Latest check-in: 18 Oct 2026 21:00, low." in page1
+    assert "Sertraline 100 mg once daily (since 01 Jun 2025)" in page1
+    assert "positive on 1 of 5 results" in page1
+
+
+def test_latest_check_in_before_the_period_is_still_shown(qapp, known: Vault, tmp_path: Path):
+    options = ReportOptions(
+        period=Period(dt.date(2026, 10, 20), dt.date(2026, 10, 30)),
+        page_size=QPageSize(QPageSize.PageSizeId.A4),
+    )
+    export_pdf(bulk.load(known), options, tmp_path / "p.pdf", NOW)
+    page1 = pdf_text(tmp_path / "p.pdf")[0]
+    assert "No yes answers in this period." in page1
+    assert "Latest check-in: 11 Oct 2026 21:00, skipped (before this period)." in page1
+
+
+def test_mood_line_says_what_the_trend_covers(qapp, known: Vault, tmp_path: Path):
+    page1 = export(known, tmp_path / "p.pdf")[0]
+    assert "(previous 30 days: 1.0); trend within this period:" in page1
+    assert "Mood trend = change of a straight line fitted to this period's daily means" in page1
+
+
+def test_page_one_stays_one_page_with_a_busy_year(qapp, vault: Vault, tmp_path: Path):
+    """A year of weekly PHQ-9s, a yes every third day and ten open questions: page 1
+    shortens its lists (saying where the rest is) instead of spilling over."""
+    first = dt.date(2025, 11, 1)
+    for week in range(52):
+        vault.questionnaires.add(phq(first + dt.timedelta(weeks=week), 14))
+    for day in range(0, 365, 3):
+        vault.checkins.add(
+            SICheckin(first + dt.timedelta(days=day), dt.time(21), SI_ANSWERS["low"])
+        )
+    for number in range(10):
+        vault.questions.add(Question(f"Question number {number}", first))
+    options = ReportOptions(
+        period=Period(first, first + dt.timedelta(days=364)),
+        page_size=QPageSize(QPageSize.PageSizeId.Letter),
+    )
+    export_pdf(bulk.load(vault), options, tmp_path / "busy.pdf", NOW)
+    pages = pdf_text(tmp_path / "busy.pdf")
+    assert "Open questions for the therapist" in pages[0]
+    assert "Charts" in pages[1] and "Open questions" not in pages[1]
+    assert "earlier (listed in the self-check table)" in pages[0]
+    assert "30 Oct 2026 (low)" in pages[0]  # the latest yes is always on page 1
+
+
+def test_tables_say_not_answered_and_list_only_check_ins_that_need_a_look(
+    qapp, known: Vault, tmp_path: Path
+):
+    _clinical_extras(known)
+    for day in range(1, 29):
+        known.checkins.add(
+            SICheckin(FIRST + dt.timedelta(days=day), dt.time(8), SI_ANSWERS["none"])
+        )
+    partly = dict(SI_ANSWERS["none"], behavior=None)  # "prefer not to answer"
+    known.checkins.add(SICheckin(dt.date(2026, 10, 19), dt.time(8), partly))
+    text = " ".join(export(known, tmp_path / "p.pdf"))
+    questionnaires = text[text.index("Questionnaires PHQ-9 bands") :]
+    assert "25 Oct 2026 PHQ-9 – not scored (unanswered items) not answered" in questionnaires
+    assert "22 Oct 2026 PHQ-9 14 moderate 2" in questionnaires
+    checkins = text[text.index("Suicidal-ideation self-checks") :]
+    # 4 with a yes, 1 skipped, 1 partly answered are listed; the 28 "none" are counted.
+    assert "34 check-ins in this period" in checkins
+    assert "Listed: the 6 with any yes or any question not answered" in checkins
+    assert "Not listed: 28 with every question answered no" in checkins
+    assert "19 Oct 2026 08:00 skipped – behavior" in checkins
+    assert "11 Oct 2026 21:00 skipped – all (skipped)" in checkins
+    assert " none " not in checkins[: checkins.index("Questions for my therapist")]
+
+
+def test_side_effects_column_keeps_words_whole(qapp, known: Vault, tmp_path: Path):
+    known.treatments.save(
+        Treatment(
+            dt.date(2026, 10, 26),
+            dt.time(10),
+            "ketamine_iv",
+            dose_mg=40,
+            weight_kg=80,
+            side_effects={"dissociation": "moderate", "nausea/vomiting": "mild"},
+        )
+    )
+    text = " ".join(export(known, tmp_path / "p.pdf"))
+    start = text.index("Treatment sessions")
+    sessions = text[start : text.index("Medications", start)]
+    assert "dissociation (moderate)" in sessions
+    assert "nausea/vomiting (mild)" in sessions
+    for header in ("Diss.", "Base", "+4..7", "+8..14", "Durability"):
+        assert header in sessions, header
+    assert "each window (+1..+3, +4..+7, +8..+14 days) stops at the next session" in sessions
+
+
+def test_journal_from_the_command_line_says_all_entries_with_a_note(
+    qapp, known: Vault, tmp_path: Path
+):
+    every = " ".join(
+        export(known, tmp_path / "all.pdf", sections=set(DEFAULT_SECTIONS) | {"journal"})
+    )
+    assert "Journal excerpts (all entries with a note in this period)" in every
+    assert "chosen by the patient" not in every
+    assert JOURNAL_MARKER in every and "last day" in every
+
+
+def test_incomplete_follow_up_is_dated_and_labelled(qapp, known: Vault, tmp_path: Path):
+    thoughts_only = {
+        "wish_dead": True,
+        "thoughts": True,
+        "behavior": False,
+    }  # follow-ups unanswered
+    known.checkins.add(SICheckin(dt.date(2026, 10, 27), dt.time(22), thoughts_only))
+    pages = export(known, tmp_path / "p.pdf")
+    assert "27 Oct 2026 (incomplete)" in pages[0]
+    assert (
+        "Latest check-in: 27 Oct 2026 22:00, incomplete (yes to thoughts of suicide, "
+        "follow-up not answered)." in pages[0]
+    )
+    text = " ".join(pages)
+    table = text[text.index("Suicidal-ideation self-checks") :]
+    assert "method, intent, plan" in table  # the unanswered follow-ups, named
+
+
+def test_long_questionnaire_list_repeats_its_column_titles(qapp, known: Vault, tmp_path: Path):
+    """The results are light paragraphs, not a <table> (issue 14): a page the list goes
+    on to still starts with the column titles."""
+    for day in range(1, 30):
+        for hour in range(8, 12):
+            known.questionnaires.add(
+                QuestionnaireResult(FIRST + dt.timedelta(days=day), dt.time(hour), GAD7, [1] * 7)
+            )
+    text = " ".join(export(known, tmp_path / "long.pdf"))
+    titles = "Date Questionnaire Total Band PHQ-9 item 9"
+    assert text.count(titles) >= 2, "titles not repeated on the next page"
+    assert "30 Oct 2026 GAD-7 7 mild –" in text

@@ -76,3 +76,60 @@ def test_added_steps_run_once_in_order_and_a_failing_one_does_not_stop_the_rest(
     preloader.start()
     qtbot.waitUntil(lambda: preloader.done, timeout=5000)
     assert ran == ["fail", "second"]
+
+
+def test_the_lock_screen_starts_importing_only_after_its_first_paint(qtbot, tmp_path: Path):
+    from PySide6.QtWidgets import QLabel
+
+    preloader = Preloader(modules=("moodlog_never_imported_probe",), quiet_ms=5000)
+    window = QLabel("unlock")
+    qtbot.addWidget(window)
+    preloader.start_after_first_paint(window, quiet_ms=400)
+    assert not preloader.timer.isActive()  # nothing before the window is painted
+    window.show()
+    qtbot.waitUntil(preloader.timer.isActive, timeout=3000)
+    assert preloader.timer.interval() == 400  # the short wait after the paint
+    preloader.postpone()  # typing a passphrase: the next step waits a quiet moment
+    assert preloader.timer.remainingTime() > 4500
+    preloader.stop()
+    assert not preloader.timer.isActive()
+
+
+def test_typing_a_passphrase_postpones_the_lock_screen_imports(qtbot, data_dir: Path, vault):
+    from moodlog.ui.application import AppController
+
+    vault.close()
+    controller = AppController(data_dir)
+    controller.preloader.pending.insert(0, ("probe", lambda: None))  # never left undone
+    controller.start()
+    qtbot.addWidget(controller.lock_window)
+    qtbot.waitUntil(controller.preloader.timer.isActive, timeout=3000)
+    qtbot.keyClick(controller.unlock_page.passphrase, Qt.Key.Key_A)
+    assert controller.preloader.timer.remainingTime() > controller.preloader.quiet_ms - 300
+    controller.preloader.stop()
+
+
+def test_today_is_refreshed_once_while_the_main_window_is_built(
+    qtbot, data_dir: Path, vault, monkeypatch
+):
+    from moodlog.ui.application import AppController
+    from moodlog.ui.today import TodayScreen
+
+    calls = []
+    original = TodayScreen._build_prompts
+    monkeypatch.setattr(
+        TodayScreen,
+        "_build_prompts",
+        lambda self, *args: (calls.append(1), original(self, *args))[1],
+    )
+    controller = AppController(data_dir)
+    controller._open_session(vault)
+    qtbot.addWidget(controller.main_window)
+    assert "Today" in controller.main_window.screens and len(calls) == 1
+    # Later visits still read the vault afresh.
+    qtbot.wait(10)
+    controller.main_window.show_screen("Journal")
+    controller.main_window.show_screen("Today")
+    assert len(calls) == 2
+    controller.preloader.stop()
+    controller.shutdown()

@@ -12,7 +12,7 @@ from tests.conftest import SI_ANSWERS
 from tests.gui.helpers import create_vault_through_the_window
 
 
-@pytest.mark.parametrize("level", ["low", "moderate", "high"])
+@pytest.mark.parametrize("level", ["low", "moderate", "incomplete", "high"])
 @pytest.mark.parametrize(
     "country, line, emergency", [("NZ", "1737", "111"), ("GB", "116 123", "999")]
 )
@@ -22,6 +22,7 @@ def test_panel_for_each_yes_level_with_the_countrys_numbers(
     controller = create_vault_through_the_window(qtbot, data_dir)
     controller.preferences.country = country
     today = controller.main_window.screen("Today")
+    today.form.mood.set_value(6)
     for key, value in SI_ANSWERS[level].items():
         today.self_check.answer(key, value)
     qtbot.mouseClick(today.save_button, Qt.MouseButton.LeftButton)
@@ -32,7 +33,7 @@ def test_panel_for_each_yes_level_with_the_countrys_numbers(
     assert line in text and emergency in text
     assert "No one is notified of your answers and no one is monitoring them." in text
     first_line = text.strip().splitlines()[0]
-    if level == "high":
+    if level in ("high", "incomplete"):
         assert first_line.startswith("If you might act on these thoughts now, call")
         assert emergency in first_line and line in first_line
     else:
@@ -46,6 +47,7 @@ def test_panel_for_each_yes_level_with_the_countrys_numbers(
 def test_no_panel_after_all_no(qtbot, data_dir: Path):
     controller = create_vault_through_the_window(qtbot, data_dir)
     today = controller.main_window.screen("Today")
+    today.form.mood.set_value(6)
     for key in ("wish_dead", "thoughts", "behavior"):
         today.self_check.answer(key, False)
     today.save()

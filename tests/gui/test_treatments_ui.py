@@ -128,3 +128,89 @@ def test_medication_start_and_change(qtbot, context, vault):
     change.save()
     (med,) = vault.medications.all()
     assert [(e.event, e.dose) for e in med.events] == [("start", 50), ("change", 100)]
+
+
+# -- issue 11 §6: the session dialog warns, never blocks ----------------------------------
+
+
+def test_high_mg_per_kg_warns_and_still_saves(qtbot, context, vault):
+    dialog = TreatmentDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    fill(dialog, NOW.date(), dose=35, weight=70)
+    assert not dialog.dose_warning.isVisible()
+    dialog.dose.setValue(84)  # 1.2 mg/kg IV
+    assert dialog.dose_warning.isVisible()
+    assert "1.2 mg/kg" in dialog.dose_warning.text()
+    dialog.save()
+    assert dialog.result() == TreatmentDialog.DialogCode.Accepted
+    assert vault.treatments.all()[0].dose_mg == 84
+
+
+def test_esketamine_dose_outside_the_devices_warns_and_saves(qtbot, context, vault):
+    dialog = TreatmentDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("esketamine_nasal"))
+    dialog.dose.setValue(56)
+    assert not dialog.dose_warning.isVisible()
+    dialog.dose.setValue(70)
+    assert dialog.dose_warning.isVisible() and "28, 56 or 84 mg" in dialog.dose_warning.text()
+    dialog.save()
+    assert dialog.result() == TreatmentDialog.DialogCode.Accepted
+    assert vault.treatments.all()[0].dose_mg == 70
+
+
+def test_infusion_duration_is_saved_for_an_infusion(qtbot, context, vault):
+    dialog = TreatmentDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    fill(dialog, NOW.date())
+    assert dialog.infusion_minutes.isVisible()
+    assert dialog.infusion_minutes.text() == "not recorded"  # optional, not preset
+    dialog.infusion_minutes.setValue(40)
+    dialog.save()
+    assert vault.treatments.all()[0].infusion_minutes == 40
+    edit = TreatmentDialog(context, vault.treatments.all()[0])
+    qtbot.addWidget(edit)
+    assert edit.infusion_minutes.value() == 40
+    edit.kind.setCurrentIndex(edit.kind.findData("esketamine_nasal"))
+    assert edit.infusion_minutes.isHidden()
+
+
+def test_new_side_effects_and_the_dissociation_wording(qtbot, context, vault):
+    dialog = TreatmentDialog(context)
+    qtbot.addWidget(dialog)
+    fill(dialog, NOW.date())
+    for name in (
+        "numbness/tingling",
+        "vertigo",
+        "perceptual changes/confusion",
+        "urinary symptoms",
+        "craving/urge for extra doses",
+    ):
+        assert dialog.effects[name].currentText() == "none"
+    dialog.effects["craving/urge for extra doses"].setCurrentText("mild")
+    dialog.effects["vertigo"].setCurrentText("moderate")
+    texts = [label.text() for label in dialog.findChildren(type(dialog.error))]
+    assert "your own 0-10 rating, not a clinical scale" in texts
+    assert not any("adapted self-rating" in text for text in texts)
+    dialog.save()
+    assert vault.treatments.all()[0].side_effects == {
+        "nausea/vomiting": "mild",
+        "craving/urge for extra doses": "mild",
+        "vertigo": "moderate",
+    }
+
+
+def test_high_blood_pressure_after_the_session_gets_a_calm_note(qtbot, context, vault):
+    dialog = TreatmentDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    fill(dialog, NOW.date())
+    dialog.bp_after.setText("150/95")
+    assert not dialog.bp_note.isVisible()
+    dialog.bp_after.setText("184/112")
+    assert dialog.bp_note.isVisible() and "184/112" in dialog.bp_note.text()
+    dialog.save()
+    assert dialog.result() == TreatmentDialog.DialogCode.Accepted  # noted, never blocked

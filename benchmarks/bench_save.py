@@ -1,0 +1,139 @@
+"""Saving a check-in from Today (Ctrl+S) on the 10-year demo vault, beside its floor.
+
+App figure: ``TodayScreen.save()`` in the app's own main window (opened by the app
+controller, Trends prepared in idle time as after any unlock), with a filled form: mood,
+two tags, a short note and an answered self-check. Timed from the call to its return
+(what Ctrl+S runs before the event loop repaints).
+
+Floor: the same rows written with raw SQL on the same encrypted connection in ONE
+committed transaction (the entry, its two tag links, the self-check, the draft's
+removal): what one encrypted commit of that data costs on this machine.
+
+The two alternate (app, floor, app, floor, ...) so that drift on this VM hits both; each
+figure is the median of the tries, printed with the ratio and the target (<= 2x).
+Run by hand, never in the test suite:
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m benchmarks.bench_save
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import statistics
+import time
+
+from benchmarks.common import ten_year_vault
+
+NOW = dt.datetime(2026, 11, 1, 21)
+TRIES = 15
+TARGET = 2.0
+TAGS = ("exercise", "outdoors")
+NOTE = "Walked by the river after work; calmer in the evening."
+ANSWERS = {"wish_dead": False, "thoughts": False, "behavior": False}
+
+
+def settle(app, controller, seconds: float = 0.05) -> None:  # noqa: ANN001
+    """Let the idle-time work a save schedules (Trends brought up to date) finish
+    outside the timed part, as it does in the quiet moment after a real save."""
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end or not controller.preloader.done:
+        app.processEvents()
+        time.sleep(0.002)
+
+
+def fill(today) -> None:  # noqa: ANN001
+    from PySide6.QtCore import Qt
+
+    today.form.mood.slider.setValue(6)
+    for name in TAGS:
+        item = today.form.tags.findItems(name, Qt.MatchFlag.MatchExactly)[0]
+        item.setCheckState(Qt.CheckState.Checked)
+    today.form.note.setPlainText(NOTE)
+    for key, value in ANSWERS.items():
+        today.self_check.answer(key, value)
+
+
+def floor_save(vault) -> float:  # noqa: ANN001
+    """One transaction of the same rows in raw SQL; milliseconds."""
+    conn = vault.conn
+    tag_ids = [
+        conn.execute("SELECT id FROM tags WHERE name = ?", (name,)).fetchone()[0] for name in TAGS
+    ]
+    stamp = NOW.isoformat(timespec="seconds")
+    start = time.perf_counter()
+    conn.execute("BEGIN IMMEDIATE")
+    entry_id = conn.execute(
+        "INSERT INTO entries (day, time, mood, anxiety, energy, irritability, sleep_hours, "
+        "sleep_quality, note, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        (NOW.date().isoformat(), "21:00", 6, None, None, None, None, None, NOTE, stamp),
+    ).lastrowid
+    conn.executemany(
+        "INSERT INTO entry_tags (entry_id, tag_id) VALUES (?, ?)",
+        [(entry_id, tag_id) for tag_id in tag_ids],
+    )
+    conn.execute(
+        "INSERT INTO si_checkins (day, time, answers, skipped, discuss, created_at) "
+        "VALUES (?,?,?,?,?,?)",
+        (NOW.date().isoformat(), "21:00", json.dumps(ANSWERS), 0, 0, stamp),
+    )
+    conn.execute("DELETE FROM drafts WHERE name = ?", ("today",))
+    conn.execute("COMMIT")
+    return (time.perf_counter() - start) * 1000
+
+
+def main() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    from moodlog.ui.application import AppController, apply_style
+
+    apply_style(app)
+    vault, contents = ten_year_vault()
+    print(
+        f"data: {len(contents.entries)} entries, {len(contents.treatments)} sessions, "
+        f"{len(contents.checkins)} self-checks (10-year demo vault)"
+    )
+    controller = AppController(vault.path.parent)
+    controller._open_session(vault)
+    controller.context.now = lambda: NOW
+    controller.main_window.resize(1100, 760)
+    today = controller.main_window.screen("Today")
+    today.refresh()  # shown for the benchmark's clock, as Today is after any unlock
+    settle(app, controller, 1.5)  # the idle-time preparation after unlock
+    assert "Trends" in controller.main_window.screens
+
+    app_times: list[float] = []
+    floor_times: list[float] = []
+    for _ in range(TRIES):
+        fill(today)
+        settle(app, controller)
+        start = time.perf_counter()
+        saved = today.save()
+        app_times.append((time.perf_counter() - start) * 1000)
+        assert saved, today.status.text()
+        settle(app, controller)
+        floor_times.append(floor_save(vault))
+        settle(app, controller)
+
+    app_ms, floor_ms = statistics.median(app_times), statistics.median(floor_times)
+    ratio = app_ms / floor_ms
+    paired = statistics.median(a / f for a, f in zip(app_times, floor_times, strict=True))
+    print(f"{'figure':<58} {'app':>9} {'floor':>9} {'ratio':>6}  target")
+    print(
+        f"{'save a check-in from Today (entry + self-check + draft)':<58} "
+        f"{app_ms:7.2f}ms {floor_ms:7.2f}ms {ratio:5.2f}x  <= {TARGET:g}x "
+        f"({'met' if ratio <= TARGET else 'NOT met'})"
+    )
+    print(
+        f"  medians of {TRIES} alternated tries; app range "
+        f"{min(app_times):.2f}-{max(app_times):.2f} ms, floor range "
+        f"{min(floor_times):.2f}-{max(floor_times):.2f} ms; median of the paired "
+        f"ratios {paired:.2f}x"
+    )
+    controller.main_window.close()
+    vault.close()
+
+
+if __name__ == "__main__":
+    main()

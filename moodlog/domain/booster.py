@@ -1,0 +1,333 @@
+"""How long a session helps: booster timing from the person's own data (issue 16).
+
+Pure functions on domain records (no Qt, no SQL). Definitions:
+
+* **Duration** of a ketamine/esketamine session: its durability from
+  :func:`analysis.session_responses` (days until the 3-day mean of mood is back at
+  the pre-session baseline; 0 days when there was no rise above it). When the next
+  session or the end of the data comes first it is **censored**: "at least N days",
+  N the last day the mood was seen above the baseline. A session without a
+  baseline or without days after it gives no duration.
+* **Induction / maintenance**: in each course (a gap of more than 90 days starts a
+  new one) the sessions at its start that are less than 7 days apart (two or more)
+  are the induction; every other session is maintenance.
+* **Summary**: the durations of the last 5 maintenance sessions that have one
+  (the number is a setting), summarised by the **Kaplan-Meier median** so that
+  censored durations count as "at least" (the smallest time at which the estimated
+  share still above baseline is 50% or less; not reached when it stays above 50%).
+  With fewer than 3 such sessions: "not enough sessions yet", nothing else.
+* **Observation**: when the 3-day mean after the last session has been at or below
+  that session's baseline on each of the last 3 days (ending today or yesterday),
+  a gentle note; shown at most once per session (on the day it first appears).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from moodlog.domain.analysis import (
+    Series,
+    SessionResponse,
+    by_ordinal,
+    courses,
+    daily_series,
+    past_sessions,
+    session_responses,
+)
+from moodlog.domain.contents import VaultContents
+from moodlog.domain.treatments import Treatment
+
+INDUCTION_GAP_DAYS = 7  # sessions closer than this at the start of a course: induction
+DEFAULT_LAST_SESSIONS = 5
+MAX_LAST_SESSIONS = 20
+MIN_SESSIONS = 3
+OBSERVATION_DAYS = 3
+METHOD = "kaplan-meier"
+SETTING_LAST_SESSIONS = "booster_last_sessions"  # vault setting: how many sessions
+SETTING_OBSERVATION = "booster_observation_shown"  # vault setting: {"session", "day"}
+NOT_ENOUGH_TEXT = "not enough sessions yet"
+OBSERVATION_TEXT = (
+    "Your mood has been back at its pre-session level for 3 days. "
+    "You may want to mention this to your clinic."
+)
+OBSERVATION_LABEL = "An observation from your own data, not medical advice."
+DURABILITY_DEFINITION = (
+    "Session durability: for each maintenance session (after the first run of sessions "
+    "less than 7 days apart), the days until the 3-day mean of mood is back at the "
+    "pre-session baseline (0 when it did not rise); when the next session or the end of the "
+    'data came first, the duration counts as "at least" that long (censored). Median by '
+    "the Kaplan-Meier method over the last {n} maintenance sessions."
+)
+
+
+def last_sessions_setting(value: object) -> int:
+    """The stored "how many maintenance sessions" setting (3-20), else the default."""
+    if type(value) is int and MIN_SESSIONS <= value <= MAX_LAST_SESSIONS:
+        return value
+    return DEFAULT_LAST_SESSIONS
+
+
+def kaplan_meier(durations: Iterable[float], censored: Iterable[bool]) -> list[tuple[float, float]]:
+    """The Kaplan-Meier estimate as (time, share still above) after each event time.
+
+    At each distinct event time t, S(t) = S(previous) * (1 - d / n), with d the events
+    at t and n the durations still at risk (>= t). A censored duration at the same
+    time as an event is still at risk at that time (the usual convention)."""
+    times = np.asarray(list(durations), dtype=float)
+    is_censored = np.asarray(list(censored), dtype=bool)
+    if times.shape != is_censored.shape:
+        raise ValueError("durations and censored must have the same length")
+    curve = []
+    share = 1.0
+    for t in np.unique(times[~is_censored]):
+        at_risk = int(np.count_nonzero(times >= t))
+        events = int(np.count_nonzero((times == t) & ~is_censored))
+        share *= 1 - events / at_risk
+        curve.append((float(t), share))
+    return curve
+
+
+def km_median(durations: Iterable[float], censored: Iterable[bool]) -> float | None:
+    """Kaplan-Meier median: the smallest event time at which the estimated share still
+    above baseline is 0.5 or less; None when it never falls that far (not reached)."""
+    for time, share in kaplan_meier(durations, censored):
+        if share <= 0.5 + 1e-12:
+            return time
+    return None
+
+
+def induction_sessions(treatments: Iterable[Treatment], now: dt.datetime) -> list[Treatment]:
+    """The sessions at the start of each course less than 7 days apart (two or more)."""
+    result: list[Treatment] = []
+    for course in courses(treatments, now):
+        run = [course[0]]
+        for previous, session in zip(course, course[1:], strict=False):
+            if (session.day - previous.day).days >= INDUCTION_GAP_DAYS:
+                break
+            run.append(session)
+        if len(run) >= 2:
+            result.extend(run)
+    return result
+
+
+def maintenance_sessions(treatments: Iterable[Treatment], now: dt.datetime) -> list[Treatment]:
+    treatments = list(treatments)
+    induction = {id(t) for t in induction_sessions(treatments, now)}
+    return [t for t in past_sessions(treatments, now) if id(t) not in induction]
+
+
+@dataclass(frozen=True)
+class SessionDuration:
+    session: Treatment
+    days: int
+    censored: bool
+
+    @property
+    def text(self) -> str:
+        unit = "day" if self.days == 1 else "days"
+        return f"at least {self.days} {unit}" if self.censored else f"{self.days} {unit}"
+
+
+@dataclass(frozen=True)
+class BoosterSummary:
+    durations: list[SessionDuration]  # the sessions summarised, oldest first
+    median_days: float | None
+    since_last_session_days: int | None
+    last: int = DEFAULT_LAST_SESSIONS
+    maintenance: list[SessionDuration] = field(default_factory=list)  # every one, for charts
+    method: str = METHOD
+
+    @property
+    def sessions(self) -> int:
+        return len(self.durations)
+
+    @property
+    def enough(self) -> bool:
+        return self.sessions >= MIN_SESSIONS
+
+    @property
+    def censored(self) -> int:
+        return sum(1 for d in self.durations if d.censored)
+
+    @property
+    def range(self) -> tuple[int, int] | None:
+        if not self.durations:
+            return None
+        days = [d.days for d in self.durations]
+        return min(days), max(days)
+
+    def as_json(self) -> dict:
+        """``{"booster": {...}}`` as ``moodlog insights --json`` prints it. With fewer
+        than 3 sessions the figures are null (nothing is stated)."""
+        enough = self.enough
+        median = self.median_days
+        return {
+            "booster": {
+                "sessions": self.sessions,
+                "median_days": (int(median) if median is not None else None) if enough else None,
+                "range": list(self.range) if enough and self.range else None,
+                "censored": self.censored,
+                "since_last_session_days": self.since_last_session_days,
+                "method": self.method,
+            }
+        }
+
+    def range_text(self) -> str:
+        """ "range 12-21", "range 12 to at least 21" when the longest is censored,
+        "all 12 days" when they are the same."""
+        assert self.range is not None
+        low, high = self.range
+        top_censored = any(d.censored and d.days == high for d in self.durations) and not any(
+            not d.censored and d.days == high for d in self.durations
+        )
+        if top_censored:
+            return f"range {low} to at least {high}"
+        return f"all {low} days" if low == high else f"range {low}-{high}"
+
+    def figure_text(self) -> str:
+        """ "mood stayed above its pre-session level for a median of 17 days (range
+        12-21)", or "not enough sessions yet"."""
+        if not self.enough:
+            return NOT_ENOUGH_TEXT
+        if self.median_days is None:
+            longest = max(d.days for d in self.durations)
+            return (
+                "mood stayed above its pre-session level for more than half of them, up to "
+                f"the next session or today (median more than {longest} days; "
+                f"{self.range_text()})"
+            )
+        return (
+            "mood stayed above its pre-session level for a median of "
+            f"{self.median_days:g} days ({self.range_text()})"
+        )
+
+    def today_line(self) -> str | None:
+        """The one calm line for Today; None without any past session."""
+        if self.since_last_session_days is None:
+            return None
+        if not self.enough:
+            return f"How long your sessions help: {NOT_ENOUGH_TEXT}."
+        day = self.since_last_session_days
+        return (
+            f"Your last {self.sessions} sessions: {self.figure_text()}. "
+            f"Today is day {day} since your last session."
+        )
+
+    def pdf_line(self) -> str | None:
+        """The PDF's "Session durability" line, or None with fewer than 3 sessions."""
+        if not self.enough:
+            return None
+        text = f"last {self.sessions} maintenance sessions: {self.figure_text()}"
+        if self.censored:
+            text += f"; {self.censored} still above when the next session or the data came"
+        return text
+
+
+def durations(
+    responses: Iterable[SessionResponse], sessions: Iterable[Treatment]
+) -> list[SessionDuration]:
+    """The durations of ``sessions`` (by identity) that have one, oldest first."""
+    wanted = {id(s) for s in sessions}
+    result = []
+    for response in responses:
+        if id(response.session) in wanted and (figure := response.duration) is not None:
+            result.append(SessionDuration(response.session, figure[0], figure[1]))
+    return result
+
+
+def booster_summary(
+    series: Series,
+    treatments: Iterable[Treatment],
+    now: dt.datetime,
+    last: int = DEFAULT_LAST_SESSIONS,
+    responses: list[SessionResponse] | None = None,
+) -> BoosterSummary:
+    """The summary of the last ``last`` maintenance sessions with a duration (see the
+    module docstring). ``responses`` may pass :func:`session_responses` already made."""
+    treatments = list(treatments)
+    if responses is None:
+        responses = session_responses(series, treatments, now)
+    sessions = past_sessions(treatments, now)
+    maintenance = durations(responses, maintenance_sessions(treatments, now))
+    used = maintenance[-last:] if last > 0 else []
+    median = (
+        km_median([d.days for d in used], [d.censored for d in used])
+        if len(used) >= MIN_SESSIONS
+        else None
+    )
+    since = (now.date() - sessions[-1].day).days if sessions else None
+    return BoosterSummary(used, median, since, last, maintenance)
+
+
+def observation_session(
+    series: Series, treatments: Iterable[Treatment], now: dt.datetime
+) -> Treatment | None:
+    """The last session, when the 3-day mean of the days after it has been at or below
+    its pre-session baseline on each of the last 3 days, ending today or yesterday
+    (each mean: days after the session only, at least 2 of 3 days present)."""
+    treatments = list(treatments)
+    sessions = past_sessions(treatments, now)
+    if not sessions:
+        return None
+    last = sessions[-1]
+    # Only sessions up to 14 days before the last can reach into its days -7..-1.
+    nearby = [s for s in sessions if (last.day - s.day).days <= 14]
+    responses = session_responses(series, nearby, now)
+    baseline = next((r.baseline for r in responses if r.session is last), None)
+    if baseline is None:
+        return None
+    values = by_ordinal(series)
+    day0 = last.day.toordinal()
+    today = now.date().toordinal()
+    logged = [d for d in values if day0 < d <= today]
+    if not logged or max(logged) < today - 1:
+        return None
+    end = max(logged)
+    for day in range(end - OBSERVATION_DAYS + 1, end + 1):
+        first = max(day0 + 1, day - 2)
+        if day - first < 2:  # fewer than 3 days since the session
+            return None
+        found = [v for d in range(first, day + 1) if (v := values.get(d)) is not None]
+        if len(found) < 2 or sum(found) / len(found) > baseline:
+            return None
+    return last
+
+
+def session_key(session: Treatment) -> str:
+    """Stable across export and import (database ids are not)."""
+    return f"{session.kind}@{session.starts_at.isoformat(timespec='minutes')}"
+
+
+def observation_allowed(session: Treatment, today: dt.date, shown: object) -> bool:
+    """At most once per session: allowed when it was never shown for ``session``, or
+    first shown for it today (it stays while the day lasts). ``shown`` is the stored
+    setting value (any shape from an older or damaged vault is treated as unknown)."""
+    if not isinstance(shown, dict) or shown.get("session") != session_key(session):
+        return True
+    return shown.get("day") == today.isoformat()
+
+
+def shown_value(session: Treatment, today: dt.date) -> dict[str, str]:
+    return {"session": session_key(session), "day": today.isoformat()}
+
+
+def period_durability(
+    contents: VaultContents, last_day: dt.date, now: dt.datetime
+) -> tuple[str, str] | None:
+    """The PDF page 1 "Session durability" line and its footnote, as of the end of the
+    period (``last_day``, or ``now`` if earlier); None with fewer than 3 maintenance
+    sessions. The number of sessions is the vault setting, as on Today and Trends."""
+    as_of = min(now, dt.datetime.combine(last_day, dt.time(23, 59)))
+    if not any(t.kind_info.ketamine for t in contents.treatments):
+        return None
+    mood = daily_series(e for e in contents.entries if e.day <= as_of.date())
+    last = last_sessions_setting(contents.settings.get(SETTING_LAST_SESSIONS))
+    summary = booster_summary(mood, contents.treatments, as_of, last)
+    line = summary.pdf_line()
+    if line is None:
+        return None
+    return line[0].upper() + line[1:] + ".", DURABILITY_DEFINITION.format(n=last)

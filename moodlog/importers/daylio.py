@@ -1,0 +1,177 @@
+"""Daylio's CSV export.
+
+Header ``full_date,date,weekday,time,mood,activities,note_title,note`` (newer exports add
+``scales``; older ones have ``year`` instead of ``full_date`` and no ``note_title``).
+Activities are separated by `` | ``; times are 24-hour or ``9:05 pm``; mood labels are the
+person's own names (by default rad, good, meh, bad, awful).
+
+Each distinct mood label gets a 0-10 value: the defaults below for Daylio's own names,
+and nothing for a custom name until the person chooses one (no value is ever guessed).
+Activities become tags; the note title and the note become the note. The ``scales``
+column has no counterpart in moodlog and is not imported (the preview says so).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from moodlog.importers.common import (
+    ImportFailed,
+    ImportPlan,
+    Problem,
+    Table,
+    cell,
+    finish_plan,
+    make_entry,
+    parse_date,
+    parse_time,
+    read_table,
+    row_problem,
+)
+
+if TYPE_CHECKING:
+    from moodlog.vault.vault import Vault
+
+NAME = "Daylio"
+DEFAULT_VALUES = {"awful": 1, "bad": 3, "meh": 5, "good": 7, "rad": 9}
+ACTIVITY_SEPARATOR = " | "
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def read(path: Path) -> Table:
+    table = read_table(path, NAME)
+    check_columns(table, Path(path).name)
+    return table
+
+
+def check_columns(table: Table, name: str) -> None:
+    missing = [c for c in ("time", "mood") if table.column(c) is None]
+    if table.column("full_date") is None and table.column("year") is None:
+        missing.insert(0, "full_date")
+    if missing:
+        raise ImportFailed(
+            f"{name} does not look like a Daylio export: it has no {', '.join(missing)} "
+            f"column(s) (found: {', '.join(table.header[:12]) or 'nothing'})."
+        )
+
+
+def _key(label: str) -> str:
+    return label.strip().casefold()
+
+
+def mood_labels(table: Table) -> list[str]:
+    """Each distinct mood label, in the order it first appears."""
+    index = table.column("mood")
+    seen: dict[str, str] = {}
+    for _line, record in table.rows:
+        label = cell(record, index).strip()
+        if label and _key(label) not in seen:
+            seen[_key(label)] = label
+    return list(seen.values())
+
+
+def proposed_mapping(labels: list[str]) -> dict[str, int | None]:
+    """Daylio's default names get their default value; custom names get none."""
+    return {label: DEFAULT_VALUES.get(_key(label)) for label in labels}
+
+
+def _note(title: str, body: str) -> str:
+    parts = [html.unescape(_BREAK.sub("\n", p)).strip() for p in (title, body)]
+    return "\n\n".join(p for p in parts if p)
+
+
+def _date(table: Table, record: list[str]) -> dt.date:
+    full = table.column("full_date")
+    if full is not None:
+        return parse_date(cell(record, full))
+    # Old exports: year,date ("18 May"),weekday,...
+    text = f"{cell(record, table.column('date')).strip()} {cell(record, table.column('year'))}"
+    for fmt in ("%d %B %Y", "%B %d %Y", "%d %b %Y", "%b %d %Y"):
+        try:
+            return dt.datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(f"{text.strip()!r} is not a date")
+
+
+def plan(table: Table, mapping: dict[str, int | None], vault: Vault | None = None) -> ImportPlan:
+    """The preview of importing ``table`` with mood labels valued by ``mapping``."""
+    result = ImportPlan(source=NAME, rows=len(table.rows))
+    values = {_key(label): value for label, value in mapping.items()}
+    columns = {
+        name: table.column(name) for name in ("time", "mood", "activities", "note_title", "note")
+    }
+    for line, record in table.rows:
+        problem = row_problem(table, line, record)
+        if problem:
+            result.problems.append(problem)
+            continue
+        try:
+            day = _date(table, record)
+            time = parse_time(cell(record, columns["time"]))
+        except ValueError as error:
+            result.problems.append(Problem(line, str(error)))
+            continue
+        label = cell(record, columns["mood"]).strip()
+        if not label:
+            result.problems.append(Problem(line, "the mood is empty"))
+            continue
+        value = values.get(_key(label))
+        if value is None:
+            result.problems.append(
+                Problem(line, f"the mood {label!r} has no 0-10 value yet: choose one")
+            )
+            continue
+        tags = [
+            t.strip()
+            for t in cell(record, columns["activities"]).split(ACTIVITY_SEPARATOR.strip())
+            if t.strip()
+        ]
+        make_entry(
+            result,
+            line,
+            day=day,
+            time=time,
+            mood=value,
+            tags=list(dict.fromkeys(tags)),
+            note=_note(cell(record, columns["note_title"]), cell(record, columns["note"])),
+        )
+    if table.column("scales") is not None:
+        result.notices.append(
+            'The "scales" column has no counterpart in moodlog and is not imported.'
+        )
+    return finish_plan(result, vault)
+
+
+def check_mapping(mapping: dict[str, int | None]) -> None:
+    for label, value in mapping.items():
+        if value is not None and (type(value) is not int or not 0 <= value <= 10):
+            raise ImportFailed(f"The value for {label!r} must be a whole number from 0 to 10.")
+
+
+def mapping_from_text(labels: list[str], overrides: dict[str, str]) -> dict[str, int | None]:
+    """The proposed mapping with ``--map label=value`` overrides applied."""
+    mapping = proposed_mapping(labels)
+    by_key = {_key(label): label for label in labels}
+    for label, text in overrides.items():
+        try:
+            value = int(text)
+        except ValueError:
+            raise ImportFailed(
+                f"--map {label}={text}: the value must be a whole number from 0 to 10."
+            ) from None
+        if not 0 <= value <= 10:
+            raise ImportFailed(
+                f"--map {label}={text}: the value must be a whole number from 0 to 10."
+            )
+        if _key(label) not in by_key:
+            raise ImportFailed(
+                f"--map: the file has no mood called {label!r} "
+                f"(it has: {', '.join(labels) or 'none'})."
+            )
+        mapping[by_key[_key(label)]] = value
+    return mapping

@@ -1,0 +1,201 @@
+"""CSV export for spreadsheets and researchers: one UTF-8 file per kind of record, with
+a header row, ISO dates (``YYYY-MM-DD``), 24-hour times (``HH:MM``) and an empty cell
+for every value that was not recorded (never 0).
+
+Files: ``entries.csv``, ``questionnaires.csv``, ``treatments.csv``, ``medications.csv``
+and, only when asked for, ``checkins.csv`` (the self-check answers). Each file is written
+to a private temp file beside it and renamed, so a failure never leaves half a file.
+The files are not encrypted.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from moodlog.domain.contents import VaultContents
+from moodlog.domain.entries import is_backfilled
+from moodlog.domain.period import Period
+from moodlog.domain.questionnaires import INSTRUMENTS, item_count
+from moodlog.domain.safety import SI_KEYS
+from moodlog.domain.treatments import KINDS, SIDE_EFFECTS
+from moodlog.paths import atomic_target, ensure_private_dir
+
+NOT_ENCRYPTED_WARNING = (
+    "CSV files are not encrypted: anyone who can open the folder can read them. "
+    "Keep them somewhere private and delete them when you no longer need them."
+)
+TAG_SEPARATOR = " | "
+FILES = ("entries", "questionnaires", "checkins", "treatments", "medications")
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _in(period: Period | None, day: object) -> bool:
+    return period is None or period.first <= day <= period.last  # type: ignore[operator]
+
+
+def tables(
+    contents: VaultContents, period: Period | None = None, include_checkins: bool = False
+) -> dict[str, list[list[str]]]:
+    """Each file's rows (header first) as text cells."""
+    result: dict[str, list[list[str]]] = {}
+    result["entries"] = [
+        [
+            "date",
+            "time",
+            "mood",
+            "anxiety",
+            "energy",
+            "irritability",
+            "sleep_hours",
+            "sleep_quality",
+            "tags",
+            "note",
+            "recorded_at",
+            "filled_in_later",
+        ]
+    ] + [
+        [
+            e.day.isoformat(),
+            e.time.strftime("%H:%M"),
+            *(
+                _text(v)
+                for v in (
+                    e.mood,
+                    e.anxiety,
+                    e.energy,
+                    e.irritability,
+                    e.sleep_hours,
+                    e.sleep_quality,
+                )
+            ),
+            TAG_SEPARATOR.join(e.tags),
+            e.note,
+            e.created_at.isoformat(timespec="seconds") if e.created_at else "",
+            _text(is_backfilled(e.day, e.created_at)),
+        ]
+        for e in contents.entries
+        if _in(period, e.day)
+    ]
+    most_items = max(item_count(i) for i in INSTRUMENTS)
+    result["questionnaires"] = [
+        ["date", "time", "instrument"]
+        + [f"item_{n}" for n in range(1, most_items + 1)]
+        + ["total", "band", "difficulty", "baseline"]
+    ] + [
+        [
+            q.day.isoformat(),
+            q.time.strftime("%H:%M"),
+            q.instrument,
+            *(_text(a) for a in q.answers),
+            *([""] * (most_items - len(q.answers))),
+            _text(q.total),
+            _text(q.band),
+            _text(q.difficulty),
+            _text(q.is_baseline),
+        ]
+        for q in contents.questionnaires
+        if _in(period, q.day)
+    ]
+    if include_checkins:
+        result["checkins"] = [["date", "time", *SI_KEYS, "level", "skipped", "discuss"]] + [
+            [
+                c.day.isoformat(),
+                c.time.strftime("%H:%M"),
+                *(_text(c.answers.get(k)) for k in SI_KEYS),
+                c.level,
+                _text(c.skipped),
+                _text(c.discuss),
+            ]
+            for c in contents.checkins
+            if _in(period, c.day)
+        ]
+    result["treatments"] = [
+        [
+            "date",
+            "time",
+            "kind",
+            "kind_name",
+            "dose_mg",
+            "weight_kg",
+            "mg_per_kg",
+            "course_number",
+            "course_total",
+            "clinic",
+            "bp_before",
+            "bp_after",
+            "dissociation",
+            *(f"side_effect_{name}" for name in SIDE_EFFECTS),
+            "intention",
+            "after_feeling",
+            "notes",
+            "integration",
+        ]
+    ] + [
+        [
+            t.day.isoformat(),
+            t.time.strftime("%H:%M"),
+            t.kind,
+            t.kind_other if t.kind == "other" and t.kind_other else KINDS[t.kind].label,
+            _text(t.dose_mg),
+            _text(t.weight_kg),
+            _text(round(t.mg_per_kg, 3) if t.mg_per_kg is not None else None),
+            _text(t.course_number),
+            _text(t.course_total),
+            t.clinic,
+            _text(t.bp_before),
+            _text(t.bp_after),
+            _text(t.dissociation),
+            *(t.side_effects.get(name, "") for name in SIDE_EFFECTS),
+            t.intention,
+            t.after_feeling,
+            t.notes,
+            t.integration,
+        ]
+        for t in contents.treatments
+        if _in(period, t.day)
+    ]
+    result["medications"] = [["name", "unit", "date", "event", "dose", "frequency", "reason"]] + [
+        [m.name, m.unit, e.day.isoformat(), e.event, _text(e.dose), e.frequency, e.reason]
+        for m in contents.medications
+        for e in sorted(m.events, key=lambda e: e.day)
+        if _in(period, e.day)
+    ]
+    return result
+
+
+def render(rows: list[list[str]]) -> str:
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    return buffer.getvalue()
+
+
+def export_csv(
+    contents: VaultContents,
+    folder: Path,
+    period: Period | None = None,
+    include_checkins: bool = False,
+) -> list[Path]:
+    """Write the CSV files into ``folder`` (made, private, if missing); returns them."""
+    folder = Path(folder)
+    if not folder.exists():
+        if not folder.parent.is_dir():
+            raise FileNotFoundError(2, "No such folder", str(folder.parent))
+        ensure_private_dir(folder)
+    written = []
+    for name, rows in tables(contents, period, include_checkins).items():
+        path = folder / f"{name}.csv"
+        with atomic_target(path) as temp, open(temp, "w", encoding="utf-8", newline="") as f:
+            f.write(render(rows))
+        written.append(path)
+    return written

@@ -1,0 +1,569 @@
+"""Backups: the Backups screen, the restore dialog (also reachable from the unlock
+screen), the daily automatic backup at unlock and Today's gentle reminder.
+
+The backup folder is a preference (``preferences.json``), not a vault setting, because
+restoring must work while the journal is locked. The time of the last backup is read
+from the backup files themselves. All file and SQL work is in ``moodlog.vault.backup``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moodlog.preferences import Preferences
+from moodlog.vault import backup
+from moodlog.vault.connection import check_new_passphrase
+from moodlog.vault.errors import VaultError
+from moodlog.vault.vault import Vault
+
+# The last failure of the automatic backup, per backup folder, for the Backups screen.
+_auto_problems: dict[str, str] = {}
+
+RESTORE_INTRO = (
+    "Restoring replaces your journal with the backup you choose. First moodlog checks "
+    "the backup and shows what it holds; nothing changes until you confirm. Your journal "
+    "as it is now is kept beside it (moodlog.db.before-restore-DATE.bak), so nothing is lost."
+)
+
+
+def backup_folder(preferences: Preferences, data_dir: Path) -> Path:
+    """The folder backups go to: the chosen one, else ``<data folder>/backups``."""
+    chosen = (preferences.backup_folder or "").strip()
+    return Path(chosen).expanduser() if chosen else backup.default_folder(data_dir)
+
+
+def run_auto_backup(
+    vault: Vault, preferences: Preferences, data_dir: Path, now: dt.datetime | None = None
+) -> backup.BackupFile | None:
+    """The daily backup at the first unlock of a day. Never stops the unlock: a failure
+    is remembered and shown on the Backups screen (and Today reminds after 14 days)."""
+    if not preferences.auto_backup:
+        return None
+    folder = backup_folder(preferences, data_dir)
+    try:
+        made = backup.auto_backup(vault, folder, now)
+    except (VaultError, OSError) as error:
+        _auto_problems[str(folder)] = str(error)
+        return None
+    _auto_problems.pop(str(folder), None)
+    return made
+
+
+def reminder_text(context) -> str | None:  # noqa: ANN001 - an AppContext
+    """Today's gentle line when there has been no backup for 14 days (or never)."""
+    if context.demo:
+        return None
+    return backup.reminder_text(backup_folder(context.preferences, context.data_dir), context.now())
+
+
+def describe_time(when: dt.datetime | None, now: dt.datetime) -> str:
+    if when is None:
+        return "No backup yet."
+    days = (now.date() - when.date()).days
+    ago = "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
+    return f"Last backup: {when:%d %b %Y, %H:%M} ({ago})."
+
+
+def _secret_field(placeholder: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setPlaceholderText(placeholder)
+    field.setAccessibleName(placeholder)
+    field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+    field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+    return field
+
+
+def _label(text: str = "", name: str = "hint") -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    return label
+
+
+def ask_folder(parent: QWidget, start: Path) -> Path | None:
+    """A folder chosen by the user (tests replace this)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from moodlog.ui.files import scrub_qt_file_dialog_history
+
+    try:
+        chosen = QFileDialog.getExistingDirectory(parent, "Folder for backups", str(start))
+    finally:
+        scrub_qt_file_dialog_history()
+    return Path(chosen) if chosen else None
+
+
+def ask_backup_file(parent: QWidget) -> Path | None:
+    """A backup file chosen by the user (tests replace this)."""
+    from moodlog.ui.files import ask_open_path
+
+    return ask_open_path(parent, "Choose a backup", "moodlog backups (*.db);;All files (*)")
+
+
+def _message(parent: QWidget | None, text: str, icon: QMessageBox.Icon) -> QMessageBox:
+    box = QMessageBox(icon, "moodlog", text, parent=parent)
+    box.setModal(False)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.show()
+    _message.last_box = box  # type: ignore[attr-defined]
+    return box
+
+
+# -- the restore dialog ------------------------------------------------------------------
+
+
+class RestoreDialog(QDialog):
+    """Pick a backup, enter its passphrase, see what it holds, then confirm.
+
+    Changes nothing itself: ``accepted`` means "replace my journal with this backup";
+    the app does that (closing the journal first).
+    """
+
+    def __init__(
+        self, folder: Path, preselected: Path | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Restore from a backup")
+        self.folder = Path(folder)
+        self.summary: backup.BackupSummary | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(_label(RESTORE_INTRO))
+        row = QHBoxLayout()
+        self.choice = QComboBox()
+        self.choice.setAccessibleName("Backup to restore")
+        for item in backup.list_backups(self.folder):
+            self.choice.addItem(
+                f"{item.made_at:%d %b %Y, %H:%M} \N{EM DASH} {item.kind}, "
+                f"{backup.describe_size(item.size)}",
+                str(item.path),
+            )
+        if self.choice.count() == 0:
+            self.choice.addItem(f"No backups in {self.folder}", None)
+        other = QPushButton("Choose another file\N{HORIZONTAL ELLIPSIS}")
+        other.clicked.connect(self.choose_file)
+        row.addWidget(self.choice, 1)
+        row.addWidget(other)
+        layout.addLayout(row)
+        self.passphrase = _secret_field("Passphrase of this backup")
+        layout.addWidget(self.passphrase)
+        layout.addWidget(
+            _label(
+                "Usually the passphrase your journal had when the backup was made "
+                "(or the separate backup passphrase, if you chose one)."
+            )
+        )
+        self.check_button = QPushButton("Check this backup")
+        self.check_button.clicked.connect(self.check)
+        self.passphrase.returnPressed.connect(self.check)
+        layout.addWidget(self.check_button)
+        self.result = _label("", "notice")
+        self.result.setVisible(False)
+        layout.addWidget(self.result)
+        self.error = _label("", "error")
+        layout.addWidget(self.error)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.reject)
+        self.cancel_button.setDefault(True)
+        self.replace_button = QPushButton("Replace my journal with this backup")
+        self.replace_button.setEnabled(False)
+        self.replace_button.clicked.connect(self.accept)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.replace_button)
+        layout.addLayout(buttons)
+        self.choice.currentIndexChanged.connect(self._changed)
+        self.passphrase.textChanged.connect(self._changed)
+        if preselected is not None:
+            self._select(Path(preselected))
+        self.setMinimumWidth(600)
+
+    def chosen_path(self) -> Path | None:
+        data = self.choice.currentData()
+        return Path(data) if data else None
+
+    def _select(self, path: Path) -> None:
+        index = self.choice.findData(str(path))
+        if index < 0:
+            if self.choice.currentData() is None:
+                self.choice.clear()
+            self.choice.addItem(str(path), str(path))
+            index = self.choice.count() - 1
+        self.choice.setCurrentIndex(index)
+
+    def choose_file(self) -> None:
+        chosen = ask_backup_file(self)
+        if chosen is not None:
+            self._select(chosen)
+
+    def _changed(self) -> None:
+        self.summary = None
+        self.replace_button.setEnabled(False)
+        self.result.setVisible(False)
+        self.error.setText("")
+
+    def check(self) -> None:
+        """Read the backup (changing nothing) and say what it holds."""
+        self._changed()
+        path = self.chosen_path()
+        if path is None:
+            self.error.setText("Choose a backup first.")
+            return
+        if not self.passphrase.text():
+            self.error.setText("Enter the passphrase of this backup.")
+            return
+        try:
+            summary = backup.inspect_backup(path, self.passphrase.text())
+        except VaultError as error:
+            self.error.setText(str(error))
+            self.passphrase.selectAll()
+            return
+        self.summary = summary
+        self.result.setText(
+            f"This backup is readable. {summary.text()}\n"
+            "Replacing your journal with it keeps your current journal beside it. "
+            "Afterwards the journal opens with this backup's passphrase."
+        )
+        self.result.setVisible(True)
+        self.adjustSize()  # room for the whole summary
+        self.replace_button.setEnabled(True)
+        self.replace_button.setFocus()
+
+    def passphrase_text(self) -> str:
+        return self.passphrase.text()
+
+
+# -- restoring, for the app controller ----------------------------------------------------
+
+
+def open_restore_dialog(
+    parent: QWidget,
+    folder: Path,
+    on_chosen: Callable[[Path, str], object],
+    preselected: Path | None = None,
+) -> RestoreDialog:
+    """Show the restore dialog (window-modal, not blocking) and call ``on_chosen(path,
+    passphrase)`` once the person confirms; the passphrase leaves the dialog at once."""
+    dialog = RestoreDialog(folder, preselected, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def chosen() -> None:
+        path, passphrase = dialog.chosen_path(), dialog.passphrase_text()
+        dialog.passphrase.clear()
+        if path is not None:
+            on_chosen(path, passphrase)
+
+    dialog.accepted.connect(chosen)
+    dialog.open()
+    open_restore_dialog.last = dialog  # type: ignore[attr-defined]
+    return dialog
+
+
+def restore_into(controller, path: Path, passphrase: str) -> bool:  # noqa: ANN001
+    """Replace the controller's vault with a backup: check and copy it first (nothing
+    changes if that fails), then close the journal (drafts are kept in it), keep the
+    current file beside it, put the backup in its place, and unlock the restored one.
+    """
+    parent = controller.main_window or controller.lock_window
+    try:
+        prepared = backup.prepare_restore(path, passphrase, controller.vault_path)
+    except (VaultError, OSError) as error:
+        _message(parent, str(error), QMessageBox.Icon.Warning)
+        return False
+    if controller.vault is not None and controller.lock() is False:
+        prepared.cancel()  # the person chose to go back to unsaved text
+        return False
+    try:
+        kept = backup.finish_restore(prepared)
+        vault = Vault.open(controller.vault_path, passphrase)
+    except (VaultError, OSError) as error:
+        controller.show_lock_screen()
+        text = str(error) if isinstance(error, VaultError) else "The journal could not be opened."
+        controller.lock_window.stack.currentWidget().show_error(text)
+        return False
+    controller.open_restored_session(vault)
+    made = f"{prepared.summary.first_day:%d %b %Y}" if prepared.summary.first_day else ""
+    kept_text = (
+        f" Your journal as it was before is kept as {kept.name} in {kept.parent}." if kept else ""
+    )
+    _message(
+        controller.main_window,
+        f"Your journal was restored from {path.name}"
+        + (f" (records from {made})" if made else "")
+        + f".{kept_text} From now on it opens with this backup's passphrase.",
+        QMessageBox.Icon.Information,
+    )
+    return True
+
+
+# -- the Backups screen ------------------------------------------------------------------
+
+
+class BackupsScreen(QScrollArea):
+    """Back up now, the folder, automatic backups, the list, restore."""
+
+    restore_requested = Signal(object, str)  # backup path, its passphrase
+
+    def __init__(self, context) -> None:  # noqa: ANN001 - an AppContext
+        super().__init__()
+        from moodlog.ui.widgets import scrolling_page
+
+        self.context = context
+        self.vault: Vault = context.vault
+        layout = scrolling_page(self, "Backups")
+        layout.addWidget(
+            _label(
+                "A backup is a complete, encrypted copy of your journal. Keep backups on "
+                "an external drive or in a synced folder, so they survive a lost or broken "
+                "computer."
+            )
+        )
+        now_box = QGroupBox("Back up")
+        now_layout = QVBoxLayout(now_box)
+        self.last_label = _label("", "contextLine")
+        now_layout.addWidget(self.last_label)
+        row = QHBoxLayout()
+        self.backup_button = QPushButton("Back up now")
+        self.backup_button.setObjectName("primary")
+        self.backup_button.clicked.connect(self.back_up_now)
+        row.addWidget(self.backup_button)
+        row.addStretch(1)
+        now_layout.addLayout(row)
+        self.status = _label("", "status")
+        now_layout.addWidget(self.status)
+        self.problem = _label("", "error")
+        now_layout.addWidget(self.problem)
+        layout.addWidget(now_box)
+
+        where = QGroupBox("Where backups go")
+        form = QFormLayout(where)
+        self.folder_label = _label("", "")
+        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        change = QPushButton("Change folder\N{HORIZONTAL ELLIPSIS}")
+        change.clicked.connect(self.choose_folder)
+        form.addRow("Folder", self.folder_label)
+        change_row = QHBoxLayout()
+        change_row.addWidget(change)
+        change_row.addStretch(1)
+        form.addRow("", change_row)
+        self.same_disk = _label("")
+        form.addRow(self.same_disk)
+        self.auto_box = QCheckBox("Back up automatically once a day, when I first unlock")
+        self.auto_box.setChecked(context.preferences.auto_backup)
+        self.auto_box.toggled.connect(self._auto_toggled)
+        form.addRow(self.auto_box)
+        form.addRow(_label(backup.RETENTION_TEXT))
+        layout.addWidget(where)
+
+        listed = QGroupBox("Backups in this folder")
+        list_layout = QVBoxLayout(listed)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(["Made", "Kind", "Size"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(180)
+        list_layout.addWidget(self.table)
+        row = QHBoxLayout()
+        self.restore_button = QPushButton("Restore\N{HORIZONTAL ELLIPSIS}")
+        self.restore_button.clicked.connect(self.open_restore)
+        row.addWidget(self.restore_button)
+        row.addStretch(1)
+        list_layout.addLayout(row)
+        layout.addWidget(listed)
+
+        secret = QGroupBox("Passphrase for backups")
+        secret_layout = QVBoxLayout(secret)
+        self.same_radio = QRadioButton("The same as my journal's passphrase")
+        self.separate_radio = QRadioButton("A separate passphrase for backups")
+        group = QButtonGroup(self)
+        group.addButton(self.same_radio)
+        group.addButton(self.separate_radio)
+        separate = backup.stored_passphrase(self.vault) is not None
+        self.separate_radio.setChecked(separate)
+        self.same_radio.setChecked(not separate)
+        self.separate_first = _secret_field("Separate passphrase for backups")
+        self.separate_second = _secret_field("Type it again")
+        for field in (self.separate_first, self.separate_second):
+            field.setEnabled(separate)
+            self.separate_radio.toggled.connect(field.setEnabled)
+        save = QPushButton("Use for new backups")
+        save.clicked.connect(self.save_passphrase_choice)
+        self.passphrase_status = _label("", "status")
+        for widget in (
+            self.same_radio,
+            self.separate_radio,
+            self.separate_first,
+            self.separate_second,
+            save,
+            self.passphrase_status,
+        ):
+            secret_layout.addWidget(widget)
+        secret_layout.addWidget(
+            _label(
+                backup.PASSPHRASE_NOTICE + " A separate backup passphrase is kept inside "
+                "your encrypted journal, so that automatic backups can use it."
+            )
+        )
+        layout.addWidget(secret)
+        layout.addStretch(1)
+        self.refresh()
+
+    # -- display ---------------------------------------------------------------------
+    @property
+    def folder(self) -> Path:
+        return backup_folder(self.context.preferences, self.context.data_dir)
+
+    def refresh(self) -> None:
+        if not self.vault.is_open:
+            return
+        folder = self.folder
+        backups = backup.list_backups(folder)
+        now = self.context.now()
+        self.last_label.setText(describe_time(backups[0].made_at if backups else None, now))
+        self.folder_label.setText(str(folder))
+        inside = _is_inside(folder, self.context.data_dir)
+        self.same_disk.setText(
+            "This folder is beside your journal, on the same disk: it protects against a "
+            "damaged journal, not against a lost computer. Choose a folder on an external "
+            "drive or a synced folder for that."
+            if inside
+            else ""
+        )
+        self.same_disk.setVisible(inside)
+        self.problem.setText(
+            "The last automatic backup did not work: " + _auto_problems[str(folder)]
+            if str(folder) in _auto_problems
+            else ""
+        )
+        self.table.setRowCount(len(backups))
+        for row, item in enumerate(backups):
+            cells = (
+                f"{item.made_at:%d %b %Y, %H:%M}",
+                item.kind,
+                backup.describe_size(item.size),
+            )
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, str(item.path))
+                self.table.setItem(row, column, cell)
+
+    def selected_backup(self) -> Path | None:
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        return Path(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    # -- actions ---------------------------------------------------------------------
+    def back_up_now(self) -> bool:
+        self.status.setText("")
+        try:
+            made = backup.write_backup(
+                self.vault, self.folder, backup.stored_passphrase(self.vault)
+            )
+        except (VaultError, OSError) as error:
+            self.problem.setText(str(error))
+            return False
+        self.problem.setText("")
+        self.status.setText(f"Backed up to {made.path.name} ({backup.describe_size(made.size)}).")
+        self.refresh()
+        self.tell_about_passphrase_once()
+        return True
+
+    def tell_about_passphrase_once(self) -> None:
+        """Once per journal: older backups keep the passphrase they were made with."""
+        if self.vault.settings.get(backup.SETTING_NOTICE_SHOWN, False):
+            return
+        self.vault.settings.set(backup.SETTING_NOTICE_SHOWN, True)
+        self.passphrase_notice = _message(
+            self,
+            "Your backup is made. " + backup.PASSPHRASE_NOTICE + " If you change your "
+            "passphrase, keep the old one with your backups, or make a new backup afterwards.",
+            QMessageBox.Icon.Information,
+        )
+
+    def choose_folder(self) -> None:
+        chosen = ask_folder(self, self.folder)
+        if chosen is not None:
+            self.set_folder(chosen)
+
+    def set_folder(self, folder: Path) -> None:
+        prefs = self.context.preferences
+        default = backup.default_folder(self.context.data_dir)
+        prefs.backup_folder = "" if Path(folder) == default else str(folder)
+        self._save_preferences()
+        self.status.setText(f"New backups go to {self.folder}.")
+        self.refresh()
+
+    def _auto_toggled(self, checked: bool) -> None:
+        self.context.preferences.auto_backup = checked
+        self._save_preferences()
+
+    def _save_preferences(self) -> None:
+        if self.context.demo:
+            return
+        try:
+            self.context.preferences.save(self.context.data_dir)
+        except OSError as error:
+            self.problem.setText(f"The setting could not be saved: {error.strerror}.")
+
+    def save_passphrase_choice(self) -> None:
+        if self.same_radio.isChecked():
+            backup.set_stored_passphrase(self.vault, None)
+            self.passphrase_status.setText("New backups open with your journal's passphrase.")
+        else:
+            try:
+                chosen = check_new_passphrase(
+                    self.separate_first.text(), self.separate_second.text()
+                )
+            except VaultError as error:
+                self.passphrase_status.setText(str(error))
+                return
+            backup.set_stored_passphrase(self.vault, chosen)
+            self.passphrase_status.setText(
+                "New backups open with the separate passphrase. Keep it somewhere safe: "
+                "nobody can recover it."
+            )
+        self.separate_first.clear()
+        self.separate_second.clear()
+
+    def open_restore(self) -> RestoreDialog:
+        self.restore_dialog = open_restore_dialog(
+            self, self.folder, self.restore_requested.emit, self.selected_backup()
+        )
+        return self.restore_dialog
+
+
+def _is_inside(folder: Path, data_dir: Path) -> bool:
+    try:
+        Path(folder).resolve().relative_to(Path(data_dir).resolve())
+    except (ValueError, OSError):
+        return False
+    return True

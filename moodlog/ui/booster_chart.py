@@ -1,0 +1,156 @@
+"""Trends > Around sessions: how long each maintenance session helped (issue 16).
+
+Bars of each maintenance session's duration (days until the 3-day mean of mood was
+back at the pre-session baseline); censored ones ("at least") are drawn open-ended,
+dashed with an arrow on top; a line marks the Kaplan-Meier median. Definitions are
+in :mod:`moodlog.domain.booster`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+
+from moodlog.domain.booster import (
+    DURABILITY_DEFINITION,
+    MAX_LAST_SESSIONS,
+    MIN_SESSIONS,
+    BoosterSummary,
+)
+
+BAR_COLOUR = "#7b3fa0"
+OLDER_COLOUR = "#c9b6d6"  # maintenance sessions not in the summary
+MEDIAN_COLOUR = "#2c5d63"
+SHOWN_SESSIONS = 12
+
+
+class DurationChart(pg.PlotWidget):
+    """One bar per maintenance session (the last 12), the median as a line."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setBackground(None)
+        self.setMenuEnabled(False)
+        self.setMouseEnabled(x=False, y=False)
+        self.hideButtons()
+        self.setLabel("left", "Days")
+        self.showGrid(y=True, alpha=0.2)
+        self.setMinimumHeight(150)
+        self.bars: list[tuple[str, int, bool, bool]] = []  # (date, days, censored, used)
+        self.median: float | None = None
+
+    def set_summary(self, summary: BoosterSummary) -> None:
+        self.clear()
+        used = {id(d.session) for d in summary.durations}
+        shown = summary.maintenance[-SHOWN_SESSIONS:]
+        self.bars = [
+            (f"{d.session.day:%d %b}", d.days, d.censored, id(d.session) in used) for d in shown
+        ]
+        self.median = summary.median_days if summary.enough else None
+        if not shown:
+            self.getAxis("bottom").setTicks([[]])
+            return
+        x = np.arange(len(shown), dtype=float)
+        heights = np.array([max(d.days, 0.15) for d in shown], dtype=float)  # 0 stays visible
+        for censored in (False, True):
+            for in_summary in (True, False):
+                pick = [
+                    i
+                    for i, (_, _, c, u) in enumerate(self.bars)
+                    if c is censored and u is in_summary
+                ]
+                if not pick:
+                    continue
+                colour = BAR_COLOUR if in_summary else OLDER_COLOUR
+                pen = pg.mkPen(
+                    colour,
+                    width=1.5,
+                    style=Qt.PenStyle.DashLine if censored else Qt.PenStyle.SolidLine,
+                )
+                brush = pg.mkBrush(colour + ("30" if censored else "c0"))
+                self.addItem(
+                    pg.BarGraphItem(
+                        x=x[pick], height=heights[pick], width=0.6, pen=pen, brush=brush
+                    )
+                )
+                if censored:  # open-ended: the duration is at least this long
+                    self.addItem(
+                        pg.ScatterPlotItem(
+                            x=x[pick],
+                            y=heights[pick] + 0.6,
+                            symbol="t1",
+                            size=10,
+                            pen=pg.mkPen(colour),
+                            brush=pg.mkBrush(colour),
+                        )
+                    )
+        if self.median is not None:
+            line = pg.InfiniteLine(
+                pos=self.median,
+                angle=0,
+                pen=pg.mkPen(MEDIAN_COLOUR, width=2, style=Qt.PenStyle.DashLine),
+                label=f"median {self.median:g} days",
+                labelOpts={"position": 0.1, "color": MEDIAN_COLOUR, "anchors": [(0, 1), (0, 1)]},
+            )
+            self.addItem(line)
+        self.getAxis("bottom").setTicks([[(i, label) for i, (label, *_) in enumerate(self.bars)]])
+        top = max([*heights, self.median or 0]) + 3
+        self.setRange(xRange=(-0.6, len(shown) - 0.4), yRange=(0, top), padding=0)
+
+
+class BoosterPanel(QWidget):
+    """The duration chart with its figure, definition and the number of sessions used."""
+
+    last_changed = Signal(int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        self.chart = DurationChart()
+        layout.addWidget(self.chart, 3)
+        side = QVBoxLayout()
+        title = QLabel("<b>How long sessions helped</b>")
+        side.addWidget(title)
+        self.figure = QLabel("")
+        self.figure.setWordWrap(True)
+        side.addWidget(self.figure)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Maintenance sessions in the summary:"))
+        self.last = QSpinBox()
+        self.last.setRange(MIN_SESSIONS, MAX_LAST_SESSIONS)
+        self.last.setAccessibleName("Maintenance sessions in the summary")
+        self.last.valueChanged.connect(self.last_changed.emit)
+        row.addWidget(self.last)
+        row.addStretch(1)
+        side.addLayout(row)
+        self.definition = QLabel("")
+        self.definition.setObjectName("hint")
+        self.definition.setWordWrap(True)
+        side.addWidget(self.definition)
+        side.addStretch(1)
+        layout.addLayout(side, 2)
+
+    def show_summary(self, summary: BoosterSummary) -> None:
+        self.last.blockSignals(True)
+        self.last.setValue(summary.last)
+        self.last.blockSignals(False)
+        if not summary.maintenance:
+            text = (
+                "No maintenance sessions yet (sessions after the first run of sessions less "
+                "than 7 days apart)."
+            )
+        elif not summary.enough:
+            text = "Not enough sessions yet."
+        else:
+            text = f"Your last {summary.sessions} maintenance sessions: {summary.figure_text()}."
+            if summary.censored:
+                text += (
+                    f" {summary.censored} still above when the next session came or the data "
+                    "ended (open bars)."
+                )
+        self.figure.setText(text)
+        self.definition.setText(DURABILITY_DEFINITION.format(n=summary.last))
+        self.chart.set_summary(summary)

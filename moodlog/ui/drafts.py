@@ -1,0 +1,170 @@
+"""Unsaved text in dialogs survives a lock, as an encrypted draft in the vault.
+
+Only one dialog can be open at a time, so one draft slot (``DIALOG_DRAFT``) holds
+it: the kind of dialog, what it edits (an id, or none for a new record) and its
+fields. At lock, ``MainWindow.prepare_to_lock`` calls ``keep_draft`` on every open
+dialog that has it; after the next unlock :func:`resume_dialog` reopens the same
+dialog with the text restored and a line saying it is not saved yet. Saving or
+cancelling the dialog discards the draft; a close caused by the lock does not.
+
+Question dialogs opened elsewhere as a plain ``QInputDialog`` are kept too
+(:func:`keep_input_dialog`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QInputDialog,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moodlog.domain.treatments import Question
+from moodlog.vault.errors import VaultError
+
+if TYPE_CHECKING:
+    from moodlog.ui.context import AppContext
+
+DIALOG_DRAFT = "open-dialog"
+RESTORED_TEXT = "Restored your unsaved text from before moodlog locked. It is not saved yet."
+QUESTION_TITLE = "Question for my next appointment"
+QUESTION_LABEL = "What would you like to ask or talk about?"
+
+
+class DraftDialogMixin:
+    """For a QDialog with ``self.context``: ``draft_kind`` names it, ``draft_body()``
+    returns what to keep. Call :meth:`watch_draft` at the end of ``__init__``."""
+
+    draft_kind = ""
+    closing_for_lock = False
+
+    def draft_body(self) -> dict:
+        raise NotImplementedError
+
+    def watch_draft(self) -> None:
+        self.finished.connect(self._forget_draft)  # type: ignore[attr-defined]
+
+    def keep_draft(self) -> None:
+        vault = self.context.vault  # type: ignore[attr-defined]
+        if vault.is_open:
+            vault.drafts.save(DIALOG_DRAFT, {"kind": self.draft_kind, **self.draft_body()})
+
+    def _forget_draft(self, _result: int = 0) -> None:
+        if self.closing_for_lock:
+            return
+        forget_dialog_draft(self.context)  # type: ignore[attr-defined]
+
+
+def forget_dialog_draft(context: AppContext) -> None:
+    vault = context.vault
+    with contextlib.suppress(VaultError):  # a stale draft only reopens a dialog
+        if vault.is_open and vault.drafts.load(DIALOG_DRAFT) is not None:
+            vault.drafts.discard(DIALOG_DRAFT)
+
+
+class QuestionDialog(DraftDialogMixin, QDialog):
+    """A question for the next appointment; kept as a draft across a lock."""
+
+    draft_kind = "question"
+
+    def __init__(
+        self, context: AppContext, source: str, text: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.source = source
+        self.setWindowTitle(QUESTION_TITLE)
+        layout = QVBoxLayout(self)
+        self.notice = QLabel("")
+        self.notice.setObjectName("hint")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        layout.addWidget(self.notice)
+        layout.addWidget(QLabel(QUESTION_LABEL))
+        self.text = QPlainTextEdit(text)
+        self.text.setAccessibleName("Question")
+        layout.addWidget(self.text)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(520, 300)
+        self.watch_draft()
+
+    def draft_body(self) -> dict:
+        return {"source": self.source, "text": self.text.toPlainText()}
+
+    def save(self) -> None:
+        text = self.text.toPlainText().strip()
+        if text:
+            self.context.vault.questions.add(
+                Question(text=text, created_on=self.context.today(), source=self.source)
+            )
+            self.context.events.question_added.emit()
+            self.context.events.data_changed.emit("questions")
+        self.accept()
+
+
+def ask_question(context: AppContext, parent: QWidget, source: str) -> QuestionDialog:
+    """Open the question dialog (not modal to the app: the lock can still come)."""
+    dialog = QuestionDialog(context, source, parent=parent)
+    parent._question_dialog = dialog  # keep a reference while it is open
+    dialog.open()
+    return dialog
+
+
+def keep_input_dialog(dialog: QWidget, context: AppContext) -> bool:
+    """Keep the text of a plain QInputDialog asking for a question; True if it was one."""
+    if not isinstance(dialog, QInputDialog) or dialog.labelText() != QUESTION_LABEL:
+        return False
+    parent = dialog.parentWidget()
+    source = "today"
+    while parent is not None:
+        name = type(parent).__name__
+        if name.endswith("Screen"):
+            source = name[: -len("Screen")].lower()
+            break
+        parent = parent.parentWidget()
+    if context.vault.is_open:
+        context.vault.drafts.save(
+            DIALOG_DRAFT, {"kind": "question", "source": source, "text": dialog.textValue()}
+        )
+    return True
+
+
+def resume_dialog(window: QWidget) -> QDialog | None:
+    """After unlock: reopen the dialog whose text was kept at the last lock."""
+    context = window.context
+    body = context.vault.drafts.load(DIALOG_DRAFT)
+    if not isinstance(body, dict):
+        return None
+    kind = body.get("kind")
+    dialog: QDialog | None = None
+    if kind == "question":
+        screen = window.screen("Today")
+        dialog = QuestionDialog(
+            context, str(body.get("source", "today")), str(body.get("text", "")), screen
+        )
+        screen._question_dialog = dialog
+    elif kind == "session_note":
+        dialog = window.show_screen("Treatments").resume_note_draft(body)
+    elif kind == "entry_edit":
+        dialog = window.show_screen("Journal").resume_edit_draft(body)
+    if dialog is None:
+        forget_dialog_draft(context)
+        return None
+    notice = getattr(dialog, "notice", None)
+    if isinstance(notice, QLabel):
+        notice.setText(RESTORED_TEXT)
+        notice.show()
+    dialog.open()
+    return dialog

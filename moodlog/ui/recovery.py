@@ -1,0 +1,60 @@
+"""What a person sees when moodlog finds damage inside an unlocked vault.
+
+Shown in the lock window after the vault has been closed: what happened, that
+moodlog changed nothing, and what can be done (keep a copy, the encrypted backups
+beside the vault, ``moodlog check``). "Get help now" stays on the page.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from moodlog.ui.unlock import _Page
+
+
+class RecoveryPage(_Page):
+    back = Signal()
+
+    def __init__(self, vault_path: Path) -> None:
+        super().__init__("Your journal file needs attention")
+        self.vault_path = Path(vault_path)
+        self.text = QLabel("")
+        self.text.setWordWrap(True)
+        self.text.setObjectName("recoveryText")
+        self.back_button = QPushButton("Back to unlock")
+        self.back_button.clicked.connect(self.back)
+        self.form.addWidget(self.text)
+        self.form.addWidget(self.back_button)
+
+    def backups(self) -> list[Path]:
+        folder = self.vault_path.parent
+        return sorted(folder.glob(self.vault_path.name + ".*.bak"))
+
+    def refresh(self) -> None:
+        backups = self.backups()
+        backup_text = (
+            "Encrypted copies made before earlier upgrades are in the same folder: "
+            + ", ".join(escape(p.name) for p in backups)
+            + " (same passphrase)."
+            if backups
+            else "There is no earlier upgrade copy beside it."
+        )
+        if hasattr(self, "restore_button"):
+            backup_text += (
+                " If you keep backups, \u201cRestore from a backup\u2026\u201d below "
+                "puts a checked copy in its place."
+            )
+        self.text.setText(
+            "<p>While reading your journal, moodlog found that part of the file "
+            f"<b>{escape(str(self.vault_path))}</b> cannot be read: it is damaged, or "
+            "another program changed it. moodlog has locked it and has not changed it.</p>"
+            "<p>What you can do:</p><ul>"
+            "<li>First keep a copy of the file somewhere safe, as it is.</li>"
+            "<li>Unlock again: the parts that can still be read may open.</li>"
+            "<li>Run <code>moodlog check</code> to see what is damaged.</li>"
+            f"<li>{backup_text}</li></ul>"
+        )

@@ -1,0 +1,458 @@
+"""The daily reminder and the reminder before a scheduled session.
+
+Two parts:
+
+- :class:`ReminderLogic`: plain Python with an injectable clock. It decides *when* a
+  reminder is due: the daily one once a day, at or after the chosen time, only while
+  nothing has been logged that day, again after a snooze; the session one once per
+  scheduled session, a chosen number of hours before it.
+- :class:`ReminderService`: the Qt side. A timer asks the logic every 30 seconds and shows
+  a system notification through ``QSystemTrayIcon`` (with a small tray icon whose menu
+  has "Remind me in 30 minutes"). Where the desktop has no tray, it shows a small,
+  non-modal moodlog window instead, with the same choices.
+
+moodlog can only remind while it is running (open or locked); it does not start itself.
+The settings live inside the encrypted vault (:data:`SETTING_KEYS`), so they are read at
+unlock and kept in memory while the app is locked, together with whether something was
+logged today and the times of the next appointments: a locked moodlog still reminds, but
+only after it was unlocked once since it started. Nothing is written outside the vault.
+
+The wording is discreet and changeable: by default it names no health topic, so a
+notification seen by someone else over the shoulder says nothing about treatment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import weakref
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, Qt, QTime, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+# Keys in the vault's settings table (``vault.settings``).
+SETTING_ENABLED = "reminder_enabled"
+SETTING_TIME = "reminder_time"  # "HH:MM"
+SETTING_TEXT = "reminder_text"
+SETTING_SESSION_HOURS = "session_reminder_hours"  # 0 = no reminder before sessions
+SETTING_KEYS = (SETTING_ENABLED, SETTING_TIME, SETTING_TEXT, SETTING_SESSION_HOURS)
+
+DEFAULT_TEXT = "A minute for your notes today?"
+DEFAULT_SESSION_TEXT = "Reminder: appointment {when}."
+NOTIFICATION_TITLE = "moodlog"
+SNOOZE_MINUTES = 30
+CHECK_INTERVAL_MS = 30_000
+MAX_TEXT_LENGTH = 120
+
+
+def parse_time(value: object) -> dt.time | None:
+    """A stored "HH:MM" as a time; None for anything else (never a guessed time)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        hours, minutes = value.split(":")
+        return dt.time(int(hours), int(minutes))
+    except ValueError:
+        return None
+
+
+@dataclass
+class ReminderConfig:
+    enabled: bool = False
+    time: dt.time | None = None
+    text: str = DEFAULT_TEXT
+    session_hours: int = 0
+
+    @classmethod
+    def from_settings(cls, values: dict) -> ReminderConfig:
+        text = values.get(SETTING_TEXT)
+        hours = values.get(SETTING_SESSION_HOURS, 0)
+        return cls(
+            enabled=values.get(SETTING_ENABLED) is True,
+            time=parse_time(values.get(SETTING_TIME)),
+            text=text.strip()[:MAX_TEXT_LENGTH]
+            if isinstance(text, str) and text.strip()
+            else DEFAULT_TEXT,
+            session_hours=hours if isinstance(hours, int) and 0 <= hours <= 72 else 0,
+        )
+
+    @classmethod
+    def load(cls, settings) -> ReminderConfig:  # noqa: ANN001 - vault.settings
+        return cls.from_settings({key: settings.get(key) for key in SETTING_KEYS})
+
+    def save(self, settings) -> None:  # noqa: ANN001 - vault.settings
+        settings.set(SETTING_ENABLED, self.enabled)
+        settings.set(SETTING_TIME, self.time.strftime("%H:%M") if self.time else None)
+        settings.set(SETTING_TEXT, self.text.strip()[:MAX_TEXT_LENGTH] or DEFAULT_TEXT)
+        settings.set(SETTING_SESSION_HOURS, self.session_hours)
+
+
+@dataclass(frozen=True)
+class Reminder:
+    kind: str  # "daily" or "session"
+    text: str
+
+
+def session_when(session_at: dt.datetime, now: dt.datetime) -> str:
+    """ "today at 10:00", "tomorrow at 09:30", "on Tue 3 Dec at 14:00"."""
+    clock = session_at.strftime("%H:%M")
+    if session_at.date() == now.date():
+        return f"today at {clock}"
+    if session_at.date() == now.date() + dt.timedelta(days=1):
+        return f"tomorrow at {clock}"
+    return f"on {session_at.strftime('%a')} {session_at.day} {session_at.strftime('%b')} at {clock}"
+
+
+@dataclass
+class ReminderLogic:
+    """When reminders are due. ``clock`` returns the local time now (a fake in tests).
+
+    Call :meth:`due` now and then; it returns the reminders to show at this moment and
+    remembers them as shown. :meth:`set_logged` says whether something has been logged
+    today (an entry or a self-check); :meth:`snooze` asks again after some minutes.
+    """
+
+    clock: Callable[[], dt.datetime]
+    config: ReminderConfig = field(default_factory=ReminderConfig)
+    logged_day: dt.date | None = None  # the last day known to have something logged
+    sessions: tuple[dt.datetime, ...] = ()
+    shown_day: dt.date | None = None
+    snoozed_until: dt.datetime | None = None
+    sessions_reminded: set[dt.datetime] = field(default_factory=set)
+
+    def set_logged(self, logged_today: bool) -> None:
+        today = self.clock().date()
+        if logged_today:
+            self.logged_day = today
+        elif self.logged_day == today:
+            self.logged_day = None  # the day's entries were deleted
+
+    def set_sessions(self, starts: Iterable[dt.datetime]) -> None:
+        self.sessions = tuple(sorted(starts))
+
+    def snooze(self, minutes: int = SNOOZE_MINUTES) -> None:
+        self.snoozed_until = self.clock() + dt.timedelta(minutes=minutes)
+
+    def daily_due(self) -> bool:
+        now = self.clock()
+        if not self.config.enabled or self.config.time is None:
+            return False
+        if self.logged_day == now.date():
+            return False
+        if self.snoozed_until is not None:
+            if now < self.snoozed_until:
+                return False
+            return self.snoozed_until.date() == now.date() or now.time() >= self.config.time
+        if self.shown_day == now.date():
+            return False
+        return now.time() >= self.config.time
+
+    def due(self) -> list[Reminder]:
+        now = self.clock()
+        found: list[Reminder] = []
+        if self.daily_due():
+            self.shown_day = now.date()
+            self.snoozed_until = None
+            found.append(Reminder("daily", self.config.text))
+        if self.config.enabled and self.config.session_hours > 0:
+            ahead = dt.timedelta(hours=self.config.session_hours)
+            for start in self.sessions:
+                if start in self.sessions_reminded or not (start - ahead <= now < start):
+                    continue
+                self.sessions_reminded.add(start)
+                found.append(
+                    Reminder("session", DEFAULT_SESSION_TEXT.format(when=session_when(start, now)))
+                )
+        return found
+
+
+# -- Qt ------------------------------------------------------------------------------
+
+
+def logged_on(vault, day: dt.date) -> bool:  # noqa: ANN001 - a Vault
+    """Whether anything was logged on ``day``: an entry or an answered self-check."""
+    if vault.entries.on_day(day):
+        return True
+    return bool(vault.checkins.all(first=day, last=day))
+
+
+def upcoming_sessions(vault, now: dt.datetime) -> list[dt.datetime]:  # noqa: ANN001
+    return [t.starts_at for t in vault.treatments.all() if t.starts_at > now]
+
+
+class ReminderWindow(QDialog):
+    """Where the desktop has no notification tray: a small window that asks nothing and
+    blocks nothing; it closes by itself after a few minutes."""
+
+    snooze_requested = Signal()
+    open_requested = Signal()
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(NOTIFICATION_TITLE)
+        self.setModal(False)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        layout = QVBoxLayout(self)
+        self.label = QLabel(text)
+        self.label.setWordWrap(True)
+        layout.addWidget(self.label)
+        row = QHBoxLayout()
+        self.open_button = QPushButton("Open moodlog")
+        self.snooze_button = QPushButton(f"Remind me in {SNOOZE_MINUTES} minutes")
+        self.close_button = QPushButton("Not now")
+        for button in (self.open_button, self.snooze_button, self.close_button):
+            button.setAccessibleName(button.text())
+            row.addWidget(button)
+        layout.addLayout(row)
+        self.open_button.clicked.connect(self.open_requested)
+        self.open_button.clicked.connect(self.close)
+        self.snooze_button.clicked.connect(self.snooze_requested)
+        self.snooze_button.clicked.connect(self.close)
+        self.close_button.clicked.connect(self.close)
+        QTimer.singleShot(10 * 60_000, self.close)
+
+
+class ReminderService(QObject):
+    """Runs :class:`ReminderLogic` for an :class:`~moodlog.ui.application.AppController`."""
+
+    shown = Signal(object)  # a Reminder, after it was shown
+    _active_ref: weakref.ref | None = None  # weak: never keeps a closed app alive
+
+    def __init__(
+        self,
+        controller,  # noqa: ANN001 - an AppController
+        clock: Callable[[], dt.datetime] | None = None,
+        use_tray: bool | None = None,
+    ) -> None:
+        super().__init__(controller)
+        self.controller = controller
+        self.logic = ReminderLogic(clock or dt.datetime.now)
+        from PySide6.QtWidgets import QSystemTrayIcon
+
+        available = QSystemTrayIcon.isSystemTrayAvailable() if use_tray is None else use_tray
+        self.tray: QSystemTrayIcon | None = None
+        if available:
+            self.tray = self._make_tray()
+        self.window: ReminderWindow | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_INTERVAL_MS)
+        self.timer.timeout.connect(self.check)
+        controller.unlocked.connect(self.read_vault)
+        self.timer.start()
+        ReminderService._active_ref = weakref.ref(self)
+
+    @classmethod
+    def active(cls) -> ReminderService | None:
+        """The running app's service (for the settings screens), if any."""
+        return cls._active_ref() if cls._active_ref is not None else None
+
+    def _make_tray(self):  # noqa: ANN202
+        from PySide6.QtGui import QIcon
+        from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+        from moodlog.assets import resource_path
+
+        tray = QSystemTrayIcon(QIcon(str(resource_path("moodlog.svg"))), self)
+        tray.setToolTip(NOTIFICATION_TITLE)
+        menu = QMenu()
+        menu.addAction("Open moodlog", self.open_app)
+        menu.addAction(f"Remind me in {SNOOZE_MINUTES} minutes", self.snooze)
+        tray.setContextMenu(menu)
+        self._menu = menu
+        tray.messageClicked.connect(self.open_app)
+        tray.activated.connect(lambda _reason: self.open_app())
+        return tray
+
+    # -- state from the vault (while unlocked) --------------------------------------
+    def read_vault(self) -> None:
+        controller = self.controller
+        vault = controller.vault
+        if vault is None:
+            return
+        self.logic.config = ReminderConfig.load(vault.settings)
+        self.update_tray()
+        self.refresh_state()
+        if controller.context is not None:
+            controller.context.events.data_changed.connect(self._data_changed)
+
+    def _data_changed(self, _kind: str) -> None:
+        self.refresh_state()
+
+    def first_run(self, _vault: object) -> None:
+        """A new journal was just created: the introduction (``moodlog.ui.onboarding``)."""
+        from moodlog.ui.onboarding import start_onboarding
+
+        start_onboarding(self.controller)
+
+    def refresh_state(self) -> None:
+        vault = self.controller.vault
+        if vault is None or not getattr(vault, "is_open", True):
+            return
+        now = self.logic.clock()
+        self.logic.set_logged(logged_on(vault, now.date()))
+        self.logic.set_sessions(upcoming_sessions(vault, now))
+
+    def configure(self, config: ReminderConfig) -> None:
+        self.logic.config = config
+        self.update_tray()
+
+    def update_tray(self) -> None:
+        if self.tray is not None:
+            self.tray.setVisible(self.logic.config.enabled)
+
+    # -- showing ----------------------------------------------------------------
+    def check(self) -> list[Reminder]:
+        if self.controller.vault is not None:
+            self.refresh_state()  # one day's rows: cheap
+        reminders = self.logic.due()
+        for reminder in reminders:
+            self.show(reminder)
+        return reminders
+
+    def show(self, reminder: Reminder) -> None:
+        if self.tray is not None:
+            self.tray.setVisible(True)
+            self.tray.showMessage(NOTIFICATION_TITLE, reminder.text)
+        else:
+            if self.window is not None:
+                self.window.close()
+            self.window = ReminderWindow(reminder.text)
+            self.window.snooze_requested.connect(self.snooze)
+            self.window.open_requested.connect(self.open_app)
+            self.window.show()
+        self.shown.emit(reminder)
+
+    def snooze(self) -> None:
+        self.logic.snooze(SNOOZE_MINUTES)
+
+    def open_app(self) -> None:
+        controller = self.controller
+        window = controller.main_window if controller.main_window is not None else None
+        window = window or controller.lock_window
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        if ReminderService.active() is self:
+            ReminderService._active_ref = None
+        if self.tray is not None:
+            self.tray.hide()
+        if self.window is not None:
+            self.window.close()
+
+
+def install_reminders(controller) -> ReminderService:  # noqa: ANN001 - an AppController
+    """Attach the reminders to the running app (one call from the application)."""
+    service = ReminderService(controller)
+    controller.reminders = service
+    return service
+
+
+# -- settings ---------------------------------------------------------------------------
+
+
+class ReminderSettings(QGroupBox):
+    """The reminder settings (Settings screen and the introduction): on/off, time,
+    wording, and hours before a scheduled session. ``save()`` writes them to the vault."""
+
+    saved = Signal(object)  # the ReminderConfig written
+
+    def __init__(
+        self,
+        settings,  # noqa: ANN001 - vault.settings
+        parent: QWidget | None = None,
+        with_save_button: bool = False,
+    ) -> None:
+        super().__init__("Daily reminder", parent)
+        self.settings = settings
+        config = ReminderConfig.load(settings)
+        form = QFormLayout(self)
+        self.enabled = QCheckBox("Remind me once a day if I have not logged anything yet")
+        self.enabled.setAccessibleName("Daily reminder on")
+        self.enabled.setChecked(config.enabled)
+        form.addRow(self.enabled)
+        self.time = QTimeEdit()
+        self.time.setDisplayFormat("HH:mm")
+        self.time.setAccessibleName("Reminder time")
+        chosen = config.time or dt.time(20, 0)
+        self.time.setTime(QTime(chosen.hour, chosen.minute))
+        form.addRow("At", self.time)
+        self.text = QLineEdit(config.text)
+        self.text.setMaxLength(MAX_TEXT_LENGTH)
+        self.text.setCursorPosition(0)
+        self.text.setAccessibleName("Reminder wording")
+        self.text.setAccessibleDescription(
+            "What the notification says. Others may see it on your screen."
+        )
+        form.addRow("Wording", self.text)
+        self.session_hours = QSpinBox()
+        self.session_hours.setRange(0, 72)
+        self.session_hours.setSpecialValueText("no reminder")
+        self.session_hours.valueChanged.connect(
+            lambda n: self.session_hours.setSuffix(" hour before" if n == 1 else " hours before")
+        )
+        self.session_hours.setSuffix(" hours before")
+        self.session_hours.setValue(config.session_hours)
+        self.session_hours.setAccessibleName("Reminder before a scheduled session")
+        form.addRow("Before a scheduled session", self.session_hours)
+        note = QLabel(
+            "Reminders come only while moodlog is running (it may be locked). Others may see "
+            "a notification on your screen, so the wording is yours to choose."
+        )
+        note.setObjectName("hint")
+        note.setWordWrap(True)
+        form.addRow(note)
+        self.save_button: QPushButton | None = None
+        self.status = QLabel("")
+        if with_save_button:  # the Settings screen; the introduction saves on "continue"
+            self.save_button = QPushButton("Save reminder settings")
+            self.save_button.clicked.connect(self._save_clicked)
+            form.addRow(self.save_button, self.status)
+        self.enabled.toggled.connect(self._enable_fields)
+        self._enable_fields(self.enabled.isChecked())
+
+    def _enable_fields(self, on: bool) -> None:
+        for widget in (self.time, self.text, self.session_hours):
+            widget.setEnabled(on)
+
+    def config(self) -> ReminderConfig:
+        time = self.time.time()
+        return ReminderConfig(
+            enabled=self.enabled.isChecked(),
+            time=dt.time(time.hour(), time.minute()),
+            text=self.text.text().strip() or DEFAULT_TEXT,
+            session_hours=self.session_hours.value(),
+        )
+
+    def _save_clicked(self) -> None:
+        config = self.save()
+        self.status.setText(
+            f"Saved: every day at {config.time.strftime('%H:%M')}."
+            if config.enabled and config.time
+            else "Saved: no daily reminder."
+        )
+
+    def save(self) -> ReminderConfig:
+        config = self.config()
+        config.save(self.settings)
+        service = ReminderService.active()
+        if service is not None:
+            service.configure(config)
+        self.saved.emit(config)
+        return config

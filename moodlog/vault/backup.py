@@ -1,0 +1,705 @@
+"""Encrypted backups of the vault, and restoring one.
+
+A backup is a complete SQLCipher 4 file, a copy of the vault made by SQLite itself on
+the live connection (never by copying the file):
+
+* with the vault's own passphrase: ``VACUUM INTO`` (the copy keeps the vault's key,
+  salt and format number; ~15 ms for ten years of data);
+* with a separate backup passphrase: ``sqlcipher_export`` into an attached database
+  keyed with it, plus the format number.
+
+Each is written to a private (0600) temp file in the backup folder, checked by
+reading it back, fsynced, then renamed to its final name (and the folder fsynced),
+so a crash or a kill mid-backup leaves at most a stray temp file, which the next
+backup removes, and never touches earlier backups.
+
+Automatic backups (one a day, at the first unlock of the day) are named ``...-auto``
+and thinned out: the newest of each of the last 7 days with a backup, and the newest
+of each of the 4 weeks before those, are kept. Backups made by hand are never deleted
+by moodlog.
+
+Restoring checks the backup first (passphrase, that it is a moodlog vault this version
+understands, integrity, what it holds) and copies it into a temp file beside the vault
+(fsynced) before anything changes. Then, with the vault closed, the current vault file
+is kept as ``moodlog.db.before-restore-DATE.bak`` (a hard link, or a copy where links
+are not possible) and the copy is renamed over the vault. The restored vault opens with
+the backup's passphrase.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlcipher3
+
+from moodlog.vault.connection import (
+    describe_unopenable,
+    normalise_passphrase,
+    sql_string_literal,
+)
+from moodlog.vault.errors import VaultError
+from moodlog.vault.migrations import LATEST_VERSION
+from moodlog.vault.vault import Vault
+
+BACKUP_PREFIX = "moodlog-backup-"
+BACKUP_SUFFIX = ".db"
+AUTO_MARK = "-auto"
+TEMP_PREFIX = ".moodlog-backup-"
+RESTORE_TEMP_PREFIX = ".moodlog-restore-"
+TEMP_SUFFIX = ".tmp"
+DEFAULT_FOLDER_NAME = "backups"
+KEEP_DAILY = 7
+KEEP_WEEKLY = 4
+REMINDER_DAYS = 14
+# Kept in the vault's drafts table, which no export reads (settings are exported).
+PASSPHRASE_SLOT = "backup-passphrase"
+SETTING_NOTICE_SHOWN = "backup_passphrase_notice_shown"
+
+PASSPHRASE_NOTICE = (
+    "A backup opens with the passphrase it was made with. Changing your passphrase "
+    "later does not re-encrypt older backups: they keep opening with the old one."
+)
+RETENTION_TEXT = (
+    f"Automatic backups: one a day, when you first unlock. moodlog keeps the newest of "
+    f"each of the last {KEEP_DAILY} days and of each of the {KEEP_WEEKLY} weeks before "
+    "those, and deletes older automatic ones. Backups you make yourself are never deleted."
+)
+
+_NAME = re.compile(
+    re.escape(BACKUP_PREFIX)
+    + r"(\d{4}-\d{2}-\d{2})-(\d{6})(?:-(\d+))?("
+    + re.escape(AUTO_MARK)
+    + r")?"
+    + re.escape(BACKUP_SUFFIX)
+)
+# The tables every moodlog vault since format 1 has; a file without them is not ours.
+_REQUIRED_TABLES = {"entries", "settings", "tags"}
+_COUNTED = (
+    ("entries", "entries", "check-in", "check-ins"),
+    ("questionnaires", "questionnaires", "questionnaire", "questionnaires"),
+    ("checkins", "si_checkins", "self-check", "self-checks"),
+    (
+        "treatments",
+        "treatments",
+        "treatment session or appointment",
+        "treatment sessions and appointments",
+    ),
+    ("session_notes", "session_notes", "therapy note", "therapy notes"),
+    ("medications", "medications", "medication", "medications"),
+    ("questions", "questions", "question for your therapist", "questions for your therapist"),
+    ("safety_plans", "safety_plans", "safety plan version", "safety plan versions"),
+)
+_DATED = ("entries", "questionnaires", "si_checkins", "treatments")
+
+
+# -- errors ---------------------------------------------------------------------------
+
+
+class BackupError(VaultError):
+    """A backup could not be made or read; the message is fit to show as it is."""
+
+
+class BackupFailed(BackupError):
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"The backup could not be made: {reason}. Earlier backups are untouched.")
+
+
+class WrongBackupPassphrase(BackupError):
+    def __init__(self, path: object) -> None:
+        super().__init__(
+            f"That passphrase does not open {path}, or the file is not a moodlog backup "
+            "(or is damaged). Nothing was changed; you can try again."
+        )
+
+
+class NotABackup(BackupError):
+    def __init__(self, path: object, reason: str) -> None:
+        super().__init__(
+            f"{path} is not a moodlog backup that can be restored: {reason}. Nothing was changed."
+        )
+
+
+class BackupTooNew(BackupError):
+    def __init__(self, path: object, found: int) -> None:
+        super().__init__(
+            f"{path} was made by a newer version of moodlog (format {found}; this version "
+            f"understands up to {LATEST_VERSION}). Please update moodlog to restore it. "
+            "Nothing was changed."
+        )
+
+
+# -- the files in a backup folder -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    made_at: dt.datetime
+    size: int
+    automatic: bool
+
+    @property
+    def kind(self) -> str:
+        return "automatic" if self.automatic else "made by you"
+
+
+def default_folder(data_dir: Path) -> Path:
+    return Path(data_dir) / DEFAULT_FOLDER_NAME
+
+
+def parse_name(name: str) -> tuple[dt.datetime, bool] | None:
+    """(time made, automatic?) from a backup file name, else None."""
+    match = _NAME.fullmatch(name)
+    if not match:
+        return None
+    try:
+        made = dt.datetime.strptime(match[1] + match[2], "%Y-%m-%d%H%M%S")
+    except ValueError:
+        return None
+    return made, bool(match[4])
+
+
+def list_backups(folder: Path) -> list[BackupFile]:
+    """moodlog's backups in ``folder``, newest first (other files are left out)."""
+    found: list[tuple[int, int, BackupFile]] = []
+    try:
+        children = list(Path(folder).iterdir())
+    except OSError:
+        return []
+    for child in children:
+        parsed = parse_name(child.name)
+        if parsed is None:
+            continue
+        try:
+            if not child.is_file():
+                continue
+            stat = child.stat()
+        except OSError:
+            continue
+        match = _NAME.fullmatch(child.name)
+        number = int(match[3]) if match and match[3] else 1  # "-2": second in that second
+        made = BackupFile(child, parsed[0], stat.st_size, parsed[1])
+        found.append((stat.st_mtime_ns, number, made))
+    # Newest first; within one second, by when the file was written.
+    found.sort(key=lambda row: (row[2].made_at, row[0], row[1]), reverse=True)
+    return [made for _, _, made in found]
+
+
+def last_backup_time(folder: Path) -> dt.datetime | None:
+    backups = list_backups(folder)
+    return backups[0].made_at if backups else None
+
+
+def reminder_text(folder: Path, now: dt.datetime) -> str | None:
+    """A gentle line for Today when there has been no backup for 14 days, or never."""
+    last = last_backup_time(folder)
+    if last is None:
+        return (
+            "Your journal has not been backed up yet. A backup keeps your entries safe "
+            "if this computer is lost or breaks."
+        )
+    if (now - last).days >= REMINDER_DAYS:
+        return f"Your last backup was on {last:%d %b %Y}. A fresh one keeps recent entries safe."
+    return None
+
+
+def describe_size(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+# -- making a backup ------------------------------------------------------------------
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not every platform/filesystem allows it
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _remove_stale_temps(folder: Path, prefix: str = TEMP_PREFIX) -> None:
+    """Temp files left by a backup or restore that was killed (one writer per vault,
+    so none of them belongs to a backup still running)."""
+    with contextlib.suppress(OSError):
+        for child in Path(folder).iterdir():
+            # The temp file, and any side file SQLite gave it (``.tmp-journal``).
+            if child.name.startswith(prefix) and TEMP_SUFFIX in child.name:
+                with contextlib.suppress(OSError):
+                    child.unlink()
+
+
+def ensure_folder(folder: Path) -> Path:
+    """The backup folder, created (0700) if missing. An existing folder the user chose
+    keeps its own permissions; the backup files themselves are 0600."""
+    folder = Path(folder).expanduser()
+    if not folder.exists():
+        # Not its parents: a missing parent is most likely a drive that is not
+        # connected, and the backup must not land on the computer's own disk instead.
+        folder.mkdir()
+        os.chmod(folder, 0o700)
+    if not folder.is_dir():
+        raise BackupFailed(f"{folder} is not a folder")
+    return folder
+
+
+def _final_name(folder: Path, made_at: dt.datetime, automatic: bool) -> Path:
+    stamp = made_at.strftime("%Y-%m-%d-%H%M%S")
+    mark = AUTO_MARK if automatic else ""
+    candidate = folder / f"{BACKUP_PREFIX}{stamp}{mark}{BACKUP_SUFFIX}"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{BACKUP_PREFIX}{stamp}-{number}{mark}{BACKUP_SUFFIX}"
+        number += 1
+    return candidate
+
+
+def _export(vault: Vault, target: Path, passphrase: str | None) -> None:
+    """Write the vault into the (empty, existing) ``target`` and read it back."""
+    conn = vault.conn
+    name = sql_string_literal(str(target))
+    if passphrase is None:
+        conn.execute(f"VACUUM INTO {name}")
+        key_clause = ""  # attached without KEY: the vault's own key
+    else:
+        key_clause = f" KEY {sql_string_literal(normalise_passphrase(passphrase))}"
+        conn.execute(f"ATTACH DATABASE {name} AS moodlog_backup{key_clause}")
+        try:
+            conn.execute("SELECT sqlcipher_export('moodlog_backup')")
+            conn.execute(f"PRAGMA moodlog_backup.user_version = {int(vault.version)}")
+        finally:
+            conn.execute("DETACH DATABASE moodlog_backup")
+    # Read the copy back before it gets its real name.
+    conn.execute(f"ATTACH DATABASE {name} AS moodlog_check{key_clause}")
+    try:
+        problems = [
+            row[0]
+            for row in conn.execute("PRAGMA moodlog_check.quick_check").fetchall()
+            if row[0] != "ok"
+        ]
+        copied = conn.execute("SELECT count(*) FROM moodlog_check.entries").fetchone()[0]
+        original = conn.execute("SELECT count(*) FROM main.entries").fetchone()[0]
+    finally:
+        conn.execute("DETACH DATABASE moodlog_check")
+    if problems or copied != original:
+        raise BackupFailed("the copy did not read back the same")
+
+
+def write_backup(
+    vault: Vault,
+    folder: Path,
+    passphrase: str | None = None,
+    automatic: bool = False,
+    now: dt.datetime | None = None,
+    target: Path | None = None,
+) -> BackupFile:
+    """Back up the open vault into ``folder`` (or to exactly ``target``, replacing it).
+
+    ``passphrase`` None: the backup opens with the vault's passphrase. Raises
+    BackupFailed with a plain reason; earlier backups are never touched.
+    """
+    made_at = (now or dt.datetime.now()).replace(microsecond=0)
+    try:
+        folder = ensure_folder(Path(target).parent if target is not None else folder)
+        _remove_stale_temps(folder)
+        fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
+        os.close(fd)
+    except OSError as error:
+        raise BackupFailed(_os_reason(error)) from None
+    temp = Path(temp_name)
+    try:
+        os.chmod(temp, 0o600)
+        _export(vault, temp, passphrase)
+        _fsync_file(temp)
+        final = target if target is not None else _final_name(folder, made_at, automatic)
+        os.replace(temp, final)
+        _fsync_dir(folder)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        if isinstance(error, BackupError):
+            raise
+        if isinstance(error, OSError):
+            raise BackupFailed(_os_reason(error)) from None
+        if isinstance(error, sqlcipher3.Error):
+            raise BackupFailed(_sql_reason(error)) from None
+        raise
+    return BackupFile(Path(final), made_at, Path(final).stat().st_size, automatic)
+
+
+def _os_reason(error: OSError) -> str:
+    import errno
+
+    if error.errno == errno.ENOSPC:
+        return "the disk is full"
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "moodlog may not write to that folder"
+    if error.errno == errno.ENOENT:
+        return "the folder is not there (is the drive connected?)"
+    return (error.strerror or type(error).__name__).lower()
+
+
+def _sql_reason(error: Exception) -> str:
+    text = str(error).lower()
+    if "full" in text:
+        return "the disk is full"
+    if "unable to open" in text or "readonly" in text:
+        return "moodlog may not write to that folder"
+    return "the database reported an error"
+
+
+def stored_passphrase(vault: Vault) -> str | None:
+    """The separate backup passphrase the user chose, or None when backups use the
+    vault's own passphrase. It is kept inside the encrypted vault (so that automatic
+    backups can use it), in a slot that no export (JSON, CSV, FHIR, PDF) reads."""
+    body = vault.drafts.load(PASSPHRASE_SLOT)
+    value = body.get("passphrase") if isinstance(body, dict) else None
+    return value if isinstance(value, str) and value else None
+
+
+def set_stored_passphrase(vault: Vault, passphrase: str | None) -> None:
+    if passphrase:
+        vault.drafts.save(PASSPHRASE_SLOT, {"passphrase": normalise_passphrase(passphrase)})
+    else:
+        vault.drafts.discard(PASSPHRASE_SLOT)
+
+
+def backup_due(folder: Path, now: dt.datetime) -> bool:
+    """No backup of any kind made today (the day of ``now``)."""
+    last = last_backup_time(folder)
+    return last is None or last.date() < now.date()
+
+
+def auto_backup(vault: Vault, folder: Path, now: dt.datetime | None = None) -> BackupFile | None:
+    """The daily backup at the first unlock of a day; thins out older automatic ones."""
+    now = now or dt.datetime.now()
+    if not backup_due(folder, now):
+        return None
+    made = write_backup(vault, folder, stored_passphrase(vault), automatic=True, now=now)
+    prune(folder)
+    return made
+
+
+def to_keep(backups: list[BackupFile]) -> set[Path]:
+    """Automatic backups to keep: the newest of each of the last 7 days with one, and
+    the newest of each of the 4 weeks before those. Hand-made ones are always kept."""
+    keep = {b.path for b in backups if not b.automatic}
+    automatic = sorted((b for b in backups if b.automatic), key=lambda b: b.made_at, reverse=True)
+    days: list[dt.date] = []
+    for backup in automatic:
+        day = backup.made_at.date()
+        if day not in days:
+            if len(days) == KEEP_DAILY:
+                break
+            days.append(day)
+            keep.add(backup.path)
+    oldest_daily = days[-1] if days else None
+    weeks: list[tuple[int, int]] = []
+    for backup in automatic:
+        if oldest_daily is None or backup.made_at.date() >= oldest_daily:
+            continue
+        week = backup.made_at.isocalendar()[:2]
+        if week not in weeks:
+            if len(weeks) == KEEP_WEEKLY:
+                break
+            weeks.append(week)
+            keep.add(backup.path)
+    return keep
+
+
+def prune(folder: Path) -> list[Path]:
+    """Delete automatic backups beyond the retention rule; returns what was deleted."""
+    backups = list_backups(folder)
+    keep = to_keep(backups)
+    removed = []
+    for backup in backups:
+        if backup.automatic and backup.path not in keep:
+            with contextlib.suppress(OSError):
+                backup.path.unlink()
+                removed.append(backup.path)
+    return removed
+
+
+# -- what a backup holds ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BackupSummary:
+    path: Path
+    version: int
+    counts: dict[str, int]
+    first_day: dt.date | None
+    last_day: dt.date | None
+    size: int
+
+    def lines(self) -> list[str]:
+        """Plain lines for the person about to restore it."""
+        if self.first_day is None:
+            span = "It holds no dated records."
+        elif self.first_day == self.last_day:
+            span = f"Records from {self.first_day:%d %b %Y}."
+        else:
+            span = f"Records from {self.first_day:%d %b %Y} to {self.last_day:%d %b %Y}."
+        held = [
+            f"{self.counts[key]} {one if self.counts[key] == 1 else many}"
+            for key, _, one, many in _COUNTED
+            if self.counts.get(key)
+        ]
+        return [span, ("It holds " + ", ".join(held) + ".") if held else "It is empty."]
+
+    def text(self) -> str:
+        return " ".join(self.lines())
+
+
+def _open_read_only(path: Path, passphrase: str) -> sqlcipher3.Connection:
+    uri = "file:" + _uri_path(path) + "?mode=ro"
+    conn = sqlcipher3.connect(uri, uri=True, isolation_level=None)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = {sql_string_literal(normalise_passphrase(passphrase))}")
+        conn.execute("PRAGMA cipher_compatibility = 4")
+        conn.execute("PRAGMA query_only = ON")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _uri_path(path: Path) -> str:
+    from urllib.parse import quote
+
+    return quote(str(Path(path).resolve()), safe="/")
+
+
+def inspect_backup(path: Path, passphrase: str) -> BackupSummary:
+    """Check a backup and say what it holds, changing nothing anywhere.
+
+    Raises NotABackup, WrongBackupPassphrase or BackupTooNew.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise NotABackup(path, "there is no such file")
+    if not path.is_file():
+        raise NotABackup(path, "it is not a file")
+    try:
+        reason = describe_unopenable(path)
+    except OSError as error:
+        raise NotABackup(path, _os_reason(error)) from None
+    if reason:
+        raise NotABackup(path, reason)
+    if not passphrase:
+        raise WrongBackupPassphrase(path)  # an empty key would mean "not encrypted"
+    try:
+        conn = _open_read_only(path, passphrase)
+    except sqlcipher3.Error:
+        raise NotABackup(path, "it cannot be opened") from None
+    try:
+        try:
+            tables = {
+                row[0]
+                for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+        except sqlcipher3.DatabaseError:
+            # A wrong key fails every page's check; damage only the pages it touched.
+            pages = max(1, path.stat().st_size // 4096)
+            try:
+                rows = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+                failing = sum(1 for (text,) in rows if "hmac" in str(text).lower())
+            except sqlcipher3.DatabaseError:
+                failing = 0
+            if pages > 1 and 0 < failing < pages:
+                raise NotABackup(
+                    path, f"it is damaged ({failing} of its {pages} pages cannot be read)"
+                ) from None
+            raise WrongBackupPassphrase(path) from None
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version > LATEST_VERSION:
+            raise BackupTooNew(path, version)
+        if version < 1 or not _REQUIRED_TABLES <= tables:
+            raise NotABackup(path, "it is an encrypted database, but not a moodlog journal")
+        try:
+            problems = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+            problems = [p for p in problems if p != "ok"]
+            problems += [r[0] for r in conn.execute("PRAGMA cipher_integrity_check")]
+        except sqlcipher3.DatabaseError:
+            problems = ["unreadable pages"]
+        if problems:
+            raise NotABackup(path, "it is damaged (its integrity check failed)")
+        counts = {
+            key: int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+            for key, table, _, _ in _COUNTED
+            if table in tables
+        }
+        firsts: list[str] = []
+        lasts: list[str] = []
+        for table in _DATED:
+            if table in tables:
+                first, last = conn.execute(f"SELECT min(day), max(day) FROM {table}").fetchone()
+                if first:
+                    firsts.append(first)
+                    lasts.append(last)
+    except sqlcipher3.DatabaseError:
+        raise NotABackup(path, "it is damaged") from None
+    finally:
+        conn.close()
+    return BackupSummary(
+        path=path,
+        version=version,
+        counts=counts,
+        first_day=_day(min(firsts)) if firsts else None,
+        last_day=_day(max(lasts)) if lasts else None,
+        size=path.stat().st_size,
+    )
+
+
+def _day(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+# -- restoring ---------------------------------------------------------------------------
+
+
+@dataclass
+class PreparedRestore:
+    """A checked copy of the backup, waiting beside the vault for :func:`finish_restore`."""
+
+    summary: BackupSummary
+    vault_path: Path
+    temp: Path
+
+    def cancel(self) -> None:
+        with contextlib.suppress(OSError):
+            self.temp.unlink()
+
+
+def kept_path_for(vault_path: Path, now: dt.datetime) -> Path:
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    candidate = vault_path.with_name(f"{vault_path.name}.before-restore-{stamp}.bak")
+    number = 2
+    while candidate.exists():
+        candidate = vault_path.with_name(f"{vault_path.name}.before-restore-{stamp}-{number}.bak")
+        number += 1
+    return candidate
+
+
+def prepare_restore(backup_path: Path, passphrase: str, vault_path: Path) -> PreparedRestore:
+    """Check the backup and copy it (fsynced, 0600) into a temp file beside the vault.
+
+    Nothing the user has is changed; the vault may still be open.
+    """
+    summary = inspect_backup(backup_path, passphrase)
+    vault_path = Path(vault_path)
+    try:
+        vault_path.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale_temps(vault_path.parent, RESTORE_TEMP_PREFIX)
+        fd, temp_name = tempfile.mkstemp(
+            prefix=RESTORE_TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=vault_path.parent
+        )
+    except OSError as error:
+        raise BackupError(
+            f"The backup could not be restored: {_os_reason(error)}. Nothing was changed."
+        ) from None
+    temp = Path(temp_name)
+    try:
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "wb") as out, open(backup_path, "rb") as source:
+            shutil.copyfileobj(source, out, 1024 * 1024)
+            out.flush()
+            os.fsync(out.fileno())
+        copied = inspect_backup(temp, passphrase)
+        if copied.counts != summary.counts:
+            raise NotABackup(backup_path, "it changed while it was being read")
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        if isinstance(error, OSError):
+            raise BackupError(
+                f"The backup could not be restored: {_os_reason(error)}. Nothing was changed."
+            ) from None
+        raise
+    return PreparedRestore(summary, vault_path, temp)
+
+
+_SIDE_SUFFIXES = ("-journal", "-wal", "-shm")
+
+
+def _keep_file(source: Path, kept: Path) -> None:
+    try:
+        os.link(source, kept)
+    except OSError:
+        with (
+            open(source, "rb") as src,
+            open(os.open(kept, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as out,
+        ):
+            shutil.copyfileobj(src, out, 1024 * 1024)
+            out.flush()
+            os.fsync(out.fileno())
+
+
+def finish_restore(prepared: PreparedRestore, now: dt.datetime | None = None) -> Path | None:
+    """Replace the vault with the prepared copy. The vault must be closed (by this
+    process; another moodlog must not have it open).
+
+    The current vault file (with any side file SQLite left) is kept first as
+    ``<vault>.before-restore-DATE.bak``; returns that path, or None if there was no
+    vault. A crash at any moment leaves a whole vault under the vault's name.
+    """
+    from moodlog.vault.lockfile import VaultLock
+
+    vault_path = prepared.vault_path
+    kept: Path | None = None
+    try:
+        lock = VaultLock.acquire(vault_path)  # VaultInUse if another moodlog has it open
+    except BaseException:
+        prepared.cancel()
+        raise
+    try:
+        if vault_path.exists():
+            kept = kept_path_for(vault_path, now or dt.datetime.now())
+            _keep_file(vault_path, kept)
+            for suffix in _SIDE_SUFFIXES:
+                side = vault_path.with_name(vault_path.name + suffix)
+                if side.exists():
+                    _keep_file(side, kept.with_name(kept.name + suffix))
+                    side.unlink()  # it belongs to the old vault, never to the restored one
+            _fsync_dir(vault_path.parent)
+        os.replace(prepared.temp, vault_path)
+        os.chmod(vault_path, 0o600)
+        _fsync_dir(vault_path.parent)
+    except OSError as error:
+        prepared.cancel()
+        raise BackupError(
+            f"The backup could not be restored: {_os_reason(error)}. Your journal is as it was."
+        ) from None
+    finally:
+        lock.release()
+    return kept
+
+
+def restore(
+    backup_path: Path, passphrase: str, vault_path: Path, now: dt.datetime | None = None
+) -> tuple[BackupSummary, Path | None]:
+    """Prepare and finish in one go, for a closed vault (command line, lock screen)."""
+    prepared = prepare_restore(backup_path, passphrase, vault_path)
+    return prepared.summary, finish_restore(prepared, now)

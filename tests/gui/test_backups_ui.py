@@ -1,0 +1,263 @@
+"""Backups through the screens: Back up now, restore from the Backups screen and from the
+unlock screen (also when the journal is damaged), the folder, the reminder on Today."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from moodlog.domain.entries import Entry
+from moodlog.ui import backups as backups_ui
+from moodlog.ui.application import AppController
+from moodlog.vault import backup
+from tests.conftest import PASSPHRASE
+from tests.gui.helpers import create_vault_through_the_window, unlock
+
+CLICK = Qt.MouseButton.LeftButton
+
+
+def add_entry(controller: AppController, note: str) -> None:
+    controller.vault.entries.add(Entry(dt.date(2026, 3, 2), dt.time(9), 4, note=note))
+
+
+def notes(controller: AppController) -> list[str]:
+    return [e.note for e in controller.vault.entries.between()]
+
+
+def finish(controller: AppController) -> None:
+    """Lock (which discards the main window and its Ctrl+L shortcut) and stop."""
+    controller.lock()
+    controller.shutdown()
+
+
+def backups_screen(controller: AppController):
+    return controller.main_window.show_screen("Backups")
+
+
+def check_and_replace(qtbot, dialog, passphrase: str) -> None:
+    dialog.passphrase.clear()
+    qtbot.keyClicks(dialog.passphrase, passphrase)
+    qtbot.mouseClick(dialog.check_button, CLICK)
+    assert dialog.replace_button.isEnabled(), dialog.error.text()
+    qtbot.mouseClick(dialog.replace_button, CLICK)
+
+
+def test_back_up_and_restore_through_the_backups_screen(qtbot, data_dir: Path):
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    # The first unlock of the day made an automatic backup already.
+    folder = data_dir / "backups"
+    assert [b.automatic for b in backup.list_backups(folder)] == [True]
+    add_entry(controller, "kept in the backup")
+    screen = backups_screen(controller)
+    assert screen.isVisible()
+    assert "Last backup:" in screen.last_label.text() and "(today)" in screen.last_label.text()
+    assert screen.folder_label.text() == str(folder)
+    assert screen.same_disk.isVisible()  # the default folder is beside the journal
+
+    qtbot.mouseClick(screen.backup_button, CLICK)
+    made = backup.list_backups(folder)
+    assert len(made) == 2 and not made[0].automatic
+    assert screen.table.rowCount() == 2
+    assert screen.table.item(0, 1).text() == "made by you"
+    assert screen.table.item(0, 2).text().endswith("KB")
+    assert "Backed up to" in screen.status.text()
+    # Told once, plainly, that a passphrase change does not re-encrypt old backups.
+    notice = screen.passphrase_notice
+    assert "does not re-encrypt older backups" in notice.text()
+    qtbot.mouseClick(screen.backup_button, CLICK)
+    assert screen.passphrase_notice is notice  # not a second time
+
+    add_entry(controller, "written after the backup")
+    screen.table.selectRow(1)  # the one made by hand first
+    dialog = screen.open_restore()
+    assert dialog.chosen_path() == made[0].path
+    assert not dialog.replace_button.isEnabled()
+    assert dialog.cancel_button.isDefault()
+
+    # A wrong passphrase: a plain message, nothing can be replaced.
+    qtbot.keyClicks(dialog.passphrase, "not this one")
+    qtbot.mouseClick(dialog.check_button, CLICK)
+    assert "does not open" in dialog.error.text()
+    assert not dialog.replace_button.isEnabled()
+    assert notes(controller) == ["kept in the backup", "written after the backup"]
+
+    old_window = controller.main_window
+    dialog.passphrase.clear()
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    qtbot.mouseClick(dialog.check_button, CLICK)
+    assert "1 check-in" in dialog.result.text() and dialog.result.isVisible()
+    assert notes(controller) == ["kept in the backup", "written after the backup"]
+    qtbot.mouseClick(dialog.replace_button, CLICK)
+
+    assert controller.main_window is not None and controller.main_window is not old_window
+    assert notes(controller) == ["kept in the backup"]
+    (kept,) = data_dir.glob("moodlog.db.before-restore-*.bak")
+    assert kept.stat().st_mode & 0o777 == 0o600
+    message = backups_ui._message.last_box
+    assert kept.name in message.text() and "restored" in message.text()
+    assert (data_dir / "moodlog.db").stat().st_mode & 0o777 == 0o600
+    finish(controller)
+
+
+def test_restore_from_the_unlock_screen_even_when_the_journal_is_damaged(qtbot, data_dir: Path):
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    add_entry(controller, "safe in a backup")
+    screen = backups_screen(controller)
+    qtbot.mouseClick(screen.backup_button, CLICK)
+    controller.lock()
+    vault_file = data_dir / "moodlog.db"
+    damaged = bytearray(vault_file.read_bytes())
+    damaged[100:4000] = bytes(3900)  # page 1 wrecked: the journal cannot be unlocked
+    vault_file.write_bytes(bytes(damaged))
+    unlock(qtbot, controller)
+    assert controller.vault is None
+    page = controller.unlock_page
+    assert page.restore_button.isVisible()
+
+    qtbot.mouseClick(page.restore_button, CLICK)
+    dialog = backups_ui.open_restore_dialog.last
+    assert dialog.isVisible() and dialog.chosen_path() is not None
+    assert dialog.choice.count() == 2  # the automatic one and the one made by hand
+    check_and_replace(qtbot, dialog, PASSPHRASE)
+
+    assert controller.vault is not None and controller.main_window.isVisible()
+    assert notes(controller) == ["safe in a backup"]
+    (kept,) = data_dir.glob("moodlog.db.before-restore-*.bak")
+    assert kept.read_bytes() == bytes(damaged)  # the damaged file is kept exactly
+    finish(controller)
+
+
+def test_restore_on_a_new_computer_from_the_first_screen(qtbot, tmp_path: Path, monkeypatch):
+    old = tmp_path / "old"
+    old.mkdir()
+    controller = create_vault_through_the_window(qtbot, old)
+    add_entry(controller, "from the old laptop")
+    qtbot.mouseClick(backups_screen(controller).backup_button, CLICK)
+    newest = backup.list_backups(old / "backups")[0].path
+    finish(controller)
+
+    fresh = tmp_path / "new"
+    fresh.mkdir()
+    controller = AppController(fresh)
+    controller.start()
+    qtbot.addWidget(controller.lock_window)
+    page = controller.create_page
+    assert controller.lock_window.stack.currentWidget() is page
+    monkeypatch.setattr(backups_ui, "ask_backup_file", lambda parent: newest)
+    qtbot.mouseClick(page.restore_button, CLICK)
+    dialog = backups_ui.open_restore_dialog.last
+    assert dialog.chosen_path() is None  # no backups in this computer's folder
+    dialog.choose_file()
+    assert dialog.chosen_path() == newest
+    check_and_replace(qtbot, dialog, PASSPHRASE)
+    assert notes(controller) == ["from the old laptop"]
+    assert not list(fresh.glob("*.before-restore-*"))  # there was nothing to keep
+    finish(controller)
+
+
+def test_a_newer_backup_is_refused_in_the_dialog(qtbot, data_dir: Path):
+    import sqlcipher3
+
+    from moodlog.vault.migrations import LATEST_VERSION
+
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    (auto,) = backup.list_backups(data_dir / "backups")
+    conn = sqlcipher3.connect(str(auto.path))
+    conn.execute(f"PRAGMA key = '{PASSPHRASE}'")
+    conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    conn.close()
+    dialog = backups_screen(controller).open_restore()
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    qtbot.mouseClick(dialog.check_button, CLICK)
+    assert "newer version of moodlog" in dialog.error.text()
+    assert not dialog.replace_button.isEnabled()
+    finish(controller)
+
+
+def test_folder_choice_and_automatic_backups_are_preferences(qtbot, tmp_path: Path, monkeypatch):
+    data = tmp_path / "data"
+    data.mkdir()
+    controller = create_vault_through_the_window(qtbot, data)
+    screen = backups_screen(controller)
+    drive = tmp_path / "usb drive"
+    drive.mkdir()
+    monkeypatch.setattr(backups_ui, "ask_folder", lambda parent, start: drive)
+    screen.choose_folder()
+    assert screen.folder_label.text() == str(drive)
+    assert not screen.same_disk.isVisible()
+    assert screen.table.rowCount() == 0 and screen.last_label.text() == "No backup yet."
+    qtbot.mouseClick(screen.backup_button, CLICK)
+    assert len(backup.list_backups(drive)) == 1
+    screen.auto_box.setChecked(False)
+    stored = json.loads((data / "preferences.json").read_text(encoding="utf-8"))
+    assert stored["backup_folder"] == str(drive) and stored["auto_backup"] is False
+    assert set(stored) >= {"backup_folder", "auto_backup"}
+    assert PASSPHRASE not in (data / "preferences.json").read_text(encoding="utf-8")
+    finish(controller)
+
+
+def test_separate_backup_passphrase(qtbot, data_dir: Path):
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    screen = backups_screen(controller)
+    screen.separate_radio.setChecked(True)
+    qtbot.keyClicks(screen.separate_first, "only for backups")
+    qtbot.keyClicks(screen.separate_second, "only for backups")
+    screen.save_passphrase_choice()
+    assert "separate passphrase" in screen.passphrase_status.text()
+    qtbot.mouseClick(screen.backup_button, CLICK)
+    newest = backup.list_backups(data_dir / "backups")[0]
+    backup.inspect_backup(newest.path, "only for backups")
+    # Kept inside the encrypted journal for automatic backups, never in an export.
+    from moodlog.report import json_format
+    from moodlog.vault import bulk
+
+    assert "only for backups" not in json_format.dumps(bulk.load(controller.vault))
+    screen.same_radio.setChecked(True)
+    screen.save_passphrase_choice()
+    assert backup.stored_passphrase(controller.vault) is None
+    finish(controller)
+
+
+def test_today_reminds_gently_when_there_is_no_recent_backup(qtbot, data_dir: Path):
+    from moodlog.preferences import Preferences
+
+    Preferences(auto_backup=False).save(data_dir)
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    today = controller.main_window.screens["Today"]
+
+    def prompt_texts() -> list[str]:
+        return [
+            label.text()
+            for i in range(today.prompts.count())
+            for label in today.prompts.itemAt(i).widget().findChildren(type(today.status))
+        ]
+
+    assert any("not been backed up yet" in text for text in prompt_texts())
+    qtbot.mouseClick(backups_screen(controller).backup_button, CLICK)
+    controller.main_window.show_screen("Today")
+    assert not any("backed up" in text or "backup" in text for text in prompt_texts())
+    # Fifteen days later it speaks up again.
+    controller.context.now = lambda: dt.datetime.now() + dt.timedelta(days=15)
+    today.refresh()
+    assert any("Your last backup was on" in text for text in prompt_texts())
+    finish(controller)
+
+
+def test_restore_from_the_recovery_screen(qtbot, data_dir: Path):
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    add_entry(controller, "in the backup too")
+    qtbot.mouseClick(backups_screen(controller).backup_button, CLICK)
+    add_entry(controller, "after the backup")
+    controller.damage_found()  # what a failed read inside the unlocked journal leads to
+    page = controller.lock_window.stack.currentWidget()
+    assert page is controller.recovery_page and controller.vault is None
+    qtbot.mouseClick(page.restore_button, CLICK)
+    dialog = backups_ui.open_restore_dialog.last
+    assert dialog.isVisible() and dialog.choice.currentIndex() == 0
+    assert len(controller.lock_window.findChildren(backups_ui.RestoreDialog)) == 1
+    check_and_replace(qtbot, dialog, PASSPHRASE)
+    assert notes(controller) == ["in the backup too"]
+    finish(controller)

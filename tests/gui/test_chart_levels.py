@@ -1,0 +1,66 @@
+"""Self-check markers on the charts (app and PDF): one marker a day, the day's most
+concerning level, each level its own shape as well as its own colour."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from moodlog.domain.contents import VaultContents
+from moodlog.domain.entries import Entry
+from moodlog.domain.safety import LEVEL_ORDER, SICheckin
+from moodlog.ui.charts import (
+    LEVEL_SYMBOLS,
+    TimelineChart,
+    TrendData,
+    level_legend_html,
+    timestamp,
+    worst_level_by_day,
+)
+
+D = dt.date(2026, 5, 4)
+NOW = dt.datetime(2026, 5, 20, 12)
+HIGH = {"wish_dead": True, "thoughts": True, "method": True, "intent": True, "plan": False}
+LOW = {"wish_dead": True, "thoughts": False, "behavior": False}
+NONE = {"wish_dead": False, "thoughts": False, "behavior": False}
+
+
+def test_worst_level_of_each_day():
+    levels = [(D, "high"), (D, "skipped"), (D, "none"), (D + dt.timedelta(1), "none")]
+    levels += [(D + dt.timedelta(2), "skipped"), (D + dt.timedelta(2), "incomplete")]
+    assert worst_level_by_day(levels) == {
+        D: "high",
+        D + dt.timedelta(1): "none",
+        D + dt.timedelta(2): "incomplete",
+    }
+
+
+def test_a_high_day_shows_high_even_when_skipped_comes_last(qtbot):
+    contents = VaultContents(
+        entries=[Entry(D, dt.time(8), 5)],
+        checkins=[
+            SICheckin(D, dt.time(9), HIGH),
+            SICheckin(D, dt.time(10), NONE),
+            SICheckin.skipped_on(D, dt.time(23)),  # the last of the day
+            SICheckin(D + dt.timedelta(1), dt.time(9), LOW),
+            SICheckin(D + dt.timedelta(1), dt.time(22), NONE),
+        ],
+    )
+    chart = TimelineChart()
+    qtbot.addWidget(chart)
+    chart.set_data(TrendData.build(contents, NOW))
+    shown = {level: list(item.data["x"]) for level, item in chart.checkin_markers.items()}
+    assert shown["high"] == [timestamp(D)]
+    assert shown["low"] == [timestamp(D + dt.timedelta(1))]
+    assert shown["skipped"] == shown["none"] == []
+
+
+def test_levels_differ_in_shape_and_worse_levels_are_drawn_on_top(qtbot):
+    chart = TimelineChart()
+    qtbot.addWidget(chart)
+    symbols = {level: item.opts["symbol"] for level, item in chart.checkin_markers.items()}
+    assert len(set(symbols.values())) == len(LEVEL_ORDER) == len(symbols)
+    z = [chart.checkin_markers[level].zValue() for level in LEVEL_ORDER]
+    assert z == sorted(z) and len(set(z)) == len(z)
+    legend = level_legend_html()
+    for level in LEVEL_ORDER:
+        assert f"{LEVEL_SYMBOLS[level][2]}</span> {level}" in legend

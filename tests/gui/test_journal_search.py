@@ -1,0 +1,79 @@
+"""The Journal's result list after the search-speed work (issue 14): every result is
+listed (laid out in batches), each line reads as before, and choosing one opens its day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from moodlog.domain.entries import Entry
+from moodlog.preferences import Preferences
+from moodlog.ui.context import AppContext
+from tests.conftest import FakeClock
+
+NOW = dt.datetime(2026, 3, 15, 21)
+
+
+def journal_screen(qtbot, vault, data_dir: Path):  # noqa: ANN201
+    from moodlog.ui.journal import JournalScreen
+
+    context = AppContext(
+        vault=vault, data_dir=data_dir, preferences=Preferences(country="US"), now=FakeClock(NOW)
+    )
+    screen = JournalScreen(context)
+    qtbot.addWidget(screen)
+    screen.resize(900, 700)
+    screen.show()
+    return screen
+
+
+def test_every_match_is_listed_newest_first_and_reads_as_before(qtbot, vault, data_dir: Path):
+    first = dt.date(2025, 11, 1)
+    for offset in range(60):  # more than one layout batch
+        vault.entries.add(
+            Entry(
+                first + dt.timedelta(days=offset),
+                dt.time(8, 5),
+                mood=offset % 11,
+                energy=4,
+                sleep_hours=7.5,
+                note=f"walked to the harbour {offset}",
+                tags=["outdoors", "exercise"],
+                created_at=dt.datetime.combine(first + dt.timedelta(days=offset), dt.time(8, 5)),
+            )
+        )
+    vault.entries.add(Entry(first, dt.time(9), mood=5, note="stayed in"))
+    screen = journal_screen(qtbot, vault, data_dir)
+    qtbot.keyClicks(screen.search_box, "harbour")
+    expected = [first + dt.timedelta(days=offset) for offset in range(59, -1, -1)]
+    qtbot.waitUntil(lambda: screen.result_days() == expected, timeout=3000)
+    assert screen.results.count() == 60
+    newest = first + dt.timedelta(days=59)
+    assert screen.results.item(0).text() == (
+        f"{newest.strftime('%a %d %b %Y')} 08:05 \N{MIDDLE DOT} mood {59 % 11} "
+        "\N{MIDDLE DOT} energy 4 \N{MIDDLE DOT} slept 7.5 h\n"
+        "Tags: exercise, outdoors\nwalked to the harbour 59"
+    )
+
+
+def test_choosing_a_result_opens_its_day_and_the_no_match_line_does_nothing(
+    qtbot, vault, data_dir: Path
+):
+    vault.entries.add(Entry(dt.date(2026, 3, 2), dt.time(20), mood=6, note="lighthouse walk"))
+    vault.entries.add(Entry(dt.date(2026, 3, 9), dt.time(20), mood=3, note="lighthouse again"))
+    screen = journal_screen(qtbot, vault, data_dir)
+    qtbot.keyClicks(screen.search_box, "lighthouse")
+    qtbot.waitUntil(lambda: len(screen.result_days()) == 2, timeout=3000)
+    rect = screen.results.visualItemRect(screen.results.item(1))
+    qtbot.mouseClick(screen.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert screen.selected_day == dt.date(2026, 3, 2)
+    assert screen.day_entries.count() == 1
+
+    screen.search_box.setText("nothing like this")
+    qtbot.waitUntil(lambda: screen.result_days() == [], timeout=3000)
+    assert screen.results.item(0).text() == "No entries match."
+    rect = screen.results.visualItemRect(screen.results.item(0))
+    qtbot.mouseClick(screen.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert screen.selected_day == dt.date(2026, 3, 2)  # unchanged

@@ -1,0 +1,539 @@
+"""Encrypted backups and restore (issue 13): round trip, kills mid-backup, wrong
+passphrases, files that are not backups, retention, the command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import sqlcipher3
+
+from moodlog.domain.demo import build_demo
+from moodlog.domain.entries import Entry
+from moodlog.preferences import PREFERENCES_RESET_NOTICE, Preferences
+from moodlog.vault import backup, bulk
+from moodlog.vault.errors import VaultInUse
+from moodlog.vault.migrations import LATEST_VERSION
+from moodlog.vault.vault import Vault
+from tests.conftest import PASSPHRASE, run_cli
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def filled_vault(data_dir: Path, days: int = 60) -> Vault:
+    vault = Vault.create(data_dir / "moodlog.db", PASSPHRASE)
+    bulk.store(vault, build_demo(end=dt.date(2026, 3, 1), days=days))
+    return vault
+
+
+def add_entry(vault: Vault, note: str) -> None:
+    vault.entries.add(Entry(dt.date(2026, 3, 2), dt.time(9), 4, note=note))
+
+
+def stray_temps(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if ".tmp" in p.name]
+
+
+# -- round trip -----------------------------------------------------------------------
+
+
+def test_backup_then_restore_gives_back_equal_content(tmp_path: Path):
+    data = tmp_path / "data"
+    data.mkdir()
+    folder = tmp_path / "backups"
+    vault = filled_vault(data)
+    before = bulk.load(vault)
+    made = backup.write_backup(vault, folder)
+    assert made.path.parent == folder and not made.automatic
+    assert made.path.stat().st_mode & 0o777 == 0o600
+    assert folder.stat().st_mode & 0o777 == 0o700
+    assert b"SQLite format 3" not in made.path.read_bytes()[:16]
+    add_entry(vault, "written after the backup")
+    after = bulk.load(vault)
+    vault.close()
+
+    summary, kept = backup.restore(made.path, PASSPHRASE, data / "moodlog.db")
+    assert summary.counts["entries"] == len(before.entries)
+    restored = Vault.open(data / "moodlog.db", PASSPHRASE)
+    try:
+        assert bulk.load(restored) == before
+        # Full-text search came along too.
+        word = next(e.note.split()[0] for e in before.entries if e.note)
+        assert restored.entries.search(word)
+    finally:
+        restored.close()
+    assert (data / "moodlog.db").stat().st_mode & 0o777 == 0o600
+    # The journal as it was is kept, whole, and opens with its passphrase.
+    assert kept is not None and kept.name.startswith("moodlog.db.before-restore-")
+    assert kept.stat().st_mode & 0o777 == 0o600
+    old = Vault.open(kept, PASSPHRASE)
+    try:
+        assert bulk.load(old) == after
+    finally:
+        old.close()
+    assert stray_temps(data) == [] and stray_temps(folder) == []
+
+
+def test_separate_backup_passphrase_and_a_wrong_one(tmp_path: Path, vault: Vault):
+    add_entry(vault, "only in this vault")
+    made = backup.write_backup(vault, tmp_path / "b", passphrase="backup only secret")
+    assert backup.inspect_backup(made.path, "backup only secret").counts["entries"] == 1
+    vault_file = vault.path
+    vault.close()
+    original = sha256(vault_file)
+    for wrong in (PASSPHRASE, "backup only secreT", ""):
+        with pytest.raises(backup.WrongBackupPassphrase, match="Nothing was changed"):
+            backup.restore(made.path, wrong, vault_file)
+    assert sha256(vault_file) == original
+    assert sorted(p.name for p in vault_file.parent.iterdir()) == ["moodlog.db", "moodlog.db.lock"]
+    summary, kept = backup.restore(made.path, "backup only secret", vault_file)
+    assert summary.counts["entries"] == 1 and kept is not None
+    Vault.open(vault_file, "backup only secret").close()  # it keeps the backup's passphrase
+
+
+def test_summary_says_what_the_backup_holds(tmp_path: Path, vault: Vault):
+    add_entry(vault, "one")
+    vault.entries.add(Entry(dt.date(2025, 12, 24), dt.time(20), 6))
+    made = backup.write_backup(vault, tmp_path / "b")
+    summary = backup.inspect_backup(made.path, PASSPHRASE)
+    assert summary.first_day == dt.date(2025, 12, 24)
+    assert summary.last_day == dt.date(2026, 3, 2)
+    assert summary.version == LATEST_VERSION
+    assert "Records from 24 Dec 2025 to 02 Mar 2026." in summary.text()
+    assert "2 check-ins" in summary.text()
+
+
+# -- refusing what cannot be restored -------------------------------------------------------
+
+
+def _encrypted_db(path: Path, passphrase: str, sql: list[str]) -> None:
+    conn = sqlcipher3.connect(str(path))
+    conn.execute(f"PRAGMA key = '{passphrase}'")
+    for statement in sql:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+
+
+def test_restore_refuses_a_newer_version_and_files_that_are_not_backups(
+    tmp_path: Path, vault: Vault
+):
+    add_entry(vault, "mine")
+    newer = backup.write_backup(vault, tmp_path / "b").path
+    conn = sqlcipher3.connect(str(newer))
+    conn.execute(f"PRAGMA key = '{PASSPHRASE}'")
+    conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    conn.close()
+    vault_file = vault.path
+    vault.close()
+    original = sha256(vault_file)
+
+    plain = tmp_path / "plain.db"
+    conn = sqlcipher3.connect(str(plain))
+    conn.execute("CREATE TABLE entries (x)")
+    conn.commit()
+    conn.close()
+    other_app = tmp_path / "other-app.db"
+    _encrypted_db(other_app, PASSPHRASE, ["CREATE TABLE notes (x)", "PRAGMA user_version = 3"])
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    text = tmp_path / "notes.txt"
+    text.write_text("not a database at all\n")
+    noise = tmp_path / "noise.db"
+    noise.write_bytes(random.Random(1).randbytes(4096 * 3))
+
+    cases = [
+        (newer, backup.BackupTooNew, "newer version of moodlog"),
+        (plain, backup.NotABackup, "unencrypted SQLite"),
+        (other_app, backup.NotABackup, "not a moodlog journal"),
+        (empty, backup.NotABackup, "empty"),
+        (text, backup.NotABackup, "not a moodlog vault"),
+        (noise, backup.WrongBackupPassphrase, "not a moodlog backup"),
+        (tmp_path / "missing.db", backup.NotABackup, "no such file"),
+        (tmp_path, backup.NotABackup, "not a file"),
+    ]
+    for path, error, words in cases:
+        with pytest.raises(error, match=words) as caught:
+            backup.restore(path, PASSPHRASE, vault_file)
+        assert "Nothing was changed" in str(caught.value)
+        assert sha256(vault_file) == original, path
+    assert sorted(p.name for p in vault_file.parent.iterdir()) == ["moodlog.db", "moodlog.db.lock"]
+
+
+def test_restore_refuses_while_another_moodlog_has_the_vault_open(tmp_path: Path, vault: Vault):
+    made = backup.write_backup(vault, tmp_path / "b")
+    vault_file = vault.path
+    vault.close()
+    original = sha256(vault_file)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; "
+            "from moodlog.vault.lockfile import VaultLock; "
+            f"VaultLock.acquire(Path({str(vault_file)!r})); print('held', flush=True); "
+            "time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(VaultInUse):
+            backup.restore(made.path, PASSPHRASE, vault_file)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert sha256(vault_file) == original
+    assert stray_temps(vault_file.parent) == []
+
+
+def test_side_files_of_the_old_vault_go_with_it(tmp_path: Path, vault: Vault):
+    made = backup.write_backup(vault, tmp_path / "b")
+    vault_file = vault.path
+    vault.close()
+    journal = vault_file.with_name("moodlog.db-journal")
+    journal.write_bytes(b"a hot journal of the old vault")
+    _, kept = backup.restore(made.path, PASSPHRASE, vault_file)
+    assert not journal.exists()  # it would be rolled into the restored vault otherwise
+    assert kept.with_name(kept.name + "-journal").read_bytes() == b"a hot journal of the old vault"
+    Vault.open(vault_file, PASSPHRASE).close()
+
+
+# -- a kill mid-backup leaves earlier backups intact -------------------------------------------
+
+_CHILD = """
+import sys, time
+from pathlib import Path
+from moodlog.vault import backup
+from moodlog.vault.vault import Vault
+vault = Vault.open(Path(sys.argv[1]), sys.argv[2])
+folder = Path(sys.argv[3])
+if sys.argv[4] == "at-fsync":
+    def stuck(path):
+        print("writing", flush=True)
+        time.sleep(60)
+    backup._fsync_file = stuck
+    backup.write_backup(vault, folder)
+else:
+    print("writing", flush=True)
+    while True:
+        backup.write_backup(vault, folder)
+"""
+
+
+def _start_child(vault_file: Path, folder: Path, mode: str) -> subprocess.Popen:
+    child = subprocess.Popen(
+        [sys.executable, "-c", _CHILD, str(vault_file), PASSPHRASE, str(folder), mode],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    assert child.stdout.readline().strip() == "writing"
+    return child
+
+
+def test_kill_during_backup_leaves_previous_backups_intact(tmp_path: Path):
+    data = tmp_path / "data"
+    data.mkdir()
+    folder = tmp_path / "backups"
+    vault = filled_vault(data, days=150)
+    earlier = [backup.write_backup(vault, folder, now=dt.datetime(2026, 1, d, 9)) for d in (1, 2)]
+    vault.close()
+    hashes = {b.path: sha256(b.path) for b in earlier}
+
+    # Killed after writing, before the rename: the copy never gets a backup's name.
+    child = _start_child(data / "moodlog.db", folder, "at-fsync")
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert [b.path for b in backup.list_backups(folder)] == [b.path for b in reversed(earlier)]
+    assert stray_temps(folder)  # the half-made copy is only a temp file
+
+    # Killed at random moments while backing up again and again.
+    rng = random.Random(13)
+    seen = {b.path for b in earlier}
+    for _ in range(4):
+        child = _start_child(data / "moodlog.db", folder, "loop")
+        time.sleep(rng.uniform(0.0, 0.3))
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        for made in backup.list_backups(folder):
+            if made.path not in seen:  # every backup that got its name is whole
+                backup.inspect_backup(made.path, PASSPHRASE)
+                seen.add(made.path)
+    for path, digest in hashes.items():
+        assert sha256(path) == digest
+
+    # The next backup clears the leftovers.
+    with Vault.open(data / "moodlog.db", PASSPHRASE) as vault:
+        backup.write_backup(vault, folder)
+    assert stray_temps(folder) == []
+
+
+# -- automatic backups, retention, reminder ----------------------------------------------------
+
+
+def test_automatic_backup_once_a_day(tmp_path: Path, vault: Vault):
+    folder = tmp_path / "b"
+    first = backup.auto_backup(vault, folder, dt.datetime(2026, 3, 1, 8))
+    assert first is not None and first.automatic and first.path.name.endswith("-auto.db")
+    assert backup.auto_backup(vault, folder, dt.datetime(2026, 3, 1, 22)) is None
+    assert backup.auto_backup(vault, folder, dt.datetime(2026, 3, 2, 7)) is not None
+    assert len(backup.list_backups(folder)) == 2
+    assert backup.last_backup_time(folder) == dt.datetime(2026, 3, 2, 7)
+
+
+def test_keeps_seven_daily_and_four_weekly_automatic_backups(tmp_path: Path):
+    folder = tmp_path / "b"
+    folder.mkdir()
+    start = dt.datetime(2026, 1, 1, 9)
+    for day in range(60):
+        made = start + dt.timedelta(days=day)
+        name = f"moodlog-backup-{made:%Y-%m-%d-%H%M%S}-auto.db"
+        (folder / name).write_bytes(b"x")
+    by_hand = folder / "moodlog-backup-2025-06-01-120000.db"
+    by_hand.write_bytes(b"x")
+    (folder / "holiday-photo.jpg").write_bytes(b"x")
+    removed = backup.prune(folder)
+    left = backup.list_backups(folder)
+    automatic = [b.made_at.date() for b in left if b.automatic]
+    last = dt.date(2026, 3, 1)
+    daily = [last - dt.timedelta(days=n) for n in range(7)]
+    assert automatic[:7] == daily
+    weekly = automatic[7:]
+    assert len(weekly) == 4
+    weeks = [d.isocalendar()[:2] for d in weekly]
+    assert len(set(weeks)) == 4 and all(d < daily[-1] for d in weekly)
+    assert len(removed) == 60 - 11
+    assert by_hand.exists() and (folder / "holiday-photo.jpg").exists()
+
+
+def test_reminder_after_fourteen_days_or_never(tmp_path: Path, vault: Vault):
+    folder = tmp_path / "b"
+    now = dt.datetime(2026, 3, 20, 10)
+    assert "not been backed up yet" in backup.reminder_text(folder, now)
+    backup.write_backup(vault, folder, now=dt.datetime(2026, 3, 7, 9))
+    assert backup.reminder_text(folder, now) is None
+    later = dt.datetime(2026, 3, 21, 9, 30)
+    assert "07 Mar 2026" in backup.reminder_text(folder, later)
+
+
+def test_a_backup_that_cannot_be_written_says_why_and_keeps_earlier_ones(
+    tmp_path: Path, vault: Vault
+):
+    folder = tmp_path / "b"
+    earlier = backup.write_backup(vault, folder, now=dt.datetime(2026, 1, 1))
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    with pytest.raises(backup.BackupFailed, match="not a folder"):
+        backup.write_backup(vault, blocker)
+    if os.geteuid() != 0:  # root may write anywhere
+        os.chmod(folder, 0o500)
+        try:
+            with pytest.raises(backup.BackupFailed, match="may not write"):
+                backup.write_backup(vault, folder)
+        finally:
+            os.chmod(folder, 0o700)
+    assert backup.list_backups(folder)[0].path == earlier.path
+
+
+def test_backup_folder_preference_round_trip_and_bad_values(tmp_path: Path):
+    prefs = Preferences.load(tmp_path)
+    assert prefs.backup_folder == "" and prefs.auto_backup is True
+    prefs.backup_folder = "/media/usb/moodlog"
+    prefs.auto_backup = False
+    prefs.save(tmp_path)
+    again = Preferences.load(tmp_path)
+    assert again.backup_folder == "/media/usb/moodlog" and again.auto_backup is False
+    (tmp_path / "preferences.json").write_text(
+        json.dumps({"backup_folder": 7, "auto_backup": "yes"}), encoding="utf-8"
+    )
+    odd = Preferences.load(tmp_path)
+    assert odd.backup_folder == "" and odd.auto_backup is True
+    assert odd.notice == PREFERENCES_RESET_NOTICE
+
+
+# -- command line -------------------------------------------------------------------------------
+
+
+def test_cli_backup_and_restore(tmp_path: Path):
+    data = tmp_path / "data"
+    assert run_cli(["--data-dir", str(data), "init", "--passphrase-stdin"], PASSPHRASE + "\n")
+    with Vault.open(data / "moodlog.db", PASSPHRASE) as vault:
+        add_entry(vault, "in the backup")
+    out = tmp_path / "my backup.db"
+    made = run_cli(
+        ["--data-dir", str(data), "backup", "--out", str(out), "--passphrase-stdin"],
+        PASSPHRASE + "\n",
+    )
+    assert made.returncode == 0, made.stderr
+    assert "does not re-encrypt" in made.stdout
+    assert out.stat().st_mode & 0o777 == 0o600
+    with Vault.open(data / "moodlog.db", PASSPHRASE) as vault:
+        add_entry(vault, "after the backup")
+
+    wrong = run_cli(
+        ["--data-dir", str(data), "restore", str(out), "--passphrase-stdin"],
+        f"{PASSPHRASE}\nnot the backup's\n",
+    )
+    assert wrong.returncode == 3
+    assert "Nothing was changed" in wrong.stderr and "Traceback" not in wrong.stderr
+    not_vault = run_cli(
+        ["--data-dir", str(data), "restore", str(out), "--passphrase-stdin"],
+        "not the vault's\n",
+    )
+    assert not_vault.returncode == 3
+    dry = run_cli(
+        ["--data-dir", str(data), "restore", str(out), "--dry-run", "--passphrase-stdin"],
+        f"{PASSPHRASE}\n",
+    )
+    assert dry.returncode == 0 and "1 check-in" in dry.stdout
+    with Vault.open(data / "moodlog.db", PASSPHRASE) as vault:
+        assert vault.entries.count() == 2  # nothing changed so far
+
+    # Line 2 missing: the backup's passphrase is the vault's.
+    restored = run_cli(
+        ["--data-dir", str(data), "restore", str(out), "--passphrase-stdin"], PASSPHRASE + "\n"
+    )
+    assert restored.returncode == 0, restored.stderr
+    assert "1 check-in" in restored.stdout and "before-restore" in restored.stdout
+    with Vault.open(data / "moodlog.db", PASSPHRASE) as vault:
+        assert [e.note for e in vault.entries.between()] == ["in the backup"]
+    assert len(list(data.glob("moodlog.db.before-restore-*.bak"))) == 1
+
+    # A folder as --out gets a dated name; a separate passphrase comes from line 2.
+    folder = tmp_path / "drive"
+    folder.mkdir()
+    separate = run_cli(
+        [
+            "--data-dir",
+            str(data),
+            "backup",
+            "--out",
+            str(folder),
+            "--separate-passphrase",
+            "--passphrase-stdin",
+        ],
+        f"{PASSPHRASE}\nbackup passphrase two\n",
+    )
+    assert separate.returncode == 0, separate.stderr
+    (dated,) = backup.list_backups(folder)
+    backup.inspect_backup(dated.path, "backup passphrase two")
+
+    newer = tmp_path / "newer.db"
+    newer.write_bytes(out.read_bytes())
+    conn = sqlcipher3.connect(str(newer))
+    conn.execute(f"PRAGMA key = '{PASSPHRASE}'")
+    conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    conn.close()
+    refused = run_cli(
+        ["--data-dir", str(data), "restore", str(newer), "--passphrase-stdin"], PASSPHRASE + "\n"
+    )
+    assert refused.returncode == 1 and "newer version" in refused.stderr
+    assert len([ln for ln in refused.stderr.splitlines() if ln.strip()]) == 1
+
+    into_vault = run_cli(
+        [
+            "--data-dir",
+            str(data),
+            "backup",
+            "--out",
+            str(data / "moodlog.db"),
+            "--passphrase-stdin",
+        ],
+        PASSPHRASE + "\n",
+    )
+    assert into_vault.returncode == 1 and "must not be the vault" in into_vault.stderr
+
+
+def test_cli_restore_onto_a_new_computer(tmp_path: Path, vault: Vault):
+    add_entry(vault, "from the old laptop")
+    made = backup.write_backup(vault, tmp_path / "usb")
+    fresh = tmp_path / "new-laptop"
+    result = run_cli(
+        ["--data-dir", str(fresh), "restore", str(made.path), "--passphrase-stdin"],
+        PASSPHRASE + "\n",
+    )
+    assert result.returncode == 0, result.stderr
+    assert fresh.stat().st_mode & 0o777 == 0o700
+    assert (fresh / "moodlog.db").stat().st_mode & 0o777 == 0o600
+    with Vault.open(fresh / "moodlog.db", PASSPHRASE) as restored:
+        assert restored.entries.between()[0].note == "from the old laptop"
+
+
+_RESTORE_CHILD = """
+import os, sys, time
+from pathlib import Path
+from moodlog.vault import backup
+real_replace = os.replace
+def stuck(source, target):
+    print("replacing", flush=True)
+    time.sleep(60)
+backup.os.replace = stuck
+backup.restore(Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3]))
+"""
+
+
+def test_kill_during_restore_leaves_the_journal_whole(tmp_path: Path, vault: Vault):
+    add_entry(vault, "in the backup")
+    made = backup.write_backup(vault, tmp_path / "b")
+    add_entry(vault, "only in the journal")
+    vault_file = vault.path
+    vault.close()
+    original = sha256(vault_file)
+    child = subprocess.Popen(
+        [sys.executable, "-c", _RESTORE_CHILD, str(made.path), PASSPHRASE, str(vault_file)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    assert child.stdout.readline().strip() == "replacing"
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert sha256(vault_file) == original
+    with Vault.open(vault_file, PASSPHRASE) as again:
+        assert again.entries.count() == 2
+    # The next restore clears the leftover copy and works.
+    backup.restore(made.path, PASSPHRASE, vault_file)
+    assert stray_temps(vault_file.parent) == []
+    with Vault.open(vault_file, PASSPHRASE) as restored:
+        assert [e.note for e in restored.entries.between()] == ["in the backup"]
+
+
+def test_a_folder_on_a_drive_that_is_not_connected_is_not_created(tmp_path: Path, vault: Vault):
+    unplugged = tmp_path / "media" / "usb-stick" / "moodlog"
+    with pytest.raises(backup.BackupFailed, match="is the drive connected"):
+        backup.write_backup(vault, unplugged)
+    assert not (tmp_path / "media").exists()
+
+
+def test_a_damaged_backup_is_not_taken_for_a_wrong_passphrase(tmp_path: Path):
+    data = tmp_path / "data"
+    data.mkdir()
+    vault = filled_vault(data, days=120)
+    made = backup.write_backup(vault, tmp_path / "b")
+    vault_file = vault.path
+    vault.close()
+    original = sha256(vault_file)
+    damaged = bytearray(made.path.read_bytes())
+    damaged[20:4000] = bytes(3980)  # the first page wrecked, the others whole
+    made.path.write_bytes(bytes(damaged))
+    with pytest.raises(backup.NotABackup, match="it is damaged"):
+        backup.restore(made.path, PASSPHRASE, vault_file)
+    with pytest.raises(backup.WrongBackupPassphrase):
+        backup.restore(made.path, "another passphrase", vault_file)
+    assert sha256(vault_file) == original

@@ -1,0 +1,260 @@
+"""Booster timing (issue 16): Kaplan-Meier median, induction/maintenance, observation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from moodlog.domain.booster import (
+    booster_summary,
+    induction_sessions,
+    kaplan_meier,
+    km_median,
+    maintenance_sessions,
+    observation_allowed,
+    observation_session,
+    shown_value,
+)
+from moodlog.domain.treatments import Treatment
+
+D0 = dt.date(2026, 1, 5)
+
+
+def day(offset: int) -> dt.date:
+    return D0 + dt.timedelta(days=offset)
+
+
+def at(offset: int, hour: int = 20) -> dt.datetime:
+    return dt.datetime.combine(day(offset), dt.time(hour))
+
+
+def iv(offset: int, kind: str = "ketamine_iv") -> Treatment:
+    return Treatment(day=day(offset), time=dt.time(10), kind=kind, dose_mg=40)
+
+
+def test_kaplan_meier_worked_example_with_censoring():
+    # Durations 12, 15+, 17, 19, 21+ (+: censored).
+    # t=12: 5 at risk, 1 event: S = 4/5 = 0.8
+    # t=15: censored, leaves the risk set (no step)
+    # t=17: 3 at risk, 1 event: S = 0.8 * 2/3 = 0.5333
+    # t=19: 2 at risk, 1 event: S = 0.5333 * 1/2 = 0.2667 -> first <= 0.5: median 19
+    durations = [12, 15, 17, 19, 21]
+    censored = [False, True, False, False, True]
+    curve = kaplan_meier(durations, censored)
+    assert [t for t, _ in curve] == [12, 17, 19]
+    assert [s for _, s in curve] == pytest.approx([0.8, 0.8 * 2 / 3, 0.8 * 2 / 3 / 2])
+    assert km_median(durations, censored) == 19
+    # Ignoring the censoring would give 17 (the plain median of the five numbers).
+    assert km_median(durations, [False] * 5) == 17
+
+
+def test_kaplan_meier_ties_and_unreached_median():
+    # Exactly one half at t=10: the median is the first time S <= 0.5.
+    assert km_median([5, 10, 15, 20], [False] * 4) == 10
+    # An event and a censoring at the same time: the censored one is still at risk.
+    curve = kaplan_meier([4, 4, 8], [False, True, False])
+    assert curve == [(4.0, pytest.approx(2 / 3)), (8.0, 0.0)]
+    # Most still above when observation ended: not reached.
+    assert km_median([5, 10, 12, 14], [False, True, True, True]) is None
+
+
+def test_induction_and_maintenance_split():
+    first_course = [iv(d) for d in (0, 3, 7, 10, 14, 17)]  # gaps 3-4 days: induction
+    boosters = [iv(d) for d in (24, 45, 80)]  # 7 days after the last one: maintenance
+    restart = [iv(d) for d in (300, 303, 306)]  # a new course after > 90 days
+    lone = [iv(500)]  # a single booster after a long gap is maintenance
+    sessions = first_course + boosters + restart + lone
+    now = at(600)
+    assert induction_sessions(sessions, now) == first_course + restart
+    assert maintenance_sessions(sessions, now) == boosters + lone
+
+
+def build(sessions: dict[int, tuple[int, str]], end: int) -> dict[dt.date, float]:
+    """Mood 3 everywhere; after a session with (m, "rise"): 7 on days +1..+m, then 1 on
+    +m+1 and +m+2, so the 3-day mean is back at 3 exactly on day +m+2."""
+    mood = {day(o): 3.0 for o in range(-10, end + 1)}
+    for start, (m, shape) in sessions.items():
+        if shape == "rise":
+            for o in range(1, m + 1):
+                mood[day(start + o)] = 7.0
+            for o in (m + 1, m + 2):
+                mood[day(start + o)] = 1.0
+        elif shape == "up_to_end":
+            for o in range(start + 1, end + 1):
+                mood[day(o)] = 7.0
+    return mood
+
+
+def test_summary_of_the_last_five_maintenance_sessions():
+    induction = {0: (0, "flat"), 3: (0, "flat"), 7: (0, "flat"), 10: (0, "flat")}
+    maintenance = {
+        40: (20, "rise"),  # 22 days, but the sixth from last: not used
+        70: (10, "rise"),  # 12 days
+        100: (0, "flat"),  # no rise: 0 days
+        130: (15, "rise"),  # 17 days
+        160: (17, "rise"),  # 19 days
+        190: (0, "up_to_end"),  # still above at the end of the data: at least 21 days
+    }
+    mood = build(maintenance, end=211)
+    sessions = [iv(d) for d in (*induction, *maintenance)]
+    summary = booster_summary(mood, sessions, at(211))
+    assert [(d.days, d.censored) for d in summary.durations] == [
+        (12, False),
+        (0, False),
+        (17, False),
+        (19, False),
+        (21, True),
+    ]
+    # KM: t=0 S=4/5, t=12 S=4/5*3/4=0.6, t=17 S=0.6*2/3=0.4 -> median 17
+    assert summary.median_days == 17
+    assert summary.range == (0, 21) and summary.censored == 1
+    assert summary.since_last_session_days == 21
+    assert summary.as_json() == {
+        "booster": {
+            "sessions": 5,
+            "median_days": 17,
+            "range": [0, 21],
+            "censored": 1,
+            "since_last_session_days": 21,
+            "method": "kaplan-meier",
+        }
+    }
+    assert summary.today_line() == (
+        "Your last 5 sessions: mood stayed above its pre-session level for a median of "
+        "17 days (range 0 to at least 21). Today is day 21 since your last session."
+    )
+    assert "median of 17 days" in summary.pdf_line()
+    assert booster_summary(mood, sessions, at(211), last=3).median_days == 19  # 17, 19, 21+
+
+
+def test_fewer_than_three_maintenance_sessions_states_nothing_else():
+    sessions = [iv(d) for d in (0, 3, 7, 40, 70)]
+    mood = build({40: (10, "rise"), 70: (8, "rise")}, end=100)
+    summary = booster_summary(mood, sessions, at(100))
+    assert summary.sessions == 2 and not summary.enough
+    assert summary.today_line() == "How long your sessions help: not enough sessions yet."
+    assert summary.pdf_line() is None
+    figures = summary.as_json()["booster"]
+    assert figures["median_days"] is None and figures["range"] is None
+    assert booster_summary({}, [], at(0)).today_line() is None  # no session at all
+
+
+def test_a_session_without_rise_counts_as_zero_days():
+    sessions = [iv(d) for d in (40, 70, 100)]
+    mood = build({}, end=130)  # flat: no session lifts the mood
+    summary = booster_summary(mood, sessions, at(130))
+    assert [(d.days, d.censored) for d in summary.durations] == [(0, False)] * 3
+    assert summary.median_days == 0
+
+
+def test_sessions_cut_by_the_next_one_are_censored():
+    # Mood stays up from each session to the next, 10 days apart; baselines come from
+    # the 7 days before the first (later ones overlap their previous session's window).
+    sessions = [iv(d) for d in (40, 50, 60, 70)]
+    mood = build({}, end=75)
+    for o in range(41, 76):
+        mood[day(o)] = 7.0
+    summary = booster_summary(mood, sessions, at(75))
+    first = summary.maintenance[0]
+    assert (first.days, first.censored) == (9, True)  # still above on day +9, then day 50
+    assert first.text == "at least 9 days"
+
+
+def observation_mood(back_through: int) -> dict[dt.date, float]:
+    """Baseline 3, mood 7 on days +1..+10, back at 3 on days +11..``back_through``."""
+    mood = {day(o): 3.0 for o in range(-7, 0)}
+    for o in range(1, 11):
+        mood[day(o)] = 7.0
+    for o in range(11, back_through + 1):
+        mood[day(o)] = 3.0
+    return mood
+
+
+def test_observation_only_after_three_days_at_baseline():
+    sessions = [iv(0)]
+    # The 3-day mean is first back at 3 on day 13 (days 11-13): 3 days are 13, 14, 15.
+    assert observation_session(observation_mood(13), sessions, at(13)) is None
+    assert observation_session(observation_mood(14), sessions, at(14)) is None  # 2 days
+    assert observation_session(observation_mood(15), sessions, at(15)) is sessions[0]
+    # yesterday's entry still counts (today not logged yet), two days ago does not
+    assert observation_session(observation_mood(15), sessions, at(16)) is sessions[0]
+    assert observation_session(observation_mood(15), sessions, at(17)) is None
+    rising = observation_mood(15)
+    rising[day(15)] = 9.0  # (3 + 3 + 9) / 3 = 5 on day 15: above again
+    assert observation_session(rising, sessions, at(15)) is None
+
+
+def test_observation_at_most_once_per_session():
+    session = iv(0)
+    assert observation_allowed(session, day(15), None)
+    stored = shown_value(session, day(15))
+    assert observation_allowed(session, day(15), stored)  # the same day: it stays
+    assert not observation_allowed(session, day(16), stored)  # never again for it
+    assert observation_allowed(iv(30), day(45), stored)  # a new session may show it
+    assert observation_allowed(session, day(16), "damaged")  # unknown shape: not shown yet
+
+
+def test_insights_json_output_keys(tmp_path):
+    import json
+
+    from tests.conftest import PASSPHRASE, run_cli
+
+    data = ["--data-dir", str(tmp_path / "vault")]
+    made = run_cli([*data, "demo", "--years", "0.6", "--passphrase-stdin"], PASSPHRASE + "\n")
+    assert made.returncode == 0, made.stderr
+    result = run_cli([*data, "insights", "--json", "--passphrase-stdin"], PASSPHRASE + "\n")
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)["booster"]
+    assert set(figures) == {
+        "sessions",
+        "median_days",
+        "range",
+        "censored",
+        "since_last_session_days",
+        "method",
+    }
+    assert figures["method"] == "kaplan-meier"
+    assert figures["sessions"] >= 3  # the demo has boosters after its induction course
+    low, high = figures["range"]
+    median = figures["median_days"]
+    assert median is None or (isinstance(median, int) and low <= median <= high)
+    assert 0 <= figures["censored"] <= figures["sessions"]
+    assert isinstance(figures["since_last_session_days"], int)
+    plain = run_cli([*data, "insights", "--passphrase-stdin"], PASSPHRASE + "\n")
+    assert plain.returncode == 0 and "Kaplan-Meier" in plain.stdout
+
+
+def test_pdf_line_only_with_three_maintenance_sessions():
+    from moodlog.domain.booster import period_durability
+    from moodlog.domain.contents import VaultContents
+    from moodlog.domain.entries import Entry
+
+    def contents(session_days: tuple[int, ...], end: int) -> VaultContents:
+        mood = build({d: (10, "rise") for d in session_days}, end=end)
+        entries = [Entry(d, dt.time(9), mood=round(v)) for d, v in mood.items()]
+        return VaultContents(entries=entries, treatments=[iv(d) for d in session_days])
+
+    assert period_durability(contents((40, 70), 100), day(100), at(100)) is None
+    line, footnote = period_durability(contents((40, 70, 100), 130), day(130), at(130))
+    assert line == (
+        "Last 3 maintenance sessions: mood stayed above its pre-session level for a median "
+        "of 12 days (all 12 days)."
+    )
+    assert "Kaplan-Meier" in footnote and "censored" in footnote
+    # As of the end of an earlier period: only what had happened by then.
+    assert period_durability(contents((40, 70, 100), 130), day(99), at(130)) is None
+
+
+def test_booster_settings_survive_export_and_import():
+    from moodlog.domain.booster import SETTING_LAST_SESSIONS, SETTING_OBSERVATION
+    from moodlog.domain.contents import VaultContents
+    from moodlog.report import json_format
+
+    settings = {
+        SETTING_LAST_SESSIONS: 4,
+        SETTING_OBSERVATION: shown_value(iv(0), day(15)),
+    }
+    document = json_format.loads(json_format.dumps(VaultContents(settings=settings)))
+    loaded = json_format.from_document(document)
+    assert loaded.settings == settings

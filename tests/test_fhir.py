@@ -1,0 +1,186 @@
+"""FHIR R4 export: the bundle parses with fhir.resources, every reference resolves inside
+it, and its PHQ-9 / GAD-7 totals are the vault's."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from fhir.resources.R4B.bundle import Bundle
+
+from moodlog.domain.demo import build_demo
+from moodlog.domain.period import Period
+from moodlog.report import fhir
+from moodlog.vault import bulk
+from tests.conftest import PASSPHRASE, run_cli
+
+
+def _references(node) -> list[str]:
+    found = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "reference" and isinstance(value, str):
+                found.append(value)
+            else:
+                found.extend(_references(value))
+    elif isinstance(node, list):
+        for value in node:
+            found.extend(_references(value))
+    return found
+
+
+def _of_type(bundle: dict, kind: str) -> list[dict]:
+    return [e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == kind]
+
+
+@pytest.fixture(scope="module")
+def contents():
+    return build_demo(days=120)
+
+
+def test_bundle_validates_and_references_resolve(contents):
+    bundle = fhir.build_bundle(contents, include_checkins=True)
+    parsed = Bundle.model_validate(bundle)
+    assert parsed.type == "collection"
+    for entry in parsed.entry:  # every resource parses as its own type
+        assert entry.resource.__resource_type__ == entry.resource.get_resource_type()
+    urls = {e["fullUrl"] for e in bundle["entry"]}
+    references = _references(bundle)
+    assert references and set(references) <= urls
+    kinds = {e["resource"]["resourceType"] for e in bundle["entry"]}
+    assert {
+        "Patient",
+        "CodeSystem",
+        "QuestionnaireResponse",
+        "Observation",
+        "MedicationAdministration",
+        "MedicationStatement",
+    } <= kinds
+    # Every moodlog code used is defined in the bundle's CodeSystem.
+    (code_system,) = _of_type(bundle, "CodeSystem")
+    defined = {c["code"] for c in code_system["concept"]}
+    used = {
+        coding["code"]
+        for text in [json.dumps(bundle)]
+        for coding in _codings(json.loads(text))
+        if coding.get("system") == fhir.MOODLOG_CODES
+    }
+    assert used and used <= defined
+
+
+def _codings(node) -> list[dict]:
+    found = []
+    if isinstance(node, dict):
+        if "system" in node and "code" in node:
+            found.append(node)
+        for value in node.values():
+            found.extend(_codings(value))
+    elif isinstance(node, list):
+        for value in node:
+            found.extend(_codings(value))
+    return found
+
+
+def test_questionnaire_totals_equal_the_vaults(vault, contents):
+    bulk.store(vault, contents)
+    stored = bulk.load(vault)
+    bundle = fhir.build_bundle(stored)
+    for instrument, (code, _) in fhir.TOTALS.items():
+        exported = sorted(
+            (o["effectiveDateTime"][:16], o["valueInteger"])
+            for o in _of_type(bundle, "Observation")
+            if o["code"]["coding"][0]["code"] == code
+        )
+        expected = sorted(
+            (
+                dt.datetime.combine(r.day, r.time).astimezone().isoformat()[:16],
+                r.total,
+            )
+            for r in vault.questionnaires.all(instrument)
+            if r.total is not None
+        )
+        assert exported == expected and expected, instrument
+    # Item answers carry the LOINC item and answer codes, and add up to the total.
+    answer_score = {code: n for n, (code, _) in enumerate(fhir.ANSWER_CODES)}
+    for response in _of_type(bundle, "QuestionnaireResponse"):
+        assert response["questionnaire"] in fhir.QUESTIONNAIRE_URLS.values()
+        link_ids = [item["linkId"] for item in response["item"]]
+        assert tuple(link_ids) in fhir.ITEM_CODES.values()
+    totals = {
+        o["derivedFrom"][0]["reference"]: o["valueInteger"]
+        for o in _of_type(bundle, "Observation")
+        if "derivedFrom" in o
+    }
+    by_url = {e["fullUrl"]: e["resource"] for e in bundle["entry"]}
+    for url, total in totals.items():
+        items = by_url[url]["item"]
+        assert sum(answer_score[i["answer"][0]["valueCoding"]["code"]] for i in items) == total
+
+
+def test_loinc_codes_are_the_documented_ones():
+    assert fhir.PANELS["PHQ-9"][0] == "44249-1" and fhir.TOTALS["PHQ-9"][0] == "44261-6"
+    assert fhir.PANELS["GAD-7"][0] == "69737-5" and fhir.TOTALS["GAD-7"][0] == "70274-6"
+    from pathlib import Path
+
+    doc = (Path(__file__).parents[1] / "docs" / "fhir.md").read_text(encoding="utf-8")
+    for codes in fhir.ITEM_CODES.values():
+        for code in codes:
+            assert code in doc
+    for code, _ in fhir.ANSWER_CODES:
+        assert code in doc
+    assert fhir.MOODLOG_CODES in doc
+    for concept in fhir.code_system_concepts():
+        assert f"`{concept['code']}`" in doc
+
+
+def test_self_checks_only_when_ticked_in_and_no_journal_text(contents):
+    without = fhir.build_bundle(contents)
+    text = json.dumps(without)
+    assert "valueBoolean" not in text  # no self-check answer at all
+    assert not any(
+        o["code"]["coding"][0].get("code") == "self-check" for o in _of_type(without, "Observation")
+    )
+    with_checkins = fhir.build_bundle(contents, include_checkins=True)
+    checkins = [
+        o
+        for o in _of_type(with_checkins, "Observation")
+        if o["code"]["coding"][0].get("code") == "self-check"
+    ]
+    assert len(checkins) == len(contents.checkins)
+    notes = [e.note for e in contents.entries if len(e.note) > 20]
+    assert notes and not any(note in text for note in notes)
+
+
+def test_period_and_appointments(contents):
+    last = max(e.day for e in contents.entries)
+    period = Period(last - dt.timedelta(days=13), last)
+    bundle = fhir.build_bundle(contents, period, now=dt.datetime.combine(last, dt.time(23, 59)))
+    moods = [o for o in _of_type(bundle, "Observation") if o["code"]["coding"][0]["code"] == "mood"]
+    assert len(moods) == sum(1 for e in contents.entries if period.contains(e.day))
+    sessions = _of_type(bundle, "MedicationAdministration") + _of_type(bundle, "Procedure")
+    expected = [
+        t
+        for t in contents.treatments
+        if period.contains(t.day)
+        and not t.is_appointment(dt.datetime.combine(last, dt.time(23, 59)))
+    ]
+    assert len(sessions) == len(expected)
+    for administration in _of_type(bundle, "MedicationAdministration"):
+        dose = administration["dosage"].get("dose")
+        assert dose is None or dose["unit"] == "mg"
+
+
+def test_cli_export_fhir(tmp_path):
+    data = tmp_path / "vault"
+    stdin = PASSPHRASE + "\n"
+    run_cli(["--data-dir", str(data), "demo", "--years", "0.1", "--passphrase-stdin"], stdin)
+    out = tmp_path / "bundle.json"
+    result = run_cli(
+        ["--data-dir", str(data), "export", "fhir", "--out", str(out), "--passphrase-stdin"],
+        stdin,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "not encrypted" in result.stderr
+    assert out.stat().st_mode & 0o777 == 0o600
+    Bundle.model_validate(json.loads(out.read_text(encoding="utf-8")))
