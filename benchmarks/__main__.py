@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import platform
 import re
 import subprocess
 import sys
+import tempfile
 import time
 from importlib import metadata
 from pathlib import Path
@@ -46,8 +48,11 @@ def machine() -> list[str]:
     memory = ""
     with open("/proc/meminfo", encoding="utf-8") as info:
         memory = f"{int(info.readline().split()[1]) / 2**20:.1f} GiB RAM"
-    versions = []
-    for name in ("PySide6", "pyqtgraph", "numpy", "sqlcipher3", "pypdf"):
+    import PySide6
+    from PySide6.QtCore import qVersion
+
+    versions = [f"PySide6 {PySide6.__version__} (Qt {qVersion()})"]
+    for name in ("pyqtgraph", "numpy", "sqlcipher3", "pypdf"):
         try:
             versions.append(f"{name} {metadata.version(name)}")
         except metadata.PackageNotFoundError:
@@ -59,8 +64,16 @@ def machine() -> list[str]:
     versions.append(f"SQLCipher {cipher[0] if cipher else '?'}")
     versions.append(f"SQLite {conn.execute('SELECT sqlite_version()').fetchone()[0]}")
     conn.close()
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain"], capture_output=True, text=True)
+        code = f"{head}{' + uncommitted changes' if dirty.stdout.strip() else ''}"
+    except (OSError, subprocess.CalledProcessError):
+        code = "(not a git checkout)"
     return [
-        f"date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC",
+        f"date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; code: {code}",
         f"machine: {cpu}, {os.cpu_count()} cores, {memory}; {platform.platform()}",
         f"Python {platform.python_version()}; " + ", ".join(versions),
         f"Qt platform: {os.environ.get('QT_QPA_PLATFORM', '(default)')}",
@@ -70,6 +83,20 @@ def machine() -> list[str]:
 def load() -> str:
     one, five, fifteen = os.getloadavg()
     return f"load average {one:.2f} {five:.2f} {fifteen:.2f}"
+
+
+def table(collected: Path) -> list[str]:
+    """The figures the benchmarks recorded (``common.row``), as a Markdown table."""
+    lines = ["| figure | app | floor | ratio | target |", "|---|---|---|---|---|"]
+    for raw in collected.read_text(encoding="utf-8").splitlines():
+        r = json.loads(raw)
+        unit = r["unit"]
+        floor = "" if r["floor"] is None else f"{r['floor']:.1f} {unit}"
+        ratio = "" if r["ratio"] is None else f"{r['ratio']:.2f}x"
+        lines.append(
+            f"| {r['figure']} | {r['app']:.1f} {unit} | {floor} | {ratio} | {r['target']} |"
+        )
+    return lines
 
 
 def main() -> int:
@@ -83,6 +110,8 @@ def main() -> int:
     if args.scaling and "bench_scaling" not in names:
         names.append("bench_scaling")
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    collected = Path(tempfile.mkstemp(prefix="moodlog-bench-", suffix=".jsonl")[1])
+    env["MOODLOG_BENCH_RESULTS"] = str(collected)
     if args.quick:
         env["MOODLOG_BENCH_QUICK"] = "1"
     log = args.log.open("w", encoding="utf-8") if args.log else None
@@ -127,6 +156,11 @@ def main() -> int:
         say(line)
     if failed:
         say("failed: " + ", ".join(failed))
+    say()
+    say("== as a table (moodlog's own rows; see the lines above for the others)")
+    for line in table(collected):
+        say(line)
+    collected.unlink()
     if log:
         log.close()
     return 1 if failed else 0

@@ -33,12 +33,13 @@ TARGET = 1.3
 
 
 def export_file(folder: Path) -> Path:
+    from moodlog.paths import write_atomically
     from moodlog.report import json_format
     from moodlog.vault import bulk
 
     vault, _ = ten_year_vault()
     path = folder / "export.json"
-    json_format.write_atomically(path, json_format.dumps(bulk.load(vault)))
+    write_atomically(path, json_format.dumps(bulk.load(vault)))
     vault.close()
     return path
 

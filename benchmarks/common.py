@@ -163,18 +163,27 @@ def row(
         verdict = f"<= {target:g}x {'met' if ratio <= target else 'NOT met'}"
     elif isinstance(target, str):
         verdict = target
+    record(figure, app_value, floor_value, ratio, verdict, unit)
     floor_text = "" if floor_value is None else f"{floor_value:8.1f}{unit}"
     ratio_text = "" if ratio is None else f"{ratio:5.2f}x"
     print(f"{figure:<60} {app_value:8.1f}{unit} {floor_text:>10} {ratio_text:>6}  {verdict}")
     return ratio
 
 
+def record(
+    figure: str, app: float, floor: float | None, ratio: float | None, target: str, unit: str
+) -> None:
+    """Append the figure to the file ``python -m benchmarks`` collects them in."""
+    path = os.environ.get("MOODLOG_BENCH_RESULTS")
+    if not path:
+        return
+    import json
+
+    line = {"bench": Path(sys.argv[0]).stem, "figure": figure, "app": app, "floor": floor}
+    line.update({"ratio": ratio, "target": target, "unit": unit})
+    with open(path, "a", encoding="utf-8") as out:
+        out.write(json.dumps(line) + "\n")
+
+
 def spread(values: list[float]) -> str:
     return f"{min(values):.1f}-{max(values):.1f}"
-
-
-def report(name: str, ms: float, baseline_name: str = "", baseline_ms: float | None = None) -> None:
-    line = f"{name:<48} {ms:8.2f} ms"
-    if baseline_ms is not None:
-        line += f"   (baseline {baseline_name}: {baseline_ms:.2f} ms, x{ms / baseline_ms:.1f})"
-    print(line)

@@ -16,8 +16,9 @@ from pathlib import Path
 
 from moodlog import __version__
 from moodlog.domain.errors import ValidationError
-from moodlog.paths import VAULT_FILENAME, ensure_private_dir, resolve_data_dir
-from moodlog.vault.errors import StorageProblem, VaultError, WrongPassphrase
+from moodlog.paths import VAULT_FILENAME, ensure_private_dir, resolve_data_dir, write_atomically
+from moodlog.vault.errors import StorageProblem, VaultError, WrongPassphrase, os_reason
+from moodlog.wording import count_text, has_have
 
 EXIT_ERROR, EXIT_USAGE, EXIT_WRONG_PASSPHRASE = 1, 2, 3
 
@@ -251,7 +252,7 @@ def export_pdf_command(args: argparse.Namespace, passphrases: PassphraseSource) 
             session_notes=vault.session_notes.all(), treatments=vault.treatments.all()
         )
         options = pdf_options(args, appointments, now.date())
-        contents = load_for_report(vault, options)  # only what the report reads
+        contents = load_for_report(vault, options, now)  # only what the report reads
     from PySide6.QtWidgets import QApplication
 
     if QApplication.instance() is None:  # the charts need one; no window is shown
@@ -279,7 +280,11 @@ def cmd_export(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
     if not out.parent.is_dir():
         raise CliError(f"the folder {out.parent} does not exist")
     with _open(args, passphrases) as vault:
-        json_format.write_atomically(out, json_format.dumps(bulk.load(vault)))
+        text = json_format.dumps(bulk.load(vault))
+    try:
+        write_atomically(out, text)
+    except OSError as error:
+        raise CliError(f"the export was not saved: {os_reason(error)}") from None
     print(
         f"Exported to {out}. This file is not encrypted: keep it somewhere private.",
         file=sys.stderr,
@@ -379,11 +384,17 @@ def interchange_export(args: argparse.Namespace, passphrases: PassphraseSource) 
     with _open(args, passphrases) as vault:
         contents = bulk.load(vault)
     if args.format == "csv":
-        written = csv_export.export_csv(contents, out, period, args.include_checkins)
+        try:
+            written = csv_export.export_csv(contents, out, period, args.include_checkins)
+        except OSError as error:
+            raise CliError(f"the CSV files were not saved: {os_reason(error)}") from None
         print(f"Saved {', '.join(p.name for p in written)} in {out}.")
         print(csv_export.NOT_ENCRYPTED_WARNING, file=sys.stderr)
     else:
-        bundle = fhir.export_fhir(contents, out, period, args.include_checkins)
+        try:
+            bundle = fhir.export_fhir(contents, out, period, args.include_checkins)
+        except OSError as error:
+            raise CliError(f"the FHIR file was not saved: {os_reason(error)}") from None
         print(f"Saved {out} (FHIR R4 bundle, {len(bundle['entry'])} resources).")
         print(
             "This file is not encrypted: keep it private and delete it once the clinic has it.",
@@ -424,7 +435,8 @@ def interchange_import(args: argparse.Namespace, passphrases: PassphraseSource) 
             print("\n".join(emoods.mapping_lines(table)))
         if plan.problems:
             raise CliError(
-                f"nothing was imported: {len(plan.problems)} row(s) have a problem "
+                f"nothing was imported: {count_text(len(plan.problems), 'row')} "
+                f"{has_have(len(plan.problems))} a problem "
                 f"(first: {plan.problems[0]})"
                 + ("; give mood values with --map label=value" if args.format == "daylio" else "")
             )
@@ -471,8 +483,14 @@ def cmd_backup(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
 
     vault_path = _vault_path(args)
     out = Path(args.out).expanduser()
-    if out.resolve() == vault_path.resolve() or out.name.startswith(vault_path.name + "-"):
-        raise CliError("--out must not be the vault itself; choose another file or folder")
+    beside_vault = out.resolve().parent == vault_path.resolve().parent
+    if out.resolve() == vault_path.resolve() or (
+        beside_vault and out.name.startswith(vault_path.name)
+    ):
+        # The vault, its side files, its lock file, or a copy kept at a restore.
+        raise CliError(
+            "--out must not be the vault itself or one of its files; choose another file or folder"
+        )
     if not out.is_dir() and not out.parent.is_dir():
         raise CliError(f"the folder {out.parent} does not exist")
     with _open(args, passphrases) as vault:
@@ -488,7 +506,8 @@ def cmd_backup(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
         entries = vault.entries.count()
     which = "the backup passphrase you chose" if separate else "your current passphrase"
     print(
-        f"Backed up {entries} entries to {made.path} ({backup.describe_size(made.size)}). "
+        f"Backed up {entries} entr{'y' if entries == 1 else 'ies'} to {made.path} "
+        f"({backup.describe_size(made.size)}). "
         f"It opens with {which}. {backup.PASSPHRASE_NOTICE}"
     )
     return 0
@@ -525,6 +544,19 @@ def cmd_restore(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
             open_connection(vault_path, current).close()  # proves it; changes nothing
         except VaultDamaged:
             note = " (it could not be opened; it is kept exactly as it was)"
+        except WrongPassphrase:
+            # A forgotten passphrase, or damage to the file's first bytes (which looks
+            # the same): the backup is what can help, as on the unlock screen. Its own
+            # passphrase is still checked, and the journal is kept exactly as it was.
+            note = (
+                " (it did not open with the passphrase given: a different passphrase, or "
+                "damage at the start of the file; it is kept exactly as it was)"
+            )
+            print(
+                "moodlog: your journal did not open with that passphrase. You can still "
+                "put the backup in its place; the journal is kept beside it as it is.",
+                file=sys.stderr,
+            )
         finally:
             lock.release()
     backup_passphrase = _backup_passphrase(passphrases, current, vault_path.exists())
@@ -604,7 +636,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"moodlog: {error}", file=sys.stderr)
         return EXIT_ERROR
     except OSError as error:
-        print(f"moodlog: {error.strerror or error} ({error.filename or ''})", file=sys.stderr)
+        name = Path(error.filename).name if isinstance(error.filename, str) else ""
+        where = f" ({error.filename})" if name and not name.startswith(".moodlog-") else ""
+        print(f"moodlog: not done: {os_reason(error)}{where}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("moodlog: interrupted; nothing was changed", file=sys.stderr)
@@ -614,7 +648,12 @@ def run(args: argparse.Namespace) -> int:
         from moodlog.vault.errors import storage_problem
 
         if isinstance(error, DatabaseError):  # disk full, locked...: the real reason
+            from moodlog.vault.errors import DAMAGED_AFTER_OPEN, is_damage
+
             problem = storage_problem(error, "moodlog could not finish")
+            if is_damage(error):  # pages that fail their check, found after opening
+                print(f"moodlog: {DAMAGED_AFTER_OPEN}", file=sys.stderr)
+                return EXIT_ERROR
             if problem is not None:
                 print(f"moodlog: {problem}", file=sys.stderr)
                 return EXIT_ERROR

@@ -38,12 +38,35 @@ def booster_from_vault(
     maintenance = maintenance_sessions(treatments, now)
     if not maintenance:
         return booster_summary({}, treatments, now, last)
-    window = maintenance[-3 * last :]
-    since = window[0].day - dt.timedelta(days=7)
+    since = _window_start(maintenance, last)
     summary = booster_summary(vault.entries.daily_means(since)["mood"], treatments, now, last)
-    if summary.sessions < last and len(maintenance) > len(window):
+    if summary.sessions < last and len(maintenance) > 3 * last:
         summary = booster_summary(vault.entries.daily_means()["mood"], treatments, now, last)
     return summary
+
+
+def _window_start(maintenance: list[Treatment], last: int) -> dt.date:
+    """7 days before the first of the last ``3 * last`` maintenance sessions."""
+    return maintenance[-3 * last :][0].day - dt.timedelta(days=7)
+
+
+def booster_entries_since(
+    vault: Any, now: dt.datetime, treatments: list[Treatment] | None = None
+) -> dt.date | None:
+    """The first day whose entries :func:`booster_from_vault` reads for ``now`` (None:
+    the whole history), so that a report reading only recent entries still states the
+    same "Session durability" figure as Today and ``moodlog insights``."""
+    treatments = vault.treatments.all() if treatments is None else treatments
+    last = last_sessions_setting(vault.settings.get(SETTING_LAST_SESSIONS))
+    maintenance = maintenance_sessions(treatments, now)
+    if not maintenance:
+        return now.date()
+    since = _window_start(maintenance, last)
+    if len(maintenance) > 3 * last:
+        mood = vault.entries.daily_means(since)["mood"]
+        if booster_summary(mood, treatments, now, last).sessions < last:
+            return None
+    return since
 
 
 def observation_from_vault(

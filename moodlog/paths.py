@@ -64,3 +64,11 @@ def atomic_target(path: Path, suffix: str = ".tmp") -> Iterator[Path]:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write via a private temp file in the same folder, then rename over ``path``."""
+    with atomic_target(path) as temp, open(temp, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())

@@ -2,7 +2,8 @@
 
 Only what must work while the vault is locked lives here: the country for crisis
 lines ("Get help now" works without unlocking), the idle auto-lock minutes, and the
-backup folder with the automatic-backup switch (restoring works from the lock screen).
+backup folder with the automatic-backup switch (restoring works from the lock screen),
+and the colour theme (the lock screen has it too).
 Nothing the user writes about themselves is ever stored here, and never the
 passphrase. Everything else is a setting inside the encrypted vault.
 """
@@ -13,9 +14,10 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from moodlog.paths import PREFERENCES_FILENAME
+from moodlog.paths import PREFERENCES_FILENAME, write_atomically
 
 DEFAULT_IDLE_MINUTES = 5
+THEMES = ("system", "light", "dark")
 PREFERENCES_RESET_NOTICE = (
     "moodlog could not read its preferences file (preferences.json), so it is using its "
     "default settings where needed. Please check the country for crisis lines and the "
@@ -31,6 +33,9 @@ class Preferences:
     # restored from the unlock screen. A folder path only; "" = <data folder>/backups.
     backup_folder: str = ""
     auto_backup: bool = True
+    # Colours (issue 15): "system" (follow the desktop), "light" or "dark". Read before
+    # unlock, so that the lock screen has the chosen colours too.
+    theme: str = "system"
     # Set by ``load`` when preferences.json could not be used as it was: what to tell
     # the user. Not a preference: never saved.
     notice: str = field(default="", compare=False)
@@ -73,10 +78,14 @@ class Preferences:
             prefs.auto_backup = auto_backup
         else:
             prefs.notice = PREFERENCES_RESET_NOTICE
+        theme = raw.get("theme", "system")
+        if theme in THEMES:
+            prefs.theme = theme
+        else:
+            prefs.notice = PREFERENCES_RESET_NOTICE
         return prefs
 
     def save(self, data_dir: Path) -> None:
-        from moodlog.report.json_format import write_atomically
 
         Path(data_dir).mkdir(parents=True, exist_ok=True)
         if not self.country:  # "not chosen" never overwrites a country chosen elsewhere

@@ -205,8 +205,8 @@ def test_sleep_against_next_day_mood():
 def test_fast_trend_path_gives_the_same_numbers_as_the_records_path(vault):
     """The Trends screen reads per-day means from SQL; the PDF computes them from the
     records. Both must agree to the last digit that is shown."""
+    from moodlog.charts.plots import TrendData
     from moodlog.domain.demo import build_demo
-    from moodlog.ui.charts import TrendData
     from moodlog.vault import bulk
 
     contents = build_demo(days=200, end=dt.date(2026, 6, 30), seed=3)
@@ -244,8 +244,8 @@ def test_outcome_reached_once_but_not_at_the_latest_result_says_so():
 def test_recent_slice_agrees_with_the_whole_history_where_it_is_drawn(vault):
     """The Trends screen first reads only recent days; in that range every point and
     trend value must equal the whole-history numbers."""
+    from moodlog.charts.plots import TrendData
     from moodlog.domain.demo import build_demo
-    from moodlog.ui.charts import TrendData
     from moodlog.vault import bulk
 
     bulk.store(vault, build_demo(days=300, end=dt.date(2026, 6, 30), seed=5))

@@ -7,6 +7,8 @@ import csv
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from moodlog.domain.contents import VaultContents
 from moodlog.domain.entries import Entry
 from moodlog.domain.period import Period
@@ -160,3 +162,69 @@ def test_cli_export_csv(tmp_path):
         stdin,
     )
     assert bad.returncode == 1 and "YYYY-MM-DD" in bad.stderr
+
+
+def test_text_that_a_spreadsheet_would_run_as_a_formula_is_kept_as_text(tmp_path):
+    # A note (or one typed into another app and imported) starting with "=" would be run
+    # by Excel or LibreOffice as a formula (e.g. =HYPERLINK(...) sending data away).
+    # Such a cell gets a leading apostrophe; everything else is written as it is.
+    risky = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\r=1"]
+    contents = VaultContents(
+        entries=[
+            Entry(day=dt.date(2024, 3, d + 1), time=dt.time(9), mood=5, note=n, tags=[n.strip()])
+            for d, n in enumerate(risky)
+        ]
+        + [Entry(day=dt.date(2024, 3, 20), time=dt.time(9), mood=5, note="a = b, 'c', -")],
+        medications=[
+            Medication(
+                name="=cmd|' /C calc'!A0",
+                events=[MedicationEvent(dt.date(2024, 3, 1), "start", 10, "-1+1")],
+            )
+        ],
+    )
+    export_csv(contents, tmp_path / "out")
+    with open(tmp_path / "out" / "entries.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["note"] for r in rows] == ["'" + n for n in risky] + ["a = b, 'c', -"]
+    assert [r["tags"] for r in rows[:-1]] == [
+        "'" + n.strip() if n.strip()[0] in "=+-@" else n.strip() for n in risky
+    ]
+    assert [r["date"] for r in rows][:2] == ["2024-03-01", "2024-03-02"]
+    assert rows[0]["mood"] == "5"
+    with open(tmp_path / "out" / "medications.csv", encoding="utf-8", newline="") as handle:
+        (medication,) = list(csv.DictReader(handle))
+    assert medication["name"] == "'=cmd|' /C calc'!A0" and medication["frequency"] == "'-1+1"
+    assert medication["dose"] == "10" and medication["date"] == "2024-03-01"
+
+
+def test_a_full_disk_leaves_no_partial_set_of_files(tmp_path, monkeypatch):
+    # Before: the files written before the disk filled up stayed (entries.csv and
+    # questionnaires.csv in clear, without the rest), next to the error.
+    import errno
+
+    from moodlog.report import csv_export
+
+    real_render = csv_export.render
+    calls = []
+
+    def render_until_full(rows):
+        calls.append(1)
+        if len(calls) == 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_render(rows)
+
+    monkeypatch.setattr(csv_export, "render", render_until_full)
+    new_folder = tmp_path / "new"
+    with pytest.raises(OSError):
+        export_csv(_contents(), new_folder)
+    assert not new_folder.exists()  # the folder this export made is gone again
+
+    earlier = tmp_path / "earlier"
+    monkeypatch.setattr(csv_export, "render", real_render)
+    export_csv(_contents(), earlier)
+    before = {p.name: p.read_bytes() for p in earlier.iterdir()}
+    calls.clear()
+    monkeypatch.setattr(csv_export, "render", render_until_full)
+    with pytest.raises(OSError):
+        export_csv(VaultContents(), earlier)
+    assert {p.name: p.read_bytes() for p in earlier.iterdir()} == before

@@ -354,3 +354,31 @@ def test_bulk_import_keeps_tags_ids_and_the_last_baseline(vault: Vault):
     assert [sorted(e.tags) for e in stored] == [["Sun", "Yoga"]] * 2
     assert vault.tags.names().count("Yoga") == 1 and "sun" not in vault.tags.names()
     assert [q.is_baseline for q in vault.questionnaires.all()] == [False, True]
+
+
+def test_a_folder_or_a_pipe_is_refused_without_reading_it(tmp_path: Path):
+    # Before: a named pipe (or a device such as /dev/zero) was read without end and the
+    # command hung; a folder got "Is a directory" from the operating system.
+    import os
+    import threading
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+
+    def feed() -> None:  # so that a reader gets an end (and this test no hang) on failure
+        try:
+            with open(pipe, "w") as writer:
+                writer.write("{")
+        except OSError:  # the reader went away first
+            pass
+
+    feeder = threading.Thread(target=feed, daemon=True)
+    feeder.start()
+    try:
+        for path in (pipe, tmp_path):
+            with pytest.raises(ValidationError, match="is not a file"):
+                json_format.load_file(path)
+    finally:
+        if feeder.is_alive():  # nobody opened the pipe: let the feeder go
+            os.close(os.open(pipe, os.O_RDONLY | os.O_NONBLOCK))
+        feeder.join(timeout=5)

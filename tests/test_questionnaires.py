@@ -124,16 +124,20 @@ def _result(day: int, total: int, baseline: bool = False, rid: int | None = None
     )
 
 
-def test_change_from_previous_and_first_result_as_baseline():
+def test_change_from_previous():
     history = [_result(1, 20, rid=1), _result(8, 15, rid=2), _result(15, 9, rid=3)]
     change = describe_change(history[2], history)
-    assert (change.total, change.band, change.previous, change.baseline) == (9, "mild", 15, 20)
-    assert change.change_from_previous == -6 and change.change_from_baseline == -11
+    assert (change.total, change.band, change.previous) == (9, "mild", 15)
+    assert change.change_from_previous == -6
 
 
-def test_marked_baseline_wins():
+def test_score_change_has_no_baseline_of_its_own():
+    """Clinician review: describe_change used to carry a second baseline rule (the
+    marked result, else the very first result ever, from any course). The one rule
+    is analysis.course_baseline; a second one must not be there to be picked up."""
     history = [_result(1, 20, rid=1), _result(8, 18, baseline=True, rid=2), _result(15, 9, rid=3)]
-    assert describe_change(history[2], history).baseline == 18
+    change = describe_change(history[2], history)
+    assert not hasattr(change, "baseline") and not hasattr(change, "change_from_baseline")
 
 
 def test_questionnaire_due_rhythm():
@@ -154,11 +158,16 @@ def test_gad7_has_its_own_stem_and_both_have_the_published_difficulty_question()
     assert STEMS[GAD7] == (
         "Over the last 2 weeks, how often have you been bothered by the following problems?"
     )
-    published = (
+    # The two published forms differ by one word: the PHQ-9 asks how difficult "these
+    # problems" have made it, the GAD-7 (Spitzer et al., Pfizer form) how difficult "these".
+    assert DIFFICULTY_QUESTIONS[PHQ9] == (
         "If you checked off any problems, how difficult have these problems made it for you "
         "to do your work, take care of things at home, or get along with other people?"
     )
-    assert DIFFICULTY_QUESTIONS[PHQ9] == DIFFICULTY_QUESTIONS[GAD7] == published
+    assert DIFFICULTY_QUESTIONS[GAD7] == (
+        "If you checked off any problems, how difficult have these made it for you "
+        "to do your work, take care of things at home, or get along with other people?"
+    )
     assert ITEMS[GAD7][0] == "Feeling nervous, anxious, or on edge"
 
 

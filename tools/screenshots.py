@@ -6,8 +6,9 @@ afterwards) on Qt's offscreen platform, so no display is needed:
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py [OUT_DIR]
 
 Writes ``<screen>-<theme>.png`` (e.g. ``today-light.png``) into OUT_DIR, by default
-``docs/screenshots/``. "Dark" is a dark system palette, which moodlog follows (its
-dark style sheet loads on top), as a desktop in dark mode would give it.
+``docs/screenshots/``. "Light" and "Dark" are the themes of Settings > Appearance
+(``apply_theme``: moodlog's palette and its style sheets). Text is in the platform's
+default font and size, as moodlog uses the system's (9 pt on the offscreen platform).
 tests/gui/test_screenshots.py runs it on a couple of screens so it stays working.
 """
 
@@ -29,29 +30,10 @@ WINDOW_SIZE = (1100, 720)
 
 
 def dark_palette():  # noqa: ANN201 - a QPalette
-    from PySide6.QtGui import QColor, QPalette
+    """moodlog's own dark palette, as Settings > Appearance > Dark gives it."""
+    from moodlog.ui.application import dark_palette as palette
 
-    palette = QPalette()
-    roles = QPalette.ColorRole
-    for role, colour in (
-        (roles.Window, "#24272b"),
-        (roles.WindowText, "#e6e8ea"),
-        (roles.Base, "#1b1d20"),
-        (roles.AlternateBase, "#2b2f33"),
-        (roles.Text, "#e6e8ea"),
-        (roles.Button, "#30343a"),
-        (roles.ButtonText, "#e6e8ea"),
-        (roles.Highlight, "#3d7f86"),
-        (roles.HighlightedText, "#ffffff"),
-        (roles.ToolTipBase, "#30343a"),
-        (roles.ToolTipText, "#e6e8ea"),
-        (roles.PlaceholderText, "#9aa1a7"),
-        (roles.Link, "#8fd0d6"),
-    ):
-        palette.setColor(role, QColor(colour))
-    palette.setColor(QPalette.ColorGroup.Disabled, roles.Text, QColor("#7d8389"))
-    palette.setColor(QPalette.ColorGroup.Disabled, roles.ButtonText, QColor("#7d8389"))
-    return palette
+    return palette()
 
 
 def _settle(app, rounds: int = 5) -> None:  # noqa: ANN001
@@ -71,17 +53,17 @@ def take_screenshots(
     run inside a test session."""
     from PySide6.QtWidgets import QApplication
 
-    from moodlog.ui.application import AppController, apply_style
+    from moodlog.ui.application import AppController, apply_theme, current_theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     saved_palette, saved_sheet = app.palette(), app.styleSheet()
+    saved_theme = current_theme()
     written: list[Path] = []
     try:
         for theme in themes:
-            app.setPalette(dark_palette() if theme == "dark" else app.style().standardPalette())
-            apply_style(app)
+            apply_theme(app, theme)
             folder = Path(tempfile.mkdtemp(prefix="moodlog-shots-"))
             controller = AppController(folder, demo=True)
             try:
@@ -109,6 +91,7 @@ def take_screenshots(
                 controller.lock_window.close()
                 shutil.rmtree(folder, ignore_errors=True)
     finally:
+        apply_theme(app, saved_theme)
         app.setPalette(saved_palette)
         app.setStyleSheet(saved_sheet)
     return written

@@ -5,8 +5,10 @@ always agree. Definitions (each function's docstring repeats its own):
 
 * **Daily series**: the mean of the day's entries. A day without entries is
   missing (a gap): never 0, never interpolated.
-* **Trend**: for each calendar day, the mean of the daily values present in the
-  7 days ending that day, when at least 3 of those 7 days are present.
+* **7-day mean** (the line on the mood charts; not the PDF's "trend within this
+  period", a fitted line, see :mod:`moodlog.domain.period`): for each calendar day,
+  the mean of the daily values present in the 7 days ending that day, when at least 3
+  of those 7 days are present.
 * **Per session** (ketamine/esketamine sessions that have happened): day 0 is the
   session day. Baseline = mean daily mood of the days -7..-1 that are not inside an
   earlier session's +1..+7 window (needs 3 days; with fewer left because of that,

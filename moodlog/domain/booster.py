@@ -15,7 +15,10 @@ Pure functions on domain records (no Qt, no SQL). Definitions:
   (the number is a setting), summarised by the **Kaplan-Meier median** so that
   censored durations count as "at least" (the smallest time at which the estimated
   share still above baseline is 50% or less; not reached when it stays above 50%).
-  With fewer than 3 such sessions: "not enough sessions yet", nothing else.
+  With fewer than 3 such sessions: "not enough sessions yet", nothing else; or, when
+  the last maintenance sessions are there but their pre-session days overlap the
+  previous session's +1..+7 (weekly sessions), that they cannot be measured while
+  this close together.
 * **Observation**: when the 3-day mean after the last session has been at or below
   that session's baseline on each of the last 3 days (ending today or yesterday),
   a gentle note; shown at most once per session (on the day it first appears).
@@ -50,6 +53,13 @@ METHOD = "kaplan-meier"
 SETTING_LAST_SESSIONS = "booster_last_sessions"  # vault setting: how many sessions
 SETTING_OBSERVATION = "booster_observation_shown"  # vault setting: {"session", "day"}
 NOT_ENOUGH_TEXT = "not enough sessions yet"
+# When maintenance sessions are there but too close together to measure (each one's 7
+# days before it lie inside the previous one's first 7 days): "not enough sessions
+# yet" would be false, more sessions at that spacing never change it.
+CLOSE_TOGETHER_TEXT = (
+    "not measurable while your sessions are this close together (the week before each "
+    "session still holds the first days after the one before)"
+)
 OBSERVATION_TEXT = (
     "Your mood has been back at its pre-session level for 3 days. "
     "You may want to mention this to your clinic."
@@ -140,6 +150,9 @@ class BoosterSummary:
     last: int = DEFAULT_LAST_SESSIONS
     maintenance: list[SessionDuration] = field(default_factory=list)  # every one, for charts
     method: str = METHOD
+    # of the last ``last`` maintenance sessions, those without a duration because their
+    # pre-session days overlap the previous session's +1..+7
+    overlapping: int = 0
 
     @property
     def sessions(self) -> int:
@@ -188,11 +201,18 @@ class BoosterSummary:
             return f"range {low} to at least {high}"
         return f"all {low} days" if low == high else f"range {low}-{high}"
 
+    def not_enough_text(self) -> str:
+        """Why nothing is stated: "not enough sessions yet", or, when the sessions are
+        there but too close together to measure, :data:`CLOSE_TOGETHER_TEXT`."""
+        if self.overlapping and self.sessions + self.overlapping >= MIN_SESSIONS:
+            return CLOSE_TOGETHER_TEXT
+        return NOT_ENOUGH_TEXT
+
     def figure_text(self) -> str:
         """ "mood stayed above its pre-session level for a median of 17 days (range
-        12-21)", or "not enough sessions yet"."""
+        12-21)", or why nothing is stated (:meth:`not_enough_text`)."""
         if not self.enough:
-            return NOT_ENOUGH_TEXT
+            return self.not_enough_text()
         if self.median_days is None:
             longest = max(d.days for d in self.durations)
             return (
@@ -210,12 +230,14 @@ class BoosterSummary:
         if self.since_last_session_days is None:
             return None
         if not self.enough:
-            return f"How long your sessions help: {NOT_ENOUGH_TEXT}."
+            return f"How long your sessions help: {self.not_enough_text()}."
         day = self.since_last_session_days
-        return (
-            f"Your last {self.sessions} sessions: {self.figure_text()}. "
-            f"Today is day {day} since your last session."
+        when = (
+            "Your last session was today."
+            if day == 0
+            else f"Today is day {day} since your last session."
         )
+        return f"Your last {self.sessions} sessions: {self.figure_text()}. {when}"
 
     def pdf_line(self) -> str | None:
         """The PDF's "Session durability" line, or None with fewer than 3 sessions."""
@@ -252,15 +274,22 @@ def booster_summary(
     if responses is None:
         responses = session_responses(series, treatments, now)
     sessions = past_sessions(treatments, now)
-    maintenance = durations(responses, maintenance_sessions(treatments, now))
+    maintenance_all = maintenance_sessions(treatments, now)
+    maintenance = durations(responses, maintenance_all)
     used = maintenance[-last:] if last > 0 else []
+    recent = {id(s) for s in maintenance_all[-last:]} if last > 0 else set()
+    overlapping = sum(
+        1
+        for r in responses
+        if id(r.session) in recent and r.baseline_status == "overlaps_previous_session"
+    )
     median = (
         km_median([d.days for d in used], [d.censored for d in used])
         if len(used) >= MIN_SESSIONS
         else None
     )
     since = (now.date() - sessions[-1].day).days if sessions else None
-    return BoosterSummary(used, median, since, last, maintenance)
+    return BoosterSummary(used, median, since, last, maintenance, overlapping=overlapping)
 
 
 def observation_session(

@@ -36,12 +36,17 @@ STEMS: dict[str, str] = {
 }
 STEM = STEMS[PHQ9]  # kept for callers written before the GAD-7 had its own stem
 ANSWER_OPTIONS = ("Not at all", "Several days", "More than half the days", "Nearly every day")
-# The published forms ask the same (unscored) functional-difficulty question.
+# The (unscored) functional-difficulty question, as each published form words it: the
+# PHQ-9 asks how difficult "these problems" have made it, the GAD-7 how difficult "these".
 DIFFICULTY_QUESTION = (
     "If you checked off any problems, how difficult have these problems made it for you "
     "to do your work, take care of things at home, or get along with other people?"
 )
-DIFFICULTY_QUESTIONS: dict[str, str] = {PHQ9: DIFFICULTY_QUESTION, GAD7: DIFFICULTY_QUESTION}
+DIFFICULTY_QUESTIONS: dict[str, str] = {
+    PHQ9: DIFFICULTY_QUESTION,
+    GAD7: "If you checked off any problems, how difficult have these made it for you "
+    "to do your work, take care of things at home, or get along with other people?",
+}
 DIFFICULTY_OPTIONS = (
     "Not difficult at all",
     "Somewhat difficult",
@@ -198,27 +203,24 @@ class QuestionnaireResult:
 
 @dataclass(frozen=True)
 class ScoreChange:
+    """Score, band and the previous scored result. The change from the course baseline
+    is not here: there is one baseline rule, :func:`analysis.course_baseline`."""
+
     total: int
     band: str
     previous: int | None
-    baseline: int | None
 
     @property
     def change_from_previous(self) -> int | None:
         return None if self.previous is None else self.total - self.previous
 
-    @property
-    def change_from_baseline(self) -> int | None:
-        return None if self.baseline is None else self.total - self.baseline
-
 
 def describe_change(
     result: QuestionnaireResult, history: list[QuestionnaireResult]
 ) -> ScoreChange | None:
-    """Score, band and change versus the previous scored result and the baseline.
+    """Score, band and change versus the previous scored result.
 
-    ``history`` is every result of the same instrument (any order). The baseline is
-    the one marked as baseline, else the earliest scored result.
+    ``history`` is every result of the same instrument (any order).
     """
     total = result.total
     if total is None:
@@ -233,20 +235,7 @@ def describe_change(
     )
     earlier = [r for r in scored if (r.day, r.time) <= (result.day, result.time)]
     previous = earlier[-1].total if earlier else None
-    marked = [r for r in scored if r.is_baseline]
-    if result.is_baseline:
-        baseline = None
-    elif marked:
-        baseline = marked[-1].total
-    else:
-        baseline = (
-            scored[0].total
-            if scored and (scored[0].day, scored[0].time) <= (result.day, result.time)
-            else None
-        )
-    return ScoreChange(
-        total=total, band=band(result.instrument, total) or "", previous=previous, baseline=baseline
-    )
+    return ScoreChange(total=total, band=band(result.instrument, total) or "", previous=previous)
 
 
 def is_due(

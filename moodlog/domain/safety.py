@@ -139,7 +139,7 @@ def validate_answers(answers: dict[str, bool | None]) -> None:
         raise ValidationError("Check-in answers must be a mapping of question to yes/no/null.")
     unknown = set(answers) - set(SI_KEYS)
     if unknown:
-        raise ValidationError(f"Unknown check-in question(s): {', '.join(sorted(unknown))}.")
+        raise ValidationError(f"Unknown check-in questions: {', '.join(sorted(unknown))}.")
     for key, value in answers.items():
         if value is not None and not isinstance(value, bool):
             raise ValidationError(f"Check-in answer {key!r} must be true, false or null.")

@@ -6,9 +6,10 @@ Every import is two steps. ``plan`` reads the file and describes what would happ
 without touching the vault; :func:`apply_plan` then adds the new entries in one
 transaction, or nothing at all when any row has a problem.
 
-A *duplicate* is an entry with the same day, time (to the minute), mood and note as
-one already in the vault (or earlier in the same file). Importing the same file twice
-therefore adds nothing the second time.
+A *duplicate* is an entry with the same day, time (to the minute) and note as one
+already in the vault, whatever its mood (so changing the mood values and importing
+again never doubles entries), or a row equal in every way, mood too, to an earlier row
+of the same file. Importing the same file twice therefore adds nothing the second time.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from moodlog.domain.entries import Entry, validate_entry
 from moodlog.domain.errors import ValidationError
+from moodlog.wording import count_text, has_have
 
 if TYPE_CHECKING:
     from moodlog.vault.vault import Vault
@@ -33,6 +35,7 @@ MAX_ROWS = 200_000
 MAX_FIELD_CHARS = 5_000_000  # the longest note moodlog keeps
 MAX_PROBLEMS_SHOWN = 50
 DEFAULT_TIME = dt.time(12, 0)
+EARLIEST_DATE = dt.date(1900, 1, 1)  # as the JSON format (docs/json-format.md)
 
 
 class ImportFailed(ValidationError):
@@ -72,6 +75,7 @@ class ImportPlan:
     entries: list[Entry] = field(default_factory=list)  # every row that could be read
     new: list[Entry] = field(default_factory=list)  # those not already in the vault
     duplicates: int = 0
+    different_mood: int = 0  # duplicates whose entry has another mood in the journal
     problems: list[Problem] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
 
@@ -88,18 +92,25 @@ class ImportPlan:
         return not self.problems and bool(self.new)
 
     def summary_lines(self) -> list[str]:
-        lines = [f"{self.source} file: {self.rows} row(s) found."]
+        lines = [f"{self.source} file: {count_text(self.rows, 'row')} found."]
         if self.first and self.last:
             lines.append(f"Dates: {self.first:%d %b %Y} to {self.last:%d %b %Y}.")
         lines.append(
             f"{len(self.new)} new entr{'y' if len(self.new) == 1 else 'ies'} to add; "
-            f"{self.duplicates} already in your journal (same day, time, mood and note) "
+            f"{self.duplicates} already in your journal (same day, time and note) "
             "will be skipped."
         )
+        if self.different_mood:
+            lines.append(
+                f"{self.different_mood} of them have a different mood in your journal "
+                "(were the mood values changed since the last import?). Your journal "
+                "keeps its own values; change an entry in the Journal if you want."
+            )
         lines.extend(self.notices)
         if self.problems:
             lines.append(
-                f"{len(self.problems)} row(s) have a problem, so nothing will be imported "
+                f"{count_text(len(self.problems), 'row')} {has_have(len(self.problems))} "
+                "a problem, so nothing will be imported "
                 "until the file or the mapping is fixed:"
             )
             lines.extend(f"  {p}" for p in self.problems[:MAX_PROBLEMS_SHOWN])
@@ -145,7 +156,7 @@ def parse_table(data: bytes, name: str, what: str) -> Table:
     if not text.strip():
         raise ImportFailed(f"{name} is empty.")
     csv.field_size_limit(MAX_FIELD_CHARS)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     header: list[str] | None = None
     rows: list[tuple[int, list[str]]] = []
     start = 1
@@ -169,13 +180,24 @@ def parse_table(data: bytes, name: str, what: str) -> Table:
     return Table(header=header, rows=rows)
 
 
+def _delimiter(text: str) -> str:
+    """``,`` unless the header line has none but has ``;`` or a tab: spreadsheets set to
+    a language that writes decimal commas save "CSV" with semicolons."""
+    header = next((line for line in text.lstrip("\ufeff").splitlines() if line.strip()), "")
+    if "," not in header:
+        for candidate in (";", "\t"):
+            if candidate in header:
+                return candidate
+    return ","
+
+
 def require_columns(table: Table, columns: tuple[str, ...], name: str, what: str) -> None:
     missing = [c for c in columns if table.column(c) is None]
     if missing:
         found = ", ".join(table.header[:12]) or "nothing"
         raise ImportFailed(
             f"{name} does not look like a {what} export: it has no "
-            f"{', '.join(missing)} column(s) (found: {found})."
+            f"{', '.join(missing)} {'column' if len(missing) == 1 else 'columns'} (found: {found})."
         )
 
 
@@ -276,34 +298,69 @@ def cell(record: list[str], index: int | None) -> str:
 
 
 def entry_key(entry: Entry) -> tuple[dt.date, str, int, str]:
-    """Duplicate identity: same day, time to the minute, mood and note."""
+    """Duplicate identity within one file: same day, time to the minute, mood and note."""
     return (entry.day, entry.time.strftime("%H:%M"), entry.mood, entry.note.strip())
 
 
-def existing_keys(vault: Vault, first: dt.date | None, last: dt.date | None) -> set:
+def place_key(entry: Entry) -> tuple[dt.date, str, str]:
+    """Duplicate identity against the journal: same day, time to the minute and note.
+    The mood is left out, so that importing a file again after changing the mood
+    values (Daylio's mapping, eMoods' depression scale) never doubles its entries."""
+    return (entry.day, entry.time.strftime("%H:%M"), entry.note.strip())
+
+
+def existing_keys(
+    vault: Vault, first: dt.date | None, last: dt.date | None
+) -> dict[tuple[dt.date, str, str], set[int]]:
+    """The journal's entries in the range: place -> the moods recorded there."""
+    found: dict[tuple[dt.date, str, str], set[int]] = {}
     if first is None or last is None:
-        return set()
-    return {entry_key(e) for e in vault.entries.between(first, last)}
+        return found
+    for entry in vault.entries.between(first, last):
+        found.setdefault(place_key(entry), set()).add(entry.mood)
+    return found
 
 
 def finish_plan(plan: ImportPlan, vault: Vault | None) -> ImportPlan:
-    """Split the plan's entries into new ones and duplicates (of the vault or of an
-    earlier row of the same file)."""
-    seen = existing_keys(vault, plan.first, plan.last) if vault is not None else set()
-    plan.new, plan.duplicates = [], 0
+    """Split the plan's entries into new ones and duplicates (of an entry in the vault
+    at the same day, minute and note, or of an earlier, equal row of the same file).
+    A row whose entry is in the journal with another mood is skipped too, never
+    changed or added twice, and counted in ``different_mood``."""
+    existing = existing_keys(vault, plan.first, plan.last) if vault is not None else {}
+    seen: set[tuple[dt.date, str, int, str]] = set()
+    plan.new, plan.duplicates, plan.different_mood = [], 0, 0
     for entry in plan.entries:
         key = entry_key(entry)
-        if key in seen:
+        moods = existing.get(place_key(entry))
+        if key in seen or moods is not None:
             plan.duplicates += 1
+            if moods is not None and entry.mood not in moods:
+                plan.different_mood += 1
             continue
         seen.add(key)
         plan.new.append(entry)
     return plan
 
 
+def date_problem(day: dt.date, today: dt.date | None = None) -> str | None:
+    """Why a mood cannot be recorded for ``day``: before 1900 (as the JSON format), or
+    after tomorrow (a phone in a time zone ahead of this computer may be there already).
+    A date like 9999-12-31 would otherwise break every later export."""
+    latest = (today or dt.date.today()) + dt.timedelta(days=1)
+    if day < EARLIEST_DATE:
+        return f"the date {day.isoformat()} is before {EARLIEST_DATE.year}"
+    if day > latest:
+        return f"the date {day.isoformat()} is in the future"
+    return None
+
+
 def make_entry(plan: ImportPlan, line: int, **values: object) -> None:
     """Validate one row's entry; a bad one becomes a problem with its line number."""
     values.setdefault("time", DEFAULT_TIME)
+    reason = date_problem(values["day"])  # type: ignore[arg-type]
+    if reason:
+        plan.problems.append(Problem(line, reason))
+        return
     entry = Entry(**values)  # type: ignore[arg-type]
     entry.created_at = dt.datetime.combine(entry.day, entry.time)
     try:
@@ -320,7 +377,8 @@ def apply_plan(vault: Vault, plan: ImportPlan) -> int:
     if plan.problems:
         first = plan.problems[0]
         raise ImportFailed(
-            f"Nothing was imported: {len(plan.problems)} row(s) have a problem (first: {first})."
+            f"Nothing was imported: {count_text(len(plan.problems), 'row')} "
+            f"{has_have(len(plan.problems))} a problem (first: {first})."
         )
     with vault.transaction():
         finish_plan(plan, vault)

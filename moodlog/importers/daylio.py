@@ -39,12 +39,21 @@ if TYPE_CHECKING:
 NAME = "Daylio"
 DEFAULT_VALUES = {"awful": 1, "bad": 3, "meh": 5, "good": 7, "rad": 9}
 ACTIVITY_SEPARATOR = " | "
+MAX_MOOD_NAMES = 200  # each gets a value box on the mapping screen
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 def read(path: Path) -> Table:
     table = read_table(path, NAME)
     check_columns(table, Path(path).name)
+    count = len(mood_labels(table))
+    if count > MAX_MOOD_NAMES:
+        raise ImportFailed(
+            f"{Path(path).name} has {count:,} different moods in its mood column; a Daylio "
+            f"export has a few (at most {MAX_MOOD_NAMES}). Is this the right file? A file "
+            'from another app or a spreadsheet imports as "any CSV" (in the app: "Another '
+            'app or a spreadsheet"; on the command line: moodlog import csv).'
+        )
     return table
 
 
@@ -55,7 +64,8 @@ def check_columns(table: Table, name: str) -> None:
     if missing:
         raise ImportFailed(
             f"{name} does not look like a Daylio export: it has no {', '.join(missing)} "
-            f"column(s) (found: {', '.join(table.header[:12]) or 'nothing'})."
+            f"{'column' if len(missing) == 1 else 'columns'} "
+            f"(found: {', '.join(table.header[:12]) or 'nothing'})."
         )
 
 

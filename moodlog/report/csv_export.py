@@ -6,12 +6,19 @@ Files: ``entries.csv``, ``questionnaires.csv``, ``treatments.csv``, ``medication
 and, only when asked for, ``checkins.csv`` (the self-check answers). Each file is written
 to a private temp file beside it and renamed, so a failure never leaves half a file.
 The files are not encrypted.
+
+Formula injection: a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return gets a leading apostrophe, so that a spreadsheet shows it as text instead
+of running it (see :func:`spreadsheet_safe` and docs/importing.md).
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import os
+import tempfile
 from pathlib import Path
 
 from moodlog.domain.contents import VaultContents
@@ -20,7 +27,7 @@ from moodlog.domain.period import Period
 from moodlog.domain.questionnaires import INSTRUMENTS, item_count
 from moodlog.domain.safety import SI_KEYS
 from moodlog.domain.treatments import KINDS, SIDE_EFFECTS
-from moodlog.paths import atomic_target, ensure_private_dir
+from moodlog.paths import ensure_private_dir
 
 NOT_ENCRYPTED_WARNING = (
     "CSV files are not encrypted: anyone who can open the folder can read them. "
@@ -174,9 +181,23 @@ def tables(
     return result
 
 
+# A cell starting with one of these is run as a formula by Excel, LibreOffice and
+# Google Sheets (e.g. ``=HYPERLINK(...)`` in a note, typed or imported from another app).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """The cell, with a leading apostrophe when a spreadsheet would take it for a
+    formula: the apostrophe is the only change (moodlog's own values, dates, times and
+    numbers never start with these characters, so they are never changed)."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
 def render(rows: list[list[str]]) -> str:
     buffer = io.StringIO(newline="")
-    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    csv.writer(buffer, lineterminator="\r\n").writerows(
+        [spreadsheet_safe(cell) for cell in row] for row in rows
+    )
     return buffer.getvalue()
 
 
@@ -186,16 +207,36 @@ def export_csv(
     period: Period | None = None,
     include_checkins: bool = False,
 ) -> list[Path]:
-    """Write the CSV files into ``folder`` (made, private, if missing); returns them."""
+    """Write the CSV files into ``folder`` (made, private, if missing); returns them.
+
+    All or nothing: every file is first written to a private temp file beside it, and
+    only when all of them are written are they renamed to their names. A failure (a
+    full disk) leaves no temp file, no partial set, files of an earlier export as they
+    were, and no folder that this export made."""
     folder = Path(folder)
+    made_folder = False
     if not folder.exists():
         if not folder.parent.is_dir():
             raise FileNotFoundError(2, "No such folder", str(folder.parent))
         ensure_private_dir(folder)
-    written = []
-    for name, rows in tables(contents, period, include_checkins).items():
-        path = folder / f"{name}.csv"
-        with atomic_target(path) as temp, open(temp, "w", encoding="utf-8", newline="") as f:
-            f.write(render(rows))
-        written.append(path)
-    return written
+        made_folder = True
+    temps: list[tuple[Path, Path]] = []
+    try:
+        for name, rows in tables(contents, period, include_checkins).items():
+            fd, temp_name = tempfile.mkstemp(prefix=".moodlog-", suffix=".tmp", dir=folder)
+            temps.append((Path(temp_name), folder / f"{name}.csv"))
+            with open(fd, "w", encoding="utf-8", newline="") as handle:
+                handle.write(render(rows))
+                handle.flush()
+                os.fsync(handle.fileno())
+        for temp, path in temps:
+            os.replace(temp, path)
+    except BaseException:
+        for temp, _ in temps:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+        if made_folder:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+    return [path for _, path in temps]

@@ -11,7 +11,6 @@ import datetime as dt
 import functools
 import json
 import math
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -30,7 +29,6 @@ from moodlog.domain.treatments import (
     SessionNote,
     Treatment,
 )
-from moodlog.paths import atomic_target
 
 FORMAT_NAME = "moodlog"
 FORMAT_VERSION = 1
@@ -181,14 +179,6 @@ def to_document(contents: VaultContents) -> dict[str, Any]:
 
 def dumps(contents: VaultContents) -> str:
     return json.dumps(to_document(contents), ensure_ascii=False, indent=2) + "\n"
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write via a private temp file in the same folder, then rename over ``path``."""
-    with atomic_target(path) as temp, open(temp, "w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
 
 
 # -- import ---------------------------------------------------------------------------
@@ -724,6 +714,8 @@ def load_file(path: Path) -> VaultContents:
         size = path.stat().st_size
     except OSError as error:
         raise ValidationError(f"Cannot read {path}: {error.strerror}.") from None
+    if not path.is_file():  # a folder, or a pipe or device that would be read forever
+        raise ValidationError(f"{path} is not a file.")
     if size > MAX_IMPORT_BYTES:
         raise ValidationError(
             f"{path} is too large to be a moodlog export ({size / 2**20:,.0f} MB; the limit "

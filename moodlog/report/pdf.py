@@ -20,6 +20,7 @@ author is written.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
@@ -33,13 +34,15 @@ from PySide6.QtGui import (
     QImage,
     QPageSize,
     QPainter,
+    QTextBlock,
     QTextBlockFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
     QTextOption,
 )
 
-from moodlog.domain.analysis import OUTCOME_DEFINITIONS, SESSION_WINDOW_RULES
+from moodlog.domain.analysis import OUTCOME_DEFINITIONS, SESSION_WINDOW_RULES, SessionResponse
 from moodlog.domain.contents import VaultContents
 from moodlog.domain.crisis import resources_for
 from moodlog.domain.period import (
@@ -51,10 +54,17 @@ from moodlog.domain.period import (
     summarise,
 )
 from moodlog.domain.questionnaires import PHQ9, band
-from moodlog.domain.safety import LEVEL_LABELS, LEVELS, SAFETY_PLAN_SECTIONS
+from moodlog.domain.safety import (
+    LEVEL_LABELS,
+    LEVEL_ORDER,
+    LEVELS,
+    SAFETY_PLAN_SECTIONS,
+    SICheckin,
+)
 from moodlog.domain.treatments import course_label, course_numbers
 from moodlog.paths import atomic_target
 from moodlog.report.safety_plan_pdf import plan_items_html
+from moodlog.wording import count_text
 
 TITLE = "moodlog \N{EM DASH} patient-reported summary"
 FOOTER = "Self-reported data, not a clinical assessment"
@@ -76,7 +86,7 @@ SECTIONS: dict[str, tuple[str, bool]] = {
     "journal": ("Journal excerpts (you choose which)", False),
 }
 CHART_KEY = (
-    "Daily mood (points) with its 7-day trend, treatment sessions (vertical lines), "
+    "Daily mood (points) with its 7-day mean, treatment sessions (vertical lines), "
     "medication changes (triangles at the bottom) and, along the top, each day's most "
     "concerning self-check (none: circle, low: triangle, moderate: diamond, incomplete: "
     "star, high: square, skipped: cross)."
@@ -104,7 +114,7 @@ def parse_sections(text: str) -> set[str]:
     unknown = chosen - set(SECTIONS)
     if unknown:
         raise ValueError(
-            f"unknown section(s): {', '.join(sorted(unknown))}; choose from {', '.join(SECTIONS)}"
+            f"unknown sections: {', '.join(sorted(unknown))}; choose from {', '.join(SECTIONS)}"
         )
     return chosen | {"summary"}
 
@@ -140,22 +150,34 @@ def _signed(value: float | None) -> str:
     return DASH if value is None else f"{value:+.1f}"
 
 
-def _table(headers: list[str], rows: list[list[str]], widths: list[int] | None = None) -> str:
+def _table(
+    headers: list[str], rows: list[list[str | None]], widths: list[int] | None = None
+) -> str:
+    """A bordered table; a None cell is covered by the cell before it (one cell over
+    several columns, so a long phrase is not broken mid-word in narrow columns)."""
     head = "".join(
         f"<th{' width=' + chr(34) + str(widths[i]) + '%' + chr(34) if widths else ''}>"
         f"{escape(h)}</th>"
         for i, h in enumerate(headers)
     )
-    body = "".join(
-        "<tr>"
-        + "".join(f"<td>{escape(cell).replace(chr(10), '<br>')}</td>" for cell in row)
-        + "</tr>"
-        for row in rows
-    )
+    body = "".join("<tr>" + _row_cells(row) + "</tr>" for row in rows)
     return (
         f"<table class='data' width='100%' cellspacing='0' cellpadding='3' border='1'>"
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
+
+
+def _row_cells(row: list[str | None]) -> str:
+    cells = []
+    for index, cell in enumerate(row):
+        if cell is None:
+            continue
+        span = 1
+        while index + span < len(row) and row[index + span] is None:
+            span += 1
+        attribute = f" colspan='{span}'" if span > 1 else ""
+        cells.append(f"<td{attribute}>{escape(cell).replace(chr(10), '<br>')}</td>")
+    return "".join(cells)
 
 
 def _text(text: str) -> str:
@@ -210,7 +232,7 @@ def _render_charts(
     now: dt.datetime,
     page_one_height: int = PAGE_ONE_CHART[1],
 ) -> dict[str, QImage]:
-    from moodlog.ui.charts import TrendData, for_paper
+    from moodlog.charts.plots import TrendData, for_paper
 
     data = TrendData.build(contents, now)
     with for_paper():
@@ -222,7 +244,7 @@ def _chart_images(
     options: ReportOptions,
     page_one_height: int = PAGE_ONE_CHART[1],
 ) -> dict[str, QImage]:
-    from moodlog.ui.charts import AroundSessionsChart, TimelineChart, render_chart
+    from moodlog.charts.plots import AroundSessionsChart, TimelineChart, render_chart
 
     images = {}
     page1 = TimelineChart(show_questionnaires=False, marker_scale=CHART_SCALE)
@@ -246,14 +268,30 @@ def _chart_images(
 REPORT_MARGIN_DAYS = 30
 
 
-def load_for_report(vault, options: ReportOptions) -> VaultContents:  # noqa: ANN001
+def load_for_report(
+    vault,  # noqa: ANN001
+    options: ReportOptions,
+    now: dt.datetime | None = None,
+) -> VaultContents:
     """What the report reads from the vault, not all of it: entries from the previous
-    period (minus a margin) on, their notes only when the journal section is on and only
-    in the period; check-ins from 90 days before the period on (all up to its end when
-    none is there: the latest check-in may be older); everything else whole (small
-    tables; the course baseline and the last session may lie anywhere before)."""
+    period (minus a margin) on, and from earlier when the "Session durability" line
+    needs them (the same days as Today's figure: the last maintenance sessions as of the
+    end of the period, with the vault's setting of how many); their notes only when the
+    journal section is on and only in the period; check-ins from 90 days before the
+    period on (all up to its end when none is there: the latest check-in may be older);
+    everything else whole (small tables; the course baseline and the last session may
+    lie anywhere before)."""
+    from moodlog.domain.booster import SETTING_LAST_SESSIONS
+    from moodlog.insights import booster_entries_since
+
     period = options.period
-    start = period.previous().first - dt.timedelta(days=REPORT_MARGIN_DAYS)
+    now = now or dt.datetime.now()
+    treatments = vault.treatments.all()
+    as_of = min(now, dt.datetime.combine(period.last, dt.time(23, 59)))
+    start: dt.date | None = period.previous().first - dt.timedelta(days=REPORT_MARGIN_DAYS)
+    durability_start = booster_entries_since(vault, as_of, treatments)
+    if durability_start is None or (start is not None and durability_start < start):
+        start = durability_start
     before = period.first - dt.timedelta(days=1)
     entries = vault.entries.between(start, before, with_notes=False)
     entries += vault.entries.between(period.first, None, with_notes="journal" in options.sections)
@@ -266,11 +304,12 @@ def load_for_report(vault, options: ReportOptions) -> VaultContents:  # noqa: AN
         entries=entries,
         questionnaires=vault.questionnaires.all(),
         checkins=checkins,
-        treatments=vault.treatments.all(),
+        treatments=treatments,
         medications=vault.medications.all(),
         session_notes=vault.session_notes.all(),
         questions=vault.questions.all(),
         safety_plan=vault.safety_plans.latest(),
+        settings={SETTING_LAST_SESSIONS: vault.settings.get(SETTING_LAST_SESSIONS)},
     )
 
 
@@ -398,8 +437,10 @@ def _page_one_rows(
     """Label and text of each line of page 1's overview table. (Keep them short:
     page 1 must stay one page.)"""
     rows = [("Care", _care_line(summary, generated))]
-    meds = "; ".join(summary.medications) or "none recorded"
-    rows.append(("Medications", f"{meds} (taken at the end of the period)."))
+    meds = "; ".join(summary.medications)
+    rows.append(
+        ("Medications", f"{meds} (taken at the end of the period)." if meds else "none recorded.")
+    )
     rows.append(("Mood", summary.mood_text + "."))
     late = summary.backfilled_entries
     logged = f"{summary.days_logged} of {summary.period.days} days logged" + (
@@ -521,9 +562,25 @@ def _questionnaire_line(summary: PeriodSummary, name: str) -> str:
     return text + ". Self-report screening, not a diagnosis."
 
 
-def _level_text(level: str) -> str:
-    label = LEVEL_LABELS.get(level)
-    return f"{level} ({label})" if level == "incomplete" and label else level
+def _level_text(checkin: SICheckin) -> str:
+    """The level, and for ``incomplete`` what it stands for in this check-in's answers
+    (:attr:`SICheckin.label`: a yes to wishing to be dead alone is not called a yes to
+    thoughts of suicide)."""
+    level = checkin.level
+    return f"{level} ({checkin.label})" if level == "incomplete" else level
+
+
+def _dated_yes(yes: list[SICheckin], limit: int | None) -> list[SICheckin]:
+    """The check-ins with a yes that page 1 dates when it must shorten the list: every
+    ``high`` one (the most recent ``limit`` if there are more), then the most recent
+    others, in date order; the rest are counted by level."""
+    if limit is None or len(yes) <= limit:
+        return yes
+    high = [c for c in yes if c.level == "high"][-limit:]
+    others = [c for c in yes if c.level != "high"]
+    room = limit - len(high)
+    kept = {id(c) for c in high + (others[-room:] if room > 0 else [])}
+    return [c for c in yes if id(c) in kept]
 
 
 def _checkin_box(summary: PeriodSummary, included: bool, yes_limit: int | None = None) -> str:
@@ -539,10 +596,16 @@ def _checkin_box(summary: PeriodSummary, included: bool, yes_limit: int | None =
     ]
     yes = summary.yes_checkins
     if yes:
-        shown = yes if yes_limit is None else yes[-yes_limit:]
+        shown = _dated_yes(yes, yes_limit)
         dates = ", ".join(f"{c.day:%d %b %Y} ({c.level})" for c in shown)
-        hidden = len(yes) - len(shown)
-        earlier = f"{hidden} earlier (listed in the self-check table); " if hidden else ""
+        kept = {id(c) for c in shown}
+        hidden = Counter(c.level for c in yes if id(c) not in kept)
+        earlier = ""
+        if hidden:
+            levels = ", ".join(
+                f"{level} {hidden[level]}" for level in reversed(LEVEL_ORDER) if hidden[level]
+            )
+            earlier = f"{sum(hidden.values())} earlier ({levels}; listed in the self-check table); "
         text.append(f"<br><b>Any yes ({len(yes)}):</b> {earlier}{dates}.")
     else:
         text.append("<br>No yes answers in this period.")
@@ -553,12 +616,12 @@ def _checkin_box(summary: PeriodSummary, included: bool, yes_limit: int | None =
         before = " (before this period)" if latest.day < summary.period.first else ""
         text.append(
             f"<br><b>Latest check-in:</b> {latest.day:%d %b %Y} {latest.time:%H:%M}, "
-            f"{escape(_level_text(latest.level))}{before}."
+            f"{escape(_level_text(latest))}{before}."
         )
     if summary.flagged_checkins_to_discuss:
         text.append(
             f"<br>The patient asked to talk about this "
-            f"({summary.flagged_checkins_to_discuss} time(s))."
+            f"({count_text(summary.flagged_checkins_to_discuss, 'time')})."
         )
     legend = "; ".join(
         f"{level}: {LEVEL_LABELS[level]}"
@@ -589,6 +652,26 @@ def _questions_box(summary: PeriodSummary, top: int = 5) -> str:
     return f"<h3>Open questions for the therapist</h3><ol>{items}</ol>{extra}"
 
 
+def _response_cells(r: SessionResponse) -> list[str | None]:
+    """Base, Day +1 and the three windows. Phrases stay whole in the narrow columns: a
+    baseline that overlaps the previous session takes the five cells (nothing after it
+    can be compared), windows after the next session share one cell, and a window cut
+    short puts "(to next session)" on its own lines."""
+    if r.baseline is None and r.baseline_status == "overlaps_previous_session":
+        return [r.baseline_text, None, None, None, None]
+    cells: list[str | None] = [r.baseline_text, _signed(r.day1_change)]
+    for index in range(3):
+        status = r.window_status[index]
+        if status == "after_next_session" and index and r.window_status[index - 1] == status:
+            cells.append(None)
+        elif status == "cut":
+            change = r.window_changes[index]
+            cells.append(f"{_signed(change)}\n(to next\nsession)")
+        else:
+            cells.append(r.window_text(index))
+    return cells
+
+
 def _sessions_section(contents: VaultContents, summary: PeriodSummary, now: dt.datetime) -> str:
     numbers = course_numbers(contents.treatments)
     responses = {id(r.session): r for r in summary.responses}
@@ -604,11 +687,7 @@ def _sessions_section(contents: VaultContents, summary: PeriodSummary, now: dt.d
                 t.dose_text() or DASH,
                 effects or "none recorded",
                 DASH if t.dissociation is None else str(t.dissociation),
-                r.baseline_text if r else DASH,
-                _signed(r.day1_change) if r else DASH,
-                r.window_text(0) if r else DASH,
-                r.window_text(1) if r else DASH,
-                r.window_text(2) if r else DASH,
+                *(_response_cells(r) if r else [DASH] * 5),
                 r.durability_text if r else DASH,
             ]
         )
@@ -636,7 +715,7 @@ def _sessions_section(contents: VaultContents, summary: PeriodSummary, now: dt.d
                     "Durability",
                 ],
                 rows,
-                [9, 13, 8, 18, 6, 6, 6, 7, 7, 8, 12],
+                [9, 13, 8, 17, 6, 6, 6, 8, 8, 8, 11],
             )
         )
     else:
@@ -728,7 +807,7 @@ def _checkins_section(contents: VaultContents, period: Period) -> str:
         rows.append(
             [
                 f"{c.day:%d %b %Y} {c.time:%H:%M}",
-                _level_text(c.level),
+                _level_text(c),
                 ", ".join(yes) if yes else DASH,
                 "all (skipped)"
                 if c.skipped
@@ -855,7 +934,8 @@ class PageGeometry:
     page_size: QPageSize
     margins_mm: float = 16.0
     header_px: float = 34.0
-    footer_px: float = 30.0
+    footer_px: float = 38.0
+    footer_gap_px: float = 14.0  # white space between the body (a table's last row) and the rule
     band_px: float = 15.0  # under the header: a tab table's column titles when it goes on
 
     @property
@@ -896,8 +976,67 @@ def make_document(report: Report, geometry: PageGeometry) -> QTextDocument:
         )
     document.setHtml(report.html)
     _set_tab_stops(document, geometry.body_size_px().width())
+    _space_headings_after_tables(document)
     document.setPageSize(geometry.body_size_px())
+    keep_headings_with_next(document)
     return document
+
+
+HEADING_AFTER_TABLE_PX = 18.0
+
+
+def _space_headings_after_tables(document: QTextDocument) -> None:
+    """Qt ignores a heading's top margin when a table ends just above it, which glued the
+    heading to the table's last row: such a table gets the space below it instead."""
+    block = document.begin()
+    while block.isValid():
+        previous = block.previous()
+        table = QTextCursor(previous).currentTable() if previous.isValid() else None
+        if block.blockFormat().headingLevel() and table is not None:
+            table_format = table.format()
+            table_format.setBottomMargin(
+                max(table_format.bottomMargin(), block.blockFormat().topMargin())
+                + HEADING_AFTER_TABLE_PX
+            )
+            table.setFormat(table_format)
+        block = block.next()
+
+
+def _first_line_bottom(document: QTextDocument, block: QTextBlock) -> float:
+    """Where the first line of ``block`` ends, in document coordinates (a line Qt moved
+    to the next page is there, even when the block itself starts on the page before)."""
+    rect = document.documentLayout().blockBoundingRect(block)
+    layout = block.layout()
+    if layout is None or layout.lineCount() == 0:
+        return rect.bottom()
+    return rect.top() + layout.lineAt(0).rect().bottom()
+
+
+def keep_headings_with_next(document: QTextDocument) -> int:
+    """No heading alone at the bottom of a page: a heading whose next line (a
+    paragraph's or a table's first row) is on the next page starts that page itself.
+    Headings are taken in order, so a moved one moves what follows it before the next
+    is looked at. Returns how many headings were moved."""
+    height = document.pageSize().height()
+    layout = document.documentLayout()
+    moved = 0
+    block = document.begin()
+    while block.isValid():
+        following = block.next()
+        if block.blockFormat().headingLevel() and following.isValid():
+            rect = layout.blockBoundingRect(block)
+            page = int(rect.top() // height)
+            next_page = int((_first_line_bottom(document, following) - 0.5) // height)
+            if next_page > page and rect.top() - page * height > 1:
+                block_format = QTextBlockFormat()
+                block_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QTextCursor(block).mergeBlockFormat(block_format)
+                document.markContentsDirty(
+                    block.position(), document.characterCount() - block.position()
+                )
+                moved += 1
+        block = following
+    return moved
 
 
 def paint_page(
@@ -925,10 +1064,12 @@ def paint_page(
     painter.drawLine(
         0, int(geometry.header_px - 12), int(content.width()), int(geometry.header_px - 12)
     )
-    footer_top = geometry.body_top + body.height() + 8
+    footer_top = geometry.body_top + body.height() + geometry.footer_gap_px
     painter.drawLine(0, int(footer_top), int(content.width()), int(footer_top))
     painter.setPen(QColor("#444444"))
-    footer = QRectF(0, footer_top + 4, content.width(), geometry.footer_px - 8)
+    footer = QRectF(
+        0, footer_top + 4, content.width(), geometry.footer_px - geometry.footer_gap_px - 4
+    )
     painter.drawText(footer, int(Qt.AlignmentFlag.AlignLeft), FOOTER)
     painter.drawText(footer, int(Qt.AlignmentFlag.AlignRight), f"page {index + 1} of {page_count}")
     painter.restore()

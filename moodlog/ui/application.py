@@ -178,7 +178,10 @@ class AppController(QObject):
 
     def _has_a_window(self) -> bool:
         """Someone may still use this app: its lock window or a session is open."""
-        return self.main_window is not None or self.lock_window.isVisible()
+        import shiboken6
+
+        window = self.lock_window
+        return self.main_window is not None or (shiboken6.isValid(window) and window.isVisible())
 
     def show_lock_screen(self) -> None:
         page = self.unlock_page if self.vault_path.exists() else self.create_page
@@ -481,13 +484,116 @@ def palette_is_dark(app: QApplication) -> bool:
     return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
+# Themes (issue 15): "system" follows the desktop's light/dark setting, "light" and
+# "dark" are chosen in Settings (kept in preferences.json: not sensitive).
+THEMES = {"system": "Same as the system", "light": "Light", "dark": "Dark"}
+DARK_COLOURS = (  # (role, colour) of the dark palette
+    ("Window", "#24272b"),
+    ("WindowText", "#e6e8ea"),
+    ("Base", "#1b1d20"),
+    ("AlternateBase", "#2b2f33"),
+    ("Text", "#e6e8ea"),
+    ("Button", "#30343a"),
+    ("ButtonText", "#e6e8ea"),
+    ("BrightText", "#ffffff"),
+    ("Highlight", "#3d7f86"),
+    ("HighlightedText", "#ffffff"),
+    ("ToolTipBase", "#30343a"),
+    ("ToolTipText", "#e6e8ea"),
+    ("PlaceholderText", "#9aa1a7"),
+    ("Link", "#8fd0d6"),
+    ("LinkVisited", "#c5a3e0"),
+    ("Light", "#4a4f56"),
+    ("Midlight", "#3a3f45"),
+    ("Mid", "#2d3136"),
+    ("Dark", "#15171a"),
+    ("Shadow", "#000000"),
+)
+_theme_state: dict[str, object] = {"theme": "system", "system_palette": None, "watching": False}
+
+
+def dark_palette():  # noqa: ANN201 - a QPalette
+    """moodlog's dark palette: the same on every platform, its text/background pairs
+    at WCAG AA contrast (tests/gui/test_themes.py)."""
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    for role, colour in DARK_COLOURS:
+        palette.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
+    for role in ("Text", "WindowText", "ButtonText"):
+        palette.setColor(
+            QPalette.ColorGroup.Disabled, getattr(QPalette.ColorRole, role), QColor("#868c92")
+        )
+    return palette
+
+
+def current_theme() -> str:
+    return str(_theme_state["theme"])
+
+
+def apply_theme(app: QApplication, theme: str = "system") -> None:
+    """Colours for ``theme``: the system's own palette, or moodlog's light or dark one;
+    then the style sheets that go with it; then tells the charts and legends
+    (``moodlog.charts.theme``), which recolour themselves."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QPalette
+
+    theme = theme if theme in THEMES else "system"
+    if _theme_state["system_palette"] is None:  # what the desktop gave us, kept once
+        _theme_state["system_palette"] = QPalette(app.palette())
+    _theme_state["theme"] = theme
+    hints = app.styleHints()
+    if not _theme_state["watching"]:
+        _theme_state["watching"] = True
+        hints.colorSchemeChanged.connect(lambda _scheme: _system_scheme_changed(app))
+    scheme = hints.colorScheme()
+    if theme == "dark" or (theme == "system" and scheme == Qt.ColorScheme.Dark):
+        palette = dark_palette()
+    elif theme == "light":
+        palette = app.style().standardPalette()
+        if palette.color(QPalette.ColorRole.Window).lightness() < 128:  # a dark style
+            palette = QPalette(QColor("#efefef"))  # Qt's plain light palette from one colour
+    else:
+        palette = QPalette(_theme_state["system_palette"])  # type: ignore[arg-type]
+    app.setPalette(palette)
+    apply_style(app)
+    from moodlog.charts.theme import theme_events
+
+    theme_events().changed.emit()  # charts and legends recolour themselves
+
+
+def _system_scheme_changed(app: QApplication) -> None:
+    if current_theme() == "system":
+        apply_theme(app, "system")
+
+
+BODY_POINT_SIZE = 10.0  # the point sizes in the style sheets are for this body size
+
+
+def scaled_style_sheet(text: str, body_points: float) -> str:
+    """The style sheet with every ``Npt`` font size scaled to the system's body font
+    (the sheets are written for a 10 pt body), so headings grow with it and body text
+    keeps the system's own size."""
+    import re
+
+    factor = body_points / BODY_POINT_SIZE if body_points > 0 else 1.0
+    return re.sub(
+        r"font-size:\s*(\d+(?:\.\d+)?)pt",
+        lambda m: f"font-size: {float(m.group(1)) * factor:.1f}pt",
+        text,
+    )
+
+
 def apply_style(app: QApplication) -> None:
     sheets = ["style.qss"] + (["style-dark.qss"] if palette_is_dark(app) else [])
     app.setStyleSheet(
-        "\n".join(
-            resource_path(name).read_text(encoding="utf-8")
-            for name in sheets
-            if resource_path(name).exists()
+        scaled_style_sheet(
+            "\n".join(
+                resource_path(name).read_text(encoding="utf-8")
+                for name in sheets
+                if resource_path(name).exists()
+            ),
+            app.font().pointSizeF(),
         )
     )
     icon = resource_path("moodlog.svg")
@@ -524,7 +630,7 @@ def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("moodlog")
     app.setDesktopFileName("moodlog")
-    apply_style(app)
+    apply_theme(app, Preferences.load(folder).theme)
     controller = AppController(folder, demo=demo)
     app.aboutToQuit.connect(controller.shutdown)
     _quit_on_signals(app)

@@ -123,7 +123,11 @@ def ask_backup_file(parent: QWidget) -> Path | None:
     """A backup file chosen by the user (tests replace this)."""
     from moodlog.ui.files import ask_open_path
 
-    return ask_open_path(parent, "Choose a backup", "moodlog backups (*.db);;All files (*)")
+    return ask_open_path(
+        parent,
+        "Choose a backup",
+        "moodlog backups and kept copies (*.db *.bak);;All files (*)",
+    )
 
 
 def _message(parent: QWidget | None, text: str, icon: QMessageBox.Icon) -> QMessageBox:
@@ -307,6 +311,7 @@ def restore_into(controller, path: Path, passphrase: str) -> bool:  # noqa: ANN0
         text = str(error) if isinstance(error, VaultError) else "The journal could not be opened."
         controller.lock_window.stack.currentWidget().show_error(text)
         return False
+    _clear_lock_pages(controller)
     controller.open_restored_session(vault)
     made = f"{prepared.summary.first_day:%d %b %Y}" if prepared.summary.first_day else ""
     kept_text = (
@@ -320,6 +325,21 @@ def restore_into(controller, path: Path, passphrase: str) -> bool:  # noqa: ANN0
         QMessageBox.Icon.Information,
     )
     return True
+
+
+def _clear_lock_pages(controller) -> None:  # noqa: ANN001
+    """What was typed on the lock screen before restoring from it (a passphrase, maybe
+    shown) must not wait there, hidden, until the next lock, when Enter would unlock."""
+    unlock_page = getattr(controller, "unlock_page", None)
+    if unlock_page is not None:
+        unlock_page.passphrase.clear()
+        unlock_page.show_toggle.setChecked(False)
+        unlock_page.show_error("")
+    create_page = getattr(controller, "create_page", None)
+    if create_page is not None:
+        create_page.first.clear()
+        create_page.second.clear()
+        create_page.show_error("")
 
 
 # -- the Backups screen ------------------------------------------------------------------
@@ -384,6 +404,8 @@ class BackupsScreen(QScrollArea):
         listed = QGroupBox("Backups in this folder")
         list_layout = QVBoxLayout(listed)
         self.table = QTableWidget(0, 3)
+        self.table.setAccessibleName("Backups in this folder")
+        self.table.setTabKeyNavigation(False)
         self.table.setHorizontalHeaderLabels(["Made", "Kind", "Size"])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

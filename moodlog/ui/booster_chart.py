@@ -137,13 +137,14 @@ class BoosterPanel(QWidget):
         self.last.blockSignals(True)
         self.last.setValue(summary.last)
         self.last.blockSignals(False)
-        if not summary.maintenance:
+        if not summary.maintenance and not summary.overlapping:
             text = (
                 "No maintenance sessions yet (sessions after the first run of sessions less "
                 "than 7 days apart)."
             )
         elif not summary.enough:
-            text = "Not enough sessions yet."
+            reason = summary.not_enough_text()
+            text = f"{reason[0].upper()}{reason[1:]}."
         else:
             text = f"Your last {summary.sessions} maintenance sessions: {summary.figure_text()}."
             if summary.censored:

@@ -257,6 +257,19 @@ class SelfCheckDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(buttons)
         layout.addLayout(row)
+        self.widget.changed.connect(self._fit_height)
+
+    def _fit_height(self) -> None:
+        """Grow (never shrink) to the height the wrapped questions need at this width:
+        the three follow-up questions appear after a yes, and a window that kept its
+        size would squeeze every question to one clipped line."""
+        layout = self.layout()
+        if layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+        else:
+            needed = layout.totalSizeHint().height()
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def save(self) -> None:
         now = self.context.now()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtCore import QDate, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -16,15 +16,37 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from moodlog.domain.entries import Entry
-from moodlog.ui.widgets import ScaleInput
+from moodlog.ui.widgets import DateEdit, ScaleInput, TimeEdit
 
 SLEEP_NOT_RECORDED = -0.25
+
+
+TAGS_MAX_HEIGHT = 240  # beyond this (dozens of tags) the list scrolls
+
+
+class TagList(QListWidget):
+    """Check-box tags that wrap like words and grow to show every tag: none is cut off
+    at the bottom, whatever the width (issue 15)."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self.fit_height)
+
+    def fit_height(self) -> None:
+        self.doItemsLayout()
+        bottom = max(
+            (self.visualItemRect(self.item(i)).bottom() for i in range(self.count())),
+            default=24,
+        )
+        height = bottom + self.verticalOffset() + 2 * self.frameWidth() + 2 * self.spacing() + 2
+        height = max(40, min(TAGS_MAX_HEIGHT, height))
+        if height != self.height():
+            self.setFixedHeight(height)
 
 
 class EntryForm(QWidget):
@@ -37,12 +59,14 @@ class EntryForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         left = QVBoxLayout()
         when = QFormLayout()
-        self.date_edit = QDateEdit()
+        self.date_edit = DateEdit()
+        self.date_edit.setAccessibleName("Day of this check-in")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("ddd d MMM yyyy")
         self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
         self.date_edit.setMinimumDate(QDate(1990, 1, 1))
-        self.time_edit = QTimeEdit()
+        self.time_edit = TimeEdit()
+        self.time_edit.setAccessibleName("Time of this check-in")
         self.time_edit.setDisplayFormat("HH:mm")
         row = QHBoxLayout()
         row.addWidget(self.date_edit, 2)
@@ -77,18 +101,17 @@ class EntryForm(QWidget):
         tags_label = QLabel("What was part of your day?")
         tags_label.setObjectName("subheading")
         right.addWidget(tags_label)
-        self.tags = QListWidget()
+        self.tags = TagList()
         self.tags.setFlow(QListWidget.Flow.LeftToRight)
         self.tags.setWrapping(True)
         self.tags.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.tags.setSpacing(3)
-        self.tags.setMaximumHeight(130)
         self.tags.setAccessibleName("Tags")
         self.set_tag_choices(tag_names)
         right.addWidget(self.tags)
-        add_tag = QPushButton("Add a tag\N{HORIZONTAL ELLIPSIS}")
-        add_tag.clicked.connect(self._add_tag)
-        right.addWidget(add_tag, 0, Qt.AlignmentFlag.AlignLeft)
+        self.add_tag_button = QPushButton("Add a tag\N{HORIZONTAL ELLIPSIS}")
+        self.add_tag_button.clicked.connect(self._add_tag)
+        right.addWidget(self.add_tag_button, 0, Qt.AlignmentFlag.AlignLeft)
         note_label = QLabel("Journal note")
         note_label.setObjectName("subheading")
         right.addWidget(note_label)
@@ -97,6 +120,7 @@ class EntryForm(QWidget):
             "Anything you want to remember about today. Only you can read this."
         )
         self.note.setAccessibleName("Journal note")
+        self.note.setTabChangesFocus(True)  # Tab moves on; the check-in works by keyboard
         right.addWidget(self.note, 1)
         layout.addLayout(right, 4)
 
@@ -111,6 +135,15 @@ class EntryForm(QWidget):
         self._setting_when = False
         self.set_when(dt.datetime.combine(today, dt.time(12, 0)))
 
+    def focus_chain(self) -> list[QWidget]:
+        """The inputs in reading order (left column top to bottom, then the right)."""
+        chain: list[QWidget] = [self.date_edit, self.time_edit]
+        for scale in (self.mood, self.anxiety, self.energy, self.irritability):
+            chain += scale.focus_chain()
+        chain.append(self.sleep_hours)
+        chain += self.sleep_quality.focus_chain()
+        return [*chain, self.tags, self.add_tag_button, self.note]
+
     # -- tags ----------------------------------------------------------------
     def set_tag_choices(self, names: list[str]) -> None:
         checked = set(self.checked_tags()) if self.tags.count() else set()
@@ -123,6 +156,7 @@ class EntryForm(QWidget):
                 Qt.CheckState.Checked if name in checked else Qt.CheckState.Unchecked
             )
         self.tags.blockSignals(False)
+        QTimer.singleShot(0, self.tags, self.tags.fit_height)
 
     def checked_tags(self) -> list[str]:
         return [
@@ -142,6 +176,7 @@ class EntryForm(QWidget):
             item.setCheckState(
                 Qt.CheckState.Checked if item.text() in names else Qt.CheckState.Unchecked
             )
+        QTimer.singleShot(0, self.tags, self.tags.fit_height)
 
     def _add_tag(self) -> None:
         name, ok = QInputDialog.getText(self, "Add a tag", "New tag (e.g. yoga):")

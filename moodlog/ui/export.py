@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -45,7 +44,7 @@ from moodlog.report.pdf import (
 )
 from moodlog.report.pdf_writer import locale_page_size
 from moodlog.ui.context import AppContext
-from moodlog.ui.widgets import hint, scrolling_page, show_error
+from moodlog.ui.widgets import DateEdit, count_text, hint, scrolling_page, show_error
 
 WARNING_SETTING = "pdf_unencrypted_warning_shown"
 
@@ -72,7 +71,7 @@ class PdfWriterThread(QThread):
 class PreviewDialog(QDialog):
     def __init__(self, pages: list, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Preview \N{EM DASH} {len(pages)} page(s)")
+        self.setWindowTitle(f"Preview \N{EM DASH} {count_text(len(pages), 'page')}")
         layout = QVBoxLayout(self)
         scroll = QScrollArea()
         body = QWidget()
@@ -118,8 +117,10 @@ class ExportScreen(QScrollArea):
             grid.addWidget(button, index, 0, 1, 4)
         self.period_group.addButton(self.custom)
         today = context.today()
-        self.first = QDateEdit(QDate(today.year, today.month, today.day).addDays(-29))
-        self.last = QDateEdit(QDate(today.year, today.month, today.day))
+        self.first = DateEdit(QDate(today.year, today.month, today.day).addDays(-29))
+        self.last = DateEdit(QDate(today.year, today.month, today.day))
+        self.first.setAccessibleName("Report from this day")
+        self.last.setAccessibleName("Report to this day")
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
@@ -264,7 +265,8 @@ class ExportScreen(QScrollArea):
 
     def build(self) -> Report:
         options = self.options()
-        return build_report(load_for_report(self.vault, options), options, self.context.now())
+        now = self.context.now()
+        return build_report(load_for_report(self.vault, options, now), options, now)
 
     # -- actions -------------------------------------------------------------------
     def preview(self) -> None:

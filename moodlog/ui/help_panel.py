@@ -32,9 +32,11 @@ from moodlog.ui.country import CountryBox
 # What the panel says first, by the self-check level that opened it (calm, no advice
 # beyond reaching people; never claims anyone is watching).
 LEVEL_WORDS = {
-    "incomplete": "You said yes to thoughts of suicide and left some of the next questions "
-    "unanswered. That is always allowed. Whatever the answers would be, you do not have to "
-    "carry this alone: the people below can help, now.",
+    # (also a yes to wishing to be dead with the last question unanswered: no claim
+    # of a yes to thoughts of suicide the person may not have given)
+    "incomplete": "You answered yes and left some of the next questions unanswered. That "
+    "is always allowed. Whatever the answers would be, you do not have to carry this alone: "
+    "the people below can help, now.",
     "high": "Thank you for answering honestly. You do not have to carry this alone: the "
     "people below can help, now.",
     "moderate": "Thank you for answering honestly. Thinking about how you might end your "
@@ -51,9 +53,13 @@ def _crisis_lines_html(country: str) -> list[str]:
     for line in res.lines:
         parts.append(f"<li><b>{escape(line.name)}</b>: {escape(line.how)}</li>")
     if not res.lines:
+        chosen = res.country != ""  # also "another country" (ZZ), chosen on purpose
         parts.append(
-            "<li>Call your local crisis line, or a doctor or hospital near you. "
-            "Choose your country above to see its crisis lines.</li>"
+            "<li>"
+            + ("moodlog does not list a crisis line for this country. " if chosen else "")
+            + "Call your local crisis line, or a doctor or hospital near you."
+            + ("" if chosen else " Choose your country above to see its crisis lines.")
+            + "</li>"
         )
     parts.append(f"<li>Emergency: <b>{escape(res.emergency)}</b></li></ul>")
     return parts

@@ -45,6 +45,7 @@ from moodlog.ui.context import AppContext
 from moodlog.ui.files import ask_open_path, ask_save_path, scrub_qt_file_dialog_history
 from moodlog.ui.widgets import hint, show_error
 from moodlog.vault import bulk
+from moodlog.vault.errors import StorageProblem, os_reason
 
 KINDS = {
     "daylio": "Daylio (CSV export)",
@@ -76,7 +77,7 @@ class ImportDialog(QDialog):
             hint(
                 "Entries from another app are added to your journal. You will see what "
                 "would be added before anything changes; entries already in your journal "
-                "(same day, time, mood and note) are skipped."
+                "(same day, time and note) are skipped."
             )
         )
 
@@ -302,10 +303,14 @@ class ImportDialog(QDialog):
         except ImportFailed as error:
             show_error(self, str(error))
             return
-        except Exception as error:  # noqa: BLE001 - never a traceback in a dialog
+        except StorageProblem as error:  # disk full, in use...: the real reason
+            show_error(self, str(type(error)("Nothing was imported")))
+            return
+        except Exception:  # noqa: BLE001 - never a traceback in a dialog
             show_error(
                 self,
-                f"The import did not finish ({type(error).__name__}); nothing was changed.",
+                "The import did not finish because of a problem inside moodlog. Nothing "
+                "was imported; your journal is as it was.",
             )
             return
         self.imported += added
@@ -400,7 +405,7 @@ class InterchangeBox(QGroupBox):
                 self.include_checkins.isChecked(),
             )
         except OSError as error:
-            show_error(self, f"The CSV files could not be saved: {error.strerror or error}.")
+            show_error(self, f"The CSV files could not be saved: {os_reason(error)}.")
             return
         self.status.setText(
             f"Saved {len(written)} CSV files in {target.name} "
@@ -423,7 +428,7 @@ class InterchangeBox(QGroupBox):
                 self.context.now(),
             )
         except OSError as error:
-            show_error(self, f"The FHIR file could not be saved: {error.strerror or error}.")
+            show_error(self, f"The FHIR file could not be saved: {os_reason(error)}.")
             return
         self.status.setText(
             f"Saved {Path(path).name} ({len(bundle['entry'])} records). It is not encrypted."

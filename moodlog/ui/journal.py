@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QPoint, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -30,11 +29,10 @@ from moodlog.domain.errors import ValidationError
 from moodlog.ui.context import AppContext
 from moodlog.ui.drafts import DraftDialogMixin
 from moodlog.ui.entry_form import EntryForm
-from moodlog.ui.widgets import confirm, heading, hint
+from moodlog.ui.widgets import DateEdit, confirm, heading, hint
 
 # BrBG-like, colour-blind safe: low mood brown, middle sand, high mood teal.
 MOOD_STOPS = ((0, QColor("#8c510a")), (5, QColor("#f0e2bd")), (10, QColor("#01665e")))
-EMPTY_DAY = QColor("#ffffff")
 
 
 def mood_colour(mood: float) -> QColor:
@@ -50,34 +48,67 @@ def mood_colour(mood: float) -> QColor:
 
 
 class YearHeatMap(QWidget):
-    """A GitHub-style year: one square a day, weeks as columns, empty days hollow."""
+    """A GitHub-style year: one square a day, weeks as columns, empty days hollow, days
+    still to come faint and dotted. The squares shrink to the width available, so the
+    weekday labels and the year's last week are never cut off (issue 15)."""
 
     day_clicked = Signal(object)
-    CELL = 13
+    CELL = 13  # the largest square; smaller in a narrow window, never below MIN_CELL
+    MIN_CELL = 6
     GAP = 3
-    LEFT = 30
     TOP = 18
+    WEEKDAYS = ((0, "Mon"), (2, "Wed"), (4, "Fri"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.year = dt.date.today().year
+        self.today: dt.date | None = None
         self.moods: dict[dt.date, float] = {}
         self.selected: dt.date | None = None
         self.setMouseTracking(True)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.setAccessibleName("Mood calendar for the year")
 
+    @property
+    def left(self) -> int:
+        """Room for the weekday labels, measured in the font in use."""
+        metrics = self.fontMetrics()
+        return max(metrics.horizontalAdvance(name) for _, name in self.WEEKDAYS) + 8
+
+    def columns(self) -> int:
+        """Weeks shown: 53 or 54, from the Monday on or before 1 January to 31 December."""
+        return (dt.date(self.year, 12, 31) - self._first_cell_day()).days // 7 + 1
+
+    def cell(self, width: int | None = None) -> int:
+        width = self.width() if width is None else width
+        step = (width - self.left) // self.columns()
+        return max(self.MIN_CELL, min(self.CELL, step - self.GAP))
+
+    def _height(self, cell: int) -> int:
+        return self.TOP + 7 * (cell + self.GAP) + 4
+
     def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(
-            self.LEFT + 54 * (self.CELL + self.GAP), self.TOP + 7 * (self.CELL + self.GAP) + 4
-        )
+        return QSize(self.left + self.columns() * (self.CELL + self.GAP), self._height(self.CELL))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return self.sizeHint()
+        step = self.MIN_CELL + self.GAP
+        return QSize(self.left + self.columns() * step, self._height(self.MIN_CELL))
 
-    def set_data(self, year: int, moods: dict[dt.date, float]) -> None:
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._height(self.cell(width))
+
+    def set_data(
+        self, year: int, moods: dict[dt.date, float], today: dt.date | None = None
+    ) -> None:
         self.year = year
         self.moods = moods
+        self.today = today
+        self.updateGeometry()
         self.update()
 
     def _first_cell_day(self) -> dt.date:
@@ -87,43 +118,54 @@ class YearHeatMap(QWidget):
     def cell_rect(self, day: dt.date) -> QRect:
         offset = (day - self._first_cell_day()).days
         column, row = divmod(offset, 7)
-        step = self.CELL + self.GAP
-        return QRect(self.LEFT + column * step, self.TOP + row * step, self.CELL, self.CELL)
+        cell = self.cell()
+        step = cell + self.GAP
+        return QRect(self.left + column * step, self.TOP + row * step, cell, cell)
 
     def day_at(self, point: QPoint) -> dt.date | None:
-        step = self.CELL + self.GAP
-        column = (point.x() - self.LEFT) // step
+        step = self.cell() + self.GAP
+        column = (point.x() - self.left) // step
         row = (point.y() - self.TOP) // step
         if column < 0 or not 0 <= row < 7:
             return None
         day = self._first_cell_day() + dt.timedelta(days=column * 7 + row)
         return day if day.year == self.year else None
 
+    def is_future(self, day: dt.date) -> bool:
+        return self.today is not None and day > self.today
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         text_colour = self.palette().color(self.foregroundRole())
         painter.setPen(text_colour)
-        for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri")):
+        step = self.cell() + self.GAP
+        for row, name in self.WEEKDAYS:
             painter.drawText(
-                QRect(0, self.TOP + row * (self.CELL + self.GAP), self.LEFT - 4, self.CELL),
-                Qt.AlignmentFlag.AlignRight,
+                QRect(0, self.TOP + row * step - 4, self.left - 4, step + 8),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 name,
             )
         day = dt.date(self.year, 1, 1)
         empty_pen = QPen(QColor("#b9b9b9"))
+        # Hollow in the theme's own background (white in light, dark in dark).
+        empty_fill = self.palette().color(QPalette.ColorRole.Base)
+        future_pen = QPen(QColor("#b9b9b9"), 1, Qt.PenStyle.DotLine)
         while day.year == self.year:
             rect = self.cell_rect(day)
             if day.day == 1:
                 painter.setPen(text_colour)
                 painter.drawText(rect.x(), self.TOP - 5, day.strftime("%b"))
             mood = self.moods.get(day)
-            if mood is None:
-                painter.setPen(empty_pen)
-                painter.setBrush(EMPTY_DAY)
-            else:
+            if mood is not None:
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(mood_colour(mood))
+            elif self.is_future(day):  # not missed: still to come
+                painter.setPen(future_pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+            else:
+                painter.setPen(empty_pen)
+                painter.setBrush(empty_fill)
             painter.drawRoundedRect(rect.adjusted(0, 0, -1, -1), 2, 2)
             if day == self.selected:
                 painter.setPen(QPen(text_colour, 2))
@@ -138,9 +180,11 @@ class YearHeatMap(QWidget):
             self.setToolTip("")
             return
         mood = self.moods.get(day)
-        self.setToolTip(
-            f"{day:%a %d %b %Y}: " + ("no entry" if mood is None else f"mood {mood:.1f}")
-        )
+        if mood is not None:
+            state = f"mood {mood:.1f}"
+        else:
+            state = "still to come" if self.is_future(day) else "no entry"
+        self.setToolTip(f"{day:%a %d %b %Y}: {state}")
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         day = self.day_at(event.position().toPoint())
@@ -243,6 +287,7 @@ class JournalScreen(QWidget):
         top.addStretch(1)
         top.addWidget(QLabel("Year"))
         self.year_box = QSpinBox()
+        self.year_box.setAccessibleName("Year shown in the calendar")
         self.year_box.setRange(1990, context.today().year)
         self.year_box.setValue(context.today().year)
         self.year_box.valueChanged.connect(self._load_year)
@@ -254,7 +299,8 @@ class JournalScreen(QWidget):
         layout.addWidget(
             hint(
                 "Each square is a day, coloured by average mood (brown = low, "
-                "teal = high). Hollow squares are days without an entry."
+                "teal = high). Hollow squares are days without an entry; faint dotted "
+                "squares are days still to come."
             )
         )
 
@@ -265,8 +311,8 @@ class JournalScreen(QWidget):
         self.search_box.setAccessibleName("Search notes")
         self.tag_box = QComboBox()
         self.tag_box.setAccessibleName("Filter by tag")
-        self.from_date = QDateEdit()
-        self.to_date = QDateEdit()
+        self.from_date = DateEdit()
+        self.to_date = DateEdit()
         for edit, label in ((self.from_date, "From"), (self.to_date, "To")):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -285,6 +331,7 @@ class JournalScreen(QWidget):
         splitter = QSplitter()
         self.results = QListWidget()
         self.results.setWordWrap(True)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.setAlternatingRowColors(True)
         self.results.setSpacing(2)
         self.results.setAccessibleName("Entries")
@@ -302,6 +349,7 @@ class JournalScreen(QWidget):
         self.day_title.setObjectName("subheading")
         day_layout.addWidget(self.day_title)
         self.day_entries = QListWidget()
+        self.day_entries.setAccessibleName("Entries of the chosen day")
         self.day_entries.setWordWrap(True)
         self.day_entries.setAlternatingRowColors(True)
         self.day_entries.setSpacing(2)
@@ -356,9 +404,9 @@ class JournalScreen(QWidget):
     def _load_year(self) -> None:
         year = self.year_box.value()
         moods = self.vault.entries.daily_mood(dt.date(year, 1, 1), dt.date(year, 12, 31))
-        self.heatmap.set_data(year, moods)
+        self.heatmap.set_data(year, moods, self.context.today())
 
-    def _date_filter(self, edit: QDateEdit) -> dt.date | None:
+    def _date_filter(self, edit: DateEdit) -> dt.date | None:
         return None if edit.date() == edit.minimumDate() else edit.date().toPython()
 
     def leaving(self) -> None:

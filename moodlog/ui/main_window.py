@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -14,6 +14,9 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +37,14 @@ SCREENS = (
 )
 
 
+class NoFocusRectDelegate(QStyledItemDelegate):
+    """Draws items without the dotted focus rectangle a click leaves behind."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        option.state &= ~QStyle.StateFlag.State_HasFocus
+
+
 class MainWindow(QMainWindow):
     lock_requested = Signal()
     help_requested = Signal(str)
@@ -45,8 +56,10 @@ class MainWindow(QMainWindow):
         self.context = context
         self._closing_for_lock = False
         self.screens: dict[str, QWidget] = {}
-        self.resize(1100, 760)
+        from moodlog.ui.window_state import default_size
+
         self.setMinimumSize(QSize(820, 560))
+        self.resize(default_size(self))  # fits 1366x768 with the title bar (issue 15)
         if not context.demo:  # size and position only, never content (moodlog.ui.window_state)
             from moodlog.ui.window_state import restore_geometry
 
@@ -85,6 +98,8 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(180)
         self.nav.setAccessibleName("Sections")
+        # The highlighted row shows where you are; no dotted focus rectangle on top.
+        self.nav.setItemDelegate(NoFocusRectDelegate(self.nav))
         self.stack = QStackedWidget()
         for title, _, _ in SCREENS:
             QListWidgetItem(title, self.nav)
@@ -166,7 +181,8 @@ class MainWindow(QMainWindow):
         """Ctrl+N: Today, with the keyboard on the mood scale."""
         today = self.show_screen("Today")
         form = getattr(today, "form", None)
-        target = getattr(form, "mood", None) or form or today
+        mood = getattr(form, "mood", None)
+        target = getattr(mood, "slider", None) or form or today  # the arrow keys set it
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def search_notes(self) -> None:

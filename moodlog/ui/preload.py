@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QWidget
 # One module a step; measured on the 2-core CI machine: numpy ~0.13 s, pyqtgraph
 # ~0.3-0.45 s (mostly PySide6 building its enums for pyqtgraph's Qt shim), the
 # chart and Trends modules ~0.1 s.
-CHART_MODULES = ("numpy", "pyqtgraph", "moodlog.ui.charts", "moodlog.ui.trends")
+CHART_MODULES = ("numpy", "pyqtgraph", "moodlog.charts.plots", "moodlog.ui.trends")
 # What opening a session imports (the main window, Today and what they import when
 # built; ~0.1 s in all). tests/test_startup.py checks that nothing is left over.
 SESSION_MODULES = (
@@ -47,8 +47,11 @@ SESSION_MODULES = (
 # unlock), then the charts.
 LOCK_SCREEN_MODULES = SESSION_MODULES + CHART_MODULES
 # The first step on the lock screen, this long after its first paint (nobody types
-# a passphrase sooner); input waits for ``quiet_ms`` after it, as after unlock.
+# a passphrase sooner); there, a pause this long in typing is a quiet moment too, so
+# that the imports are done by the time a passphrase is (after unlock: ``quiet_ms``).
 AFTER_FIRST_PAINT_MS = 300
+# Between steps on the lock screen (enough for input to be handled in between).
+LOCK_SCREEN_GAP_MS = 10
 
 
 class Preloader(QObject):
@@ -76,6 +79,8 @@ class Preloader(QObject):
         self.timer.timeout.connect(self._run_next)
         self._painted_widget: QWidget | None = None
         self._first_paint_quiet_ms = AFTER_FIRST_PAINT_MS
+        self._quiet_now = quiet_ms
+        self._gap_now = gap_ms
         # Whether steps may still run (the app sets it: a window of its is open).
         self.active: Callable[[], bool] = lambda: True
 
@@ -88,9 +93,13 @@ class Preloader(QObject):
         if all(pending != name for pending, _ in self.pending):
             self.pending.append((name, step))
 
-    def start(self, quiet_ms: int | None = None) -> None:
+    def start(self, quiet_ms: int | None = None, gap_ms: int | None = None) -> None:
+        """Run the steps from ``quiet_ms`` (default: :attr:`quiet_ms`) on, ``gap_ms``
+        (default: :attr:`gap_ms`) apart; input postpones the next one by ``quiet_ms``."""
+        self._quiet_now = self.quiet_ms if quiet_ms is None else quiet_ms
+        self._gap_now = self.gap_ms if gap_ms is None else gap_ms
         if not self.done:
-            self.timer.start(self.quiet_ms if quiet_ms is None else quiet_ms)
+            self.timer.start(self._quiet_now)
 
     def start_after_first_paint(
         self, widget: QWidget, quiet_ms: int = AFTER_FIRST_PAINT_MS
@@ -109,7 +118,7 @@ class Preloader(QObject):
             watched.removeEventFilter(self)
             self._painted_widget = None
             # From the event loop, once the paint is finished.
-            self.start(self._first_paint_quiet_ms)
+            self.start(self._first_paint_quiet_ms, LOCK_SCREEN_GAP_MS)
         return False
 
     def stop(self) -> None:
@@ -120,7 +129,7 @@ class Preloader(QObject):
 
     def postpone(self) -> None:
         if self.timer.isActive():
-            self.timer.start(self.quiet_ms)
+            self.timer.start(self._quiet_now)
 
     def _run_next(self) -> None:
         while self.pending and self.pending[0][0] in sys.modules:
@@ -137,7 +146,7 @@ class Preloader(QObject):
         # A step can run Python's garbage collector, which may delete the app (and this
         # object with it) if nothing refers to it any more.
         if not self.done and shiboken6.isValid(self.timer):
-            self.timer.start(self.gap_ms)
+            self.timer.start(self._gap_now)
 
 
 def _import(name: str) -> None:

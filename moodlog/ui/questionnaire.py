@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QRadioButton,
     QScrollArea,
@@ -42,6 +43,7 @@ from moodlog.domain.questionnaires import (
 )
 from moodlog.domain.treatments import Treatment
 from moodlog.ui.context import AppContext
+from moodlog.ui.widgets import FittedColumns, column_memory, numbered
 
 
 def _same(a: QuestionnaireResult | None, b: QuestionnaireResult) -> bool:
@@ -60,9 +62,9 @@ def result_summary(
     follow the one baseline rule of :func:`analysis.course_baseline` (the same as
     Trends and the PDF), with its definitions."""
     if not result.scored:
-        missing = ", ".join(str(n) for n in unanswered_items(result.answers))
+        missing = numbered("item", unanswered_items(result.answers))
         return (
-            f"{result.instrument} not scored: item(s) {missing} unanswered. A total is only "
+            f"{result.instrument} not scored: {missing} unanswered. A total is only "
             f"given when every item is answered. {SCREENING_LABEL}"
         )
     change = describe_change(result, history)
@@ -131,7 +133,7 @@ class QuestionnaireDialog(QDialog):
         self.instrument = instrument
         self.result: QuestionnaireResult | None = None
         self.setWindowTitle(instrument)
-        self.resize(860, 760)
+        self.resize(820, 640)  # fits a 1366x768 screen; the questions scroll if need be
         layout = QVBoxLayout(self)
         label = QLabel(SCREENING_LABEL)
         label.setObjectName("hint")
@@ -143,9 +145,15 @@ class QuestionnaireDialog(QDialog):
         body = QWidget()
         grid = QGridLayout(body)
         grid.setColumnStretch(0, 1)
+        grid.setHorizontalSpacing(4)
+        centre = Qt.AlignmentFlag.AlignHCenter
+        answer_width = 96  # every answer column the same width, its header wrapped above it
         for column, option in enumerate(ANSWER_OPTIONS, start=1):
             header = QLabel(f"{option}\n({column - 1})")
             header.setObjectName("hint")
+            header.setWordWrap(True)
+            header.setAlignment(centre | Qt.AlignmentFlag.AlignBottom)
+            header.setFixedWidth(answer_width)
             grid.addWidget(header, 0, column)
         self.groups: list[QButtonGroup] = []
         for row, item in enumerate(ITEMS[instrument], start=1):
@@ -157,17 +165,22 @@ class QuestionnaireDialog(QDialog):
                 button = QRadioButton()
                 button.setAccessibleName(f"Item {row}: {option}")
                 group.addButton(button, score)
-                grid.addWidget(button, row, score + 1)
+                grid.addWidget(button, row, score + 1, centre)
             self.groups.append(group)
         difficulty_row = len(ITEMS[instrument]) + 1
         difficulty = QLabel(DIFFICULTY_QUESTIONS[instrument] + " (not scored)")
         difficulty.setWordWrap(True)
-        grid.addWidget(difficulty, difficulty_row, 0, 1, 5)
+        grid.setRowMinimumHeight(difficulty_row, 12)
+        grid.addWidget(difficulty, difficulty_row + 1, 0, 1, 5)
         self.difficulty_group = QButtonGroup(self)
+        options = QHBoxLayout()
         for index, option in enumerate(DIFFICULTY_OPTIONS):
             button = QRadioButton(option)
             self.difficulty_group.addButton(button, index)
-            grid.addWidget(button, difficulty_row + 1 + index // 2, 1 + (index % 2) * 2, 1, 2)
+            options.addWidget(button)
+        options.addStretch(1)
+        grid.addLayout(options, difficulty_row + 2, 0, 1, 5)
+        grid.setRowStretch(difficulty_row + 3, 1)  # spare height below, not between rows
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -227,7 +240,8 @@ class QuestionnaireDialog(QDialog):
         missing = unanswered_items(answers)
         if missing and self.save_button.text() != self.SAVE_ANYWAY:
             self.result_label.setText(
-                f"Question(s) {', '.join(str(n) for n in missing)} are not answered yet. A "
+                f"{numbered('Question', missing)} {'is' if len(missing) == 1 else 'are'} not "
+                "answered yet. A "
                 "total is only given when every question is answered, and a partly "
                 f"answered {self.instrument} does not count as taken. You can answer them, "
                 f"or choose “{self.SAVE_ANYWAY}” to keep it as it is."
@@ -279,7 +293,6 @@ class QuestionnaireHistoryDialog(QDialog):
         from PySide6.QtWidgets import (
             QAbstractItemView,
             QHBoxLayout,
-            QHeaderView,
             QPushButton,
             QTableWidget,
         )
@@ -304,7 +317,10 @@ class QuestionnaireHistoryDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName("Questionnaire results")
+        self.columns = FittedColumns(  # issue 15: columns that show their text
+            self.table, "questionnaire_results", column_memory(context), wrap=(3, 5)
+        )
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.baseline_button = QPushButton("Mark as course baseline")
@@ -345,6 +361,7 @@ class QuestionnaireHistoryDialog(QDialog):
             )
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
+        self.columns.fit()
 
     def selected(self) -> QuestionnaireResult | None:
         row = self.table.currentRow()

@@ -36,13 +36,25 @@ class RecoveryPage(_Page):
 
     def refresh(self) -> None:
         backups = self.backups()
-        backup_text = (
-            "Encrypted copies made before earlier upgrades are in the same folder: "
-            + ", ".join(escape(p.name) for p in backups)
-            + " (same passphrase)."
-            if backups
-            else "There is no earlier upgrade copy beside it."
-        )
+        # A copy kept at a restore opens with the passphrase the journal had then, which
+        # may not be today's; only upgrade copies surely share today's passphrase.
+        kept = [p for p in backups if ".before-restore-" in p.name]
+        upgrades = [p for p in backups if p not in kept]
+        parts = []
+        if upgrades:
+            parts.append(
+                "Encrypted copies made before earlier upgrades are in the same folder: "
+                + ", ".join(escape(p.name) for p in upgrades)
+                + " (same passphrase)."
+            )
+        if kept:
+            parts.append(
+                "Your journal as it was before an earlier restore is kept in the same "
+                "folder: "
+                + ", ".join(escape(p.name) for p in kept)
+                + " (it opens with the passphrase it had then)."
+            )
+        backup_text = " ".join(parts) or "There is no earlier upgrade copy beside it."
         if hasattr(self, "restore_button"):
             backup_text += (
                 " If you keep backups, \u201cRestore from a backup\u2026\u201d below "

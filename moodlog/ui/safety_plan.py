@@ -27,7 +27,15 @@ from moodlog.domain.safety import (
     SafetyPlan,
 )
 from moodlog.ui.context import AppContext
-from moodlog.ui.widgets import heading, hint, scrolling_page, show_error
+from moodlog.ui.widgets import (
+    FittedColumns,
+    column_memory,
+    count_text,
+    heading,
+    hint,
+    scrolling_page,
+    show_error,
+)
 
 LEVEL_COLOURS = {
     "none": "#e8f1ec",
@@ -37,20 +45,13 @@ LEVEL_COLOURS = {
     "high": "#e39a8f",
     "skipped": "#e4e4e4",
 }
-LEVEL_WORDS = {
-    "none": "No thoughts reported",
-    "low": "Passive thoughts or thoughts of suicide",
-    "moderate": "Thoughts about how",
-    "incomplete": "Yes to thoughts of suicide, follow-up not answered",
-    "high": "Intention, plan or preparation",
-    "skipped": "Skipped or not answered",
-}
 
 
 class ContactsTable(QTableWidget):
     def __init__(self) -> None:
         super().__init__(0, 2)
         self.setHorizontalHeaderLabels(["Name", "Phone"])
+        self.setTabKeyNavigation(False)  # Tab moves on; the arrows move between cells
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().setVisible(False)
@@ -117,6 +118,7 @@ class SafetyPlanScreen(QTabWidget):
                 field.itemChanged.connect(self._contact_edited)
             else:
                 field = QPlainTextEdit()
+                field.setTabChangesFocus(True)  # Tab moves on to the next section
                 field.setMaximumHeight(90)
                 field.textChanged.connect(self._mark_dirty)
             field.setAccessibleName(title)
@@ -181,7 +183,7 @@ class SafetyPlanScreen(QTabWidget):
             due = " Time for a review." if saved.review_due(self.context.today()) else ""
             self.reviewed_label.setText(
                 f"Last reviewed {saved.reviewed_on:%d %B %Y}. "
-                f"{self.vault.safety_plans.version_count()} saved version(s).{due}"
+                f"{count_text(self.vault.safety_plans.version_count(), 'saved version')}.{due}"
             )
 
     def plan_from_fields(self) -> SafetyPlan:
@@ -250,8 +252,11 @@ class SafetyPlanScreen(QTabWidget):
             )
         )
         self.history = QTableWidget(0, 3)
+        self.history.setAccessibleName("Self-check history")
         self.history.setHorizontalHeaderLabels(["Date", "Level", "To discuss"])
-        self.history.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.history_columns = FittedColumns(
+            self.history, "self_check_history", column_memory(self.context), wrap=(1,)
+        )
         self.history.verticalHeader().setVisible(False)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         layout.addWidget(self.history, 1)
@@ -264,9 +269,8 @@ class SafetyPlanScreen(QTabWidget):
             level = checkin.level
             cells = (
                 f"{checkin.day:%a %d %b %Y} {checkin.time:%H:%M}",
-                f"{level}: {checkin.label[0].upper()}{checkin.label[1:]}"
-                if level == "incomplete"
-                else f"{level}: {LEVEL_WORDS[level]}",
+                # One set of level words everywhere (history, PDF): the domain's labels.
+                f"{level}: {checkin.label[0].upper()}{checkin.label[1:]}",
                 "yes" if checkin.discuss else "",
             )
             for column, text in enumerate(cells):
@@ -276,6 +280,7 @@ class SafetyPlanScreen(QTabWidget):
                     item.setForeground(QColor("#222222"))
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.history.setItem(row, column, item)
+        self.history_columns.fit()
 
     def _data_changed(self, kind: str) -> None:
         if kind == "checkins" and self.vault.is_open:

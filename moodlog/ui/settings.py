@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from moodlog.domain.treatments import DEFAULT_AFTERCARE
+from moodlog.ui.application import THEMES, apply_theme
 from moodlog.ui.context import AppContext
 from moodlog.ui.country import CountryBox
 from moodlog.ui.widgets import hint, scrolling_page
@@ -47,6 +50,17 @@ class SettingsScreen(QScrollArea):
         form.addRow("Country for crisis lines", self.country)
         layout.addWidget(general)
 
+        appearance = QGroupBox("Appearance")  # issue 15: themes
+        form = QFormLayout(appearance)
+        self.theme = QComboBox()
+        for key, label in THEMES.items():
+            self.theme.addItem(label, key)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(context.preferences.theme)))
+        self.theme.setAccessibleName("Colour theme")
+        self.theme.currentIndexChanged.connect(self._theme_changed)
+        form.addRow("Colours", self.theme)
+        layout.addWidget(appearance)
+
         rhythm = QGroupBox("Questionnaires and sessions")
         form = QFormLayout(rhythm)
         self.every_days = QSpinBox()
@@ -61,6 +75,7 @@ class SettingsScreen(QScrollArea):
             self.vault.settings.get("aftercare_text", DEFAULT_AFTERCARE)
         )
         self.aftercare.setMaximumHeight(90)
+        self.aftercare.setTabChangesFocus(True)
         save_aftercare = QPushButton("Save after-care text")
         save_aftercare.clicked.connect(
             lambda: self.vault.settings.set(
@@ -78,11 +93,13 @@ class SettingsScreen(QScrollArea):
         tags = QGroupBox("Tags")
         tag_layout = QVBoxLayout(tags)
         self.tag_list = QListWidget()
+        self.tag_list.setAccessibleName("Tags offered on Today")
         self.tag_list.setMaximumHeight(160)
         tag_layout.addWidget(self.tag_list)
         row = QHBoxLayout()
         self.new_tag = QLineEdit()
         self.new_tag.setPlaceholderText("New tag")
+        self.new_tag.setAccessibleName("New tag")
         add = QPushButton("Add")
         add.clicked.connect(self._add_tag)
         hide = QPushButton("Remove from choices")
@@ -142,6 +159,13 @@ class SettingsScreen(QScrollArea):
         self.context.preferences.country = code
         if not self.context.demo:
             self.context.preferences.save(self.context.data_dir)
+
+    def _theme_changed(self) -> None:
+        theme = self.theme.currentData()
+        self.context.preferences.theme = theme
+        if not self.context.demo:
+            self.context.preferences.save(self.context.data_dir)
+        apply_theme(QApplication.instance(), theme)
 
     def _add_tag(self) -> None:
         self.vault.tags.add(self.new_tag.text()[:60])

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -114,7 +115,10 @@ class IntegrationDialog(QDialog):
         layout.addWidget(buttons)
 
 
-class TodayScreen(QScrollArea):
+class TodayScreen(QWidget):
+    """The check-in scrolls; the bar with Save stays fixed at the bottom of the page, so
+    saving never needs scrolling, whatever the window's height (issue 15)."""
+
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
@@ -124,11 +128,17 @@ class TodayScreen(QScrollArea):
         self._shown_day: dt.date | None = None
         self._today_entries: list[tuple[dt.time, int, int]] = []  # (time, id, mood)
         self._saving = False
-        self.setWidgetResizable(True)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.setSpacing(0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        page.addWidget(self.scroll, 1)
         body = QWidget()
         body.setObjectName("screen")
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setContentsMargins(16, 12, 16, 10)
         self.title = heading("")
         layout.addWidget(self.title)
         self.context_label = QLabel("")
@@ -147,9 +157,10 @@ class TodayScreen(QScrollArea):
         layout.addWidget(self.form)
         self.self_check = SelfCheckWidget()
         self.self_check.changed.connect(self._mark_dirty)
+        for widgets in self.self_check.rows.values():
+            widgets[0].setMinimumWidth(200)  # the question wraps; no sideways scrolling
         layout.addWidget(self.self_check)
 
-        actions = QHBoxLayout()
         self.save_button = QPushButton("Save check-in")
         self.save_button.setObjectName("primary")
         self.save_button.setToolTip("Save (Ctrl+S)")
@@ -157,22 +168,18 @@ class TodayScreen(QScrollArea):
         self.status = QLabel("")
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
-        question_button = QPushButton("Add a question for my therapist\N{HORIZONTAL ELLIPSIS}")
-        question_button.clicked.connect(lambda: add_question(context, self, "today"))
+        self.question_button = QPushButton("Add a question for my therapist\N{HORIZONTAL ELLIPSIS}")
+        self.question_button.clicked.connect(lambda: add_question(context, self, "today"))
         self.phq_button = QPushButton("PHQ-9 questionnaire")
         self.gad_button = QPushButton("GAD-7 questionnaire")
         self.phq_button.clicked.connect(lambda: self.open_questionnaire(PHQ9))
         self.gad_button.clicked.connect(lambda: self.open_questionnaire(GAD7))
-        actions.addWidget(self.save_button)
-        actions.addWidget(self.status, 1)
-        actions.addWidget(question_button)
-        layout.addLayout(actions)
         more = QHBoxLayout()
         more.addWidget(self.phq_button)
         more.addWidget(self.gad_button)
-        history_button = QPushButton("Questionnaire results\N{HORIZONTAL ELLIPSIS}")
-        history_button.clicked.connect(self.open_questionnaire_history)
-        more.addWidget(history_button)
+        self.history_button = QPushButton("Questionnaire results\N{HORIZONTAL ELLIPSIS}")
+        self.history_button.clicked.connect(self.open_questionnaire_history)
+        more.addWidget(self.history_button)
         more.addStretch(1)
         layout.addLayout(more)
         self.earlier = QLabel("")
@@ -180,7 +187,22 @@ class TodayScreen(QScrollArea):
         self.earlier.setWordWrap(True)
         layout.addWidget(self.earlier)
         layout.addStretch(1)
-        self.setWidget(body)
+        self.scroll.setWidget(body)
+
+        self.action_bar = QWidget()
+        self.action_bar.setObjectName("actionBar")
+        actions = QHBoxLayout(self.action_bar)
+        actions.setContentsMargins(16, 8, 16, 8)
+        actions.addWidget(self.save_button)
+        actions.addWidget(self.status, 1)
+        actions.addWidget(self.question_button)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Plain)
+        line.setForegroundRole(QPalette.ColorRole.Mid)  # a quiet rule in light and dark
+        page.addWidget(line)
+        page.addWidget(self.action_bar)
+        self._set_tab_order()
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         context.events.data_changed.connect(self._data_changed)
 
@@ -201,6 +223,31 @@ class TodayScreen(QScrollArea):
 
     def _settled(self) -> None:
         self._built_at = None
+
+    def _set_tab_order(self) -> None:
+        """Tab goes down the page as it reads: the prompts, the check-in, the
+        self-check, Save, then the other actions."""
+        prompts = [
+            button
+            for i in range(self.prompts.count())
+            if (box := self.prompts.itemAt(i).widget()) is not None
+            for button in box.findChildren(QPushButton)
+        ]
+        check = self.self_check
+        chain = [
+            *prompts,
+            *self.form.focus_chain(),
+            check.skip_box,
+            *(w for widgets in check.rows.values() for w in widgets[1:]),
+            check.discuss_box,
+            self.save_button,
+            self.question_button,
+            self.phq_button,
+            self.gad_button,
+            self.history_button,
+        ]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     # -- state -------------------------------------------------------------------
     def _mark_dirty(self) -> None:
@@ -350,6 +397,7 @@ class TodayScreen(QScrollArea):
 
         if reminder := reminder_text(self.context):
             self._add_prompt(reminder, "Open Backups", lambda: self.window().show_screen("Backups"))
+        self._set_tab_order()
 
     def _add_prompt(self, text: str, action: str, slot) -> None:  # noqa: ANN001
         box = QWidget()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -54,7 +53,7 @@ from moodlog.domain.treatments import (
 )
 from moodlog.ui.context import AppContext
 from moodlog.ui.drafts import DraftDialogMixin
-from moodlog.ui.widgets import confirm, heading, hint
+from moodlog.ui.widgets import FittedColumns, column_memory, confirm, heading, hint
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -103,8 +102,33 @@ def _table(headers: list[str]) -> QTableWidget:
     return table
 
 
+def last_session(treatments: list[Treatment], now: dt.datetime) -> Treatment | None:
+    """The latest session that has taken place, else the latest appointment."""
+    if not treatments:
+        return None
+    held = [t for t in treatments if not t.is_appointment(now)]
+    return max(held or treatments, key=lambda t: t.starts_at)
+
+
+def new_session(previous: Treatment | None, now: dt.datetime) -> Treatment:
+    """A new session now, starting from ``previous``'s kind, clinic, dose and weight (the
+    person sees them, marked as copied, and changes what differs); nothing else copied."""
+    when = {"day": now.date(), "time": dt.time(now.hour, now.minute)}
+    if previous is None:
+        return Treatment(**when, kind="ketamine_iv")
+    return Treatment(
+        **when,
+        kind=previous.kind,
+        kind_other=previous.kind_other,
+        clinic=previous.clinic,
+        dose_mg=previous.dose_mg,
+        weight_kg=previous.weight_kg,
+    )
+
+
 class TreatmentDialog(QDialog):
-    """Add or edit one session; a future date makes it an appointment."""
+    """Add or edit one session; a future date makes it an appointment. A new one starts
+    from the last session's kind, clinic, dose and weight (issue 15)."""
 
     def __init__(
         self, context: AppContext, treatment: Treatment | None = None, parent: QWidget | None = None
@@ -114,10 +138,16 @@ class TreatmentDialog(QDialog):
         self.treatment = treatment
         self.setWindowTitle("Edit session" if treatment else "Add session")
         now = context.now()
-        t = treatment or Treatment(
-            day=now.date(), time=dt.time(now.hour, now.minute), kind="ketamine_iv"
-        )
+        self.copied_from = None if treatment else last_session(context.vault.treatments.all(), now)
+        t = treatment or new_session(self.copied_from, now)
         outer = QVBoxLayout(self)
+        if self.copied_from is not None:
+            outer.addWidget(
+                hint(
+                    "Kind, clinic, dose and weight are copied from your last session "
+                    f"({self.copied_from.day:%d %b %Y}). Change anything that is different."
+                )
+            )
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         body = QWidget()
@@ -252,7 +282,7 @@ class TreatmentDialog(QDialog):
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
         self.form = form
-        self.resize(940, 760)
+        self.resize(900, 640)  # fits a 1366x768 screen; the form scrolls if need be
         for signal in (self.dose.valueChanged, self.weight.valueChanged):
             signal.connect(self._update_mg_per_kg)
         self.kind.currentIndexChanged.connect(self._update_kind)
@@ -497,9 +527,15 @@ class TreatmentsScreen(QTabWidget):
         layout.addWidget(heading("Treatment sessions"))
         self.next_label = QLabel("")
         self.next_label.setObjectName("contextLine")
+        self.next_label.setWordWrap(True)
         layout.addWidget(self.next_label)
         row = QHBoxLayout()
         self.kind_filter = QComboBox()
+        self.kind_filter.setAccessibleName("Show sessions of this kind")
+        self.kind_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.kind_filter.setMinimumContentsLength(12)  # room left for the buttons beside
         self.kind_filter.addItem("All kinds", None)
         for kind in KINDS.values():
             self.kind_filter.addItem(kind.label, kind.code)
@@ -518,14 +554,14 @@ class TreatmentsScreen(QTabWidget):
             row.addWidget(button)
         layout.addLayout(row)
         self.sessions = QTableWidget(0, 6)
+        self.sessions.setAccessibleName("Treatment sessions")
         self.sessions.setHorizontalHeaderLabels(
             ["Date", "Kind", "Session", "Dose", "Dissociation", "Side effects"]
         )
         _read_only(self.sessions)
-        for column in range(5):
-            self.sessions.horizontalHeader().setSectionResizeMode(
-                column, QHeaderView.ResizeMode.ResizeToContents
-            )
+        self.sessions_columns = FittedColumns(
+            self.sessions, "sessions", column_memory(self.context), wrap=(0, 1, 2, 3, 5)
+        )
         self.sessions.doubleClicked.connect(lambda _: self.edit_session())
         layout.addWidget(self.sessions, 1)
         return page
@@ -553,7 +589,7 @@ class TreatmentsScreen(QTabWidget):
         for row, t in enumerate(rows):
             appointment = t.is_appointment(now)
             cells = (
-                f"{t.day:%a %d %b %Y} {t.time:%H:%M}" + (" (appointment)" if appointment else ""),
+                f"{t.day:%a %d %b %Y} {t.time:%H:%M}" + ("\n(appointment)" if appointment else ""),
                 t.label,
                 course_label(t, by_id[t.id]),
                 t.dose_text(),
@@ -569,6 +605,7 @@ class TreatmentsScreen(QTabWidget):
                     font.setItalic(True)
                     item.setFont(font)
                 self.sessions.setItem(row, column, item)
+        self.sessions_columns.fit()
 
     def _selected_session(self) -> Treatment | None:
         row = self.sessions.currentRow()
@@ -625,6 +662,10 @@ class TreatmentsScreen(QTabWidget):
             ],
         )
         self.medications = _table(["Date", "Medication", "Event", "Dose", "Frequency / reason"])
+        self.medications.setAccessibleName("Medication events")
+        self.medications_columns = FittedColumns(
+            self.medications, "medications", column_memory(self.context), wrap=(1, 3, 4)
+        )
         layout.addWidget(self.medications, 1)
         return page
 
@@ -643,6 +684,7 @@ class TreatmentsScreen(QTabWidget):
                 (f"{day:%d %b %Y}", medication.name, event.event, dose, detail)
             ):
                 self.medications.setItem(row, column, QTableWidgetItem(text))
+        self.medications_columns.fit()
 
     def _selected_medication(self) -> Medication | None:
         row = self.medications.currentRow()
@@ -677,7 +719,10 @@ class TreatmentsScreen(QTabWidget):
             ],
         )
         self.notes = _table(["Date", "Worked on", "Insights", "Homework"])
-        self.notes.setWordWrap(True)
+        self.notes.setAccessibleName("Therapy and integration notes")
+        self.notes_columns = FittedColumns(
+            self.notes, "therapy_notes", column_memory(self.context), wrap=(1, 2, 3)
+        )
         self.notes.doubleClicked.connect(lambda _: self._edit_note())
         layout.addWidget(self.notes, 1)
         return page
@@ -691,6 +736,7 @@ class TreatmentsScreen(QTabWidget):
                 (f"{note.day:%d %b %Y}", note.worked_on, note.insights, note.homework)
             ):
                 self.notes.setItem(row, column, QTableWidgetItem(text))
+        self.notes_columns.fit()
 
     def _selected_note(self) -> SessionNote | None:
         row = self.notes.currentRow()
@@ -720,6 +766,7 @@ class TreatmentsScreen(QTabWidget):
             ],
         )
         self.questions = QListWidget()
+        self.questions.setAccessibleName("Questions for my therapist")
         self.questions.setWordWrap(True)
         self.questions.itemChanged.connect(self._question_ticked)
         layout.addWidget(self.questions, 1)

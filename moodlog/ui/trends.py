@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -24,20 +23,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from moodlog.domain.analysis import OUTCOME_DEFINITIONS, SESSION_WINDOW_RULES, SessionResponse
-from moodlog.domain.booster import SETTING_LAST_SESSIONS, booster_summary, last_sessions_setting
-from moodlog.domain.questionnaires import GAD7, PHQ9
-from moodlog.ui.booster_chart import BoosterPanel
-from moodlog.ui.charts import (
-    LEVEL_COLOURS,
+from moodlog.charts.plots import (
+    MEDICATION_COLOUR,
     SERIES_STYLE,
+    TEXT_CONTRAST,
     AroundSessionsChart,
     TimelineChart,
     TrendData,
+    level_legend_html,
     mood_colour,
+    on_window,
 )
+from moodlog.charts.theme import theme_events
+from moodlog.domain.analysis import OUTCOME_DEFINITIONS, SESSION_WINDOW_RULES, SessionResponse
+from moodlog.domain.booster import SETTING_LAST_SESSIONS, booster_summary, last_sessions_setting
+from moodlog.domain.questionnaires import GAD7, PHQ9
+from moodlog.domain.treatments import KINDS
+from moodlog.ui.booster_chart import BoosterPanel
 from moodlog.ui.context import AppContext
-from moodlog.ui.widgets import heading, hint, show_error
+from moodlog.ui.widgets import FittedColumns, column_memory, heading, hint, show_error
 
 RANGES = (("30 days", 30), ("90 days", 90), ("1 year", 365), ("All", None))
 CHARTED = ("entries", "treatments", "questionnaires", "checkins", "medications")
@@ -78,24 +82,27 @@ def session_row(response: SessionResponse) -> tuple[str, ...]:
     )
 
 
-def insights_text(data: TrendData) -> str:
-    """Associations in the user's own data, in plain words (not causes)."""
+def insights_text(data: TrendData, first: dt.date | None = None) -> str:
+    """Associations in the user's own data, in plain words (not causes), over the days
+    from ``first`` on (the range the chart shows; None: the whole history)."""
     parts = []
-    if data.tag_comparisons:
+    comparisons, sleep_correlation = data.associations(first)
+    if comparisons:
         parts.append(
             "Mood on days with a tag vs without: "
             + "; ".join(
-                f"{c.tag} {c.with_mean:.1f} vs {c.without_mean:.1f}"
-                for c in data.tag_comparisons[:4]
+                f"{c.tag} {c.with_mean:.1f} vs {c.without_mean:.1f}" for c in comparisons[:4]
             )
             + "."
         )
-    if data.sleep_correlation is not None:
-        r, n = data.sleep_correlation
+    if sleep_correlation is not None:
+        r, n = sleep_correlation
         strength = "little" if abs(r) < 0.2 else "some" if abs(r) < 0.4 else "a clear"
         parts.append(f"Hours slept vs next day's mood: {strength} link (r = {r:+.2f}, {n} days).")
     if parts:
         parts.append("These are associations in your own data, not causes.")
+        since = "all your entries" if first is None else f"{first:%d %b %Y} to today"
+        parts.insert(0, f"From {since}:")
     return " ".join(parts)
 
 
@@ -139,6 +146,10 @@ class AroundSessionsTab(QWidget):
         picker_layout.setContentsMargins(6, 0, 0, 0)
         picker_layout.addWidget(QLabel("Sessions shown"))
         self.session_list = QListWidget()
+        self.session_list.setAccessibleName("Sessions shown in the chart")
+        self.session_list.setMinimumWidth(  # a whole "20 Nov 2026 ESK" line, no side scroll
+            self.session_list.fontMetrics().horizontalAdvance("00 Mmm 0000 ESK") + 64
+        )
         self.session_list.itemChanged.connect(self._sessions_picked)
         picker_layout.addWidget(self.session_list, 1)
         all_button = QPushButton("Show all")
@@ -154,9 +165,12 @@ class AroundSessionsTab(QWidget):
         layout.addWidget(self.definitions)
         self.table = QTableWidget(0, len(SESSION_COLUMNS))
         self.table.setHorizontalHeaderLabels(SESSION_COLUMNS)
+        self.table.setAccessibleName("Mood around each session")
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.columns = FittedColumns(  # issue 15: columns that show their text
+            self.table, "around_sessions", None, wrap=tuple(range(len(SESSION_COLUMNS)))
+        )
         layout.addWidget(self.table, 2)
         self.booster = BoosterPanel()
         self.booster.setMaximumHeight(190)
@@ -172,6 +186,7 @@ class AroundSessionsTab(QWidget):
         for row, response in enumerate(responses):
             for column, text in enumerate(session_row(response)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
+        self.columns.fit()
         self.session_list.blockSignals(True)
         self.session_list.clear()
         for session in reversed(data.sessions):
@@ -234,30 +249,19 @@ class TrendsScreen(QWidget):
         over_layout = QVBoxLayout(over_time)
         toggles = QHBoxLayout()
         self.toggles: dict[str, QCheckBox] = {}
-        for name, (label, colour, _) in SERIES_STYLE.items():
-            box = QCheckBox(label)
-            box.setStyleSheet(f"color: {colour}")
+        for name, (label, _colour, _) in SERIES_STYLE.items():
+            box = QCheckBox(label)  # coloured as its line, by _show_legend
             box.toggled.connect(lambda on, n=name: self.timeline.set_series_visible(n, on))
             self.toggles[name] = box
             toggles.addWidget(box)
         toggles.addStretch(1)
-        mood = mood_colour().name()  # lighter on a dark background, as in the chart
-        legend = " ".join(
-            f"<span style='color:{colour}'>&#9632;</span> {level}"
-            for level, colour in LEVEL_COLOURS.items()
-        )
         over_layout.addLayout(toggles)
         toggles = QHBoxLayout()
-        toggles.addWidget(
-            QLabel(
-                f"<span style='color:{mood}'>&#9679;</span> daily mood &nbsp; "
-                f"<span style='color:{mood}'>&#9473;</span> 7-day trend &nbsp; "
-                "<span style='color:#7b3fa0'>|</span> sessions &nbsp; "
-                "<span style='color:#6b5a8e'>&#9650;</span> medication &nbsp; "
-                f"&nbsp;&nbsp; Self-check: {legend}"
-            )
-        )
-        toggles.addStretch(1)
+        self.legend = QLabel("")  # filled by _show_legend, again when the theme changes
+        self.legend.setWordWrap(True)  # never cut at a narrow width
+        toggles.addWidget(self.legend, 1)
+        self._show_legend()
+        theme_events().changed.connect(self._show_legend)
         over_layout.addLayout(toggles)
         self.timeline = TimelineChart()
         self.timeline.day_hovered.connect(lambda text: self.hover_label.setText(text))
@@ -339,6 +343,33 @@ class TrendsScreen(QWidget):
         self._show_toggled_series()
         self._whole_history_loaded()
 
+    def _show_legend(self) -> None:
+        """The chart's key, in the chart's colours made legible on this window's
+        background (light or dark); shapes and line styles tell the same without
+        colour."""
+        mood = on_window(mood_colour()).name()  # lighter on a dark background, as in the chart
+        session = on_window(KINDS["ketamine_iv"].colour).name()
+        medication = on_window(MEDICATION_COLOUR).name()
+        legend = level_legend_html()  # each level's own shape, as drawn on the chart
+        self.legend.setText(
+            f"<span style='color:{mood}'>&#9679;</span> daily mood &nbsp; "
+            f"<span style='color:{mood}'>&#9473;</span> 7-day mean &nbsp; "
+            f"<span style='color:{session}'>&#9474;</span> sessions &nbsp; "
+            f"<span style='color:{session}'>&#9478;</span> booked &nbsp; "
+            f"<span style='color:{medication}'>&#9650;</span> medication &nbsp; "
+            f"&nbsp;&nbsp; Self-check: {legend}"
+        )
+        for name, box in self.toggles.items():
+            colour = on_window(SERIES_STYLE[name][1], TEXT_CONTRAST).name()
+            box.setStyleSheet(f"QCheckBox {{ color: {colour}; }}")
+
+    def _insights_first_day(self) -> dt.date | None:
+        """The first day of the chosen range (None for "All"), for the footnote."""
+        days = self.selected_days()
+        if self.data is None or days is None:
+            return None
+        return self.data.now.date() - dt.timedelta(days=days)
+
     def _show_toggled_series(self) -> None:
         for name, box in self.toggles.items():
             if box.isChecked():
@@ -346,7 +377,7 @@ class TrendsScreen(QWidget):
 
     def _whole_history_loaded(self) -> None:
         assert self.data is not None
-        self.insights.setText(insights_text(self.data))
+        self.insights.setText(insights_text(self.data, self._insights_first_day()))
         self._sessions_stale = True
         if self.tabs.currentIndex() == 1:
             self._show_around()
@@ -359,6 +390,7 @@ class TrendsScreen(QWidget):
     def _show_around(self) -> None:
         if self.around is None:
             self.around = AroundSessionsTab()
+            self.around.columns.remember_in(column_memory(self.context))
             self.around.booster.last_changed.connect(self._booster_sessions_changed)
             self.around_page.layout().addWidget(self.around)
         if self._sessions_stale and self.data is not None:
@@ -387,6 +419,8 @@ class TrendsScreen(QWidget):
             if needed is None or needed < self.data.since:
                 self.complete_data()  # "All", or a longer range than was read
         self.timeline.set_range(days)
+        if self.data is not None and self.data.complete:  # the footnote follows the range
+            self.insights.setText(insights_text(self.data, self._insights_first_day()))
 
     def save_png(self) -> None:
         from moodlog.ui.files import ask_save_path

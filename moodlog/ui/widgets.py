@@ -2,17 +2,47 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDateEdit,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QScrollArea,
     QSlider,
+    QTableWidget,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
+
+from moodlog.wording import count_text, numbered  # noqa: F401 (used by the screens)
+
+WRAPPED_COLUMN_WIDTH = 300  # a column of free text starts this wide and wraps
+WRAPPED_MINIMUM = 120  # ... and gives way down to this when the table is narrow,
+# or further, down to its longest word, when it has to (the smallest window)
+WORD_SAMPLE_ROWS = 300  # rows read to find a column's longest word
+WRAPPED_LINES = 4  # rows show up to this many lines; the tooltip has the rest
+
+
+class DateEdit(QDateEdit):
+    """A date field that Tab leaves at once (the arrow keys move between day, month and
+    year), as keyboard users expect; Qt's own stops at every part, and one showing a
+    special text such as "any" never lets Tab out at all."""
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802
+        return QWidget.focusNextPrevChild(self, forward)
+
+
+class TimeEdit(QTimeEdit):
+    """A time field that Tab leaves at once (see :class:`DateEdit`)."""
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802
+        return QWidget.focusNextPrevChild(self, forward)
 
 
 class ScaleInput(QWidget):
@@ -77,6 +107,10 @@ class ScaleInput(QWidget):
         self.enabled_box.toggled.connect(self._update)
         self._update()
 
+    def focus_chain(self) -> list[QWidget]:
+        """Its inputs in tab order: the check box (when it has one), then the slider."""
+        return [self.slider] if self.required else [self.enabled_box, self.slider]
+
     def _slider_moved(self) -> None:
         if not self.enabled_box.isChecked():
             self.enabled_box.setChecked(True)
@@ -108,6 +142,165 @@ class ScaleInput(QWidget):
         self.slider.blockSignals(False)
         self.enabled_box.setChecked(value is not None)
         self._update()
+
+
+class FittedColumns(QObject):
+    """Columns that show their text (issue 15): sized to their contents, free-text
+    columns wrapped over up to ``WRAPPED_LINES`` lines, every cell's full text in its
+    tooltip, and the widths the person drags remembered in ``window.ini`` (numbers only,
+    never content; nothing with ``data_dir`` None, as in the demo).
+
+    Call :meth:`fit` after filling the table."""
+
+    def __init__(
+        self,
+        table: QTableWidget,
+        name: str,
+        data_dir: Path | None,
+        wrap: tuple[int, ...] = (),
+    ) -> None:
+        super().__init__(table)
+        self.table = table
+        self.name = name
+        self.data_dir = data_dir
+        self.wrap = set(wrap)
+        self._sizing = False
+        self.user_widths: list[int] | None = None
+        if data_dir is not None:
+            from moodlog.ui.window_state import load_column_widths
+
+            self.user_widths = load_column_widths(data_dir, name)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        table.setWordWrap(bool(wrap))
+        table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        lines = table.fontMetrics().lineSpacing() * WRAPPED_LINES + 8
+        table.verticalHeader().setMaximumSectionSize(lines if wrap else -1)
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(400)
+        self._save_timer.timeout.connect(self._save)
+        header.sectionResized.connect(self._resized)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(50)
+        self._fit_timer.timeout.connect(self.fit_widths)
+        self._rows_timer = QTimer(self)
+        self._rows_timer.setSingleShot(True)
+        self._rows_timer.setInterval(50)
+        self._rows_timer.timeout.connect(table.resizeRowsToContents)
+        table.installEventFilter(self)
+
+    def remember_in(self, data_dir: Path | None) -> None:
+        """Remember widths in ``data_dir`` from now on (for tables built without it)."""
+        from moodlog.ui.window_state import load_column_widths
+
+        self.data_dir = data_dir
+        self.user_widths = None if data_dir is None else load_column_widths(data_dir, self.name)
+
+    def fit(self) -> None:
+        """Tooltips on every cell, then the widths: the person's, else the contents'."""
+        table = self.table
+        for row in range(table.rowCount()):
+            for column in range(table.columnCount()):
+                item = table.item(row, column)
+                if item is not None and item.text() and not item.toolTip():
+                    item.setToolTip(item.text())
+        self._sizing = True
+        try:
+            last = table.columnCount() - 1
+            if self.user_widths and len(self.user_widths) == table.columnCount():
+                for column, width in enumerate(self.user_widths[:last]):
+                    table.setColumnWidth(column, width)
+            else:
+                self._fit_to_contents()
+            if self.wrap:
+                table.resizeRowsToContents()
+        finally:
+            self._sizing = False
+
+    def _fit_to_contents(self) -> None:
+        """Every column as wide as its text; when that is wider than the table, the
+        free-text columns give way (down to ``WRAPPED_MINIMUM``) and wrap."""
+        table = self.table
+        last = table.columnCount() - 1
+        table.resizeColumnsToContents()
+        widths = [table.columnWidth(c) for c in range(last + 1)]
+        for column in self.wrap:
+            widths[column] = min(widths[column], WRAPPED_COLUMN_WIDTH)
+        room = table.viewport().width()
+        excess = sum(widths) - room
+        for floor in (
+            {c: WRAPPED_MINIMUM for c in self.wrap},
+            {c: min(WRAPPED_MINIMUM, self._longest_word(c)) for c in self.wrap},
+        ):
+            shrinkable = [c for c in self.wrap if widths[c] > floor[c]]
+            while excess > 0 and shrinkable:
+                share = max(1, excess // len(shrinkable))
+                for column in shrinkable:
+                    cut = min(share, widths[column] - floor[column], excess)
+                    widths[column] -= cut
+                    excess -= cut
+                shrinkable = [c for c in shrinkable if widths[c] > floor[c]]
+        for column, width in enumerate(widths):
+            table.setColumnWidth(column, width)
+
+    def _longest_word(self, column: int) -> int:
+        """The width of the column's longest word (and heading), so wrapping never has
+        to cut a word."""
+        table = self.table
+        metrics = table.fontMetrics()
+        header = table.horizontalHeaderItem(column)
+        words = {header.text()} if header is not None else set()  # headings do not wrap
+        for row in range(min(table.rowCount(), WORD_SAMPLE_ROWS)):
+            item = table.item(row, column)
+            if item is not None:
+                words.update(item.text().split())
+        return max((metrics.horizontalAdvance(word) for word in words), default=0) + 14
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """A table that changes size (first shown, window resized) re-fits its columns,
+        unless the person set them."""
+        if event.type() == QEvent.Type.Resize and not self.user_widths:
+            self._fit_timer.start()  # once the resizing pauses
+        return False
+
+    def fit_widths(self) -> None:
+        if self.user_widths:
+            return
+        self._sizing = True
+        try:
+            self._fit_to_contents()
+            if self.wrap:
+                self.table.resizeRowsToContents()
+        finally:
+            self._sizing = False
+
+    def _resized(self, column: int, _old: int = 0, _new: int = 0) -> None:
+        if self._sizing:
+            return
+        if self.wrap:
+            self._rows_timer.start()  # wrapped text needs new row heights
+        if column == self.table.columnCount() - 1:
+            return  # the stretching last column following the window
+        self._fit_timer.stop()  # the person's widths from now on, not the contents'
+        self.user_widths = [self.table.columnWidth(c) for c in range(self.table.columnCount())]
+        if self.data_dir is not None and self.table.isVisible():
+            self._save_timer.start()
+
+    def _save(self) -> None:
+        from moodlog.ui.window_state import save_column_widths
+
+        widths = [self.table.columnWidth(c) for c in range(self.table.columnCount())]
+        self.user_widths = widths
+        save_column_widths(self.data_dir, self.name, widths)
+
+
+def column_memory(context: object) -> Path | None:
+    """Where table column widths are remembered: the data folder, none for the demo."""
+    return None if getattr(context, "demo", False) else getattr(context, "data_dir", None)
 
 
 def confirm(parent: QWidget, title: str, text: str, action: str = "Delete") -> bool:

@@ -1,6 +1,7 @@
 """Remembering where the main window was and how big it was - never what it showed.
 
-Only ``QWidget.saveGeometry()`` (position, size, maximised or not, and the screen) is
+Only ``QWidget.saveGeometry()`` (position, size, maximised or not, and the screen) and
+the widths the person gave table columns (numbers under ``columns/<table>``) are
 written, to ``window.ini`` in the data folder beside ``preferences.json``; one file per
 journal folder, so a ``--data-dir`` journal keeps its own. Nothing about the content,
 the screen that was open or any text is kept. The demo vault remembers nothing.
@@ -12,11 +13,16 @@ import contextlib
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QSize
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 WINDOW_STATE_FILENAME = "window.ini"
 GEOMETRY_KEY = "main_window/geometry"
+COLUMNS_GROUP = "columns"
+# The first window fits a 1366x768 laptop with its title bar and a panel or taskbar.
+DEFAULT_SIZE = (1100, 680)
+TITLE_BAR_ALLOWANCE = 40
 
 
 def _settings(data_dir: Path) -> QSettings:
@@ -31,11 +37,49 @@ def restore_geometry(window: QWidget, data_dir: Path) -> bool:
     return bool(window.restoreGeometry(QByteArray(value)))
 
 
+def default_size(window: QWidget) -> QSize:
+    """The first size of ``window``: ``DEFAULT_SIZE``, made smaller on a screen whose free
+    area (minus a title bar) cannot hold it, never below the window's minimum size."""
+    width, height = DEFAULT_SIZE
+    screen = QWidget.screen(window) or QGuiApplication.primaryScreen()
+    if screen is not None:
+        free = screen.availableGeometry()
+        width = min(width, free.width())
+        height = min(height, free.height() - TITLE_BAR_ALLOWANCE)
+    minimum = window.minimumSize()
+    return QSize(max(width, minimum.width()), max(height, minimum.height()))
+
+
 def save_geometry(window: QWidget, data_dir: Path) -> None:
     """Remember ``window``'s geometry; a folder that cannot be written is not an error."""
     settings = _settings(data_dir)
     settings.setValue(GEOMETRY_KEY, window.saveGeometry())
+    _sync(settings, data_dir)
+
+
+def _sync(settings: QSettings, data_dir: Path) -> None:
     settings.sync()
     path = Path(data_dir) / WINDOW_STATE_FILENAME
     with contextlib.suppress(OSError):
         os.chmod(path, 0o600)  # private like every file in the data folder
+
+
+def load_column_widths(data_dir: Path, table: str) -> list[int] | None:
+    """The column widths (pixels) the person last gave ``table``, or None."""
+    value = _settings(data_dir).value(f"{COLUMNS_GROUP}/{table}")
+    if isinstance(value, list):  # QSettings reads "1,2,3" back as a list
+        value = ",".join(str(part) for part in value)
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        widths = [int(part) for part in value.split(",")]
+    except ValueError:
+        return None  # a hand-edited file: fall back to sizing by content
+    return widths if all(8 <= w <= 4000 for w in widths) else None
+
+
+def save_column_widths(data_dir: Path, table: str, widths: list[int]) -> None:
+    """Remember the widths of ``table``'s columns: numbers only, never cell text."""
+    settings = _settings(data_dir)
+    settings.setValue(f"{COLUMNS_GROUP}/{table}", ",".join(str(int(w)) for w in widths))
+    _sync(settings, data_dir)

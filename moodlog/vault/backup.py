@@ -44,7 +44,7 @@ from moodlog.vault.connection import (
     normalise_passphrase,
     sql_string_literal,
 )
-from moodlog.vault.errors import VaultError
+from moodlog.vault.errors import VaultError, is_damage
 from moodlog.vault.migrations import LATEST_VERSION
 from moodlog.vault.vault import Vault
 
@@ -363,6 +363,13 @@ def _sql_reason(error: Exception) -> str:
         return "the disk is full"
     if "unable to open" in text or "readonly" in text:
         return "moodlog may not write to that folder"
+    if is_damage(error):
+        return (
+            "your journal file is damaged (part of it cannot be read; 'moodlog check' "
+            "shows what). Restore one of your backups, which keeps the damaged file beside it"
+        )
+    if "disk i/o" in text:  # a write refused: a file size limit, a drive pulled out
+        return "the drive could not be written to (is it full, or was it disconnected?)"
     return "the database reported an error"
 
 

@@ -157,6 +157,8 @@ def open_connection(path: Path, passphrase: str) -> Connection:
     reason = describe_unopenable(path)
     if reason:
         raise VaultDamaged(path, reason)
+    if not passphrase:  # SQLCipher refuses an empty key with an error of its own
+        raise PassphraseRejected("Please enter your passphrase.")
     conn = _connect(path)
     try:
         _apply_key(conn, passphrase)

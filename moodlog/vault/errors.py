@@ -118,3 +118,40 @@ def storage_problem(error: BaseException, doing: str = "Not saved") -> StoragePr
     if "disk i/o error" in text:
         return DiskError(doing)
     return None
+
+
+def os_reason(error: OSError) -> str:
+    """The plain cause of a failed file operation ("the disk is full"), for a sentence
+    like "The CSV files were not saved: <reason>." Never a temp file's name."""
+    import errno
+
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full"
+    if error.errno == errno.EFBIG:
+        return "the file is too large for that disk (or the disk is full)"
+    if error.errno == errno.EROFS:
+        return "that disk is read-only"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "moodlog may not write there"
+    if error.errno == errno.ENOENT:
+        return "the folder is not there (is the drive connected?)"
+    if error.errno == errno.EIO:
+        return "the disk reported an error (was the drive disconnected?)"
+    return (error.strerror or "the file could not be written").lower()
+
+
+DAMAGE_WORDS = ("malformed", "not a database", "disk image", "corrupt")
+
+
+def is_damage(error: BaseException) -> bool:
+    """An SQLite error that means some of the vault's pages cannot be read as they
+    should (found after the vault opened: the first pages were fine)."""
+    text = str(error).lower()
+    return any(words in text for words in DAMAGE_WORDS)
+
+
+DAMAGED_AFTER_OPEN = (
+    "Your journal file is damaged: part of it cannot be read, so this could not be "
+    "done. Nothing was changed. 'moodlog check' shows what is damaged; 'moodlog restore "
+    "BACKUP' puts a backup in its place and keeps the damaged file beside it."
+)

@@ -11,6 +11,10 @@ vault would be released by closing any other descriptor of it in this process.
 
 Within one process the lock is shared (counted): the same app may open its own
 vault twice (e.g. a passphrase check). A second *process* is refused.
+
+A lock file that cannot be opened for writing (read-only, even a folder) is locked
+through a read-only descriptor. Only where no lock can be had at all (a read-only folder
+without a lock file, a drive that has no file locks) does the vault open unlocked.
 """
 
 from __future__ import annotations
@@ -31,6 +35,10 @@ def lock_path_for(vault_path: Path) -> Path:
     return vault_path.with_name(vault_path.name + ".lock")
 
 
+class _NoLocksHere(Exception):
+    """The file system has no file locks (some network and FUSE drives)."""
+
+
 def _try_lock(fd: int) -> bool:
     if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
         import msvcrt
@@ -46,6 +54,8 @@ def _try_lock(fd: int) -> bool:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         return False
+    except OSError as error:  # ENOLCK, EOPNOTSUPP...: no locks on this drive at all
+        raise _NoLocksHere from error
     return True
 
 
@@ -58,7 +68,8 @@ class VaultLock:
     @classmethod
     def acquire(cls, vault_path: Path) -> VaultLock:
         """Take the lock or raise VaultInUse. Where no lock file can be made (a
-        read-only folder, where nothing can be written anyway) no lock is taken."""
+        read-only folder, where nothing can be written anyway) no lock is taken; an
+        existing lock file that cannot be written is locked read-only."""
         path = lock_path_for(vault_path)
         key = os.path.realpath(path)
         with _guard:
@@ -68,8 +79,21 @@ class VaultLock:
             try:
                 fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
             except OSError:
+                # An existing lock file that cannot be opened for writing (read-only,
+                # or not a file: a folder sync or copy can bring one) still locks:
+                # flock needs only an open descriptor.
+                try:
+                    fd = os.open(path, os.O_RDONLY)
+                except OSError:
+                    return cls(None)
+            try:
+                locked = _try_lock(fd)
+            except _NoLocksHere:
+                # The journal must still open there; as in a read-only folder, no
+                # lock is taken (the drive cannot keep a second moodlog out).
+                os.close(fd)
                 return cls(None)
-            if not _try_lock(fd):
+            if not locked:
                 os.close(fd)
                 raise VaultInUse(Path(vault_path))
             _held[key] = [fd, 1]

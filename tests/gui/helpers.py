@@ -8,7 +8,18 @@ from moodlog.ui.application import AppController
 from tests.conftest import PASSPHRASE
 
 
-def create_vault_through_the_window(qtbot, data_dir: Path, **kwargs) -> AppController:
+def activate(qtbot, window) -> None:
+    """Make ``window`` the active window. Asked again while waiting: on a loaded machine
+    an activation still queued for another window (the introduction, the lock window)
+    can land after ours."""
+    qtbot.waitUntil(lambda: window.activateWindow() or window.isActiveWindow(), timeout=5000)
+
+
+def create_vault_through_the_window(
+    qtbot, data_dir: Path, keep_introduction: bool = False, **kwargs
+) -> AppController:
+    """Create a vault through the lock window; the first-run introduction is skipped, as
+    most tests are about what comes after it (``keep_introduction`` leaves it open)."""
     controller = AppController(data_dir, **kwargs)
     controller.start()
     page = controller.create_page
@@ -18,6 +29,10 @@ def create_vault_through_the_window(qtbot, data_dir: Path, **kwargs) -> AppContr
     qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
     assert controller.main_window is not None
     qtbot.addWidget(controller.lock_window)
+    introduction = getattr(controller, "onboarding", None)
+    if introduction is not None and not keep_introduction:
+        introduction.skip()
+        qtbot.waitUntil(lambda: not introduction.isVisible(), timeout=3000)
     return controller
 
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel
 from moodlog.ui.application import AppController
 from moodlog.vault.vault import Vault
 from tests.conftest import PASSPHRASE
-from tests.gui.helpers import create_vault_through_the_window, unlock
+from tests.gui.helpers import activate, create_vault_through_the_window, unlock
 
 
 def test_create_page_explains_and_rejects_weak_input(qtbot, data_dir: Path):
@@ -43,8 +43,7 @@ def test_create_unlock_lock_unlock(qtbot, data_dir: Path):
     assert controller.main_window.windowTitle() == "moodlog"
 
     window = controller.main_window
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    activate(qtbot, window)
     QTest.keyClick(window.nav, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert controller.vault is None and controller.main_window is None
     assert not vault.is_open  # the connection (and so the key) is gone

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from moodlog.domain.contents import VaultContents
-from moodlog.domain.entries import Entry
-from moodlog.domain.safety import LEVEL_ORDER, SICheckin
-from moodlog.ui.charts import (
+from moodlog.charts.plots import (
     LEVEL_SYMBOLS,
     TimelineChart,
     TrendData,
@@ -16,6 +13,9 @@ from moodlog.ui.charts import (
     timestamp,
     worst_level_by_day,
 )
+from moodlog.domain.contents import VaultContents
+from moodlog.domain.entries import Entry
+from moodlog.domain.safety import LEVEL_ORDER, SICheckin
 
 D = dt.date(2026, 5, 4)
 NOW = dt.datetime(2026, 5, 20, 12)

@@ -11,7 +11,7 @@ from moodlog import __version__
 from moodlog.domain.analysis import OUTCOME_DEFINITIONS, SESSION_WINDOW_RULES
 from moodlog.ui.help_screen import HelpScreen, native, shortcut_rows
 from moodlog.ui.onboarding import OnboardingDialog
-from tests.gui.helpers import create_vault_through_the_window
+from tests.gui.helpers import activate, create_vault_through_the_window
 
 
 def plain(label) -> str:
@@ -31,10 +31,8 @@ def press(qtbot, window, keys) -> None:
 
 def open_app(qtbot, data_dir):
     controller = create_vault_through_the_window(qtbot, data_dir)
-    controller.onboarding.close()
     window = controller.main_window
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    activate(qtbot, window)
     return controller, window
 
 

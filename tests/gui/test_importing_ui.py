@@ -59,7 +59,7 @@ def test_daylio_mapping_screen_preview_and_import(qtbot, dialog, context, tmp_pa
     boxes["Blissful"].setValue(10)
     boxes["meh"].setValue(4)
     text = dialog.preview.toPlainText()
-    assert "3 row(s) found" in text and "03 Mar 2024 to 05 Mar 2024" in text
+    assert "3 rows found" in text and "03 Mar 2024 to 05 Mar 2024" in text
     assert "scales" in text
     assert dialog.import_button.isEnabled()
     assert dialog.import_button.text() == "Import 3 entries"
@@ -169,3 +169,33 @@ def test_settings_opens_the_import_dialog(qtbot, context):
     assert isinstance(screen.import_dialog, importing.ImportDialog)
     qtbot.addWidget(screen.import_dialog)
     assert screen.import_dialog.isVisible()
+
+
+def test_an_import_refused_by_the_disk_or_another_program_says_why(
+    qtbot, dialog, context, tmp_path, monkeypatch
+):
+    # Before: "The import did not finish (VaultBusy)": a class name, not the reason.
+    import sqlcipher3
+
+    from tests.conftest import PASSPHRASE
+
+    shown: list[str] = []
+    monkeypatch.setattr(importing, "show_error", lambda parent, text: shown.append(text))
+    dialog.load_file(_file(tmp_path, DAYLIO.replace("Blissful", "rad")), "daylio")
+    assert dialog.import_button.isEnabled()
+    reader = sqlcipher3.connect(str(context.vault.path))
+    reader.execute(f"PRAGMA key = '{PASSPHRASE}'")
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM entries").fetchone()  # holds a read lock
+    try:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    finally:
+        reader.rollback()
+        reader.close()
+    assert len(shown) == 1
+    assert "in use by another moodlog or another program" in shown[0]
+    assert "Nothing was imported" in shown[0]
+    assert "VaultBusy" not in shown[0] and "(" not in shown[0].split(":")[0]
+    assert context.vault.entries.count() == 0
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)  # now it works
+    assert context.vault.entries.count() == 3

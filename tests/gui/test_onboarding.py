@@ -18,7 +18,7 @@ def click(qtbot, button) -> None:
 
 
 def test_a_new_journal_starts_with_the_introduction_and_it_writes_the_choices(qtbot, data_dir):
-    controller = create_vault_through_the_window(qtbot, data_dir)
+    controller = create_vault_through_the_window(qtbot, data_dir, keep_introduction=True)
     dialog = controller.onboarding
     assert isinstance(dialog, OnboardingDialog) and dialog.isVisible()
     settings = controller.vault.settings
@@ -67,7 +67,7 @@ def test_a_new_journal_starts_with_the_introduction_and_it_writes_the_choices(qt
 
 
 def test_skipping_changes_no_setting(qtbot, data_dir):
-    controller = create_vault_through_the_window(qtbot, data_dir)
+    controller = create_vault_through_the_window(qtbot, data_dir, keep_introduction=True)
     dialog = controller.onboarding
     before = controller.vault.settings.all()
     click(qtbot, dialog.next_button)
@@ -84,7 +84,7 @@ def test_skipping_changes_no_setting(qtbot, data_dir):
 
 
 def test_the_safety_plan_can_be_filled_in_right_away(qtbot, data_dir):
-    controller = create_vault_through_the_window(qtbot, data_dir)
+    controller = create_vault_through_the_window(qtbot, data_dir, keep_introduction=True)
     dialog = controller.onboarding
     for _ in range(3):
         click(qtbot, dialog.next_button)
@@ -101,7 +101,7 @@ def test_the_safety_plan_can_be_filled_in_right_away(qtbot, data_dir):
 def test_every_control_has_a_name_and_the_pages_work_by_keyboard(qtbot, data_dir):
     from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QLineEdit
 
-    controller = create_vault_through_the_window(qtbot, data_dir)
+    controller = create_vault_through_the_window(qtbot, data_dir, keep_introduction=True)
     dialog = controller.onboarding
     for widget in dialog.findChildren(QAbstractButton) + dialog.findChildren(QAbstractSpinBox):
         if isinstance(widget, QAbstractButton) and widget.text():
@@ -118,7 +118,7 @@ def test_every_control_has_a_name_and_the_pages_work_by_keyboard(qtbot, data_dir
 
 
 def test_setup_tab_order_follows_the_page_and_plurals_are_words(qtbot, data_dir):
-    controller = create_vault_through_the_window(qtbot, data_dir)
+    controller = create_vault_through_the_window(qtbot, data_dir, keep_introduction=True)
     dialog = controller.onboarding
     click(qtbot, dialog.next_button)
     click(qtbot, dialog.next_button)

@@ -89,8 +89,9 @@ def test_the_lock_screen_starts_importing_only_after_its_first_paint(qtbot, tmp_
     window.show()
     qtbot.waitUntil(preloader.timer.isActive, timeout=3000)
     assert preloader.timer.interval() == 400  # the short wait after the paint
-    preloader.postpone()  # typing a passphrase: the next step waits a quiet moment
-    assert preloader.timer.remainingTime() > 4500
+    qtbot.waitUntil(lambda: preloader.timer.remainingTime() < 250, timeout=3000)
+    preloader.postpone()  # typing a passphrase: the next step waits for a pause in it
+    assert preloader.timer.interval() == 400 and preloader.timer.remainingTime() > 300
     preloader.stop()
     assert not preloader.timer.isActive()
 
@@ -104,8 +105,10 @@ def test_typing_a_passphrase_postpones_the_lock_screen_imports(qtbot, data_dir: 
     controller.start()
     qtbot.addWidget(controller.lock_window)
     qtbot.waitUntil(controller.preloader.timer.isActive, timeout=3000)
+    qtbot.waitUntil(lambda: controller.preloader.timer.remainingTime() < 150, timeout=3000)
     qtbot.keyClick(controller.unlock_page.passphrase, Qt.Key.Key_A)
-    assert controller.preloader.timer.remainingTime() > controller.preloader.quiet_ms - 300
+    assert controller.preloader.timer.remainingTime() > 200  # a pause in typing, again
+    assert controller.preloader.pending[0][0] == "probe"  # not run meanwhile
     controller.preloader.stop()
 
 
@@ -133,3 +136,16 @@ def test_today_is_refreshed_once_while_the_main_window_is_built(
     assert len(calls) == 2
     controller.preloader.stop()
     controller.shutdown()
+
+
+def test_no_step_runs_once_the_apps_windows_are_closed(qtbot):
+    ran = []
+    open_windows = [True]
+    preloader = Preloader(modules=(), quiet_ms=10, gap_ms=5)
+    preloader.active = lambda: bool(open_windows)
+    preloader.add("first", lambda: (ran.append("first"), open_windows.clear()))
+    preloader.add("second", lambda: ran.append("second"))
+    preloader.start()
+    qtbot.waitUntil(lambda: ran == ["first"], timeout=3000)
+    qtbot.wait(100)
+    assert ran == ["first"] and not preloader.done  # kept for when a window opens again

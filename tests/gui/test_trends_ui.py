@@ -9,12 +9,12 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage
 
+from moodlog.charts.plots import day_of, timestamp
 from moodlog.domain.entries import Entry
 from moodlog.domain.questionnaires import GAD7, PHQ9, QuestionnaireResult
 from moodlog.domain.safety import SICheckin
 from moodlog.domain.treatments import Medication, MedicationEvent, Treatment
 from moodlog.preferences import Preferences
-from moodlog.ui.charts import day_of, timestamp
 from moodlog.ui.context import AppContext
 from moodlog.ui.trends import TrendsScreen
 from moodlog.vault.vault import Vault

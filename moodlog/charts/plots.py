@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from moodlog.charts.theme import theme_events
 from moodlog.domain.analysis import (
     CourseSummary,
     Series,
@@ -66,8 +67,11 @@ SERIES_STYLE = {  # name: (label, colour, right-hand axis?)
     "sleep_hours": ("Hours slept", "#5a6fb5", False),
 }
 MOOD_COLOUR = "#2c5d63"
+MEDICATION_COLOUR = "#6b5a8e"
 SESSION_LINE_LOW, SESSION_LINE_HIGH = -0.9, 10.1
 MAX_LABELS = 40
+SESSION_LABEL_MARGIN_PX = 4.0  # pyqtgraph's TextItem: blank space each side of its text
+SESSION_LABEL_GAP_PX = 6.0  # at least this between two session labels' letters
 
 
 EPOCH = dt.date(1970, 1, 1)
@@ -104,6 +108,7 @@ class TrendData:
     tag_comparisons: list[TagComparison] = field(default_factory=list)
     sleep_correlation: tuple[float, int] | None = None
     since: dt.date | None = None  # set for a recent slice only (see from_vault)
+    tag_days: dict[str, set[dt.date]] = field(default_factory=dict)  # whole history only
 
     @property
     def complete(self) -> bool:
@@ -203,7 +208,21 @@ class TrendData:
             if whole
             else None,
             since=since,
+            tag_days=tag_days if whole else {},
         )
+
+    def associations(
+        self, first: dt.date | None = None
+    ) -> tuple[list[TagComparison], tuple[float, int] | None]:
+        """Mood with vs without each tag, and hours slept vs the next day's mood, over
+        the days from ``first`` on (None: the whole history), so that the words under
+        the chart are about the range it shows."""
+        if first is None:
+            return self.tag_comparisons, self.sleep_correlation
+        mood = {day: value for day, value in self.mood.items() if day >= first}
+        tags = {tag: {d for d in days if d >= first} for tag, days in self.tag_days.items()}
+        sleep = {day: value for day, value in self.others["sleep_hours"].items() if day >= first}
+        return compare_tags(mood, tags), sleep_mood_correlation(sleep, mood)
 
     def outdated(self, now: dt.datetime) -> bool:
         """True once ``now`` is another day, or a booked session has started since
@@ -281,6 +300,67 @@ def dark_palette() -> bool:
     return QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
 
 
+# WCAG 2.1 contrast: 4.5:1 for text (AA), 3:1 for the lines and markers that carry
+# meaning (non-text contrast, 1.4.11).
+TEXT_CONTRAST = 4.5
+GRAPHIC_CONTRAST = 3.0
+
+
+def luminance(colour: QColor) -> float:
+    """WCAG relative luminance of an opaque colour."""
+
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(colour.redF())
+        + 0.7152 * channel(colour.greenF())
+        + 0.0722 * channel(colour.blueF())
+    )
+
+
+def contrast_ratio(first: QColor, second: QColor) -> float:
+    """WCAG contrast ratio of two opaque colours (1 to 21)."""
+    a, b = sorted((luminance(QColor(first)), luminance(QColor(second))), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def legible(colour: QColor | str, background: QColor, ratio: float = GRAPHIC_CONTRAST) -> QColor:
+    """``colour``, darkened on a light background or lightened on a dark one just enough
+    (same hue) to reach ``ratio`` against ``background``."""
+    colour = QColor(colour)
+    if contrast_ratio(colour, background) >= ratio:
+        return colour
+    hue, saturation, lightness, _ = colour.getHslF()
+    hue = max(hue, 0.0)  # -1 for greys
+    step = 0.02 if background.lightnessF() < 0.5 else -0.02
+    while 0.0 < lightness < 1.0:
+        lightness = min(1.0, max(0.0, lightness + step))
+        candidate = QColor.fromHslF(hue, saturation, lightness)
+        if contrast_ratio(candidate, background) >= ratio:
+            return candidate
+    return QColor.fromHslF(hue, saturation, lightness)
+
+
+def chart_background() -> QColor:
+    """White on paper; the palette's base colour on screen."""
+    if _PRINTING:
+        return QColor("white")
+    return QApplication.palette().color(QPalette.ColorRole.Base)
+
+
+def on_chart(colour: QColor | str, ratio: float = GRAPHIC_CONTRAST) -> QColor:
+    """``colour`` as drawn on the chart's background (see :func:`legible`)."""
+    return legible(colour, chart_background(), ratio)
+
+
+def on_window(colour: QColor | str, ratio: float = GRAPHIC_CONTRAST) -> QColor:
+    """``colour`` as drawn on the window's background (legends beside a chart)."""
+    if _PRINTING:
+        return legible(colour, QColor("white"), ratio)
+    return legible(colour, QApplication.palette().color(QPalette.ColorRole.Window), ratio)
+
+
 def mood_colour() -> QColor:
     """The mood series colour, lightened on a dark background for contrast."""
     colour = QColor(MOOD_COLOUR)
@@ -296,8 +376,116 @@ def text_colour() -> QColor:
 
 
 def apply_background(widget: pg.GraphicsView) -> None:
-    palette = QApplication.palette()
-    widget.setBackground(QColor("white") if _PRINTING else palette.color(QPalette.ColorRole.Base))
+    widget.setBackground(chart_background())
+
+
+def _theme_axes(plot: LightPlot) -> None:
+    for axis in (plot.left, plot.bottom):
+        axis.setPen(pg.mkPen(text_colour()))
+        axis.setTextPen(pg.mkPen(text_colour()))
+
+
+DAY_SECONDS = 86400.0
+# Date-axis steps, smallest first: (unit, how many), and the fewest days one spans.
+AXIS_STEPS = (
+    ("day", 1, 1),
+    ("day", 2, 2),
+    ("day", 7, 7),
+    ("day", 14, 14),
+    ("month", 1, 28),
+    ("month", 2, 59),
+    ("month", 3, 89),
+    ("month", 6, 181),
+    ("year", 1, 365),
+    ("year", 2, 730),
+    ("year", 5, 1826),
+    ("year", 10, 3652),
+)
+AXIS_LABEL_GAP_PX = 14.0  # at least this much space between two date labels
+_AXIS_FORMATS = {"day": "d MMM", "month": "MMM yyyy", "year": "yyyy"}
+
+
+class DayAxis(pg.AxisItem):
+    """A date axis (noon-UTC timestamps) with one row of labels that never collide.
+
+    pyqtgraph's DateAxisItem draws two levels of labels that can run into each other
+    ("29Oct"). Here the step (days, weeks, months, years) is the smallest whose widest
+    label still leaves a gap to the next one, every label is whole ("29 Oct",
+    "Oct 2026", "2026", in the locale's month names), and a label that would be cut
+    at either end of the axis is left out."""
+
+    def __init__(self, orientation: str = "bottom", **kwargs: object) -> None:
+        super().__init__(orientation, **kwargs)
+        self.locale = QLocale()
+        self._widths: dict[tuple[str, str], float] = {}
+
+    def label_text(self, day: dt.date, unit: str) -> str:
+        return self.locale.toString(QDate(day.year, day.month, day.day), _AXIS_FORMATS[unit])
+
+    def label_width(self, unit: str) -> float:
+        """The widest label of ``unit`` in the axis font (every month's name)."""
+        font = self.style.get("tickFont") or self.font()
+        key = (unit, font.key())
+        if key not in self._widths:
+            metrics = QFontMetricsF(font)
+            self._widths[key] = max(
+                metrics.horizontalAdvance(self.label_text(dt.date(2028, month, 28), unit))
+                for month in range(1, 13)
+            )
+        return self._widths[key]
+
+    def step_for(self, days_shown: float, pixels: float) -> tuple[str, int, int]:
+        per_day = pixels / max(days_shown, 1e-9)
+        for unit, count, min_days in AXIS_STEPS:
+            if min_days * per_day >= self.label_width(unit) + AXIS_LABEL_GAP_PX:
+                return unit, count, min_days
+        return AXIS_STEPS[-1]
+
+    def tickValues(  # noqa: N802 (pyqtgraph's name)
+        self,
+        minVal: float,
+        maxVal: float,
+        size: float,  # noqa: N803
+    ) -> list[tuple[float, list[float]]]:
+        if not maxVal > minVal or size <= 0 or maxVal - minVal > 400 * 365 * DAY_SECONDS:
+            return []
+        unit, count, min_days = self.step_for((maxVal - minVal) / DAY_SECONDS, size)
+        first, last = day_of(minVal), day_of(maxVal)
+        if unit == "day":
+            start = first.toordinal()
+            if count == 14:
+                start -= (start - 1) % 14  # every other Monday (ordinal 1 was a Monday)
+            elif count == 7:
+                start -= (start - 1) % 7  # Mondays
+            else:
+                start -= start % count
+            days = [dt.date.fromordinal(o) for o in range(start, last.toordinal() + 1, count)]
+        elif unit == "month":
+            days = []
+            year, month = first.year, 1
+            while dt.date(year, month, 1) <= last:
+                if (month - 1) % count == 0 and dt.date(year, month, 1) >= first:
+                    days.append(dt.date(year, month, 1))
+                year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        else:
+            days = [
+                dt.date(year, 1, 1)
+                for year in range(first.year - first.year % count, last.year + 1, count)
+                if dt.date(year, 1, 1) >= first
+            ]
+        # Leave out a label that would stick out past either end (it would be cut).
+        margin = (self.label_width(unit) / 2 + 2) * (maxVal - minVal) / size
+        values = [timestamp(d) for d in days]
+        return [
+            (min_days * DAY_SECONDS, [v for v in values if minVal + margin <= v <= maxVal - margin])
+        ]
+
+    def tickStrings(  # noqa: N802 (pyqtgraph's name)
+        self, values: list[float], scale: float, spacing: float
+    ) -> list[str]:
+        days = spacing / DAY_SECONDS
+        unit = "day" if days < 28 else "month" if days < 365 else "year"
+        return [self.label_text(day_of(v), unit) for v in values]
 
 
 class LightPlot:
@@ -314,11 +502,7 @@ class LightPlot:
         self.vb.disableAutoRange()  # ranges are set explicitly; no bounds pass per item
         pens = {"pen": pg.mkPen(text_colour()), "textPen": pg.mkPen(text_colour())}
         self.left = pg.AxisItem("left", **pens)
-        self.bottom = (
-            pg.DateAxisItem("bottom", utcOffset=0, **pens)
-            if dates
-            else pg.AxisItem("bottom", **pens)
-        )
+        self.bottom = DayAxis("bottom", **pens) if dates else pg.AxisItem("bottom", **pens)
         for axis in (self.left, self.bottom):
             # Without units there is no SI prefix to choose, but the axis would still
             # re-typeset its label on every range change.
@@ -453,12 +637,14 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         self.session_markers: list[tuple[dt.date, str]] = []
         self._labels: list[pg.TextItem] = []  # the session labels now shown
         self._label_pool: dict[int, pg.TextItem] = {}  # by index in data.treatments
-        self._labelled: tuple[dt.date, dt.date] | None = None
+        self._labelled: tuple[dt.date, dt.date, float] | None = None
         self.mood_plot.sigXRangeChanged.connect(self._range_changed)
+        self.mood_plot.vb.sigResized.connect(self._update_labels)
         self._windowed: list[tuple[pg.GraphicsObject, np.ndarray, np.ndarray]] = []
         self._window: tuple[float, float] | None = None
         self.scene().sigMouseMoved.connect(self._mouse_moved)
         self.scene().sigMouseClicked.connect(self._mouse_clicked)
+        theme_events().changed.connect(self.apply_theme)  # recolour when the theme changes
 
     def _make_items(self) -> None:
         """The chart's items, made once: new data only replaces what they hold, which
@@ -467,7 +653,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         self.mood_points = scatter(5 * k, mood_colour().lighter(130))
         self.trend_line = pg.PlotCurveItem(pen=pg.mkPen(mood_colour(), width=2.5 * k))
         self.trend_line.opts["connect"] = "finite"
-        self.medication_markers = scatter(9 * k, "#6b5a8e", symbol="t1")
+        self.medication_markers = scatter(9 * k, on_chart(MEDICATION_COLOUR), symbol="t1")
         # One item per level, added least concerning first, so that where days share
         # a pixel (a long range) the more concerning level is drawn on top.
         self.checkin_markers = {
@@ -476,6 +662,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
             )
             for level in LEVEL_ORDER
         }
+        self._outline_markers()
         for item in (self.mood_points, self.trend_line, self.medication_markers):
             self.mood_plot.add(item)
         for z, item in enumerate(self.checkin_markers.values()):
@@ -571,19 +758,57 @@ class TimelineChart(pg.GraphicsLayoutWidget):
             xs = groups.get(key, [])
             lines = self.session_lines.get(key)
             if lines is None:
-                kind, appointment = key
-                pen = pg.mkPen(
-                    KINDS[kind].colour,
-                    width=1.4 * self.k,
-                    style=Qt.PenStyle.DashLine if appointment else Qt.PenStyle.SolidLine,
-                )
-                lines = pg.PlotCurveItem(pen=pen, connect="pairs")
+                lines = pg.PlotCurveItem(pen=self._session_pen(key), connect="pairs")
                 self.mood_plot.add(lines, ignore_bounds=True)
                 self.session_lines[key] = lines
             lines.setData(
                 [x for x in xs for _ in (0, 1)], [SESSION_LINE_LOW, SESSION_LINE_HIGH] * len(xs)
             )
         self.session_markers = [(t.day, t.kind) for t in data.treatments]
+
+    def _session_pen(self, key: tuple[str, bool]) -> object:
+        """Solid for a session, dashed for a booked appointment: the kind's colour,
+        at graphic contrast on the chart's background."""
+        kind, appointment = key
+        return pg.mkPen(
+            on_chart(KINDS[kind].colour),
+            width=1.4 * self.k,
+            style=Qt.PenStyle.DashLine if appointment else Qt.PenStyle.SolidLine,
+        )
+
+    def apply_theme(self) -> None:
+        """Recolour for the palette now in use (light or dark); paper stays as it is,
+        and a closed chart (pyqtgraph has deleted its items) is left alone."""
+        if self.on_paper or getattr(self, "closed", False):
+            return
+        apply_background(self)
+        for plot in self.plots:
+            _theme_axes(plot)
+        k = self.k
+        self.mood_points.setBrush(pg.mkBrush(mood_colour().lighter(130)))
+        self.trend_line.setPen(pg.mkPen(mood_colour(), width=2.5 * k))
+        self.medication_markers.setBrush(pg.mkBrush(on_chart(MEDICATION_COLOUR)))
+        self._outline_markers()
+        for key, lines in self.session_lines.items():
+            lines.setPen(self._session_pen(key))
+        for name, item in self.series_items.items():
+            item.setPen(pg.mkPen(on_chart(SERIES_STYLE[name][1]), width=1.2 * k))
+        for curve, dots in self.questionnaire_items.values():
+            curve.setPen(pg.mkPen(questionnaire_colour(), width=1.5 * k))
+            dots.setBrush(pg.mkBrush(questionnaire_colour()))
+        if self.data is not None:
+            for index, label in self._label_pool.items():
+                label.setColor(on_chart(KINDS[self.data.treatments[index].kind].colour, 4.5))
+
+    def _outline_markers(self) -> None:
+        """Self-check markers keep their level's colour (the same on screen, on paper
+        and in the legend); a marker whose colour is too faint on this background
+        (yellow on white) gets a thin outline that is not."""
+        background = chart_background()
+        outline = text_colour()
+        for level, item in self.checkin_markers.items():
+            faint = contrast_ratio(QColor(LEVEL_COLOURS[level]), background) < GRAPHIC_CONTRAST
+            item.setPen(pg.mkPen(outline, width=self.k) if faint else None)
 
     def _draw_small_markers(self, data: TrendData) -> None:
         self.medication_markers.setData(
@@ -597,38 +822,57 @@ class TimelineChart(pg.GraphicsLayoutWidget):
             self.checkin_markers[level].setData(x=xs, y=[10.55] * len(xs))
 
     def _update_labels(self) -> None:
-        """Label the sessions in view (none when more than MAX_LABELS would crowd the
-        chart). Labels are made once per session and then only shown or hidden."""
+        """Label the sessions in view, thinned so that labels never overlap: during an
+        induction course (sessions days apart) only every few get a label instead of
+        "IVIVIV"; the lines still show each one. A label near the right edge is drawn
+        to the left of its line so it is not cut. Labels are made once per session
+        and then only shown or hidden."""
         if self.data is None:
             return
         first, last = self.visible_days()
-        if self._labelled == (first, last):
+        width = self.mood_plot.vb.width()
+        if self._labelled == (first, last, width):
             return
-        self._labelled = (first, last)
+        self._labelled = (first, last, width)
         visible = [i for i, t in enumerate(self.data.treatments) if first <= t.day <= last]
-        if len(visible) > MAX_LABELS:
-            visible = []
+        low, high = self.mood_plot.viewRange()[0]
         for label in self._labels:
             label.setVisible(False)
         self._labels = []
+        if width <= 0 or high <= low:  # not laid out yet: labelled once it has a size
+            return
+        per_second = width / (high - low)
+        metrics = QFontMetricsF(self.font())
+        free_from = -math.inf  # pixels: where the next label may start
         for index in visible:
+            t = self.data.treatments[index]
+            kind = KINDS[t.kind]
+            x = (timestamp(t.day) - low) * per_second
+            text_width = metrics.horizontalAdvance(kind.short)
+            box_width = text_width + 2 * SESSION_LABEL_MARGIN_PX  # the TextItem's box
+            at_right_edge = x + box_width > width
+            left = (x - box_width if at_right_edge else x) + SESSION_LABEL_MARGIN_PX  # ink
+            if left < free_from or left < 0:
+                continue
+            free_from = left + text_width + SESSION_LABEL_GAP_PX
             label = self._label_pool.get(index)
             if label is None:
-                t = self.data.treatments[index]
-                kind = KINDS[t.kind]
-                label = pg.TextItem(kind.short, color=kind.colour, anchor=(0, 1))  # above axis
+                label = pg.TextItem(kind.short, color=on_chart(kind.colour, TEXT_CONTRAST))
                 label.setPos(timestamp(t.day), SESSION_LINE_LOW)
                 self.mood_plot.add(label, ignore_bounds=True)
                 self._label_pool[index] = label
+            label.setAnchor((1, 1) if at_right_edge else (0, 1))  # above the axis
             label.setVisible(True)
             self._labels.append(label)
+            if len(self._labels) >= MAX_LABELS:
+                break
 
     def set_series_visible(self, name: str, visible: bool) -> None:
         if self.data is None:
             return
         if visible and name not in self.series_items:
             _, colour, _ = SERIES_STYLE[name]
-            item = pg.PlotCurveItem(pen=pg.mkPen(colour, width=1.2 * self.k))
+            item = pg.PlotCurveItem(pen=pg.mkPen(on_chart(colour), width=1.2 * self.k))
             item.opts["connect"] = "finite"
             self.mood_plot.add(item)
             self.series_items[name] = item
@@ -713,12 +957,25 @@ class AroundSessionsChart(pg.GraphicsLayoutWidget):
         self.plot.vb.setYRange(0, 10, padding=0.04)
         self.plot.show_grid(x=True, y=True)
         apply_background(self)
+        self.on_paper = _PRINTING
         self.shown_sessions = 0
         self.mean_line: pg.PlotCurveItem | None = None
+        self._shown: tuple[Series, list[Treatment], set[int] | None] | None = None
+        theme_events().changed.connect(self.apply_theme)
+
+    def apply_theme(self) -> None:
+        """Recolour for the palette now in use; paper and a closed chart stay as they are."""
+        if self.on_paper or getattr(self, "closed", False):
+            return
+        apply_background(self)
+        _theme_axes(self.plot)
+        if self._shown is not None:
+            self.set_data(*self._shown)
 
     def set_data(
         self, series: Series, sessions: list[Treatment], selected: set[int] | None = None
     ) -> None:
+        self._shown = (series, sessions, selected)
         self.plot.clear()
         self.plot.add(pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen("#777777", width=1)))
         chosen = [s for s in sessions if selected is None or s.id in selected]
@@ -738,7 +995,7 @@ class AroundSessionsChart(pg.GraphicsLayoutWidget):
             # translucent line is stroked as one path for all its sessions, ~1 s for
             # 150 sessions on paper; one path a kind also never darkened where its own
             # sessions crossed, so the look is the same.)
-            colour = blend(QColor(KINDS[kind].colour), 70 if len(chosen) > 1 else 230, background)
+            colour = blend(on_chart(KINDS[kind].colour), 70 if len(chosen) > 1 else 230, background)
             line = pg.PlotCurveItem(xs, ys, pen=pg.mkPen(colour, width=self.k), connect="finite")
             self.plot.add(line)
         self.mean_line = None
@@ -793,8 +1050,9 @@ def render_chart(widget: pg.GraphicsView, width: int, height: int, scale: float 
 
 def level_legend_html() -> str:
     """The self-check markers' legend (shape and colour per level, most concerning
-    last), for a QLabel beside a chart."""
+    last), for a QLabel beside a chart: colours at graphic contrast on the window."""
     return " ".join(
-        f"<span style='color:{LEVEL_COLOURS[level]}'>{LEVEL_SYMBOLS[level][2]}</span> {level}"
+        f"<span style='color:{on_window(LEVEL_COLOURS[level]).name()}'>"
+        f"{LEVEL_SYMBOLS[level][2]}</span> {level}"
         for level in LEVEL_ORDER
     )

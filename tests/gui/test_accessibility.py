@@ -1,0 +1,159 @@
+"""Keyboard and screen-reader basics on every screen of the main window (issue 15).
+
+Every focusable input control says what it is (an accessible name, its own text, or a
+buddy label), and Tab, starting anywhere on a screen, reaches every one of its visible
+focusable controls: nothing is skipped and nothing (a text box eating Tab) traps it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabBar,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
+
+from moodlog.ui.application import AppController
+from moodlog.ui.main_window import SCREENS
+
+INPUTS = (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QTabBar,
+)
+
+
+@pytest.fixture(scope="module")
+def demo_window():
+    """The real main window on the demo vault (synthetic data, a temporary folder)."""
+    QApplication.instance() or QApplication([])
+    folder = Path(tempfile.mkdtemp(prefix="moodlog-a11y-"))
+    controller = AppController(folder, demo=True)
+    controller.start()
+    window = controller.main_window
+    window.show()
+    yield window
+    controller.shutdown()
+    window.close_for_lock()
+    controller.lock_window.close()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _pages(screen: QWidget) -> list[int]:
+    tabs = screen if isinstance(screen, QTabWidget) else getattr(screen, "tabs", None)
+    return list(range(tabs.count())) if isinstance(tabs, QTabWidget) else [-1]
+
+
+def _show(window, title: str, page: int) -> QWidget:  # noqa: ANN001
+    screen = window.show_screen(title)
+    tabs = screen if isinstance(screen, QTabWidget) else getattr(screen, "tabs", None)
+    if page >= 0:
+        tabs.setCurrentIndex(page)
+    for _ in range(5):
+        QApplication.processEvents()
+    return screen
+
+
+def focusable_inputs(screen: QWidget) -> list[QWidget]:
+    return [
+        w
+        for w in screen.findChildren(QWidget)
+        if isinstance(w, INPUTS)
+        and w.isVisible()
+        and w.isEnabled()
+        and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and w.window() is screen.window()
+        and not w.objectName().startswith("qt_")
+    ]
+
+
+def name_of(widget: QWidget) -> str:
+    """What a screen reader announces for ``widget``."""
+    if widget.accessibleName().strip():
+        return widget.accessibleName()
+    if isinstance(widget, QAbstractButton) and widget.text().replace("&", "").strip():
+        return widget.text()
+    if isinstance(widget, QTabBar):
+        return "tabs"
+    for label in widget.window().findChildren(QLabel):
+        if label.buddy() is widget and label.text().strip():
+            return label.text()
+    return ""
+
+
+@pytest.mark.parametrize("title", [title for title, _, _ in SCREENS])
+def test_every_input_has_a_name_and_tab_reaches_it(demo_window, title):
+    screen = demo_window.show_screen(title)
+    problems: list[str] = []
+    for page in _pages(screen):
+        screen = _show(demo_window, title, page)
+        inputs = focusable_inputs(screen)
+        assert inputs, f"{title}: no focusable control found"
+        nameless = [
+            f"{type(w).__name__}({w.objectName()})" for w in inputs if not name_of(w).strip()
+        ]
+        if nameless:
+            problems.append(f"page {page}: controls without a name: {nameless}")
+
+        # Tab from the first control around the screen: every control is reached.
+        start = inputs[0]
+        demo_window.activateWindow()
+        start.setFocus(Qt.FocusReason.TabFocusReason)
+        QApplication.processEvents()
+        seen: set[int] = set()
+        for _ in range(len(inputs) * 3 + 60):
+            current = QApplication.focusWidget()
+            if current is not None:
+                seen.add(id(current))
+            QApplication.sendEvent(
+                current or start,
+                _tab_event(),
+            )
+            QApplication.processEvents()
+        missed = [
+            f"{type(w).__name__}:{name_of(w)[:30]}"
+            for w in inputs
+            if id(w) not in seen and not _radio_in_answered_group(w)
+        ]
+        if missed:
+            problems.append(f"page {page}: Tab never reaches {missed}")
+    assert problems == [], f"{title}: {problems}"
+
+
+def _tab_event():  # noqa: ANN202
+    from PySide6.QtGui import QKeyEvent
+
+    return QKeyEvent(QKeyEvent.Type.KeyPress, Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier)
+
+
+def _radio_in_answered_group(widget: QWidget) -> bool:
+    """Tab visits one button of an exclusive group (radio buttons, a row of range
+    buttons); the arrow keys move inside it, as on every desktop."""
+    if not isinstance(widget, QAbstractButton):
+        return False
+    group = widget.group()
+    if group is not None:
+        return group.exclusive() and len(group.buttons()) > 1
+    return widget.autoExclusive() and widget.isCheckable()

@@ -1,0 +1,481 @@
+"""Layout that fits real screens (issue 15): Save always in view, nothing to scroll
+sideways at the minimum size, tags never cut, table columns that show their text and
+remember the widths the person gave them, the Journal calendar, the questionnaire
+grid, plurals in words, a new session that starts from the last one, and a daily
+check-in done with the keyboard alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import stat
+import tempfile
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QRadioButton,
+    QStyle,
+    QStyleOptionViewItem,
+    QTabWidget,
+    QWidget,
+)
+
+from moodlog.domain.treatments import Treatment
+from moodlog.preferences import Preferences
+from moodlog.ui.context import AppContext
+from moodlog.ui.main_window import SCREENS, MainWindow
+from moodlog.ui.window_state import DEFAULT_SIZE, TITLE_BAR_ALLOWANCE, WINDOW_STATE_FILENAME
+from moodlog.vault.vault import Vault
+from tests.conftest import FakeClock
+
+NOW = dt.datetime(2026, 11, 20, 20, 30)
+LAPTOP = (1366, 768)
+LONG_EFFECTS = {
+    "dissociation": "moderate",
+    "nausea/vomiting": "mild",
+    "dizziness": "mild",
+    "headache": "severe",
+}
+
+
+@pytest.fixture
+def context(vault: Vault, data_dir: Path) -> AppContext:
+    return AppContext(
+        vault=vault, data_dir=data_dir, preferences=Preferences(country="US"), now=FakeClock(NOW)
+    )
+
+
+def settle(rounds: int = 5) -> None:
+    """Let layouts, and tables re-fitting their columns after a resize, finish."""
+    for _ in range(rounds):
+        QApplication.processEvents()
+    QTest.qWait(80)
+
+
+@pytest.fixture
+def window(qtbot, context: AppContext) -> MainWindow:
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    settle()
+    return window
+
+
+def fully_visible(widget: QWidget) -> bool:
+    """``widget`` is shown whole inside its window, not scrolled away or clipped."""
+    if not widget.isVisible():
+        return False
+    shown = widget.visibleRegion().boundingRect()
+    return shown.size() == widget.size()
+
+
+def add_sessions(vault: Vault) -> None:
+    for days_ago in (30, 9, 2):
+        vault.treatments.save(
+            Treatment(
+                day=NOW.date() - dt.timedelta(days=days_ago),
+                time=dt.time(10),
+                kind="ketamine_iv",
+                dose_mg=42,
+                weight_kg=70,
+                clinic="Riverside Clinic",
+                side_effects=dict(LONG_EFFECTS),
+            )
+        )
+
+
+# -- Save in view, the window fits ---------------------------------------------------
+def test_default_window_fits_a_1366x768_laptop(window):
+    width, height = DEFAULT_SIZE
+    assert width <= LAPTOP[0] and height + TITLE_BAR_ALLOWANCE <= LAPTOP[1]
+    free = window.windowHandle().screen().availableGeometry()  # 800x800 offscreen
+    assert window.width() <= max(free.width(), window.minimumWidth())
+    assert window.height() + TITLE_BAR_ALLOWANCE <= max(free.height(), 600)
+
+
+@pytest.mark.parametrize(
+    "size", [(LAPTOP[0], LAPTOP[1] - TITLE_BAR_ALLOWANCE), "minimum"], ids=["1366x768", "min"]
+)
+def test_today_save_is_visible_without_scrolling(window, vault, size):
+    add_sessions(vault)  # prompts above the form make the page taller
+    window.resize(window.minimumSize() if size == "minimum" else window.size().__class__(*size))
+    today = window.show_screen("Today")
+    today.self_check.groups["thoughts"].button(1).click()  # the follow-up questions too
+    settle()
+    assert today.self_check.rows["plan"][0].isVisible()
+    assert fully_visible(today.save_button)
+    bottom_left = today.save_button.mapTo(window, QPoint(0, today.save_button.height()))
+    assert bottom_left.y() <= window.height()
+
+
+SCREEN_PAGES = [(title, page) for title, _, _ in SCREENS for page in range(4)]
+
+
+@pytest.fixture(scope="module")
+def demo_window_at_minimum():
+    """The real window on the demo vault (synthetic data) at its minimum size."""
+    from moodlog.ui.application import AppController
+
+    QApplication.instance() or QApplication([])
+    folder = Path(tempfile.mkdtemp(prefix="moodlog-layout-"))
+    controller = AppController(folder, demo=True)
+    controller.start()
+    window = controller.main_window
+    window.resize(window.minimumSize())
+    window.show()
+    yield window
+    controller.shutdown()
+    window.close_for_lock()
+    controller.lock_window.close()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.mark.parametrize("title", [title for title, _, _ in SCREENS])
+def test_nothing_scrolls_sideways_at_the_minimum_size(demo_window_at_minimum, title):
+    window = demo_window_at_minimum
+    screen = window.show_screen(title)
+    tabs = screen if isinstance(screen, QTabWidget) else getattr(screen, "tabs", None)
+    pages = range(tabs.count()) if isinstance(tabs, QTabWidget) else [None]
+    sideways = []
+    for page in pages:
+        if page is not None:
+            tabs.setCurrentIndex(page)
+        settle(10)
+        for area in [screen, *screen.findChildren(QAbstractScrollArea)]:
+            if (
+                isinstance(area, QAbstractScrollArea)
+                and area.isVisible()
+                and area.horizontalScrollBar().isVisible()
+            ):
+                sideways.append(f"page {page}: {type(area).__name__} {area.accessibleName()}")
+    assert sideways == [], f"{title} scrolls sideways at {window.size().toTuple()}: {sideways}"
+
+
+def test_every_tag_is_shown_whole_at_the_minimum_size(window):
+    names = [f"tag number {number}" for number in range(24)]
+    today = window.show_screen("Today")
+    today.form.set_tag_choices(names)
+    window.resize(window.minimumSize())
+    settle(10)
+    tags = today.form.tags
+    assert not tags.verticalScrollBar().isVisible()
+    viewport = tags.viewport().rect()
+    for i in range(tags.count()):
+        assert viewport.contains(tags.visualItemRect(tags.item(i))), tags.item(i).text()
+
+
+# -- Table columns --------------------------------------------------------------------
+def test_long_cells_wrap_with_a_tooltip_and_dragged_widths_are_remembered(
+    qtbot, context, vault, data_dir
+):
+    from moodlog.ui.treatments import TreatmentsScreen
+
+    add_sessions(vault)
+    screen = TreatmentsScreen(context)
+    qtbot.addWidget(screen)
+    screen.resize(700, 500)
+    screen.show()
+    settle(10)
+    table = screen.sessions
+    effects = table.item(0, 5)
+    assert "headache (severe)" in effects.text() and effects.toolTip() == effects.text()
+    assert not table.horizontalScrollBar().isVisible()  # the free text wraps instead
+    assert table.rowHeight(0) > table.fontMetrics().lineSpacing() * 1.5  # wrapped
+
+    table.horizontalHeader().resizeSection(0, 233)  # as a drag on the header does
+    qtbot.waitUntil(lambda: (data_dir / WINDOW_STATE_FILENAME).exists(), timeout=3000)
+    stored = (data_dir / WINDOW_STATE_FILENAME).read_text()
+    assert "233" in stored
+    for private in ("headache", "Riverside", "Ketamine", "2026"):
+        assert private not in stored  # widths only, never content
+    assert stat.S_IMODE((data_dir / WINDOW_STATE_FILENAME).stat().st_mode) == 0o600
+
+    again = TreatmentsScreen(context)
+    qtbot.addWidget(again)
+    again.resize(700, 500)
+    again.show()
+    settle(10)
+    assert again.sessions.columnWidth(0) == 233
+
+
+def test_the_demo_remembers_no_column_widths(qtbot, context, vault, data_dir):
+    from moodlog.ui.treatments import TreatmentsScreen
+
+    context.demo = True
+    add_sessions(vault)
+    screen = TreatmentsScreen(context)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.sessions.horizontalHeader().resizeSection(0, 233)
+    qtbot.wait(600)
+    assert not (data_dir / WINDOW_STATE_FILENAME).exists()
+
+
+def test_self_check_history_dates_are_not_cut(qtbot, context, vault):
+    from moodlog.domain.safety import SICheckin
+    from moodlog.ui.safety_plan import SafetyPlanScreen
+
+    vault.checkins.add(
+        SICheckin(day=NOW.date(), time=dt.time(21, 30), answers={"wish_dead": False})
+    )
+    screen = SafetyPlanScreen(context)
+    qtbot.addWidget(screen)
+    screen.resize(700, 500)
+    screen.show()
+    screen.setCurrentIndex(1)
+    screen.refresh()
+    settle(10)
+    table = screen.history
+    assert table.rowCount() >= 1
+    date = table.item(0, 0)
+    needed = table.fontMetrics().horizontalAdvance(date.text())
+    assert table.columnWidth(0) >= needed  # the whole date, e.g. "Fri 20 Nov 2026 21:30"
+
+
+# -- Journal calendar -----------------------------------------------------------------
+def test_calendar_days_to_come_look_different_from_missed_days(qtbot):
+    from moodlog.ui.journal import YearHeatMap
+
+    heatmap = YearHeatMap()
+    qtbot.addWidget(heatmap)
+    heatmap.resize(heatmap.sizeHint())
+    heatmap.set_data(2026, {dt.date(2026, 11, 2): 6.0}, today=dt.date(2026, 11, 20))
+    image = heatmap.grab().toImage()
+
+    def centre(day: dt.date):  # noqa: ANN202
+        return image.pixelColor(heatmap.cell_rect(day).center())
+
+    missed, to_come = centre(dt.date(2026, 11, 10)), centre(dt.date(2026, 12, 10))
+    assert missed != to_come
+    assert centre(dt.date(2026, 11, 2)) not in (missed, to_come)
+    assert heatmap.is_future(dt.date(2026, 12, 10)) and not heatmap.is_future(dt.date(2026, 11, 10))
+
+
+@pytest.mark.parametrize("year", [2012, 2026])  # 2012 spans 54 weeks
+def test_calendar_keeps_weekday_labels_and_the_last_week_in_view(qtbot, context, year):
+    from moodlog.ui.journal import JournalScreen
+
+    journal = JournalScreen(context)
+    qtbot.addWidget(journal)
+    journal.resize(640, 500)  # the Journal's width in the smallest main window
+    journal.show()
+    journal.year_box.setValue(year)
+    settle()
+    heatmap = journal.heatmap
+    assert heatmap.left >= heatmap.fontMetrics().horizontalAdvance("Wed") + 4
+    last = heatmap.cell_rect(dt.date(year, 12, 31))
+    assert last.right() < heatmap.width() and last.bottom() < heatmap.height()
+    assert heatmap.day_at(last.center()) == dt.date(year, 12, 31)
+
+
+# -- Questionnaire grid, side menu, plurals --------------------------------------------
+@pytest.mark.parametrize("instrument", ["PHQ-9", "GAD-7"])
+def test_questionnaire_answers_line_up_under_their_headings(qtbot, context, instrument):
+    from moodlog.ui.questionnaire import QuestionnaireDialog
+
+    dialog = QuestionnaireDialog(context, instrument)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settle()
+    body = dialog.groups[0].buttons()[0].parentWidget()
+    headers = sorted(
+        (w for w in body.findChildren(QWidget) if w.objectName() == "hint"),
+        key=lambda w: w.x(),
+    )[:4]
+
+    def centre_x(widget: QWidget) -> int:
+        return widget.mapTo(body, widget.rect().center()).x()
+
+    for group in dialog.groups:
+        for score, header in enumerate(headers):
+            assert abs(centre_x(group.button(score)) - centre_x(header)) <= 3
+    first = dialog.groups[0].button(0)
+    assert first.y() - (headers[0].y() + headers[0].height()) < 24  # no large gap
+    rows = [g.button(0).y() for g in dialog.groups]
+    gaps = [b - a for a, b in zip(rows, rows[1:], strict=False)]
+    assert max(gaps) < 6 * first.fontMetrics().lineSpacing()
+    assert dialog.height() + TITLE_BAR_ALLOWANCE <= LAPTOP[1]
+
+
+def test_side_menu_draws_no_focus_rectangle(window):
+    window.nav.setFocus()
+    QTest.mouseClick(
+        window.nav.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.nav.visualItemRect(window.nav.item(2)).center(),
+    )
+    index = window.nav.currentIndex()
+    assert index.row() == 2
+    option = QStyleOptionViewItem()
+    option.state = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_Selected
+    window.nav.itemDelegate().initStyleOption(option, index)
+    assert not option.state & QStyle.StateFlag.State_HasFocus
+    assert option.state & QStyle.StateFlag.State_Selected  # where you are still shows
+
+
+def test_counts_are_in_words():
+    from moodlog.ui.widgets import count_text, numbered
+
+    assert count_text(1, "time") == "1 time"
+    assert count_text(2, "version") == "2 versions"
+    assert count_text(0, "page") == "0 pages"
+    assert numbered("question", [9]) == "question 9"
+    assert numbered("question", [3, 5, 7]) == "questions 3, 5 and 7"
+
+
+def test_no_user_visible_text_says_s_in_brackets():
+    root = Path(__file__).resolve().parents[2] / "moodlog" / "ui"
+    offenders = [
+        f"{path.name}:{number}"
+        for path in sorted(root.glob("*.py"))
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if "(s)" in line and not line.lstrip().startswith("#")
+    ]
+    assert offenders == []
+
+
+def test_partly_answered_questionnaire_names_its_question_in_words(qtbot, context):
+    from moodlog.ui.questionnaire import QuestionnaireDialog
+
+    dialog = QuestionnaireDialog(context, "GAD-7")
+    qtbot.addWidget(dialog)
+    dialog.set_answers([1, 1, 1, 1, 1, 1, None])
+    dialog.save()
+    assert "Question 7 is not answered yet" in dialog.result_label.text()
+
+    other = QuestionnaireDialog(context, "GAD-7")
+    qtbot.addWidget(other)
+    other.set_answers([1, 1, 1, 1, None, 1, None])
+    other.save()
+    assert "Questions 5 and 7 are not answered yet" in other.result_label.text()
+
+
+# -- A new session starts from the last one ----------------------------------------------
+def test_new_session_starts_from_the_last_sessions_details(qtbot, context, vault):
+    from moodlog.ui.treatments import TreatmentDialog
+
+    empty = TreatmentDialog(context)
+    qtbot.addWidget(empty)
+    assert (empty.clinic.text(), empty.dose.value(), empty.weight.value()) == ("", 0, 0)
+    assert empty.copied_from is None
+
+    vault.treatments.save(
+        Treatment(
+            day=NOW.date() - dt.timedelta(days=7),
+            time=dt.time(9, 30),
+            kind="ketamine_im",
+            dose_mg=50,
+            weight_kg=72.5,
+            clinic="Harbour Clinic",
+            intention="let go",
+            side_effects={"headache": "mild"},
+            dissociation=5,
+        )
+    )
+    dialog = TreatmentDialog(context)
+    qtbot.addWidget(dialog)
+    assert dialog.kind.currentData() == "ketamine_im"
+    assert (dialog.clinic.text(), dialog.dose.value(), dialog.weight.value()) == (
+        "Harbour Clinic",
+        50,
+        72.5,
+    )
+    # only those: what happened in that session is not copied
+    assert dialog.intention.text() == "" and dialog.dissociation.value() == -1
+    assert dialog.effects["headache"].currentText() == "none"
+    assert dialog.date.date().toPython() == NOW.date()
+    dialog.clinic.setText("Riverside Clinic")  # editable
+    dialog.save()
+    saved = max(vault.treatments.all(), key=lambda t: t.starts_at)
+    assert (saved.clinic, saved.dose_mg, saved.day) == ("Riverside Clinic", 50, NOW.date())
+
+
+# -- Keyboard first ---------------------------------------------------------------------
+def test_today_tab_order_follows_the_page(window):
+    today = window.show_screen("Today")
+    form, check = today.form, today.self_check
+    expected = [
+        form.date_edit,
+        form.time_edit,
+        form.mood.slider,
+        form.anxiety.enabled_box,
+        form.anxiety.slider,
+        form.sleep_hours,
+        form.tags,
+        form.add_tag_button,
+        form.note,
+        check.skip_box,
+        today.save_button,
+        today.question_button,
+        today.phq_button,
+    ]
+    form.date_edit.setFocus(Qt.FocusReason.TabFocusReason)
+    visited = []
+    for _ in range(80):
+        widget = QApplication.focusWidget()
+        if widget is not None and widget not in visited:
+            visited.append(widget)
+        QTest.keyClick(widget or window, Qt.Key.Key_Tab)
+    positions = [visited.index(w) for w in expected]
+    assert positions == sorted(positions), [type(w).__name__ for w in visited[:30]]
+
+
+def test_daily_check_in_with_the_keyboard_alone(window, vault):
+    """From a fresh Today screen to a saved entry with its self-check: key presses only."""
+    window.activateWindow()
+
+    def key(key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # noqa: ANN001
+        QTest.keyClick(QApplication.focusWidget() or window, key, modifier)
+
+    def tab_to(predicate, limit: int = 40) -> int:  # noqa: ANN001
+        for presses in range(limit):
+            if predicate(QApplication.focusWidget()):
+                return presses
+            key(Qt.Key.Key_Tab)
+        raise AssertionError(f"not reached: focus on {QApplication.focusWidget()}")
+
+    key(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # new entry: the mood scale
+    today = window.screens["Today"]
+    assert QApplication.focusWidget() is today.form.mood.slider
+    key(Qt.Key.Key_Right)
+    key(Qt.Key.Key_Right)
+    assert today.form.mood.value() == 7
+    questions = today.self_check.groups
+
+    def answer_no(name: str) -> None:
+        presses = tab_to(lambda w: isinstance(w, QRadioButton) and w.group() is questions[name], 40)
+        assert presses < 40
+        while QApplication.focusWidget() is not questions[name].button(0):  # "No"
+            key(Qt.Key.Key_Right)
+        key(Qt.Key.Key_Space)
+        assert questions[name].checkedId() == 0
+
+    answer_no("wish_dead")
+    answer_no("thoughts")
+    answer_no("behavior")
+    key(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    (entry,) = vault.entries.between()
+    assert entry.mood == 7
+    (checkin,) = vault.checkins.all()
+    assert checkin.level == "none" and not checkin.skipped
+
+
+def test_a_damaged_column_memory_falls_back_to_the_contents(qtbot, context, vault, data_dir):
+    from moodlog.ui.treatments import TreatmentsScreen
+
+    (data_dir / WINDOW_STATE_FILENAME).write_text("[columns]\nsessions=wide,-3\n")
+    add_sessions(vault)
+    screen = TreatmentsScreen(context)
+    qtbot.addWidget(screen)
+    screen.resize(900, 500)
+    screen.show()
+    settle(10)
+    table = screen.sessions
+    assert screen.sessions_columns.user_widths is None
+    dose = table.item(1, 3).text()
+    assert table.columnWidth(3) >= table.fontMetrics().horizontalAdvance(dose)
