@@ -4,8 +4,9 @@ to a bare PySide6 window painted, in the same run (issue 14, section 4).
 Each try is a new process, timed from just before it is started to the end of its
 window's first paint (the process prints the clock there and exits at once, so its
 tear-down is not counted); its peak memory is the process's own maximum resident set.
-The app and the floor alternate; figures are medians. The unlock window is shown for
-an existing 10-year vault, as a person meets it every day.
+The app is started through its real entry point (``moodlog --data-dir DIR``: argument
+parsing, core dumps off, theme, lock window) for an existing 10-year vault, as a person
+meets it every day. The app and the floor alternate; figures are medians.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m benchmarks.bench_startup
 """
@@ -35,23 +36,17 @@ app.exec()
 
 MOODLOG = """
 import os, sys, time
-from pathlib import Path
-from PySide6.QtWidgets import QApplication
-app = QApplication([])
-from moodlog.ui.application import AppController, apply_style
-apply_style(app)
-controller = AppController(Path(sys.argv[1]))
-page = controller.unlock_page
-original = page.paintEvent
-def painted(event):
-    original(event)
+from moodlog.ui.unlock import UnlockPage
+original = UnlockPage.paintEvent
+def painted(self, event):
+    original(self, event)
     heavy = [m for m in sys.modules if m.split('.')[0] in ('pyqtgraph', 'numpy')]
     assert not heavy, heavy
     print(time.time(), flush=True)
     os._exit(0)
-page.paintEvent = painted
-controller.start()
-app.exec()
+UnlockPage.paintEvent = painted
+from moodlog.app import main  # the real entry point: `moodlog --data-dir DIR`
+main(["--data-dir", sys.argv[1]])
 """
 
 

@@ -348,6 +348,26 @@ def passphrases_that_open(path: Path, candidates: tuple[str, ...]) -> list[tuple
     return working
 
 
+def kill_passwd_after(
+    data_dir: Path, current: str, new: str, delay: float
+) -> list[tuple[str, int]]:
+    """Run ``moodlog passwd`` from ``current`` to ``new``, SIGKILL it after ``delay``
+    seconds, and return :func:`passphrases_that_open` of the two."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "moodlog", "--data-dir", str(data_dir), "passwd"]
+        + ["--passphrase-stdin"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    process.stdin.write(f"{current}\n{new}\n".encode())
+    process.stdin.close()
+    time.sleep(delay)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    return passphrases_that_open(data_dir / "moodlog.db", (current, new))
+
+
 def test_passwd_killed_at_any_moment_leaves_exactly_one_passphrase_working(data_dir: Path):
     from moodlog.domain.demo import build_demo
     from moodlog.vault import bulk
@@ -359,26 +379,7 @@ def test_passwd_killed_at_any_moment_leaves_exactly_one_passphrase_working(data_
     current = PASSPHRASE
     outcomes = set()
     for delay in (0.05, 0.2, 0.35, 0.45, 0.55, 0.65, 0.8, 1.2):
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "moodlog",
-                "--data-dir",
-                str(data_dir),
-                "passwd",
-                "--passphrase-stdin",
-            ],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        process.stdin.write(f"{current}\n{new}\n".encode())
-        process.stdin.close()
-        time.sleep(delay)
-        process.send_signal(signal.SIGKILL)
-        process.wait(timeout=30)
-        working = passphrases_that_open(path, (current, new))
+        working = kill_passwd_after(data_dir, current, new, delay)
         assert len(working) == 1, (delay, working)
         assert working[0][1] > 900
         outcomes.add(working[0][0] == new)

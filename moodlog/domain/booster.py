@@ -43,6 +43,7 @@ from moodlog.domain.analysis import (
 )
 from moodlog.domain.contents import VaultContents
 from moodlog.domain.treatments import Treatment
+from moodlog.wording import count_text
 
 INDUCTION_GAP_DAYS = 7  # sessions closer than this at the start of a course: induction
 DEFAULT_LAST_SESSIONS = 5
@@ -59,6 +60,12 @@ NOT_ENOUGH_TEXT = "not enough sessions yet"
 CLOSE_TOGETHER_TEXT = (
     "not measurable while your sessions are this close together (the week before each "
     "session still holds the first days after the one before)"
+)
+# When maintenance sessions are there but none has the mood entries a duration needs.
+NO_MOOD_DATA_TEXT = (
+    "{sessions}, but {which} enough mood entries around it to measure how long it helped "
+    "(at least 3 days with a mood in the week before the session, and days with a mood "
+    "after it)"
 )
 OBSERVATION_TEXT = (
     "Your mood has been back at its pre-session level for 3 days. "
@@ -153,6 +160,7 @@ class BoosterSummary:
     # of the last ``last`` maintenance sessions, those without a duration because their
     # pre-session days overlap the previous session's +1..+7
     overlapping: int = 0
+    maintenance_count: int = 0  # past maintenance sessions, with a duration or not
 
     @property
     def sessions(self) -> int:
@@ -208,6 +216,29 @@ class BoosterSummary:
             return CLOSE_TOGETHER_TEXT
         return NOT_ENOUGH_TEXT
 
+    def panel_text(self) -> str:
+        """The figure as the Trends panel states it, as a sentence: also when there are
+        no maintenance sessions, or none with the mood entries to measure it."""
+        if not self.maintenance_count:
+            return (
+                "No maintenance sessions yet (sessions after the first run of sessions less "
+                "than 7 days apart)."
+            )
+        if not self.maintenance and not self.overlapping:
+            sessions = count_text(self.maintenance_count, "maintenance session")
+            which = "it does not have" if self.maintenance_count == 1 else "none has"
+            return NO_MOOD_DATA_TEXT.format(sessions=sessions, which=which) + "."
+        if not self.enough:
+            reason = self.not_enough_text()
+            return f"{reason[0].upper()}{reason[1:]}."
+        text = f"Your last {self.sessions} maintenance sessions: {self.figure_text()}."
+        if self.censored:
+            text += (
+                f" {self.censored} still above when the next session came or the data "
+                "ended (open bars)."
+            )
+        return text
+
     def figure_text(self) -> str:
         """ "mood stayed above its pre-session level for a median of 17 days (range
         12-21)", or why nothing is stated (:meth:`not_enough_text`)."""
@@ -245,7 +276,10 @@ class BoosterSummary:
             return None
         text = f"last {self.sessions} maintenance sessions: {self.figure_text()}"
         if self.censored:
-            text += f"; {self.censored} still above when the next session or the data came"
+            text += (
+                f"; {self.censored} still above when the next session came or the entries "
+                "ended (counted as 'at least')"
+            )
         return text
 
 
@@ -289,7 +323,15 @@ def booster_summary(
         else None
     )
     since = (now.date() - sessions[-1].day).days if sessions else None
-    return BoosterSummary(used, median, since, last, maintenance, overlapping=overlapping)
+    return BoosterSummary(
+        used,
+        median,
+        since,
+        last,
+        maintenance,
+        overlapping=overlapping,
+        maintenance_count=len(maintenance_all),
+    )
 
 
 def observation_session(

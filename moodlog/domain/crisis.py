@@ -111,19 +111,33 @@ def urgent_line(resources: CountryResources) -> str:
     return f"If you might act on these thoughts now, call {emergency} or your crisis line now."
 
 
+def _call_now(resources: CountryResources) -> str:
+    """ "call <the crisis line>, or <the emergency number> in an emergency." """
+    line = resources.first_call_line
+    if line is None:
+        reach = "your local crisis line"
+    else:
+        reach = f"{line.short_name} on {line.call}" if line.short_name != line.call else line.call
+    return f"call {reach}, or {resources.emergency_number} in an emergency."
+
+
 def calm_help_line(resources: CountryResources) -> str:
     """One calm sentence naming the crisis line and the emergency number.
 
     Shown whenever PHQ-9 item 9 is answered above "Not at all", whatever happens next.
     """
-    line = resources.first_call_line
-    if line is not None:
-        reach = f"{line.short_name} on {line.call}" if line.short_name != line.call else line.call
-        return (
-            "You do not have to carry thoughts like these alone. You can talk to someone "
-            f"now: call {reach}, or {resources.emergency_number} in an emergency."
-        )
     return (
-        "You do not have to carry thoughts like these alone. You can talk to someone "
-        f"now: call your local crisis line, or {resources.emergency_number} in an emergency."
+        "You do not have to carry thoughts like these alone. You can talk to someone now: "
+        + _call_now(resources)
+    )
+
+
+def unanswered_item_help_line(resources: CountryResources, number: int = 9) -> str:
+    """The same help, in neutral words, for a PHQ-9 saved with question ``number`` (the
+    one about thoughts of being better off dead or of hurting oneself) unanswered: an
+    unanswered question is never read as "no", and the person is never told they have
+    such thoughts."""
+    return (
+        f"You left question {number} unanswered. If you are having thoughts of ending your "
+        f"life, you can talk to someone now: {_call_now(resources)}"
     )

@@ -168,6 +168,15 @@ def needs_safety_follow_up(instrument: str, answers: list[int | None]) -> bool:
     return answer is not None and answer > 0
 
 
+def self_harm_item_unanswered(instrument: str, answers: list[int | None]) -> bool:
+    """A PHQ-9 whose item 9 (thoughts of being better off dead or of hurting oneself)
+    is unanswered while another item is answered: like an unanswered self-check
+    question, it is never read as "no", so the same help line is shown."""
+    if instrument != PHQ9 or len(answers) != 9 or is_blank(answers):
+        return False
+    return answers[PHQ9_SELF_HARM_ITEM] is None
+
+
 @dataclass
 class QuestionnaireResult:
     day: dt.date

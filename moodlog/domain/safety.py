@@ -51,6 +51,14 @@ LEVEL_LABELS: dict[str, str] = {
     "high": "yes to intent, a plan, or preparing or acting",
     "skipped": "skipped or not answered",
 }
+# :func:`label_for`'s label of an ``incomplete`` check-in with no yes to thoughts.
+WISH_INCOMPLETE_LABEL = "yes to wishing to be dead, follow-up not answered"
+# The key printed beside levels (PDF): ``incomplete`` covers both of its labels.
+LEVEL_KEY: dict[str, str] = {
+    **LEVEL_LABELS,
+    "incomplete": "yes to thoughts of suicide or to wishing to be dead, "
+    "and a follow-up question not answered",
+}
 
 
 def level_rank(value: str) -> int:
@@ -130,7 +138,7 @@ def label_for(answers: dict[str, bool | None], skipped: bool = False) -> str:
     wishing to be dead, behaviour unanswered) does not claim a yes it never had."""
     value = level(answers, skipped)
     if value == "incomplete" and answers.get("thoughts") is not True:
-        return "yes to wishing to be dead, follow-up not answered"
+        return WISH_INCOMPLETE_LABEL
     return LEVEL_LABELS[value]
 
 

@@ -19,6 +19,7 @@ import datetime as dt
 import io
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -191,14 +192,13 @@ def _delimiter(text: str) -> str:
     return ","
 
 
-def require_columns(table: Table, columns: tuple[str, ...], name: str, what: str) -> None:
-    missing = [c for c in columns if table.column(c) is None]
-    if missing:
-        found = ", ".join(table.header[:12]) or "nothing"
-        raise ImportFailed(
-            f"{name} does not look like a {what} export: it has no "
-            f"{', '.join(missing)} {'column' if len(missing) == 1 else 'columns'} (found: {found})."
-        )
+def missing_columns(table: Table, missing: list[str], name: str, what: str) -> ImportFailed:
+    """The error for a file ``name`` that lacks the ``missing`` columns of a ``what`` export."""
+    found = ", ".join(table.header[:12]) or "nothing"
+    return ImportFailed(
+        f"{name} does not look like a {what} export: it has no "
+        f"{', '.join(missing)} {'column' if len(missing) == 1 else 'columns'} (found: {found})."
+    )
 
 
 # -- values ------------------------------------------------------------------------
@@ -352,6 +352,25 @@ def date_problem(day: dt.date, today: dt.date | None = None) -> str | None:
     if day > latest:
         return f"the date {day.isoformat()} is in the future"
     return None
+
+
+def add_rows(
+    plan: ImportPlan, table: Table, read_row: Callable[[list[str]], dict[str, object]]
+) -> None:
+    """Add one entry a row of ``table``. ``read_row`` turns a row's cells into the entry's
+    values and raises ``ValueError`` with the reason for a row it cannot read; a malformed
+    row, an unreadable row and an invalid entry each become a problem with its line."""
+    for line, record in table.rows:
+        problem = row_problem(table, line, record)
+        if problem:
+            plan.problems.append(problem)
+            continue
+        try:
+            values = read_row(record)
+        except ValueError as error:
+            plan.problems.append(Problem(line, str(error)))
+            continue
+        make_entry(plan, line, **values)
 
 
 def make_entry(plan: ImportPlan, line: int, **values: object) -> None:

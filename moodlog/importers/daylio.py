@@ -22,15 +22,14 @@ from typing import TYPE_CHECKING
 from moodlog.importers.common import (
     ImportFailed,
     ImportPlan,
-    Problem,
     Table,
+    add_rows,
     cell,
     finish_plan,
-    make_entry,
+    missing_columns,
     parse_date,
     parse_time,
     read_table,
-    row_problem,
 )
 
 if TYPE_CHECKING:
@@ -62,11 +61,7 @@ def check_columns(table: Table, name: str) -> None:
     if table.column("full_date") is None and table.column("year") is None:
         missing.insert(0, "full_date")
     if missing:
-        raise ImportFailed(
-            f"{name} does not look like a Daylio export: it has no {', '.join(missing)} "
-            f"{'column' if len(missing) == 1 else 'columns'} "
-            f"(found: {', '.join(table.header[:12]) or 'nothing'})."
-        )
+        raise missing_columns(table, missing, name, NAME)
 
 
 def _key(label: str) -> str:
@@ -115,41 +110,30 @@ def plan(table: Table, mapping: dict[str, int | None], vault: Vault | None = Non
     columns = {
         name: table.column(name) for name in ("time", "mood", "activities", "note_title", "note")
     }
-    for line, record in table.rows:
-        problem = row_problem(table, line, record)
-        if problem:
-            result.problems.append(problem)
-            continue
-        try:
-            day = _date(table, record)
-            time = parse_time(cell(record, columns["time"]))
-        except ValueError as error:
-            result.problems.append(Problem(line, str(error)))
-            continue
+
+    def read_row(record: list[str]) -> dict[str, object]:
+        day = _date(table, record)
+        time = parse_time(cell(record, columns["time"]))
         label = cell(record, columns["mood"]).strip()
         if not label:
-            result.problems.append(Problem(line, "the mood is empty"))
-            continue
+            raise ValueError("the mood is empty")
         value = values.get(_key(label))
         if value is None:
-            result.problems.append(
-                Problem(line, f"the mood {label!r} has no 0-10 value yet: choose one")
-            )
-            continue
+            raise ValueError(f"the mood {label!r} has no 0-10 value yet: choose one")
         tags = [
             t.strip()
             for t in cell(record, columns["activities"]).split(ACTIVITY_SEPARATOR.strip())
             if t.strip()
         ]
-        make_entry(
-            result,
-            line,
-            day=day,
-            time=time,
-            mood=value,
-            tags=list(dict.fromkeys(tags)),
-            note=_note(cell(record, columns["note_title"]), cell(record, columns["note"])),
-        )
+        return {
+            "day": day,
+            "time": time,
+            "mood": value,
+            "tags": list(dict.fromkeys(tags)),
+            "note": _note(cell(record, columns["note_title"]), cell(record, columns["note"])),
+        }
+
+    add_rows(result, table, read_row)
     if table.column("scales") is not None:
         result.notices.append(
             'The "scales" column has no counterpart in moodlog and is not imported.'

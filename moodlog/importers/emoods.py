@@ -23,15 +23,13 @@ from moodlog.importers.common import (
     DEFAULT_TIME,
     ImportFailed,
     ImportPlan,
-    Problem,
     Table,
+    add_rows,
     cell,
     finish_plan,
-    make_entry,
     parse_datetime,
     parse_hours,
     read_table,
-    row_problem,
 )
 
 if TYPE_CHECKING:
@@ -124,42 +122,33 @@ def plan(
     found = columns(table)
     result = ImportPlan(source=NAME, rows=len(table.rows))
     others = [i for i, t in enumerate(table.header) if i not in found.values() and t.strip()]
-    for line, record in table.rows:
-        problem = row_problem(table, line, record)
-        if problem:
-            result.problems.append(problem)
-            continue
-        try:
-            day, time = parse_datetime(cell(record, found["date"]))
-            depression = _severity(cell(record, found["depression"]), "Depression")
-            scales = {
-                name: _severity(cell(record, found.get(name)), name.capitalize())
-                for name in ("anxiety", "irritability")
-            }
-            hours = parse_hours(cell(record, found.get("sleep_hours")))
-        except ValueError as error:
-            result.problems.append(Problem(line, str(error)))
-            continue
+
+    def read_row(record: list[str]) -> dict[str, object]:
+        day, time = parse_datetime(cell(record, found["date"]))
+        depression = _severity(cell(record, found["depression"]), "Depression")
+        scales = {
+            name: _severity(cell(record, found.get(name)), name.capitalize())
+            for name in ("anxiety", "irritability")
+        }
+        hours = parse_hours(cell(record, found.get("sleep_hours")))
         if depression is None:
-            result.problems.append(Problem(line, "the depression rating is empty"))
-            continue
+            raise ValueError("the depression rating is empty")
         extra = [
             f"{table.header[i].strip()}: {cell(record, i).strip()}"
             for i in others
             if cell(record, i).strip()
         ]
-        note = "\n".join([cell(record, found.get("note")).strip(), *extra]).strip()
-        make_entry(
-            result,
-            line,
-            day=day,
-            time=time or DEFAULT_TIME,
-            mood=moods[depression],
-            anxiety=None if scales["anxiety"] is None else SEVERITY_TO_SCALE[scales["anxiety"]],
-            irritability=None
-            if scales["irritability"] is None
-            else SEVERITY_TO_SCALE[scales["irritability"]],
-            sleep_hours=hours,
-            note=note,
-        )
+        return {
+            "day": day,
+            "time": time or DEFAULT_TIME,
+            "mood": moods[depression],
+            **{
+                name: None if scale is None else SEVERITY_TO_SCALE[scale]
+                for name, scale in scales.items()
+            },
+            "sleep_hours": hours,
+            "note": "\n".join([cell(record, found.get("note")).strip(), *extra]).strip(),
+        }
+
+    add_rows(result, table, read_row)
     return finish_plan(result, vault)

@@ -18,17 +18,15 @@ from moodlog.importers.common import (
     DEFAULT_TIME,
     ImportFailed,
     ImportPlan,
-    Problem,
     Table,
+    add_rows,
     cell,
     finish_plan,
-    make_entry,
     parse_datetime,
     parse_hours,
     parse_scale,
     parse_time,
     read_table,
-    row_problem,
 )
 
 if TYPE_CHECKING:
@@ -95,35 +93,27 @@ def plan(table: Table, mapping: dict[str, str], vault: Vault | None = None) -> I
     result = ImportPlan(source=NAME, rows=len(table.rows))
     if "time" not in columns:
         result.notices.append("No time column: entries are placed at 12:00.")
-    for line, record in table.rows:
-        problem = row_problem(table, line, record)
-        if problem:
-            result.problems.append(problem)
-            continue
-        try:
-            day, time = parse_datetime(cell(record, columns["date"]))
-            if "time" in columns and cell(record, columns["time"]).strip():
-                time = parse_time(cell(record, columns["time"]))
-            values = {
-                name: parse_scale(cell(record, columns.get(name)), FIELDS[name].split(" (")[0])
-                for name in SCALES
-            }
-            hours = parse_hours(cell(record, columns.get("sleep_hours")))
-        except ValueError as error:
-            result.problems.append(Problem(line, str(error)))
-            continue
+
+    def read_row(record: list[str]) -> dict[str, object]:
+        day, time = parse_datetime(cell(record, columns["date"]))
+        if "time" in columns and cell(record, columns["time"]).strip():
+            time = parse_time(cell(record, columns["time"]))
+        values = {
+            name: parse_scale(cell(record, columns.get(name)), FIELDS[name].split(" (")[0])
+            for name in SCALES
+        }
+        hours = parse_hours(cell(record, columns.get("sleep_hours")))
         if values["mood"] is None:
-            result.problems.append(Problem(line, "the mood is empty"))
-            continue
+            raise ValueError("the mood is empty")
         tags = [t.strip() for t in _TAG_SPLIT.split(cell(record, columns.get("tags")))]
-        make_entry(
-            result,
-            line,
-            day=day,
-            time=time or DEFAULT_TIME,
-            sleep_hours=hours,
-            tags=list(dict.fromkeys(t for t in tags if t)),
-            note=cell(record, columns.get("note")).strip(),
+        return {
+            "day": day,
+            "time": time or DEFAULT_TIME,
+            "sleep_hours": hours,
+            "tags": list(dict.fromkeys(t for t in tags if t)),
+            "note": cell(record, columns.get("note")).strip(),
             **values,
-        )
+        }
+
+    add_rows(result, table, read_row)
     return finish_plan(result, vault)

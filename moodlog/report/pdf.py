@@ -55,7 +55,7 @@ from moodlog.domain.period import (
 )
 from moodlog.domain.questionnaires import PHQ9, band
 from moodlog.domain.safety import (
-    LEVEL_LABELS,
+    LEVEL_KEY,
     LEVEL_ORDER,
     LEVELS,
     SAFETY_PLAN_SECTIONS,
@@ -624,9 +624,7 @@ def _checkin_box(summary: PeriodSummary, included: bool, yes_limit: int | None =
             f"({count_text(summary.flagged_checkins_to_discuss, 'time')})."
         )
     legend = "; ".join(
-        f"{level}: {LEVEL_LABELS[level]}"
-        for level in ("low", "moderate", "incomplete", "high")
-        if level in LEVEL_LABELS
+        f"{level}: {LEVEL_KEY[level]}" for level in ("low", "moderate", "incomplete", "high")
     )
     text.append(
         f"<br><span class='small'>{escape(legend)}. Self-check adapted from the C-SSRS "
@@ -816,10 +814,14 @@ def _checkins_section(contents: VaultContents, period: Period) -> str:
             ]
         )
     rest = len(checkins) - len(rows)
+    listed = (
+        f"Listed: the {len(rows)} with any yes or any question not answered."
+        if rows
+        else "None had a yes or a question left unanswered."
+    )
     html.append(
-        f"<p>{len(checkins)} check-ins in this period. Listed: the {len(rows)} with any yes "
-        f"or any question not answered. Not listed: {rest} with every question answered "
-        "no.</p>"
+        f"<p>{len(checkins)} check-ins in this period. {listed} Not listed: {rest} with "
+        "every question answered no.</p>"
     )
     if rows:
         html.append(

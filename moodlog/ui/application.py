@@ -585,6 +585,10 @@ def scaled_style_sheet(text: str, body_points: float) -> str:
 
 
 def apply_style(app: QApplication) -> None:
+    from PySide6.QtCore import QDir
+
+    # "url(moodlog:check-dark.svg)" in a style sheet: a file in resources/
+    QDir.setSearchPaths("moodlog", [str(resource_path("style.qss").parent)])
     sheets = ["style.qss"] + (["style-dark.qss"] if palette_is_dark(app) else [])
     app.setStyleSheet(
         scaled_style_sheet(

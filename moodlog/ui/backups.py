@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QRadioButton,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from moodlog.preferences import Preferences
+from moodlog.ui.unlock import secret_field
 from moodlog.vault import backup
 from moodlog.vault.connection import check_new_passphrase
 from moodlog.vault.errors import VaultError
@@ -87,16 +87,6 @@ def describe_time(when: dt.datetime | None, now: dt.datetime) -> str:
     days = (now.date() - when.date()).days
     ago = "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
     return f"Last backup: {when:%d %b %Y, %H:%M} ({ago})."
-
-
-def _secret_field(placeholder: str) -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setPlaceholderText(placeholder)
-    field.setAccessibleName(placeholder)
-    field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
-    field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-    return field
 
 
 def _label(text: str = "", name: str = "hint") -> QLabel:
@@ -174,7 +164,7 @@ class RestoreDialog(QDialog):
         row.addWidget(self.choice, 1)
         row.addWidget(other)
         layout.addLayout(row)
-        self.passphrase = _secret_field("Passphrase of this backup")
+        self.passphrase = secret_field("Passphrase of this backup")
         layout.addWidget(self.passphrase)
         layout.addWidget(
             _label(
@@ -432,8 +422,8 @@ class BackupsScreen(QScrollArea):
         separate = backup.stored_passphrase(self.vault) is not None
         self.separate_radio.setChecked(separate)
         self.same_radio.setChecked(not separate)
-        self.separate_first = _secret_field("Separate passphrase for backups")
-        self.separate_second = _secret_field("Type it again")
+        self.separate_first = secret_field("Separate passphrase for backups")
+        self.separate_second = secret_field("Type it again")
         for field in (self.separate_first, self.separate_second):
             field.setEnabled(separate)
             self.separate_radio.toggled.connect(field.setEnabled)

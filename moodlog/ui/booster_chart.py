@@ -13,6 +13,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
+from moodlog.charts.plots import TEXT_CONTRAST, on_window
+from moodlog.charts.theme import theme_events
 from moodlog.domain.booster import (
     DURABILITY_DEFINITION,
     MAX_LAST_SESSIONS,
@@ -38,11 +40,21 @@ class DurationChart(pg.PlotWidget):
         self.setLabel("left", "Days")
         self.showGrid(y=True, alpha=0.2)
         self.setMinimumHeight(150)
+        self.setMaximumHeight(260)  # a few bars: it need not take a whole screen
         self.bars: list[tuple[str, int, bool, bool]] = []  # (date, days, censored, used)
         self.median: float | None = None
+        self.median_line: pg.InfiniteLine | None = None
+        self.summary: BoosterSummary | None = None
+        theme_events().changed.connect(self._recolour)  # legible in light and dark
+
+    def _recolour(self) -> None:
+        if self.summary is not None:
+            self.set_summary(self.summary)
 
     def set_summary(self, summary: BoosterSummary) -> None:
         self.clear()
+        self.summary = summary
+        self.median_line = None
         used = {id(d.session) for d in summary.durations}
         shown = summary.maintenance[-SHOWN_SESSIONS:]
         self.bars = [
@@ -63,7 +75,7 @@ class DurationChart(pg.PlotWidget):
                 ]
                 if not pick:
                     continue
-                colour = BAR_COLOUR if in_summary else OLDER_COLOUR
+                colour = on_window(BAR_COLOUR).name() if in_summary else OLDER_COLOUR
                 pen = pg.mkPen(
                     colour,
                     width=1.5,
@@ -87,14 +99,16 @@ class DurationChart(pg.PlotWidget):
                         )
                     )
         if self.median is not None:
+            median_colour = on_window(MEDIAN_COLOUR, TEXT_CONTRAST)  # dark teal, or light
             line = pg.InfiniteLine(
                 pos=self.median,
                 angle=0,
-                pen=pg.mkPen(MEDIAN_COLOUR, width=2, style=Qt.PenStyle.DashLine),
+                pen=pg.mkPen(median_colour, width=2, style=Qt.PenStyle.DashLine),
                 label=f"median {self.median:g} days",
-                labelOpts={"position": 0.1, "color": MEDIAN_COLOUR, "anchors": [(0, 1), (0, 1)]},
+                labelOpts={"position": 0.1, "color": median_colour, "anchors": [(0, 1), (0, 1)]},
             )
             self.addItem(line)
+            self.median_line = line
         self.getAxis("bottom").setTicks([[(i, label) for i, (label, *_) in enumerate(self.bars)]])
         top = max([*heights, self.median or 0]) + 3
         self.setRange(xRange=(-0.6, len(shown) - 0.4), yRange=(0, top), padding=0)
@@ -137,21 +151,6 @@ class BoosterPanel(QWidget):
         self.last.blockSignals(True)
         self.last.setValue(summary.last)
         self.last.blockSignals(False)
-        if not summary.maintenance and not summary.overlapping:
-            text = (
-                "No maintenance sessions yet (sessions after the first run of sessions less "
-                "than 7 days apart)."
-            )
-        elif not summary.enough:
-            reason = summary.not_enough_text()
-            text = f"{reason[0].upper()}{reason[1:]}."
-        else:
-            text = f"Your last {summary.sessions} maintenance sessions: {summary.figure_text()}."
-            if summary.censored:
-                text += (
-                    f" {summary.censored} still above when the next session came or the data "
-                    "ended (open bars)."
-                )
-        self.figure.setText(text)
+        self.figure.setText(summary.panel_text())
         self.definition.setText(DURABILITY_DEFINITION.format(n=summary.last))
         self.chart.set_summary(summary)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from moodlog.domain.booster import OBSERVATION_LABEL, OBSERVATION_TEXT
@@ -31,6 +32,7 @@ class BoosterLine(QWidget):
     def __init__(self, text: str) -> None:
         super().__init__()
         self.setObjectName("prompt")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # its box, as styled
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 6, 10, 6)
         self.label = QLabel(text)
@@ -48,6 +50,7 @@ class ObservationNote(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("prompt")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # its box, as styled
         column = QVBoxLayout(self)
         column.setContentsMargins(10, 6, 10, 6)
         self.label = QLabel(OBSERVATION_TEXT)

@@ -48,6 +48,24 @@ class DraftDialogMixin:
     def draft_body(self) -> dict:
         raise NotImplementedError
 
+    def restored_notice(self) -> QLabel:
+        """The hidden line, shown by :func:`resume_dialog`, that says the text was restored
+        after a lock; kept as ``self.notice``. Put it at the top of the dialog."""
+        self.notice = QLabel("")
+        self.notice.setObjectName("hint")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        return self.notice
+
+    def save_buttons(self) -> QDialogButtonBox:
+        """Save (calls the dialog's ``save``) and Cancel."""
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)  # type: ignore[attr-defined]
+        buttons.rejected.connect(self.reject)  # type: ignore[attr-defined]
+        return buttons
+
     def watch_draft(self) -> None:
         self.finished.connect(self._forget_draft)  # type: ignore[attr-defined]
 
@@ -82,21 +100,12 @@ class QuestionDialog(DraftDialogMixin, QDialog):
         self.source = source
         self.setWindowTitle(QUESTION_TITLE)
         layout = QVBoxLayout(self)
-        self.notice = QLabel("")
-        self.notice.setObjectName("hint")
-        self.notice.setWordWrap(True)
-        self.notice.hide()
-        layout.addWidget(self.notice)
+        layout.addWidget(self.restored_notice())
         layout.addWidget(QLabel(QUESTION_LABEL))
         self.text = QPlainTextEdit(text)
         self.text.setAccessibleName("Question")
         layout.addWidget(self.text)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(self.save_buttons())
         self.resize(520, 300)
         self.watch_draft()
 

@@ -9,7 +9,6 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, 
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -201,23 +200,14 @@ class EntryDialog(DraftDialogMixin, QDialog):
         self.context = context
         self.entry = entry
         layout = QVBoxLayout(self)
-        self.notice = QLabel("")
-        self.notice.setObjectName("hint")
-        self.notice.setWordWrap(True)
-        self.notice.hide()
-        layout.addWidget(self.notice)
+        layout.addWidget(self.restored_notice())
         self.form = EntryForm(context.vault.tags.names(), context.today())
         self.form.load(entry)
         layout.addWidget(self.form)
         self.error = QLabel("")
         self.error.setObjectName("error")
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(self.save_buttons())
         self.resize(900, 560)
         self.watch_draft()
 

@@ -25,6 +25,7 @@ from moodlog.domain.analysis import (
     course_baseline,
     course_summary,
 )
+from moodlog.domain.crisis import calm_help_line, resources_for, unanswered_item_help_line
 from moodlog.domain.questionnaires import (
     ANSWER_OPTIONS,
     DIFFICULTY_OPTIONS,
@@ -39,6 +40,7 @@ from moodlog.domain.questionnaires import (
     is_blank,
     max_total,
     needs_safety_follow_up,
+    self_harm_item_unanswered,
     unanswered_items,
 )
 from moodlog.domain.treatments import Treatment
@@ -174,6 +176,7 @@ class QuestionnaireDialog(QDialog):
         grid.addWidget(difficulty, difficulty_row + 1, 0, 1, 5)
         self.difficulty_group = QButtonGroup(self)
         options = QHBoxLayout()
+        options.setSpacing(20)  # room between one answer's words and the next circle
         for index, option in enumerate(DIFFICULTY_OPTIONS):
             button = QRadioButton(option)
             self.difficulty_group.addButton(button, index)
@@ -218,7 +221,9 @@ class QuestionnaireDialog(QDialog):
         if needs_safety_follow_up(self.instrument, self.answers()):
             self.show_crisis_line()
 
-    def show_crisis_line(self) -> None:
+    def show_crisis_line(self, unanswered: bool = False) -> None:
+        """The calm crisis line with "Get help now"; with ``unanswered`` (item 9 left
+        unanswered) in neutral words that do not say the person has such thoughts."""
         from moodlog.ui.checkin import CrisisLineBox
 
         if self.crisis_line is None:
@@ -226,6 +231,10 @@ class QuestionnaireDialog(QDialog):
             layout = self.layout()
             layout.insertWidget(layout.indexOf(self.result_label) + 1, self.crisis_line)
             self.crisis_line.setVisible(self.isVisible())  # at once, not after a queued show
+        resources = resources_for(self.context.preferences.effective_country())
+        self.crisis_line.label.setText(
+            unanswered_item_help_line(resources) if unanswered else calm_help_line(resources)
+        )
 
     def save(self) -> None:
         """Save the form. A blank form is not saved; a partly answered one only after
@@ -268,6 +277,8 @@ class QuestionnaireDialog(QDialog):
         if needs_safety_follow_up(self.instrument, result.answers):
             self.show_crisis_line()
             self.open_follow_up()
+        elif self_harm_item_unanswered(self.instrument, result.answers):
+            self.show_crisis_line(unanswered=True)
 
     def open_follow_up(self) -> None:
         from moodlog.ui.checkin import SelfCheckDialog

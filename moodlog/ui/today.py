@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -312,6 +312,7 @@ class TodayScreen(QWidget):
         self.title.setText(now.strftime("Today, %A %d %B"))
         treatments = self.vault.treatments.all()
         self.context_label.setText(treatment_context(treatments, now))
+        self.context_label.setVisible(bool(self.context_label.text()))  # no empty gap
         session_today = [
             t
             for t in treatments
@@ -402,6 +403,7 @@ class TodayScreen(QWidget):
     def _add_prompt(self, text: str, action: str, slot) -> None:  # noqa: ANN001
         box = QWidget()
         box.setObjectName("prompt")
+        box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # its box, as styled
         row = QHBoxLayout(box)
         row.setContentsMargins(10, 6, 10, 6)
         label = QLabel(text)

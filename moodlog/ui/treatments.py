@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -384,7 +384,12 @@ class MedicationDialog(QDialog):
         self.medication = medication
         self.setWindowTitle("Medication change" if medication else "Add medication")
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # Room for a real name or reason ("Sertraline (Zoloft) 50 mg tablets..."): the
+        # dialog was 230 px wide, its fields a dozen letters (issue 15).
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
         self.name = QLineEdit(medication.name if medication else "")
+        self.name.setPlaceholderText("e.g. sertraline")
         self.name.setReadOnly(medication is not None)
         self.unit = QLineEdit(medication.unit if medication else "mg")
         self.event = QComboBox()
@@ -399,6 +404,7 @@ class MedicationDialog(QDialog):
         self.frequency = QLineEdit()
         self.frequency.setPlaceholderText("e.g. once daily")
         self.reason = QLineEdit()
+        self.reason.setPlaceholderText("optional, e.g. side effects, doctor's advice")
         form.addRow("Name", self.name)
         form.addRow("Unit", self.unit)
         form.addRow("Event", self.event)
@@ -506,6 +512,21 @@ class SessionNoteDialog(DraftDialogMixin, QDialog):
         self.accept()
 
 
+NO_SESSIONS_YET = (
+    "No sessions recorded yet. \N{LEFT DOUBLE QUOTATION MARK}Add session or appointment"
+    "\N{HORIZONTAL ELLIPSIS}\N{RIGHT DOUBLE QUOTATION MARK} records a session you had (a past "
+    "date) or books one (a future date)."
+)
+
+
+def kind_text_colour(colour: str, background: QColor) -> QColor:
+    """A treatment kind's colour as text on ``background``: darkened on a light table,
+    lightened on a dark one (same hue) until it reads at WCAG AA (4.5:1)."""
+    from moodlog.charts.plots import TEXT_CONTRAST, legible  # imported after unlock anyway
+
+    return legible(colour, background, TEXT_CONTRAST)
+
+
 class TreatmentsScreen(QTabWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -517,7 +538,14 @@ class TreatmentsScreen(QTabWidget):
         self.addTab(self._build_questions(), "Questions for my therapist")
         context.events.data_changed.connect(self._data_changed)
         context.events.question_added.connect(self._refresh_questions)
+        from moodlog.charts.theme import theme_events
+
+        theme_events().changed.connect(self._recolour)  # the kinds' colours, light or dark
         self.refresh()
+
+    def _recolour(self) -> None:
+        if self.vault.is_open:
+            self._refresh_sessions()
 
     # -- sessions ------------------------------------------------------------------
     def _build_sessions(self) -> QWidget:
@@ -563,8 +591,16 @@ class TreatmentsScreen(QTabWidget):
             self.sessions, "sessions", column_memory(self.context), wrap=(0, 1, 2, 3, 5)
         )
         self.sessions.doubleClicked.connect(lambda _: self.edit_session())
+        self.sessions.itemSelectionChanged.connect(self._session_chosen)
+        self._session_chosen()
         layout.addWidget(self.sessions, 1)
         return page
+
+    def _session_chosen(self) -> None:
+        """Edit and Delete act on the chosen session: available once one is chosen."""
+        chosen = bool(self.sessions.selectionModel().selectedRows())
+        self.edit_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
 
     def _filtered_sessions(self) -> list[Treatment]:
         kind = self.kind_filter.currentData()
@@ -582,8 +618,11 @@ class TreatmentsScreen(QTabWidget):
             f"{upcoming.time:%H:%M}" + (f", {upcoming.clinic}" if upcoming.clinic else "")
             if upcoming
             else "No appointment planned."
+            if all_treatments
+            else NO_SESSIONS_YET  # a new journal: what to do first
         )
         rows = sorted(self._filtered_sessions(), key=lambda t: t.starts_at, reverse=True)
+        base = self.sessions.palette().color(QPalette.ColorRole.Base)
         self.sessions.setRowCount(len(rows))
         self._rows = rows
         for row, t in enumerate(rows):
@@ -598,8 +637,8 @@ class TreatmentsScreen(QTabWidget):
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if column == 1:
-                    item.setForeground(QColor(t.kind_info.colour))
+                if column == 1:  # the kind's colour, made legible on the table (issue 15)
+                    item.setForeground(kind_text_colour(t.kind_info.colour, base))
                 if appointment:
                     font = item.font()
                     font.setItalic(True)

@@ -8,13 +8,16 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QButtonGroup,
     QCheckBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -43,6 +46,18 @@ from moodlog.ui.booster_chart import BoosterPanel
 from moodlog.ui.context import AppContext
 from moodlog.ui.widgets import FittedColumns, column_memory, heading, hint, show_error
 
+CHART_MIN_HEIGHT = 200  # Around sessions: below these the tab scrolls as a whole
+TABLE_MIN_HEIGHT = 130
+EMPTY_HINT = (
+    "Nothing to draw yet. Save a check-in on Today (Ctrl+N) and your mood appears here "
+    "day by day. Treatment sessions (Treatments), questionnaires and self-checks are "
+    "added to the charts as you record them."
+)
+AROUND_EMPTY_HINT = (
+    "No ketamine or esketamine sessions recorded yet. Add them under Treatments "
+    "\N{RIGHTWARDS ARROW} Sessions; this page then lines up your mood around each one "
+    "and shows how long each session helped."
+)
 RANGES = (("30 days", 30), ("90 days", 90), ("1 year", 365), ("All", None))
 CHARTED = ("entries", "treatments", "questionnaires", "checkins", "medications")
 SESSION_COLUMNS = (
@@ -126,6 +141,23 @@ class AfterFirstPaint(QObject):
         return False
 
 
+class WheelScrollsPage(QObject):
+    """The mouse wheel over a chart inside a scrolling page scrolls the page, as over
+    the rest of it, instead of zooming the chart (which then filled the view: the page
+    could not be scrolled past it with the wheel)."""
+
+    def __init__(self, widget: QWidget, scroll: QScrollArea) -> None:
+        super().__init__(widget)
+        self.scroll = scroll
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Wheel:
+            QApplication.sendEvent(self.scroll.verticalScrollBar(), event)
+            return True
+        return False
+
+
 class AroundSessionsTab(QWidget):
     """Every session aligned at day 0, with a picker of the sessions shown, the table
     per session and the course summary."""
@@ -133,13 +165,32 @@ class AroundSessionsTab(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.data: TrendData | None = None
-        layout = QVBoxLayout(self)
+        # Everything scrolls together (never sideways) when the window is too low to
+        # show it all: below ~700 px the definitions covered the chart and the booster
+        # panel's text was cut (issue 15).
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content = QWidget()
+        self.scroll.setWidget(content)
+        outer.addWidget(self.scroll)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(6, 4, 2, 2)  # the table's columns need the width
         self.course_label = QLabel("")
         self.course_label.setWordWrap(True)
         self.course_label.setObjectName("contextLine")
         layout.addWidget(self.course_label)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.empty_hint = QLabel(AROUND_EMPTY_HINT)  # no session yet: what this page is for
+        self.empty_hint.setObjectName("notice")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.hide()
+        layout.addWidget(self.empty_hint)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         self.chart = AroundSessionsChart()
+        self.wheel = WheelScrollsPage(self.chart.viewport(), self.scroll)
         splitter.addWidget(self.chart)
         picker = QWidget()
         picker_layout = QVBoxLayout(picker)
@@ -157,6 +208,7 @@ class AroundSessionsTab(QWidget):
         picker_layout.addWidget(all_button)
         splitter.addWidget(picker)
         splitter.setSizes([700, 220])
+        splitter.setMinimumHeight(CHART_MIN_HEIGHT)
         layout.addWidget(splitter, 3)
         self.definitions = hint(
             "Mood around each ketamine or esketamine session, aligned at day 0. "
@@ -171,16 +223,21 @@ class AroundSessionsTab(QWidget):
         self.columns = FittedColumns(  # issue 15: columns that show their text
             self.table, "around_sessions", None, wrap=tuple(range(len(SESSION_COLUMNS)))
         )
+        self.table.setMinimumHeight(TABLE_MIN_HEIGHT)
         layout.addWidget(self.table, 2)
         self.booster = BoosterPanel()
-        self.booster.setMaximumHeight(190)
         layout.addWidget(self.booster)
+        layout.addStretch(0)  # takes the room the hidden parts leave when there are none
 
     def show_data(self, data: TrendData) -> None:
         """Fill everything from the whole history (``data.complete``)."""
         self.data = data
         phq, gad = data.course[PHQ9], data.course[GAD7]
         self.course_label.setText(phq.describe() + "\n" + gad.describe())
+        empty = not data.sessions
+        self.empty_hint.setVisible(empty)
+        for part in (self.splitter, self.table, self.booster):
+            part.setVisible(not empty)
         responses = list(reversed(data.responses))
         self.table.setRowCount(len(responses))
         for row, response in enumerate(responses):
@@ -267,6 +324,14 @@ class TrendsScreen(QWidget):
         self.timeline.day_hovered.connect(lambda text: self.hover_label.setText(text))
         self.timeline.day_clicked.connect(context.events.open_day)
         over_layout.addWidget(self.timeline, 1)
+        self.empty_hint = QLabel(EMPTY_HINT)  # instead of blank axes on a new journal
+        self.empty_hint.setObjectName("notice")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.empty_hint.hide()
+        over_layout.addWidget(self.empty_hint)
+        self.empty_space = over_layout.count()
+        over_layout.addStretch(0)
         self.hover_label = QLabel(
             "Hover over a day to see its values; click it to open it in "
             "the journal. Drag to pan, scroll to zoom."
@@ -325,6 +390,8 @@ class TrendsScreen(QWidget):
         self._show_toggled_series()
         if self.data.complete:
             self._whole_history_loaded()
+        elif self.timeline.isHidden():  # the empty-journal hint: no paint to wait for
+            self.complete_data()
         else:
             self._after_paint.arm()
 
@@ -370,6 +437,25 @@ class TrendsScreen(QWidget):
             return None
         return self.data.now.date() - dt.timedelta(days=days)
 
+    def _show_empty_hint(self) -> None:
+        """A journal with nothing to chart gets a hint of what to do, not blank axes.
+        Judged on the whole history only (a recent slice may be empty on its own)."""
+        data = self.data
+        empty = (
+            data is not None
+            and data.complete
+            and not data.mood
+            and not data.treatments
+            and not any(data.questionnaires.values())
+            and not data.checkin_levels
+            and not data.medication_events
+        )
+        self.empty_hint.setVisible(empty)
+        self.timeline.setVisible(not empty)
+        self.hover_label.setVisible(not empty)
+        stretch = self.tabs.widget(0).layout()
+        stretch.setStretch(self.empty_space, 1 if empty else 0)
+
     def _show_toggled_series(self) -> None:
         for name, box in self.toggles.items():
             if box.isChecked():
@@ -377,6 +463,7 @@ class TrendsScreen(QWidget):
 
     def _whole_history_loaded(self) -> None:
         assert self.data is not None
+        self._show_empty_hint()
         self.insights.setText(insights_text(self.data, self._insights_first_day()))
         self._sessions_stale = True
         if self.tabs.currentIndex() == 1:

@@ -128,7 +128,8 @@ class _Page(QWidget):
         self.error_label.setText(text)
 
 
-def _secret_field(placeholder: str) -> QLineEdit:
+def secret_field(placeholder: str) -> QLineEdit:
+    """A passphrase field (also used by the backup screens)."""
     field = QLineEdit()
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setPlaceholderText(placeholder)
@@ -189,8 +190,8 @@ class CreateVaultPage(_Page):
         explanation = QLabel(NO_RECOVERY)
         explanation.setWordWrap(True)
         explanation.setObjectName("hint")
-        self.first = _secret_field("Choose a passphrase")
-        self.second = _secret_field("Type it again")
+        self.first = secret_field("Choose a passphrase")
+        self.second = secret_field("Type it again")
         self.strength = QLabel("")
         self.strength.setObjectName("hint")
         self.strength.setWordWrap(True)  # the whole hint, never cut off
@@ -274,7 +275,7 @@ class UnlockPage(_Page):
     def __init__(self, path: Path, demo_hint: str = "") -> None:
         super().__init__("Unlock your journal", demo_hint)
         self.path = Path(path)
-        self.passphrase = _secret_field("Passphrase")
+        self.passphrase = secret_field("Passphrase")
         self.unlock_button = QPushButton("Unlock")
         self.unlock_button.setDefault(True)
         self.show_toggle = _show_toggle(self.passphrase)

@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import contextlib
+import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from moodlog.ui.application import AppController
 from tests.conftest import PASSPHRASE
@@ -41,3 +46,25 @@ def unlock(qtbot, controller: AppController, passphrase: str = PASSPHRASE) -> No
     page.passphrase.clear()
     qtbot.keyClicks(page.passphrase, passphrase)
     qtbot.mouseClick(page.unlock_button, Qt.MouseButton.LeftButton)
+
+
+@contextlib.contextmanager
+def demo_main_window(prefix: str, at_minimum_size: bool = False) -> Iterator:
+    """The real main window on the demo vault (synthetic data) in a new temporary folder
+    named ``prefix...``, shown (first resized to its minimum size with
+    ``at_minimum_size``); shut down and its folder removed afterwards."""
+    QApplication.instance() or QApplication([])
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    controller = AppController(folder, demo=True)
+    controller.start()
+    window = controller.main_window
+    if at_minimum_size:
+        window.resize(window.minimumSize())
+    window.show()
+    try:
+        yield window
+    finally:
+        controller.shutdown()
+        window.close_for_lock()
+        controller.lock_window.close()
+        shutil.rmtree(folder, ignore_errors=True)

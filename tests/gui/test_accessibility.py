@@ -7,10 +7,6 @@ focusable controls: nothing is skipped and nothing (a text box eating Tab) traps
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -29,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from moodlog.ui.application import AppController
 from moodlog.ui.main_window import SCREENS
+from tests.gui.helpers import demo_main_window
 
 INPUTS = (
     QAbstractButton,
@@ -48,17 +44,8 @@ INPUTS = (
 @pytest.fixture(scope="module")
 def demo_window():
     """The real main window on the demo vault (synthetic data, a temporary folder)."""
-    QApplication.instance() or QApplication([])
-    folder = Path(tempfile.mkdtemp(prefix="moodlog-a11y-"))
-    controller = AppController(folder, demo=True)
-    controller.start()
-    window = controller.main_window
-    window.show()
-    yield window
-    controller.shutdown()
-    window.close_for_lock()
-    controller.lock_window.close()
-    shutil.rmtree(folder, ignore_errors=True)
+    with demo_main_window("moodlog-a11y-") as window:
+        yield window
 
 
 def _pages(screen: QWidget) -> list[int]:

@@ -7,9 +7,7 @@ check-in done with the keyboard alone."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import stat
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -32,6 +30,7 @@ from moodlog.ui.main_window import SCREENS, MainWindow
 from moodlog.ui.window_state import DEFAULT_SIZE, TITLE_BAR_ALLOWANCE, WINDOW_STATE_FILENAME
 from moodlog.vault.vault import Vault
 from tests.conftest import FakeClock
+from tests.gui.helpers import demo_main_window
 
 NOW = dt.datetime(2026, 11, 20, 20, 30)
 LAPTOP = (1366, 768)
@@ -119,20 +118,8 @@ SCREEN_PAGES = [(title, page) for title, _, _ in SCREENS for page in range(4)]
 @pytest.fixture(scope="module")
 def demo_window_at_minimum():
     """The real window on the demo vault (synthetic data) at its minimum size."""
-    from moodlog.ui.application import AppController
-
-    QApplication.instance() or QApplication([])
-    folder = Path(tempfile.mkdtemp(prefix="moodlog-layout-"))
-    controller = AppController(folder, demo=True)
-    controller.start()
-    window = controller.main_window
-    window.resize(window.minimumSize())
-    window.show()
-    yield window
-    controller.shutdown()
-    window.close_for_lock()
-    controller.lock_window.close()
-    shutil.rmtree(folder, ignore_errors=True)
+    with demo_main_window("moodlog-layout-", at_minimum_size=True) as window:
+        yield window
 
 
 @pytest.mark.parametrize("title", [title for title, _, _ in SCREENS])

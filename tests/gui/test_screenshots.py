@@ -6,6 +6,7 @@ import importlib.util
 import re
 from pathlib import Path
 
+from PySide6.QtCore import QRect
 from PySide6.QtGui import QImage
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,12 +32,40 @@ def test_screenshot_script_writes_non_empty_images(qapp, tmp_path):
     images = {p.name: QImage(str(p)) for p in written}
     for name, image in images.items():
         assert not image.isNull() and image.width() >= 600, name
-        colours = {image.pixel(x, y) for x in range(0, image.width(), 37) for y in (50, 300)}
-        assert len(colours) > 3, name  # something drawn, not one flat colour
-    light = images["today-light.png"].pixelColor(600, 300).lightness()
-    dark = images["today-dark.png"].pixelColor(600, 300).lightness()
-    assert dark < light  # the dark palette really is applied
+        whole = QRect(0, 0, image.width(), image.height())
+        assert lightness_spread(image, whole) > 10, name  # something drawn, not one flat colour
+    for screen in ("lock", "today"):
+        light, dark = images[f"{screen}-light.png"], images[f"{screen}-dark.png"]
+        whole = QRect(0, 0, light.width(), light.height())
+        # The dark palette really is applied: the whole picture, and the page beside the
+        # side menu, are much darker on average (not one pixel that a layout change moves).
+        assert mean_lightness(dark, whole) < mean_lightness(light, whole) - 60, screen
+        page = QRect(
+            light.width() // 3, light.height() // 4, light.width() // 2, light.height() // 2
+        )
+        assert mean_lightness(dark, page) < mean_lightness(light, page) - 60, screen
     assert qapp.styleSheet() == sheet  # the app's look is put back
+
+
+def samples(image: QImage, rect: QRect, step: int = 5) -> list[int]:
+    """Lightness (0-255) of every ``step``-th pixel in ``rect``, both ways."""
+    return [
+        image.pixelColor(x, y).lightness()
+        for x in range(rect.left(), rect.right() + 1, step)
+        for y in range(rect.top(), rect.bottom() + 1, step)
+    ]
+
+
+def mean_lightness(image: QImage, rect: QRect) -> float:
+    values = samples(image, rect)
+    return sum(values) / len(values)
+
+
+def lightness_spread(image: QImage, rect: QRect) -> float:
+    """The standard deviation of lightness over ``rect``: 0 for a flat colour."""
+    import statistics
+
+    return statistics.pstdev(samples(image, rect))
 
 
 def test_readme_links_the_committed_screenshots():

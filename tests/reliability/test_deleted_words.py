@@ -63,27 +63,27 @@ def test_deleted_and_edited_out_words_are_gone_from_every_decrypted_page(vault: 
         assert again.conn.execute("PRAGMA secure_delete").fetchone()[0] == 1
 
 
-def test_without_fts_secure_delete_the_words_would_stay(data_dir: Path):
-    """The same steps on a vault just before the secure-delete migration: the
-    search index keeps the deleted words (what the migration fixes)."""
+def old_vault_with_deleted_words(data_dir: Path) -> Path:
+    """A vault just before the secure-delete migration, where words were written,
+    then deleted or edited out, by a moodlog of that version (no migration)."""
     before = next(i for i, script in enumerate(MIGRATIONS) if "secure-delete" in script)
     path = data_dir / "moodlog.db"
-    conn = conn_mod.create_connection(path, PASSPHRASE)
-    old = Vault(path, conn)
+    old = Vault(path, conn_mod.create_connection(path, PASSPHRASE))
     old._migrate(PASSPHRASE, make_backup=False, target_version=before)
     old.close()
     write_then_remove(open_as_it_is(path), open_as_it_is)
+    return path
+
+
+def test_without_fts_secure_delete_the_words_would_stay(data_dir: Path):
+    """The same steps on a vault just before the secure-delete migration: the
+    search index keeps the deleted words (what the migration fixes)."""
+    path = old_vault_with_deleted_words(data_dir)
     assert pages_holding(path, GONE) > 0
 
 
 def test_migrating_an_old_vault_purges_words_of_earlier_deletions(data_dir: Path):
-    before = next(i for i, script in enumerate(MIGRATIONS) if "secure-delete" in script)
-    path = data_dir / "moodlog.db"
-    conn = conn_mod.create_connection(path, PASSPHRASE)
-    old = Vault(path, conn)
-    old._migrate(PASSPHRASE, make_backup=False, target_version=before)
-    old.close()
-    write_then_remove(open_as_it_is(path), open_as_it_is)
+    path = old_vault_with_deleted_words(data_dir)
     assert pages_holding(path, GONE) > 0
     Vault.open(path, PASSPHRASE).close()  # migrates
     assert pages_holding(path, GONE) == 0

@@ -237,6 +237,27 @@ def test_import_on_a_full_disk_says_so_and_imports_nothing(
         vault.check()
 
 
+def run_while_another_reads(
+    data_dir: Path, monkeypatch, capsys, args: list[str], stdin: str
+) -> tuple[int, str]:
+    """``moodlog --data-dir DIR ARGS --passphrase-stdin`` while another program holds a
+    read transaction on the vault; moodlog waits 0.2 s for the lock, not SQLite's
+    default 5 s. Returns the exit code and stderr."""
+    monkeypatch.setattr(
+        conn_mod,
+        "_connect",
+        lambda p: sqlcipher3.connect(str(p), isolation_level=None, timeout=0.2),
+    )
+    reader = reader_holding_a_read_transaction(data_dir / "moodlog.db")
+    try:
+        return run_in_process(
+            ["--data-dir", str(data_dir), *args, "--passphrase-stdin"], stdin, capsys
+        )
+    finally:
+        reader.execute("ROLLBACK")
+        reader.close()
+
+
 def test_import_while_another_program_reads_says_in_use(
     data_dir: Path, tmp_path: Path, monkeypatch, capsys
 ):
@@ -246,21 +267,9 @@ def test_import_while_another_program_reads_says_in_use(
     export = tmp_path / "export.json"
     export.write_text(json_format.dumps(build_demo(days=30, end=dt.date(2026, 1, 1))))
     Vault.create(data_dir / "moodlog.db", PASSPHRASE).close()
-    monkeypatch.setattr(  # wait 0.2 s for the lock, not SQLite's default 5 s
-        conn_mod,
-        "_connect",
-        lambda p: sqlcipher3.connect(str(p), isolation_level=None, timeout=0.2),
+    code, err = run_while_another_reads(
+        data_dir, monkeypatch, capsys, ["import", "json", str(export)], PASSPHRASE
     )
-    reader = reader_holding_a_read_transaction(data_dir / "moodlog.db")
-    try:
-        code, err = run_in_process(
-            ["--data-dir", str(data_dir), "import", "json", str(export), "--passphrase-stdin"],
-            PASSPHRASE,
-            capsys,
-        )
-    finally:
-        reader.execute("ROLLBACK")
-        reader.close()
     assert code == 1
     assert "Nothing was imported: the vault is in use" in err and "unexpected" not in err
     with Vault.open(data_dir / "moodlog.db", PASSPHRASE) as vault:
@@ -269,21 +278,9 @@ def test_import_while_another_program_reads_says_in_use(
 
 def test_passwd_while_another_program_reads_says_in_use(data_dir: Path, monkeypatch, capsys):
     Vault.create(data_dir / "moodlog.db", PASSPHRASE).close()
-    monkeypatch.setattr(  # wait 0.2 s for the lock, not SQLite's default 5 s
-        conn_mod,
-        "_connect",
-        lambda p: sqlcipher3.connect(str(p), isolation_level=None, timeout=0.2),
+    code, err = run_while_another_reads(
+        data_dir, monkeypatch, capsys, ["passwd"], f"{PASSPHRASE}\nthe new passphrase\n"
     )
-    reader = reader_holding_a_read_transaction(data_dir / "moodlog.db")
-    try:
-        code, err = run_in_process(
-            ["--data-dir", str(data_dir), "passwd", "--passphrase-stdin"],
-            f"{PASSPHRASE}\nthe new passphrase\n",
-            capsys,
-        )
-    finally:
-        reader.execute("ROLLBACK")
-        reader.close()
     assert code == 1
     assert "in use by another program" in err and "unexpected" not in err
     Vault.open(data_dir / "moodlog.db", PASSPHRASE).close()  # the old one still works

@@ -6,15 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import random
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 from moodlog.vault.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.reliability.helpers import child
-from tests.test_vault import passphrases_that_open
+from tests.test_vault import kill_passwd_after
 
 SAVER = """
 import datetime as dt, sys
@@ -64,19 +62,7 @@ def test_twenty_kills_mid_passwd_leave_exactly_one_passphrase(data_dir: Path):
     current, new = PASSPHRASE, "the second passphrase"
     changed = 0
     for delay in [0.1 + 0.05 * i for i in range(20)]:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "moodlog", "--data-dir", str(data_dir), "passwd"]
-            + ["--passphrase-stdin"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        process.stdin.write(f"{current}\n{new}\n".encode())
-        process.stdin.close()
-        time.sleep(delay)
-        process.send_signal(signal.SIGKILL)
-        process.wait(timeout=30)
-        working = passphrases_that_open(path, (current, new))
+        working = kill_passwd_after(data_dir, current, new, delay)
         assert len(working) == 1, (delay, working)
         assert working[0][1] == count
         if working[0][0] == new:
