@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from moodlog.domain.booster import OBSERVATION_LABEL, OBSERVATION_TEXT
 from moodlog.domain.treatments import Treatment
 from moodlog.insights import booster_from_vault, observation_from_vault
+from moodlog.ui.widgets import PromptBox, hint
 
 
 def open_around_sessions(widget: QWidget) -> None:
@@ -26,40 +26,30 @@ def open_around_sessions(widget: QWidget) -> None:
         trends.tabs.setCurrentIndex(1)
 
 
-class BoosterLine(QWidget):
+class BoosterLine(PromptBox):
     """One calm line: how long the last sessions helped, with a link to the details."""
 
     def __init__(self, text: str) -> None:
         super().__init__()
-        self.setObjectName("prompt")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # its box, as styled
-        row = QHBoxLayout(self)
-        row.setContentsMargins(10, 6, 10, 6)
         self.label = QLabel(text)
         self.label.setWordWrap(True)
-        row.addWidget(self.label, 1)
+        self.row.addWidget(self.label, 1)
         self.details = QPushButton("Details")
         self.details.setToolTip("Trends \N{RIGHTWARDS ARROW} Around sessions")
         self.details.clicked.connect(lambda: open_around_sessions(self))
-        row.addWidget(self.details)
+        self.row.addWidget(self.details)
 
 
-class ObservationNote(QWidget):
+class ObservationNote(PromptBox):
     """The gentle observation: what the data shows, labelled as not advice."""
 
     def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("prompt")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # its box, as styled
-        column = QVBoxLayout(self)
-        column.setContentsMargins(10, 6, 10, 6)
+        super().__init__(vertical=True)
         self.label = QLabel(OBSERVATION_TEXT)
         self.label.setWordWrap(True)
-        column.addWidget(self.label)
-        self.note = QLabel(OBSERVATION_LABEL)
-        self.note.setObjectName("hint")
-        self.note.setWordWrap(True)
-        column.addWidget(self.note)
+        self.row.addWidget(self.label)
+        self.note = hint(OBSERVATION_LABEL)
+        self.row.addWidget(self.note)
 
 
 def add_booster_lines(screen: QWidget, treatments: list[Treatment], now: dt.datetime) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from moodlog.domain.treatments import Question
+from moodlog.ui.widgets import hint
 from moodlog.vault.errors import VaultError
 
 if TYPE_CHECKING:
@@ -51,9 +52,7 @@ class DraftDialogMixin:
     def restored_notice(self) -> QLabel:
         """The hidden line, shown by :func:`resume_dialog`, that says the text was restored
         after a lock; kept as ``self.notice``. Put it at the top of the dialog."""
-        self.notice = QLabel("")
-        self.notice.setObjectName("hint")
-        self.notice.setWordWrap(True)
+        self.notice = hint("")
         self.notice.hide()
         return self.notice
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,7 +38,7 @@ from moodlog.domain.treatments import (
 from moodlog.ui.checkin import SelfCheckWidget, offer_support, record_checkin
 from moodlog.ui.context import AppContext
 from moodlog.ui.entry_form import EntryForm
-from moodlog.ui.widgets import heading, hint
+from moodlog.ui.widgets import PromptBox, heading, hint
 
 DRAFT_NAME = "today"
 MOOD_MISSING = (
@@ -401,17 +401,13 @@ class TodayScreen(QWidget):
         self._set_tab_order()
 
     def _add_prompt(self, text: str, action: str, slot) -> None:  # noqa: ANN001
-        box = QWidget()
-        box.setObjectName("prompt")
-        box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # its box, as styled
-        row = QHBoxLayout(box)
-        row.setContentsMargins(10, 6, 10, 6)
+        box = PromptBox()
         label = QLabel(text)
         label.setWordWrap(True)
-        row.addWidget(label, 1)
+        box.row.addWidget(label, 1)
         button = QPushButton(action)
         button.clicked.connect(slot)
-        row.addWidget(button)
+        box.row.addWidget(button)
         self.prompts.addWidget(box)
 
     # -- actions -----------------------------------------------------------------

@@ -457,11 +457,7 @@ class SessionNoteDialog(DraftDialogMixin, QDialog):
         self.note = note or SessionNote(day=context.today())
         self.setWindowTitle("Therapy note")
         form = QFormLayout(self)
-        self.notice = QLabel("")
-        self.notice.setObjectName("hint")
-        self.notice.setWordWrap(True)
-        self.notice.hide()
-        form.addRow(self.notice)
+        form.addRow(self.restored_notice())
         self.date = _date_edit(self.note.day)
         self.therapist = QLineEdit(self.note.therapist)
         self.worked_on = QPlainTextEdit(self.note.worked_on)
@@ -472,12 +468,7 @@ class SessionNoteDialog(DraftDialogMixin, QDialog):
         form.addRow("What we worked on", self.worked_on)
         form.addRow("Insights", self.insights)
         form.addRow("Homework / practices", self.homework)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(self.save_buttons())
         self.resize(600, 520)
         self.watch_draft()
 

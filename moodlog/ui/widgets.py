@@ -333,6 +333,18 @@ def heading(text: str) -> QLabel:
     return label
 
 
+class PromptBox(QWidget):
+    """The tinted box of Today's prompts and notes (``#prompt`` in the style sheets), with
+    its layout (``box.row``) ready: a row, or a column with ``vertical``."""
+
+    def __init__(self, vertical: bool = False) -> None:
+        super().__init__()
+        self.setObjectName("prompt")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # its box, as styled
+        self.row = QVBoxLayout(self) if vertical else QHBoxLayout(self)
+        self.row.setContentsMargins(10, 6, 10, 6)
+
+
 def hint(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("hint")
