@@ -8,10 +8,17 @@ the same again for the timeline, and one 22-day line per session in the period f
 the around-sessions chart). It reads nothing from the vault and lays nothing out: what
 any PDF of this content costs on this machine.
 
-Each figure is the median of >= 5 alternated runs (app, floor, app, floor, ...), so a
+Each time is the median of 9 alternated runs (app, floor, app, floor, ...), so a
 machine that drifts drifts for both. The app figure is the whole export: reading the
 vault (only what the report needs), the analysis, the charts, the layout and writing
 the file.
+
+Peak memory: each try is a fresh process that writes one PDF and exits, its peak the
+process's own maximum resident set (``VmHWM``, printed as it ends: ``wait4`` would
+report at least this process's own, which a child inherits at fork): the app's opens
+the vault (key derivation), loads what the report needs and exports it, with the
+modules that takes (Qt, pyqtgraph and numpy for the charts, SQLCipher); the floor's
+writes the same pages as above with bare QPdfWriter (Qt only).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m benchmarks.bench_report
 """
@@ -19,17 +26,21 @@ the file.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import statistics
+import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from benchmarks.common import ten_year_vault
+from benchmarks.common import PASSPHRASE, alternate, child, row, ten_year_vault, tries
 
 NOW = dt.datetime(2026, 11, 1, 21)
-RUNS = 5
+RUNS = tries(9)  # a 1-year export is ~0.1 s: more tries steady the median on a busy machine
+MEMORY_RUNS = tries(5)  # peak memory varies little (< 0.2 MiB between tries)
 TARGETS = {"1 year": 1.5, "10 years": 2.0}  # issue 14: app / floor
+MEMORY_TARGET = 1.5
 
 
 @dataclass
@@ -113,6 +124,68 @@ def floor_pdf(path: Path, shape: Shape, page_size) -> None:  # noqa: ANN001
     del writer
 
 
+def child_export(kind: str, *args: str) -> None:
+    """One PDF in this (fresh) process: ``app DAYS VAULT OUT`` or ``floor SHAPE OUT``."""
+    from PySide6.QtGui import QPageSize
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([])  # noqa: F841 - fonts and the charts need it
+    paper = QPageSize(QPageSize.PageSizeId.A4)
+    if kind == "floor":
+        shape_file, out = args
+        floor_pdf(Path(out), Shape(**json.loads(Path(shape_file).read_text())), paper)
+        print(peak_kib())
+        return
+    from moodlog.domain.period import Period
+    from moodlog.report.pdf import ReportOptions, export_pdf, load_for_report
+    from moodlog.vault.vault import Vault
+
+    days, vault_path, out = args
+    vault = Vault.open(Path(vault_path), PASSPHRASE)
+    options = ReportOptions(period=Period.last_days(int(days), NOW.date()), page_size=paper)
+    export_pdf(load_for_report(vault, options), options, Path(out), NOW)
+    vault.close()
+    print(peak_kib())
+
+
+def peak_kib() -> int:
+    """This process's peak resident set since it started (Linux ``VmHWM``), in KiB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    raise RuntimeError("no VmHWM in /proc/self/status")
+
+
+def child_peak_mib(args: list[str]) -> float:
+    return int(child(args)[2].split()[-1]) / 1024
+
+
+def peak_memory(
+    folder: Path, vault_path: Path, shapes: dict[str, tuple[int, Shape]]
+) -> list[tuple[str, float, float, float, float]]:
+    """Peak memory of one export in a fresh process, app and floor alternated."""
+    results = []
+    for label, (days, shape) in shapes.items():
+        shape_file = folder / f"shape-{days}.json"
+        shape_file.write_text(json.dumps(asdict(shape)))
+        app_args = ["-m", "benchmarks.bench_report", "--child", "app", str(days)]
+        app_args += [str(vault_path), str(folder / f"child-app-{days}.pdf")]
+        floor_args = ["-m", "benchmarks.bench_report", "--child", "floor", str(shape_file)]
+        floor_args.append(str(folder / f"child-floor-{days}.pdf"))
+        child(app_args)  # warm the file cache for both
+        child(floor_args)
+        app_mib, floor_mib = alternate(
+            lambda args=app_args: child_peak_mib(args),
+            lambda args=floor_args: child_peak_mib(args),
+            MEMORY_RUNS,
+        )
+        name = f"PDF {label}: peak memory (fresh process; floor: bare QPdfWriter)"
+        ratio = row(name, app_mib, floor_mib, MEMORY_TARGET, unit="MiB")
+        app_median, floor_median = statistics.median(app_mib), statistics.median(floor_mib)
+        results.append((name, app_median, floor_median, ratio or 0.0, MEMORY_TARGET))
+    return results
+
+
 def main() -> list[tuple[str, float, float, float, float]]:
     """Print and return (figure, app ms, floor ms, ratio, target ratio) per period."""
     from PySide6.QtGui import QPageSize
@@ -136,7 +209,10 @@ def main() -> list[tuple[str, float, float, float, float]]:
 
     app_export(30)  # warm up fonts, the PDF engine and the chart library
     results = []
-    print(f"{'PDF export, 10-year vault':<28} {'app':>9} {'floor':>9} {'ratio':>6} {'target':>7}")
+    shapes: dict[str, tuple[int, Shape]] = {}
+    print()
+    print("PDF export of the 10-year vault (median of alternated runs)")
+    print(f"{'figure':<60} {'app':>10} {'floor':>10} {'ratio':>6}  target")
     for label, days in (("1 year", 365), ("10 years", 3650)):
         report = build_report(load_for_report(vault, options(days)), options(days), NOW)
         sessions = len(report.summary.responses)
@@ -147,6 +223,7 @@ def main() -> list[tuple[str, float, float, float, float]]:
             page.extract_text().splitlines() for page in PdfReader(folder / f"app-{days}.pdf").pages
         ]
         shape = Shape(lines, report.html.count("<tr>"), days, sessions)
+        shapes[label] = (days, shape)
         pages = shape.pages
         floor_pdf(folder / "floor-warm.pdf", shape, paper)
         app_times, floor_times = [], []
@@ -158,14 +235,17 @@ def main() -> list[tuple[str, float, float, float, float]]:
             floor_pdf(folder / f"floor-{days}.pdf", shape, paper)
             floor_times.append((time.perf_counter() - start) * 1000)
         app_ms, floor_ms = statistics.median(app_times), statistics.median(floor_times)
-        ratio = app_ms / floor_ms
-        name = f"{label} ({pages} pages)"
-        print(f"{name:<28} {app_ms:7.0f}ms {floor_ms:7.0f}ms {ratio:5.2f}x {TARGETS[label]:6.1f}x")
-        results.append((name, app_ms, floor_ms, ratio, TARGETS[label]))
+        name = f"PDF export, {label} ({pages} pages; floor: bare QPdfWriter)"
+        ratio = row(name, app_times, floor_times, TARGETS[label])
+        results.append((name, app_ms, floor_ms, ratio or 0.0, TARGETS[label]))
     app.processEvents()
-    vault.close()
+    vault.close()  # the children open it: one moodlog process per vault
+    results += peak_memory(folder, vault.path, shapes)
     return results
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--child"]:
+        child_export(*sys.argv[2:])
+    else:
+        main()

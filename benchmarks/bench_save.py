@@ -1,9 +1,13 @@
 """Saving a check-in from Today (Ctrl+S) on the 10-year demo vault, beside its floor.
 
 App figure: ``TodayScreen.save()`` in the app's own main window (opened by the app
-controller, Trends prepared in idle time as after any unlock), with a filled form: mood,
-two tags, a short note and an answered self-check. Timed from the call to its return
-(what Ctrl+S runs before the event loop repaints).
+controller and shown, Trends prepared in idle time as after any unlock), with a filled
+form: mood, two tags, a short note and an answered self-check. Timed from the call until
+the event loop has painted its result (the "Saved at ... mood N." line, with the form
+cleared in the same paint): what the person waits for. The time until ``save()`` returns
+is printed too. What a save leaves for later (the reminders' "logged today", Trends
+brought up to date, the booster line on Today checked against the new mood) runs after
+that paint, in the event loop's next moments, and is not timed (``settle``).
 
 Floor: the same rows written with raw SQL on the same encrypted connection in ONE
 committed transaction (the entry, its two tag links, the self-check, the draft's
@@ -23,7 +27,7 @@ import json
 import statistics
 import time
 
-from benchmarks.common import ten_year_vault
+from benchmarks.common import header, row, spread, ten_year_vault, tries
 
 NOW = dt.datetime(2026, 11, 1, 21)
 TRIES = 15
@@ -82,6 +86,19 @@ def floor_save(vault) -> float:  # noqa: ANN001
     return (time.perf_counter() - start) * 1000
 
 
+def spy_paint(widget) -> list[float]:  # noqa: ANN001
+    """The clock at the end of each of ``widget``'s paints, from now on."""
+    painted: list[float] = []
+    original = widget.paintEvent
+
+    def paint(event) -> None:  # noqa: ANN001
+        original(event)
+        painted.append(time.perf_counter())
+
+    widget.paintEvent = paint
+    return painted
+
+
 def main() -> None:
     from PySide6.QtWidgets import QApplication
 
@@ -102,34 +119,41 @@ def main() -> None:
     today.refresh()  # shown for the benchmark's clock, as Today is after any unlock
     settle(app, controller, 1.5)  # the idle-time preparation after unlock
     assert "Trends" in controller.main_window.screens
+    assert controller.main_window.isVisible() and today.status.isVisible()
+    painted = spy_paint(today.status)
 
     app_times: list[float] = []
+    shown_times: list[float] = []
     floor_times: list[float] = []
-    for _ in range(TRIES):
+    for n in range(tries(TRIES)):
         fill(today)
+        today.form.mood.slider.setValue(5 + n % 2)  # a new "Saved ... mood N" each time
         settle(app, controller)
+        painted.clear()
         start = time.perf_counter()
         saved = today.save()
         app_times.append((time.perf_counter() - start) * 1000)
         assert saved, today.status.text()
+        while not painted:  # the event loop paints the result ("Saved at ...")
+            app.processEvents()
+        shown_times.append((painted[0] - start) * 1000)
         settle(app, controller)
         floor_times.append(floor_save(vault))
         settle(app, controller)
 
-    app_ms, floor_ms = statistics.median(app_times), statistics.median(floor_times)
-    ratio = app_ms / floor_ms
-    paired = statistics.median(a / f for a, f in zip(app_times, floor_times, strict=True))
-    print(f"{'figure':<58} {'app':>9} {'floor':>9} {'ratio':>6}  target")
-    print(
-        f"{'save a check-in from Today (entry + self-check + draft)':<58} "
-        f"{app_ms:7.2f}ms {floor_ms:7.2f}ms {ratio:5.2f}x  <= {TARGET:g}x "
-        f"({'met' if ratio <= TARGET else 'NOT met'})"
+    header("Save a check-in from Today (Ctrl+S), 10-year vault, alternated with the floor")
+    row(
+        "Ctrl+S -> saved and its result painted (floor: one commit)",
+        shown_times,
+        floor_times,
+        TARGET,
     )
+    row("(of which: until save() returns)", app_times, floor_times, "(for reference)")
+    paired = statistics.median(a / f for a, f in zip(shown_times, floor_times, strict=True))
     print(
-        f"  medians of {TRIES} alternated tries; app range "
-        f"{min(app_times):.2f}-{max(app_times):.2f} ms, floor range "
-        f"{min(floor_times):.2f}-{max(floor_times):.2f} ms; median of the paired "
-        f"ratios {paired:.2f}x"
+        f"  medians of {len(app_times)} alternated tries; ranges: painted "
+        f"{spread(shown_times)} ms, returned {spread(app_times)} ms, floor "
+        f"{spread(floor_times)} ms; median of the paired ratios (painted) {paired:.2f}x"
     )
     controller.main_window.close()
     vault.close()

@@ -6,7 +6,11 @@ try waits while it sits there (as someone typing their passphrase would) until i
 quiet-moment imports are done; then the passphrase is entered and Unlock clicked.
 
 * Unlock -> main window painted: from the click to the end of the main window's first
-  paint (Today built and shown). Floor: a fresh process opening the same vault with
+  paint: the whole frame, every widget of the window and Today drawn (the clock is read
+  when the event-loop pass that painted it returns). What Today shows from the
+  treatment sessions (the line about the last and next session, aftercare, the prompts,
+  the session-durability line) is filled in just after that paint (issue 14 §3), and is
+  not in this figure. Floor: a fresh process opening the same vault with
   bare SQLCipher (``PRAGMA key`` and the first read, which runs the key derivation,
   PBKDF2-HMAC-SHA512 with 256,000 iterations) -- what any unlock costs. Not the first
   unlock of the day (a warm-up unlock makes the day's automatic backup first).

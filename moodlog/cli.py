@@ -308,6 +308,7 @@ def cmd_import(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
                 contents,
                 f"{vault.path} already holds data; import into a new, empty vault "
                 "(moodlog --data-dir NEW_FOLDER init)",
+                checked=True,  # load_file validated every record
             )
         except StorageProblem as error:
             raise type(error)("Nothing was imported") from None

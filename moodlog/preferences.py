@@ -15,10 +15,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from moodlog.paths import PREFERENCES_FILENAME, write_atomically
+from moodlog.wording import QT_TR_NOOP
 
 DEFAULT_IDLE_MINUTES = 5
 THEMES = ("system", "light", "dark")
-PREFERENCES_RESET_NOTICE = (
+PREFERENCES_RESET_NOTICE = QT_TR_NOOP(  # the app shows it with tr()
     "moodlog could not read its preferences file (preferences.json), so it is using its "
     "default settings where needed. Please check the country for crisis lines and the "
     "auto-lock time in Settings. Your journal is not affected."

@@ -17,3 +17,9 @@ def numbered(singular: str, numbers: list[int], plural: str | None = None) -> st
 
 def has_have(count: int) -> str:
     return "has" if count == 1 else "have"
+
+
+def QT_TR_NOOP(text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
+    """Marks a display string in a layer without Qt (domain) for translation: lupdate
+    extracts it, and the UI translates it where it is shown with ``moodlog.i18n.tr``."""
+    return text

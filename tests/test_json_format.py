@@ -382,3 +382,19 @@ def test_a_folder_or_a_pipe_is_refused_without_reading_it(tmp_path: Path):
         if feeder.is_alive():  # nobody opened the pipe: let the feeder go
             os.close(os.open(pipe, os.O_RDONLY | os.O_NONBLOCK))
         feeder.join(timeout=5)
+
+
+def test_an_integer_answer_is_refused_after_a_boolean_one(demo_document: dict):
+    """0 == False and 1 == True hash alike: the per-answer-set verdict cache must not let
+    a check-in answered 0 pass on an earlier check-in answered false (found by the
+    hypothesis fuzzer)."""
+    document = json.loads(json.dumps(demo_document))
+    checkins = document["si_checkins"]
+    second = json.loads(json.dumps(checkins[0]))
+    second["answers"] = {
+        **checkins[0]["answers"],
+        "thoughts": int(bool(checkins[0]["answers"]["thoughts"])),
+    }
+    checkins.append(second)
+    with pytest.raises(ValidationError, match=r"si_checkins\[\d+\].*thoughts"):
+        json_format.from_document(document)

@@ -16,7 +16,16 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPicture,
+    QTransform,
+)
 from PySide6.QtWidgets import QApplication, QWidget
 
 from moodlog.charts.theme import theme_events
@@ -115,15 +124,18 @@ class TrendData:
         return self.since is None
 
     @classmethod
-    def build(cls, contents: VaultContents, now: dt.datetime) -> TrendData:
-        """From whole records (the PDF report's path)."""
+    def build(cls, contents: VaultContents, now: dt.datetime, analysis: bool = True) -> TrendData:
+        """From whole records (the PDF report's path). Without ``analysis``, only what
+        the charts draw: no per-session, course, tag or sleep analysis (the report
+        states those from its own summary)."""
         entries = contents.entries
         return cls.from_parts(
             now=now,
             series={name: daily_series(entries, name) for name in ("mood", *SERIES_STYLE)},
-            tag_days=days_by_tag(entries),
+            tag_days=days_by_tag(entries) if analysis else {},
             contents=contents,
             checkin_levels=[(c.day, c.level) for c in contents.checkins],
+            analysis=analysis,
         )
 
     @classmethod
@@ -165,6 +177,7 @@ class TrendData:
         contents: VaultContents,
         checkin_levels: list[tuple[dt.date, str]],
         since: dt.date | None = None,
+        analysis: bool = True,
     ) -> TrendData:
         mood = series["mood"]
         trend = trailing_mean(mood)
@@ -185,7 +198,7 @@ class TrendData:
             name: sorted((q.day, q.total) for q in scored if q.instrument == name)
             for name in (PHQ9, GAD7)
         }
-        whole = since is None
+        whole = since is None and analysis
         return cls(
             now=now,
             mood=mood,
@@ -551,7 +564,64 @@ def _stack(widget: pg.GraphicsLayoutWidget, plots: list[LightPlot], stretch: lis
 
 
 def scatter(size: float, colour: QColor | str, symbol: str = "o") -> pg.ScatterPlotItem:
-    return pg.ScatterPlotItem(symbol=symbol, size=size, pen=None, brush=pg.mkBrush(colour))
+    return PaperScatter(symbol=symbol, size=size, pen=None, brush=pg.mkBrush(colour))
+
+
+_SYMBOLS = pg.graphicsItems.ScatterPlotItem.Symbols
+_PER_POINT_DEFAULTS = {"symbol": None, "size": -1, "pen": None, "brush": None}
+
+
+class PaperScatter(pg.ScatterPlotItem):
+    """A scatter item that, when drawn for paper (export mode, see :func:`record_chart`),
+    draws its points as vector paths with as few Python calls as possible: pyqtgraph
+    draws each point with its own set of calls there (~20 us a point), or, outside
+    export mode, stamps them from a pixmap (raster points in a vector PDF). On screen
+    nothing changes. Points without an outline are one path (the same shapes filled
+    together look exactly like the shapes one by one); outlined points are drawn one
+    by one in order, each over the one before, as pyqtgraph draws them. Points with
+    styles of their own are left to pyqtgraph."""
+
+    def paint(self, painter: QPainter, option: object, widget: object) -> None:
+        if self._exportOpts is False or not self._paint_on_paper(painter):
+            super().paint(painter, option, widget)
+
+    def _paint_on_paper(self, painter: QPainter) -> bool:
+        opts, data = self.opts, self.data
+        if (
+            not opts["pxMode"]
+            or not isinstance(opts["symbol"], str)
+            or any(
+                not np.equal(data[name], default).all()
+                for name, default in _PER_POINT_DEFAULTS.items()
+            )
+        ):
+            return False
+        mask = self._maskAt(self.viewRect())
+        points = pg.functions.transformCoordinates(
+            painter.transform(), np.vstack([data["x"][mask], data["y"][mask]])
+        ).T.tolist()
+        size = opts["size"] * self._exportOpts.get("resolutionScale", 1.0)
+        shape = QTransform.fromScale(size, size).map(_SYMBOLS[opts["symbol"]])
+        pen = opts["pen"]
+        outlined = pen is not None and pen.style() != Qt.PenStyle.NoPen
+        painter.save()
+        painter.resetTransform()  # in device pixels, as pxMode points are
+        painter.setRenderHint(
+            QPainter.RenderHint.Antialiasing, self._exportOpts.get("antialias", True)
+        )
+        painter.setPen(pen if outlined else Qt.PenStyle.NoPen)
+        painter.setBrush(opts["brush"])
+        if outlined:
+            for x, y in points:
+                painter.drawPath(shape.translated(x, y))
+        else:
+            path = QPainterPath()
+            path.setFillRule(Qt.FillRule.WindingFill)  # overlapping points: their union
+            for x, y in points:
+                path.addPath(shape.translated(x, y))
+            painter.drawPath(path)
+        painter.restore()
+        return True
 
 
 def blend(colour: QColor, alpha: int, background: QColor) -> QColor:
@@ -607,6 +677,9 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         self.data: TrendData | None = None
         self.k = marker_scale  # symbols and pens are in device pixels: scale them for print
         self.on_paper = _PRINTING
+        # On paper, session labels are placed once, when the chart is laid out for its
+        # one paint (_lay_out_for_paint), not at each size and range on the way there.
+        self._labels_on_hold = self.on_paper
         self.mood_plot = LightPlot(self.ci, 0)
         self.plots = [self.mood_plot]
         self.questionnaire_plots: dict[str, LightPlot] = {}
@@ -827,7 +900,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         "IVIVIV"; the lines still show each one. A label near the right edge is drawn
         to the left of its line so it is not cut. Labels are made once per session
         and then only shown or hidden."""
-        if self.data is None:
+        if self.data is None or self._labels_on_hold:
             return
         first, last = self.visible_days()
         width = self.mood_plot.vb.width()
@@ -1012,36 +1085,66 @@ class AroundSessionsChart(pg.GraphicsLayoutWidget):
             self.plot.add(self.mean_line)
 
 
-def render_chart(widget: pg.GraphicsView, width: int, height: int, scale: float = 2.0) -> QImage:
-    """Paint a chart (never shown) of ``width`` x ``height`` logical pixels into an image
-    ``scale`` times larger, in memory only. Vector items scale; build the chart with
-    ``marker_scale=scale`` so device-pixel symbols and pens scale too.
-
-    Painted once: the chart is laid out without being shown (showing it would paint it
-    a first time, unseen), and its axes size themselves from their tick labels before
-    that one paint. Opaque lines are stroked segment by segment (``segmentedLineMode``):
-    a long antialiased line stroked as one path is several times slower, and opaque
-    segments look the same."""
-    rect = QRectF(0, 0, width, height)
+def _lay_out_for_paint(widget: pg.GraphicsView, width: int, height: int, segmented: bool) -> None:
+    """Lay a chart (never shown) out at ``width`` x ``height`` logical pixels, so that it
+    is painted once: showing it would paint it a first time, unseen; its axes size
+    themselves from their tick labels before that one paint. With ``segmented``, opaque
+    lines are stroked segment by segment (``segmentedLineMode``): for raster targets,
+    where a long antialiased line stroked as one path is several times slower, and
+    opaque segments look the same. Points are drawn as vectors (export mode)."""
     widget.resize(width, height)
-    widget.setRange(rect, padding=0, disableAutoPixel=False)  # lays the chart out, hidden
+    widget.setRange(QRectF(0, 0, width, height), padding=0, disableAutoPixel=False)
     widget.ci.layout.activate()
     probe = QImage(1, 1, QImage.Format.Format_RGB32)
     painter = QPainter(probe)
     for item in widget.scene().items():
         if isinstance(item, pg.AxisItem) and item.isVisible():
             item.generateDrawSpecs(painter)  # sets the axis width from its labels
-        elif isinstance(item, pg.PlotCurveItem):
+        elif isinstance(item, pg.ScatterPlotItem):
+            item.setExportMode(True, {"antialias": True})
+        elif segmented and isinstance(item, pg.PlotCurveItem):
             pen = item.opts["pen"]
             if pen is not None and pen.color().alpha() == 255:
                 item.setSegmentedLineMode("on")
     painter.end()
     widget.ci.layout.activate()
+    if isinstance(widget, TimelineChart):
+        widget._labels_on_hold = False
+        widget._update_labels()
+
+
+def record_chart(
+    widget: pg.GraphicsView, width: int, height: int, scale: float, segmented: bool = False
+) -> QPicture:
+    """Paint a chart (never shown) of ``width`` x ``height`` logical pixels once, as
+    vectors, into a picture ``scale`` times larger: build the chart with
+    ``marker_scale=scale``, the scale of the device it will be played on (device
+    pixels per logical pixel), so that device-pixel symbols and pens keep their size.
+    The picture is plain drawing commands: it can be played (``report.pdf.play_chart``) in any
+    thread, the PDF writer's too, while the chart itself belongs to the GUI thread."""
+    _lay_out_for_paint(widget, width, height, segmented)
+    picture = QPicture()
+    painter = QPainter(picture)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    target = QRectF(0, 0, width * scale, height * scale)
+    widget.scene().render(painter, target, QRectF(0, 0, width, height))
+    painter.end()
+    return picture
+
+
+def render_chart(widget: pg.GraphicsView, width: int, height: int, scale: float = 2.0) -> QImage:
+    """Paint a chart (never shown) of ``width`` x ``height`` logical pixels into an image
+    ``scale`` times larger, in memory only. Vector items scale; build the chart with
+    ``marker_scale=scale`` so device-pixel symbols and pens scale too. Painted once
+    (see :func:`_lay_out_for_paint`)."""
+    _lay_out_for_paint(widget, width, height, segmented=True)
     image = QImage(int(width * scale), int(height * scale), QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    rect = QRectF(0, 0, width, height)
     widget.scene().render(painter, QRectF(0, 0, image.width(), image.height()), rect)
     painter.end()
     image.setDevicePixelRatio(scale)

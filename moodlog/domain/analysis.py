@@ -48,19 +48,27 @@ import datetime as dt
 import math
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from moodlog.domain.entries import Entry
 from moodlog.domain.questionnaires import GAD7, PHQ9, QuestionnaireResult, band
 from moodlog.domain.treatments import NEW_COURSE_AFTER_DAYS, Treatment
+from moodlog.wording import QT_TR_NOOP
 
 Series = dict[dt.date, float]
+Translate = Callable[[str], str]  # the UI passes moodlog.i18n.tr; the domain has no Qt
+
+
+def _untranslated(text: str) -> str:
+    return text
+
+
 DAY = dt.timedelta(days=1)
 WINDOWS = ((1, 3), (4, 7), (8, 14))
 
 # Printed beside every response/remission figure (Trends, PDF page 1, questionnaire dialog).
-OUTCOME_DEFINITIONS = (
+OUTCOME_DEFINITIONS = QT_TR_NOOP(
     "Baseline: the PHQ-9 marked as baseline, otherwise the last one in the 30 days before "
     "the first session of the current course; without one, no response or remission is "
     "stated. Response = at least 50% lower than baseline; remission = PHQ-9 below 5; both "
@@ -68,7 +76,7 @@ OUTCOME_DEFINITIONS = (
     "baseline (the PHQ-9 asks about the last 2 weeks)."
 )
 # Printed beside every per-session figure (Trends > Around sessions, PDF footnote).
-SESSION_WINDOW_RULES = (
+SESSION_WINDOW_RULES = QT_TR_NOOP(
     "Per session: baseline = mean mood of the 7 days before it, leaving out days 1-7 after "
     'an earlier session (needs 3 days, else "baseline overlaps previous session"); each '
     "window (+1..+3, +4..+7, +8..+14 days) stops at the next session. Durability = days "
@@ -148,35 +156,44 @@ class SessionResponse:
         if self.baseline is not None:
             return f"{self.baseline:.1f}"
         if self.baseline_status == "overlaps_previous_session":
-            return "baseline overlaps previous session"
+            return QT_TR_NOOP("baseline overlaps previous session")
         return "\N{EN DASH}"
 
-    def window_text(self, index: int) -> str:
+    def window_text(self, index: int, translate: Translate = _untranslated) -> str:
         """A window's change, "+1.5 (to next session)" when the next session cut it
         short, "after next session" when it starts only after the next session."""
         status = self.window_status[index]
         if status == "after_next_session":
-            return "after next session"
+            return translate(QT_TR_NOOP("after next session"))
         change = self.window_changes[index]
         text = "\N{EN DASH}" if change is None else f"{change:+.1f}"
-        return f"{text} (to next session)" if status == "cut" else text
+        if status == "cut":
+            return translate(QT_TR_NOOP("{change} (to next session)")).format(change=text)
+        return text
 
     @property
     def durability_text(self) -> str:
-        at_least = (
-            f"at least {self.censored_days} day{'s' if self.censored_days != 1 else ''}"
-            if self.censored_days
-            else ""
-        )
-        return {
-            "days": f"{self.durability_days} days" if self.durability_days != 1 else "1 day",
-            "no_rise": "no rise above baseline",
-            "above_at_next_session": "still above at next session"
-            + (f" ({at_least})" if at_least else ""),
-            "above_so_far": "still above so far" + (f" ({at_least})" if at_least else ""),
-            "no_baseline": "no baseline",
-            "not_enough_data": "not enough data",
-        }[self.durability_status]
+        return self.durability_words()
+
+    def durability_words(self, translate: Translate = _untranslated) -> str:
+        """:attr:`durability_text`, each wording through ``translate`` (the UI passes
+        ``moodlog.i18n.tr``) before the days are filled in."""
+        status = self.durability_status
+        if status == "days":
+            if self.durability_days == 1:
+                return translate(QT_TR_NOOP("1 day"))
+            return translate(QT_TR_NOOP("{days} days")).format(days=self.durability_days)
+        if status in ("above_at_next_session", "above_so_far"):
+            plain, at_least = DURABILITY_WORDING[status]
+            if not self.censored_days:
+                return translate(plain)
+            days = (
+                translate(QT_TR_NOOP("1 day"))
+                if self.censored_days == 1
+                else translate(QT_TR_NOOP("{days} days")).format(days=self.censored_days)
+            )
+            return translate(at_least).format(days=days)
+        return translate(DURABILITY_WORDING[status][0])
 
     @property
     def duration(self) -> tuple[int, bool] | None:
@@ -190,6 +207,20 @@ class SessionResponse:
         return None
 
 
+# durability_words per status: (the words, with "at least N days" for a censored one)
+DURABILITY_WORDING: dict[str, tuple[str, str]] = {
+    "no_rise": (QT_TR_NOOP("no rise above baseline"), ""),
+    "above_at_next_session": (
+        QT_TR_NOOP("still above at next session"),
+        QT_TR_NOOP("still above at next session (at least {days})"),
+    ),
+    "above_so_far": (
+        QT_TR_NOOP("still above so far"),
+        QT_TR_NOOP("still above so far (at least {days})"),
+    ),
+    "no_baseline": (QT_TR_NOOP("no baseline"), ""),
+    "not_enough_data": (QT_TR_NOOP("not enough data"), ""),
+}
 PREVIOUS_SESSION_WINDOW = (1, 7)  # days after a session left out of the next baseline
 
 
@@ -338,7 +369,7 @@ def session_curve(
 BASELINE_WINDOW_DAYS = 30  # an unmarked baseline: the last result this close before the course
 MIN_OUTCOME_BASELINE = 10  # response/remission only from a baseline of at least moderate
 MIN_DAYS_AFTER_BASELINE = 14  # the PHQ-9 and GAD-7 ask about the last 2 weeks
-NO_BASELINE_TEXT = "no pre-treatment baseline"
+NO_BASELINE_TEXT = QT_TR_NOOP("no pre-treatment baseline")
 
 
 @dataclass(frozen=True)
@@ -405,62 +436,106 @@ class CourseSummary:
     @property
     def baseline_rule_text(self) -> str:
         return {
-            "marked": "marked as baseline",
-            "before_course": "last result in the 30 days before the first session",
+            "marked": QT_TR_NOOP("marked as baseline"),
+            "before_course": QT_TR_NOOP("last result in the 30 days before the first session"),
         }.get(self.baseline_rule, NO_BASELINE_TEXT)
 
-    def describe(self) -> str:
+    def describe(self, translate: Translate = _untranslated) -> str:
+        """The course in one line (Trends, PDF). ``translate`` (the UI passes
+        ``moodlog.i18n.tr``) translates each marked wording before the figures are
+        filled in; dates stay "30 Nov 2026"."""
         if self.latest is None:
-            return f"{self.instrument}: no scored results yet."
-        latest = f"{self.latest.total} ({band(self.instrument, self.latest.total)})"
+            return translate(QT_TR_NOOP("{instrument}: no scored results yet.")).format(
+                instrument=self.instrument
+            )
+        latest = translate(QT_TR_NOOP("{total} ({band})")).format(
+            total=self.latest.total, band=translate(band(self.instrument, self.latest.total))
+        )
+        day = f"{self.latest.day:%d %b %Y}"
         if self.baseline is None:
-            return f"{self.instrument}: {latest} on {self.latest.day:%d %b %Y}; {NO_BASELINE_TEXT}."
+            return translate(
+                QT_TR_NOOP("{instrument}: {latest} on {day}; no pre-treatment baseline.")
+            ).format(instrument=self.instrument, latest=latest, day=day)
         if self.baseline is self.latest:
-            text = f"{self.instrument}: {latest} on {self.latest.day:%d %b %Y} (course baseline)"
+            text = translate(QT_TR_NOOP("{instrument}: {latest} on {day} (course baseline)"))
+            text = text.format(instrument=self.instrument, latest=latest, day=day)
         else:
-            text = (
-                f"{self.instrument}: baseline {self.baseline.total} "
-                f"({band(self.instrument, self.baseline.total)}, {self.baseline.day:%d %b %Y})"
-                f" \N{RIGHTWARDS ARROW} latest {latest}, {self.latest.day:%d %b %Y}"
+            text = translate(
+                QT_TR_NOOP(
+                    "{instrument}: baseline {baseline} ({band}, {baseline_day}) → "
+                    "latest {latest}, {day}"
+                )
+            ).format(
+                instrument=self.instrument,
+                baseline=self.baseline.total,
+                band=translate(band(self.instrument, self.baseline.total)),
+                baseline_day=f"{self.baseline.day:%d %b %Y}",
+                latest=latest,
+                day=day,
             )
         if self.percent_change is not None:
             text += f"; {self.percent_change:+.0f}%"
         if self.instrument == PHQ9:
-            text += "; " + self.outcome_text()
+            text += "; " + self.outcome_text(translate)
         return text + "."
 
-    def outcome_text(self) -> str:
+    def outcome_text(self, translate: Translate = _untranslated) -> str:
         """ "response yes (first reached 09 Jun 2026); remission no" (PHQ-9). An
         outcome reached once but not met by the latest result says so, rather than
         a bare "no" next to a date. Without a baseline, with a baseline below 10 or
         before a result 14 days after the baseline, it says so instead."""
         status = self.outcome_status
         if status == "no_results":
-            return "no scored results yet"
+            return translate(QT_TR_NOOP("no scored results yet"))
         if status == "no_baseline":
-            return f"{NO_BASELINE_TEXT}, so response and remission are not stated"
+            return translate(
+                QT_TR_NOOP("no pre-treatment baseline, so response and remission are not stated")
+            )
         if status == "baseline_below_10":
-            return "response and remission not applicable (baseline below 10)"
+            return translate(
+                QT_TR_NOOP("response and remission not applicable (baseline below 10)")
+            )
         if status == "too_early":
             assert self.baseline is not None
             from_day = self.baseline.day + dt.timedelta(days=MIN_DAYS_AFTER_BASELINE)
-            return (
-                "response and remission not assessed yet (a result counts from 14 days "
-                f"after the baseline, {from_day:%d %b %Y})"
-            )
+            return translate(
+                QT_TR_NOOP(
+                    "response and remission not assessed yet (a result counts from 14 days "
+                    "after the baseline, {day})"
+                )
+            ).format(day=f"{from_day:%d %b %Y}")
         parts = []
-        for name, met, first in (
-            ("response", self.response, self.response_first_reached),
-            ("remission", self.remission, self.remission_first_reached),
+        for wording, met, first in (
+            (OUTCOME_WORDING["response"], self.response, self.response_first_reached),
+            (OUTCOME_WORDING["remission"], self.remission, self.remission_first_reached),
         ):
+            yes_since, yes, reached_before, no = wording
             if met:
-                part = f"{name} yes" + (f" (first reached {first:%d %b %Y})" if first else "")
+                part = translate(yes_since if first else yes)
             elif first:
-                part = f"{name} not at the latest result (reached {first:%d %b %Y})"
+                part = translate(reached_before)
             else:
-                part = f"{name} no"
-            parts.append(part)
+                part = translate(no)
+            parts.append(part.format(day=f"{first:%d %b %Y}" if first else ""))
         return "; ".join(parts)
+
+
+# outcome_text's words per outcome: met (with the day first reached), met, reached once
+# but not at the latest result, not met.
+OUTCOME_WORDING: dict[str, tuple[str, str, str, str]] = {
+    "response": (
+        QT_TR_NOOP("response yes (first reached {day})"),
+        QT_TR_NOOP("response yes"),
+        QT_TR_NOOP("response not at the latest result (reached {day})"),
+        QT_TR_NOOP("response no"),
+    ),
+    "remission": (
+        QT_TR_NOOP("remission yes (first reached {day})"),
+        QT_TR_NOOP("remission yes"),
+        QT_TR_NOOP("remission not at the latest result (reached {day})"),
+        QT_TR_NOOP("remission no"),
+    ),
+}
 
 
 def courses(treatments: Iterable[Treatment], now: dt.datetime) -> list[list[Treatment]]:

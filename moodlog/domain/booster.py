@@ -27,7 +27,7 @@ Pure functions on domain records (no Qt, no SQL). Definitions:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -43,7 +43,7 @@ from moodlog.domain.analysis import (
 )
 from moodlog.domain.contents import VaultContents
 from moodlog.domain.treatments import Treatment
-from moodlog.wording import count_text
+from moodlog.wording import QT_TR_NOOP, count_text
 
 INDUCTION_GAP_DAYS = 7  # sessions closer than this at the start of a course: induction
 DEFAULT_LAST_SESSIONS = 5
@@ -53,32 +53,39 @@ OBSERVATION_DAYS = 3
 METHOD = "kaplan-meier"
 SETTING_LAST_SESSIONS = "booster_last_sessions"  # vault setting: how many sessions
 SETTING_OBSERVATION = "booster_observation_shown"  # vault setting: {"session", "day"}
-NOT_ENOUGH_TEXT = "not enough sessions yet"
+NOT_ENOUGH_TEXT = QT_TR_NOOP("not enough sessions yet")
 # When maintenance sessions are there but too close together to measure (each one's 7
 # days before it lie inside the previous one's first 7 days): "not enough sessions
 # yet" would be false, more sessions at that spacing never change it.
-CLOSE_TOGETHER_TEXT = (
+CLOSE_TOGETHER_TEXT = QT_TR_NOOP(
     "not measurable while your sessions are this close together (the week before each "
     "session still holds the first days after the one before)"
 )
 # When maintenance sessions are there but none has the mood entries a duration needs.
-NO_MOOD_DATA_TEXT = (
+NO_MOOD_DATA_TEXT = QT_TR_NOOP(
     "{sessions}, but {which} enough mood entries around it to measure how long it helped "
     "(at least 3 days with a mood in the week before the session, and days with a mood "
     "after it)"
 )
-OBSERVATION_TEXT = (
+OBSERVATION_TEXT = QT_TR_NOOP(
     "Your mood has been back at its pre-session level for 3 days. "
     "You may want to mention this to your clinic."
 )
-OBSERVATION_LABEL = "An observation from your own data, not medical advice."
-DURABILITY_DEFINITION = (
+OBSERVATION_LABEL = QT_TR_NOOP("An observation from your own data, not medical advice.")
+DURABILITY_DEFINITION = QT_TR_NOOP(
     "Session durability: for each maintenance session (after the first run of sessions "
     "less than 7 days apart), the days until the 3-day mean of mood is back at the "
     "pre-session baseline (0 when it did not rise); when the next session or the end of the "
     'data came first, the duration counts as "at least" that long (censored). Median by '
     "the Kaplan-Meier method over the last {n} maintenance sessions."
 )
+
+
+Translate = Callable[[str], str]  # the UI passes moodlog.i18n.tr; the domain has no Qt
+
+
+def _untranslated(text: str) -> str:
+    return text
 
 
 def last_sessions_setting(value: object) -> int:
@@ -197,7 +204,10 @@ class BoosterSummary:
             }
         }
 
-    def range_text(self) -> str:
+    # The sentences below take ``translate`` (the UI passes ``moodlog.i18n.tr``): each
+    # marked wording is translated before the figures are filled in.
+
+    def range_text(self, translate: Translate = _untranslated) -> str:
         """ "range 12-21", "range 12 to at least 21" when the longest is censored,
         "all 12 days" when they are the same."""
         assert self.range is not None
@@ -206,69 +216,92 @@ class BoosterSummary:
             not d.censored and d.days == high for d in self.durations
         )
         if top_censored:
-            return f"range {low} to at least {high}"
-        return f"all {low} days" if low == high else f"range {low}-{high}"
+            wording = QT_TR_NOOP("range {low} to at least {high}")
+        elif low == high:
+            wording = QT_TR_NOOP("all {low} days")
+        else:
+            wording = QT_TR_NOOP("range {low}-{high}")
+        return translate(wording).format(low=low, high=high)
 
-    def not_enough_text(self) -> str:
+    def not_enough_text(self, translate: Translate = _untranslated) -> str:
         """Why nothing is stated: "not enough sessions yet", or, when the sessions are
         there but too close together to measure, :data:`CLOSE_TOGETHER_TEXT`."""
         if self.overlapping and self.sessions + self.overlapping >= MIN_SESSIONS:
-            return CLOSE_TOGETHER_TEXT
-        return NOT_ENOUGH_TEXT
+            return translate(CLOSE_TOGETHER_TEXT)
+        return translate(NOT_ENOUGH_TEXT)
 
-    def panel_text(self) -> str:
+    def panel_text(self, translate: Translate = _untranslated) -> str:
         """The figure as the Trends panel states it, as a sentence: also when there are
         no maintenance sessions, or none with the mood entries to measure it."""
         if not self.maintenance_count:
-            return (
-                "No maintenance sessions yet (sessions after the first run of sessions less "
-                "than 7 days apart)."
+            return translate(
+                QT_TR_NOOP(
+                    "No maintenance sessions yet (sessions after the first run of sessions "
+                    "less than 7 days apart)."
+                )
             )
         if not self.maintenance and not self.overlapping:
-            sessions = count_text(self.maintenance_count, "maintenance session")
-            which = "it does not have" if self.maintenance_count == 1 else "none has"
-            return NO_MOOD_DATA_TEXT.format(sessions=sessions, which=which) + "."
-        if not self.enough:
-            reason = self.not_enough_text()
-            return f"{reason[0].upper()}{reason[1:]}."
-        text = f"Your last {self.sessions} maintenance sessions: {self.figure_text()}."
-        if self.censored:
-            text += (
-                f" {self.censored} still above when the next session came or the data "
-                "ended (open bars)."
+            sessions = count_text(
+                self.maintenance_count,
+                translate(QT_TR_NOOP("maintenance session")),
+                translate(QT_TR_NOOP("maintenance sessions")),
             )
+            if self.maintenance_count == 1:
+                which = translate(QT_TR_NOOP("it does not have"))
+            else:
+                which = translate(QT_TR_NOOP("none has"))
+            return translate(NO_MOOD_DATA_TEXT).format(sessions=sessions, which=which) + "."
+        if not self.enough:
+            reason = self.not_enough_text(translate)
+            return f"{reason[0].upper()}{reason[1:]}."
+        text = translate(QT_TR_NOOP("Your last {n} maintenance sessions: {figure}.")).format(
+            n=self.sessions, figure=self.figure_text(translate)
+        )
+        if self.censored:
+            text += " " + translate(
+                QT_TR_NOOP(
+                    "{n} still above when the next session came or the data ended (open bars)."
+                )
+            ).format(n=self.censored)
         return text
 
-    def figure_text(self) -> str:
+    def figure_text(self, translate: Translate = _untranslated) -> str:
         """ "mood stayed above its pre-session level for a median of 17 days (range
         12-21)", or why nothing is stated (:meth:`not_enough_text`)."""
         if not self.enough:
-            return self.not_enough_text()
+            return self.not_enough_text(translate)
         if self.median_days is None:
             longest = max(d.days for d in self.durations)
-            return (
-                "mood stayed above its pre-session level for more than half of them, up to "
-                f"the next session or today (median more than {longest} days; "
-                f"{self.range_text()})"
+            return translate(
+                QT_TR_NOOP(
+                    "mood stayed above its pre-session level for more than half of them, up to "
+                    "the next session or today (median more than {longest} days; {range})"
+                )
+            ).format(longest=longest, range=self.range_text(translate))
+        return translate(
+            QT_TR_NOOP(
+                "mood stayed above its pre-session level for a median of {median} days ({range})"
             )
-        return (
-            "mood stayed above its pre-session level for a median of "
-            f"{self.median_days:g} days ({self.range_text()})"
-        )
+        ).format(median=f"{self.median_days:g}", range=self.range_text(translate))
 
-    def today_line(self) -> str | None:
+    def today_line(self, translate: Translate = _untranslated) -> str | None:
         """The one calm line for Today; None without any past session."""
         if self.since_last_session_days is None:
             return None
         if not self.enough:
-            return f"How long your sessions help: {self.not_enough_text()}."
+            return translate(QT_TR_NOOP("How long your sessions help: {reason}.")).format(
+                reason=self.not_enough_text(translate)
+            )
         day = self.since_last_session_days
-        when = (
-            "Your last session was today."
-            if day == 0
-            else f"Today is day {day} since your last session."
+        if day == 0:
+            when = translate(QT_TR_NOOP("Your last session was today."))
+        else:
+            when = translate(QT_TR_NOOP("Today is day {day} since your last session.")).format(
+                day=day
+            )
+        return translate(QT_TR_NOOP("Your last {n} sessions: {figure}. {when}")).format(
+            n=self.sessions, figure=self.figure_text(translate), when=when
         )
-        return f"Your last {self.sessions} sessions: {self.figure_text()}. {when}"
 
     def pdf_line(self) -> str | None:
         """The PDF's "Session durability" line, or None with fewer than 3 sessions."""

@@ -9,10 +9,18 @@ country, help names "your local emergency number" and "your local crisis line".
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from moodlog.assets import read_text
+from moodlog.wording import QT_TR_NOOP
+
+Translate = Callable[[str], str]
+
+
+def _untranslated(text: str) -> str:
+    return text
 
 
 @dataclass(frozen=True)
@@ -89,8 +97,10 @@ def resources_for(country: str | None) -> CountryResources:
     fallback = _data()["fallback"]
     if code in _data()["eu_countries"]:
         eu = fallback["eu_emergency"]
-        return CountryResources(code, code, f"{eu} (the EU emergency number)", (), eu)
-    return CountryResources(code, code or "your country", fallback["emergency"], ())
+        return CountryResources(
+            code, code, QT_TR_NOOP("{number} (the EU emergency number)").format(number=eu), (), eu
+        )
+    return CountryResources(code, code or QT_TR_NOOP("your country"), fallback["emergency"], ())
 
 
 def _line_words(line: CrisisLine) -> str:
@@ -100,44 +110,64 @@ def _line_words(line: CrisisLine) -> str:
     return f"{line.short_name} ({line.call})"
 
 
-def urgent_line(resources: CountryResources) -> str:
-    """The first sentence shown for a ``high`` or ``incomplete`` check-in."""
+def urgent_line(resources: CountryResources, translate: Translate = _untranslated) -> str:
+    """The first sentence shown for a ``high`` or ``incomplete`` check-in.
+
+    ``translate`` (the UI passes ``moodlog.i18n.tr``) translates each marked sentence
+    before the numbers are filled in; the domain itself stays without Qt."""
     line = resources.first_call_line
     emergency = resources.emergency_number
     if line is not None:
-        return (
-            f"If you might act on these thoughts now, call {emergency} or {_line_words(line)} now."
+        return translate(
+            QT_TR_NOOP("If you might act on these thoughts now, call {emergency} or {line} now.")
+        ).format(emergency=emergency, line=_line_words(line))
+    return translate(
+        QT_TR_NOOP(
+            "If you might act on these thoughts now, call {emergency} or your crisis line now."
         )
-    return f"If you might act on these thoughts now, call {emergency} or your crisis line now."
+    ).format(emergency=emergency)
 
 
-def _call_now(resources: CountryResources) -> str:
+def _call_now(resources: CountryResources, translate: Translate) -> str:
     """ "call <the crisis line>, or <the emergency number> in an emergency." """
     line = resources.first_call_line
+    emergency = resources.emergency_number
     if line is None:
-        reach = "your local crisis line"
-    else:
-        reach = f"{line.short_name} on {line.call}" if line.short_name != line.call else line.call
-    return f"call {reach}, or {resources.emergency_number} in an emergency."
+        return translate(
+            QT_TR_NOOP("call your local crisis line, or {emergency} in an emergency.")
+        ).format(emergency=emergency)
+    if line.short_name == line.call:
+        return translate(QT_TR_NOOP("call {number}, or {emergency} in an emergency.")).format(
+            number=line.call, emergency=emergency
+        )
+    return translate(QT_TR_NOOP("call {name} on {number}, or {emergency} in an emergency.")).format(
+        name=line.short_name, number=line.call, emergency=emergency
+    )
 
 
-def calm_help_line(resources: CountryResources) -> str:
+def calm_help_line(resources: CountryResources, translate: Translate = _untranslated) -> str:
     """One calm sentence naming the crisis line and the emergency number.
 
     Shown whenever PHQ-9 item 9 is answered above "Not at all", whatever happens next.
     """
-    return (
-        "You do not have to carry thoughts like these alone. You can talk to someone now: "
-        + _call_now(resources)
-    )
+    return translate(
+        QT_TR_NOOP(
+            "You do not have to carry thoughts like these alone. You can talk to someone now: "
+            "{call_now}"
+        )
+    ).format(call_now=_call_now(resources, translate))
 
 
-def unanswered_item_help_line(resources: CountryResources, number: int = 9) -> str:
+def unanswered_item_help_line(
+    resources: CountryResources, number: int = 9, translate: Translate = _untranslated
+) -> str:
     """The same help, in neutral words, for a PHQ-9 saved with question ``number`` (the
     one about thoughts of being better off dead or of hurting oneself) unanswered: an
     unanswered question is never read as "no", and the person is never told they have
     such thoughts."""
-    return (
-        f"You left question {number} unanswered. If you are having thoughts of ending your "
-        f"life, you can talk to someone now: {_call_now(resources)}"
-    )
+    return translate(
+        QT_TR_NOOP(
+            "You left question {number} unanswered. If you are having thoughts of ending your "
+            "life, you can talk to someone now: {call_now}"
+        )
+    ).format(number=number, call_now=_call_now(resources, translate))

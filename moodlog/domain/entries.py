@@ -6,15 +6,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from moodlog.domain.errors import ValidationError
+from moodlog.wording import QT_TR_NOOP
 
 SCALE_FIELDS = ("mood", "anxiety", "energy", "irritability", "sleep_quality")
 FIELD_LABELS = {
-    "mood": "Mood",
-    "anxiety": "Anxiety",
-    "energy": "Energy",
-    "irritability": "Irritability",
-    "sleep_hours": "Hours slept",
-    "sleep_quality": "Sleep quality",
+    "mood": QT_TR_NOOP("Mood"),
+    "anxiety": QT_TR_NOOP("Anxiety"),
+    "energy": QT_TR_NOOP("Energy"),
+    "irritability": QT_TR_NOOP("Irritability"),
+    "sleep_hours": QT_TR_NOOP("Hours slept"),
+    "sleep_quality": QT_TR_NOOP("Sleep quality"),
 }
 BACKFILL_AFTER = dt.timedelta(hours=48)
 MAX_NOTE_CHARS = 5_000_000

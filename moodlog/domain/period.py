@@ -49,6 +49,7 @@ from moodlog.domain.contents import VaultContents
 from moodlog.domain.questionnaires import GAD7, PHQ9, QuestionnaireResult
 from moodlog.domain.safety import FOLLOW_UP_KEYS, LEVELS, SI_KEYS, SICheckin
 from moodlog.domain.treatments import Medication, Question, SessionNote, Treatment
+from moodlog.wording import QT_TR_NOOP
 
 TREND_THRESHOLD = 0.5
 MIN_DEFAULT_DAYS = 30
@@ -113,7 +114,7 @@ class Item9Summary:
     @property
     def text(self) -> str:
         if not self.results:
-            text = "no PHQ-9 in this period"
+            text = QT_TR_NOOP("no PHQ-9 in this period")
         else:
             text = f"positive on {self.positive} of {self.results} results"
             if self.unanswered:
@@ -226,7 +227,7 @@ class PeriodSummary:
         said so, so that "lower than before" and "rising" do not read as a
         contradiction."""
         if self.mood_mean is None:
-            return "no mood entries in this period"
+            return QT_TR_NOOP("no mood entries in this period")
         text = f"mean {self.mood_mean:.1f} of 10"
         if self.previous_mood_mean is not None:
             text += f" (previous {self.period.days} days: {self.previous_mood_mean:.1f})"
@@ -260,12 +261,12 @@ def trend_change(series: dict[dt.date, float], period: Period) -> float | None:
 def trend_direction(series: dict[dt.date, float], period: Period) -> str:
     change = trend_change(series, period)
     if change is None:
-        return "not enough data"
+        return QT_TR_NOOP("not enough data")
     if change >= TREND_THRESHOLD:
-        return "rising"
+        return QT_TR_NOOP("rising")
     if change <= -TREND_THRESHOLD:
-        return "falling"
-    return "steady"
+        return QT_TR_NOOP("falling")
+    return QT_TR_NOOP("steady")
 
 
 def _mean(values: list[float]) -> float | None:

@@ -21,78 +21,98 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from moodlog.domain.errors import ValidationError
+from moodlog.wording import QT_TR_NOOP
 
 PHQ9 = "PHQ-9"
 GAD7 = "GAD-7"
 INSTRUMENTS = (PHQ9, GAD7)
 
-SCREENING_LABEL = "Self-report screening, not a diagnosis."
+# Display strings are marked with QT_TR_NOOP (unchanged here; the UI shows them through
+# moodlog.i18n.tr). Non-ASCII characters are written as themselves, not as \N{...}
+# escapes, which pyside6-lupdate would extract wrongly.
+SCREENING_LABEL = QT_TR_NOOP("Self-report screening, not a diagnosis.")
 # Each instrument's own published stem: the PHQ-9 asks about "any of the following
 # problems", the GAD-7 about "the following problems".
 STEMS: dict[str, str] = {
-    PHQ9: "Over the last 2 weeks, how often have you been bothered by any of the "
-    "following problems?",
-    GAD7: "Over the last 2 weeks, how often have you been bothered by the following problems?",
+    PHQ9: QT_TR_NOOP(
+        "Over the last 2 weeks, how often have you been bothered by any of the following problems?"
+    ),
+    GAD7: QT_TR_NOOP(
+        "Over the last 2 weeks, how often have you been bothered by the following problems?"
+    ),
 }
 STEM = STEMS[PHQ9]  # kept for callers written before the GAD-7 had its own stem
-ANSWER_OPTIONS = ("Not at all", "Several days", "More than half the days", "Nearly every day")
+ANSWER_OPTIONS = (
+    QT_TR_NOOP("Not at all"),
+    QT_TR_NOOP("Several days"),
+    QT_TR_NOOP("More than half the days"),
+    QT_TR_NOOP("Nearly every day"),
+)
 # The (unscored) functional-difficulty question, as each published form words it: the
 # PHQ-9 asks how difficult "these problems" have made it, the GAD-7 how difficult "these".
-DIFFICULTY_QUESTION = (
+DIFFICULTY_QUESTION = QT_TR_NOOP(
     "If you checked off any problems, how difficult have these problems made it for you "
     "to do your work, take care of things at home, or get along with other people?"
 )
 DIFFICULTY_QUESTIONS: dict[str, str] = {
     PHQ9: DIFFICULTY_QUESTION,
-    GAD7: "If you checked off any problems, how difficult have these made it for you "
-    "to do your work, take care of things at home, or get along with other people?",
+    GAD7: QT_TR_NOOP(
+        "If you checked off any problems, how difficult have these made it for you "
+        "to do your work, take care of things at home, or get along with other people?"
+    ),
 }
 DIFFICULTY_OPTIONS = (
-    "Not difficult at all",
-    "Somewhat difficult",
-    "Very difficult",
-    "Extremely difficult",
+    QT_TR_NOOP("Not difficult at all"),
+    QT_TR_NOOP("Somewhat difficult"),
+    QT_TR_NOOP("Very difficult"),
+    QT_TR_NOOP("Extremely difficult"),
 )
 
 ITEMS: dict[str, tuple[str, ...]] = {
     PHQ9: (
-        "Little interest or pleasure in doing things",
-        "Feeling down, depressed, or hopeless",
-        "Trouble falling or staying asleep, or sleeping too much",
-        "Feeling tired or having little energy",
-        "Poor appetite or overeating",
-        "Feeling bad about yourself \N{EM DASH} or that you are a failure or have let "
-        "yourself or your family down",
-        "Trouble concentrating on things, such as reading the newspaper or watching television",
-        "Moving or speaking so slowly that other people could have noticed? Or the opposite "
-        "\N{EM DASH} being so fidgety or restless that you have been moving around a lot "
-        "more than usual",
-        "Thoughts that you would be better off dead or of hurting yourself in some way",
+        QT_TR_NOOP("Little interest or pleasure in doing things"),
+        QT_TR_NOOP("Feeling down, depressed, or hopeless"),
+        QT_TR_NOOP("Trouble falling or staying asleep, or sleeping too much"),
+        QT_TR_NOOP("Feeling tired or having little energy"),
+        QT_TR_NOOP("Poor appetite or overeating"),
+        QT_TR_NOOP(
+            "Feeling bad about yourself — or that you are a failure or have let "
+            "yourself or your family down"
+        ),
+        QT_TR_NOOP(
+            "Trouble concentrating on things, such as reading the newspaper or watching television"
+        ),
+        QT_TR_NOOP(
+            "Moving or speaking so slowly that other people could have noticed? Or the opposite "
+            "— being so fidgety or restless that you have been moving around a lot "
+            "more than usual"
+        ),
+        QT_TR_NOOP("Thoughts that you would be better off dead or of hurting yourself in some way"),
     ),
     GAD7: (
-        "Feeling nervous, anxious, or on edge",
-        "Not being able to stop or control worrying",
-        "Worrying too much about different things",
-        "Trouble relaxing",
-        "Being so restless that it is hard to sit still",
-        "Becoming easily annoyed or irritable",
-        "Feeling afraid as if something awful might happen",
+        QT_TR_NOOP("Feeling nervous, anxious, or on edge"),
+        QT_TR_NOOP("Not being able to stop or control worrying"),
+        QT_TR_NOOP("Worrying too much about different things"),
+        QT_TR_NOOP("Trouble relaxing"),
+        QT_TR_NOOP("Being so restless that it is hard to sit still"),
+        QT_TR_NOOP("Becoming easily annoyed or irritable"),
+        QT_TR_NOOP("Feeling afraid as if something awful might happen"),
     ),
 }
 
 BANDS: dict[str, tuple[tuple[int, int, str], ...]] = {
     PHQ9: (
-        (0, 4, "minimal"),
-        (5, 9, "mild"),
-        (10, 14, "moderate"),
-        (15, 19, "moderately severe"),
-        (20, 27, "severe"),
+        (0, 4, QT_TR_NOOP("minimal")),
+        (5, 9, QT_TR_NOOP("mild")),
+        (10, 14, QT_TR_NOOP("moderate")),
+        (15, 19, QT_TR_NOOP("moderately severe")),
+        (20, 27, QT_TR_NOOP("severe")),
     ),
     GAD7: (
-        (0, 4, "minimal"),
-        (5, 9, "mild"),
-        (10, 14, "moderate"),
-        (15, 21, "severe"),
+        (0, 4, QT_TR_NOOP("minimal")),
+        (5, 9, QT_TR_NOOP("mild")),
+        (10, 14, QT_TR_NOOP("moderate")),
+        (15, 21, QT_TR_NOOP("severe")),
     ),
 }
 

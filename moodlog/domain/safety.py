@@ -35,6 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from moodlog.domain.errors import ValidationError
+from moodlog.wording import QT_TR_NOOP
 
 SI_KEYS = ("wish_dead", "thoughts", "method", "intent", "plan", "behavior")
 FOLLOW_UP_KEYS = ("method", "intent", "plan")  # asked only after a yes to "thoughts"
@@ -43,21 +44,24 @@ ELEVATED_LEVELS = ("low", "moderate", "incomplete", "high")
 URGENT_LEVELS = ("incomplete", "high")
 # Least to most concerning; see the module docstring.
 LEVEL_ORDER = ("skipped", "none", "low", "moderate", "incomplete", "high")
+# Display strings are marked with QT_TR_NOOP (unchanged here; the UI shows them through
+# moodlog.i18n.tr). The level codes themselves ("none", "low"...) are data, not marked.
 LEVEL_LABELS: dict[str, str] = {
-    "none": "no to every question",
-    "low": "yes to wishing to be dead or thoughts of suicide",
-    "moderate": "yes to thinking about how (method)",
-    "incomplete": "yes to thoughts of suicide, follow-up not answered",
-    "high": "yes to intent, a plan, or preparing or acting",
-    "skipped": "skipped or not answered",
+    "none": QT_TR_NOOP("no to every question"),
+    "low": QT_TR_NOOP("yes to wishing to be dead or thoughts of suicide"),
+    "moderate": QT_TR_NOOP("yes to thinking about how (method)"),
+    "incomplete": QT_TR_NOOP("yes to thoughts of suicide, follow-up not answered"),
+    "high": QT_TR_NOOP("yes to intent, a plan, or preparing or acting"),
+    "skipped": QT_TR_NOOP("skipped or not answered"),
 }
 # :func:`label_for`'s label of an ``incomplete`` check-in with no yes to thoughts.
-WISH_INCOMPLETE_LABEL = "yes to wishing to be dead, follow-up not answered"
+WISH_INCOMPLETE_LABEL = QT_TR_NOOP("yes to wishing to be dead, follow-up not answered")
 # The key printed beside levels (PDF): ``incomplete`` covers both of its labels.
 LEVEL_KEY: dict[str, str] = {
     **LEVEL_LABELS,
-    "incomplete": "yes to thoughts of suicide or to wishing to be dead, "
-    "and a follow-up question not answered",
+    "incomplete": QT_TR_NOOP(
+        "yes to thoughts of suicide or to wishing to be dead, and a follow-up question not answered"
+    ),
 }
 
 
@@ -74,26 +78,31 @@ def worst_level(levels: Iterable[str]) -> str | None:
     return max(found, key=level_rank)
 
 
-SELF_CHECK_LABEL = (
+SELF_CHECK_LABEL = QT_TR_NOOP(
     "A self-check to help you and your care team, if you choose to share your answers "
     "with them. It is not a clinical assessment."
 )
-PRIVACY_STATEMENT = (
+PRIVACY_STATEMENT = QT_TR_NOOP(
     "moodlog is private. No one is notified of your answers and no one is monitoring them."
 )
-HELP_NOW_HINT = "If you need help now, use Get help now."
+HELP_NOW_HINT = QT_TR_NOOP("If you need help now, use Get help now.")
 
 QUESTIONS = {
-    "wish_dead": "Have you wished you were dead, or wished you could go to sleep and not wake up?",
-    "thoughts": "Have you had any thoughts of killing yourself?",
-    "method": "Have you thought about how you might do this?",
-    "intent": "Have you had any intention of acting on these thoughts?",
-    "plan": "Have you started to work out the details of a plan, "
-    "and do you intend to carry it out?",
-    "behavior": "Have you done anything, started to do anything, or prepared to do anything "
-    "to end your life?",
+    "wish_dead": QT_TR_NOOP(
+        "Have you wished you were dead, or wished you could go to sleep and not wake up?"
+    ),
+    "thoughts": QT_TR_NOOP("Have you had any thoughts of killing yourself?"),
+    "method": QT_TR_NOOP("Have you thought about how you might do this?"),
+    "intent": QT_TR_NOOP("Have you had any intention of acting on these thoughts?"),
+    "plan": QT_TR_NOOP(
+        "Have you started to work out the details of a plan, and do you intend to carry it out?"
+    ),
+    "behavior": QT_TR_NOOP(
+        "Have you done anything, started to do anything, or prepared to do anything "
+        "to end your life?"
+    ),
 }
-QUESTION_INTRO = "Since your last check-in:"
+QUESTION_INTRO = QT_TR_NOOP("Since your last check-in:")
 
 
 def level(answers: dict[str, bool | None], skipped: bool = False) -> str:
@@ -179,31 +188,43 @@ class SICheckin:
         return cls(day=day, time=time, skipped=True)
 
 
-SAFETY_PLAN_SECTIONS = (
+SAFETY_PLAN_SECTIONS = (  # (key, title, hint): the title and hint are shown
     (
         "warning_signs",
-        "Warning signs",
-        "Thoughts, images, moods, situations or behaviours "
-        "that tell me a crisis may be developing.",
+        QT_TR_NOOP("Warning signs"),
+        QT_TR_NOOP(
+            "Thoughts, images, moods, situations or behaviours "
+            "that tell me a crisis may be developing."
+        ),
     ),
     (
         "coping",
-        "Internal coping strategies",
-        "Things I can do on my own to take my mind off my problems, without contacting anyone.",
+        QT_TR_NOOP("Internal coping strategies"),
+        QT_TR_NOOP(
+            "Things I can do on my own to take my mind off my problems, without contacting anyone."
+        ),
     ),
     (
         "distractions",
-        "People and social settings that distract me",
-        "People and places that help me feel better.",
+        QT_TR_NOOP("People and social settings that distract me"),
+        QT_TR_NOOP("People and places that help me feel better."),
     ),
-    ("people", "People I can ask for help", "Name and phone number."),
+    ("people", QT_TR_NOOP("People I can ask for help"), QT_TR_NOOP("Name and phone number.")),
     (
         "professionals",
-        "Professionals and agencies I can contact in a crisis",
-        "Clinician, after-hours number, crisis line.",
+        QT_TR_NOOP("Professionals and agencies I can contact in a crisis"),
+        QT_TR_NOOP("Clinician, after-hours number, crisis line."),
     ),
-    ("environment", "Making the environment safe", "Steps I can take to keep myself safe."),
-    ("reasons", "My reasons for living", "What matters most to me and is worth living for."),
+    (
+        "environment",
+        QT_TR_NOOP("Making the environment safe"),
+        QT_TR_NOOP("Steps I can take to keep myself safe."),
+    ),
+    (
+        "reasons",
+        QT_TR_NOOP("My reasons for living"),
+        QT_TR_NOOP("What matters most to me and is worth living for."),
+    ),
 )
 CONTACT_SECTIONS = ("people", "professionals")
 REVIEW_EVERY_DAYS = 90

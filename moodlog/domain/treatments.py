@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from moodlog.domain.errors import ValidationError
+from moodlog.wording import QT_TR_NOOP
 
 
 @dataclass(frozen=True)
@@ -22,49 +24,63 @@ class Kind:
 KINDS: dict[str, Kind] = {
     k.code: k
     for k in (
-        Kind("ketamine_iv", "Ketamine IV infusion", "IV", "#7b3fa0", (5, 300), True),
-        Kind("ketamine_im", "Ketamine IM injection", "IM", "#b0417a", (5, 300), True),
-        Kind("esketamine_nasal", "Esketamine nasal spray", "ESK", "#2f7ab9", (14, 112), True),
+        Kind("ketamine_iv", QT_TR_NOOP("Ketamine IV infusion"), "IV", "#7b3fa0", (5, 300), True),
+        Kind("ketamine_im", QT_TR_NOOP("Ketamine IM injection"), "IM", "#b0417a", (5, 300), True),
+        Kind(
+            "esketamine_nasal",
+            QT_TR_NOOP("Esketamine nasal spray"),
+            "ESK",
+            "#2f7ab9",
+            (14, 112),
+            True,
+        ),
         Kind(
             "ketamine_oral",
-            "Ketamine sublingual/oral (lozenge, troche)",
+            QT_TR_NOOP("Ketamine sublingual/oral (lozenge, troche)"),
             "ORAL",
             "#c98a1b",
             (5, 1000),
             True,
         ),
-        Kind("kap", "Ketamine-assisted psychotherapy", "KAP", "#3c9a6b", (5, 1000), True),
-        Kind("tms", "TMS", "TMS", "#5b6b7c", None, False),
-        Kind("ect", "ECT", "ECT", "#8c5a3c", None, False),
-        Kind("other", "Other", "OTHER", "#777777", None, False),
+        Kind(
+            "kap", QT_TR_NOOP("Ketamine-assisted psychotherapy"), "KAP", "#3c9a6b", (5, 1000), True
+        ),
+        Kind("tms", QT_TR_NOOP("TMS"), "TMS", "#5b6b7c", None, False),
+        Kind("ect", QT_TR_NOOP("ECT"), "ECT", "#8c5a3c", None, False),
+        Kind("other", QT_TR_NOOP("Other"), "OTHER", "#777777", None, False),
     )
 }
 SIDE_EFFECTS = (
-    "dissociation",
-    "dizziness",
-    "nausea/vomiting",
-    "headache",
-    "sedation",
-    "raised blood pressure",
-    "anxiety",
-    "blurred vision",
-    "numbness/tingling",
-    "vertigo",
-    "perceptual changes/confusion",
-    "urinary symptoms",
-    "craving/urge for extra doses",
-    "other",
+    QT_TR_NOOP("dissociation"),
+    QT_TR_NOOP("dizziness"),
+    QT_TR_NOOP("nausea/vomiting"),
+    QT_TR_NOOP("headache"),
+    QT_TR_NOOP("sedation"),
+    QT_TR_NOOP("raised blood pressure"),
+    QT_TR_NOOP("anxiety"),
+    QT_TR_NOOP("blurred vision"),
+    QT_TR_NOOP("numbness/tingling"),
+    QT_TR_NOOP("vertigo"),
+    QT_TR_NOOP("perceptual changes/confusion"),
+    QT_TR_NOOP("urinary symptoms"),
+    QT_TR_NOOP("craving/urge for extra doses"),
+    QT_TR_NOOP("other"),
 )
-SEVERITIES = ("none", "mild", "moderate", "severe")
-DEFAULT_AFTERCARE = (
+SEVERITIES = (
+    QT_TR_NOOP("none"),
+    QT_TR_NOOP("mild"),
+    QT_TR_NOOP("moderate"),
+    QT_TR_NOOP("severe"),
+)
+DEFAULT_AFTERCARE = QT_TR_NOOP(
     "After a ketamine or esketamine session: do not drive, cycle or operate machinery "
     "until the next day after a restful night's sleep. Rest, drink water, and have someone "
     "you trust nearby if you can. Contact your clinic if something worries you."
 )
 INTEGRATION_WINDOW = (dt.timedelta(hours=24), dt.timedelta(hours=72))
 NEW_COURSE_AFTER_DAYS = 90
-DISSOCIATION_LABEL = "Dissociation 0-10 (your own 0-10 rating, not a clinical scale)"
-DISSOCIATION_HINT = "your own 0-10 rating, not a clinical scale"
+DISSOCIATION_LABEL = QT_TR_NOOP("Dissociation 0-10 (your own 0-10 rating, not a clinical scale)")
+DISSOCIATION_HINT = QT_TR_NOOP("your own 0-10 rating, not a clinical scale")
 # Dose checks only warn (a typing slip or an unusual protocol); they never block saving.
 MG_PER_KG_WARN_ABOVE = 1.0  # IV/IM ketamine for depression: usually 0.5-1 mg/kg
 ESKETAMINE_DOSES_MG = (28, 56, 84)  # one, two or three 28 mg nasal devices
@@ -283,13 +299,24 @@ def course_numbers(treatments: list[Treatment]) -> dict[int, int]:
     return numbers
 
 
-def course_label(treatment: Treatment, number: int) -> str:
-    noun = {"ketamine_iv": "infusion", "ketamine_im": "injection", "esketamine_nasal": "dose"}.get(
-        treatment.kind, "session"
-    )
+# course_label's wording by kind: (without the planned total, with it).
+COURSE_LABELS: dict[str, tuple[str, str]] = {
+    "ketamine_iv": (QT_TR_NOOP("infusion {number}"), QT_TR_NOOP("infusion {number} of {total}")),
+    "ketamine_im": (QT_TR_NOOP("injection {number}"), QT_TR_NOOP("injection {number} of {total}")),
+    "esketamine_nasal": (QT_TR_NOOP("dose {number}"), QT_TR_NOOP("dose {number} of {total}")),
+}
+SESSION_COURSE_LABEL = (QT_TR_NOOP("session {number}"), QT_TR_NOOP("session {number} of {total}"))
+
+
+def course_label(
+    treatment: Treatment, number: int, translate: Callable[[str], str] = lambda text: text
+) -> str:
+    """ "infusion 3 of 6" or "dose 2"; ``translate`` (the UI passes ``moodlog.i18n.tr``)
+    translates the marked wording before the numbers are filled in."""
+    plain, of_total = COURSE_LABELS.get(treatment.kind, SESSION_COURSE_LABEL)
     if treatment.course_total:
-        return f"{noun} {number} of {treatment.course_total}"
-    return f"{noun} {number}"
+        return translate(of_total).format(number=number, total=treatment.course_total)
+    return translate(plain).format(number=number)
 
 
 def integration_prompt_due(treatment: Treatment, now: dt.datetime) -> bool:
@@ -301,7 +328,9 @@ def integration_prompt_due(treatment: Treatment, now: dt.datetime) -> bool:
 
 
 PHQ9_ON_SESSION_DAY_AFTER_DAYS = 7
-SESSION_DAY_PHQ9_PROMPT = "If it's been a week, a PHQ-9 before your session helps track the course."
+SESSION_DAY_PHQ9_PROMPT = QT_TR_NOOP(
+    "If it's been a week, a PHQ-9 before your session helps track the course."
+)
 
 
 def session_day_phq9_due(last_taken: dt.date | None, today: dt.date) -> bool:
@@ -323,7 +352,7 @@ def next_appointment(treatments: list[Treatment], now: dt.datetime) -> Treatment
     return min(future, key=lambda t: t.starts_at) if future else None
 
 
-MEDICATION_EVENTS = ("start", "change", "stop")
+MEDICATION_EVENTS = (QT_TR_NOOP("start"), QT_TR_NOOP("change"), QT_TR_NOOP("stop"))
 
 
 @dataclass

@@ -31,12 +31,18 @@ from moodlog.importers.common import (
     parse_hours,
     read_table,
 )
+from moodlog.wording import QT_TR_NOOP
 
 if TYPE_CHECKING:
     from moodlog.vault.vault import Vault
 
 NAME = "eMoods"
-SEVERITY_WORDS = {"none": 0, "mild": 1, "moderate": 2, "severe": 3}
+SEVERITY_WORDS = {  # as the file writes them; the UI shows tr() of each
+    QT_TR_NOOP("none"): 0,
+    QT_TR_NOOP("mild"): 1,
+    QT_TR_NOOP("moderate"): 2,
+    QT_TR_NOOP("severe"): 3,
+}
 DEFAULT_MOOD_FROM_DEPRESSION = {0: 7, 1: 5, 2: 3, 3: 1}
 SEVERITY_TO_SCALE = {0: 0, 1: 3, 2: 6, 3: 9}
 FIELDS = {  # moodlog meaning -> part of the column name

@@ -28,22 +28,23 @@ from moodlog.importers.common import (
     parse_time,
     read_table,
 )
+from moodlog.wording import QT_TR_NOOP
 
 if TYPE_CHECKING:
     from moodlog.vault.vault import Vault
 
 NAME = "CSV"
-FIELDS = {
-    "date": "Date",
-    "time": "Time",
-    "mood": "Mood (0-10)",
-    "anxiety": "Anxiety (0-10)",
-    "energy": "Energy (0-10)",
-    "irritability": "Irritability (0-10)",
-    "sleep_hours": "Hours slept",
-    "sleep_quality": "Sleep quality (0-10)",
-    "note": "Note",
-    "tags": "Tags",
+FIELDS = {  # the English label also matches a column title; the UI shows tr(label)
+    "date": QT_TR_NOOP("Date"),
+    "time": QT_TR_NOOP("Time"),
+    "mood": QT_TR_NOOP("Mood (0-10)"),
+    "anxiety": QT_TR_NOOP("Anxiety (0-10)"),
+    "energy": QT_TR_NOOP("Energy (0-10)"),
+    "irritability": QT_TR_NOOP("Irritability (0-10)"),
+    "sleep_hours": QT_TR_NOOP("Hours slept"),
+    "sleep_quality": QT_TR_NOOP("Sleep quality (0-10)"),
+    "note": QT_TR_NOOP("Note"),
+    "tags": QT_TR_NOOP("Tags"),
 }
 REQUIRED = ("date", "mood")
 SCALES = ("mood", "anxiety", "energy", "irritability", "sleep_quality")

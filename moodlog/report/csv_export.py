@@ -28,8 +28,9 @@ from moodlog.domain.questionnaires import INSTRUMENTS, item_count
 from moodlog.domain.safety import SI_KEYS
 from moodlog.domain.treatments import KINDS, SIDE_EFFECTS
 from moodlog.paths import ensure_private_dir
+from moodlog.wording import QT_TR_NOOP
 
-NOT_ENCRYPTED_WARNING = (
+NOT_ENCRYPTED_WARNING = QT_TR_NOOP(  # the UI shows tr() of it
     "CSV files are not encrypted: anyone who can open the folder can read them. "
     "Keep them somewhere private and delete them when you no longer need them."
 )

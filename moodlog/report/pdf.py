@@ -12,9 +12,14 @@ whose column titles paint_page repeats in a band under the page header.
 Page 1 is fitted to one page (``fit_page_one``): long lists are shortened to their
 latest items, saying where the rest is.
 
-Privacy: charts are rendered to images in memory; the PDF goes to a private temp
-file in the target folder and is renamed into place; the title is generic and no
-author is written.
+Charts are vectors: each is painted once, in the GUI thread, into a QPicture (drawing
+commands, in memory) that the pages play where the document lays out its ``<img>``
+(``ChartObject``), in any thread: the PDF is written in a worker thread, where the
+chart widgets themselves must not be touched.
+
+Privacy: charts exist in memory only; the PDF goes to a private temp file in the
+target folder and is renamed into place; the title is generic and no author is
+written.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QLocale, QObject, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -34,6 +39,8 @@ from PySide6.QtGui import (
     QImage,
     QPageSize,
     QPainter,
+    QPicture,
+    QPyTextObject,
     QTextBlock,
     QTextBlockFormat,
     QTextCursor,
@@ -62,30 +69,33 @@ from moodlog.domain.safety import (
     SICheckin,
 )
 from moodlog.domain.treatments import course_label, course_numbers
+from moodlog.i18n import date_text, number_text, tr
 from moodlog.paths import atomic_target
 from moodlog.report.safety_plan_pdf import plan_items_html
-from moodlog.wording import count_text
+from moodlog.wording import QT_TR_NOOP, count_text
 
-TITLE = "moodlog \N{EM DASH} patient-reported summary"
-FOOTER = "Self-reported data, not a clinical assessment"
-PDF_TITLE = "moodlog summary"
-NOT_ENCRYPTED_WARNING = (
+# Module texts are the English source strings (other modules and tests use them as
+# they are); the report shows them through tr().
+TITLE = QT_TR_NOOP("moodlog — patient-reported summary")
+FOOTER = QT_TR_NOOP("Self-reported data, not a clinical assessment")
+PDF_TITLE = "moodlog summary"  # file metadata: generic, the same in every language
+NOT_ENCRYPTED_WARNING = QT_TR_NOOP(
     "The PDF itself is not encrypted. Anyone who gets the file can read "
     "it: keep it somewhere private and delete it when you no longer need it."
 )
 SECTIONS: dict[str, tuple[str, bool]] = {
-    "summary": ("One-page summary (always)", True),
-    "charts": ("Charts", True),
-    "sessions": ("Treatment sessions", True),
-    "medications": ("Medication changes", True),
-    "questionnaires": ("Questionnaires (PHQ-9, GAD-7)", True),
-    "checkins": ("Suicidal-ideation check-ins", True),
-    "questions": ("Questions for my therapist", True),
-    "notes": ("Therapy notes", True),
-    "safety_plan": ("Safety plan", True),
-    "journal": ("Journal excerpts (you choose which)", False),
+    "summary": (QT_TR_NOOP("One-page summary (always)"), True),
+    "charts": (QT_TR_NOOP("Charts"), True),
+    "sessions": (QT_TR_NOOP("Treatment sessions"), True),
+    "medications": (QT_TR_NOOP("Medication changes"), True),
+    "questionnaires": (QT_TR_NOOP("Questionnaires (PHQ-9, GAD-7)"), True),
+    "checkins": (QT_TR_NOOP("Suicidal-ideation check-ins"), True),
+    "questions": (QT_TR_NOOP("Questions for my therapist"), True),
+    "notes": (QT_TR_NOOP("Therapy notes"), True),
+    "safety_plan": (QT_TR_NOOP("Safety plan"), True),
+    "journal": (QT_TR_NOOP("Journal excerpts (you choose which)"), False),
 }
-CHART_KEY = (
+CHART_KEY = QT_TR_NOOP(
     "Daily mood (points) with its 7-day mean, treatment sessions (vertical lines), "
     "medication changes (triangles at the bottom) and, along the top, each day's most "
     "concerning self-check (none: circle, low: triangle, moderate: diamond, incomplete: "
@@ -105,7 +115,11 @@ PAGE_ONE_DETAIL = (
 )
 DEFAULT_SECTIONS = frozenset(key for key, (_, on) in SECTIONS.items() if on)
 LOGICAL_DPI = 96  # QTextDocument lays out at 96 dpi; we scale to the printer's resolution
-CHART_SCALE = 2.6  # chart pixels per logical pixel: >= 240 dpi on paper
+CHART_SCALE = 2.6  # chart pixels per logical pixel in chart images (_render_charts)
+PDF_RESOLUTION = 300  # dots per inch of the PDF's page coordinates
+PDF_SCALE = PDF_RESOLUTION / LOGICAL_DPI  # device pixels per logical pixel in the PDF
+# The charts' sizes in logical pixels (page 1's height is chosen by fit_page_one).
+CHART_SIZES = {"timeline": (680, 470), "around": (680, 250)}
 DASH = "\N{EN DASH}"
 
 
@@ -130,10 +144,137 @@ class ReportOptions:
     page_size: QPageSize | None = None
 
 
+class ReportCharts:
+    """The report's charts: their data, drawn as vector pictures for a device scale
+    (device pixels per logical pixel), each once per scale. Pictures are recorded in
+    the GUI thread (the chart widgets live there): ``build_report`` records the PDF's;
+    a picture may be played in any thread."""
+
+    def __init__(
+        self,
+        contents: VaultContents,
+        options: ReportOptions,
+        now: dt.datetime,
+        page_one_height: int,
+    ) -> None:
+        from moodlog.charts.plots import TrendData
+
+        self.data = TrendData.build(contents, now, analysis=False)
+        self.options = options
+        self.sizes = {"mood_small": (PAGE_ONE_CHART[0], page_one_height)}
+        if "charts" in options.sections:
+            self.sizes.update(CHART_SIZES)
+        self._pictures: dict[tuple[float, bool], dict[str, QPicture]] = {}
+
+    def pictures(self, scale: float, raster: bool = False) -> dict[str, QPicture]:
+        """Each chart as a picture for a device ``scale`` times the logical pixels
+        (``raster``: for an image, where long lines are stroked segment by segment)."""
+        key = (scale, raster)
+        if key not in self._pictures:
+            self._pictures[key] = self._record(scale, raster)
+        return self._pictures[key]
+
+    def images(self, scale: float = CHART_SCALE) -> dict[str, QImage]:
+        """Each chart as an image on white (``scale`` image pixels per logical pixel)."""
+        images = {}
+        for name, picture in self.pictures(scale, raster=True).items():
+            width, height = self.sizes[name]
+            image = QImage(round(width * scale), round(height * scale), QImage.Format.Format_RGB32)
+            image.fill(QColor("white"))
+            painter = QPainter(image)
+            play_chart(painter, picture, 0, 0, 1.0)
+            painter.end()
+            image.setDevicePixelRatio(scale)
+            images[name] = image
+        return images
+
+    def _record(self, scale: float, raster: bool) -> dict[str, QPicture]:
+        from moodlog.charts.plots import (
+            AroundSessionsChart,
+            TimelineChart,
+            for_paper,
+            record_chart,
+        )
+
+        data, period = self.data, self.options.period
+        charts: dict[str, object] = {}
+        with for_paper():
+            # Sized first and shown at the period at once: session labels are placed
+            # for the chart's size and range, and each placing costs.
+            page1 = TimelineChart(show_questionnaires=False, marker_scale=scale)
+            page1.resize(*self.sizes["mood_small"])
+            page1.set_data(data, keep_view=True)
+            page1.show_period(period.first, period.last)
+            charts["mood_small"] = page1
+            if "timeline" in self.sizes:
+                full = TimelineChart(marker_scale=scale)
+                full.resize(*self.sizes["timeline"])
+                full.set_data(data, keep_view=True)
+                full.show_period(period.first, period.last)
+                charts["timeline"] = full
+                around = AroundSessionsChart(marker_scale=scale)
+                around.set_data(data.mood, [s for s in data.sessions if period.contains(s.day)])
+                charts["around"] = around
+        return {
+            name: record_chart(chart, *self.sizes[name], scale, segmented=raster)
+            for name, chart in charts.items()
+        }
+
+
+def play_chart(
+    painter: QPainter,
+    picture: QPicture,
+    left: float,
+    top: float,
+    scale: float,
+    device_dpi: int | None = None,
+) -> None:
+    """Draw a chart picture recorded for ``scale`` at (left, top) in the painter's
+    logical units. (Qt scales a picture by the device's resolution over the
+    picture's when it plays it; that is undone here. Give ``device_dpi`` when it is
+    known: asking a PDF writer costs ~0.3 ms.)"""
+    if device_dpi is None:
+        device = painter.device()
+        device_dpi = device.logicalDpiX() if device is not None else picture.logicalDpiX()
+    ratio = picture.logicalDpiX() / device_dpi
+    painter.save()
+    painter.translate(left, top)
+    painter.scale(ratio / scale, ratio / scale)
+    painter.drawPicture(0, 0, picture)
+    painter.restore()
+
+
+class ChartObject(QPyTextObject):
+    """Draws the document's ``<img src='chart://NAME'>`` as the chart's vector picture
+    (recorded for ``scale``), or as its image (the preview), in the box the HTML gives
+    it (its width and height attributes)."""
+
+    def __init__(
+        self,
+        pictures: dict[str, QPicture] | dict[str, QImage],
+        scale: float,
+        parent: QObject,
+        device_dpi: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.pictures, self.scale, self.device_dpi = pictures, scale, device_dpi
+
+    def intrinsicSize(self, document, position, text_format) -> QSizeF:  # noqa: ANN001, N802
+        image = text_format.toImageFormat()
+        return QSizeF(image.width(), image.height())
+
+    def drawObject(self, painter, rect, document, position, text_format) -> None:  # noqa: ANN001, N802
+        picture = self.pictures.get(text_format.toImageFormat().name().removeprefix("chart://"))
+        if isinstance(picture, QImage):
+            painter.drawImage(rect, picture)
+        elif picture is not None:
+            play_chart(painter, picture, rect.left(), rect.top(), self.scale, self.device_dpi)
+
+
 @dataclass
 class Report:
     html: str
-    images: dict[str, QImage]
+    charts: ReportCharts
     summary: PeriodSummary
     generated: dt.date
     options: ReportOptions
@@ -143,11 +284,33 @@ class Report:
 
 
 def _fmt(value: float | None, digits: int = 1) -> str:
-    return DASH if value is None else f"{value:.{digits}f}"
+    return DASH if value is None else number_text(value, digits)
 
 
-def _signed(value: float | None) -> str:
-    return DASH if value is None else f"{value:+.1f}"
+def _signed(value: float | None, digits: int = 1) -> str:
+    """ "+1.5", "-0.3" (the locale's decimal separator)."""
+    if value is None:
+        return DASH
+    return f"{value:+.{digits}f}"[0] + number_text(abs(value), digits)
+
+
+def _day(day: dt.date) -> str:
+    """ "01 Nov 2026": word dates in a fixed day-month order, the locale's month names."""
+    return date_text(day, "dd MMM yyyy")
+
+
+def _day_month(day: dt.date) -> str:
+    return date_text(day, "dd MMM")
+
+
+def _clock(time: dt.time) -> str:
+    """ "21:30": the 24-hour clock, read the same way in every country on paper."""
+    return f"{time:%H:%M}"
+
+
+def _mg(value: float) -> str:
+    """A dose as entered: "56", "0.5" (the locale's decimal separator)."""
+    return QLocale().toString(float(value), "g", 6)
 
 
 def _table(
@@ -189,7 +352,13 @@ def _text(text: str) -> str:
 # tab stops, not <table>: a QTextDocument table row costs ~1 ms to build, lay out and
 # paint, a paragraph ~0.1 ms. Each paragraph carries its layout's number as its block's
 # user state; make_document sets the tab stops (fractions of the body width).
-QUESTIONNAIRE_HEADERS = ("Date", "Questionnaire", "Total", "Band", "PHQ-9 item 9")
+QUESTIONNAIRE_HEADERS = (
+    QT_TR_NOOP("Date"),
+    QT_TR_NOOP("Questionnaire"),
+    QT_TR_NOOP("Total"),
+    QT_TR_NOOP("Band"),
+    QT_TR_NOOP("PHQ-9 item 9"),
+)
 TAB_LAYOUTS: dict[int, tuple[tuple[float, ...], tuple[str, ...]]] = {
     1: ((0.17, 0.32, 0.41, 0.76), QUESTIONNAIRE_HEADERS),
 }
@@ -209,6 +378,16 @@ def _tab_table(layout: int, headers: list[str], rows: list[list[str]]) -> str:
 
 
 def _set_tab_stops(document: QTextDocument, width: float) -> None:
+    """Layout 1's tab stops are the document's default (one call, not a format merge a
+    paragraph: ~0.06 ms each); a paragraph of another layout gets its own. Only tab
+    tables hold tabs: elsewhere white space is collapsed."""
+    option = document.defaultTextOption()
+    option.setTabs(
+        [QTextOption.Tab(stop * width, QTextOption.TabType.LeftTab) for stop in TAB_LAYOUTS[1][0]]
+    )
+    document.setDefaultTextOption(option)
+    if len(TAB_LAYOUTS) == 1:
+        return
     cursor = QTextCursor(document)
     formats = {}
     for layout, (stops, _) in TAB_LAYOUTS.items():
@@ -219,7 +398,7 @@ def _set_tab_stops(document: QTextDocument, width: float) -> None:
         formats[layout] = block_format
     block = document.begin()
     while block.isValid():
-        block_format = formats.get(block.userState())
+        block_format = formats.get(block.userState()) if block.userState() != 1 else None
         if block_format is not None:
             cursor.setPosition(block.position())
             cursor.mergeBlockFormat(block_format)
@@ -232,35 +411,8 @@ def _render_charts(
     now: dt.datetime,
     page_one_height: int = PAGE_ONE_CHART[1],
 ) -> dict[str, QImage]:
-    from moodlog.charts.plots import TrendData, for_paper
-
-    data = TrendData.build(contents, now)
-    with for_paper():
-        return _chart_images(data, options, page_one_height)
-
-
-def _chart_images(
-    data,  # noqa: ANN001
-    options: ReportOptions,
-    page_one_height: int = PAGE_ONE_CHART[1],
-) -> dict[str, QImage]:
-    from moodlog.charts.plots import AroundSessionsChart, TimelineChart, render_chart
-
-    images = {}
-    page1 = TimelineChart(show_questionnaires=False, marker_scale=CHART_SCALE)
-    page1.set_data(data)
-    page1.show_period(options.period.first, options.period.last)
-    images["mood_small"] = render_chart(page1, PAGE_ONE_CHART[0], page_one_height, CHART_SCALE)
-    if "charts" in options.sections:
-        full = TimelineChart(marker_scale=CHART_SCALE)
-        full.set_data(data)
-        full.show_period(options.period.first, options.period.last)
-        images["timeline"] = render_chart(full, 680, 470, CHART_SCALE)
-        around = AroundSessionsChart(marker_scale=CHART_SCALE)
-        in_period = [s for s in data.sessions if options.period.contains(s.day)]
-        around.set_data(data.mood, in_period)
-        images["around"] = render_chart(around, 680, 250, CHART_SCALE)
-    return images
+    """The report's charts as images (as the PDF draws them, at CHART_SCALE)."""
+    return ReportCharts(contents, options, now, page_one_height).images()
 
 
 # Days read before the previous period (the mood mean "previous N days"): the 7-day
@@ -314,27 +466,35 @@ def load_for_report(
 
 
 def build_report(contents: VaultContents, options: ReportOptions, now: dt.datetime) -> Report:
-    """The report's HTML and chart images; needs a QApplication for the charts."""
+    """The report's HTML and charts (drawn for the PDF here, in the GUI thread); needs a
+    QApplication for the charts."""
     from moodlog.report.pdf_writer import locale_page_size
 
     summary = summarise(contents, options.period, now)
     geometry = PageGeometry(options.page_size or locale_page_size())
     page_one, chart_height = fit_page_one(summary, options, now.date(), geometry.body_size_px())
-    images = _render_charts(contents, options, now, chart_height)
+    charts = ReportCharts(contents, options, now, chart_height)
+    charts.pictures(PDF_SCALE)  # here: write_pdf may run in another thread
     around_count = len(summary.responses)  # the past ketamine sessions in the period
     html = [_STYLE, page_one]
     s = options.sections
     period = options.period
     if "charts" in s:
-        html.append("<h2 class='newpage'>Charts</h2>")
-        html.append(f"<p class='small'>{CHART_KEY} PHQ-9 and GAD-7 with their severity bands.</p>")
-        html.append("<img src='chart://timeline' width='680'>")
+        html.append(f"<h2 class='newpage'>{escape(tr('Charts'))}</h2>")
+        key = tr("PHQ-9 and GAD-7 with their severity bands.")
+        html.append(f"<p class='small'>{escape(tr(CHART_KEY))} {escape(key)}</p>")
+        html.append(
+            "<img src='chart://timeline' width='{}' height='{}'>".format(*CHART_SIZES["timeline"])
+        )
         if around_count:
+            title = tr("Mood around sessions ({count} in this period)").format(count=around_count)
+            key = tr(
+                "Each session aligned at day 0; the bold line is the mean, the band one "
+                "standard deviation."
+            )
             html.append(
-                f"<h3>Mood around sessions ({around_count} in this period)</h3>"
-                "<p class='small'>Each session aligned at day 0; the bold line is the "
-                "mean, the band one standard deviation.</p>"
-                "<img src='chart://around' width='680'>"
+                f"<h3>{escape(title)}</h3><p class='small'>{escape(key)}</p>"
+                "<img src='chart://around' width='{}' height='{}'>".format(*CHART_SIZES["around"])
             )
     if "sessions" in s:
         html.append(_sessions_section(contents, summary, now))
@@ -350,7 +510,7 @@ def build_report(contents: VaultContents, options: ReportOptions, now: dt.dateti
         html.append(_safety_plan_section(contents, options.country))
     if "journal" in s:
         html.append(_journal_section(contents, options))
-    return Report("".join(html), images, summary, now.date(), options)
+    return Report("".join(html), charts, summary, now.date(), options)
 
 
 _STYLE = """
@@ -378,28 +538,36 @@ p.shade { background-color: #f1f5f6; }
 def _when(day: dt.date, generated: dt.date) -> str:
     days = (generated - day).days
     if days == 0:
-        return "today"
+        return tr("today")
     if days > 0:
-        return f"{days} day{'s' if days != 1 else ''} ago"
-    return f"in {-days} day{'s' if days != -1 else ''}"
+        return tr("{days} ago").format(days=count_text(days, tr("day"), tr("days")))
+    return tr("in {days}").format(days=count_text(-days, tr("day"), tr("days")))
 
 
 def _care_line(summary: PeriodSummary, generated: dt.date) -> str:
     """Last session and next appointment, whether or not they fall in the period."""
     last = summary.last_session
     parts = [
-        f"last session {last.label}, {last.day:%d %b %Y} ({_when(last.day, generated)})"
+        tr("last session {kind}, {date} ({when})").format(
+            kind=_label(last.label), date=_day(last.day), when=_when(last.day, generated)
+        )
         if last
-        else "no session recorded"
+        else tr("no session recorded")
     ]
     note = summary.last_therapy_note
     if note is not None:
-        parts.append(f"last therapy note {note.day:%d %b %Y} ({_when(note.day, generated)})")
+        parts.append(
+            tr("last therapy note {date} ({when})").format(
+                date=_day(note.day), when=_when(note.day, generated)
+            )
+        )
     nxt = summary.next_appointment
     parts.append(
-        f"next appointment {nxt.label}, {nxt.day:%d %b %Y} {nxt.time:%H:%M}"
+        tr("next appointment {kind}, {date} {time}").format(
+            kind=_label(nxt.label), date=_day(nxt.day), time=_clock(nxt.time)
+        )
         if nxt
-        else "no next appointment booked"
+        else tr("no next appointment booked")
     )
     text = "; ".join(parts)
     return text[0].upper() + text[1:] + "."
@@ -410,10 +578,10 @@ def _scores_text(results: list) -> str:  # noqa: ANN001 (QuestionnaireResult)
     when the results span more than one year."""
     years = sorted({q.day.year for q in results})
     if len(years) == 1:
-        return ", ".join(f"{q.day:%d %b}: {q.total}" for q in results)
+        return ", ".join(f"{_day_month(q.day)}: {q.total}" for q in results)
     return "; ".join(
         f"{year} \N{EM DASH} "
-        + ", ".join(f"{q.day:%d %b}: {q.total}" for q in results if q.day.year == year)
+        + ", ".join(f"{_day_month(q.day)}: {q.total}" for q in results if q.day.year == year)
         for year in years
     )
 
@@ -421,13 +589,16 @@ def _scores_text(results: list) -> str:  # noqa: ANN001 (QuestionnaireResult)
 def _phq9_series_line(summary: PeriodSummary, limit: int | None, has_table: bool) -> str:
     series = summary.phq9_series
     if not series:
-        return "no scored PHQ-9 in this period."
+        return tr("no scored PHQ-9 in this period.")
     shown = series if limit is None else series[-limit:]
     text = _scores_text(shown)
     hidden = len(series) - len(shown)
     if hidden:
-        where = "in the Questionnaires section" if has_table else "not listed here"
-        text = f"{hidden} earlier ({where}); " + text
+        if has_table:
+            earlier = tr("{count} earlier (in the Questionnaires section); ")
+        else:
+            earlier = tr("{count} earlier (not listed here); ")
+        text = earlier.format(count=hidden) + text
     return text + "."
 
 
@@ -436,43 +607,61 @@ def _page_one_rows(
 ) -> list[tuple[str, str]]:
     """Label and text of each line of page 1's overview table. (Keep them short:
     page 1 must stay one page.)"""
-    rows = [("Care", _care_line(summary, generated))]
+    rows = [(tr("Care"), _care_line(summary, generated))]
     meds = "; ".join(summary.medications)
     rows.append(
-        ("Medications", f"{meds} (taken at the end of the period)." if meds else "none recorded.")
+        (
+            tr("Medications"),
+            tr("{medications} (taken at the end of the period).").format(medications=meds)
+            if meds
+            else tr("none recorded."),
+        )
     )
-    rows.append(("Mood", summary.mood_text + "."))
+    rows.append((tr("Mood"), summary.mood_text + "."))
     late = summary.backfilled_entries
-    logged = f"{summary.days_logged} of {summary.period.days} days logged" + (
-        f"; {late} {'entry' if late == 1 else 'entries'} filled in more than 48 h after the day"
+    logged = tr("{logged} of {days} days logged").format(
+        logged=summary.days_logged, days=summary.period.days
+    ) + (
+        tr("; {entries} filled in more than 48 h after the day").format(
+            entries=count_text(late, tr("entry"), tr("entries"))
+        )
         if late
-        else "; no entries filled in later"
+        else tr("; no entries filled in later")
     )
-    rows.append(("Logging", logged + "."))
-    rows.append(("PHQ-9", _questionnaire_line(summary, PHQ9)))
+    rows.append((tr("Logging"), logged + "."))
+    rows.append((tr("PHQ-9"), _questionnaire_line(summary, PHQ9)))
     rows.append(
         (
-            "PHQ-9 scores",
+            tr("PHQ-9 scores"),
             _phq9_series_line(summary, phq_limit, "questionnaires" in options.sections),
         )
     )
     if summary.item9 is not None:
-        rows.append(("PHQ-9 item 9", summary.item9.text + "."))
-    rows.append(("GAD-7", _questionnaire_line(summary, "GAD-7")))
+        rows.append((tr("PHQ-9 item 9"), summary.item9.text + "."))
+    rows.append((tr("GAD-7"), _questionnaire_line(summary, "GAD-7")))
     if summary.sessions:
         kinds = ", ".join(
-            f"{label} \N{MULTIPLICATION SIGN}{count}"
+            f"{_label(label)} \N{MULTIPLICATION SIGN}{count}"
             for label, count in summary.session_kinds.most_common()
         )
         dose = ""
         if summary.dose_range:
             low, high = summary.dose_range
-            dose = f"; dose {low:g} mg" if low == high else f"; dose {low:g}{DASH}{high:g} mg"
-        rows.append(("Sessions", f"{len(summary.sessions)} in this period: {kinds}{dose}."))
+            dose = (
+                tr("; dose {dose} mg").format(dose=_mg(low))
+                if low == high
+                else tr("; dose {low}{dash}{high} mg").format(
+                    low=_mg(low), dash=DASH, high=_mg(high)
+                )
+            )
+        text = tr("{count} in this period: {kinds}{dose}.")
+        rows.append(
+            (tr("Sessions"), text.format(count=len(summary.sessions), kinds=kinds, dose=dose))
+        )
     else:
-        rows.append(("Sessions", "none in this period."))
+        rows.append((tr("Sessions"), tr("none in this period.")))
     if summary.session_durability is not None:  # >= 3 maintenance sessions (issue 16)
-        rows.append(("Session durability", summary.session_durability[0]))
+        rows.append((tr("Session durability"), summary.session_durability[0]))
     return rows
 
 
@@ -485,15 +674,15 @@ def _page_one(
     phq_limit, yes_limit, questions_top, chart_height = detail
     s = options.sections
     parts = [
-        f"<h1>{escape(TITLE)}</h1>",
-        f"<p><b>Period:</b> {escape(summary.period.describe())} &nbsp; "
-        f"<b>Generated:</b> {generated:%d %b %Y}</p>",
+        f"<h1>{escape(tr(TITLE))}</h1>",
+        f"<p><b>{escape(tr('Period:'))}</b> {escape(summary.period.describe())} &nbsp; "
+        f"<b>{escape(tr('Generated:'))}</b> {_day(generated)}</p>",
     ]
     names = []
     if options.patient_name.strip():
-        names.append(f"<b>Patient:</b> {escape(options.patient_name.strip())}")
+        names.append(f"<b>{escape(tr('Patient:'))}</b> {escape(options.patient_name.strip())}")
     if options.therapist_name.strip():
-        names.append(f"<b>For:</b> {escape(options.therapist_name.strip())}")
+        names.append(f"<b>{escape(tr('For:'))}</b> {escape(options.therapist_name.strip())}")
     if names:
         parts.append("<p>" + " &nbsp; ".join(names) + "</p>")
     rows = _page_one_rows(summary, options, generated, phq_limit)
@@ -503,13 +692,14 @@ def _page_one(
     )
     parts.append(f"<table width='100%' cellspacing='0' cellpadding='1'>{table}</table>")
     durability = f" {summary.session_durability[1]}" if summary.session_durability else ""
+    trend = tr("Mood {meaning}.").format(meaning=tr(TREND_MEANING))
     parts.append(
-        f"<p class='small'>{escape(OUTCOME_DEFINITIONS)} Mood {escape(TREND_MEANING)}."
+        f"<p class='small'>{escape(tr(OUTCOME_DEFINITIONS))} {escape(trend)}"
         f"{escape(durability)}</p>"
     )
     width = PAGE_ONE_CHART[0]
     parts.append(f"<img src='chart://mood_small' width='{width}' height='{chart_height}'>")
-    parts.append(f"<p class='small'>{CHART_KEY}</p>")
+    parts.append(f"<p class='small'>{escape(tr(CHART_KEY))}</p>")
     parts.append(_checkin_box(summary, "checkins" in s, yes_limit))
     if "questions" in s:
         parts.append(_questions_box(summary, questions_top))
@@ -528,8 +718,8 @@ def fit_page_one(
         document = QTextDocument()
         document.setDefaultFont(report_font())
         document.setDocumentMargin(0)
-        document.setHtml(_STYLE + html)
         document.setPageSize(body)
+        document.setHtml(_STYLE + html)
         if document.pageCount() <= 1:
             break
     return html, height
@@ -539,35 +729,50 @@ def _questionnaire_line(summary: PeriodSummary, name: str) -> str:
     first, latest = summary.first_results[name], summary.latest_results[name]
     course = summary.course[name]
     if latest is None:
-        text = "no result in this period"
+        text = tr("no result in this period")
     elif first is latest:
-        text = f"{latest.total} ({latest.band}) on {latest.day:%d %b}"
+        text = tr("{total} ({band}) on {date}").format(
+            total=latest.total, band=_label(latest.band), date=_day_month(latest.day)
+        )
     else:
-        text = (
-            f"{first.total} ({first.band}, {first.day:%d %b}) \N{RIGHTWARDS ARROW} "
-            f"{latest.total} ({latest.band}, {latest.day:%d %b})"
+        text = tr("{first} ({first_band}, {first_date}) {arrow} {latest} ({band}, {date})").format(
+            first=first.total,
+            first_band=_label(first.band),
+            first_date=_day_month(first.day),
+            arrow="\N{RIGHTWARDS ARROW}",
+            latest=latest.total,
+            band=_label(latest.band),
+            date=_day_month(latest.day),
         )
     if (
         course.baseline is not None
         and course.latest is not None
         and course.baseline is not course.latest
     ):
-        text += f"; course baseline {course.baseline.total} ({course.baseline.day:%d %b %Y})"
+        text += tr("; course baseline {total} ({date})").format(
+            total=course.baseline.total, date=_day(course.baseline.day)
+        )
         if course.percent_change is not None:
-            text += f", {course.percent_change:+.0f}%"
+            text += f", {_signed(course.percent_change, 0)}%"
         if name == PHQ9:
             text += "; " + course.outcome_text()
     elif name == PHQ9 and course.latest is not None:
         text += "; " + course.outcome_text()
-    return text + ". Self-report screening, not a diagnosis."
+    return text + tr(". Self-report screening, not a diagnosis.")
 
 
 def _level_text(checkin: SICheckin) -> str:
     """The level, and for ``incomplete`` what it stands for in this check-in's answers
     (:attr:`SICheckin.label`: a yes to wishing to be dead alone is not called a yes to
     thoughts of suicide)."""
-    level = checkin.level
-    return f"{level} ({checkin.label})" if level == "incomplete" else level
+    level = tr(checkin.level)
+    return f"{level} ({tr(checkin.label)})" if checkin.level == "incomplete" else level
+
+
+def _label(text: str | None) -> str:
+    """A label from the domain (a level, a band, a kind of treatment) in the user's
+    language (the domain marks them with QT_TR_NOOP)."""
+    return tr(text) if text else (text or "")
 
 
 def _dated_yes(yes: list[SICheckin], limit: int | None) -> list[SICheckin]:
@@ -585,69 +790,91 @@ def _dated_yes(yes: list[SICheckin], limit: int | None) -> list[SICheckin]:
 
 def _checkin_box(summary: PeriodSummary, included: bool, yes_limit: int | None = None) -> str:
     if not included:
-        body = "Suicidal-ideation check-ins: not included in this summary (the patient's choice)."
+        body = escape(
+            tr("Suicidal-ideation check-ins: not included in this summary (the patient's choice).")
+        )
         return f"<table width='100%' cellpadding='5' class='box'><tr><td>{body}</td></tr></table>"
     counts = summary.checkin_counts
     total = sum(counts.values())
-    line = ", ".join(f"{level} {counts[level]}" for level in LEVELS if level != "skipped")
+    line = ", ".join(f"{tr(level)} {counts[level]}" for level in LEVELS if level != "skipped")
+    title = escape(tr("Suicidal-ideation self-check"))
     text = [
-        f"<b>Suicidal-ideation self-check</b> ({total} check-ins): {line}; "
-        f"skipped or not answered {summary.skipped_checkins}."
+        f"<b>{title}</b> "
+        + escape(
+            tr("({count} check-ins): {levels}; skipped or not answered {skipped}.").format(
+                count=total, levels=line, skipped=summary.skipped_checkins
+            )
+        )
     ]
     yes = summary.yes_checkins
     if yes:
         shown = _dated_yes(yes, yes_limit)
-        dates = ", ".join(f"{c.day:%d %b %Y} ({c.level})" for c in shown)
+        dates = ", ".join(f"{_day(c.day)} ({tr(c.level)})" for c in shown)
         kept = {id(c) for c in shown}
         hidden = Counter(c.level for c in yes if id(c) not in kept)
         earlier = ""
         if hidden:
             levels = ", ".join(
-                f"{level} {hidden[level]}" for level in reversed(LEVEL_ORDER) if hidden[level]
+                f"{tr(level)} {hidden[level]}" for level in reversed(LEVEL_ORDER) if hidden[level]
             )
-            earlier = f"{sum(hidden.values())} earlier ({levels}; listed in the self-check table); "
-        text.append(f"<br><b>Any yes ({len(yes)}):</b> {earlier}{dates}.")
+            earlier = tr("{count} earlier ({levels}; listed in the self-check table); ").format(
+                count=sum(hidden.values()), levels=levels
+            )
+        heading = escape(tr("Any yes ({count}):").format(count=len(yes)))
+        text.append(f"<br><b>{heading}</b> {escape(earlier + dates)}.")
     else:
-        text.append("<br>No yes answers in this period.")
+        text.append("<br>" + escape(tr("No yes answers in this period.")))
     latest = summary.latest_checkin
+    heading = escape(tr("Latest check-in:"))
     if latest is None:
-        text.append("<br><b>Latest check-in:</b> none recorded.")
+        text.append(f"<br><b>{heading}</b> " + escape(tr("none recorded.")))
     else:
-        before = " (before this period)" if latest.day < summary.period.first else ""
+        when = f"{_day(latest.day)} {_clock(latest.time)}"
+        if latest.day < summary.period.first:
+            line = tr("{when}, {level} (before this period).")
+        else:
+            line = tr("{when}, {level}.")
         text.append(
-            f"<br><b>Latest check-in:</b> {latest.day:%d %b %Y} {latest.time:%H:%M}, "
-            f"{escape(_level_text(latest))}{before}."
+            f"<br><b>{heading}</b> " + escape(line.format(when=when, level=_level_text(latest)))
         )
     if summary.flagged_checkins_to_discuss:
+        times = count_text(summary.flagged_checkins_to_discuss, tr("time"), tr("times"))
         text.append(
-            f"<br>The patient asked to talk about this "
-            f"({count_text(summary.flagged_checkins_to_discuss, 'time')})."
+            "<br>"
+            + escape(tr("The patient asked to talk about this ({times}).").format(times=times))
         )
     legend = "; ".join(
-        f"{level}: {LEVEL_KEY[level]}" for level in ("low", "moderate", "incomplete", "high")
+        f"{tr(level)}: {tr(LEVEL_KEY[level])}"
+        for level in ("low", "moderate", "incomplete", "high")
     )
-    text.append(
-        f"<br><span class='small'>{escape(legend)}. Self-check adapted from the C-SSRS "
-        "screener structure, not a clinical assessment.</span>"
-    )
+    source = tr("Self-check adapted from the C-SSRS screener structure, not a clinical assessment.")
+    text.append(f"<br><span class='small'>{escape(legend)}. {escape(source)}</span>")
     return (
         f"<table width='100%' cellpadding='5' class='box'><tr><td>{''.join(text)}</td></tr></table>"
     )
 
 
 def _questions_box(summary: PeriodSummary, top: int = 5) -> str:
+    heading = escape(tr("Open questions for the therapist:"))
     if not summary.open_questions:
-        return "<p><b>Open questions for the therapist:</b> none.</p>"
+        return f"<p><b>{heading}</b> {escape(tr('none.'))}</p>"
     if top <= 0:
         count = len(summary.open_questions)
-        return f"<p><b>Open questions for the therapist:</b> {count}, listed on a later page.</p>"
+        later = escape(tr("{count}, listed on a later page.").format(count=count))
+        return f"<p><b>{heading}</b> {later}</p>"
+    flagged = escape(tr(" (flagged)"))
     items = "".join(
-        f"<li>{escape(q.text)}{' (flagged)' if q.flagged else ''}</li>"
+        f"<li>{escape(q.text)}{flagged if q.flagged else ''}</li>"
         for q in summary.open_questions[:top]
     )
     more = len(summary.open_questions) - top
-    extra = f"<p class='small'>and {more} more on a later page.</p>" if more > 0 else ""
-    return f"<h3>Open questions for the therapist</h3><ol>{items}</ol>{extra}"
+    extra = (
+        f"<p class='small'>{escape(tr('and {count} more on a later page.').format(count=more))}</p>"
+        if more > 0
+        else ""
+    )
+    title = escape(tr("Open questions for the therapist"))
+    return f"<h3>{title}</h3><ol>{items}</ol>{extra}"
 
 
 def _response_cells(r: SessionResponse) -> list[str | None]:
@@ -664,7 +891,7 @@ def _response_cells(r: SessionResponse) -> list[str | None]:
             cells.append(None)
         elif status == "cut":
             change = r.window_changes[index]
-            cells.append(f"{_signed(change)}\n(to next\nsession)")
+            cells.append(_signed(change) + "\n" + tr("(to next\nsession)"))
         else:
             cells.append(r.window_text(index))
     return cells
@@ -677,82 +904,75 @@ def _sessions_section(contents: VaultContents, summary: PeriodSummary, now: dt.d
     for t in summary.sessions:
         r = responses.get(id(t))
         # One effect a line, whole words only: a narrow column must not break words.
-        effects = "\n".join(f"{k} ({v})" for k, v in t.side_effects.items() if v != "none")
+        effects = "\n".join(
+            f"{_label(k)} ({_label(v)})" for k, v in t.side_effects.items() if v != "none"
+        )
         rows.append(
             [
-                f"{t.day:%d %b %Y}",
-                f"{t.label} ({course_label(t, numbers[id(t)])})",
+                _day(t.day),
+                f"{_label(t.label)} ({course_label(t, numbers[id(t)])})",
                 t.dose_text() or DASH,
-                effects or "none recorded",
+                effects or tr("none recorded"),
                 DASH if t.dissociation is None else str(t.dissociation),
                 *(_response_cells(r) if r else [DASH] * 5),
                 r.durability_text if r else DASH,
             ]
         )
     upcoming = [t for t in contents.treatments if t.is_appointment(now)]
-    html = ["<h2 class='newpage'>Treatment sessions</h2>"]
+    html = [f"<h2 class='newpage'>{escape(tr('Treatment sessions'))}</h2>"]
     if rows:
-        html.append(
-            f"<p class='small'>{escape(SESSION_WINDOW_RULES)} Changes are against that "
-            "baseline. Diss.: the patient's own 0-10 dissociation rating, not a clinical "
-            "scale.</p>"
+        rules = tr(
+            "Changes are against that baseline. Diss.: the patient's own 0-10 dissociation "
+            "rating, not a clinical scale."
         )
+        html.append(f"<p class='small'>{escape(tr(SESSION_WINDOW_RULES))} {escape(rules)}</p>")
         html.append(
             _table(
                 [
-                    "Date",
-                    "Kind",
-                    "Dose",
-                    "Side effects",
-                    "Diss.",
-                    "Base",
-                    "Day +1",
+                    tr("Date"),
+                    tr("Kind"),
+                    tr("Dose"),
+                    tr("Side effects"),
+                    tr("Diss."),
+                    tr("Base"),
+                    tr("Day +1"),
                     "+1..3",
                     "+4..7",
                     "+8..14",
-                    "Durability",
+                    tr("Durability"),
                 ],
                 rows,
                 [9, 13, 8, 17, 6, 6, 6, 8, 8, 8, 11],
             )
         )
     else:
-        html.append("<p>No treatment sessions in this period.</p>")
+        html.append(f"<p>{escape(tr('No treatment sessions in this period.'))}</p>")
     if upcoming:
         nxt = min(upcoming, key=lambda t: t.starts_at)
-        html.append(
-            f"<p>Next appointment: {escape(nxt.label)}, {nxt.day:%d %b %Y} {nxt.time:%H:%M}.</p>"
+        text = tr("Next appointment: {kind}, {date} {time}.").format(
+            kind=_label(nxt.label), date=_day(nxt.day), time=_clock(nxt.time)
         )
+        html.append(f"<p>{escape(text)}</p>")
     return "".join(html)
 
 
 def _medications_section(contents: VaultContents, period: Period) -> str:
-    rows = []
+    dated = []
     for med in contents.medications:
         for event in med.events:
             if period.contains(event.day):
-                dose = f"{event.dose:g} {med.unit}" if event.dose is not None else DASH
-                rows.append(
-                    [
-                        f"{event.day:%d %b %Y}",
-                        med.name,
-                        event.event,
-                        dose,
-                        event.frequency,
-                        event.reason,
-                    ]
-                )
-    current = "; ".join(medications_on(contents.medications, period.last)) or "none recorded"
-    html = [
-        "<h2>Medications</h2>",
-        f"<p>Taking at the end of the period: {escape(current)}.</p>",
-    ]
+                dose = f"{_mg(event.dose)} {med.unit}" if event.dose is not None else DASH
+                row = [_day(event.day), med.name, _label(event.event), dose, event.frequency]
+                dated.append((event.day, [*row, event.reason]))
+    rows = [row for _, row in sorted(dated, key=lambda pair: (pair[0], pair[1][1:]))]
+    current = "; ".join(medications_on(contents.medications, period.last)) or tr("none recorded")
+    taking = tr("Taking at the end of the period: {medications}.").format(medications=current)
+    html = [f"<h2>{escape(tr('Medications'))}</h2>", f"<p>{escape(taking)}</p>"]
     if rows:
-        html.append(
-            _table(["Date", "Medication", "Change", "Dose", "Frequency", "Reason"], sorted(rows))
-        )
+        headers = [tr("Date"), tr("Medication"), tr("Change"), tr("Dose"), tr("Frequency")]
+        html.append(_table([*headers, tr("Reason")], rows))
     else:
-        html.append("<p>No medication changes in this period.</p>")
+        html.append(f"<p>{escape(tr('No medication changes in this period.'))}</p>")
     return "".join(html)
 
 
@@ -762,28 +982,28 @@ def _questionnaires_section(summary: PeriodSummary) -> str:
         total = DASH if q.total is None else str(q.total)
         item9 = DASH  # GAD-7 has no item 9
         if q.instrument == PHQ9:
-            item9 = "not answered" if q.answers[8] is None else str(q.answers[8])
+            item9 = tr("not answered") if q.answers[8] is None else str(q.answers[8])
         rows.append(
             [
-                f"{q.day:%d %b %Y}",
+                _day(q.day),
                 q.instrument,
                 total,
-                band(q.instrument, q.total) or "not scored (unanswered items)",
+                _label(band(q.instrument, q.total)) or tr("not scored (unanswered items)"),
                 item9,
             ]
         )
-    html = [
-        "<h2>Questionnaires</h2>",
-        "<p class='small'>PHQ-9 bands: 0-4 minimal, 5-9 mild, 10-14 moderate, 15-19 "
-        "moderately severe, 20-27 severe. GAD-7: 0-4 minimal, 5-9 mild, 10-14 moderate, "
-        "15-21 severe. Self-report screening, not a diagnosis.</p>",
-    ]
+    bands = tr(
+        "PHQ-9 bands: 0-4 minimal, 5-9 mild, 10-14 moderate, 15-19 moderately severe, "
+        "20-27 severe. GAD-7: 0-4 minimal, 5-9 mild, 10-14 moderate, 15-21 severe. "
+        "Self-report screening, not a diagnosis."
+    )
+    html = [f"<h2>{escape(tr('Questionnaires'))}</h2>", f"<p class='small'>{escape(bands)}</p>"]
     for name in ("PHQ-9", "GAD-7"):
         html.append(f"<p>{escape(summary.course[name].describe())}</p>")
     if rows:
-        html.append(_tab_table(1, list(QUESTIONNAIRE_HEADERS), rows))
+        html.append(_tab_table(1, [tr(h) for h in QUESTIONNAIRE_HEADERS], rows))
     else:
-        html.append("<p>No questionnaires in this period.</p>")
+        html.append(f"<p>{escape(tr('No questionnaires in this period.'))}</p>")
     return "".join(html)
 
 
@@ -793,40 +1013,39 @@ def _checkins_section(contents: VaultContents, period: Period) -> str:
     checkins = sorted(
         (c for c in contents.checkins if period.contains(c.day)), key=lambda c: (c.day, c.time)
     )
-    html = ["<h2>Suicidal-ideation self-checks</h2>"]
+    html = [f"<h2>{escape(tr('Suicidal-ideation self-checks'))}</h2>"]
     if not checkins:
-        return "".join(html) + "<p>No self-checks in this period.</p>"
+        return "".join(html) + f"<p>{escape(tr('No self-checks in this period.'))}</p>"
     rows = []
     for c in checkins:
-        yes = [k.replace("_", " ") for k, v in c.answers.items() if v is True]
+        yes = [_label(k.replace("_", " ")) for k, v in c.answers.items() if v is True]
         unanswered = asked_unanswered(c)
         if not yes and not unanswered and not c.skipped:
             continue
         rows.append(
             [
-                f"{c.day:%d %b %Y} {c.time:%H:%M}",
+                f"{_day(c.day)} {_clock(c.time)}",
                 _level_text(c),
                 ", ".join(yes) if yes else DASH,
-                "all (skipped)"
+                tr("all (skipped)")
                 if c.skipped
-                else ", ".join(k.replace("_", " ") for k in unanswered) or DASH,
-                "yes" if c.discuss else "",
+                else ", ".join(_label(k.replace("_", " ")) for k in unanswered) or DASH,
+                tr("yes") if c.discuss else "",
             ]
         )
     rest = len(checkins) - len(rows)
     listed = (
-        f"Listed: the {len(rows)} with any yes or any question not answered."
+        tr("Listed: the {count} with any yes or any question not answered.").format(count=len(rows))
         if rows
-        else "None had a yes or a question left unanswered."
+        else tr("None had a yes or a question left unanswered.")
     )
-    html.append(
-        f"<p>{len(checkins)} check-ins in this period. {listed} Not listed: {rest} with "
-        "every question answered no.</p>"
-    )
+    counts = tr("{count} check-ins in this period.").format(count=len(checkins))
+    rest_text = tr("Not listed: {count} with every question answered no.").format(count=rest)
+    html.append(f"<p>{escape(counts)} {escape(listed)} {escape(rest_text)}</p>")
     if rows:
         html.append(
             _table(
-                ["Date", "Level", "Answered yes", "Not answered", "To discuss"],
+                [tr("Date"), tr("Level"), tr("Answered yes"), tr("Not answered"), tr("To discuss")],
                 rows,
                 [19, 25, 25, 21, 10],
             )
@@ -839,46 +1058,43 @@ def _notes_and_questions(
 ) -> str:
     html = []
     if "questions" in sections:
-        html.append("<h2>Questions for my therapist</h2>")
+        html.append(f"<h2>{escape(tr('Questions for my therapist'))}</h2>")
         if summary.open_questions:
-            html.append(
-                "<ol>"
-                + "".join(
-                    f"<li>{escape(q.text)} <span class='small'>(added {q.created_on:%d %b %Y}"
-                    f"{', flagged' if q.flagged else ''})</span></li>"
-                    for q in summary.open_questions
+            items = []
+            for q in summary.open_questions:
+                added = (
+                    tr("(added {date}, flagged)") if q.flagged else tr("(added {date})")
+                ).format(date=_day(q.created_on))
+                items.append(
+                    f"<li>{escape(q.text)} <span class='small'>{escape(added)}</span></li>"
                 )
-                + "</ol>"
-            )
+            html.append("<ol>" + "".join(items) + "</ol>")
         else:
-            html.append("<p>No open questions.</p>")
+            html.append(f"<p>{escape(tr('No open questions.'))}</p>")
     if "notes" in sections:
         notes = [n for n in contents.session_notes if period.contains(n.day)]
-        html.append("<h2>Therapy notes</h2>")
+        html.append(f"<h2>{escape(tr('Therapy notes'))}</h2>")
         if notes:
             # A paragraph a note (a table row costs ten times more to lay out).
+            labels = (tr("Worked on:"), tr("Insights:"), tr("Homework / practices:"))
             for n in notes:
-                parts = [f"<b>{n.day:%d %b %Y}</b>"]
-                for label, text in (
-                    ("Worked on", n.worked_on),
-                    ("Insights", n.insights),
-                    ("Homework / practices", n.homework),
-                ):
+                parts = [f"<b>{_day(n.day)}</b>"]
+                for label, text in zip(labels, (n.worked_on, n.insights, n.homework), strict=True):
                     if text.strip():
-                        parts.append(f"<span class='label'>{label}:</span> {_text(text)}")
+                        parts.append(f"<span class='label'>{escape(label)}</span> {_text(text)}")
                 html.append(
                     "<p class='note'>" + " &nbsp;\N{MIDDLE DOT}&nbsp; ".join(parts) + "</p>"
                 )
         else:
-            html.append("<p>No therapy notes in this period.</p>")
+            html.append(f"<p>{escape(tr('No therapy notes in this period.'))}</p>")
         integration = [
             t for t in contents.treatments if period.contains(t.day) and t.integration.strip()
         ]
         if integration:
-            html.append("<h3>Integration notes after sessions</h3>")
+            html.append(f"<h3>{escape(tr('Integration notes after sessions'))}</h3>")
             for t in integration:
                 html.append(
-                    f"<p class='note'><b>{t.day:%d %b %Y} {escape(t.label)}:</b> "
+                    f"<p class='note'><b>{_day(t.day)} {escape(_label(t.label))}:</b> "
                     f"{_text(t.integration)}</p>"
                 )
     return "".join(html)
@@ -887,20 +1103,21 @@ def _notes_and_questions(
 def _safety_plan_section(contents: VaultContents, country: str) -> str:
     plan = contents.safety_plan
     assert plan is not None
-    html = ["<h2 class='newpage'>Safety plan</h2>"]
+    html = [f"<h2 class='newpage'>{escape(tr('Safety plan'))}</h2>"]
     if plan.reviewed_on:
-        html.append(f"<p class='small'>Last reviewed {plan.reviewed_on:%d %b %Y}.</p>")
+        reviewed = tr("Last reviewed {date}.").format(date=_day(plan.reviewed_on))
+        html.append(f"<p class='small'>{escape(reviewed)}</p>")
     for key, title, _ in SAFETY_PLAN_SECTIONS:
         values = getattr(plan, key)
         if not values:
             continue
-        html.append(f"<h3>{escape(title)}</h3>{plan_items_html(plan, key)}")
+        html.append(f"<h3>{escape(tr(title))}</h3>{plan_items_html(plan, key)}")
     res = resources_for(country)
     lines = "; ".join(f"{line.name}: {line.how}" for line in res.lines)
-    html.append(
-        f"<p>Crisis lines: {escape(lines + '; ' if lines else '')}emergency "
-        f"{escape(res.emergency)}.</p>"
+    crisis = tr("Crisis lines: {lines}emergency {emergency}.").format(
+        lines=lines + "; " if lines else "", emergency=res.emergency
     )
+    html.append(f"<p>{escape(crisis)}</p>")
     return "".join(html)
 
 
@@ -913,18 +1130,21 @@ def _journal_section(contents: VaultContents, options: ReportOptions) -> str:
         and (options.journal_entry_ids is None or e.id in options.journal_entry_ids)
     ]
     heading = (
-        "all entries with a note in this period"
+        tr("Journal excerpts (all entries with a note in this period)")
         if options.journal_entry_ids is None
-        else "chosen by the patient"
+        else tr("Journal excerpts (chosen by the patient)")
     )
-    html = [f"<h2 class='newpage'>Journal excerpts ({heading})</h2>"]
+    html = [f"<h2 class='newpage'>{escape(heading)}</h2>"]
     if not chosen:
-        return "".join(html) + "<p>No journal entries chosen.</p>"
+        return "".join(html) + f"<p>{escape(tr('No journal entries chosen.'))}</p>"
     for e in chosen:
-        html.append(
-            f"<h3>{e.day:%a %d %b %Y} {e.time:%H:%M} \N{MIDDLE DOT} mood {e.mood}</h3>"
-            f"<p>{escape(e.note).replace(chr(10), '<br>')}</p>"
+        title = tr("{date} {time} {dot} mood {mood}").format(
+            date=date_text(e.day, "ddd dd MMM yyyy"),
+            time=_clock(e.time),
+            dot="\N{MIDDLE DOT}",
+            mood=e.mood,
         )
+        html.append(f"<h3>{escape(title)}</h3><p>{escape(e.note).replace(chr(10), '<br>')}</p>")
     return "".join(html)
 
 
@@ -968,16 +1188,20 @@ def report_font(pixel_size: int | None = None) -> QFont:
     return font
 
 
-def make_document(report: Report, geometry: PageGeometry) -> QTextDocument:
+def make_document(report: Report, geometry: PageGeometry, preview: bool = False) -> QTextDocument:
+    """The report laid out in pages of the body's size, its charts drawn as the PDF's
+    vector pictures, or for a ``preview`` as images (a picture painted small on screen
+    would draw its hairlines and grid heavier than paper shows them)."""
     document = QTextDocument()
     document.setDefaultFont(report_font())
     document.setDocumentMargin(0)
-    for name, image in report.images.items():
-        document.addResource(
-            QTextDocument.ResourceType.ImageResource, QUrl(f"chart://{name}"), image
-        )
-    document.setHtml(report.html)
+    charts = report.charts.images() if preview else report.charts.pictures(PDF_SCALE)
+    handler = ChartObject(charts, PDF_SCALE, document, None if preview else PDF_RESOLUTION)
+    document.documentLayout().registerHandler(QTextFormat.ObjectTypes.ImageObject, handler)
+    # Tab stops before the HTML (set after it, they lay everything out again), the
+    # page size after the changes to its formats (then everything is laid out once).
     _set_tab_stops(document, geometry.body_size_px().width())
+    document.setHtml(report.html)
     _space_headings_after_tables(document)
     document.setPageSize(geometry.body_size_px())
     keep_headings_with_next(document)
@@ -1056,11 +1280,15 @@ def paint_page(
     painter.setPen(QColor("#17393d"))
     painter.setFont(report_font(pixel_size=10))  # logical 96-dpi pixels: about 7.5 pt
     header = QRectF(0, 0, content.width(), geometry.header_px - 10)
-    painter.drawText(header, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), TITLE)
+    painter.drawText(header, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), tr(TITLE))
     painter.drawText(
         header,
         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
-        f"{report.summary.period.describe()} \N{MIDDLE DOT} generated {report.generated:%d %b %Y}",
+        tr("{period} {dot} generated {date}").format(
+            period=report.summary.period.describe(),
+            dot="\N{MIDDLE DOT}",
+            date=_day(report.generated),
+        ),
     )
     painter.setPen(QColor("#b8c4c6"))
     painter.drawLine(
@@ -1072,8 +1300,12 @@ def paint_page(
     footer = QRectF(
         0, footer_top + 4, content.width(), geometry.footer_px - geometry.footer_gap_px - 4
     )
-    painter.drawText(footer, int(Qt.AlignmentFlag.AlignLeft), FOOTER)
-    painter.drawText(footer, int(Qt.AlignmentFlag.AlignRight), f"page {index + 1} of {page_count}")
+    painter.drawText(footer, int(Qt.AlignmentFlag.AlignLeft), tr(FOOTER))
+    painter.drawText(
+        footer,
+        int(Qt.AlignmentFlag.AlignRight),
+        tr("page {page} of {pages}").format(page=index + 1, pages=page_count),
+    )
     painter.restore()
     _continued_table_header(painter, document, geometry, index)
     painter.save()
@@ -1101,7 +1333,8 @@ def _continued_table_header(
     layout = TAB_LAYOUTS.get(block.userState())
     if layout is None:
         return
-    stops, headers = layout
+    stops, sources = layout
+    headers = [tr(source) for source in sources]
     if block.text() == "\t".join(headers) or block.previous().userState() != block.userState():
         return  # the table starts on this page, with its own titles
     painter.save()
@@ -1129,9 +1362,11 @@ def write_pdf(
     document = make_document(report, geometry)
     page_count = document.pageCount()
     with atomic_target(path, ".pdf.tmp") as temp:
-        writer = new_pdf_writer(temp, PDF_TITLE, geometry.page_size, geometry.margins_mm)
+        writer = new_pdf_writer(
+            temp, PDF_TITLE, geometry.page_size, geometry.margins_mm, PDF_RESOLUTION
+        )
         painter = QPainter(writer)
-        scale = writer.resolution() / LOGICAL_DPI
+        scale = PDF_SCALE
         for index in range(page_count):
             if index:
                 writer.newPage()
@@ -1152,11 +1387,11 @@ def preview_pages(report: Report, width_px: int = 620) -> list[QImage]:
     from moodlog.report.pdf_writer import locale_page_size
 
     geometry = PageGeometry(report.options.page_size or locale_page_size())
-    document = make_document(report, geometry)
     size_mm = geometry.page_size.size(QPageSize.Unit.Millimeter)
     page_w = size_mm.width() / 25.4 * LOGICAL_DPI
     page_h = size_mm.height() / 25.4 * LOGICAL_DPI
     scale = width_px / page_w
+    document = make_document(report, geometry, preview=True)
     margin = geometry.margins_mm / 25.4 * LOGICAL_DPI
     pages = []
     count = document.pageCount()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from moodlog.domain.crisis import resources_for
 from moodlog.domain.safety import CONTACT_SECTIONS, SAFETY_PLAN_SECTIONS, SafetyPlan
+from moodlog.i18n import date_text, tr
 
 
 def plan_items_html(plan: SafetyPlan, key: str) -> str:
@@ -23,21 +24,28 @@ def plan_items_html(plan: SafetyPlan, key: str) -> str:
 
 def safety_plan_html(plan: SafetyPlan, country: str) -> str:
     res = resources_for(country)
-    parts = ["<h2 style='margin:0'>My safety plan</h2>"]
+    parts = [f"<h2 style='margin:0'>{escape(tr('My safety plan'))}</h2>"]
     if plan.reviewed_on:
-        parts.append(f"<p style='color:#555'>Last reviewed {plan.reviewed_on:%d %B %Y}</p>")
+        reviewed = tr("Last reviewed {date}").format(
+            date=date_text(plan.reviewed_on, "dd MMMM yyyy")
+        )
+        parts.append(f"<p style='color:#555'>{escape(reviewed)}</p>")
     for number, (key, title, _) in enumerate(SAFETY_PLAN_SECTIONS, start=1):
-        label = f"Step {number}: {title}" if key != "reasons" else title
+        label = (
+            tr("Step {number}: {title}").format(number=number, title=tr(title))
+            if key != "reasons"
+            else tr(title)
+        )
         parts.append(f"<h4 style='margin-bottom:2px'>{escape(label)}</h4>")
         if getattr(plan, key):
             parts.append(plan_items_html(plan, key))
         else:
             parts.append("<ul><li style='color:#777'>&nbsp;</li></ul>")
-    lines = "; ".join(f"{escape(line.name)}: {escape(line.how)}" for line in res.lines)
-    parts.append(
-        f"<p><b>In a crisis:</b> {lines + '; ' if lines else ''}emergency "
-        f"{escape(res.emergency)}.</p>"
+    lines = "; ".join(f"{line.name}: {line.how}" for line in res.lines)
+    crisis = tr("{lines}emergency {emergency}.").format(
+        lines=lines + "; " if lines else "", emergency=res.emergency
     )
+    parts.append(f"<p><b>{escape(tr('In a crisis:'))}</b> {escape(crisis)}</p>")
     return (
         "<html><body style='font-family:DejaVu Sans; font-size:10pt'>"
         + "".join(parts)

@@ -1,9 +1,11 @@
 """Starting the desktop app, and the lock/unlock life cycle.
 
-The lock window appears before any chart library is imported (start-up speed);
-``moodlog.ui.main_window`` and everything heavy load only after unlock. Locking
-stashes drafts into the vault, closes the connection (dropping the key) and
-destroys the main window with all its widgets and data.
+The lock window appears before any chart library is imported (start-up speed), and
+before the vault (SQLCipher), the create page with its country list (built only when
+there is no journal yet), the introduction and the reminders (from the first unlock):
+issue 14 §4. What unlocking needs is imported while the lock screen waits
+(``moodlog.ui.preload``). Locking stashes drafts into the vault, closes the connection
+(dropping the key) and destroys the main window with all its widgets and data.
 """
 
 from __future__ import annotations
@@ -15,20 +17,29 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
 from moodlog.assets import resource_path
+from moodlog.i18n import tr
 from moodlog.paths import VAULT_FILENAME, ensure_private_dir, resolve_data_dir
 from moodlog.preferences import Preferences
 from moodlog.ui.preload import LOCK_SCREEN_MODULES, Preloader, warm_up_session_widgets
 from moodlog.ui.unlock import CreateVaultPage, UnlockPage
-from moodlog.vault.vault import Vault
+from moodlog.wording import QT_TR_NOOP
 
-APP_TITLE = "moodlog"
-DEMO_TITLE = "moodlog \N{EM DASH} DEMO (sample data, deleted on exit)"
+if TYPE_CHECKING:  # imported at the first unlock, not at start (issue 14 §4)
+    from moodlog.ui.reminders import ReminderService
+    from moodlog.vault.vault import Vault
+
+APP_TITLE = QT_TR_NOOP("moodlog")  # window titles: shown with tr()
+DEMO_TITLE = QT_TR_NOOP("moodlog — DEMO (sample data, deleted on exit)")
+# Imported while the lock screen waits, before moodlog.ui.preload's: what unlocking
+# needs that start-up leaves out.
+SESSION_START_MODULES = ("moodlog.vault.vault", "moodlog.ui.reminders")
 
 
 class IdleWatcher(QObject):
@@ -120,6 +131,7 @@ class AppController(QObject):
 
     locked = Signal()
     unlocked = Signal()
+    created = Signal(object)  # a new journal was created on the create page (its Vault)
     current: AppController | None = None  # the running app, for the error handler
 
     def __init__(self, data_dir: Path, demo: bool = False, idle_ms: int | None = None) -> None:
@@ -132,12 +144,18 @@ class AppController(QObject):
         self.main_window = None
         self.context = None
         self._help_panel = None
+        self._create_page: CreateVaultPage | None = None
+        # The daily reminders (moodlog.ui.reminders), from the first unlock on: they
+        # need the journal's settings, so nothing is due before it.
+        self.reminders: ReminderService | None = None
         minutes_ms = self.preferences.idle_lock_minutes * 60_000
         self.idle = IdleWatcher(idle_ms if idle_ms is not None else minutes_ms, self)
         # The session's and the charts' modules, imported in quiet moments while the
         # lock screen waits (after its first paint; typing postpones them); the Trends
         # screen, prepared in quiet moments after unlock (moodlog.ui.preload).
-        self.preloader = Preloader(modules=LOCK_SCREEN_MODULES, parent=self)
+        # The vault and the reminders are imported there too: start-up leaves them out.
+        modules = SESSION_START_MODULES + LOCK_SCREEN_MODULES
+        self.preloader = Preloader(modules=modules, parent=self)
         self.preloader.add("warm up the session's widgets", warm_up_session_widgets)
         self.preloader.active = self._has_a_window
         self.idle.activity.connect(self.preloader.postpone)
@@ -148,26 +166,43 @@ class AppController(QObject):
         self.ask_discard = self._ask_discard
         AppController.current = self
         self.lock_window = LockWindow()
-        self.lock_window.setWindowTitle(DEMO_TITLE if demo else APP_TITLE)
-        self.create_page = CreateVaultPage(self.vault_path, self.preferences)
+        self.lock_window.setWindowTitle(tr(DEMO_TITLE if demo else APP_TITLE))
         demo_hint = ""
         if demo:
             from moodlog.domain.demo import DEMO_PASSPHRASE
 
-            demo_hint = f"Demo passphrase: {DEMO_PASSPHRASE}"
+            demo_hint = tr("Demo passphrase: {passphrase}").format(passphrase=DEMO_PASSPHRASE)
         self.unlock_page = UnlockPage(self.vault_path, demo_hint)
-        for page in (self.create_page, self.unlock_page):
-            self.lock_window.stack.addWidget(page)
-            page.help_requested.connect(self.show_help)
-        self.create_page.created.connect(self._open_session)
+        self._add_lock_page(self.unlock_page)
         self.unlock_page.unlocked.connect(self._open_session)
-        for page in (self.create_page, self.unlock_page):  # backups (moodlog.ui.backups)
-            page.restore_requested.connect(self.show_restore_dialog)
-        for field in (self.unlock_page.passphrase, self.create_page.first, self.create_page.second):
-            field.textEdited.connect(self.preloader.postpone)  # no import mid-word
-        from moodlog.ui.onboarding import attach  # first-run introduction, daily reminders
+        self.unlock_page.passphrase.textEdited.connect(self.preloader.postpone)
+        self.created.connect(self._introduce)  # after the session has opened
 
-        attach(self)
+    @property
+    def create_page(self) -> CreateVaultPage:
+        """The create page, built the first time it is needed: an existing journal
+        (every start but the first) never shows it, and its country list costs ~7 ms
+        and ~6 MiB at start (issue 14 §4)."""
+        if self._create_page is None:
+            page = CreateVaultPage(self.vault_path, self.preferences)
+            self._add_lock_page(page)
+            page.created.connect(self._open_session)
+            page.created.connect(self.created)  # connected second: runs after it
+            for field in (page.first, page.second):
+                field.textEdited.connect(self.preloader.postpone)
+            self._create_page = page
+        return self._create_page
+
+    def _add_lock_page(self, page: QWidget) -> None:
+        self.lock_window.stack.addWidget(page)
+        page.help_requested.connect(self.show_help)
+        page.restore_requested.connect(self.show_restore_dialog)  # moodlog.ui.backups
+
+    def _introduce(self, _vault: object) -> None:
+        """A new journal was just created: the short introduction, once."""
+        from moodlog.ui.onboarding import start_onboarding
+
+        start_onboarding(self)
 
     # -- start ------------------------------------------------------------------
     def start(self) -> None:
@@ -191,13 +226,14 @@ class AppController(QObject):
         focus = page.passphrase if page is self.unlock_page else page.first
         focus.setFocus()
         if self.preferences.notice:  # preferences.json was unreadable: say so once
-            page.show_error(self.preferences.notice)
+            page.show_error(tr(self.preferences.notice))
             self.preferences.notice = ""
         self.preloader.start_after_first_paint(page)
 
     def _start_demo(self) -> None:
         from moodlog.domain.demo import DEMO_PASSPHRASE, build_demo
         from moodlog.vault import bulk
+        from moodlog.vault.vault import Vault
 
         vault = Vault.create(self.vault_path, DEMO_PASSPHRASE)
         bulk.store(vault, build_demo())
@@ -218,18 +254,26 @@ class AppController(QObject):
             run_auto_backup(vault, self.preferences, self.data_dir)
         self.main_window = MainWindow(self.context)
         self.main_window.restore_requested.connect(self.restore_from_backup)
-        self.main_window.setWindowTitle(DEMO_TITLE if self.demo else APP_TITLE)
+        self.main_window.setWindowTitle(tr(DEMO_TITLE if self.demo else APP_TITLE))
         self.main_window.lock_requested.connect(self.lock)
         self.main_window.help_requested.connect(self.show_help)
         self.main_window.idle_minutes_changed.connect(self._set_idle_minutes)
         self.main_window.show()
         self.lock_window.hide()
+        if self.reminders is None:
+            from moodlog.ui.reminders import install_reminders
+
+            install_reminders(self)  # reads the journal's settings at `unlocked`
         self.idle.start()
         self.preloader.add("prepare Trends", self._prepare_trends)
         self.preloader.start()
         self.context.events.data_changed.connect(self._update_trends_later)
         self._resume_dialog_draft()
         self.unlocked.emit()
+
+    # A session on a journal just restored from a backup (moodlog.ui.backups) opens
+    # like any other: the same method, under the name that module calls.
+    open_restored_session = _open_session
 
     # -- backups (logic in moodlog.ui.backups) -------------------------------------
     def show_restore_dialog(self) -> None:
@@ -247,9 +291,6 @@ class AppController(QObject):
         from moodlog.ui.backups import restore_into
 
         return restore_into(self, Path(path), passphrase)
-
-    def open_restored_session(self, vault: Vault) -> None:
-        self._open_session(vault)
 
     def _resume_dialog_draft(self) -> None:
         """Reopen the dialog (therapy note, question, entry edit) whose text was kept
@@ -311,8 +352,10 @@ class AppController(QObject):
         self._close_session()
         if problems:
             self.unlock_page.show_error(
-                "moodlog locked itself after a while without use. Your unsaved text could "
-                f"not be kept: {problems[0]}. Everything saved before is safe."
+                tr(
+                    "moodlog locked itself after a while without use. Your unsaved text "
+                    "could not be kept: {reason}. Everything saved before is safe."
+                ).format(reason=problems[0])
             )
 
     def _keep_unsaved_work(self) -> list[str]:
@@ -322,20 +365,22 @@ class AppController(QObject):
         try:
             return self.main_window.prepare_to_lock()
         except Exception:  # noqa: BLE001 - the lock must go on whatever happens here
-            return ["an unexpected error"]
+            return [tr("an unexpected error")]
 
     def _ask_discard(self, reason: str) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Unsaved text",
-            f"Your unsaved text could not be kept as a draft: {reason}.\n\n"
-            "If you lock now, it is lost. You can go back and copy it somewhere first.",
+            tr("Unsaved text"),
+            tr(
+                "Your unsaved text could not be kept as a draft: {reason}.\n\n"
+                "If you lock now, it is lost. You can go back and copy it somewhere first."
+            ).format(reason=reason),
             parent=self.main_window,
         )
-        discard = box.addButton("Lock and discard it", QMessageBox.ButtonRole.DestructiveRole)
-        back = box.addButton("Go back", QMessageBox.ButtonRole.RejectRole)
+        discard = box.addButton(tr("Lock and discard it"), QMessageBox.ButtonRole.DestructiveRole)
+        back = box.addButton(tr("Go back"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(back)
         box.exec()
         return box.clickedButton() is discard
@@ -429,7 +474,7 @@ class AppController(QObject):
             self.preferences.save(self.data_dir)
 
 
-UNEXPECTED_ERROR_TEXT = (
+UNEXPECTED_ERROR_TEXT = QT_TR_NOOP(
     "Something went wrong inside moodlog. Everything you had saved is safe in your "
     "encrypted journal. If this keeps happening, restarting moodlog usually helps."
 )
@@ -463,16 +508,16 @@ def report_unexpected_error(
     if is_damage(exc) and controller is not None and controller.vault is not None:
         controller.damage_found()
         return
-    text = UNEXPECTED_ERROR_TEXT
+    text = tr(UNEXPECTED_ERROR_TEXT)
     if isinstance(exc, StorageProblem):
         text = str(exc)
     elif isinstance(exc, DatabaseError) and storage_problem(exc) is not None:
-        text = str(storage_problem(exc, "Not done"))
+        text = str(storage_problem(exc, tr("Not done")))
     app = QApplication.instance()
     if app is not None:
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Warning, "moodlog", text)
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("moodlog"), text)
         box.setModal(False)
         box.show()
         report_unexpected_error.last_box = box  # type: ignore[attr-defined]
@@ -485,8 +530,13 @@ def palette_is_dark(app: QApplication) -> bool:
 
 
 # Themes (issue 15): "system" follows the desktop's light/dark setting, "light" and
-# "dark" are chosen in Settings (kept in preferences.json: not sensitive).
-THEMES = {"system": "Same as the system", "light": "Light", "dark": "Dark"}
+# "dark" are chosen in Settings (kept in preferences.json: not sensitive). The labels
+# are shown with tr().
+THEMES = {
+    "system": QT_TR_NOOP("Same as the system"),
+    "light": QT_TR_NOOP("Light"),
+    "dark": QT_TR_NOOP("Dark"),
+}
 DARK_COLOURS = (  # (role, colour) of the dark palette
     ("Window", "#24272b"),
     ("WindowText", "#e6e8ea"),
@@ -557,9 +607,9 @@ def apply_theme(app: QApplication, theme: str = "system") -> None:
         palette = QPalette(_theme_state["system_palette"])  # type: ignore[arg-type]
     app.setPalette(palette)
     apply_style(app)
-    from moodlog.charts.theme import theme_events
-
-    theme_events().changed.emit()  # charts and legends recolour themselves
+    charts = sys.modules.get("moodlog.charts.theme")
+    if charts is not None:  # no chart or legend exists before it is imported (start-up)
+        charts.theme_events().changed.emit()  # charts and legends recolour themselves
 
 
 def _system_scheme_changed(app: QApplication) -> None:
@@ -587,8 +637,9 @@ def scaled_style_sheet(text: str, body_points: float) -> str:
 def apply_style(app: QApplication) -> None:
     from PySide6.QtCore import QDir
 
+    folder = resource_path("style.qss").parent
     # "url(moodlog:check-dark.svg)" in a style sheet: a file in resources/
-    QDir.setSearchPaths("moodlog", [str(resource_path("style.qss").parent)])
+    QDir.setSearchPaths("moodlog", [str(folder)])
     sheets = ["style.qss"] + (["style-dark.qss"] if palette_is_dark(app) else [])
     app.setStyleSheet(
         scaled_style_sheet(
@@ -600,9 +651,24 @@ def apply_style(app: QApplication) -> None:
             app.font().pointSizeF(),
         )
     )
-    icon = resource_path("moodlog.svg")
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    app.setWindowIcon(app_icon(folder))
+
+
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+def app_icon(folder: Path) -> QIcon:
+    """moodlog's icon from its PNG renderings (``resources/moodlog-<size>.png``), read
+    when a size is first drawn. The SVG would load Qt's SVG plug-in at start (~6 ms and
+    ~1 MiB before the lock window appears: issue 14 §4); it is the fallback."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        path = folder / f"moodlog-{size}.png"
+        if path.exists():
+            icon.addFile(str(path), QSize(size, size))
+    if icon.isNull() and (folder / "moodlog.svg").exists():
+        icon = QIcon(str(folder / "moodlog.svg"))
+    return icon
 
 
 def _quit_on_signals(app: QApplication) -> None:
@@ -616,6 +682,26 @@ def _quit_on_signals(app: QApplication) -> None:
     ticker = QTimer(app)
     ticker.timeout.connect(lambda: None)
     ticker.start(250)
+
+
+# The installed translator, referenced for as long as the app runs.
+_translation: dict[str, object] = {"translator": None}
+
+
+def install_translation(app: QApplication) -> object | None:
+    """The translation for the system's language (``moodlog.i18n.install_translator``),
+    if moodlog ships one (``resources/translations/moodlog_<lang>.qm``). None ships yet:
+    looking for the files first spares the start a translator and the system locale
+    made for nothing (~1.5 ms, issue 14 §4). Returns the installed translator."""
+    from moodlog import i18n
+
+    folder = i18n.resource_path(i18n.TRANSLATIONS_FOLDER)
+    if folder.is_dir() and any(folder.glob("moodlog*.qm")):
+        previous = _translation["translator"]
+        if previous is not None:  # a second start in the same process (tests)
+            app.removeTranslator(previous)
+        _translation["translator"] = i18n.install_translator(app)
+    return _translation["translator"]
 
 
 def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
@@ -632,6 +718,7 @@ def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
     disable_core_dumps()
     sys.excepthook = report_unexpected_error
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_translation(app)
     app.setApplicationName("moodlog")
     app.setDesktopFileName("moodlog")
     apply_theme(app, Preferences.load(folder).theme)

@@ -34,17 +34,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moodlog.i18n import date_text, time_text, tr
 from moodlog.preferences import Preferences
 from moodlog.ui.unlock import secret_field
 from moodlog.vault import backup
 from moodlog.vault.connection import check_new_passphrase
 from moodlog.vault.errors import VaultError
 from moodlog.vault.vault import Vault
+from moodlog.wording import QT_TR_NOOP
 
 # The last failure of the automatic backup, per backup folder, for the Backups screen.
 _auto_problems: dict[str, str] = {}
 
-RESTORE_INTRO = (
+RESTORE_INTRO = QT_TR_NOOP(
     "Restoring replaces your journal with the backup you choose. First moodlog checks "
     "the backup and shows what it holds; nothing changes until you confirm. Your journal "
     "as it is now is kept beside it (moodlog.db.before-restore-DATE.bak), so nothing is lost."
@@ -83,10 +85,34 @@ def reminder_text(context) -> str | None:  # noqa: ANN001 - an AppContext
 
 def describe_time(when: dt.datetime | None, now: dt.datetime) -> str:
     if when is None:
-        return "No backup yet."
+        return tr("No backup yet.")
     days = (now.date() - when.date()).days
-    ago = "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
-    return f"Last backup: {when:%d %b %Y, %H:%M} ({ago})."
+    ago = (
+        tr("today")
+        if days == 0
+        else tr("yesterday")
+        if days == 1
+        else tr("{days} days ago").format(days=days)
+    )
+    return tr("Last backup: {date}, {time} ({ago}).").format(
+        date=date_text(when.date(), "d MMM yyyy"), time=time_text(when), ago=ago
+    )
+
+
+def retention_text() -> str:
+    """``backup.RETENTION_TEXT`` (which backups are kept), translated."""
+    return tr(
+        "Automatic backups: one a day, when you first unlock. moodlog keeps the newest of "
+        "each of the last {daily} days and of each of the {weekly} weeks before those, and "
+        "deletes older automatic ones. Backups you make yourself are never deleted."
+    ).format(daily=backup.KEEP_DAILY, weekly=backup.KEEP_WEEKLY)
+
+
+def made_text(made_at: dt.datetime) -> str:
+    """When a backup was made: "3 Nov 2026, 14:05" (the locale's names and clock)."""
+    return tr("{date}, {time}").format(
+        date=date_text(made_at.date(), "d MMM yyyy"), time=time_text(made_at)
+    )
 
 
 def _label(text: str = "", name: str = "hint") -> QLabel:
@@ -103,7 +129,7 @@ def ask_folder(parent: QWidget, start: Path) -> Path | None:
     from moodlog.ui.files import scrub_qt_file_dialog_history
 
     try:
-        chosen = QFileDialog.getExistingDirectory(parent, "Folder for backups", str(start))
+        chosen = QFileDialog.getExistingDirectory(parent, tr("Folder for backups"), str(start))
     finally:
         scrub_qt_file_dialog_history()
     return Path(chosen) if chosen else None
@@ -115,8 +141,8 @@ def ask_backup_file(parent: QWidget) -> Path | None:
 
     return ask_open_path(
         parent,
-        "Choose a backup",
-        "moodlog backups and kept copies (*.db *.bak);;All files (*)",
+        tr("Choose a backup"),
+        tr("moodlog backups and kept copies (*.db *.bak);;All files (*)"),
     )
 
 
@@ -143,36 +169,51 @@ class RestoreDialog(QDialog):
         self, folder: Path, preselected: Path | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Restore from a backup")
+        self.setWindowTitle(tr("Restore from a backup"))
         self.folder = Path(folder)
         self.summary: backup.BackupSummary | None = None
         layout = QVBoxLayout(self)
-        layout.addWidget(_label(RESTORE_INTRO))
+        layout.addWidget(_label(tr(RESTORE_INTRO)))
         row = QHBoxLayout()
         self.choice = QComboBox()
-        self.choice.setAccessibleName("Backup to restore")
+        self.choice.setAccessibleName(tr("Backup to restore"))
+        self.choice.setAccessibleDescription(
+            tr("The backups in your backup folder, newest first: when made, by whom, size.")
+        )
         for item in backup.list_backups(self.folder):
             self.choice.addItem(
-                f"{item.made_at:%d %b %Y, %H:%M} \N{EM DASH} {item.kind}, "
-                f"{backup.describe_size(item.size)}",
+                tr("{made} — {kind}, {size}").format(
+                    made=made_text(item.made_at),
+                    kind=tr(item.kind),
+                    size=backup.describe_size(item.size),
+                ),
                 str(item.path),
             )
         if self.choice.count() == 0:
-            self.choice.addItem(f"No backups in {self.folder}", None)
-        other = QPushButton("Choose another file\N{HORIZONTAL ELLIPSIS}")
+            self.choice.addItem(tr("No backups in {folder}").format(folder=self.folder), None)
+        other = QPushButton(tr("Choose another file…"))
+        other.setAccessibleDescription(tr("Pick a backup file from any folder."))
         other.clicked.connect(self.choose_file)
         row.addWidget(self.choice, 1)
         row.addWidget(other)
         layout.addLayout(row)
-        self.passphrase = secret_field("Passphrase of this backup")
+        self.passphrase = secret_field(tr("Passphrase of this backup"))
+        self.passphrase.setAccessibleDescription(
+            tr("Usually the passphrase your journal had when the backup was made.")
+        )
         layout.addWidget(self.passphrase)
         layout.addWidget(
             _label(
-                "Usually the passphrase your journal had when the backup was made "
-                "(or the separate backup passphrase, if you chose one)."
+                tr(
+                    "Usually the passphrase your journal had when the backup was made "
+                    "(or the separate backup passphrase, if you chose one)."
+                )
             )
         )
-        self.check_button = QPushButton("Check this backup")
+        self.check_button = QPushButton(tr("Check this backup"))
+        self.check_button.setAccessibleDescription(
+            tr("Opens the backup to show what it holds; nothing is changed.")
+        )
         self.check_button.clicked.connect(self.check)
         self.passphrase.returnPressed.connect(self.check)
         layout.addWidget(self.check_button)
@@ -183,10 +224,17 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.error)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setAccessibleDescription(tr("Closes this without restoring."))
         self.cancel_button.clicked.connect(self.reject)
         self.cancel_button.setDefault(True)
-        self.replace_button = QPushButton("Replace my journal with this backup")
+        self.replace_button = QPushButton(tr("Replace my journal with this backup"))
+        self.replace_button.setAccessibleDescription(
+            tr(
+                "Available after the check: puts the backup in place of your journal and "
+                "keeps your current journal beside it."
+            )
+        )
         self.replace_button.setEnabled(False)
         self.replace_button.clicked.connect(self.accept)
         buttons.addWidget(self.cancel_button)
@@ -227,10 +275,10 @@ class RestoreDialog(QDialog):
         self._changed()
         path = self.chosen_path()
         if path is None:
-            self.error.setText("Choose a backup first.")
+            self.error.setText(tr("Choose a backup first."))
             return
         if not self.passphrase.text():
-            self.error.setText("Enter the passphrase of this backup.")
+            self.error.setText(tr("Enter the passphrase of this backup."))
             return
         try:
             summary = backup.inspect_backup(path, self.passphrase.text())
@@ -240,9 +288,12 @@ class RestoreDialog(QDialog):
             return
         self.summary = summary
         self.result.setText(
-            f"This backup is readable. {summary.text()}\n"
-            "Replacing your journal with it keeps your current journal beside it. "
-            "Afterwards the journal opens with this backup's passphrase."
+            tr("This backup is readable. {summary}").format(summary=summary.text())
+            + "\n"
+            + tr(
+                "Replacing your journal with it keeps your current journal beside it. "
+                "Afterwards the journal opens with this backup's passphrase."
+            )
         )
         self.result.setVisible(True)
         self.adjustSize()  # room for the whole summary
@@ -298,22 +349,29 @@ def restore_into(controller, path: Path, passphrase: str) -> bool:  # noqa: ANN0
         vault = Vault.open(controller.vault_path, passphrase)
     except (VaultError, OSError) as error:
         controller.show_lock_screen()
-        text = str(error) if isinstance(error, VaultError) else "The journal could not be opened."
+        text = (
+            str(error) if isinstance(error, VaultError) else tr("The journal could not be opened.")
+        )
         controller.lock_window.stack.currentWidget().show_error(text)
         return False
     _clear_lock_pages(controller)
     controller.open_restored_session(vault)
-    made = f"{prepared.summary.first_day:%d %b %Y}" if prepared.summary.first_day else ""
-    kept_text = (
-        f" Your journal as it was before is kept as {kept.name} in {kept.parent}." if kept else ""
-    )
-    _message(
-        controller.main_window,
-        f"Your journal was restored from {path.name}"
-        + (f" (records from {made})" if made else "")
-        + f".{kept_text} From now on it opens with this backup's passphrase.",
-        QMessageBox.Icon.Information,
-    )
+    first_day = prepared.summary.first_day
+    sentences = [
+        tr("Your journal was restored from {name} (records from {date}).").format(
+            name=path.name, date=date_text(first_day, "d MMM yyyy")
+        )
+        if first_day
+        else tr("Your journal was restored from {name}.").format(name=path.name)
+    ]
+    if kept:
+        sentences.append(
+            tr("Your journal as it was before is kept as {name} in {folder}.").format(
+                name=kept.name, folder=kept.parent
+            )
+        )
+    sentences.append(tr("From now on it opens with this backup's passphrase."))
+    _message(controller.main_window, " ".join(sentences), QMessageBox.Icon.Information)
     return True
 
 
@@ -346,20 +404,25 @@ class BackupsScreen(QScrollArea):
 
         self.context = context
         self.vault: Vault = context.vault
-        layout = scrolling_page(self, "Backups")
+        layout = scrolling_page(self, tr("Backups"))
         layout.addWidget(
             _label(
-                "A backup is a complete, encrypted copy of your journal. Keep backups on "
-                "an external drive or in a synced folder, so they survive a lost or broken "
-                "computer."
+                tr(
+                    "A backup is a complete, encrypted copy of your journal. Keep backups on "
+                    "an external drive or in a synced folder, so they survive a lost or broken "
+                    "computer."
+                )
             )
         )
-        now_box = QGroupBox("Back up")
+        now_box = QGroupBox(tr("Back up"))
         now_layout = QVBoxLayout(now_box)
         self.last_label = _label("", "contextLine")
         now_layout.addWidget(self.last_label)
         row = QHBoxLayout()
-        self.backup_button = QPushButton("Back up now")
+        self.backup_button = QPushButton(tr("Back up now"))
+        self.backup_button.setAccessibleDescription(
+            tr("Writes an encrypted copy of your journal to the backup folder now.")
+        )
         self.backup_button.setObjectName("primary")
         self.backup_button.clicked.connect(self.back_up_now)
         row.addWidget(self.backup_button)
@@ -371,32 +434,39 @@ class BackupsScreen(QScrollArea):
         now_layout.addWidget(self.problem)
         layout.addWidget(now_box)
 
-        where = QGroupBox("Where backups go")
+        where = QGroupBox(tr("Where backups go"))
         form = QFormLayout(where)
         self.folder_label = _label("", "")
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        change = QPushButton("Change folder\N{HORIZONTAL ELLIPSIS}")
+        change = QPushButton(tr("Change folder…"))
+        change.setAccessibleDescription(tr("Choose the folder new backups are written to."))
         change.clicked.connect(self.choose_folder)
-        form.addRow("Folder", self.folder_label)
+        form.addRow(tr("Folder"), self.folder_label)
         change_row = QHBoxLayout()
         change_row.addWidget(change)
         change_row.addStretch(1)
         form.addRow("", change_row)
         self.same_disk = _label("")
         form.addRow(self.same_disk)
-        self.auto_box = QCheckBox("Back up automatically once a day, when I first unlock")
+        self.auto_box = QCheckBox(tr("Back up automatically once a day, when I first unlock"))
+        self.auto_box.setAccessibleDescription(
+            tr("When ticked, the first unlock of each day makes a backup in the folder above.")
+        )
         self.auto_box.setChecked(context.preferences.auto_backup)
         self.auto_box.toggled.connect(self._auto_toggled)
         form.addRow(self.auto_box)
-        form.addRow(_label(backup.RETENTION_TEXT))
+        form.addRow(_label(retention_text()))
         layout.addWidget(where)
 
-        listed = QGroupBox("Backups in this folder")
+        listed = QGroupBox(tr("Backups in this folder"))
         list_layout = QVBoxLayout(listed)
         self.table = QTableWidget(0, 3)
-        self.table.setAccessibleName("Backups in this folder")
+        self.table.setAccessibleName(tr("Backups in this folder"))
+        self.table.setAccessibleDescription(
+            tr("Newest first. Choose one, then Restore, to put it in place of your journal.")
+        )
         self.table.setTabKeyNavigation(False)
-        self.table.setHorizontalHeaderLabels(["Made", "Kind", "Size"])
+        self.table.setHorizontalHeaderLabels([tr("Made"), tr("Kind"), tr("Size")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -405,29 +475,47 @@ class BackupsScreen(QScrollArea):
         self.table.setMinimumHeight(180)
         list_layout.addWidget(self.table)
         row = QHBoxLayout()
-        self.restore_button = QPushButton("Restore\N{HORIZONTAL ELLIPSIS}")
+        self.restore_button = QPushButton(tr("Restore…"))
+        self.restore_button.setAccessibleDescription(
+            tr("Checks a backup first; nothing changes until you confirm.")
+        )
         self.restore_button.clicked.connect(self.open_restore)
         row.addWidget(self.restore_button)
         row.addStretch(1)
         list_layout.addLayout(row)
         layout.addWidget(listed)
 
-        secret = QGroupBox("Passphrase for backups")
+        secret = QGroupBox(tr("Passphrase for backups"))
         secret_layout = QVBoxLayout(secret)
-        self.same_radio = QRadioButton("The same as my journal's passphrase")
-        self.separate_radio = QRadioButton("A separate passphrase for backups")
+        self.same_radio = QRadioButton(tr("The same as my journal's passphrase"))
+        self.same_radio.setAccessibleDescription(
+            tr("New backups open with the passphrase your journal has when they are made.")
+        )
+        self.separate_radio = QRadioButton(tr("A separate passphrase for backups"))
+        self.separate_radio.setAccessibleDescription(
+            tr("New backups open with a passphrase of their own, typed in the two fields below.")
+        )
         group = QButtonGroup(self)
         group.addButton(self.same_radio)
         group.addButton(self.separate_radio)
         separate = backup.stored_passphrase(self.vault) is not None
         self.separate_radio.setChecked(separate)
         self.same_radio.setChecked(not separate)
-        self.separate_first = secret_field("Separate passphrase for backups")
-        self.separate_second = secret_field("Type it again")
+        self.separate_first = secret_field(tr("Separate passphrase for backups"))
+        self.separate_second = secret_field(tr("Type it again"))
+        self.separate_first.setAccessibleDescription(
+            tr("The passphrase new backups will open with.")
+        )
+        self.separate_second.setAccessibleDescription(
+            tr("The same passphrase once more, to catch a typo.")
+        )
         for field in (self.separate_first, self.separate_second):
             field.setEnabled(separate)
             self.separate_radio.toggled.connect(field.setEnabled)
-        save = QPushButton("Use for new backups")
+        save = QPushButton(tr("Use for new backups"))
+        save.setAccessibleDescription(
+            tr("Keeps the choice above for the backups made from now on.")
+        )
         save.clicked.connect(self.save_passphrase_choice)
         self.passphrase_status = _label("", "status")
         for widget in (
@@ -441,8 +529,12 @@ class BackupsScreen(QScrollArea):
             secret_layout.addWidget(widget)
         secret_layout.addWidget(
             _label(
-                backup.PASSPHRASE_NOTICE + " A separate backup passphrase is kept inside "
-                "your encrypted journal, so that automatic backups can use it."
+                tr(backup.PASSPHRASE_NOTICE)
+                + " "
+                + tr(
+                    "A separate backup passphrase is kept inside your encrypted journal, "
+                    "so that automatic backups can use it."
+                )
             )
         )
         layout.addWidget(secret)
@@ -464,23 +556,27 @@ class BackupsScreen(QScrollArea):
         self.folder_label.setText(str(folder))
         inside = _is_inside(folder, self.context.data_dir)
         self.same_disk.setText(
-            "This folder is beside your journal, on the same disk: it protects against a "
-            "damaged journal, not against a lost computer. Choose a folder on an external "
-            "drive or a synced folder for that."
+            tr(
+                "This folder is beside your journal, on the same disk: it protects against a "
+                "damaged journal, not against a lost computer. Choose a folder on an external "
+                "drive or a synced folder for that."
+            )
             if inside
             else ""
         )
         self.same_disk.setVisible(inside)
         self.problem.setText(
-            "The last automatic backup did not work: " + _auto_problems[str(folder)]
+            tr("The last automatic backup did not work: {problem}").format(
+                problem=_auto_problems[str(folder)]
+            )
             if str(folder) in _auto_problems
             else ""
         )
         self.table.setRowCount(len(backups))
         for row, item in enumerate(backups):
             cells = (
-                f"{item.made_at:%d %b %Y, %H:%M}",
-                item.kind,
+                made_text(item.made_at),
+                tr(item.kind),
                 backup.describe_size(item.size),
             )
             for column, text in enumerate(cells):
@@ -504,7 +600,11 @@ class BackupsScreen(QScrollArea):
             self.problem.setText(str(error))
             return False
         self.problem.setText("")
-        self.status.setText(f"Backed up to {made.path.name} ({backup.describe_size(made.size)}).")
+        self.status.setText(
+            tr("Backed up to {name} ({size}).").format(
+                name=made.path.name, size=backup.describe_size(made.size)
+            )
+        )
         self.refresh()
         self.tell_about_passphrase_once()
         return True
@@ -516,8 +616,14 @@ class BackupsScreen(QScrollArea):
         self.vault.settings.set(backup.SETTING_NOTICE_SHOWN, True)
         self.passphrase_notice = _message(
             self,
-            "Your backup is made. " + backup.PASSPHRASE_NOTICE + " If you change your "
-            "passphrase, keep the old one with your backups, or make a new backup afterwards.",
+            tr("Your backup is made.")
+            + " "
+            + tr(backup.PASSPHRASE_NOTICE)
+            + " "
+            + tr(
+                "If you change your passphrase, keep the old one with your backups, "
+                "or make a new backup afterwards."
+            ),
             QMessageBox.Icon.Information,
         )
 
@@ -531,7 +637,7 @@ class BackupsScreen(QScrollArea):
         default = backup.default_folder(self.context.data_dir)
         prefs.backup_folder = "" if Path(folder) == default else str(folder)
         self._save_preferences()
-        self.status.setText(f"New backups go to {self.folder}.")
+        self.status.setText(tr("New backups go to {folder}.").format(folder=self.folder))
         self.refresh()
 
     def _auto_toggled(self, checked: bool) -> None:
@@ -544,12 +650,14 @@ class BackupsScreen(QScrollArea):
         try:
             self.context.preferences.save(self.context.data_dir)
         except OSError as error:
-            self.problem.setText(f"The setting could not be saved: {error.strerror}.")
+            self.problem.setText(
+                tr("The setting could not be saved: {reason}.").format(reason=error.strerror)
+            )
 
     def save_passphrase_choice(self) -> None:
         if self.same_radio.isChecked():
             backup.set_stored_passphrase(self.vault, None)
-            self.passphrase_status.setText("New backups open with your journal's passphrase.")
+            self.passphrase_status.setText(tr("New backups open with your journal's passphrase."))
         else:
             try:
                 chosen = check_new_passphrase(
@@ -560,8 +668,10 @@ class BackupsScreen(QScrollArea):
                 return
             backup.set_stored_passphrase(self.vault, chosen)
             self.passphrase_status.setText(
-                "New backups open with the separate passphrase. Keep it somewhere safe: "
-                "nobody can recover it."
+                tr(
+                    "New backups open with the separate passphrase. Keep it somewhere safe: "
+                    "nobody can recover it."
+                )
             )
         self.separate_first.clear()
         self.separate_second.clear()

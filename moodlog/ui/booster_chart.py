@@ -21,6 +21,7 @@ from moodlog.domain.booster import (
     MIN_SESSIONS,
     BoosterSummary,
 )
+from moodlog.i18n import date_text, tr
 
 BAR_COLOUR = "#7b3fa0"
 OLDER_COLOUR = "#c9b6d6"  # maintenance sessions not in the summary
@@ -37,7 +38,7 @@ class DurationChart(pg.PlotWidget):
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
-        self.setLabel("left", "Days")
+        self.setLabel("left", tr("Days"))
         self.showGrid(y=True, alpha=0.2)
         self.setMinimumHeight(150)
         self.setMaximumHeight(260)  # a few bars: it need not take a whole screen
@@ -58,7 +59,8 @@ class DurationChart(pg.PlotWidget):
         used = {id(d.session) for d in summary.durations}
         shown = summary.maintenance[-SHOWN_SESSIONS:]
         self.bars = [
-            (f"{d.session.day:%d %b}", d.days, d.censored, id(d.session) in used) for d in shown
+            (date_text(d.session.day, "dd MMM"), d.days, d.censored, id(d.session) in used)
+            for d in shown
         ]
         self.median = summary.median_days if summary.enough else None
         if not shown:
@@ -104,7 +106,7 @@ class DurationChart(pg.PlotWidget):
                 pos=self.median,
                 angle=0,
                 pen=pg.mkPen(median_colour, width=2, style=Qt.PenStyle.DashLine),
-                label=f"median {self.median:g} days",
+                label=tr("median {days} days").format(days=f"{self.median:g}"),
                 labelOpts={"position": 0.1, "color": median_colour, "anchors": [(0, 1), (0, 1)]},
             )
             self.addItem(line)
@@ -126,16 +128,21 @@ class BoosterPanel(QWidget):
         self.chart = DurationChart()
         layout.addWidget(self.chart, 3)
         side = QVBoxLayout()
-        title = QLabel("<b>How long sessions helped</b>")
+        title = QLabel("<b>{}</b>".format(tr("How long sessions helped")))
         side.addWidget(title)
         self.figure = QLabel("")
         self.figure.setWordWrap(True)
         side.addWidget(self.figure)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Maintenance sessions in the summary:"))
+        last_label = QLabel(tr("Maintenance sessions in the summary:"))
+        row.addWidget(last_label)
         self.last = QSpinBox()
+        last_label.setBuddy(self.last)
         self.last.setRange(MIN_SESSIONS, MAX_LAST_SESSIONS)
-        self.last.setAccessibleName("Maintenance sessions in the summary")
+        self.last.setAccessibleName(tr("Maintenance sessions in the summary"))
+        self.last.setAccessibleDescription(
+            tr("How many of your most recent maintenance sessions the median is taken over.")
+        )
         self.last.valueChanged.connect(self.last_changed.emit)
         row.addWidget(self.last)
         row.addStretch(1)
@@ -151,6 +158,6 @@ class BoosterPanel(QWidget):
         self.last.blockSignals(True)
         self.last.setValue(summary.last)
         self.last.blockSignals(False)
-        self.figure.setText(summary.panel_text())
-        self.definition.setText(DURABILITY_DEFINITION.format(n=summary.last))
+        self.figure.setText(summary.panel_text(tr))
+        self.definition.setText(tr(DURABILITY_DEFINITION).format(n=summary.last))
         self.chart.set_summary(summary)

@@ -7,11 +7,13 @@ figures come from :mod:`moodlog.domain.booster` through :mod:`moodlog.insights`.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from moodlog.domain.booster import OBSERVATION_LABEL, OBSERVATION_TEXT
 from moodlog.domain.treatments import Treatment
+from moodlog.i18n import tr
 from moodlog.insights import booster_from_vault, observation_from_vault
 from moodlog.ui.widgets import PromptBox, hint
 
@@ -34,8 +36,11 @@ class BoosterLine(PromptBox):
         self.label = QLabel(text)
         self.label.setWordWrap(True)
         self.row.addWidget(self.label, 1)
-        self.details = QPushButton("Details")
-        self.details.setToolTip("Trends \N{RIGHTWARDS ARROW} Around sessions")
+        self.details = QPushButton(tr("Details"))
+        self.details.setToolTip(tr("Trends → Around sessions"))
+        self.details.setAccessibleDescription(
+            tr("Opens Trends at Around sessions: your mood before and after each session.")
+        )
         self.details.clicked.connect(lambda: open_around_sessions(self))
         self.row.addWidget(self.details)
 
@@ -45,21 +50,36 @@ class ObservationNote(PromptBox):
 
     def __init__(self) -> None:
         super().__init__(vertical=True)
-        self.label = QLabel(OBSERVATION_TEXT)
+        self.label = QLabel(tr(OBSERVATION_TEXT))
         self.label.setWordWrap(True)
         self.row.addWidget(self.label)
-        self.note = hint(OBSERVATION_LABEL)
+        self.note = hint(tr(OBSERVATION_LABEL))
         self.row.addWidget(self.note)
+
+
+BoosterState = tuple[str | None, bool]  # (the line, whether the observation shows)
+
+
+def booster_state(vault: Any, treatments: list[Treatment], now: dt.datetime) -> BoosterState:
+    """What Today shows about session durability: the line (None: none) and whether
+    the observation is due; nothing without a past ketamine or esketamine session."""
+    if not any(t.kind_info.ketamine and not t.is_appointment(now) for t in treatments):
+        return None, False
+    line = booster_from_vault(vault, now, treatments).today_line(tr)
+    return line, observation_from_vault(vault, now, treatments)
+
+
+def booster_widgets(state: BoosterState) -> list[QWidget]:
+    """The line and the observation (when due) as prompt boxes, in that order."""
+    line, observation = state
+    widgets: list[QWidget] = [] if line is None else [BoosterLine(line)]
+    if observation:
+        widgets.append(ObservationNote())
+    return widgets
 
 
 def add_booster_lines(screen: QWidget, treatments: list[Treatment], now: dt.datetime) -> None:
     """Add the line (and, when due, the observation) to Today's prompts layout; nothing
     without a past ketamine or esketamine session."""
-    if not any(t.kind_info.ketamine and not t.is_appointment(now) for t in treatments):
-        return
-    vault = screen.vault
-    line = booster_from_vault(vault, now, treatments).today_line()
-    if line is not None:
-        screen.prompts.addWidget(BoosterLine(line))
-    if observation_from_vault(vault, now, treatments):
-        screen.prompts.addWidget(ObservationNote())
+    for widget in booster_widgets(booster_state(screen.vault, treatments, now)):
+        screen.prompts.addWidget(widget)

@@ -43,10 +43,20 @@ from moodlog.domain.safety import (
     SICheckin,
 )
 from moodlog.domain.treatments import Question
+from moodlog.i18n import tr
 from moodlog.ui.context import AppContext
+from moodlog.wording import QT_TR_NOOP
 
 YES, NO, PREFER_NOT = 1, 0, 2
-ANSWER_TEXT = {YES: "Yes", NO: "No", PREFER_NOT: "Prefer not to answer"}
+# Shown with tr().
+ANSWER_TEXT = {
+    YES: QT_TR_NOOP("Yes"),
+    NO: QT_TR_NOOP("No"),
+    PREFER_NOT: QT_TR_NOOP("Prefer not to answer"),
+}
+DISCUSS_QUESTION = QT_TR_NOOP(
+    "I want to talk about my recent self-check (thoughts about death or suicide)."
+)
 
 
 class SelfCheckWidget(QGroupBox):
@@ -55,16 +65,21 @@ class SelfCheckWidget(QGroupBox):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Self-check", parent)
+        super().__init__(tr("Self-check"), parent)
         self.setObjectName("selfCheck")
         layout = QVBoxLayout(self)
-        label = QLabel(f"{SELF_CHECK_LABEL} {PRIVACY_STATEMENT} {HELP_NOW_HINT}")
+        label = QLabel(
+            " ".join(tr(t) for t in (SELF_CHECK_LABEL, PRIVACY_STATEMENT, HELP_NOW_HINT))
+        )
         label.setObjectName("hint")
         label.setWordWrap(True)
         layout.addWidget(label)
-        self.skip_box = QCheckBox("Skip the self-check this time")
+        self.skip_box = QCheckBox(tr("Skip the self-check this time"))
+        self.skip_box.setAccessibleDescription(
+            tr("Records that you skipped it today; nothing else is asked.")
+        )
         layout.addWidget(self.skip_box)
-        intro = QLabel(QUESTION_INTRO)
+        intro = QLabel(tr(QUESTION_INTRO))
         layout.addWidget(intro)
         self.grid = QGridLayout()
         self.grid.setColumnStretch(0, 1)
@@ -72,7 +87,7 @@ class SelfCheckWidget(QGroupBox):
         self.rows: dict[str, list[QWidget]] = {}
         for row, key in enumerate(SI_KEYS):
             number = row + 1
-            question = QLabel(QUESTIONS[key])
+            question = QLabel(tr(QUESTIONS[key]))
             question.setWordWrap(True)
             question.setMinimumWidth(320)
             group = QButtonGroup(self)
@@ -80,8 +95,12 @@ class SelfCheckWidget(QGroupBox):
             widgets: list[QWidget] = [question]
             self.grid.addWidget(question, row, 0)
             for column, value in enumerate((YES, NO, PREFER_NOT), start=1):
-                button = QRadioButton(ANSWER_TEXT[value])
-                button.setAccessibleName(f"Question {number}: {ANSWER_TEXT[value]}")
+                answer = tr(ANSWER_TEXT[value])
+                button = QRadioButton(answer)
+                button.setAccessibleName(
+                    tr("Question {number}: {answer}").format(number=number, answer=answer)
+                )
+                button.setAccessibleDescription(tr(QUESTIONS[key]))
                 group.addButton(button, value)
                 self.grid.addWidget(button, row, column)
                 widgets.append(button)
@@ -89,7 +108,10 @@ class SelfCheckWidget(QGroupBox):
             self.groups[key] = group
             self.rows[key] = widgets
         layout.addLayout(self.grid)
-        self.discuss_box = QCheckBox("I want to talk about this at my next appointment")
+        self.discuss_box = QCheckBox(tr("I want to talk about this at my next appointment"))
+        self.discuss_box.setAccessibleDescription(
+            tr("Adds it to the questions for your next appointment.")
+        )
         layout.addWidget(self.discuss_box)
         self.skip_box.toggled.connect(self._update_visibility)
         self.discuss_box.toggled.connect(self.changed)
@@ -139,10 +161,11 @@ class SelfCheckWidget(QGroupBox):
 
     def reset(self) -> None:
         for group in self.groups.values():
-            group.setExclusive(False)
-            for button in group.buttons():
-                button.setChecked(False)
-            group.setExclusive(True)
+            checked = group.checkedButton()  # at most one: the group is exclusive
+            if checked is not None:
+                group.setExclusive(False)
+                checked.setChecked(False)
+                group.setExclusive(True)
         self.skip_box.setChecked(False)
         self.discuss_box.setChecked(False)
         self._update_visibility()
@@ -170,18 +193,33 @@ def record_checkin(context: AppContext, checkin: SICheckin) -> None:
     The check-in is stamped now, the moment it was answered, whatever day the entry
     it came with describes; a second "skipped" on the same day is not added.
     """
+    question = store_checkin(context, checkin)
+    announce_checkin(context, question)
+
+
+def store_checkin(context: AppContext, checkin: SICheckin) -> bool:
+    """The writes of :func:`record_checkin` without telling the screens, for a caller
+    that saves it inside a larger transaction and calls :func:`announce_checkin` once
+    that is committed (so that nobody reads or shows a change that may yet be rolled
+    back). Returns whether a "discuss" question was added."""
     now = context.now()
     checkin.day, checkin.time = now.date(), now.time()
     context.vault.checkins.record(checkin)
     if checkin.discuss:
         context.vault.questions.add(
             Question(
-                text="I want to talk about my recent self-check (thoughts about death or suicide).",
+                text=tr(DISCUSS_QUESTION),
                 created_on=checkin.day,
                 source="self-check",
                 flagged=True,
             )
         )
+    return checkin.discuss
+
+
+def announce_checkin(context: AppContext, question_added: bool) -> None:
+    """Tell the screens that a check-in (and maybe its question) was saved."""
+    if question_added:
         context.events.question_added.emit()
     context.events.data_changed.emit("checkins")
 
@@ -205,10 +243,13 @@ class CrisisLineBox(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 6, 10, 6)
         country = context.preferences.effective_country()
-        self.label = QLabel(calm_help_line(resources_for(country)))
+        self.label = QLabel(calm_help_line(resources_for(country), tr))
         self.label.setWordWrap(True)
         row.addWidget(self.label, 1)
-        self.help_button = QPushButton("Get help now")
+        self.help_button = QPushButton(tr("Get help now"))
+        self.help_button.setAccessibleDescription(
+            tr("Crisis lines, emergency numbers and your safety plan.")
+        )
         self.help_button.setObjectName("helpButton")
         self.help_button.clicked.connect(lambda: context.events.help_requested.emit(""))
         row.addWidget(self.help_button)
@@ -236,7 +277,7 @@ class SelfCheckDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle("Self-check")
+        self.setWindowTitle(tr("Self-check"))
         self.setMinimumWidth(760)
         layout = QVBoxLayout(self)
         self.crisis_line: CrisisLineBox | None = None
@@ -250,8 +291,8 @@ class SelfCheckDialog(QDialog):
         self.widget = SelfCheckWidget()
         layout.addWidget(self.widget)
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Not now", QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button = buttons.addButton(tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(tr("Not now"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self._skip)
         row = QHBoxLayout()

@@ -6,11 +6,14 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from moodlog.preferences import Preferences
-from moodlog.vault.vault import Vault
+
+if TYPE_CHECKING:  # the session brings its open Vault; no SQLCipher import for this
+    from moodlog.vault.vault import Vault
 
 
 class Events(QObject):

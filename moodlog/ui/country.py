@@ -7,8 +7,10 @@ from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from moodlog.domain.crisis import known_countries
+from moodlog.i18n import tr
+from moodlog.wording import QT_TR_NOOP
 
-OTHER_COUNTRY = "Another country (local emergency number)"
+OTHER_COUNTRY = QT_TR_NOOP("Another country (local emergency number)")  # shown with tr()
 OTHER_CODE = "ZZ"  # "another country", chosen on purpose (ISO's code for unknown)
 
 
@@ -31,10 +33,11 @@ class CountryBox(QComboBox):
 
     def __init__(self, country: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Country for crisis lines")
+        self.setAccessibleName(tr("Country for crisis lines"))
+        self.setAccessibleDescription(tr("Chooses whose crisis lines “Get help now” shows"))
         for code, name in known_countries():
             self.addItem(name, code)
-        self.addItem(OTHER_COUNTRY, OTHER_CODE)
+        self.addItem(tr(OTHER_COUNTRY), OTHER_CODE)
         self.set_country(country)
         self.currentIndexChanged.connect(lambda _: self.country_picked.emit(self.country()))
 
@@ -47,7 +50,12 @@ class CountryBox(QComboBox):
         last = self.count() - 1
         if index < 0 or index == last:
             name = country_name(code) if code != OTHER_CODE else ""
-            self.setItemText(last, f"{name} (local emergency number)" if name else OTHER_COUNTRY)
+            self.setItemText(
+                last,
+                tr("{country} (local emergency number)").format(country=name)
+                if name
+                else tr(OTHER_COUNTRY),
+            )
             self.setItemData(last, code)
             index = last
         self.setCurrentIndex(index)

@@ -36,12 +36,17 @@ def save_shown_fields(settings, names: list[str] | tuple[str, ...]) -> None:  # 
 
 def apply_to_form(form: QWidget, shown: tuple[str, ...]) -> None:
     """Show or hide the optional fields of an ``EntryForm`` (labels included)."""
+    layouts = None
     for name in ALL_FIELDS:
         widget = getattr(form, name, None)
         if widget is None:
             continue
         visible = name in shown
-        for layout in form.findChildren(QFormLayout):
+        if widget.isVisibleTo(form) == visible:
+            continue  # as it is (all are shown in a new form): nothing to lay out again
+        if layouts is None:
+            layouts = form.findChildren(QFormLayout)
+        for layout in layouts:
             if layout.indexOf(widget) >= 0:
                 layout.setRowVisible(widget, visible)
                 break

@@ -27,16 +27,21 @@ from PySide6.QtWidgets import (
 )
 
 from moodlog.domain.treatments import Question
+from moodlog.i18n import tr
 from moodlog.ui.widgets import hint
 from moodlog.vault.errors import VaultError
+from moodlog.wording import QT_TR_NOOP
 
 if TYPE_CHECKING:
     from moodlog.ui.context import AppContext
 
 DIALOG_DRAFT = "open-dialog"
-RESTORED_TEXT = "Restored your unsaved text from before moodlog locked. It is not saved yet."
-QUESTION_TITLE = "Question for my next appointment"
-QUESTION_LABEL = "What would you like to ask or talk about?"
+# Shown with tr() (English when no translation is installed).
+RESTORED_TEXT = QT_TR_NOOP(
+    "Restored your unsaved text from before moodlog locked. It is not saved yet."
+)
+QUESTION_TITLE = QT_TR_NOOP("Question for my next appointment")
+QUESTION_LABEL = QT_TR_NOOP("What would you like to ask or talk about?")
 
 
 class DraftDialogMixin:
@@ -97,12 +102,15 @@ class QuestionDialog(DraftDialogMixin, QDialog):
         super().__init__(parent)
         self.context = context
         self.source = source
-        self.setWindowTitle(QUESTION_TITLE)
+        self.setWindowTitle(tr(QUESTION_TITLE))
         layout = QVBoxLayout(self)
         layout.addWidget(self.restored_notice())
-        layout.addWidget(QLabel(QUESTION_LABEL))
+        layout.addWidget(QLabel(tr(QUESTION_LABEL)))
         self.text = QPlainTextEdit(text)
-        self.text.setAccessibleName("Question")
+        self.text.setAccessibleName(tr("Question"))
+        self.text.setAccessibleDescription(
+            tr("Added to the list of questions for your next appointment when you save.")
+        )
         layout.addWidget(self.text)
         layout.addWidget(self.save_buttons())
         self.resize(520, 300)
@@ -132,7 +140,7 @@ def ask_question(context: AppContext, parent: QWidget, source: str) -> QuestionD
 
 def keep_input_dialog(dialog: QWidget, context: AppContext) -> bool:
     """Keep the text of a plain QInputDialog asking for a question; True if it was one."""
-    if not isinstance(dialog, QInputDialog) or dialog.labelText() != QUESTION_LABEL:
+    if not isinstance(dialog, QInputDialog) or dialog.labelText() != tr(QUESTION_LABEL):
         return False
     parent = dialog.parentWidget()
     source = "today"
@@ -172,7 +180,7 @@ def resume_dialog(window: QWidget) -> QDialog | None:
         return None
     notice = getattr(dialog, "notice", None)
     if isinstance(notice, QLabel):
-        notice.setText(RESTORED_TEXT)
+        notice.setText(tr(RESTORED_TEXT))
         notice.show()
     dialog.open()
     return dialog

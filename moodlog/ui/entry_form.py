@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
@@ -16,17 +16,57 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSlider,
     QVBoxLayout,
     QWidget,
 )
 
 from moodlog.domain.entries import Entry
+from moodlog.i18n import tr
 from moodlog.ui.widgets import DateEdit, ScaleInput, TimeEdit
 
 SLEEP_NOT_RECORDED = -0.25
 
 
 TAGS_MAX_HEIGHT = 240  # beyond this (dozens of tags) the list scrolls
+
+# The scales' tick marks, at 3:1 or more against the window (WCAG non-text contrast):
+# on a dark window the grey of the dark theme's check-box borders; on a light one, mid grey.
+TICKS_ON_DARK = "#9aa1a7"
+TICKS_ON_LIGHT = "#7a7a7a"
+
+
+class VisibleTicks(QObject):
+    """Fusion draws a slider's tick marks (and its groove and handle outlines) in the
+    window colour darkened by 40%: on a dark window all but invisible (issue 15). This
+    gives the slider a window colour of its own from which that darkening gives
+    clearly visible ticks, for the window's current theme (again whenever the palette
+    changes: a theme switch). Only that one colour is set; the rest follows the app."""
+
+    DARKENED = 140  # QColor.darker() factor Fusion uses for its outline colour
+
+    def __init__(self, slider: QSlider) -> None:
+        super().__init__(slider)
+        self.slider = slider
+        slider.installEventFilter(self)
+        self.apply()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.PaletteChange:
+            # Once the change has reached every widget (parents are not always first).
+            QTimer.singleShot(0, self, self.apply)
+        return False
+
+    def apply(self) -> None:
+        parent = self.slider.parentWidget()
+        source = parent if parent is not None else self.slider
+        window = source.palette().color(QPalette.ColorRole.Window)
+        ticks = QColor(TICKS_ON_DARK if window.lightness() < 128 else TICKS_ON_LIGHT)
+        wanted = ticks.lighter(self.DARKENED)
+        if self.slider.palette().color(QPalette.ColorRole.Window) != wanted:
+            palette = QPalette()
+            palette.setColor(QPalette.ColorRole.Window, wanted)
+            self.slider.setPalette(palette)
 
 
 class TagList(QListWidget):
@@ -60,37 +100,53 @@ class EntryForm(QWidget):
         left = QVBoxLayout()
         when = QFormLayout()
         self.date_edit = DateEdit()
-        self.date_edit.setAccessibleName("Day of this check-in")
+        self.date_edit.setAccessibleName(tr("Day of this check-in"))
+        self.date_edit.setAccessibleDescription(
+            tr("Today unless you are filling in an earlier day.")
+        )
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("ddd d MMM yyyy")
         self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
         self.date_edit.setMinimumDate(QDate(1990, 1, 1))
         self.time_edit = TimeEdit()
-        self.time_edit.setAccessibleName("Time of this check-in")
+        self.time_edit.setAccessibleName(tr("Time of this check-in"))
+        self.time_edit.setAccessibleDescription(tr("The time of saving unless you change it."))
         self.time_edit.setDisplayFormat("HH:mm")
         row = QHBoxLayout()
         row.addWidget(self.date_edit, 2)
         row.addWidget(self.time_edit, 1)
-        when.addRow("Day and time", row)
+        when.addRow(tr("Day and time"), row)
         left.addLayout(when)
-        self.mood = ScaleInput("Mood", "worst possible", "best possible", required=True)
-        self.anxiety = ScaleInput("Anxiety", "none", "extreme")
-        self.energy = ScaleInput("Energy", "none", "full")
-        self.irritability = ScaleInput("Irritability", "none", "extreme")
-        self.sleep_quality = ScaleInput("Sleep quality", "very poor", "excellent")
+        self.mood = ScaleInput(tr("Mood"), tr("worst possible"), tr("best possible"), required=True)
+        self.anxiety = ScaleInput(tr("Anxiety"), tr("none"), tr("extreme"))
+        self.energy = ScaleInput(tr("Energy"), tr("none"), tr("full"))
+        self.irritability = ScaleInput(tr("Irritability"), tr("none"), tr("extreme"))
+        self.sleep_quality = ScaleInput(tr("Sleep quality"), tr("very poor"), tr("excellent"))
+        self.mood.slider.setAccessibleDescription(
+            tr("Required. The arrow keys move it; Space keeps the value it shows.")
+        )
         for scale in (self.mood, self.anxiety, self.energy, self.irritability):
             left.addWidget(scale)
             scale.changed.connect(self.changed)
+        for scale in (self.mood, self.anxiety, self.energy, self.irritability, self.sleep_quality):
+            VisibleTicks(scale.slider)
+            if scale is not self.mood:
+                scale.slider.setAccessibleDescription(
+                    tr("Optional. Moving it records it; untick the box to leave it out.")
+                )
         sleep_row = QFormLayout()
         self.sleep_hours = QDoubleSpinBox()
         self.sleep_hours.setRange(SLEEP_NOT_RECORDED, 24)
         self.sleep_hours.setSingleStep(0.25)
         self.sleep_hours.setDecimals(2)
-        self.sleep_hours.setSpecialValueText("not recorded")
-        self.sleep_hours.setSuffix(" h")
+        self.sleep_hours.setSpecialValueText(tr("not recorded"))
+        self.sleep_hours.setSuffix(tr(" h", "hours, after a number"))
         self.sleep_hours.setValue(SLEEP_NOT_RECORDED)
-        self.sleep_hours.setAccessibleName("Hours slept, in quarter hours")
-        sleep_row.addRow("Hours slept", self.sleep_hours)
+        self.sleep_hours.setAccessibleName(tr("Hours slept, in quarter hours"))
+        self.sleep_hours.setAccessibleDescription(
+            tr("Optional. At its lowest it says not recorded and nothing is saved.")
+        )
+        sleep_row.addRow(tr("Hours slept"), self.sleep_hours)
         left.addLayout(sleep_row)
         left.addWidget(self.sleep_quality)
         self.sleep_quality.changed.connect(self.changed)
@@ -98,7 +154,7 @@ class EntryForm(QWidget):
         layout.addLayout(left, 3)
 
         right = QVBoxLayout()
-        tags_label = QLabel("What was part of your day?")
+        tags_label = QLabel(tr("What was part of your day?"))
         tags_label.setObjectName("subheading")
         right.addWidget(tags_label)
         self.tags = TagList()
@@ -106,20 +162,25 @@ class EntryForm(QWidget):
         self.tags.setWrapping(True)
         self.tags.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.tags.setSpacing(3)
-        self.tags.setAccessibleName("Tags")
+        self.tags.setAccessibleName(tr("Tags"))
+        self.tags.setAccessibleDescription(tr("Tick what was part of your day; Space ticks."))
         self.set_tag_choices(tag_names)
         right.addWidget(self.tags)
-        self.add_tag_button = QPushButton("Add a tag\N{HORIZONTAL ELLIPSIS}")
+        self.add_tag_button = QPushButton(tr("Add a tag…"))
+        self.add_tag_button.setAccessibleDescription(tr("Adds a tag of your own, ticked."))
         self.add_tag_button.clicked.connect(self._add_tag)
         right.addWidget(self.add_tag_button, 0, Qt.AlignmentFlag.AlignLeft)
-        note_label = QLabel("Journal note")
+        note_label = QLabel(tr("Journal note"))
         note_label.setObjectName("subheading")
         right.addWidget(note_label)
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(
-            "Anything you want to remember about today. Only you can read this."
+            tr("Anything you want to remember about today. Only you can read this.")
         )
-        self.note.setAccessibleName("Journal note")
+        self.note.setAccessibleName(tr("Journal note"))
+        self.note.setAccessibleDescription(
+            tr("Free text, kept encrypted; Tab moves on to the next field.")
+        )
         self.note.setTabChangesFocus(True)  # Tab moves on; the check-in works by keyboard
         right.addWidget(self.note, 1)
         layout.addLayout(right, 4)
@@ -167,19 +228,22 @@ class EntryForm(QWidget):
 
     def check_tags(self, names: list[str]) -> None:
         existing = {self.tags.item(i).text() for i in range(self.tags.count())}
+        added = False
         for name in names:
             if name not in existing:
                 item = QListWidgetItem(name, self.tags)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                added = True
         for i in range(self.tags.count()):
             item = self.tags.item(i)
-            item.setCheckState(
-                Qt.CheckState.Checked if item.text() in names else Qt.CheckState.Unchecked
-            )
-        QTimer.singleShot(0, self.tags, self.tags.fit_height)
+            state = Qt.CheckState.Checked if item.text() in names else Qt.CheckState.Unchecked
+            if item.checkState() != state:
+                item.setCheckState(state)
+        if added:  # ticking and unticking leave the height as it is
+            QTimer.singleShot(0, self.tags, self.tags.fit_height)
 
     def _add_tag(self) -> None:
-        name, ok = QInputDialog.getText(self, "Add a tag", "New tag (e.g. yoga):")
+        name, ok = QInputDialog.getText(self, tr("Add a tag"), tr("New tag (e.g. yoga):"))
         name = name.strip()[:60]
         if ok and name:
             self.check_tags([*self.checked_tags(), name])

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from moodlog.domain.contents import VaultContents
 from moodlog.domain.period import Period, since_last_appointment
+from moodlog.i18n import date_text, time_text, tr
 from moodlog.report.pdf import (
     NOT_ENCRYPTED_WARNING,
     SECTIONS,
@@ -45,8 +46,46 @@ from moodlog.report.pdf import (
 from moodlog.report.pdf_writer import locale_page_size
 from moodlog.ui.context import AppContext
 from moodlog.ui.widgets import DateEdit, count_text, hint, scrolling_page, show_error
+from moodlog.wording import QT_TR_NOOP
 
 WARNING_SETTING = "pdf_unencrypted_warning_shown"
+# The screen names the sections in the app's own words where the report's list differs:
+# "self-check" is the one term for the check-in about thoughts of death or suicide
+# (Today, Safety plan history, the PDF's own pages).
+SECTION_LABELS = {"checkins": QT_TR_NOOP("Self-checks (thoughts about death or suicide)")}
+# What each section puts in the summary, for screen readers (accessible descriptions).
+SECTION_DESCRIPTIONS = {
+    "summary": QT_TR_NOOP("Page 1, the overview, is always in the summary."),
+    "charts": QT_TR_NOOP(
+        "Charts of your mood over the period, with sessions and medication changes marked."
+    ),
+    "sessions": QT_TR_NOOP("Your treatment sessions in the period, with doses and side effects."),
+    "medications": QT_TR_NOOP("Each medication start, dose change and stop in the period."),
+    "questionnaires": QT_TR_NOOP("Your PHQ-9 and GAD-7 results in the period."),
+    "checkins": QT_TR_NOOP(
+        "Your self-check answers in the period; if you leave them out, page 1 says so."
+    ),
+    "questions": QT_TR_NOOP("Your questions for your therapist."),
+    "notes": QT_TR_NOOP("Your therapy and integration notes in the period."),
+    "safety_plan": QT_TR_NOOP("Your safety plan as last saved."),
+    "journal": QT_TR_NOOP(
+        "Shows your journal entries of the period; only the ones you tick go in."
+    ),
+}
+
+
+def section_label(key: str) -> str:
+    """What the "What to include" box calls report section ``key``, translated."""
+    return tr(SECTION_LABELS.get(key) or SECTIONS[key][0])
+
+
+def period_text(period: Period) -> str:
+    """The chosen period in words: "1 Nov 2026 – 30 Nov 2026 (30 days)"."""
+    return tr("{first} – {last} ({days})").format(
+        first=date_text(period.first, "d MMM yyyy"),
+        last=date_text(period.last, "d MMM yyyy"),
+        days=count_text(period.days, tr("day"), tr("days")),
+    )
 
 
 class PdfWriterThread(QThread):
@@ -65,13 +104,15 @@ class PdfWriterThread(QThread):
                 self.report, self.path, lambda done, total: self.page_written.emit(done, total)
             )
         except OSError as error:
-            self.failed.emit(f"The PDF could not be saved: {error.strerror or error}.")
+            reason = error.strerror or str(error)
+            self.failed.emit(tr("The PDF could not be saved: {reason}.").format(reason=reason))
 
 
 class PreviewDialog(QDialog):
     def __init__(self, pages: list, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Preview \N{EM DASH} {count_text(len(pages), 'page')}")
+        pages_text = count_text(len(pages), tr("page"), tr("pages"))
+        self.setWindowTitle(tr("Preview — {pages}").format(pages=pages_text))
         layout = QVBoxLayout(self)
         scroll = QScrollArea()
         body = QWidget()
@@ -97,21 +138,29 @@ class ExportScreen(QScrollArea):
         super().__init__()
         self.context = context
         self.vault = context.vault
-        layout = scrolling_page(self, "Summary for your therapist")
+        layout = scrolling_page(self, tr("Summary for your therapist"))
         layout.addWidget(
             hint(
-                "A PDF of your own records to bring or send to your therapist: "
-                "page 1 is a one-page overview, details follow."
+                tr(
+                    "A PDF of your own records to bring or send to your therapist: "
+                    "page 1 is a one-page overview, details follow."
+                )
             )
         )
 
-        period_box = QGroupBox("Period")
+        period_box = QGroupBox(tr("Period"))
         grid = QGridLayout(period_box)
         self.period_group = QButtonGroup(self)
-        self.since_last = QRadioButton("Since my last appointment (at least 30 days)")
-        self.last_30 = QRadioButton("Last 30 days")
-        self.last_90 = QRadioButton("Last 90 days")
-        self.custom = QRadioButton("From")
+        self.since_last = QRadioButton(tr("Since my last appointment (at least 30 days)"))
+        self.since_last.setAccessibleDescription(
+            tr("From your last therapy note or past session to today; never fewer than 30 days.")
+        )
+        self.last_30 = QRadioButton(tr("Last 30 days"))
+        self.last_30.setAccessibleDescription(tr("The 30 days up to and including today."))
+        self.last_90 = QRadioButton(tr("Last 90 days"))
+        self.last_90.setAccessibleDescription(tr("The 90 days up to and including today."))
+        self.custom = QRadioButton(tr("From"))
+        self.custom.setAccessibleDescription(tr("The days chosen in the two date fields."))
         for index, button in enumerate((self.since_last, self.last_30, self.last_90)):
             self.period_group.addButton(button)
             grid.addWidget(button, index, 0, 1, 4)
@@ -119,15 +168,17 @@ class ExportScreen(QScrollArea):
         today = context.today()
         self.first = DateEdit(QDate(today.year, today.month, today.day).addDays(-29))
         self.last = DateEdit(QDate(today.year, today.month, today.day))
-        self.first.setAccessibleName("Report from this day")
-        self.last.setAccessibleName("Report to this day")
+        self.first.setAccessibleName(tr("Report from this day"))
+        self.last.setAccessibleName(tr("Report to this day"))
+        self.first.setAccessibleDescription(tr("The first day the summary covers."))
+        self.last.setAccessibleDescription(tr("The last day the summary covers."))
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
             edit.dateChanged.connect(lambda _: self.custom.setChecked(True))
         grid.addWidget(self.custom, 3, 0)
         grid.addWidget(self.first, 3, 1)
-        grid.addWidget(QLabel("to"), 3, 2)
+        grid.addWidget(QLabel(tr("to")), 3, 2)
         grid.addWidget(self.last, 3, 3)
         grid.setColumnStretch(4, 1)
         self.period_label = QLabel("")
@@ -137,54 +188,80 @@ class ExportScreen(QScrollArea):
         self.period_group.buttonToggled.connect(lambda *_: self._period_changed())
         layout.addWidget(period_box)
 
-        sections_box = QGroupBox("What to include")
+        sections_box = QGroupBox(tr("What to include"))
         sections_grid = QGridLayout(sections_box)
         self.section_boxes: dict[str, QCheckBox] = {}
-        for index, (key, (label, default)) in enumerate(SECTIONS.items()):
-            box = QCheckBox(label)
+        for index, (key, (_label, default)) in enumerate(SECTIONS.items()):
+            box = QCheckBox(section_label(key))
             box.setChecked(default)
             if key == "summary":
                 box.setEnabled(False)
+            box.setAccessibleDescription(
+                tr(
+                    SECTION_DESCRIPTIONS.get(
+                        key, QT_TR_NOOP("When ticked, this is in the summary.")
+                    )
+                )
+            )
             self.section_boxes[key] = box
             sections_grid.addWidget(box, index // 2, index % 2)
         self.section_boxes["checkins"].setToolTip(
-            "If you leave this out, page 1 says the self-checks were not included."
+            tr("If you leave this out, page 1 says the self-checks were not included.")
         )
         self.section_boxes["journal"].toggled.connect(self._journal_toggled)
         layout.addWidget(sections_box)
         self.journal_box = QGroupBox(
-            "Journal entries to include (none are chosen until you tick them)"
+            tr("Journal entries to include (none are chosen until you tick them)")
         )
         journal_layout = QVBoxLayout(self.journal_box)
         self.journal_list = QListWidget()
+        self.journal_list.setAccessibleName(tr("Journal entries to include"))
+        self.journal_list.setAccessibleDescription(
+            tr("Tick an entry to put its note in the summary; none are ticked to begin with.")
+        )
         self.journal_list.setMaximumHeight(180)
         journal_layout.addWidget(self.journal_list)
         self.journal_box.setVisible(False)
         layout.addWidget(self.journal_box)
 
-        details = QGroupBox("On the first page (optional)")
+        details = QGroupBox(tr("On the first page (optional)"))
         form = QFormLayout(details)
         self.patient_name = QLineEdit()
-        self.patient_name.setPlaceholderText("Not shown unless you type it")
+        self.patient_name.setPlaceholderText(tr("Not shown unless you type it"))
+        self.patient_name.setAccessibleDescription(
+            tr("Printed on page 1 of the summary, only if you type it.")
+        )
         self.therapist_name = QLineEdit()
-        self.therapist_name.setPlaceholderText("Not shown unless you type it")
+        self.therapist_name.setPlaceholderText(tr("Not shown unless you type it"))
+        self.therapist_name.setAccessibleDescription(
+            tr("Printed on page 1 of the summary, only if you type it.")
+        )
         self.paper = QComboBox()
-        self.paper.addItem("A4", QPageSize.PageSizeId.A4)
-        self.paper.addItem("Letter", QPageSize.PageSizeId.Letter)
+        self.paper.addItem(tr("A4"), QPageSize.PageSizeId.A4)
+        self.paper.addItem(tr("Letter"), QPageSize.PageSizeId.Letter)
         self.paper.setCurrentIndex(self.paper.findData(locale_page_size().id()))
-        form.addRow("Your name", self.patient_name)
-        form.addRow("Therapist's name", self.therapist_name)
-        form.addRow("Paper size", self.paper)
+        self.paper.setAccessibleDescription(
+            tr("The paper the PDF is laid out for; it starts as your country's usual size.")
+        )
+        form.addRow(tr("Your name"), self.patient_name)
+        form.addRow(tr("Therapist's name"), self.therapist_name)
+        form.addRow(tr("Paper size"), self.paper)
         layout.addWidget(details)
 
-        warning = QLabel(NOT_ENCRYPTED_WARNING)
+        warning = QLabel(tr(NOT_ENCRYPTED_WARNING))
         warning.setObjectName("notice")
         warning.setWordWrap(True)
         layout.addWidget(warning)
         buttons = QHBoxLayout()
-        self.preview_button = QPushButton("Preview\N{HORIZONTAL ELLIPSIS}")
+        self.preview_button = QPushButton(tr("Preview…"))
+        self.preview_button.setAccessibleDescription(
+            tr("Shows the pages of the summary as chosen, without saving anything.")
+        )
         self.preview_button.clicked.connect(self.preview)
-        self.save_button = QPushButton("Save PDF\N{HORIZONTAL ELLIPSIS}")
+        self.save_button = QPushButton(tr("Save PDF…"))
+        self.save_button.setAccessibleDescription(
+            tr("Saves the summary as a PDF file where you choose; the file is not encrypted.")
+        )
         self.save_button.setObjectName("primary")
         self.save_button.clicked.connect(self.save_pdf)
         self.status = QLabel("")
@@ -220,7 +297,7 @@ class ExportScreen(QScrollArea):
     def _period_changed(self) -> None:
         if not self.vault.is_open:
             return
-        self.period_label.setText(self.period().describe())
+        self.period_label.setText(period_text(self.period()))
         if self.section_boxes["journal"].isChecked():
             self._fill_journal()
 
@@ -237,7 +314,13 @@ class ExportScreen(QScrollArea):
             if not entry.note.strip():
                 continue
             first_line = entry.note.strip().splitlines()[0][:90]
-            item = QListWidgetItem(f"{entry.day:%d %b %Y} {entry.time:%H:%M}: {first_line}")
+            item = QListWidgetItem(
+                tr("{date} {time}: {note}").format(
+                    date=date_text(entry.day, "d MMM yyyy"),
+                    time=time_text(entry.time),
+                    note=first_line,
+                )
+            )
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
                 Qt.CheckState.Checked if entry.id in chosen else Qt.CheckState.Unchecked
@@ -279,8 +362,8 @@ class ExportScreen(QScrollArea):
             return True
         answer = QMessageBox.question(
             self,
-            "The PDF is not encrypted",
-            NOT_ENCRYPTED_WARNING + "\n\nSave it anyway?",
+            tr("The PDF is not encrypted"),
+            tr(NOT_ENCRYPTED_WARNING) + "\n\n" + tr("Save it anyway?"),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
         )
         if answer != QMessageBox.StandardButton.Save:
@@ -294,14 +377,14 @@ class ExportScreen(QScrollArea):
         if not self._warn_once():
             return
         name = f"moodlog-summary-{self.context.today():%Y-%m-%d}.pdf"
-        path = ask_save_path(self, "Save summary as PDF", name, "PDF (*.pdf)")
+        path = ask_save_path(self, tr("Save summary as PDF"), name, tr("PDF (*.pdf)"))
         if path is None:
             return
         self.write_to(path)
 
     def write_to(self, path: Path) -> None:
-        progress = QProgressDialog("Preparing the summary\N{HORIZONTAL ELLIPSIS}", None, 0, 0, self)
-        progress.setWindowTitle("Saving PDF")
+        progress = QProgressDialog(tr("Preparing the summary…"), None, 0, 0, self)
+        progress.setWindowTitle(tr("Saving PDF"))
         progress.setMinimumDuration(300)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress = progress
@@ -312,7 +395,9 @@ class ExportScreen(QScrollArea):
         def page_written(done: int, total: int) -> None:
             progress.setMaximum(total)
             progress.setValue(done)
-            progress.setLabelText(f"Writing page {done} of {total}\N{HORIZONTAL ELLIPSIS}")
+            progress.setLabelText(
+                tr("Writing page {done} of {total}…").format(done=done, total=total)
+            )
 
         writer.page_written.connect(page_written)
         writer.failed.connect(lambda message: show_error(self, message))
@@ -333,13 +418,17 @@ class ExportScreen(QScrollArea):
                 raise PdfNotWritten(Path(path), "it could not be written")
             check_pdf_written(Path(path))
         except PdfNotWritten as error:
-            self.status.setText(f"Not saved: {error.strerror}.")
+            self.status.setText(tr("Not saved: {reason}.").format(reason=error.strerror))
             if not getattr(writer, "write_failed", False):
-                show_error(self, f"The PDF could not be saved: {error.strerror}.")
+                show_error(
+                    self,
+                    tr("The PDF could not be saved: {reason}.").format(reason=error.strerror),
+                )
         else:
             self.status.setText(
-                f"Saved {Path(path).name} ({dt.date.today():%d %b %Y}). "
-                "Remember: the PDF is not encrypted."
+                tr("Saved {name} ({date}). Remember: the PDF is not encrypted.").format(
+                    name=Path(path).name, date=date_text(dt.date.today(), "d MMM yyyy")
+                )
             )
         self.writer = None
         writer.deleteLater()

@@ -26,42 +26,57 @@ from moodlog.domain.safety import (
     URGENT_LEVELS,
     SafetyPlan,
 )
+from moodlog.i18n import tr
 from moodlog.report.safety_plan_pdf import plan_items_html
 from moodlog.ui.country import CountryBox
+from moodlog.wording import QT_TR_NOOP
 
 # What the panel says first, by the self-check level that opened it (calm, no advice
 # beyond reaching people; never claims anyone is watching).
 LEVEL_WORDS = {
     # (also a yes to wishing to be dead with the last question unanswered: no claim
     # of a yes to thoughts of suicide the person may not have given)
-    "incomplete": "You answered yes and left some of the next questions unanswered. That "
-    "is always allowed. Whatever the answers would be, you do not have to carry this alone: "
-    "the people below can help, now.",
-    "high": "Thank you for answering honestly. You do not have to carry this alone: the "
-    "people below can help, now.",
-    "moderate": "Thank you for answering honestly. Thinking about how you might end your "
-    "life is a good reason to talk to your clinician or care team soon, today or tomorrow "
-    "if you can. If it gets harder before then, call a crisis line below at any time.",
-    "low": "Thank you for answering honestly. Thoughts like these can pass, and you do not "
-    "have to carry them alone. Here is what can help now.",
+    "incomplete": QT_TR_NOOP(
+        "You answered yes and left some of the next questions unanswered. That is always "
+        "allowed. Whatever the answers would be, you do not have to carry this alone: the "
+        "people below can help, now."
+    ),
+    "high": QT_TR_NOOP(
+        "Thank you for answering honestly. You do not have to carry this alone: the "
+        "people below can help, now."
+    ),
+    "moderate": QT_TR_NOOP(
+        "Thank you for answering honestly. Thinking about how you might end your life is a "
+        "good reason to talk to your clinician or care team soon, today or tomorrow if you "
+        "can. If it gets harder before then, call a crisis line below at any time."
+    ),
+    "low": QT_TR_NOOP(
+        "Thank you for answering honestly. Thoughts like these can pass, and you do not "
+        "have to carry them alone. Here is what can help now."
+    ),
 }
 
 
 def _crisis_lines_html(country: str) -> list[str]:
     res = resources_for(country)
-    parts = ["<h3>Talk to someone now</h3><ul>"]
+    parts = [f"<h3>{escape(tr('Talk to someone now'))}</h3><ul>"]
     for line in res.lines:
         parts.append(f"<li><b>{escape(line.name)}</b>: {escape(line.how)}</li>")
     if not res.lines:
         chosen = res.country != ""  # also "another country" (ZZ), chosen on purpose
-        parts.append(
-            "<li>"
-            + ("moodlog does not list a crisis line for this country. " if chosen else "")
-            + "Call your local crisis line, or a doctor or hospital near you."
-            + ("" if chosen else " Choose your country above to see its crisis lines.")
-            + "</li>"
-        )
-    parts.append(f"<li>Emergency: <b>{escape(res.emergency)}</b></li></ul>")
+        if chosen:
+            text = tr(
+                "moodlog does not list a crisis line for this country. Call your local crisis "
+                "line, or a doctor or hospital near you."
+            )
+        else:
+            text = tr(
+                "Call your local crisis line, or a doctor or hospital near you. Choose your "
+                "country above to see its crisis lines."
+            )
+        parts.append(f"<li>{escape(text)}</li>")
+    emergency = f"<b>{escape(res.emergency)}</b>"
+    parts.append(f"<li>{escape(tr('Emergency: {number}')).format(number=emergency)}</li></ul>")
     return parts
 
 
@@ -76,19 +91,22 @@ def help_html(country: str, plan: SafetyPlan | None, locked: bool, level: str | 
     urgent = level in URGENT_LEVELS
     parts: list[str] = []
     if urgent:
-        parts.append(f"<p class='urgent'><b>{escape(urgent_line(resources_for(country)))}</b></p>")
+        urgent_text = urgent_line(resources_for(country), translate=tr)
+        parts.append(f"<p class='urgent'><b>{escape(urgent_text)}</b></p>")
     if level in LEVEL_WORDS:
-        parts.append(f"<p>{escape(LEVEL_WORDS[level])}</p>")
+        parts.append(f"<p>{escape(tr(LEVEL_WORDS[level]))}</p>")
     parts.extend(_crisis_lines_html(country))
-    titles = {key: title for key, title, _ in SAFETY_PLAN_SECTIONS}
+    titles = {key: tr(title) for key, title, _ in SAFETY_PLAN_SECTIONS}
     order = [key for key, _, _ in SAFETY_PLAN_SECTIONS]
     if locked:
-        parts.append("<p><i>Unlock moodlog to see your own safety plan and contacts.</i></p>")
+        text = tr("Unlock moodlog to see your own safety plan and contacts.")
+        parts.append(f"<p><i>{escape(text)}</i></p>")
     elif plan is None or plan.is_empty():
-        parts.append(
-            "<p><i>You have not written a safety plan yet. You can make one under "
-            "“Safety plan” when you feel ready; it takes about ten minutes.</i></p>"
+        text = tr(
+            "You have not written a safety plan yet. You can make one under “Safety plan” "
+            "when you feel ready; it takes about ten minutes."
         )
+        parts.append(f"<p><i>{escape(text)}</i></p>")
     else:
         if urgent and plan.professionals:
             parts.append(
@@ -96,11 +114,11 @@ def help_html(country: str, plan: SafetyPlan | None, locked: bool, level: str | 
                 f"{plan_items_html(plan, 'professionals')}"
             )
             order.remove("professionals")
-        parts.append("<h3>My safety plan</h3>")
+        parts.append(f"<h3>{escape(tr('My safety plan'))}</h3>")
         for key in order:
             if getattr(plan, key):
                 parts.append(f"<p><b>{escape(titles[key])}</b></p>{plan_items_html(plan, key)}")
-    parts.append(f"<p class='privacy'>{escape(PRIVACY_STATEMENT)}</p>")
+    parts.append(f"<p class='privacy'>{escape(tr(PRIVACY_STATEMENT))}</p>")
     return "\n".join(parts)
 
 
@@ -118,25 +136,34 @@ class HelpPanel(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Get help now")
+        self.setWindowTitle(tr("Get help now"))
         self.setModal(False)
         self.resize(520, 560)
         self._plan, self._locked, self._level = plan, locked, level
         layout = QVBoxLayout(self)
-        title = QLabel("You are not alone. Help is available now.")
+        title = QLabel(tr("You are not alone. Help is available now."))
         title.setObjectName("heading")
         title.setWordWrap(True)
         layout.addWidget(title)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Country:"))
+        country_label = QLabel(tr("Country:"))
+        row.addWidget(country_label)
         self.country_box = CountryBox(country)
+        country_label.setBuddy(self.country_box)
         self.country_box.country_picked.connect(self._country_picked)
         row.addWidget(self.country_box, 1)
         layout.addLayout(row)
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
+        self.browser.setAccessibleName(tr("Crisis lines and your safety plan"))
+        self.browser.setAccessibleDescription(
+            tr("Crisis lines for your country, then your own safety plan when unlocked.")
+        )
         layout.addWidget(self.browser, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleDescription(
+            tr("Closes this panel. Get help now opens it again from any screen.")
+        )
         buttons.rejected.connect(self.close)
         buttons.accepted.connect(self.close)
         layout.addWidget(buttons)

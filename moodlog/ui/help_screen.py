@@ -19,19 +19,24 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QScrollArea, QVBox
 from moodlog import __version__
 from moodlog.domain.analysis import OUTCOME_DEFINITIONS, SESSION_WINDOW_RULES
 from moodlog.domain.questionnaires import BANDS, GAD7, PHQ9
+from moodlog.i18n import tr
 from moodlog.ui.context import AppContext
 from moodlog.ui.widgets import scrolling_page
+from moodlog.wording import QT_TR_NOOP
 
 # (what, licence) for moodlog and the libraries it ships with.
 LICENCES = (
-    ("moodlog", "GNU General Public License v3.0 or later (GPL-3.0-or-later)"),
-    ("Qt 6 and PySide6", "GNU Lesser General Public License v3 (LGPL-3.0)"),
-    ("pyqtgraph", "MIT licence"),
-    ("SQLCipher", "BSD-style licence (Zetetic LLC); SQLite is in the public domain"),
-    ("sqlcipher3 (Python binding)", "zlib licence"),
-    ("NumPy", "BSD-3-Clause licence"),
-    ("platformdirs", "MIT licence"),
-    ("zxcvbn (passphrase strength)", "MIT licence"),
+    ("moodlog", QT_TR_NOOP("GNU General Public License v3.0 or later (GPL-3.0-or-later)")),
+    (QT_TR_NOOP("Qt 6 and PySide6"), QT_TR_NOOP("GNU Lesser General Public License v3 (LGPL-3.0)")),
+    ("pyqtgraph", QT_TR_NOOP("MIT licence")),
+    (
+        "SQLCipher",
+        QT_TR_NOOP("BSD-style licence (Zetetic LLC); SQLite is in the public domain"),
+    ),
+    (QT_TR_NOOP("sqlcipher3 (Python binding)"), QT_TR_NOOP("zlib licence")),
+    ("NumPy", QT_TR_NOOP("BSD-3-Clause licence")),
+    ("platformdirs", QT_TR_NOOP("MIT licence")),
+    (QT_TR_NOOP("zxcvbn (passphrase strength)"), QT_TR_NOOP("MIT licence")),
 )
 VERSION_OF = {
     "PySide6": "PySide6-Essentials",
@@ -57,12 +62,14 @@ def shortcut_rows(window: QWidget | None) -> list[tuple[str, str]]:
                 what = action.toolTip() or action.text()
                 rows.append((native(action.shortcut()), what))
     save = QKeySequence(QKeySequence.StandardKey.Save)
-    rows.append((native(save), "Save the check-in (Today)"))
+    rows.append((native(save), tr("Save the check-in (Today)")))
     return rows
 
 
 def _bands_html(instrument: str) -> str:
-    parts = [f"{low}\N{EN DASH}{high} {html.escape(name)}" for low, high, name in BANDS[instrument]]
+    parts = [
+        f"{low}\N{EN DASH}{high} {html.escape(tr(name))}" for low, high, name in BANDS[instrument]
+    ]
     return ", ".join(parts)
 
 
@@ -70,7 +77,7 @@ def _version(distribution: str) -> str:
     try:
         return metadata.version(distribution)
     except metadata.PackageNotFoundError:
-        return "unknown"
+        return tr("unknown")
 
 
 class HelpScreen(QScrollArea):
@@ -81,56 +88,68 @@ class HelpScreen(QScrollArea):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        self.setAccessibleName("Help")
-        layout = scrolling_page(self, "Help")
+        self.setAccessibleName(tr("Help"))
+        layout = scrolling_page(self, tr("Help"))
 
-        self.shortcuts = self._section(layout, "Keyboard shortcuts", "")
-        self.shortcuts.setAccessibleName("Keyboard shortcuts")
+        self.shortcuts = self._section(layout, tr("Keyboard shortcuts"), "")
+        self.shortcuts.setAccessibleName(tr("Keyboard shortcuts"))
 
         self._section(
             layout,
-            "Questionnaires",
-            "<p>The PHQ-9 (depression, 9 questions, 0\N{EN DASH}27) and GAD-7 (anxiety, 7 "
-            "questions, 0\N{EN DASH}21) ask about the last two weeks and are scored by their "
-            "published rules: each answer counts 0\N{EN DASH}3 and the total is their sum. A "
-            "form with an unanswered question has no total.</p>"
-            f"<p>PHQ-9 bands: {_bands_html(PHQ9)}.<br>GAD-7 bands: {_bands_html(GAD7)}.</p>"
-            "<p><b>These are self-report questionnaires, not a diagnosis.</b> They help you "
-            "and your therapist see change over time; only a professional can diagnose.</p>"
-            f"<p>{html.escape(OUTCOME_DEFINITIONS)}</p>",
+            tr("Questionnaires"),
+            tr(
+                "<p>The PHQ-9 (depression, 9 questions, 0–27) and GAD-7 (anxiety, 7 "
+                "questions, 0–21) ask about the last two weeks and are scored by their "
+                "published rules: each answer counts 0–3 and the total is their sum. A "
+                "form with an unanswered question has no total.</p>"
+            )
+            + tr("<p>PHQ-9 bands: {phq9}.<br>GAD-7 bands: {gad7}.</p>").format(
+                phq9=_bands_html(PHQ9), gad7=_bands_html(GAD7)
+            )
+            + tr(
+                "<p><b>These are self-report questionnaires, not a diagnosis.</b> They help "
+                "you and your therapist see change over time; only a professional can "
+                "diagnose.</p>"
+            )
+            + f"<p>{html.escape(tr(OUTCOME_DEFINITIONS))}</p>",
         )
         self._section(
             layout,
-            "Around sessions",
-            "<p>Trends \N{RIGHTWARDS ARROW} Around sessions lines up every ketamine or "
-            "esketamine session at day 0, so you can see how your mood moved in the days "
-            "after each one, and how long each session helped.</p>"
-            f"<p>{html.escape(SESSION_WINDOW_RULES)}</p>",
+            tr("Around sessions"),
+            tr(
+                "<p>Trends → Around sessions lines up every ketamine or esketamine session at "
+                "day 0, so you can see how your mood moved in the days after each one, and how "
+                "long each session helped.</p>"
+            )
+            + f"<p>{html.escape(tr(SESSION_WINDOW_RULES))}</p>",
         )
         self._section(
             layout,
-            "Privacy",
-            "<p>Everything you write is kept in one encrypted file on this computer. moodlog "
-            "has no account, no cloud and never uses the network. <b>No one is monitoring "
-            "your answers</b>, and no one is notified of them: moodlog is not a crisis "
-            "service. When you need someone now, <b>Get help now</b> (on every screen and "
-            "on the lock screen) shows crisis lines for your country and your own safety "
-            "plan.</p>"
-            "<p>Your passphrase is the only key. <b>A lost passphrase cannot be "
-            "recovered</b>, by anyone. moodlog locks itself after a few minutes without use "
-            "(Settings). Exports (PDF, CSV, FHIR) are not encrypted: keep them private.</p>",
+            tr("Privacy"),
+            tr(
+                "<p>Everything you write is kept in one encrypted file on this computer. "
+                "moodlog has no account, no cloud and never uses the network. <b>No one is "
+                "monitoring your answers</b>, and no one is notified of them: moodlog is not a "
+                "crisis service. When you need someone now, <b>Get help now</b> (on every "
+                "screen and on the lock screen) shows crisis lines for your country and your "
+                "own safety plan.</p>"
+                "<p>Your passphrase is the only key. <b>A lost passphrase cannot be "
+                "recovered</b>, by anyone. moodlog locks itself after a few minutes without "
+                "use (Settings). Exports (PDF, CSV, FHIR) are not encrypted: keep them "
+                "private.</p>"
+            ),
         )
-        self.where = self._section(layout, "Where your data lives", "")
+        self.where = self._section(layout, tr("Where your data lives"), "")
 
-        self.intro_button = QPushButton("Show the introduction again")
-        self.intro_button.setAccessibleName("Show the introduction again")
+        self.intro_button = QPushButton(tr("Show the introduction again"))
+        self.intro_button.setAccessibleName(tr("Show the introduction again"))
         self.intro_button.setAccessibleDescription(
-            "The short tour shown when the journal was created, with its set-up choices"
+            tr("The short tour shown when the journal was created, with its set-up choices")
         )
         self.intro_button.clicked.connect(self.show_introduction)
         layout.addWidget(self.intro_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-        self.about = self._section(layout, "About moodlog", self._about_html())
+        self.about = self._section(layout, tr("About moodlog"), self._about_html())
         layout.addStretch(1)
         self.refresh()
 
@@ -149,20 +168,23 @@ class HelpScreen(QScrollArea):
     def _about_html(self) -> str:
         versions = ", ".join(f"{name} {_version(dist)}" for name, dist in VERSION_OF.items())
         licences = "".join(
-            f"<li>{html.escape(what)}: {html.escape(licence)}</li>" for what, licence in LICENCES
+            f"<li>{html.escape(tr(what))}: {html.escape(tr(licence))}</li>"
+            for what, licence in LICENCES
         )
         return (
-            f"<p><b>moodlog {html.escape(__version__)}</b>, a private, encrypted mood and "
-            "treatment journal. Free software: you may share and change it under the terms "
-            "of the GNU General Public License, version 3 or (at your option) any later "
-            "version. It comes with no warranty.</p>"
-            f"<p>Built with {html.escape(versions)}.</p>"
-            f"<ul>{licences}</ul>"
+            tr(
+                "<p><b>moodlog {version}</b>, a private, encrypted mood and treatment journal. "
+                "Free software: you may share and change it under the terms of the GNU General "
+                "Public License, version 3 or (at your option) any later version. It comes with "
+                "no warranty.</p>"
+            ).format(version=html.escape(__version__))
+            + tr("<p>Built with {versions}.</p>").format(versions=html.escape(versions))
+            + f"<ul>{licences}</ul>"
         )
 
     def refresh(self) -> None:
         rows = shortcut_rows(self.window() if self.window() is not self else None)
-        self.shortcuts.setText(
+        table = (  # markup only: the keys' names and the actions' words are translated
             "<table cellspacing='0' cellpadding='3'>"
             + "".join(
                 f"<tr><td><b>{html.escape(keys)}</b></td><td>{html.escape(what)}</td></tr>"
@@ -170,6 +192,7 @@ class HelpScreen(QScrollArea):
             )
             + "</table>"
         )
+        self.shortcuts.setText(table)
         self.where.setText(self._where_html())
 
     def _where_html(self) -> str:
@@ -179,19 +202,25 @@ class HelpScreen(QScrollArea):
         vault_path = getattr(context.vault, "path", context.data_dir / "moodlog.db")
         folder = backup_folder(context.preferences, context.data_dir)
         demo = (
-            "<p><b>This is the demo journal:</b> it is deleted when you quit.</p>"
+            tr("<p><b>This is the demo journal:</b> it is deleted when you quit.</p>")
             if context.demo
             else ""
         )
         return (
-            f"{demo}<p>Your journal: <code>{html.escape(str(vault_path))}</code> (encrypted "
-            "with SQLCipher 4; any standard SQLCipher 4 tool opens it with your "
-            "passphrase).</p>"
-            f"<p>Backups: <code>{html.escape(str(folder))}</code> (encrypted too).</p>"
-            "<p>Beside the journal, <code>preferences.json</code> holds only the country for "
-            "crisis lines, the auto-lock time and the backup folder, and "
-            "<code>window.ini</code> only the window's size and position. Nothing you write is "
-            "stored outside the encrypted file.</p>"
+            demo
+            + tr(
+                "<p>Your journal: {path} (encrypted with SQLCipher 4; any standard SQLCipher 4 "
+                "tool opens it with your passphrase).</p>"
+            ).format(path=f"<code>{html.escape(str(vault_path))}</code>")
+            + tr("<p>Backups: {path} (encrypted too).</p>").format(
+                path=f"<code>{html.escape(str(folder))}</code>"
+            )
+            + tr(
+                "<p>Beside the journal, <code>preferences.json</code> holds only the country "
+                "for crisis lines, the auto-lock time and the backup folder, and "
+                "<code>window.ini</code> only the window's size and position. Nothing you "
+                "write is stored outside the encrypted file.</p>"
+            )
         )
 
     def show_introduction(self) -> None:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from moodlog.domain.period import Period
+from moodlog.i18n import date_text, tr
 from moodlog.importers import common, daylio, emoods, generic
 from moodlog.importers.common import ImportFailed, ImportPlan, Table
 from moodlog.report import csv_export, fhir
@@ -46,17 +47,28 @@ from moodlog.ui.files import ask_open_path, ask_save_path, scrub_qt_file_dialog_
 from moodlog.ui.widgets import hint, show_error
 from moodlog.vault import bulk
 from moodlog.vault.errors import StorageProblem, os_reason
+from moodlog.wording import QT_TR_NOOP, count_text
 
-KINDS = {
-    "daylio": "Daylio (CSV export)",
-    "emoods": "eMoods (CSV export)",
-    "csv": "Another app or a spreadsheet (CSV with a header row)",
+KINDS = {  # shown with tr()
+    "daylio": QT_TR_NOOP("Daylio (CSV export)"),
+    "emoods": QT_TR_NOOP("eMoods (CSV export)"),
+    "csv": QT_TR_NOOP("Another app or a spreadsheet (CSV with a header row)"),
+}
+KIND_DESCRIPTIONS = {
+    "daylio": QT_TR_NOOP("A CSV file from Daylio's export: moods, activities and notes."),
+    "emoods": QT_TR_NOOP("A CSV file from eMoods' export: ratings, sleep and notes."),
+    "csv": QT_TR_NOOP("Any CSV file whose first row names its columns; you choose which is which."),
 }
 NOT_CHOSEN = -1  # a Daylio mood name without a value yet
-FHIR_NOT_ENCRYPTED = (
+FHIR_NOT_ENCRYPTED = QT_TR_NOOP(
     "The FHIR file is not encrypted: anyone who can open it can read it. Send it to your "
     "clinic the way they ask, keep it private, and delete it once they have it."
 )
+
+
+def entries_text(count: int) -> str:
+    """ "1 entry", "3 entries" (in words, translated)."""
+    return count_text(count, tr("entry"), tr("entries"))
 
 
 # -- the import dialog ------------------------------------------------------------------
@@ -67,7 +79,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.vault = context.vault
-        self.setWindowTitle("Import from another app")
+        self.setWindowTitle(tr("Import from another app"))
         self.table: Table | None = None
         self.kind = "daylio"
         self.plan: ImportPlan | None = None
@@ -75,36 +87,42 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(
             hint(
-                "Entries from another app are added to your journal. You will see what "
-                "would be added before anything changes; entries already in your journal "
-                "(same day, time and note) are skipped."
+                tr(
+                    "Entries from another app are added to your journal. You will see what "
+                    "would be added before anything changes; entries already in your "
+                    "journal (same day, time and note) are skipped."
+                )
             )
         )
 
-        source = QGroupBox("1. What kind of file")
+        source = QGroupBox(tr("1. What kind of file"))
         source_layout = QVBoxLayout(source)
         self.kind_group = QButtonGroup(self)
         self.kind_buttons: dict[str, QRadioButton] = {}
         for key, label in KINDS.items():
-            button = QRadioButton(label)
+            button = QRadioButton(tr(label))
+            button.setAccessibleDescription(tr(KIND_DESCRIPTIONS[key]))
             self.kind_group.addButton(button)
             self.kind_buttons[key] = button
             source_layout.addWidget(button)
         self.kind_buttons["daylio"].setChecked(True)
         row = QHBoxLayout()
-        self.choose_button = QPushButton("Choose file\N{HORIZONTAL ELLIPSIS}")
+        self.choose_button = QPushButton(tr("Choose file…"))
+        self.choose_button.setAccessibleDescription(
+            tr("Opens a file window to choose the export file; nothing is imported yet.")
+        )
         self.choose_button.clicked.connect(self.choose_file)
-        self.file_label = QLabel("No file chosen.")
+        self.file_label = QLabel(tr("No file chosen."))
         self.file_label.setWordWrap(True)
         row.addWidget(self.choose_button)
         row.addWidget(self.file_label, 1)
         source_layout.addLayout(row)
         layout.addWidget(source)
 
-        mapping_box = QGroupBox("2. How it maps to moodlog")
+        mapping_box = QGroupBox(tr("2. How it maps to moodlog"))
         mapping_layout = QVBoxLayout(mapping_box)
         self.mapping_stack = QStackedWidget()
-        self.empty_page = QLabel("Choose a file first.")
+        self.empty_page = QLabel(tr("Choose a file first."))
         self.daylio_page = QWidget()
         self.daylio_form = QFormLayout(self.daylio_page)
         self.emoods_page = QWidget()
@@ -121,10 +139,14 @@ class ImportDialog(QDialog):
         self.emoods_lines = QLabel("")
         self.emoods_lines.setWordWrap(True)
 
-        preview_box = QGroupBox("3. Preview")
+        preview_box = QGroupBox(tr("3. Preview"))
         preview_layout = QVBoxLayout(preview_box)
         self.preview = QPlainTextEdit()
         self.preview.setReadOnly(True)
+        self.preview.setAccessibleName(tr("Preview"))
+        self.preview.setAccessibleDescription(
+            tr("What would be added: rows found, dates, entries already there, rows with problems.")
+        )
         self.preview.setMinimumHeight(140)
         preview_layout.addWidget(self.preview)
         layout.addWidget(preview_box)
@@ -132,11 +154,14 @@ class ImportDialog(QDialog):
         buttons = QHBoxLayout()
         self.status = QLabel("")
         self.status.setWordWrap(True)
-        self.import_button = QPushButton("Import")
+        self.import_button = QPushButton(tr("Import"))
+        self.import_button.setAccessibleDescription(
+            tr("Adds the entries shown in the preview to your journal, all or none.")
+        )
         self.import_button.setObjectName("primary")
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self.run_import)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(tr("Close"))
         self.close_button.clicked.connect(self.reject)
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.close_button)
@@ -151,10 +176,12 @@ class ImportDialog(QDialog):
 
     def _kind_changed(self, _button: object, checked: bool) -> None:
         if checked and self.table is not None and self.chosen_kind() != self.kind:
-            self._clear("Choose the file again for this kind of export.")
+            self._clear(tr("Choose the file again for this kind of export."))
 
     def choose_file(self) -> None:
-        path = ask_open_path(self, "Choose the export file", "CSV files (*.csv);;All files (*)")
+        path = ask_open_path(
+            self, tr("Choose the export file"), tr("CSV files (*.csv);;All files (*)")
+        )
         if path is not None:
             self.load_file(path, self.chosen_kind())
 
@@ -163,7 +190,7 @@ class ImportDialog(QDialog):
         self.mapping_stack.setCurrentWidget(self.empty_page)
         self.preview.setPlainText(message)
         self.import_button.setEnabled(False)
-        self.import_button.setText("Import")
+        self.import_button.setText(tr("Import"))
 
     def load_file(self, path: Path, kind: str) -> None:
         """Read the file and show its mapping and preview (the vault is not touched)."""
@@ -175,10 +202,16 @@ class ImportDialog(QDialog):
         try:
             self.table = reader(Path(path))
         except ImportFailed as error:
-            self._clear(f"This file cannot be imported.\n\n{error}\n\nNothing was changed.")
+            self._clear(
+                tr("This file cannot be imported.\n\n{reason}\n\nNothing was changed.").format(
+                    reason=error
+                )
+            )
             return
         except OSError as error:
-            self._clear(f"The file could not be read: {error.strerror or error}.")
+            self._clear(
+                tr("The file could not be read: {reason}.").format(reason=error.strerror or error)
+            )
             return
         {"daylio": self._daylio_mapping, "emoods": self._emoods_mapping, "csv": self._csv_mapping}[
             kind
@@ -197,34 +230,45 @@ class ImportDialog(QDialog):
         self.mood_boxes = {}
         self.daylio_form.addRow(
             hint(
-                "Each mood name in the file, with the moodlog mood it becomes "
-                "(0 = worst possible, 10 = best possible). Daylio's own names have a "
-                "suggestion; choose a value for your own names."
+                tr(
+                    "Each mood name in the file, with the moodlog mood it becomes "
+                    "(0 = worst possible, 10 = best possible). Daylio's own names have a "
+                    "suggestion; choose a value for your own names."
+                )
             )
         )
         for label, value in daylio.proposed_mapping(daylio.mood_labels(self.table)).items():
             box = QSpinBox()
             box.setRange(NOT_CHOSEN, 10)
-            box.setSpecialValueText("Choose\N{HORIZONTAL ELLIPSIS}")
+            box.setSpecialValueText(tr("Choose…"))
+            box.setAccessibleName(label)
+            box.setAccessibleDescription(
+                tr("The moodlog mood (0-10) this mood name becomes; not chosen yet at first.")
+            )
             box.setValue(NOT_CHOSEN if value is None else value)
             box.valueChanged.connect(self.update_preview)
             self.mood_boxes[label] = box
             self.daylio_form.addRow(label, box)
-        self.daylio_form.addRow(hint("Activities become tags; the title and note become the note."))
+        self.daylio_form.addRow(
+            hint(tr("Activities become tags; the title and note become the note."))
+        )
         self.mapping_stack.setCurrentWidget(self.daylio_page)
 
     def _emoods_mapping(self) -> None:
         assert self.table is not None
         self._reset(self.emoods_form)
         self.depression_boxes = {}
-        self.emoods_form.addRow(hint("The depression rating (0-3) becomes your mood (0-10):"))
+        self.emoods_form.addRow(hint(tr("The depression rating (0-3) becomes your mood (0-10):")))
         for word, number in emoods.SEVERITY_WORDS.items():
             box = QSpinBox()
             box.setRange(0, 10)
             box.setValue(emoods.DEFAULT_MOOD_FROM_DEPRESSION[number])
             box.valueChanged.connect(self.update_preview)
             self.depression_boxes[number] = box
-            self.emoods_form.addRow(f"Depression {word} ({number})", box)
+            label = tr("Depression {word} ({number})").format(word=tr(word), number=number)
+            box.setAccessibleName(label)
+            box.setAccessibleDescription(tr("The moodlog mood (0-10) this rating becomes."))
+            self.emoods_form.addRow(label, box)
         self.emoods_lines = QLabel("")
         self.emoods_lines.setWordWrap(True)
         self.emoods_form.addRow(self.emoods_lines)
@@ -236,11 +280,11 @@ class ImportDialog(QDialog):
         self.column_boxes = {}
         proposed = generic.proposed_mapping(self.table)
         self.csv_form.addRow(
-            hint("Which column holds what. Date and mood are needed; values must be 0-10.")
+            hint(tr("Which column holds what. Date and mood are needed; values must be 0-10."))
         )
         for field_name, label in generic.FIELDS.items():
             box = QComboBox()
-            box.addItem("(not in the file)", None)
+            box.addItem(tr("(not in the file)"), None)
             for title in self.table.header:
                 if title.strip():
                     box.addItem(title, title)
@@ -248,8 +292,13 @@ class ImportDialog(QDialog):
             box.setCurrentIndex(max(index, 0))
             box.currentIndexChanged.connect(self.update_preview)
             self.column_boxes[field_name] = box
-            required = " (needed)" if field_name in generic.REQUIRED else ""
-            self.csv_form.addRow(label + required, box)
+            if field_name in generic.REQUIRED:
+                shown = tr("{field} (needed)").format(field=tr(label))
+            else:
+                shown = tr(label)
+            box.setAccessibleName(shown)
+            box.setAccessibleDescription(tr("The column of the file that holds this."))
+            self.csv_form.addRow(shown, box)
         self.mapping_stack.setCurrentWidget(self.csv_page)
 
     def daylio_mapping(self) -> dict[str, int | None]:
@@ -291,7 +340,7 @@ class ImportDialog(QDialog):
             return
         self.preview.setPlainText("\n".join(self.plan.summary_lines()))
         count = len(self.plan.new)
-        self.import_button.setText(f"Import {count} entr{'y' if count == 1 else 'ies'}")
+        self.import_button.setText(tr("Import {entries}").format(entries=entries_text(count)))
         self.import_button.setEnabled(self.plan.can_import)
 
     def run_import(self) -> None:
@@ -304,17 +353,21 @@ class ImportDialog(QDialog):
             show_error(self, str(error))
             return
         except StorageProblem as error:  # disk full, in use...: the real reason
-            show_error(self, str(type(error)("Nothing was imported")))
+            show_error(self, str(type(error)(tr("Nothing was imported"))))
             return
         except Exception:  # noqa: BLE001 - never a traceback in a dialog
             show_error(
                 self,
-                "The import did not finish because of a problem inside moodlog. Nothing "
-                "was imported; your journal is as it was.",
+                tr(
+                    "The import did not finish because of a problem inside moodlog. Nothing "
+                    "was imported; your journal is as it was."
+                ),
             )
             return
         self.imported += added
-        self.status.setText(f"Added {added} entr{'y' if added == 1 else 'ies'} to your journal.")
+        self.status.setText(
+            tr("Added {entries} to your journal.").format(entries=entries_text(added))
+        )
         self.context.events.data_changed.emit("entries")
         self.update_preview()
 
@@ -351,28 +404,45 @@ class InterchangeBox(QGroupBox):
         period: Callable[[], Period] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Other formats and other apps", parent)
+        super().__init__(tr("Other formats and other apps"), parent)
         self.context = context
         self.period_source = period
         layout = QVBoxLayout(self)
         layout.addWidget(
             hint(
-                "CSV files open in a spreadsheet; a FHIR file is the standard format a "
-                "clinic's records system can take in. Journal notes are in the CSV files "
-                "but never in the FHIR file."
+                tr(
+                    "CSV files open in a spreadsheet; a FHIR file is the standard format a "
+                    "clinic's records system can take in. Journal notes are in the CSV files "
+                    "but never in the FHIR file."
+                )
             )
         )
-        self.only_period = QCheckBox("Only the period chosen above")
-        self.include_checkins = QCheckBox("Include my self-check answers")
-        self.include_checkins.setToolTip("Left out unless you tick this.")
+        self.only_period = QCheckBox(tr("Only the period chosen above"))
+        self.only_period.setAccessibleDescription(
+            tr("Unticked, the files hold your whole journal.")
+        )
+        self.include_checkins = QCheckBox(tr("Include my self-check answers"))
+        self.include_checkins.setToolTip(tr("Left out unless you tick this."))
+        self.include_checkins.setAccessibleDescription(
+            tr("Your answers about thoughts of death or suicide are left out unless ticked.")
+        )
         layout.addWidget(self.only_period)
         layout.addWidget(self.include_checkins)
         row = QHBoxLayout()
-        self.csv_button = QPushButton("Save CSV files\N{HORIZONTAL ELLIPSIS}")
+        self.csv_button = QPushButton(tr("Save CSV files…"))
+        self.csv_button.setAccessibleDescription(
+            tr("Saves one unencrypted CSV file per kind of record in a folder you choose.")
+        )
         self.csv_button.clicked.connect(self.save_csv)
-        self.fhir_button = QPushButton("Save FHIR file\N{HORIZONTAL ELLIPSIS}")
+        self.fhir_button = QPushButton(tr("Save FHIR file…"))
+        self.fhir_button.setAccessibleDescription(
+            tr("Saves an unencrypted FHIR file for a clinic's records system, without notes.")
+        )
         self.fhir_button.clicked.connect(self.save_fhir)
-        self.import_button = QPushButton("Import from another app\N{HORIZONTAL ELLIPSIS}")
+        self.import_button = QPushButton(tr("Import from another app…"))
+        self.import_button.setAccessibleDescription(
+            tr("Adds entries from Daylio, eMoods or a spreadsheet, after a preview.")
+        )
         self.import_button.clicked.connect(self.open_import)
         for button in (self.csv_button, self.fhir_button, self.import_button):
             row.addWidget(button)
@@ -390,10 +460,10 @@ class InterchangeBox(QGroupBox):
 
     def save_csv(self, folder: Path | None = None) -> None:
         if not confirm_unencrypted(
-            self, "The CSV files are not encrypted", csv_export.NOT_ENCRYPTED_WARNING
+            self, tr("The CSV files are not encrypted"), tr(csv_export.NOT_ENCRYPTED_WARNING)
         ):
             return
-        folder = folder or ask_folder(self, "Choose a folder for the CSV files")
+        folder = folder or ask_folder(self, tr("Choose a folder for the CSV files"))
         if folder is None:
             return
         target = Path(folder) / f"moodlog-csv-{self.context.today():%Y-%m-%d}"
@@ -405,18 +475,26 @@ class InterchangeBox(QGroupBox):
                 self.include_checkins.isChecked(),
             )
         except OSError as error:
-            show_error(self, f"The CSV files could not be saved: {os_reason(error)}.")
+            show_error(
+                self,
+                tr("The CSV files could not be saved: {reason}.").format(reason=os_reason(error)),
+            )
             return
         self.status.setText(
-            f"Saved {len(written)} CSV files in {target.name} "
-            f"({dt.date.today():%d %b %Y}). They are not encrypted."
+            tr("Saved {files} in {folder} ({day}). They are not encrypted.").format(
+                files=count_text(len(written), tr("CSV file"), tr("CSV files")),
+                folder=target.name,
+                day=date_text(dt.date.today(), "d MMM yyyy"),
+            )
         )
 
     def save_fhir(self, path: Path | None = None) -> None:
-        if not confirm_unencrypted(self, "The FHIR file is not encrypted", FHIR_NOT_ENCRYPTED):
+        if not confirm_unencrypted(
+            self, tr("The FHIR file is not encrypted"), tr(FHIR_NOT_ENCRYPTED)
+        ):
             return
         name = f"moodlog-fhir-{self.context.today():%Y-%m-%d}.json"
-        path = path or ask_save_path(self, "Save FHIR file", name, "FHIR JSON (*.json)")
+        path = path or ask_save_path(self, tr("Save FHIR file"), name, tr("FHIR JSON (*.json)"))
         if path is None:
             return
         try:
@@ -428,10 +506,16 @@ class InterchangeBox(QGroupBox):
                 self.context.now(),
             )
         except OSError as error:
-            show_error(self, f"The FHIR file could not be saved: {os_reason(error)}.")
+            show_error(
+                self,
+                tr("The FHIR file could not be saved: {reason}.").format(reason=os_reason(error)),
+            )
             return
         self.status.setText(
-            f"Saved {Path(path).name} ({len(bundle['entry'])} records). It is not encrypted."
+            tr("Saved {file} ({records}). It is not encrypted.").format(
+                file=Path(path).name,
+                records=count_text(len(bundle["entry"]), tr("record"), tr("records")),
+            )
         )
 
     def open_import(self) -> ImportDialog:

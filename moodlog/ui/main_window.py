@@ -21,19 +21,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moodlog.i18n import tr
 from moodlog.ui.context import AppContext
+from moodlog.wording import QT_TR_NOOP
 
 # (title, module, class): screens are built when first shown, so unlocking stays quick.
+# The titles are the screens' names in the code (show_screen("Trends")); the navigation
+# shows them translated.
 SCREENS = (
-    ("Today", "moodlog.ui.today", "TodayScreen"),
-    ("Journal", "moodlog.ui.journal", "JournalScreen"),
-    ("Treatments", "moodlog.ui.treatments", "TreatmentsScreen"),
-    ("Trends", "moodlog.ui.trends", "TrendsScreen"),
-    ("Safety plan", "moodlog.ui.safety_plan", "SafetyPlanScreen"),
-    ("Export", "moodlog.ui.export", "ExportScreen"),
-    ("Settings", "moodlog.ui.settings", "SettingsScreen"),
-    ("Backups", "moodlog.ui.backups", "BackupsScreen"),
-    ("Help", "moodlog.ui.help_screen", "HelpScreen"),
+    (QT_TR_NOOP("Today"), "moodlog.ui.today", "TodayScreen"),
+    (QT_TR_NOOP("Journal"), "moodlog.ui.journal", "JournalScreen"),
+    (QT_TR_NOOP("Treatments"), "moodlog.ui.treatments", "TreatmentsScreen"),
+    (QT_TR_NOOP("Trends"), "moodlog.ui.trends", "TrendsScreen"),
+    (QT_TR_NOOP("Safety plan"), "moodlog.ui.safety_plan", "SafetyPlanScreen"),
+    (QT_TR_NOOP("Export"), "moodlog.ui.export", "ExportScreen"),
+    (QT_TR_NOOP("Settings"), "moodlog.ui.settings", "SettingsScreen"),
+    (QT_TR_NOOP("Backups"), "moodlog.ui.backups", "BackupsScreen"),
+    (QT_TR_NOOP("Help"), "moodlog.ui.help_screen", "HelpScreen"),
 )
 
 
@@ -73,19 +77,30 @@ class MainWindow(QMainWindow):
         bar.setObjectName("topBar")
         bar_layout = QHBoxLayout(bar)
         bar_layout.setContentsMargins(16, 8, 16, 8)
-        name = QLabel("moodlog")
+        name = QLabel(tr("moodlog"))
         name.setObjectName("barName")
         bar_layout.addWidget(name)
         if context.demo:
-            demo = QLabel("DEMO \N{EM DASH} sample data, deleted when you quit")
+            demo = QLabel(tr("DEMO — sample data, deleted when you quit"))
             demo.setObjectName("demoBadge")
             bar_layout.addWidget(demo)
         bar_layout.addStretch(1)
-        self.help_button = QPushButton("Get help now")
+        self.help_button = QPushButton(tr("Get help now"))
         self.help_button.setObjectName("helpButton")
+        self.help_button.setAccessibleDescription(
+            tr("Crisis lines, emergency numbers and your safety plan.")
+        )
         self.help_button.clicked.connect(lambda: self.help_requested.emit(""))
-        self.lock_button = QPushButton("Lock")
-        self.lock_button.setToolTip("Lock moodlog (Ctrl+L)")
+        lock_keys = QKeySequence("Ctrl+L")
+        self.lock_button = QPushButton(tr("Lock"))
+        self.lock_button.setToolTip(
+            tr("Lock moodlog ({keys})").format(
+                keys=lock_keys.toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
+        self.lock_button.setAccessibleDescription(
+            tr("Closes your journal; your passphrase opens it again.")
+        )
         self.lock_button.clicked.connect(self.lock_requested)
         bar_layout.addWidget(self.help_button)
         bar_layout.addWidget(self.lock_button)
@@ -97,12 +112,13 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(180)
-        self.nav.setAccessibleName("Sections")
+        self.nav.setAccessibleName(tr("Sections"))
+        self.nav.setAccessibleDescription(tr("Choose the screen to show."))
         # The highlighted row shows where you are; no dotted focus rectangle on top.
         self.nav.setItemDelegate(NoFocusRectDelegate(self.nav))
         self.stack = QStackedWidget()
         for title, _, _ in SCREENS:
-            QListWidgetItem(title, self.nav)
+            QListWidgetItem(tr(title), self.nav)
             placeholder = QWidget()
             self.stack.addWidget(placeholder)
         body.addWidget(self.nav)
@@ -110,24 +126,24 @@ class MainWindow(QMainWindow):
         outer.addLayout(body, 1)
         self.setCentralWidget(central)
 
-        lock_action = QAction("Lock", self)
-        lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        lock_action = QAction(tr("Lock"), self)
+        lock_action.setShortcut(lock_keys)
         lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         lock_action.triggered.connect(self.lock_requested)
-        lock_action.setToolTip("Lock moodlog")
+        lock_action.setToolTip(tr("Lock moodlog"))
         self.addAction(lock_action)
         # Listed on the Help screen from these actions (moodlog.ui.help_screen).
         for text, keys, slot in (
-            ("New entry (Today)", "Ctrl+N", self.new_entry),
-            ("Search your notes (Journal)", QKeySequence.StandardKey.Find, self.search_notes),
-            ("Help", QKeySequence.StandardKey.HelpContents, lambda: self.show_screen("Help")),
+            (tr("New entry (Today)"), "Ctrl+N", self.new_entry),
+            (tr("Search your notes (Journal)"), QKeySequence.StandardKey.Find, self.search_notes),
+            (tr("Help"), QKeySequence.StandardKey.HelpContents, lambda: self.show_screen("Help")),
         ):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(keys))
             action.triggered.connect(slot)
             self.addAction(action)
         for number in range(len(SCREENS)):
-            action = QAction(f"Go to {SCREENS[number][0]}", self)
+            action = QAction(tr("Go to {screen}").format(screen=tr(SCREENS[number][0])), self)
             action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
             action.triggered.connect(lambda _=False, n=number: self.nav.setCurrentRow(n))
             self.addAction(action)
@@ -144,7 +160,12 @@ class MainWindow(QMainWindow):
             row = [t for t, _, _ in SCREENS].index(title)
             _, module_name, class_name = SCREENS[row]
             screen_class = getattr(importlib.import_module(module_name), class_name)
-            widget = screen_class(self.context)
+            if title == "Today":  # built in place; at unlock, shown sooner
+                # (A journal made just now has no sessions to wait for.)
+                later = not self.isVisible() and not getattr(self.context.vault, "created_now", 0)
+                widget = screen_class(self.context, sessions_after_paint=later, parent=self.stack)
+            else:
+                widget = screen_class(self.context)
             if hasattr(widget, "idle_minutes_changed"):
                 widget.idle_minutes_changed.connect(self.idle_minutes_changed)
             if hasattr(widget, "restore_requested"):
@@ -219,9 +240,9 @@ class MainWindow(QMainWindow):
             except StorageProblem as error:
                 problems.append(error.reason)
             except VaultError:
-                problems.append("the vault could not be written")
+                problems.append(tr("the vault could not be written"))
             except Exception:  # noqa: BLE001 - locking must go on; no text of theirs shown
-                problems.append("an unexpected error")
+                problems.append(tr("an unexpected error"))
         return problems
 
     def close_for_lock(self) -> None:

@@ -27,14 +27,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moodlog.i18n import tr
 from moodlog.ui.context import AppContext
 from moodlog.ui.daily_fields import OPTIONAL_FIELDS, apply_to_today, save_shown_fields, shown_fields
 from moodlog.ui.reminders import ReminderSettings
+from moodlog.wording import QT_TR_NOOP
 
 SETTING_ONBOARDING_DONE = "onboarding_done"
 SETTING_QUESTIONNAIRE_DAYS = "questionnaire_every_days"  # the Settings screen's key
 
-WELCOME = (
+# Shown with tr() (constants are made before a translation is installed).
+WELCOME = QT_TR_NOOP(
     "<p>moodlog is your private journal for the weeks and months of treatment: a short "
     "daily check-in of mood, sleep and notes, your treatment sessions and therapy notes, "
     "the PHQ-9 and GAD-7 questionnaires, and a PDF summary you can bring to your "
@@ -44,7 +47,7 @@ WELCOME = (
     "(at the top of every screen) shows crisis lines for your country and your own "
     "safety plan.</p>"
 )
-PRIVACY = (
+PRIVACY = QT_TR_NOOP(
     "<p>Everything stays in one encrypted file on this computer. moodlog has no account "
     "and never uses the network.</p>"
     "<p><b>Your passphrase is the only key, and it cannot be recovered.</b> If you lose "
@@ -53,7 +56,7 @@ PRIVACY = (
     "<p>moodlog locks itself after a few minutes without use. Files you export (PDF, "
     "CSV) are not encrypted: keep them private.</p>"
 )
-SAFETY_PLAN = (
+SAFETY_PLAN = QT_TR_NOOP(
     "<p>A safety plan is a short list, in your own words, of warning signs, things that "
     "help, people and places, and professionals to contact when things get hard. "
     "<b>Get help now</b> shows it next to the crisis lines.</p>"
@@ -81,8 +84,8 @@ class OnboardingDialog(QDialog):
         self.settings = context.vault.settings
         self.first_run = first_run
         self.setup_saved = False
-        self.setWindowTitle("Welcome to moodlog")
-        self.setAccessibleName("Introduction to moodlog")
+        self.setWindowTitle(tr("Welcome to moodlog"))
+        self.setAccessibleName(tr("Introduction to moodlog"))
         self.setModal(False)
         self.resize(620, 520)
         outer = QVBoxLayout(self)
@@ -92,26 +95,33 @@ class OnboardingDialog(QDialog):
         self.pages = QStackedWidget()
         outer.addWidget(self.pages, 1)
 
-        self.pages.addWidget(self._page("What moodlog is", _text(WELCOME)))
-        self.pages.addWidget(self._page("Your privacy", _text(PRIVACY)))
-        self.pages.addWidget(self._page("Set up", self._setup_widget()))
+        self.pages.addWidget(self._page(tr("What moodlog is"), _text(tr(WELCOME))))
+        self.pages.addWidget(self._page(tr("Your privacy"), _text(tr(PRIVACY))))
+        self.pages.addWidget(self._page(tr("Set up"), self._setup_widget()))
         plan_widget = QWidget()
         plan_layout = QVBoxLayout(plan_widget)
         plan_layout.setContentsMargins(0, 0, 0, 0)
-        plan_layout.addWidget(_text(SAFETY_PLAN))
-        self.plan_now = QPushButton("Fill in my safety plan now")
-        self.plan_now.setAccessibleName("Fill in my safety plan now")
+        plan_layout.addWidget(_text(tr(SAFETY_PLAN)))
+        self.plan_now = QPushButton(tr("Fill in my safety plan now"))
+        self.plan_now.setAccessibleName(tr("Fill in my safety plan now"))
+        self.plan_now.setAccessibleDescription(
+            tr("Closes the introduction and opens your safety plan")
+        )
         self.plan_now.clicked.connect(self.open_safety_plan)
         plan_layout.addWidget(self.plan_now, 0, Qt.AlignmentFlag.AlignLeft)
         plan_layout.addStretch(1)
-        self.pages.addWidget(self._page("Your safety plan", plan_widget))
+        self.pages.addWidget(self._page(tr("Your safety plan"), plan_widget))
 
         buttons = QHBoxLayout()
-        self.skip_button = QPushButton("Skip the introduction")
-        self.back_button = QPushButton("Back")
-        self.next_button = QPushButton("Next")
+        self.skip_button = QPushButton(tr("Skip the introduction"))
+        self.back_button = QPushButton(tr("Back"))
+        self.next_button = QPushButton(tr("Next"))
         for button in (self.skip_button, self.back_button, self.next_button):
             button.setAccessibleName(button.text())
+        self.skip_button.setAccessibleDescription(
+            tr("Closes the introduction without changing any setting")
+        )
+        self.back_button.setAccessibleDescription(tr("Shows the previous step"))
         self.next_button.setDefault(True)
         buttons.addWidget(self.skip_button)
         buttons.addStretch(1)
@@ -141,48 +151,54 @@ class OnboardingDialog(QDialog):
         self.reminder = ReminderSettings(self.settings)
         layout.addWidget(self.reminder)
 
-        fields = QGroupBox("Daily check-in")
+        fields = QGroupBox(tr("Daily check-in"))
         fields_layout = QVBoxLayout(fields)
-        intro = QLabel("Mood, tags and the note are always there. Also show:")
+        intro = QLabel(tr("Mood, tags and the note are always there. Also show:"))
         intro.setWordWrap(True)
         fields_layout.addWidget(intro)
         shown = shown_fields(self.settings)
         self.field_boxes: dict[str, QCheckBox] = {}
         row = QHBoxLayout()
         for name, label in OPTIONAL_FIELDS:
-            box = QCheckBox(label)
+            box = QCheckBox(tr(label))
             box.setChecked(name in shown)
-            box.setAccessibleName(f"Show {label.lower()} on Today")
+            box.setAccessibleName(tr("Show on Today: {field}").format(field=tr(label)))
             self.field_boxes[name] = box
             row.addWidget(box)
         row.addStretch(1)
         fields_layout.addLayout(row)
         layout.addWidget(fields)
 
-        questionnaires = QGroupBox("Questionnaires")
+        questionnaires = QGroupBox(tr("Questionnaires"))
         form = QFormLayout(questionnaires)
         self.every_days = QSpinBox()
         self.every_days.setRange(1, 90)
-        self.every_days.valueChanged.connect(
-            lambda n: self.every_days.setSuffix(" day" if n == 1 else " days")
-        )
-        self.every_days.setSuffix(" days")
+        self.every_days.valueChanged.connect(self._days_suffix)
         self.every_days.setValue(int(self.settings.get(SETTING_QUESTIONNAIRE_DAYS, 7) or 7))
-        self.every_days.setAccessibleName("Suggest PHQ-9 and GAD-7 every so many days")
-        form.addRow("Suggest PHQ-9 and GAD-7 every", self.every_days)
+        self._days_suffix(self.every_days.value())  # also for 1, which emits no change
+        self.every_days.setAccessibleName(tr("Suggest PHQ-9 and GAD-7 every so many days"))
+        self.every_days.setAccessibleDescription(
+            tr("Today reminds you of the questionnaires when this many days have passed")
+        )
+        form.addRow(tr("Suggest PHQ-9 and GAD-7 every"), self.every_days)
         layout.addWidget(questionnaires)
         layout.addStretch(1)
         return widget
 
+    def _days_suffix(self, days: int) -> None:
+        self.every_days.setSuffix(" " + (tr("day") if days == 1 else tr("days")))
+
     def _show_page(self, index: int) -> None:
         self.pages.setCurrentIndex(index)
         count = self.pages.count()
-        self.step_label.setText(f"Step {index + 1} of {count}")
+        self.step_label.setText(
+            tr("Step {number} of {count}").format(number=index + 1, count=count)
+        )
         self.back_button.setEnabled(index > 0)
         setup = index == 2
         last = index == count - 1
         self.next_button.setText(
-            "Save and continue" if setup else ("Later, finish" if last else "Next")
+            tr("Save and continue") if setup else (tr("Later, finish") if last else tr("Next"))
         )
         self.next_button.setAccessibleName(self.next_button.text())
         self.skip_button.setVisible(not last)
@@ -256,13 +272,3 @@ def start_onboarding(controller) -> OnboardingDialog | None:  # noqa: ANN001 - A
     dialog.show()
     dialog.raise_()
     return dialog
-
-
-def attach(controller) -> None:  # noqa: ANN001 - an AppController
-    """Called once by the application: the introduction after a new journal is created,
-    and the daily reminders (``moodlog.ui.reminders``) for as long as the app runs.
-    Only bound methods are connected, so nothing here keeps a closed app alive."""
-    from moodlog.ui.reminders import install_reminders
-
-    service = install_reminders(controller)
-    controller.create_page.created.connect(service.first_run)

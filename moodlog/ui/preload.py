@@ -36,6 +36,7 @@ SESSION_MODULES = (
     "moodlog.ui.main_window",
     "moodlog.ui.today",
     "moodlog.ui.booster_today",
+    "moodlog.ui.daily_fields",
     "moodlog.insights",
     "moodlog.ui.drafts",
     "moodlog.ui.backups",
@@ -155,28 +156,102 @@ def _import(name: str) -> None:
 
 def warm_up_session_widgets() -> None:
     """Build, polish and paint off screen, then drop, the kinds of widgets the main
-    window and Today are made of (no data: an empty form). A widget class's first use
-    costs several times its later ones (Python wrappers made, style sheet rules matched,
-    fonts and glyphs cached); paying that while the lock screen waits takes ~25% off
-    unlock -> main window painted. Nothing of it stays on screen or in memory."""
+    window and Today are made of (no data: an empty form), in the same arrangement (the
+    style sheet's rules are matched per widget kind, name and place). A widget class's
+    first use costs several times its later ones (Python wrappers made, style sheet
+    rules matched, fonts and glyphs cached); paying that while the lock screen waits
+    takes ~25% off unlock -> main window painted. Nothing of it stays on screen or in
+    memory."""
     import datetime as dt
 
-    from PySide6.QtWidgets import QListWidget, QMainWindow, QScrollArea, QVBoxLayout
+    from PySide6.QtGui import QAction, QKeySequence, QShortcut
+    from PySide6.QtWidgets import (
+        QFrame,
+        QHBoxLayout,
+        QLabel,
+        QListWidget,
+        QListWidgetItem,
+        QMainWindow,
+        QPushButton,
+        QScrollArea,
+        QStackedWidget,
+        QVBoxLayout,
+    )
 
     from moodlog.ui.checkin import SelfCheckWidget
     from moodlog.ui.entry_form import EntryForm
+    from moodlog.ui.main_window import SCREENS, NoFocusRectDelegate
+    from moodlog.ui.widgets import PromptBox, heading, hint
 
+    sample = "Today"  # never shown: the widgets only need some text to lay out
     window = QMainWindow()
     window.resize(1100, 760)
-    area = QScrollArea()
+    central = QWidget(window)
+    outer = QVBoxLayout(central)
+    bar = QWidget(central)
+    bar.setObjectName("topBar")
+    row = QHBoxLayout(bar)
+    for name in ("barName", "demoBadge"):
+        label = QLabel(sample, bar)
+        label.setObjectName(name)
+        row.addWidget(label)
+    for name in ("helpButton", ""):
+        button = QPushButton(sample, bar)
+        button.setObjectName(name)
+        row.addWidget(button)
+    outer.addWidget(bar)
+    body = QHBoxLayout()
+    nav = QListWidget(central)
+    nav.setObjectName("nav")
+    nav.setItemDelegate(NoFocusRectDelegate(nav))
+    for title, _, _ in SCREENS:
+        QListWidgetItem(title, nav)
+    nav.setCurrentRow(0)
+    stack = QStackedWidget(central)
+    body.addWidget(nav)
+    body.addWidget(stack, 1)
+    outer.addLayout(body, 1)
+    window.setCentralWidget(central)
+    page = QWidget(stack)
+    stack.addWidget(page)
+    page_layout = QVBoxLayout(page)
+    area = QScrollArea(page)
     area.setWidgetResizable(True)
-    body = QWidget()
-    body.setObjectName("screen")
-    layout = QVBoxLayout(body)
-    layout.addWidget(QListWidget())
-    layout.addWidget(EntryForm([], dt.date.today()))
-    layout.addWidget(SelfCheckWidget())
-    area.setWidget(body)
-    window.setCentralWidget(area)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    page_layout.addWidget(area, 1)
+    screen = QWidget()
+    screen.setObjectName("screen")
+    layout = QVBoxLayout(screen)
+    area.setWidget(screen)
+    layout.addWidget(heading(sample))
+    for name in ("contextLine", "notice"):
+        label = QLabel(sample, screen)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+    box = PromptBox()
+    box.row.addWidget(QLabel(sample), 1)
+    box.row.addWidget(QPushButton(sample))
+    layout.addWidget(box)
+    layout.addWidget(EntryForm([], dt.date.today(), screen))
+    layout.addWidget(SelfCheckWidget(screen))
+    layout.addWidget(hint(sample))
+    line = QFrame(page)
+    line.setFrameShape(QFrame.Shape.HLine)
+    page_layout.addWidget(line)
+    actions = QWidget(page)
+    actions.setObjectName("actionBar")
+    action_row = QHBoxLayout(actions)
+    save = QPushButton(sample, actions)
+    save.setObjectName("primary")
+    status = QLabel(sample, actions)
+    status.setObjectName("status")
+    action_row.addWidget(save)
+    action_row.addWidget(status, 1)
+    page_layout.addWidget(actions)
+    QShortcut(QKeySequence.StandardKey.Save, page)
+    action = QAction(sample, window)
+    action.setShortcut(QKeySequence("Ctrl+L"))
+    window.addAction(action)
     window.grab()  # lays out, polishes and paints it without showing it
     window.deleteLater()

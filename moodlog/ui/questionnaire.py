@@ -44,8 +44,10 @@ from moodlog.domain.questionnaires import (
     unanswered_items,
 )
 from moodlog.domain.treatments import Treatment
+from moodlog.i18n import date_text, tr
 from moodlog.ui.context import AppContext
 from moodlog.ui.widgets import FittedColumns, column_memory, numbered
+from moodlog.wording import QT_TR_NOOP
 
 
 def _same(a: QuestionnaireResult | None, b: QuestionnaireResult) -> bool:
@@ -64,18 +66,35 @@ def result_summary(
     follow the one baseline rule of :func:`analysis.course_baseline` (the same as
     Trends and the PDF), with its definitions."""
     if not result.scored:
-        missing = numbered("item", unanswered_items(result.answers))
-        return (
-            f"{result.instrument} not scored: {missing} unanswered. A total is only "
-            f"given when every item is answered. {SCREENING_LABEL}"
+        missing = numbered(tr("item"), unanswered_items(result.answers), tr("items"))
+        return " ".join(
+            (
+                tr(
+                    "{instrument} not scored: {missing} unanswered. A total is only given "
+                    "when every item is answered."
+                ).format(instrument=result.instrument, missing=missing),
+                tr(SCREENING_LABEL),
+            )
         )
     change = describe_change(result, history)
     assert change is not None
-    text = f"{result.instrument}: {change.total} of {max_total(result.instrument)} ({change.band})."
+    sentences = [
+        tr("{instrument}: {total} of {maximum} ({band}).").format(
+            instrument=result.instrument,
+            total=change.total,
+            maximum=max_total(result.instrument),
+            band=tr(change.band),
+        )
+    ]
     if change.change_from_previous is not None:
-        text += f" Change from previous: {change.change_from_previous:+d}."
-    text += _course_sentence(result, history, list(treatments), now)
-    return f"{text} {SCREENING_LABEL}"
+        sentences.append(
+            tr("Change from previous: {change}.").format(change=f"{change.change_from_previous:+d}")
+        )
+    course = _course_sentence(result, history, list(treatments), now)
+    if course:
+        sentences.append(course)
+    sentences.append(tr(SCREENING_LABEL))
+    return " ".join(sentences)
 
 
 def _course_sentence(
@@ -93,25 +112,38 @@ def _course_sentence(
     if baseline is None:
         if course.course_start is None:
             return ""  # no session yet: nothing to compare with
+        no_baseline = tr(NO_BASELINE_TEXT)
+        no_baseline = no_baseline[:1].upper() + no_baseline[1:]
         if result.instrument == PHQ9:
-            return f" {NO_BASELINE_TEXT.capitalize()}, so response and remission are not stated."
-        return f" {NO_BASELINE_TEXT.capitalize()}."
+            return tr("{no_baseline}, so response and remission are not stated.").format(
+                no_baseline=no_baseline
+            )
+        return tr("{no_baseline}.").format(no_baseline=no_baseline)
     if _same(baseline, result):
-        return f" This is your course baseline ({course.baseline_rule_text})."
+        return tr("This is your course baseline ({rule}).").format(
+            rule=tr(course.baseline_rule_text)
+        )
     if (result.day, result.time) < (baseline.day, baseline.time) or baseline.total is None:
         return ""
     difference = result.total - baseline.total
     change_text = f"{difference:+d}"
     if baseline.total:
         change_text += f" ({difference / baseline.total * 100:+.0f}%)"
-    text = (
-        f" Change from course baseline ({baseline.total} on {baseline.day:%d %b %Y}): "
-        f"{change_text}."
+    text = tr("Change from course baseline ({total} on {day}): {change}.").format(
+        total=baseline.total, day=date_text(baseline.day, "dd MMM yyyy"), change=change_text
     )
     if result.instrument == PHQ9 and _same(course.latest, result):
-        outcome = course.outcome_text()
-        text += f" {outcome[0].upper()}{outcome[1:]}. {OUTCOME_DEFINITIONS}"
+        outcome = course.outcome_text(tr)
+        text += f" {outcome[0].upper()}{outcome[1:]}. {tr(OUTCOME_DEFINITIONS)}"
     return text
+
+
+def _listed(numbers: list[int]) -> str:
+    """ "5" or "5, 6 and 7"."""
+    texts = [str(n) for n in numbers]
+    if len(texts) == 1:
+        return texts[0]
+    return tr("{first} and {last}").format(first=", ".join(texts[:-1]), last=texts[-1])
 
 
 def baseline_cell(result: QuestionnaireResult, baselines: dict[str, tuple]) -> str:
@@ -120,9 +152,9 @@ def baseline_cell(result: QuestionnaireResult, baselines: dict[str, tuple]) -> s
     rule cannot use (an earlier course, or after the course began)."""
     used, rule = baselines.get(result.instrument, (None, ""))
     if _same(used, result):
-        return "\N{BLACK STAR} baseline" if rule == "marked" else "baseline (automatic)"
+        return tr("★ baseline") if rule == "marked" else tr("baseline (automatic)")
     if result.is_baseline:
-        return "marked, not used (not before this course)"
+        return tr("marked, not used (not before this course)")
     return ""
 
 
@@ -137,10 +169,10 @@ class QuestionnaireDialog(QDialog):
         self.setWindowTitle(instrument)
         self.resize(820, 640)  # fits a 1366x768 screen; the questions scroll if need be
         layout = QVBoxLayout(self)
-        label = QLabel(SCREENING_LABEL)
+        label = QLabel(tr(SCREENING_LABEL))
         label.setObjectName("hint")
         layout.addWidget(label)
-        stem = QLabel(STEMS[instrument])
+        stem = QLabel(tr(STEMS[instrument]))
         stem.setWordWrap(True)
         stem.setObjectName("subheading")
         layout.addWidget(stem)
@@ -151,7 +183,7 @@ class QuestionnaireDialog(QDialog):
         centre = Qt.AlignmentFlag.AlignHCenter
         answer_width = 96  # every answer column the same width, its header wrapped above it
         for column, option in enumerate(ANSWER_OPTIONS, start=1):
-            header = QLabel(f"{option}\n({column - 1})")
+            header = QLabel(tr(option) + f"\n({column - 1})")
             header.setObjectName("hint")
             header.setWordWrap(True)
             header.setAlignment(centre | Qt.AlignmentFlag.AlignBottom)
@@ -159,18 +191,25 @@ class QuestionnaireDialog(QDialog):
             grid.addWidget(header, 0, column)
         self.groups: list[QButtonGroup] = []
         for row, item in enumerate(ITEMS[instrument], start=1):
-            text = QLabel(f"{row}. {item}")
+            text = QLabel(f"{row}. {tr(item)}")
             text.setWordWrap(True)
             grid.addWidget(text, row, 0)
             group = QButtonGroup(self)
             for score, option in enumerate(ANSWER_OPTIONS):
                 button = QRadioButton()
-                button.setAccessibleName(f"Item {row}: {option}")
+                button.setAccessibleName(
+                    tr("Item {number}: {answer}").format(number=row, answer=tr(option))
+                )
+                button.setAccessibleDescription(
+                    tr("Scores {score} for this question.").format(score=score)
+                )
                 group.addButton(button, score)
                 grid.addWidget(button, row, score + 1, centre)
             self.groups.append(group)
         difficulty_row = len(ITEMS[instrument]) + 1
-        difficulty = QLabel(DIFFICULTY_QUESTIONS[instrument] + " (not scored)")
+        difficulty = QLabel(
+            tr("{question} (not scored)").format(question=tr(DIFFICULTY_QUESTIONS[instrument]))
+        )
         difficulty.setWordWrap(True)
         grid.setRowMinimumHeight(difficulty_row, 12)
         grid.addWidget(difficulty, difficulty_row + 1, 0, 1, 5)
@@ -178,7 +217,10 @@ class QuestionnaireDialog(QDialog):
         options = QHBoxLayout()
         options.setSpacing(20)  # room between one answer's words and the next circle
         for index, option in enumerate(DIFFICULTY_OPTIONS):
-            button = QRadioButton(option)
+            button = QRadioButton(tr(option))
+            button.setAccessibleDescription(
+                tr("An answer to the difficulty question; it is not scored.")
+            )
             self.difficulty_group.addButton(button, index)
             options.addWidget(button)
         options.addStretch(1)
@@ -196,8 +238,15 @@ class QuestionnaireDialog(QDialog):
         for group in self.groups:
             group.idClicked.connect(self._answer_changed)
         self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.save_button = self.buttons.addButton(
+            tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.save_button.setAccessibleDescription(
+            tr("Saves your answers and shows the total and its band.")
+        )
+        close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleDescription(tr("Closes this window without saving."))
+        self.confirming = False  # "Save anyway" is showing: a second click saves
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -210,13 +259,14 @@ class QuestionnaireDialog(QDialog):
             if answer is not None:
                 group.button(answer).setChecked(True)
 
-    SAVE_ANYWAY = "Save anyway"
+    SAVE_ANYWAY = QT_TR_NOOP("Save anyway")
 
     def _answer_changed(self) -> None:
         """A new answer: a pending "Save anyway" no longer applies; item 9 above
         "Not at all" shows the crisis line at once (it stays, whatever happens next)."""
-        if self.save_button.text() == self.SAVE_ANYWAY:
-            self.save_button.setText("Save")
+        if self.confirming:
+            self.confirming = False
+            self.save_button.setText(tr("Save"))
             self.result_label.setText("")
         if needs_safety_follow_up(self.instrument, self.answers()):
             self.show_crisis_line()
@@ -233,7 +283,9 @@ class QuestionnaireDialog(QDialog):
             self.crisis_line.setVisible(self.isVisible())  # at once, not after a queued show
         resources = resources_for(self.context.preferences.effective_country())
         self.crisis_line.label.setText(
-            unanswered_item_help_line(resources) if unanswered else calm_help_line(resources)
+            unanswered_item_help_line(resources, translate=tr)
+            if unanswered
+            else calm_help_line(resources, translate=tr)
         )
 
     def save(self) -> None:
@@ -242,20 +294,30 @@ class QuestionnaireDialog(QDialog):
         answers = self.answers()
         if is_blank(answers):
             self.result_label.setText(
-                "Nothing was saved: no question is answered yet. Choose an answer for each "
-                "question, or close this window."
+                tr(
+                    "Nothing was saved: no question is answered yet. Choose an answer for each "
+                    "question, or close this window."
+                )
             )
             return
         missing = unanswered_items(answers)
-        if missing and self.save_button.text() != self.SAVE_ANYWAY:
+        if missing and not self.confirming:
+            if len(missing) == 1:
+                first = tr("Question {numbers} is not answered yet.")
+            else:
+                first = tr("Questions {numbers} are not answered yet.")
+            numbers = _listed(missing)
             self.result_label.setText(
-                f"{numbered('Question', missing)} {'is' if len(missing) == 1 else 'are'} not "
-                "answered yet. A "
-                "total is only given when every question is answered, and a partly "
-                f"answered {self.instrument} does not count as taken. You can answer them, "
-                f"or choose “{self.SAVE_ANYWAY}” to keep it as it is."
+                first.format(numbers=numbers)
+                + " "
+                + tr(
+                    "A total is only given when every question is answered, and a partly "
+                    "answered {instrument} does not count as taken. You can answer them, "
+                    "or choose “{save_anyway}” to keep it as it is."
+                ).format(instrument=self.instrument, save_anyway=tr(self.SAVE_ANYWAY))
             )
-            self.save_button.setText(self.SAVE_ANYWAY)
+            self.save_button.setText(tr(self.SAVE_ANYWAY))
+            self.confirming = True
             return
         now = self.context.now()
         difficulty = self.difficulty_group.checkedId()
@@ -286,9 +348,11 @@ class QuestionnaireDialog(QDialog):
         dialog = SelfCheckDialog(
             self.context,
             self,
-            reason="You said you have had thoughts that you would be better off dead or of "
-            "hurting yourself. These short questions can help you understand them, and your "
-            "care team too, if you choose to share them. You can skip any of them.",
+            reason=tr(
+                "You said you have had thoughts that you would be better off dead or of "
+                "hurting yourself. These short questions can help you understand them, and "
+                "your care team too, if you choose to share them. You can skip any of them."
+            ),
             show_help=True,
         )
         self.follow_up = dialog
@@ -298,7 +362,14 @@ class QuestionnaireDialog(QDialog):
 class QuestionnaireHistoryDialog(QDialog):
     """Every PHQ-9 and GAD-7 result; the user can mark the course baseline or delete one."""
 
-    COLUMNS = ("Date", "Questionnaire", "Total", "Band", "Change", "Course baseline")
+    COLUMNS = (
+        QT_TR_NOOP("Date"),
+        QT_TR_NOOP("Questionnaire"),
+        QT_TR_NOOP("Total"),
+        QT_TR_NOOP("Band"),
+        QT_TR_NOOP("Change"),
+        QT_TR_NOOP("Course baseline"),
+    )
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         from PySide6.QtWidgets import (
@@ -310,35 +381,49 @@ class QuestionnaireHistoryDialog(QDialog):
 
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle("Questionnaire results")
+        self.setWindowTitle(tr("Questionnaire results"))
         self.resize(720, 520)
         layout = QVBoxLayout(self)
         note = QLabel(
-            f"{SCREENING_LABEL} The course baseline is the result later ones are "
-            "compared with: the one you mark, else the last result in the 30 days before "
-            "the first session of your current course. Without either there is no "
-            "pre-treatment baseline, and moodlog does not state response or remission."
+            tr(SCREENING_LABEL)
+            + " "
+            + tr(
+                "The course baseline is the result later ones are compared with: the one you "
+                "mark, else the last result in the 30 days before the first session of your "
+                "current course. Without either there is no pre-treatment baseline, and "
+                "moodlog does not state response or remission."
+            )
         )
         note.setWordWrap(True)
         note.setObjectName("hint")
         layout.addWidget(note)
         self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setHorizontalHeaderLabels([tr(column) for column in self.COLUMNS])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAccessibleName("Questionnaire results")
+        self.table.setAccessibleName(tr("Questionnaire results"))
+        self.table.setAccessibleDescription(
+            tr("Every PHQ-9 and GAD-7 you saved, newest first; select one to mark or delete it.")
+        )
         self.columns = FittedColumns(  # issue 15: columns that show their text
             self.table, "questionnaire_results", column_memory(context), wrap=(3, 5)
         )
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
-        self.baseline_button = QPushButton("Mark as course baseline")
+        self.baseline_button = QPushButton(tr("Mark as course baseline"))
+        self.baseline_button.setAccessibleDescription(
+            tr("Makes the selected result the one later results are compared with.")
+        )
         self.baseline_button.clicked.connect(self.mark_baseline)
-        self.delete_button = QPushButton("Delete\N{HORIZONTAL ELLIPSIS}")
+        self.delete_button = QPushButton(tr("Delete…"))
+        self.delete_button.setAccessibleDescription(
+            tr("Deletes the selected result, after asking you to confirm.")
+        )
         self.delete_button.clicked.connect(self.delete_selected)
-        close = QPushButton("Close")
+        close = QPushButton(tr("Close"))
+        close.setAccessibleDescription(tr("Closes this window."))
         close.clicked.connect(self.accept)
         row.addWidget(self.baseline_button)
         row.addWidget(self.delete_button)
@@ -363,10 +448,10 @@ class QuestionnaireHistoryDialog(QDialog):
             if change and change.change_from_previous is not None:
                 delta = f"{change.change_from_previous:+d}"
             cells = (
-                f"{result.day:%d %b %Y}",
+                date_text(result.day, "dd MMM yyyy"),
                 result.instrument,
-                "not scored" if result.total is None else str(result.total),
-                result.band or "",
+                tr("not scored") if result.total is None else str(result.total),
+                tr(result.band) if result.band else "",
                 delta,
                 baseline_cell(result, baselines),
             )
@@ -390,7 +475,11 @@ class QuestionnaireHistoryDialog(QDialog):
 
         result = self.selected()
         if result and confirm(
-            self, "Delete result", f"Delete the {result.instrument} of {result.day:%d %b %Y}?"
+            self,
+            tr("Delete result"),
+            tr("Delete the {instrument} of {day}?").format(
+                instrument=result.instrument, day=date_text(result.day, "dd MMM yyyy")
+            ),
         ):
             self.context.vault.questionnaires.delete(result.id)
             self.context.events.data_changed.emit("questionnaires")

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton
 
+from moodlog.i18n import tr
 from moodlog.ui.unlock import _Page
 
 
@@ -20,12 +21,13 @@ class RecoveryPage(_Page):
     back = Signal()
 
     def __init__(self, vault_path: Path) -> None:
-        super().__init__("Your journal file needs attention")
+        super().__init__(tr("Your journal file needs attention"))
         self.vault_path = Path(vault_path)
         self.text = QLabel("")
         self.text.setWordWrap(True)
         self.text.setObjectName("recoveryText")
-        self.back_button = QPushButton("Back to unlock")
+        self.back_button = QPushButton(tr("Back to unlock"))
+        self.back_button.setAccessibleDescription(tr("Shows the unlock page again"))
         self.back_button.clicked.connect(self.back)
         self.form.addWidget(self.text)
         self.form.addWidget(self.back_button)
@@ -43,30 +45,34 @@ class RecoveryPage(_Page):
         parts = []
         if upgrades:
             parts.append(
-                "Encrypted copies made before earlier upgrades are in the same folder: "
-                + ", ".join(escape(p.name) for p in upgrades)
-                + " (same passphrase)."
+                tr(
+                    "Encrypted copies made before earlier upgrades are in the same folder: "
+                    "{files} (same passphrase)."
+                ).format(files=", ".join(escape(p.name) for p in upgrades))
             )
         if kept:
             parts.append(
-                "Your journal as it was before an earlier restore is kept in the same "
-                "folder: "
-                + ", ".join(escape(p.name) for p in kept)
-                + " (it opens with the passphrase it had then)."
+                tr(
+                    "Your journal as it was before an earlier restore is kept in the same "
+                    "folder: {files} (it opens with the passphrase it had then)."
+                ).format(files=", ".join(escape(p.name) for p in kept))
             )
-        backup_text = " ".join(parts) or "There is no earlier upgrade copy beside it."
+        backup_text = " ".join(parts) or tr("There is no earlier upgrade copy beside it.")
         if hasattr(self, "restore_button"):
-            backup_text += (
-                " If you keep backups, \u201cRestore from a backup\u2026\u201d below "
-                "puts a checked copy in its place."
+            restore = tr(
+                "If you keep backups, “Restore from a backup…” below puts a "
+                "checked copy in its place."
             )
+            backup_text = f"{backup_text} {restore}"
         self.text.setText(
-            "<p>While reading your journal, moodlog found that part of the file "
-            f"<b>{escape(str(self.vault_path))}</b> cannot be read: it is damaged, or "
-            "another program changed it. moodlog has locked it and has not changed it.</p>"
-            "<p>What you can do:</p><ul>"
-            "<li>First keep a copy of the file somewhere safe, as it is.</li>"
-            "<li>Unlock again: the parts that can still be read may open.</li>"
-            "<li>Run <code>moodlog check</code> to see what is damaged.</li>"
-            f"<li>{backup_text}</li></ul>"
+            tr(
+                "<p>While reading your journal, moodlog found that part of the file "
+                "<b>{file}</b> cannot be read: it is damaged, or another program changed "
+                "it. moodlog has locked it and has not changed it.</p>"
+                "<p>What you can do:</p><ul>"
+                "<li>First keep a copy of the file somewhere safe, as it is.</li>"
+                "<li>Unlock again: the parts that can still be read may open.</li>"
+                "<li>Run <code>moodlog check</code> to see what is damaged.</li>"
+                "<li>{backups}</li></ul>"
+            ).format(file=escape(str(self.vault_path)), backups=backup_text)
         )

@@ -44,6 +44,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moodlog.i18n import date_text, tr
+from moodlog.wording import QT_TR_NOOP
+
 # Keys in the vault's settings table (``vault.settings``).
 SETTING_ENABLED = "reminder_enabled"
 SETTING_TIME = "reminder_time"  # "HH:MM"
@@ -51,11 +54,13 @@ SETTING_TEXT = "reminder_text"
 SETTING_SESSION_HOURS = "session_reminder_hours"  # 0 = no reminder before sessions
 SETTING_KEYS = (SETTING_ENABLED, SETTING_TIME, SETTING_TEXT, SETTING_SESSION_HOURS)
 
-DEFAULT_TEXT = "A minute for your notes today?"
-DEFAULT_SESSION_TEXT = "Reminder: appointment {when}."
+# moodlog's own wording (shown with tr(); a person's own wording is shown as written).
+DEFAULT_TEXT = QT_TR_NOOP("A minute for your notes today?")
+DEFAULT_SESSION_TEXT = QT_TR_NOOP("Reminder: appointment {when}.")
 NOTIFICATION_TITLE = "moodlog"
 SNOOZE_MINUTES = 30
 CHECK_INTERVAL_MS = 30_000
+READ_AFTER_UNLOCK_MS = 300  # the state read after unlock, once the window is up
 MAX_TEXT_LENGTH = 120
 
 
@@ -108,13 +113,22 @@ class Reminder:
 
 
 def session_when(session_at: dt.datetime, now: dt.datetime) -> str:
-    """ "today at 10:00", "tomorrow at 09:30", "on Tue 3 Dec at 14:00"."""
+    """ "today at 10:00", "tomorrow at 09:30", "on Tue 3 Dec at 14:00" (24-hour, as the
+    reminder's own time is set)."""
     clock = session_at.strftime("%H:%M")
     if session_at.date() == now.date():
-        return f"today at {clock}"
+        return tr("today at {time}").format(time=clock)
     if session_at.date() == now.date() + dt.timedelta(days=1):
-        return f"tomorrow at {clock}"
-    return f"on {session_at.strftime('%a')} {session_at.day} {session_at.strftime('%b')} at {clock}"
+        return tr("tomorrow at {time}").format(time=clock)
+    return tr("on {day} at {time}").format(
+        day=date_text(session_at.date(), "ddd d MMM"), time=clock
+    )
+
+
+def shown_text(text: str) -> str:
+    """A reminder's wording as shown: moodlog's default translated, the person's own
+    wording as they wrote it."""
+    return tr(DEFAULT_TEXT) if text == DEFAULT_TEXT else text
 
 
 @dataclass
@@ -174,9 +188,8 @@ class ReminderLogic:
                 if start in self.sessions_reminded or not (start - ahead <= now < start):
                     continue
                 self.sessions_reminded.add(start)
-                found.append(
-                    Reminder("session", DEFAULT_SESSION_TEXT.format(when=session_when(start, now)))
-                )
+                text = tr(DEFAULT_SESSION_TEXT).format(when=session_when(start, now))
+                found.append(Reminder("session", text))
         return found
 
 
@@ -207,13 +220,18 @@ class ReminderWindow(QDialog):
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         layout = QVBoxLayout(self)
-        self.label = QLabel(text)
+        self.label = QLabel(shown_text(text))
         self.label.setWordWrap(True)
         layout.addWidget(self.label)
         row = QHBoxLayout()
-        self.open_button = QPushButton("Open moodlog")
-        self.snooze_button = QPushButton(f"Remind me in {SNOOZE_MINUTES} minutes")
-        self.close_button = QPushButton("Not now")
+        self.open_button = QPushButton(tr("Open moodlog"))
+        self.snooze_button = QPushButton(
+            tr("Remind me in {minutes} minutes").format(minutes=SNOOZE_MINUTES)
+        )
+        self.close_button = QPushButton(tr("Not now"))
+        self.open_button.setAccessibleDescription(tr("Brings the moodlog window forward."))
+        self.snooze_button.setAccessibleDescription(tr("Asks again later today."))
+        self.close_button.setAccessibleDescription(tr("Closes this reminder."))
         for button in (self.open_button, self.snooze_button, self.close_button):
             button.setAccessibleName(button.text())
             row.addWidget(button)
@@ -248,6 +266,7 @@ class ReminderService(QObject):
         if available:
             self.tray = self._make_tray()
         self.window: ReminderWindow | None = None
+        self._pending_changes: set[str] = set()  # "entries", "treatments": to read again
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_INTERVAL_MS)
         self.timer.timeout.connect(self.check)
@@ -269,8 +288,10 @@ class ReminderService(QObject):
         tray = QSystemTrayIcon(QIcon(str(resource_path("moodlog.svg"))), self)
         tray.setToolTip(NOTIFICATION_TITLE)
         menu = QMenu()
-        menu.addAction("Open moodlog", self.open_app)
-        menu.addAction(f"Remind me in {SNOOZE_MINUTES} minutes", self.snooze)
+        menu.addAction(tr("Open moodlog"), self.open_app)
+        menu.addAction(
+            tr("Remind me in {minutes} minutes").format(minutes=SNOOZE_MINUTES), self.snooze
+        )
         tray.setContextMenu(menu)
         self._menu = menu
         tray.messageClicked.connect(self.open_app)
@@ -285,12 +306,34 @@ class ReminderService(QObject):
             return
         self.logic.config = ReminderConfig.load(vault.settings)
         self.update_tray()
-        self.refresh_state()
+        # What was logged today and the sessions ahead: read once the main window has
+        # appeared (unlocking does not wait for it; the first check is a minute on).
+        self._pending_changes |= {"entries", "treatments"}
+        QTimer.singleShot(READ_AFTER_UNLOCK_MS, self, self._apply_changes)
         if controller.context is not None:
             controller.context.events.data_changed.connect(self._data_changed)
 
-    def _data_changed(self, _kind: str) -> None:
-        self.refresh_state()
+    def _data_changed(self, kind: str) -> None:
+        """Only what the change can affect, once for a burst of changes (a saved
+        check-in announces its entry and its self-check), after the saving screen has
+        shown its result: a new entry or self-check can only change whether something
+        was logged today; a changed session only the sessions ahead."""
+        if kind not in ("entries", "checkins", "treatments"):
+            return
+        if not self._pending_changes:
+            QTimer.singleShot(0, self, self._apply_changes)
+        self._pending_changes.add("treatments" if kind == "treatments" else "entries")
+
+    def _apply_changes(self) -> None:
+        changes, self._pending_changes = self._pending_changes, set()
+        vault = self.controller.vault
+        if not changes or vault is None or not getattr(vault, "is_open", True):
+            return
+        now = self.logic.clock()
+        if "entries" in changes:
+            self.logic.set_logged(logged_on(vault, now.date()))
+        if "treatments" in changes:
+            self.logic.set_sessions(upcoming_sessions(vault, now))
 
     def first_run(self, _vault: object) -> None:
         """A new journal was just created: the introduction (``moodlog.ui.onboarding``)."""
@@ -326,7 +369,7 @@ class ReminderService(QObject):
     def show(self, reminder: Reminder) -> None:
         if self.tray is not None:
             self.tray.setVisible(True)
-            self.tray.showMessage(NOTIFICATION_TITLE, reminder.text)
+            self.tray.showMessage(NOTIFICATION_TITLE, shown_text(reminder.text))
         else:
             if self.window is not None:
                 self.window.close()
@@ -379,41 +422,52 @@ class ReminderSettings(QGroupBox):
         parent: QWidget | None = None,
         with_save_button: bool = False,
     ) -> None:
-        super().__init__("Daily reminder", parent)
+        super().__init__(tr("Daily reminder"), parent)
         self.settings = settings
         config = ReminderConfig.load(settings)
         form = QFormLayout(self)
-        self.enabled = QCheckBox("Remind me once a day if I have not logged anything yet")
-        self.enabled.setAccessibleName("Daily reminder on")
+        self.enabled = QCheckBox(tr("Remind me once a day if I have not logged anything yet"))
+        self.enabled.setAccessibleName(tr("Daily reminder on"))
+        self.enabled.setAccessibleDescription(
+            tr("Only on days with nothing logged, and only while moodlog is running.")
+        )
         self.enabled.setChecked(config.enabled)
         form.addRow(self.enabled)
         self.time = QTimeEdit()
         self.time.setDisplayFormat("HH:mm")
-        self.time.setAccessibleName("Reminder time")
+        self.time.setAccessibleName(tr("Reminder time"))
+        self.time.setAccessibleDescription(tr("When the daily reminder comes, 24-hour clock."))
         chosen = config.time or dt.time(20, 0)
         self.time.setTime(QTime(chosen.hour, chosen.minute))
-        form.addRow("At", self.time)
-        self.text = QLineEdit(config.text)
+        form.addRow(tr("At"), self.time)
+        self.text = QLineEdit(shown_text(config.text))
         self.text.setMaxLength(MAX_TEXT_LENGTH)
         self.text.setCursorPosition(0)
-        self.text.setAccessibleName("Reminder wording")
+        self.text.setAccessibleName(tr("Reminder wording"))
         self.text.setAccessibleDescription(
-            "What the notification says. Others may see it on your screen."
+            tr("What the notification says. Others may see it on your screen.")
         )
-        form.addRow("Wording", self.text)
+        form.addRow(tr("Wording"), self.text)
         self.session_hours = QSpinBox()
         self.session_hours.setRange(0, 72)
-        self.session_hours.setSpecialValueText("no reminder")
+        self.session_hours.setSpecialValueText(tr("no reminder"))
         self.session_hours.valueChanged.connect(
-            lambda n: self.session_hours.setSuffix(" hour before" if n == 1 else " hours before")
+            lambda n: self.session_hours.setSuffix(
+                tr(" hour before") if n == 1 else tr(" hours before")
+            )
         )
-        self.session_hours.setSuffix(" hours before")
+        self.session_hours.setSuffix(tr(" hours before"))
         self.session_hours.setValue(config.session_hours)
-        self.session_hours.setAccessibleName("Reminder before a scheduled session")
-        form.addRow("Before a scheduled session", self.session_hours)
+        self.session_hours.setAccessibleName(tr("Reminder before a scheduled session"))
+        self.session_hours.setAccessibleDescription(
+            tr("How many hours before a session in your treatments list; 0 for none.")
+        )
+        form.addRow(tr("Before a scheduled session"), self.session_hours)
         note = QLabel(
-            "Reminders come only while moodlog is running (it may be locked). Others may see "
-            "a notification on your screen, so the wording is yours to choose."
+            tr(
+                "Reminders come only while moodlog is running (it may be locked). Others may "
+                "see a notification on your screen, so the wording is yours to choose."
+            )
         )
         note.setObjectName("hint")
         note.setWordWrap(True)
@@ -421,7 +475,8 @@ class ReminderSettings(QGroupBox):
         self.save_button: QPushButton | None = None
         self.status = QLabel("")
         if with_save_button:  # the Settings screen; the introduction saves on "continue"
-            self.save_button = QPushButton("Save reminder settings")
+            self.save_button = QPushButton(tr("Save reminder settings"))
+            self.save_button.setAccessibleDescription(tr("Keeps these reminder settings."))
             self.save_button.clicked.connect(self._save_clicked)
             form.addRow(self.save_button, self.status)
         self.enabled.toggled.connect(self._enable_fields)
@@ -443,9 +498,9 @@ class ReminderSettings(QGroupBox):
     def _save_clicked(self) -> None:
         config = self.save()
         self.status.setText(
-            f"Saved: every day at {config.time.strftime('%H:%M')}."
+            tr("Saved: every day at {time}.").format(time=config.time.strftime("%H:%M"))
             if config.enabled and config.time
-            else "Saved: no daily reminder."
+            else tr("Saved: no daily reminder.")
         )
 
     def save(self) -> ReminderConfig:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -26,6 +28,7 @@ from moodlog.domain.safety import (
     Contact,
     SafetyPlan,
 )
+from moodlog.i18n import date_text, time_text, tr
 from moodlog.ui.context import AppContext
 from moodlog.ui.widgets import (
     FittedColumns,
@@ -36,7 +39,17 @@ from moodlog.ui.widgets import (
     scrolling_page,
     show_error,
 )
+from moodlog.wording import QT_TR_NOOP
 
+# The level words shown in the history, beside their labels, marked for lupdate.
+LEVEL_WORDS = {
+    "none": QT_TR_NOOP("none"),
+    "low": QT_TR_NOOP("low"),
+    "moderate": QT_TR_NOOP("moderate"),
+    "incomplete": QT_TR_NOOP("incomplete"),
+    "high": QT_TR_NOOP("high"),
+    "skipped": QT_TR_NOOP("skipped"),
+}
 LEVEL_COLOURS = {
     "none": "#e8f1ec",
     "low": "#f6e7b4",
@@ -47,10 +60,24 @@ LEVEL_COLOURS = {
 }
 
 
+def _section_heading(number: int | None, title: str, help_text: str) -> str:
+    """A plan section's numbered title and its help line (rich text), translated."""
+    title = (
+        tr(title)
+        if number is None
+        else tr("{number}. {title}").format(number=number, title=tr(title))
+    )
+    markup = "<b>{title}</b><br><span style='color:#666'>{help}</span>"
+    return markup.format(title=escape(title), help=escape(tr(help_text)))
+
+
 class ContactsTable(QTableWidget):
     def __init__(self) -> None:
         super().__init__(0, 2)
-        self.setHorizontalHeaderLabels(["Name", "Phone"])
+        self.setHorizontalHeaderLabels([tr("Name"), tr("Phone")])
+        self.setAccessibleDescription(
+            tr("One person a row: a name and a phone number. A new row appears as you fill one.")
+        )
         self.setTabKeyNavigation(False)  # Tab moves on; the arrows move between cells
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -85,19 +112,22 @@ class SafetyPlanScreen(QTabWidget):
         self.context = context
         self.vault = context.vault
         self._dirty = False
-        self.addTab(self._build_editor(), "My safety plan")
-        self.addTab(self._build_history(), "Self-check history")
+        self.addTab(self._build_editor(), tr("My safety plan"))
+        self.addTab(self._build_history(), tr("Self-check history"))
         context.events.data_changed.connect(self._data_changed)
         self.load()
 
     # -- editor --------------------------------------------------------------------
     def _build_editor(self) -> QWidget:
         scroll = QScrollArea()
-        layout = scrolling_page(scroll, "My safety plan")
+        layout = scrolling_page(scroll, tr("My safety plan"))
         layout.addWidget(
             hint(
-                "A safety plan is a short list, in your own words, of what helps when things get "
-                "hard. Write it when you feel steady, ideally with your therapist. One item a line."
+                tr(
+                    "A safety plan is a short list, in your own words, of what helps when things "
+                    "get hard. Write it when you feel steady, ideally with your therapist. One "
+                    "item a line."
+                )
             )
         )
         self.reviewed_label = QLabel("")
@@ -107,11 +137,7 @@ class SafetyPlanScreen(QTabWidget):
         form.setSpacing(4)
         self.fields: dict[str, QPlainTextEdit | ContactsTable] = {}
         for number, (key, title, help_text) in enumerate(SAFETY_PLAN_SECTIONS, start=1):
-            label = QLabel(
-                f"<b>{number}. {title}</b><br><span style='color:#666'>{help_text}</span>"
-                if key != "reasons"
-                else f"<b>{title}</b><br><span style='color:#666'>{help_text}</span>"
-            )
+            label = QLabel(_section_heading(None if key == "reasons" else number, title, help_text))
             label.setWordWrap(True)
             if key in CONTACT_SECTIONS:
                 field = ContactsTable()
@@ -121,19 +147,30 @@ class SafetyPlanScreen(QTabWidget):
                 field.setTabChangesFocus(True)  # Tab moves on to the next section
                 field.setMaximumHeight(90)
                 field.textChanged.connect(self._mark_dirty)
-            field.setAccessibleName(title)
+            field.setAccessibleName(tr(title))
+            if key not in CONTACT_SECTIONS:  # a contacts table says how its rows work
+                field.setAccessibleDescription(tr(help_text))
             self.fields[key] = field
             form.addSpacing(6)
             form.addWidget(label)
             form.addWidget(field)
         layout.addLayout(form)
         buttons = QHBoxLayout()
-        self.save_button = QPushButton("Save plan")
+        self.save_button = QPushButton(tr("Save plan"))
+        self.save_button.setAccessibleDescription(
+            tr("Saves the plan as a new version; earlier versions are kept.")
+        )
         self.save_button.setObjectName("primary")
         self.save_button.clicked.connect(self.save)
-        self.reviewed_button = QPushButton("Mark as reviewed today")
+        self.reviewed_button = QPushButton(tr("Mark as reviewed today"))
+        self.reviewed_button.setAccessibleDescription(
+            tr("Saves the plan and records today as the day you last went through it.")
+        )
         self.reviewed_button.clicked.connect(self.mark_reviewed)
-        self.pdf_button = QPushButton("Save as PDF to print\N{HORIZONTAL ELLIPSIS}")
+        self.pdf_button = QPushButton(tr("Save as PDF to print…"))
+        self.pdf_button.setAccessibleDescription(
+            tr("Saves the plan as written here as a one-page PDF, which is not encrypted.")
+        )
         self.pdf_button.clicked.connect(self.export_pdf)
         self.status = QLabel("")
         self.status.setObjectName("status")
@@ -165,7 +202,7 @@ class SafetyPlanScreen(QTabWidget):
         res = resources_for(self.context.preferences.effective_country())
         plan = SafetyPlan()
         plan.professionals = [Contact(line.name, line.call) for line in res.lines]
-        plan.professionals.append(Contact("Emergency", res.emergency))
+        plan.professionals.append(Contact(tr("Emergency"), res.emergency))
         return plan
 
     def _show_plan(self, plan: SafetyPlan) -> None:
@@ -178,13 +215,17 @@ class SafetyPlanScreen(QTabWidget):
             field.blockSignals(False)
         saved = self.vault.safety_plans.latest()
         if saved is None:
-            self.reviewed_label.setText("Not saved yet.")
+            self.reviewed_label.setText(tr("Not saved yet."))
         else:
-            due = " Time for a review." if saved.review_due(self.context.today()) else ""
-            self.reviewed_label.setText(
-                f"Last reviewed {saved.reviewed_on:%d %B %Y}. "
-                f"{count_text(self.vault.safety_plans.version_count(), 'saved version')}.{due}"
+            versions = count_text(
+                self.vault.safety_plans.version_count(), tr("saved version"), tr("saved versions")
             )
+            text = tr("Last reviewed {date}. {versions}.").format(
+                date=date_text(saved.reviewed_on, "d MMMM yyyy"), versions=versions
+            )
+            if saved.review_due(self.context.today()):
+                text += " " + tr("Time for a review.")
+            self.reviewed_label.setText(text)
 
     def plan_from_fields(self) -> SafetyPlan:
         plan = SafetyPlan()
@@ -199,13 +240,13 @@ class SafetyPlanScreen(QTabWidget):
     def save(self) -> None:
         self.vault.safety_plans.save(self.plan_from_fields(), self.context.today())
         self._dirty = False
-        self.status.setText("Saved.")
+        self.status.setText(tr("Saved."))
         self._show_plan(self.vault.safety_plans.latest())
         self.context.events.data_changed.emit("safety_plan")
 
     def mark_reviewed(self) -> None:
         self.save()
-        self.status.setText("Saved and marked as reviewed today.")
+        self.status.setText(tr("Saved and marked as reviewed today."))
 
     def leaving(self) -> None:
         """Unsaved plan edits are kept: saving a plan is never harmful."""
@@ -219,7 +260,9 @@ class SafetyPlanScreen(QTabWidget):
         from moodlog.report.safety_plan_pdf import export_safety_plan_pdf
         from moodlog.ui.files import ask_save_path
 
-        path = ask_save_path(self, "Save safety plan as PDF", "safety-plan.pdf", "PDF (*.pdf)")
+        path = ask_save_path(
+            self, tr("Save safety plan as PDF"), "safety-plan.pdf", tr("PDF (*.pdf)")
+        )
         if path is None:
             return
         try:
@@ -227,9 +270,11 @@ class SafetyPlanScreen(QTabWidget):
                 self.plan_from_fields(), self.context.preferences.effective_country(), path
             )
         except OSError as error:
-            show_error(self, f"The PDF could not be saved: {error.strerror}.")
+            show_error(
+                self, tr("The PDF could not be saved: {reason}.").format(reason=error.strerror)
+            )
             return
-        self.status.setText(f"Saved {path.name}. This PDF is not encrypted.")
+        self.status.setText(tr("Saved {name}. This PDF is not encrypted.").format(name=path.name))
 
     # -- history -------------------------------------------------------------------
     def _build_history(self) -> QWidget:
@@ -237,23 +282,31 @@ class SafetyPlanScreen(QTabWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(24, 16, 24, 16)
         row = QHBoxLayout()
-        row.addWidget(heading("Self-check history"))
+        row.addWidget(heading(tr("Self-check history")))
         row.addStretch(1)
-        self.check_button = QPushButton("Take the self-check now")
+        self.check_button = QPushButton(tr("Take the self-check now"))
+        self.check_button.setAccessibleDescription(
+            tr("Opens the self-check on its own; your answers stay private.")
+        )
         self.check_button.clicked.connect(self.open_self_check)
         row.addWidget(self.check_button)
         layout.addLayout(row)
         layout.addWidget(
             hint(
-                "Your answers are private. No one is notified and no one is "
-                "monitoring them. If you need help now, use Get help now. The levels "
-                "are a summary to help you and your care team, if you choose to share "
-                "them, not a clinical assessment."
+                tr(
+                    "Your answers are private. No one is notified and no one is "
+                    "monitoring them. If you need help now, use Get help now. The levels "
+                    "are a summary to help you and your care team, if you choose to share "
+                    "them, not a clinical assessment."
+                )
             )
         )
         self.history = QTableWidget(0, 3)
-        self.history.setAccessibleName("Self-check history")
-        self.history.setHorizontalHeaderLabels(["Date", "Level", "To discuss"])
+        self.history.setAccessibleName(tr("Self-check history"))
+        self.history.setAccessibleDescription(
+            tr("Your self-checks, newest first: the day, the level and whether to discuss it.")
+        )
+        self.history.setHorizontalHeaderLabels([tr("Date"), tr("Level"), tr("To discuss")])
         self.history_columns = FittedColumns(
             self.history, "self_check_history", column_memory(self.context), wrap=(1,)
         )
@@ -267,11 +320,14 @@ class SafetyPlanScreen(QTabWidget):
         self.history.setRowCount(len(checkins))
         for row, checkin in enumerate(reversed(checkins)):
             level = checkin.level
+            label = tr(checkin.label)
             cells = (
-                f"{checkin.day:%a %d %b %Y} {checkin.time:%H:%M}",
+                f"{date_text(checkin.day, 'ddd d MMM yyyy')} {time_text(checkin.time)}",
                 # One set of level words everywhere (history, PDF): the domain's labels.
-                f"{level}: {checkin.label[0].upper()}{checkin.label[1:]}",
-                "yes" if checkin.discuss else "",
+                tr("{level}: {label}").format(
+                    level=tr(LEVEL_WORDS.get(level, level)), label=label[:1].upper() + label[1:]
+                ),
+                tr("yes") if checkin.discuss else "",
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

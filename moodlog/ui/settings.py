@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from moodlog.domain.treatments import DEFAULT_AFTERCARE
+from moodlog.i18n import tr
 from moodlog.ui.application import THEMES, apply_theme
 from moodlog.ui.context import AppContext
 from moodlog.ui.country import CountryBox
@@ -35,54 +36,70 @@ class SettingsScreen(QScrollArea):
         super().__init__()
         self.context = context
         self.vault = context.vault
-        layout = scrolling_page(self, "Settings")
+        layout = scrolling_page(self, tr("Settings"))
 
-        general = QGroupBox("Privacy and help")
+        general = QGroupBox(tr("Privacy and help"))
         form = QFormLayout(general)
         self.idle_minutes = QSpinBox()
         self.idle_minutes.setRange(1, 240)
-        self.idle_minutes.setSuffix(" minutes")
+        self.idle_minutes.setSuffix(tr(" minutes"))
+        self.idle_minutes.setAccessibleDescription(
+            tr("moodlog locks itself after this many minutes without any typing or clicking.")
+        )
         self.idle_minutes.setValue(context.preferences.idle_lock_minutes)
         self.idle_minutes.valueChanged.connect(self.idle_minutes_changed)
-        form.addRow("Lock after no activity for", self.idle_minutes)
+        form.addRow(tr("Lock after no activity for"), self.idle_minutes)
         self.country = CountryBox(context.preferences.effective_country())
         self.country.country_picked.connect(self._country_changed)
-        form.addRow("Country for crisis lines", self.country)
+        self.country.setAccessibleDescription(
+            tr("The crisis lines and emergency number moodlog shows are those of this country.")
+        )
+        form.addRow(tr("Country for crisis lines"), self.country)
         layout.addWidget(general)
 
-        appearance = QGroupBox("Appearance")  # issue 15: themes
+        appearance = QGroupBox(tr("Appearance"))  # issue 15: themes
         form = QFormLayout(appearance)
         self.theme = QComboBox()
         for key, label in THEMES.items():
-            self.theme.addItem(label, key)
+            self.theme.addItem(tr(label), key)
         self.theme.setCurrentIndex(max(0, self.theme.findData(context.preferences.theme)))
-        self.theme.setAccessibleName("Colour theme")
+        self.theme.setAccessibleName(tr("Colour theme"))
+        self.theme.setAccessibleDescription(
+            tr("Light or dark colours, or the same as the rest of your computer.")
+        )
         self.theme.currentIndexChanged.connect(self._theme_changed)
-        form.addRow("Colours", self.theme)
+        form.addRow(tr("Colours"), self.theme)
         layout.addWidget(appearance)
 
-        rhythm = QGroupBox("Questionnaires and sessions")
+        rhythm = QGroupBox(tr("Questionnaires and sessions"))
         form = QFormLayout(rhythm)
         self.every_days = QSpinBox()
         self.every_days.setRange(1, 90)
-        self.every_days.setSuffix(" days")
+        self.every_days.setSuffix(tr(" days"))
+        self.every_days.setAccessibleDescription(
+            tr("How many days apart Today suggests filling in the PHQ-9 and GAD-7.")
+        )
         self.every_days.setValue(int(self.vault.settings.get("questionnaire_every_days", 7)))
         self.every_days.valueChanged.connect(
             lambda v: self.vault.settings.set("questionnaire_every_days", v)
         )
-        form.addRow("Suggest PHQ-9 and GAD-7 every", self.every_days)
+        form.addRow(tr("Suggest PHQ-9 and GAD-7 every"), self.every_days)
         self.aftercare = QPlainTextEdit(
             self.vault.settings.get("aftercare_text", DEFAULT_AFTERCARE)
         )
         self.aftercare.setMaximumHeight(90)
         self.aftercare.setTabChangesFocus(True)
-        save_aftercare = QPushButton("Save after-care text")
+        self.aftercare.setAccessibleDescription(
+            tr("The reminder shown after you record a ketamine or esketamine session.")
+        )
+        save_aftercare = QPushButton(tr("Save after-care text"))
+        save_aftercare.setAccessibleDescription(tr("Keeps the after-care note as written above."))
         save_aftercare.clicked.connect(
             lambda: self.vault.settings.set(
                 "aftercare_text", self.aftercare.toPlainText().strip() or DEFAULT_AFTERCARE
             )
         )
-        form.addRow("After-care note shown after a ketamine session", self.aftercare)
+        form.addRow(tr("After-care note shown after a ketamine session"), self.aftercare)
         form.addRow("", save_aftercare)
         layout.addWidget(rhythm)
         from moodlog.ui.reminders import ReminderSettings  # issue 15: daily reminder
@@ -90,55 +107,72 @@ class SettingsScreen(QScrollArea):
         self.reminders = ReminderSettings(self.vault.settings, with_save_button=True)
         layout.addWidget(self.reminders)
 
-        tags = QGroupBox("Tags")
+        tags = QGroupBox(tr("Tags"))
         tag_layout = QVBoxLayout(tags)
         self.tag_list = QListWidget()
-        self.tag_list.setAccessibleName("Tags offered on Today")
+        self.tag_list.setAccessibleName(tr("Tags offered on Today"))
+        self.tag_list.setAccessibleDescription(
+            tr("The tags you can pick on Today. Choose one to remove it from the choices.")
+        )
         self.tag_list.setMaximumHeight(160)
         tag_layout.addWidget(self.tag_list)
         row = QHBoxLayout()
         self.new_tag = QLineEdit()
-        self.new_tag.setPlaceholderText("New tag")
-        self.new_tag.setAccessibleName("New tag")
-        add = QPushButton("Add")
+        self.new_tag.setPlaceholderText(tr("New tag"))
+        self.new_tag.setAccessibleName(tr("New tag"))
+        self.new_tag.setAccessibleDescription(tr("Type a tag to offer on Today, then Add."))
+        add = QPushButton(tr("Add"))
+        add.setAccessibleDescription(tr("Adds the tag typed beside it to the choices."))
         add.clicked.connect(self._add_tag)
-        hide = QPushButton("Remove from choices")
+        hide = QPushButton(tr("Remove from choices"))
+        hide.setAccessibleDescription(
+            tr("Removes the chosen tag from the choices; past entries keep it.")
+        )
         hide.clicked.connect(self._hide_tag)
         row.addWidget(self.new_tag)
         row.addWidget(add)
         row.addWidget(hide)
         tag_layout.addLayout(row)
-        tag_layout.addWidget(hint("Removing a tag keeps it on past entries."))
+        tag_layout.addWidget(hint(tr("Removing a tag keeps it on past entries.")))
         layout.addWidget(tags)
 
-        other_apps = QGroupBox("Other apps")  # issue 13: imports from Daylio, eMoods, CSV
+        other_apps = QGroupBox(tr("Other apps"))  # issue 13: imports from Daylio, eMoods, CSV
         other_layout = QVBoxLayout(other_apps)
-        self.import_button = QPushButton("Import from another app\N{HORIZONTAL ELLIPSIS}")
+        self.import_button = QPushButton(tr("Import from another app…"))
+        self.import_button.setAccessibleDescription(
+            tr("Adds entries from Daylio, eMoods or a CSV file, with a preview first.")
+        )
         self.import_button.clicked.connect(self.open_import)
         other_layout.addWidget(self.import_button)
         other_layout.addWidget(
-            hint("Daylio, eMoods or any CSV file: adds entries, with a preview first.")
+            hint(tr("Daylio, eMoods or any CSV file: adds entries, with a preview first."))
         )
         layout.addWidget(other_apps)
 
-        passphrase = QGroupBox("Change passphrase")
+        passphrase = QGroupBox(tr("Change passphrase"))
         form = QFormLayout(passphrase)
         self.current = QLineEdit()
         self.new = QLineEdit()
         self.repeat = QLineEdit()
         for field in (self.current, self.new, self.repeat):
             field.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow("Current passphrase", self.current)
-        form.addRow("New passphrase", self.new)
-        form.addRow("New passphrase again", self.repeat)
-        change = QPushButton("Change passphrase")
+        self.current.setAccessibleDescription(tr("The passphrase that opens moodlog now."))
+        self.new.setAccessibleDescription(tr("The passphrase that will open moodlog from now on."))
+        self.repeat.setAccessibleDescription(tr("The new passphrase once more, to catch a typo."))
+        form.addRow(tr("Current passphrase"), self.current)
+        form.addRow(tr("New passphrase"), self.new)
+        form.addRow(tr("New passphrase again"), self.repeat)
+        change = QPushButton(tr("Change passphrase"))
+        change.setAccessibleDescription(
+            tr("Re-encrypts your journal with the new passphrase; the old one stops working.")
+        )
         change.clicked.connect(self.change_passphrase)
         self.passphrase_status = QLabel("")
         self.passphrase_status.setWordWrap(True)
         form.addRow(change, self.passphrase_status)
-        form.addRow(hint("There is no way to recover a lost passphrase."))
+        form.addRow(hint(tr("There is no way to recover a lost passphrase.")))
         layout.addWidget(passphrase)
-        layout.addWidget(hint(f"Your vault: {self.vault.path}"))
+        layout.addWidget(hint(tr("Your vault: {path}").format(path=self.vault.path)))
         layout.addStretch(1)
         self.refresh()
 
@@ -189,4 +223,6 @@ class SettingsScreen(QScrollArea):
         finally:
             for field in (self.current, self.new, self.repeat):
                 field.clear()
-        self.passphrase_status.setText("Passphrase changed. The old one no longer opens the vault.")
+        self.passphrase_status.setText(
+            tr("Passphrase changed. The old one no longer opens the vault.")
+        )

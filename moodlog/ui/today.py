@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -35,27 +35,39 @@ from moodlog.domain.treatments import (
     next_appointment,
     session_day_phq9_due,
 )
-from moodlog.ui.checkin import SelfCheckWidget, offer_support, record_checkin
+from moodlog.i18n import date_text, time_text, tr
+from moodlog.ui.checkin import (
+    SelfCheckWidget,
+    announce_checkin,
+    offer_support,
+    store_checkin,
+)
 from moodlog.ui.context import AppContext
+from moodlog.ui.drafts import QUESTION_LABEL, QUESTION_TITLE
 from moodlog.ui.entry_form import EntryForm
 from moodlog.ui.widgets import PromptBox, heading, hint
+from moodlog.wording import QT_TR_NOOP
 
 DRAFT_NAME = "today"
-MOOD_MISSING = (
+# Shown with tr().
+MOOD_MISSING = QT_TR_NOOP(
     "How is your mood right now? Please set the mood scale "
     "(0 = worst possible, 10 = best possible), then save again."
 )
-MOOD_MISSING_AFTER_SELF_CHECK = (
+MOOD_MISSING_AFTER_SELF_CHECK = QT_TR_NOOP(
     "Your self-check is saved. To save the rest of this check-in, please set the mood "
     "scale (0 = worst possible, 10 = best possible), then save again."
 )
 
 
+def clock(moment: dt.time | dt.datetime) -> str:
+    """A check-in's time as its time field shows it (24-hour, like the field)."""
+    return f"{moment:%H:%M}"
+
+
 def add_question(context: AppContext, parent: QWidget, source: str) -> bool:
     """Ask for a question for the next appointment and add it to the running list."""
-    text, ok = QInputDialog.getMultiLineText(
-        parent, "Question for my next appointment", "What would you like to ask or talk about?"
-    )
+    text, ok = QInputDialog.getMultiLineText(parent, tr(QUESTION_TITLE), tr(QUESTION_LABEL))
     if not ok or not text.strip():
         return False
     context.vault.questions.add(
@@ -74,20 +86,28 @@ def treatment_context(treatments: list[Treatment], now: dt.datetime) -> str:
     if today_sessions:
         t = today_sessions[-1]
         parts.append(
-            f"Session today: {t.label}, {course_label(t, numbers[id(t)])}, "
-            f"{t.time.strftime('%H:%M')}."
+            tr("Session today: {session}, {course}, {time}.").format(
+                session=tr(t.label),
+                course=course_label(t, numbers[id(t)], tr),
+                time=time_text(t.time),
+            )
         )
     else:
         days = days_since_last_session(treatments, now)
         if days is not None:
             parts.append(
-                "Last session yesterday." if days == 1 else f"{days} days since your last session."
+                tr("Last session yesterday.")
+                if days == 1
+                else tr("{days} days since your last session.").format(days=days)
             )
     upcoming = next_appointment([t for t in treatments if t.day != now.date()], now)
     if upcoming:
         parts.append(
-            f"Next appointment: {upcoming.label}, "
-            f"{upcoming.day.strftime('%a %d %b')} {upcoming.time.strftime('%H:%M')}."
+            tr("Next appointment: {session}, {day} {time}.").format(
+                session=tr(upcoming.label),
+                day=date_text(upcoming.day, "ddd d MMM"),
+                time=time_text(upcoming.time),
+            )
         )
     return " ".join(parts)
 
@@ -96,16 +116,56 @@ def _minute(moment: dt.datetime) -> tuple:
     return (moment.date(), moment.hour, moment.minute)
 
 
+class AfterPaint(QObject):
+    """Once armed, runs ``callback`` (once) from the event loop just after ``widget``'s
+    next paint, so that work nobody waits for comes after what they do wait for is on
+    screen; or ``fallback_ms`` after arming if no paint comes (the widget hidden)."""
+
+    def __init__(self, widget: QWidget, callback, fallback_ms: int = 250) -> None:  # noqa: ANN001
+        super().__init__(widget)
+        self.callback = callback
+        self.widget = widget
+        self.fallback_ms = fallback_ms
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self._run)
+        widget.installEventFilter(self)
+
+    @property
+    def armed(self) -> bool:
+        return self.timer.isActive()
+
+    def arm(self) -> None:
+        if not self.armed:
+            self.timer.start(self.fallback_ms)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if self.armed and watched is self.widget and event.type() == QEvent.Type.Paint:
+            self.timer.start(0)  # once this paint is finished
+        return False
+
+    def _run(self) -> None:
+        self.callback()
+
+
 class IntegrationDialog(QDialog):
     def __init__(self, treatment: Treatment, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Integration note")
+        self.setWindowTitle(tr("Integration note"))
         layout = QVBoxLayout(self)
         layout.addWidget(
-            QLabel(f"Your {treatment.label.lower()} on {treatment.day.strftime('%A %d %B')}:")
+            QLabel(
+                tr("Your session on {day} ({session}):").format(
+                    day=date_text(treatment.day, "dddd d MMMM"), session=tr(treatment.label)
+                )
+            )
         )
-        layout.addWidget(hint("What came up? What do you want to remember, or bring to therapy?"))
+        layout.addWidget(
+            hint(tr("What came up? What do you want to remember, or bring to therapy?"))
+        )
         self.text = QPlainTextEdit(treatment.integration)
+        self.text.setAccessibleName(tr("Integration note"))
+        self.text.setAccessibleDescription(tr("Kept with this session, encrypted."))
         layout.addWidget(self.text)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -119,10 +179,27 @@ class TodayScreen(QWidget):
     """The check-in scrolls; the bar with Save stays fixed at the bottom of the page, so
     saving never needs scrolling, whatever the window's height (issue 15)."""
 
-    def __init__(self, context: AppContext) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        context: AppContext,
+        sessions_after_paint: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        """With ``sessions_after_paint`` (the main window building it at unlock), what
+        comes from the treatment sessions (the line about the last and next session,
+        aftercare, the prompts and the session-durability line) is filled in just after
+        the screen's first paint, so that unlocking does not wait for every session to
+        be read (issue 14 §3). Built inside its ``parent`` (and its parts inside
+        theirs), no widget tree is moved, which would make Qt work out every widget's
+        style again."""
+        super().__init__(parent)
         self.context = context
         self.vault = context.vault
+        self._treatments: list[Treatment] = []  # as read by the last refresh
+        self._booster_shown: tuple | None = None  # (line, observation) on screen
+        self._booster_widgets: list[QWidget] = []
+        self._booster_index = 0  # where they go among the prompts
+        self._sessions_after_paint = sessions_after_paint
         self._dirty = False
         self._checkin_recorded = False  # this form's self-check was saved on its own
         self._shown_day: dt.date | None = None
@@ -131,53 +208,74 @@ class TodayScreen(QWidget):
         page = QVBoxLayout(self)
         page.setContentsMargins(0, 0, 0, 0)
         page.setSpacing(0)
-        self.scroll = QScrollArea()
+        self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         page.addWidget(self.scroll, 1)
         body = QWidget()
         body.setObjectName("screen")
         layout = QVBoxLayout(body)
+        self.scroll.setWidget(body)  # before its contents are built (see __init__'s doc)
         layout.setContentsMargins(16, 12, 16, 10)
         self.title = heading("")
         layout.addWidget(self.title)
+        self._booster_later = AfterPaint(self.title, self._update_booster_lines)
+        self._sessions_later = AfterPaint(self.title, self._refresh_sessions)
         self.context_label = QLabel("")
         self.context_label.setObjectName("contextLine")
         self.context_label.setWordWrap(True)
+        self.context_label.hide()  # until there is something to say (no empty gap)
         layout.addWidget(self.context_label)
         self.aftercare_label = QLabel("")
         self.aftercare_label.setObjectName("notice")
         self.aftercare_label.setWordWrap(True)
+        self.aftercare_label.hide()
         layout.addWidget(self.aftercare_label)
         self.prompts = QVBoxLayout()
         layout.addLayout(self.prompts)
 
-        self.form = EntryForm(self.vault.tags.names(), context.today())
+        self.form = EntryForm(self.vault.tags.names(), context.today(), body)
         self.form.changed.connect(self._mark_dirty)
         layout.addWidget(self.form)
-        self.self_check = SelfCheckWidget()
+        self.self_check = SelfCheckWidget(body)
         self.self_check.changed.connect(self._mark_dirty)
         for widgets in self.self_check.rows.values():
             widgets[0].setMinimumWidth(200)  # the question wraps; no sideways scrolling
         layout.addWidget(self.self_check)
 
-        self.save_button = QPushButton("Save check-in")
+        self.save_button = QPushButton(tr("Save check-in"))
         self.save_button.setObjectName("primary")
-        self.save_button.setToolTip("Save (Ctrl+S)")
+        save_keys = QKeySequence(QKeySequence.StandardKey.Save)
+        self.save_button.setToolTip(
+            tr("Save ({keys})").format(
+                keys=save_keys.toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
+        self.save_button.setAccessibleDescription(
+            tr("Saves the check-in and the self-check together.")
+        )
         self.save_button.clicked.connect(self.save)
         self.status = QLabel("")
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
-        self.question_button = QPushButton("Add a question for my therapist\N{HORIZONTAL ELLIPSIS}")
+        self.question_button = QPushButton(tr("Add a question for my therapist…"))
+        self.question_button.setAccessibleDescription(
+            tr("Adds it to the questions for your next appointment.")
+        )
         self.question_button.clicked.connect(lambda: add_question(context, self, "today"))
-        self.phq_button = QPushButton("PHQ-9 questionnaire")
-        self.gad_button = QPushButton("GAD-7 questionnaire")
+        self.phq_button = QPushButton(tr("{instrument} questionnaire").format(instrument=PHQ9))
+        self.gad_button = QPushButton(tr("{instrument} questionnaire").format(instrument=GAD7))
+        self.phq_button.setAccessibleDescription(tr("Depression questionnaire, nine questions."))
+        self.gad_button.setAccessibleDescription(tr("Anxiety questionnaire, seven questions."))
         self.phq_button.clicked.connect(lambda: self.open_questionnaire(PHQ9))
         self.gad_button.clicked.connect(lambda: self.open_questionnaire(GAD7))
         more = QHBoxLayout()
         more.addWidget(self.phq_button)
         more.addWidget(self.gad_button)
-        self.history_button = QPushButton("Questionnaire results\N{HORIZONTAL ELLIPSIS}")
+        self.history_button = QPushButton(tr("Questionnaire results…"))
+        self.history_button.setAccessibleDescription(
+            tr("Your earlier PHQ-9 and GAD-7 scores and what they mean.")
+        )
         self.history_button.clicked.connect(self.open_questionnaire_history)
         more.addWidget(self.history_button)
         more.addStretch(1)
@@ -187,7 +285,6 @@ class TodayScreen(QWidget):
         self.earlier.setWordWrap(True)
         layout.addWidget(self.earlier)
         layout.addStretch(1)
-        self.scroll.setWidget(body)
 
         self.action_bar = QWidget()
         self.action_bar.setObjectName("actionBar")
@@ -213,7 +310,7 @@ class TodayScreen(QWidget):
             self.self_check.restore(draft.get("self_check", {}))
             self._checkin_recorded = bool(draft.get("checkin_recorded"))
             self._dirty = True
-            self.status.setText("Restored your unsaved check-in. It is not saved yet.")
+            self.status.setText(tr("Restored your unsaved check-in. It is not saved yet."))
         self.refresh()
         # The main window refreshes a screen whenever it shows it, the first time right
         # after building it: that refresh is skipped (once, in the same minute, before
@@ -279,10 +376,12 @@ class TodayScreen(QWidget):
             self.form.irritability,
             self.form.sleep_quality,
         ):
-            scale.set_value(None)  # nothing is preset, mood included
+            if scale.value() is not None or scale.slider.value() != 5:
+                scale.set_value(None)  # nothing is preset, mood included
         self.form.sleep_hours.setValue(self.form.sleep_hours.minimum())
         self.form.check_tags([])
-        self.form.note.clear()
+        if self.form.note.document().characterCount() > 1:  # an empty one has 1
+            self.form.note.clear()
         self.self_check.reset()
         self._checkin_recorded = False
         self._dirty = False
@@ -294,7 +393,9 @@ class TodayScreen(QWidget):
         if kind == "entries" and self._saving:
             return  # save() updates its own line without reading the day again
         if kind == "entries" and self._shown_day == self.context.now().date():
-            self._refresh_entries()  # entries change neither prompts nor sessions
+            self._refresh_entries()  # entries change neither prompts nor sessions,
+            if self.isVisible():  # but can change the booster line (else: when shown)
+                self._update_booster_later()
         elif kind in ("treatments", "questionnaires", "safety_plan", "entries", "tags"):
             self.refresh()
 
@@ -309,8 +410,25 @@ class TodayScreen(QWidget):
         self._shown_day = now.date()
         if not self._dirty:
             self.form.set_today(now.date())
-        self.title.setText(now.strftime("Today, %A %d %B"))
+        self.title.setText(tr("Today, {date}").format(date=date_text(now.date(), "dddd d MMMM")))
+        if self._sessions_after_paint:
+            self._sessions_after_paint = False
+            self._sessions_later.arm()
+        else:
+            self._sessions_later.timer.stop()  # done now
+            self._refresh_sessions(now)
+        if not self._dirty:
+            self.form.set_tag_choices(self.vault.tags.names())
+        self._refresh_entries()
+
+    def _refresh_sessions(self, now: dt.datetime | None = None) -> None:
+        """What comes from the treatment sessions: the line about the last and next
+        session, aftercare on a session day, the prompts and the booster line."""
+        if not self.vault.is_open:
+            return
+        now = now or self.context.now()
         treatments = self.vault.treatments.all()
+        self._treatments = treatments
         self.context_label.setText(treatment_context(treatments, now))
         self.context_label.setVisible(bool(self.context_label.text()))  # no empty gap
         session_today = [
@@ -319,12 +437,15 @@ class TodayScreen(QWidget):
             if t.day == now.date() and t.kind_info.ketamine and not t.is_appointment(now)
         ]
         aftercare = self.vault.settings.get("aftercare_text", DEFAULT_AFTERCARE)
-        self.aftercare_label.setText(f"After today's session: {aftercare}" if session_today else "")
+        if aftercare == DEFAULT_AFTERCARE:  # moodlog's words, not the person's own
+            aftercare = tr(DEFAULT_AFTERCARE)
+        self.aftercare_label.setText(
+            tr("After today's session: {aftercare}").format(aftercare=aftercare)
+            if session_today
+            else ""
+        )
         self.aftercare_label.setVisible(bool(session_today))
         self._build_prompts(treatments, now, bool(session_today))
-        if not self._dirty:
-            self.form.set_tag_choices(self.vault.tags.names())
-        self._refresh_entries()
 
     def _refresh_entries(self, just_saved: Entry | None = None) -> None:
         """The "already saved today" line: one small query (no sessions decoded), or
@@ -338,10 +459,15 @@ class TodayScreen(QWidget):
                 (e.time, e.id or 0, e.mood) for e in self.vault.entries.on_day(day)
             ]
         if self._today_entries:
-            lines = ", ".join(f"{time:%H:%M} mood {mood}" for time, _, mood in self._today_entries)
+            lines = ", ".join(
+                tr("{time} mood {mood}").format(time=clock(time), mood=mood)
+                for time, _, mood in self._today_entries
+            )
             self.earlier.setText(
-                f"Already saved today: {lines}. You can add another check-in "
-                "at any time; charts use the day's average."
+                tr(
+                    "Already saved today: {entries}. You can add another check-in "
+                    "at any time; charts use the day's average."
+                ).format(entries=lines)
             )
         else:
             self.earlier.setText("")
@@ -366,38 +492,73 @@ class TodayScreen(QWidget):
                 instrument == PHQ9 and session_ahead and session_day_phq9_due(last, now.date())
             )
             due = is_due(last, now.date(), every) or before_session
-            button.setText(f"{instrument} questionnaire" + (" (due)" if due else ""))
+            label = (
+                tr("{instrument} questionnaire (due)") if due else tr("{instrument} questionnaire")
+            )
+            button.setText(label.format(instrument=instrument))
             if due and instrument == PHQ9:
                 self._add_prompt(
-                    SESSION_DAY_PHQ9_PROMPT
+                    tr(SESSION_DAY_PHQ9_PROMPT)
                     if before_session
-                    else "It is a good time for your PHQ-9 questionnaire (about two minutes).",
-                    "Take PHQ-9",
+                    else tr("It is a good time for your PHQ-9 questionnaire (about two minutes)."),
+                    tr("Take PHQ-9"),
                     lambda: self.open_questionnaire(PHQ9),
                 )
         for treatment in treatments:
             if integration_prompt_due(treatment, now):
                 self._add_prompt(
-                    f"It has been a day or two since your {treatment.label.lower()} on "
-                    f"{treatment.day.strftime('%a %d %b')}. What came up?",
-                    "Write an integration note",
+                    tr(
+                        "It has been a day or two since your session on {day} ({session}). "
+                        "What came up?"
+                    ).format(
+                        day=date_text(treatment.day, "ddd d MMM"), session=tr(treatment.label)
+                    ),
+                    tr("Write an integration note"),
                     lambda t=treatment: self.write_integration(t),
                 )
         plan = self.vault.safety_plans.latest()
         if plan is not None and plan.review_due(now.date()):
             self._add_prompt(
-                f"Your safety plan was last reviewed on {plan.reviewed_on:%d %b %Y}. "
-                "Look it over when you feel ready.",
-                "Open safety plan",
+                tr(
+                    "Your safety plan was last reviewed on {day}. Look it over when you feel ready."
+                ).format(day=date_text(plan.reviewed_on, "d MMM yyyy")),
+                tr("Open safety plan"),
                 lambda: self.window().show_screen("Safety plan"),
             )
-        from moodlog.ui.booster_today import add_booster_lines  # how long sessions help
-
-        add_booster_lines(self, treatments, now)
+        self._booster_index = self.prompts.count()  # how long sessions help
+        self._booster_widgets, self._booster_shown = [], None
+        self._booster_later.timer.stop()  # done now
+        self._update_booster_lines(now)
         from moodlog.ui.backups import reminder_text  # no backup for 14 days, or never
 
         if reminder := reminder_text(self.context):
-            self._add_prompt(reminder, "Open Backups", lambda: self.window().show_screen("Backups"))
+            self._add_prompt(
+                reminder, tr("Open Backups"), lambda: self.window().show_screen("Backups")
+            )
+        self._set_tab_order()
+
+    def _update_booster_later(self) -> None:
+        """The booster line brought up to date once the screen has been painted."""
+        self._booster_later.arm()
+
+    def _update_booster_lines(self, now: dt.datetime | None = None) -> None:
+        """Show the session-durability line and observation for now (from the sessions
+        the last refresh read): a new entry can change both. Replaced only if changed."""
+        from moodlog.ui.booster_today import booster_state, booster_widgets
+
+        if not self.vault.is_open or self._sessions_later.armed:
+            return  # (the sessions, when read, bring it up to date)
+        state = booster_state(self.vault, self._treatments, now or self.context.now())
+        if state == self._booster_shown:
+            return
+        for widget in self._booster_widgets:
+            self.prompts.removeWidget(widget)
+            widget.hide()
+            widget.deleteLater()
+        self._booster_widgets = booster_widgets(state)
+        for offset, widget in enumerate(self._booster_widgets):
+            self.prompts.insertWidget(self._booster_index + offset, widget)
+        self._booster_shown = state
         self._set_tab_order()
 
     def _add_prompt(self, text: str, action: str, slot) -> None:  # noqa: ANN001
@@ -406,6 +567,7 @@ class TodayScreen(QWidget):
         label.setWordWrap(True)
         box.row.addWidget(label, 1)
         button = QPushButton(action)
+        button.setAccessibleDescription(text)  # what the prompt beside it says
         button.clicked.connect(slot)
         box.row.addWidget(button)
         self.prompts.addWidget(box)
@@ -430,20 +592,26 @@ class TodayScreen(QWidget):
             checkin = self.self_check.checkin(entry.day, entry.time)
         # One transaction: the entry, the self-check and the draft's removal are saved
         # together or not at all (and cost one commit, not three).
+        question = False
         with self.vault.transaction():
             self.vault.entries.add(entry)
             if checkin is not None:
-                record_checkin(self.context, checkin)
+                question = store_checkin(self.context, checkin)
             self.vault.drafts.discard(DRAFT_NAME)
         tags_known = set(entry.tags) <= {
             self.form.tags.item(i).text() for i in range(self.form.tags.count())
         }
         self._reset_form()
-        self.status.setText(
-            f"Saved at {self.context.now():%H:%M} \N{EM DASH} mood {entry.mood}"
-            + (" (marked as filled in later)" if entry.backfilled else "")
-            + "."
+        saved = (
+            tr("Saved at {time} — mood {mood} (marked as filled in later).")
+            if entry.backfilled
+            else tr("Saved at {time} — mood {mood}.")
         )
+        self.status.setText(saved.format(time=clock(self.context.now()), mood=entry.mood))
+        # The other screens are told once it is all committed; what they do about it
+        # (reminders, Trends) waits for a quiet moment.
+        if checkin is not None:
+            announce_checkin(self.context, question)
         self._saving = True
         try:
             self.context.events.data_changed.emit("entries")
@@ -451,8 +619,10 @@ class TodayScreen(QWidget):
             self._saving = False
         if self._shown_day != now.date():
             self.refresh()  # past midnight: a new day's title, prompts and sessions
-        elif entry.day == now.date():
-            self._refresh_entries(just_saved=entry)
+        else:
+            if entry.day == now.date():
+                self._refresh_entries(just_saved=entry)
+            self._update_booster_later()  # the day's mood can change it
         if not tags_known:
             self.form.set_tag_choices(self.vault.tags.names())
         if checkin is not None:
@@ -464,14 +634,15 @@ class TodayScreen(QWidget):
         back by the missing mood: it is saved now (and help offered after any yes)."""
         self.form.mood.slider.setFocus()
         if self.self_check.skip_box.isChecked() or not self.self_check.touched():
-            self.status.setText(MOOD_MISSING)
+            self.status.setText(tr(MOOD_MISSING))
             return False
         checkin = self.self_check.checkin(entry.day, entry.time)
         with self.vault.transaction():
-            record_checkin(self.context, checkin)
+            question = store_checkin(self.context, checkin)
+        announce_checkin(self.context, question)
         self._checkin_recorded = True
         self.self_check.reset()
-        self.status.setText(MOOD_MISSING_AFTER_SELF_CHECK)
+        self.status.setText(tr(MOOD_MISSING_AFTER_SELF_CHECK))
         offer_support(self.context, checkin)
         return False
 

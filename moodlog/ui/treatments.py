@@ -51,9 +51,11 @@ from moodlog.domain.treatments import (
     course_numbers,
     next_appointment,
 )
+from moodlog.i18n import date_text, number_text, time_text, tr
 from moodlog.ui.context import AppContext
 from moodlog.ui.drafts import DraftDialogMixin
 from moodlog.ui.widgets import FittedColumns, column_memory, confirm, heading, hint
+from moodlog.wording import QT_TR_NOOP
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -67,6 +69,19 @@ def _date_edit(day: dt.date) -> QDateEdit:
     return edit
 
 
+def _day(day: dt.date) -> str:
+    """A date in a table or sentence: "3 Nov 2026" (the locale's month names)."""
+    return date_text(day, "d MMM yyyy")
+
+
+def kind_label(treatment: Treatment) -> str:
+    """A session's kind as shown: the person's own name for "Other", else the kind's
+    label, translated."""
+    if treatment.kind == "other" and treatment.kind_other:
+        return treatment.kind_other
+    return tr(treatment.kind_info.label)
+
+
 def _read_only(table: QTableWidget) -> None:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -76,9 +91,10 @@ def _read_only(table: QTableWidget) -> None:
 
 
 def _tab_page(
-    title: str, hint_text: str, buttons: list[tuple[str, object]]
+    title: str, hint_text: str, buttons: list[tuple[str, str, object]]
 ) -> tuple[QWidget, QVBoxLayout]:
-    """A tab with a heading, an optional hint and a row of action buttons."""
+    """A tab with a heading, an optional hint and a row of action buttons, each given as
+    (label, accessible description, slot), all already translated."""
     page = QWidget()
     layout = QVBoxLayout(page)
     layout.setContentsMargins(24, 16, 24, 16)
@@ -86,13 +102,21 @@ def _tab_page(
     if hint_text:
         layout.addWidget(hint(hint_text))
     row = QHBoxLayout()
-    for label, slot in buttons:
+    for label, description, slot in buttons:
         button = QPushButton(label)
+        button.setAccessibleDescription(description)
         button.clicked.connect(slot)
         row.addWidget(button)
     row.addStretch(1)
     layout.addLayout(row)
     return page, layout
+
+
+def _number(value: float) -> str:
+    """A dose or ratio as typed, the locale's way: "50", "0.5" or "0,5" (no trailing 0s)."""
+    text = number_text(value, 2)
+    decimal = number_text(0.5, 1)[1]  # the locale's decimal separator
+    return text.rstrip("0").rstrip(decimal) if decimal in text else text
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -136,7 +160,7 @@ class TreatmentDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.treatment = treatment
-        self.setWindowTitle("Edit session" if treatment else "Add session")
+        self.setWindowTitle(tr("Edit session") if treatment else tr("Add session"))
         now = context.now()
         self.copied_from = None if treatment else last_session(context.vault.treatments.all(), now)
         t = treatment or new_session(self.copied_from, now)
@@ -144,8 +168,10 @@ class TreatmentDialog(QDialog):
         if self.copied_from is not None:
             outer.addWidget(
                 hint(
-                    "Kind, clinic, dose and weight are copied from your last session "
-                    f"({self.copied_from.day:%d %b %Y}). Change anything that is different."
+                    tr(
+                        "Kind, clinic, dose and weight are copied from your last session "
+                        "({date}). Change anything that is different."
+                    ).format(date=_day(self.copied_from.day))
                 )
             )
         scroll = QScrollArea()
@@ -157,32 +183,49 @@ class TreatmentDialog(QDialog):
         body_layout.addStretch(1)  # spare height below the form, not between its rows
         self.kind = QComboBox()
         for kind in KINDS.values():
-            self.kind.addItem(kind.label, kind.code)
+            self.kind.addItem(tr(kind.label), kind.code)
         self.kind.setCurrentIndex(self.kind.findData(t.kind))
+        self.kind.setAccessibleDescription(tr("What kind of treatment this session is."))
         self.kind_other = QLineEdit(t.kind_other)
-        self.kind_other.setPlaceholderText("Name of the treatment (for Other)")
+        self.kind_other.setPlaceholderText(tr("Name of the treatment (for Other)"))
+        self.kind_other.setAccessibleName(tr("Name of the treatment"))
+        self.kind_other.setAccessibleDescription(
+            tr("Your own name for a treatment of the kind Other.")
+        )
         self.date = _date_edit(t.day)
         self.time = QTimeEdit(QTime(t.time.hour, t.time.minute))
         self.time.setDisplayFormat("HH:mm")
+        self.date.setAccessibleDescription(
+            tr("The day of the session; a day to come makes it an appointment.")
+        )
+        self.time.setAccessibleName(tr("Start time"))
+        self.time.setAccessibleDescription(tr("When the session starts."))
         when = QHBoxLayout()
         when.addWidget(self.date, 2)
         when.addWidget(self.time, 1)
         self.dose = QDoubleSpinBox()
         self.dose.setRange(0, 2000)
         self.dose.setDecimals(1)
-        self.dose.setSuffix(" mg")
-        self.dose.setSpecialValueText("not recorded")
+        self.dose.setSuffix(tr(" mg"))
+        self.dose.setSpecialValueText(tr("not recorded"))
+        self.dose.setAccessibleDescription(
+            tr("The dose of this session in milligrams; 0 leaves it not recorded.")
+        )
         self.dose.setValue(t.dose_mg or 0)
         self.weight = QDoubleSpinBox()
         self.weight.setRange(0, 350)
         self.weight.setDecimals(1)
-        self.weight.setSuffix(" kg")
-        self.weight.setSpecialValueText("not recorded")
+        self.weight.setSuffix(tr(" kg"))
+        self.weight.setSpecialValueText(tr("not recorded"))
+        self.weight.setAccessibleName(tr("Body weight"))
+        self.weight.setAccessibleDescription(
+            tr("Your weight in kilograms, for the dose per kilogram; 0 leaves it not recorded.")
+        )
         self.weight.setValue(t.weight_kg or 0)
         self.mg_per_kg = QLabel("")
         dose_row = QHBoxLayout()
         dose_row.addWidget(self.dose)
-        dose_row.addWidget(QLabel("weight"))
+        dose_row.addWidget(QLabel(tr("weight")))
         dose_row.addWidget(self.weight)
         dose_row.addWidget(self.mg_per_kg, 1)
         self.dose_warning = QLabel("")
@@ -191,33 +234,55 @@ class TreatmentDialog(QDialog):
         self.dose_warning.setVisible(False)
         self.infusion_minutes = QSpinBox()
         self.infusion_minutes.setRange(0, MAX_INFUSION_MINUTES)
-        self.infusion_minutes.setSuffix(" min")
-        self.infusion_minutes.setSpecialValueText("not recorded")
+        self.infusion_minutes.setSuffix(tr(" min"))
+        self.infusion_minutes.setSpecialValueText(tr("not recorded"))
         self.infusion_minutes.setValue(t.infusion_minutes or 0)
-        self.infusion_minutes.setAccessibleName("Infusion duration in minutes")
+        self.infusion_minutes.setAccessibleName(tr("Infusion duration in minutes"))
+        self.infusion_minutes.setAccessibleDescription(
+            tr("Optional: how long the infusion ran; 0 leaves it not recorded.")
+        )
         self.number = QSpinBox()
         self.number.setRange(0, 500)
-        self.number.setSpecialValueText("automatic")
+        self.number.setSpecialValueText(tr("automatic"))
         self.number.setValue(t.course_number or 0)
+        self.number.setAccessibleDescription(
+            tr("This session's number in the course; automatic counts it for you.")
+        )
         self.total = QSpinBox()
         self.total.setRange(0, 500)
-        self.total.setSpecialValueText("not set")
+        self.total.setSpecialValueText(tr("not set"))
         self.total.setValue(t.course_total or 0)
+        self.total.setAccessibleName(tr("Sessions planned in the course"))
+        self.total.setAccessibleDescription(
+            tr("How many sessions the course has in all, if you know; 0 leaves it not set.")
+        )
         number_row = QHBoxLayout()
         number_row.addWidget(self.number)
-        number_row.addWidget(QLabel("of"))
+        number_row.addWidget(QLabel(tr("of")))
         number_row.addWidget(self.total)
         number_row.addStretch(1)
         self.clinic = QLineEdit(t.clinic)
         self.intention = QLineEdit(t.intention)
+        self.clinic.setAccessibleDescription(tr("Where, or with whom, the session is."))
+        self.intention.setAccessibleDescription(
+            tr("Optional: what you hope for from this session, in your own words.")
+        )
         self.bp_before = QLineEdit(str(t.bp_before) if t.bp_before else "")
         self.bp_after = QLineEdit(str(t.bp_after) if t.bp_after else "")
         for field in (self.bp_before, self.bp_after):
-            field.setPlaceholderText("e.g. 120/80")
+            field.setPlaceholderText(tr("e.g. 120/80"))
+        self.bp_before.setAccessibleName(tr("Blood pressure before"))
+        self.bp_after.setAccessibleName(tr("Blood pressure after"))
+        self.bp_before.setAccessibleDescription(
+            tr("Optional: the reading before the session, as systolic/diastolic.")
+        )
+        self.bp_after.setAccessibleDescription(
+            tr("Optional: the reading after the session, as systolic/diastolic.")
+        )
         bp_row = QHBoxLayout()
-        bp_row.addWidget(QLabel("before"))
+        bp_row.addWidget(QLabel(tr("before")))
         bp_row.addWidget(self.bp_before)
-        bp_row.addWidget(QLabel("after"))
+        bp_row.addWidget(QLabel(tr("after")))
         bp_row.addWidget(self.bp_after)
         self.bp_note = QLabel("")
         self.bp_note.setObjectName("hint")
@@ -227,48 +292,56 @@ class TreatmentDialog(QDialog):
         self.effects: dict[str, QComboBox] = {}
         for index, name in enumerate(SIDE_EFFECTS):
             box = QComboBox()
-            box.addItems(SEVERITIES)
-            box.setCurrentText(t.side_effects.get(name, "none"))
-            box.setAccessibleName(f"Side effect {name}")
-            effects.addWidget(QLabel(name), index // 2, (index % 2) * 2)
+            for severity in SEVERITIES:  # shown translated, kept as the domain's word
+                box.addItem(tr(severity), severity)
+            box.setCurrentIndex(box.findData(t.side_effects.get(name, "none")))
+            box.setAccessibleName(tr("Side effect {name}").format(name=tr(name)))
+            box.setAccessibleDescription(tr("How strong this side effect was, if at all."))
+            effects.addWidget(QLabel(tr(name)), index // 2, (index % 2) * 2)
             effects.addWidget(box, index // 2, (index % 2) * 2 + 1)
             self.effects[name] = box
         self.dissociation = QSpinBox()
         self.dissociation.setRange(-1, 10)
-        self.dissociation.setSpecialValueText("not recorded")
+        self.dissociation.setSpecialValueText(tr("not recorded"))
         self.dissociation.setValue(-1 if t.dissociation is None else t.dissociation)
+        self.dissociation.setAccessibleDescription(tr(DISSOCIATION_HINT))
         self.after = QLineEdit(t.after_feeling)
+        self.after.setAccessibleDescription(tr("In your own words, how you felt afterwards."))
         self.notes = QPlainTextEdit(t.notes)
         self.notes.setMaximumHeight(80)
+        self.notes.setAccessibleDescription(tr("Anything else about the session."))
         self.integration = QPlainTextEdit(t.integration)
         self.integration.setMaximumHeight(80)
-        form.addRow("Kind", self.kind)
+        self.integration.setAccessibleDescription(
+            tr("What came up during or after the session, in the days that followed.")
+        )
+        form.addRow(tr("Kind"), self.kind)
         form.addRow("", self.kind_other)
-        form.addRow("Date and start time", when)
+        form.addRow(tr("Date and start time"), when)
         dose_box = QVBoxLayout()
         dose_box.addLayout(dose_row)
         dose_box.addWidget(self.dose_warning)
-        form.addRow("Dose", dose_box)
+        form.addRow(tr("Dose"), dose_box)
         duration_row = QHBoxLayout()
         duration_row.addWidget(self.infusion_minutes)
-        duration_row.addWidget(hint("optional: how long the infusion ran"), 1)
-        form.addRow("Infusion duration", duration_row)
+        duration_row.addWidget(hint(tr("optional: how long the infusion ran")), 1)
+        form.addRow(tr("Infusion duration"), duration_row)
         self._duration_row = duration_row
-        form.addRow("Session number", number_row)
-        form.addRow("Clinic / provider", self.clinic)
-        form.addRow("Intention", self.intention)
+        form.addRow(tr("Session number"), number_row)
+        form.addRow(tr("Clinic / provider"), self.clinic)
+        form.addRow(tr("Intention"), self.intention)
         bp_box = QVBoxLayout()
         bp_box.addLayout(bp_row)
         bp_box.addWidget(self.bp_note)
-        form.addRow("Blood pressure", bp_box)
-        form.addRow("Side effects", effects)
+        form.addRow(tr("Blood pressure"), bp_box)
+        form.addRow(tr("Side effects"), effects)
         dissociation_row = QHBoxLayout()
         dissociation_row.addWidget(self.dissociation)
-        dissociation_row.addWidget(hint(DISSOCIATION_HINT), 1)
-        form.addRow("Dissociation (0-10)", dissociation_row)
-        form.addRow("How I felt afterwards", self.after)
-        form.addRow("Notes", self.notes)
-        form.addRow("Integration: what came up", self.integration)
+        dissociation_row.addWidget(hint(tr(DISSOCIATION_HINT)), 1)
+        form.addRow(tr("Dissociation (0-10)"), dissociation_row)
+        form.addRow(tr("How I felt afterwards"), self.after)
+        form.addRow(tr("Notes"), self.notes)
+        form.addRow(tr("Integration: what came up"), self.integration)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
         self.error = QLabel("")
@@ -322,7 +395,11 @@ class TreatmentDialog(QDialog):
 
     def _update_mg_per_kg(self) -> None:
         dose, weight = self.dose.value(), self.weight.value()
-        self.mg_per_kg.setText(f"= {round(dose / weight, 2):g} mg/kg" if dose and weight else "")
+        self.mg_per_kg.setText(
+            tr("= {value} mg/kg").format(value=_number(round(dose / weight, 2)))
+            if dose and weight
+            else ""
+        )
         self._update_dose_warning()
 
     def build(self) -> Treatment:
@@ -343,9 +420,9 @@ class TreatmentDialog(QDialog):
             bp_before=BloodPressure.parse(self.bp_before.text()),
             bp_after=BloodPressure.parse(self.bp_after.text()),
             side_effects={
-                name: box.currentText()
+                name: box.currentData()
                 for name, box in self.effects.items()
-                if box.currentText() != "none"
+                if box.currentData() != "none"
             },
             dissociation=None if self.dissociation.value() < 0 else self.dissociation.value(),
             after_feeling=self.after.text().strip(),
@@ -382,36 +459,48 @@ class MedicationDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.medication = medication
-        self.setWindowTitle("Medication change" if medication else "Add medication")
+        self.setWindowTitle(tr("Medication change") if medication else tr("Add medication"))
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         # Room for a real name or reason ("Sertraline (Zoloft) 50 mg tablets..."): the
         # dialog was 230 px wide, its fields a dozen letters (issue 15).
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
         self.name = QLineEdit(medication.name if medication else "")
-        self.name.setPlaceholderText("e.g. sertraline")
+        self.name.setPlaceholderText(tr("e.g. sertraline"))
         self.name.setReadOnly(medication is not None)
+        self.name.setAccessibleDescription(tr("The medication's name, as on the packet."))
         self.unit = QLineEdit(medication.unit if medication else "mg")
+        self.unit.setAccessibleDescription(tr("The unit of the dose, such as mg."))
         self.event = QComboBox()
-        self.event.addItems(MEDICATION_EVENTS if medication else ["start"])
+        for event in MEDICATION_EVENTS if medication else ("start",):
+            self.event.addItem(tr(event), event)  # shown translated, kept as the word
         if medication:
-            self.event.setCurrentText("change")
+            self.event.setCurrentIndex(self.event.findData("change"))
+        self.event.setAccessibleDescription(
+            tr("Whether you started, changed the dose of, or stopped this medication.")
+        )
         self.date = _date_edit(context.today())
+        self.date.setAccessibleDescription(tr("The day of the start, change or stop."))
         self.dose = QDoubleSpinBox()
         self.dose.setRange(0, 100000)
         self.dose.setDecimals(2)
-        self.dose.setSpecialValueText("not recorded")
+        self.dose.setSpecialValueText(tr("not recorded"))
+        self.dose.setAccessibleDescription(
+            tr("The dose from this day on, in the unit above; 0 leaves it not recorded.")
+        )
         self.frequency = QLineEdit()
-        self.frequency.setPlaceholderText("e.g. once daily")
+        self.frequency.setPlaceholderText(tr("e.g. once daily"))
+        self.frequency.setAccessibleDescription(tr("Optional: how often you take it."))
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("optional, e.g. side effects, doctor's advice")
-        form.addRow("Name", self.name)
-        form.addRow("Unit", self.unit)
-        form.addRow("Event", self.event)
-        form.addRow("Date", self.date)
-        form.addRow("Dose", self.dose)
-        form.addRow("Frequency", self.frequency)
-        form.addRow("Reason", self.reason)
+        self.reason.setPlaceholderText(tr("optional, e.g. side effects, doctor's advice"))
+        self.reason.setAccessibleDescription(tr("Optional: why it started, changed or stopped."))
+        form.addRow(tr("Name"), self.name)
+        form.addRow(tr("Unit"), self.unit)
+        form.addRow(tr("Event"), self.event)
+        form.addRow(tr("Date"), self.date)
+        form.addRow(tr("Dose"), self.dose)
+        form.addRow(tr("Frequency"), self.frequency)
+        form.addRow(tr("Reason"), self.reason)
         self.error = QLabel("")
         self.error.setObjectName("error")
         form.addRow(self.error)
@@ -430,7 +519,7 @@ class MedicationDialog(QDialog):
         medication.events.append(
             MedicationEvent(
                 day=self.date.date().toPython(),
-                event=self.event.currentText(),
+                event=self.event.currentData(),
                 dose=self.dose.value() or None,
                 frequency=self.frequency.text().strip(),
                 reason=self.reason.text().strip(),
@@ -455,7 +544,7 @@ class SessionNoteDialog(DraftDialogMixin, QDialog):
         super().__init__(parent)
         self.context = context
         self.note = note or SessionNote(day=context.today())
-        self.setWindowTitle("Therapy note")
+        self.setWindowTitle(tr("Therapy note"))
         form = QFormLayout(self)
         form.addRow(self.restored_notice())
         self.date = _date_edit(self.note.day)
@@ -463,11 +552,19 @@ class SessionNoteDialog(DraftDialogMixin, QDialog):
         self.worked_on = QPlainTextEdit(self.note.worked_on)
         self.insights = QPlainTextEdit(self.note.insights)
         self.homework = QPlainTextEdit(self.note.homework)
-        form.addRow("Date", self.date)
-        form.addRow("Therapist", self.therapist)
-        form.addRow("What we worked on", self.worked_on)
-        form.addRow("Insights", self.insights)
-        form.addRow("Homework / practices", self.homework)
+        self.date.setAccessibleDescription(tr("The day of the therapy appointment."))
+        self.therapist.setAccessibleDescription(tr("Optional: who you saw."))
+        for field, description in (
+            (self.worked_on, tr("What the session was about, in your own words.")),
+            (self.insights, tr("What you noticed or understood.")),
+            (self.homework, tr("What you agreed to try or practise before the next one.")),
+        ):
+            field.setAccessibleDescription(description)
+        form.addRow(tr("Date"), self.date)
+        form.addRow(tr("Therapist"), self.therapist)
+        form.addRow(tr("What we worked on"), self.worked_on)
+        form.addRow(tr("Insights"), self.insights)
+        form.addRow(tr("Homework / practices"), self.homework)
         form.addRow(self.save_buttons())
         self.resize(600, 520)
         self.watch_draft()
@@ -503,10 +600,9 @@ class SessionNoteDialog(DraftDialogMixin, QDialog):
         self.accept()
 
 
-NO_SESSIONS_YET = (
-    "No sessions recorded yet. \N{LEFT DOUBLE QUOTATION MARK}Add session or appointment"
-    "\N{HORIZONTAL ELLIPSIS}\N{RIGHT DOUBLE QUOTATION MARK} records a session you had (a past "
-    "date) or books one (a future date)."
+NO_SESSIONS_YET = QT_TR_NOOP(
+    "No sessions recorded yet. “Add session or appointment…” records a session you had "
+    "(a past date) or books one (a future date)."
 )
 
 
@@ -523,10 +619,10 @@ class TreatmentsScreen(QTabWidget):
         super().__init__()
         self.context = context
         self.vault = context.vault
-        self.addTab(self._build_sessions(), "Sessions")
-        self.addTab(self._build_medications(), "Medications")
-        self.addTab(self._build_notes(), "Therapy notes")
-        self.addTab(self._build_questions(), "Questions for my therapist")
+        self.addTab(self._build_sessions(), tr("Sessions"))
+        self.addTab(self._build_medications(), tr("Medications"))
+        self.addTab(self._build_notes(), tr("Therapy notes"))
+        self.addTab(self._build_questions(), tr("Questions for my therapist"))
         context.events.data_changed.connect(self._data_changed)
         context.events.question_added.connect(self._refresh_questions)
         from moodlog.charts.theme import theme_events
@@ -543,39 +639,57 @@ class TreatmentsScreen(QTabWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(heading("Treatment sessions"))
+        layout.addWidget(heading(tr("Treatment sessions")))
         self.next_label = QLabel("")
         self.next_label.setObjectName("contextLine")
         self.next_label.setWordWrap(True)
         layout.addWidget(self.next_label)
         row = QHBoxLayout()
         self.kind_filter = QComboBox()
-        self.kind_filter.setAccessibleName("Show sessions of this kind")
+        self.kind_filter.setAccessibleName(tr("Show sessions of this kind"))
+        self.kind_filter.setAccessibleDescription(
+            tr("Lists only the sessions of the kind chosen here, or all of them.")
+        )
         self.kind_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.kind_filter.setMinimumContentsLength(12)  # room left for the buttons beside
-        self.kind_filter.addItem("All kinds", None)
+        self.kind_filter.addItem(tr("All kinds"), None)
         for kind in KINDS.values():
-            self.kind_filter.addItem(kind.label, kind.code)
+            self.kind_filter.addItem(tr(kind.label), kind.code)
         self.kind_filter.currentIndexChanged.connect(self._refresh_sessions)
-        self.add_button = QPushButton("Add session or appointment\N{HORIZONTAL ELLIPSIS}")
+        self.add_button = QPushButton(tr("Add session or appointment…"))
+        self.add_button.setAccessibleDescription(
+            tr("Records a session you had (a past date) or books one (a future date).")
+        )
         self.add_button.setObjectName("primary")
         self.add_button.clicked.connect(self.add_session)
-        self.edit_button = QPushButton("Edit")
+        self.edit_button = QPushButton(tr("Edit"))
+        self.edit_button.setAccessibleDescription(tr("Opens the chosen session to change it."))
         self.edit_button.clicked.connect(self.edit_session)
-        self.delete_button = QPushButton("Delete\N{HORIZONTAL ELLIPSIS}")
+        self.delete_button = QPushButton(tr("Delete…"))
+        self.delete_button.setAccessibleDescription(tr("Deletes the chosen session, after asking."))
         self.delete_button.clicked.connect(self.delete_session)
-        row.addWidget(QLabel("Show"))
+        row.addWidget(QLabel(tr("Show")))
         row.addWidget(self.kind_filter)
         row.addStretch(1)
         for button in (self.add_button, self.edit_button, self.delete_button):
             row.addWidget(button)
         layout.addLayout(row)
         self.sessions = QTableWidget(0, 6)
-        self.sessions.setAccessibleName("Treatment sessions")
+        self.sessions.setAccessibleName(tr("Treatment sessions"))
+        self.sessions.setAccessibleDescription(
+            tr("Your sessions and appointments, newest first. Appointments are in italics.")
+        )
         self.sessions.setHorizontalHeaderLabels(
-            ["Date", "Kind", "Session", "Dose", "Dissociation", "Side effects"]
+            [
+                tr("Date"),
+                tr("Kind"),
+                tr("Session"),
+                tr("Dose"),
+                tr("Dissociation"),
+                tr("Side effects"),
+            ]
         )
         _read_only(self.sessions)
         self.sessions_columns = FittedColumns(
@@ -604,27 +718,42 @@ class TreatmentsScreen(QTabWidget):
         numbers = course_numbers(all_treatments)
         by_id = {t.id: numbers[id(t)] for t in all_treatments}
         upcoming = next_appointment(all_treatments, now)
-        self.next_label.setText(
-            f"Next appointment: {upcoming.label}, {upcoming.day:%A %d %B} at "
-            f"{upcoming.time:%H:%M}" + (f", {upcoming.clinic}" if upcoming.clinic else "")
-            if upcoming
-            else "No appointment planned."
-            if all_treatments
-            else NO_SESSIONS_YET  # a new journal: what to do first
-        )
+        if upcoming and upcoming.clinic:
+            text = tr("Next appointment: {kind}, {date} at {time}, {clinic}").format(
+                kind=kind_label(upcoming),
+                date=date_text(upcoming.day, "dddd d MMMM"),
+                time=time_text(upcoming.time),
+                clinic=upcoming.clinic,
+            )
+        elif upcoming:
+            text = tr("Next appointment: {kind}, {date} at {time}").format(
+                kind=kind_label(upcoming),
+                date=date_text(upcoming.day, "dddd d MMMM"),
+                time=time_text(upcoming.time),
+            )
+        elif all_treatments:
+            text = tr("No appointment planned.")
+        else:
+            text = tr(NO_SESSIONS_YET)  # a new journal: what to do first
+        self.next_label.setText(text)
         rows = sorted(self._filtered_sessions(), key=lambda t: t.starts_at, reverse=True)
         base = self.sessions.palette().color(QPalette.ColorRole.Base)
         self.sessions.setRowCount(len(rows))
         self._rows = rows
         for row, t in enumerate(rows):
             appointment = t.is_appointment(now)
+            when = f"{date_text(t.day, 'ddd d MMM yyyy')} {time_text(t.time)}"
+            effects = (
+                tr("{effect} ({severity})").format(effect=tr(name), severity=tr(severity))
+                for name, severity in t.side_effects.items()
+            )
             cells = (
-                f"{t.day:%a %d %b %Y} {t.time:%H:%M}" + ("\n(appointment)" if appointment else ""),
-                t.label,
-                course_label(t, by_id[t.id]),
+                when + "\n" + tr("(appointment)") if appointment else when,
+                kind_label(t),
+                course_label(t, by_id[t.id], translate=tr),
                 t.dose_text(),
                 "" if t.dissociation is None else str(t.dissociation),
-                ", ".join(f"{name} ({severity})" for name, severity in t.side_effects.items()),
+                ", ".join(effects),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -656,7 +785,9 @@ class TreatmentsScreen(QTabWidget):
             and (now - treatment.starts_at) < dt.timedelta(hours=24)
         ):
             text = self.vault.settings.get("aftercare_text", DEFAULT_AFTERCARE)
-            box = QMessageBox(QMessageBox.Icon.Information, "After your session", text, parent=self)
+            box = QMessageBox(
+                QMessageBox.Icon.Information, tr("After your session"), tr(text), parent=self
+            )
             box.setModal(False)
             box.show()
             self.aftercare_box = box
@@ -672,7 +803,12 @@ class TreatmentsScreen(QTabWidget):
     def delete_session(self) -> None:
         treatment = self._selected_session()
         if treatment and confirm(
-            self, "Delete session", f"Delete the {treatment.label} of {treatment.day:%d %b %Y}?"
+            self,
+            tr("Delete session"),
+            tr("Delete the {kind} of {date}?").format(
+                kind=kind_label(treatment), date=_day(treatment.day)
+            ),
+            tr("Delete"),
         ):
             self.vault.treatments.delete(treatment.id)
             self.context.events.data_changed.emit("treatments")
@@ -680,19 +816,33 @@ class TreatmentsScreen(QTabWidget):
     # -- medications -----------------------------------------------------------------
     def _build_medications(self) -> QWidget:
         page, layout = _tab_page(
-            "Medications",
-            "Each start, dose change and stop is a dated event; the Trends charts mark them.",
+            tr("Medications"),
+            tr("Each start, dose change and stop is a dated event; the Trends charts mark them."),
             [
                 (
-                    "Add medication\N{HORIZONTAL ELLIPSIS}",
+                    tr("Add medication…"),
+                    tr("Records a medication you start, with its first dose."),
                     lambda: MedicationDialog(self.context, parent=self).exec(),
                 ),
-                ("Record change or stop\N{HORIZONTAL ELLIPSIS}", self._change_medication),
-                ("Delete\N{HORIZONTAL ELLIPSIS}", self._delete_medication),
+                (
+                    tr("Record change or stop…"),
+                    tr("Records a new dose or the end of the chosen medication."),
+                    self._change_medication,
+                ),
+                (
+                    tr("Delete…"),
+                    tr("Deletes the chosen medication and all its events, after asking."),
+                    self._delete_medication,
+                ),
             ],
         )
-        self.medications = _table(["Date", "Medication", "Event", "Dose", "Frequency / reason"])
-        self.medications.setAccessibleName("Medication events")
+        self.medications = _table(
+            [tr("Date"), tr("Medication"), tr("Event"), tr("Dose"), tr("Frequency / reason")]
+        )
+        self.medications.setAccessibleName(tr("Medication events"))
+        self.medications.setAccessibleDescription(
+            tr("Each start, dose change and stop, newest first.")
+        )
         self.medications_columns = FittedColumns(
             self.medications, "medications", column_memory(self.context), wrap=(1, 3, 4)
         )
@@ -708,10 +858,14 @@ class TreatmentsScreen(QTabWidget):
         self._medication_rows = rows
         self.medications.setRowCount(len(rows))
         for row, (day, medication, event) in enumerate(rows):
-            dose = f"{event.dose:g} {medication.unit}" if event.dose is not None else ""
+            dose = (
+                tr("{dose} {unit}").format(dose=_number(event.dose), unit=medication.unit)
+                if event.dose is not None
+                else ""
+            )
             detail = " \N{MIDDLE DOT} ".join(p for p in (event.frequency, event.reason) if p)
             for column, text in enumerate(
-                (f"{day:%d %b %Y}", medication.name, event.event, dose, detail)
+                (_day(day), medication.name, tr(event.event), dose, detail)
             ):
                 self.medications.setItem(row, column, QTableWidgetItem(text))
         self.medications_columns.fit()
@@ -729,7 +883,10 @@ class TreatmentsScreen(QTabWidget):
     def _delete_medication(self) -> None:
         medication = self._selected_medication()
         if medication and confirm(
-            self, "Delete medication", f"Delete {medication.name} and all its events?"
+            self,
+            tr("Delete medication"),
+            tr("Delete {name} and all its events?").format(name=medication.name),
+            tr("Delete"),
         ):
             self.vault.medications.delete(medication.id)
             self.context.events.data_changed.emit("medications")
@@ -737,19 +894,23 @@ class TreatmentsScreen(QTabWidget):
     # -- therapy notes ---------------------------------------------------------------
     def _build_notes(self) -> QWidget:
         page, layout = _tab_page(
-            "Therapy and integration notes",
+            tr("Therapy and integration notes"),
             "",
             [
                 (
-                    "Add note\N{HORIZONTAL ELLIPSIS}",
+                    tr("Add note…"),
+                    tr("Writes a note about a therapy appointment."),
                     lambda: SessionNoteDialog(self.context, parent=self).exec(),
                 ),
-                ("Edit", self._edit_note),
-                ("Delete\N{HORIZONTAL ELLIPSIS}", self._delete_note),
+                (tr("Edit"), tr("Opens the chosen note to change it."), self._edit_note),
+                (tr("Delete…"), tr("Deletes the chosen note, after asking."), self._delete_note),
             ],
         )
-        self.notes = _table(["Date", "Worked on", "Insights", "Homework"])
-        self.notes.setAccessibleName("Therapy and integration notes")
+        self.notes = _table([tr("Date"), tr("Worked on"), tr("Insights"), tr("Homework")])
+        self.notes.setAccessibleName(tr("Therapy and integration notes"))
+        self.notes.setAccessibleDescription(
+            tr("Your therapy notes, newest first. Double-click one to open it.")
+        )
         self.notes_columns = FittedColumns(
             self.notes, "therapy_notes", column_memory(self.context), wrap=(1, 2, 3)
         )
@@ -763,7 +924,7 @@ class TreatmentsScreen(QTabWidget):
         self.notes.setRowCount(len(notes))
         for row, note in enumerate(notes):
             for column, text in enumerate(
-                (f"{note.day:%d %b %Y}", note.worked_on, note.insights, note.homework)
+                (_day(note.day), note.worked_on, note.insights, note.homework)
             ):
                 self.notes.setItem(row, column, QTableWidgetItem(text))
         self.notes_columns.fit()
@@ -780,23 +941,41 @@ class TreatmentsScreen(QTabWidget):
 
     def _delete_note(self) -> None:
         note = self._selected_note()
-        if note and confirm(self, "Delete note", f"Delete the note of {note.day:%d %b %Y}?"):
+        if note and confirm(
+            self,
+            tr("Delete note"),
+            tr("Delete the note of {date}?").format(date=_day(note.day)),
+            tr("Delete"),
+        ):
             self.vault.session_notes.delete(note.id)
             self.context.events.data_changed.emit("session_notes")
 
     # -- questions -------------------------------------------------------------------
     def _build_questions(self) -> QWidget:
         page, layout = _tab_page(
-            "Questions for my next appointment",
-            "Open questions carry forward until you tick them off, and go into the PDF "
-            "summary for your therapist.",
+            tr("Questions for my next appointment"),
+            tr(
+                "Open questions carry forward until you tick them off, and go into the PDF "
+                "summary for your therapist."
+            ),
             [
-                ("Add a question\N{HORIZONTAL ELLIPSIS}", self._add_question),
-                ("Delete\N{HORIZONTAL ELLIPSIS}", self._delete_question),
+                (
+                    tr("Add a question…"),
+                    tr("Writes down a question to ask at your next appointment."),
+                    self._add_question,
+                ),
+                (
+                    tr("Delete…"),
+                    tr("Deletes the chosen question, after asking."),
+                    self._delete_question,
+                ),
             ],
         )
         self.questions = QListWidget()
-        self.questions.setAccessibleName("Questions for my therapist")
+        self.questions.setAccessibleName(tr("Questions for my therapist"))
+        self.questions.setAccessibleDescription(
+            tr("Tick a question once it has been answered; open ones come first.")
+        )
         self.questions.setWordWrap(True)
         self.questions.itemChanged.connect(self._question_ticked)
         layout.addWidget(self.questions, 1)
@@ -808,10 +987,14 @@ class TreatmentsScreen(QTabWidget):
         questions = self.vault.questions.all()
         questions.sort(key=lambda q: (not q.is_open, not q.flagged, q.created_on))
         for question in questions:
-            text = question.text + (" (flagged)" if question.flagged else "")
-            text += f"\nadded {question.created_on:%d %b %Y}"
-            if question.done_on:
-                text += f", done {question.done_on:%d %b %Y}"
+            text = question.text + (" " + tr("(flagged)") if question.flagged else "")
+            text += "\n" + (
+                tr("added {added}, done {done}").format(
+                    added=_day(question.created_on), done=_day(question.done_on)
+                )
+                if question.done_on
+                else tr("added {added}").format(added=_day(question.created_on))
+            )
             item = QListWidgetItem(text)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
@@ -848,7 +1031,7 @@ class TreatmentsScreen(QTabWidget):
 
     def _delete_question(self) -> None:
         item = self.questions.currentItem()
-        if item and confirm(self, "Delete question", "Delete this question?"):
+        if item and confirm(self, tr("Delete question"), tr("Delete this question?"), tr("Delete")):
             self.vault.questions.delete(item.data(Qt.ItemDataRole.UserRole))
             self.context.events.data_changed.emit("questions")
 

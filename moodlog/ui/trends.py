@@ -42,34 +42,42 @@ from moodlog.domain.analysis import OUTCOME_DEFINITIONS, SESSION_WINDOW_RULES, S
 from moodlog.domain.booster import SETTING_LAST_SESSIONS, booster_summary, last_sessions_setting
 from moodlog.domain.questionnaires import GAD7, PHQ9
 from moodlog.domain.treatments import KINDS
+from moodlog.i18n import date_text, number_text, tr
 from moodlog.ui.booster_chart import BoosterPanel
 from moodlog.ui.context import AppContext
 from moodlog.ui.widgets import FittedColumns, column_memory, heading, hint, show_error
+from moodlog.wording import QT_TR_NOOP
 
 CHART_MIN_HEIGHT = 200  # Around sessions: below these the tab scrolls as a whole
 TABLE_MIN_HEIGHT = 130
-EMPTY_HINT = (
+EMPTY_HINT = QT_TR_NOOP(
     "Nothing to draw yet. Save a check-in on Today (Ctrl+N) and your mood appears here "
     "day by day. Treatment sessions (Treatments), questionnaires and self-checks are "
     "added to the charts as you record them."
 )
-AROUND_EMPTY_HINT = (
+AROUND_EMPTY_HINT = QT_TR_NOOP(
     "No ketamine or esketamine sessions recorded yet. Add them under Treatments "
-    "\N{RIGHTWARDS ARROW} Sessions; this page then lines up your mood around each one "
+    "→ Sessions; this page then lines up your mood around each one "
     "and shows how long each session helped."
 )
-RANGES = (("30 days", 30), ("90 days", 90), ("1 year", 365), ("All", None))
+# (label, days); the label is also the key of ``TrendsScreen.range_buttons``
+RANGES = (
+    (QT_TR_NOOP("30 days"), 30),
+    (QT_TR_NOOP("90 days"), 90),
+    (QT_TR_NOOP("1 year"), 365),
+    (QT_TR_NOOP("All"), None),
+)
 CHARTED = ("entries", "treatments", "questionnaires", "checkins", "medications")
 SESSION_COLUMNS = (
-    "Date",
-    "Kind",
-    "Dose",
-    "Baseline",
-    "Day +1",
+    QT_TR_NOOP("Date"),
+    QT_TR_NOOP("Kind"),
+    QT_TR_NOOP("Dose"),
+    QT_TR_NOOP("Baseline"),
+    QT_TR_NOOP("Day +1"),
     "+1..+3",
     "+4..+7",
     "+8..+14",
-    "Durability",
+    QT_TR_NOOP("Durability"),
 )
 
 
@@ -87,13 +95,13 @@ def _signed(value: float | None) -> str:
 def session_row(response: SessionResponse) -> tuple[str, ...]:
     t = response.session
     return (
-        f"{t.day:%d %b %Y}",
-        t.label,
+        date_text(t.day, "dd MMM yyyy"),
+        tr(t.label),
         t.dose_text(),
-        response.baseline_text,
+        tr(response.baseline_text),
         _signed(response.day1_change),
-        *(response.window_text(i) for i in range(len(response.window_changes))),
-        response.durability_text,
+        *(response.window_text(i, tr) for i in range(len(response.window_changes))),
+        response.durability_words(tr),
     )
 
 
@@ -103,21 +111,31 @@ def insights_text(data: TrendData, first: dt.date | None = None) -> str:
     parts = []
     comparisons, sleep_correlation = data.associations(first)
     if comparisons:
-        parts.append(
-            "Mood on days with a tag vs without: "
-            + "; ".join(
-                f"{c.tag} {c.with_mean:.1f} vs {c.without_mean:.1f}" for c in comparisons[:4]
+        pairs = "; ".join(
+            tr("{tag} {with_tag} vs {without_tag}").format(
+                tag=c.tag,
+                with_tag=number_text(c.with_mean, 1),
+                without_tag=number_text(c.without_mean, 1),
             )
-            + "."
+            for c in comparisons[:4]
         )
+        parts.append(tr("Mood on days with a tag vs without: {pairs}.").format(pairs=pairs))
     if sleep_correlation is not None:
         r, n = sleep_correlation
-        strength = "little" if abs(r) < 0.2 else "some" if abs(r) < 0.4 else "a clear"
-        parts.append(f"Hours slept vs next day's mood: {strength} link (r = {r:+.2f}, {n} days).")
+        if abs(r) < 0.2:
+            sentence = tr("Hours slept vs next day's mood: little link (r = {r}, {n} days).")
+        elif abs(r) < 0.4:
+            sentence = tr("Hours slept vs next day's mood: some link (r = {r}, {n} days).")
+        else:
+            sentence = tr("Hours slept vs next day's mood: a clear link (r = {r}, {n} days).")
+        parts.append(sentence.format(r=f"{r:+.2f}", n=n))
     if parts:
-        parts.append("These are associations in your own data, not causes.")
-        since = "all your entries" if first is None else f"{first:%d %b %Y} to today"
-        parts.insert(0, f"From {since}:")
+        parts.append(tr("These are associations in your own data, not causes."))
+        if first is None:
+            parts.insert(0, tr("From all your entries:"))
+        else:
+            day = date_text(first, "dd MMM yyyy")
+            parts.insert(0, tr("From {day} to today:").format(day=day))
     return " ".join(parts)
 
 
@@ -183,7 +201,7 @@ class AroundSessionsTab(QWidget):
         self.course_label.setWordWrap(True)
         self.course_label.setObjectName("contextLine")
         layout.addWidget(self.course_label)
-        self.empty_hint = QLabel(AROUND_EMPTY_HINT)  # no session yet: what this page is for
+        self.empty_hint = QLabel(tr(AROUND_EMPTY_HINT))  # no session yet: what this page is for
         self.empty_hint.setObjectName("notice")
         self.empty_hint.setWordWrap(True)
         self.empty_hint.hide()
@@ -195,15 +213,21 @@ class AroundSessionsTab(QWidget):
         picker = QWidget()
         picker_layout = QVBoxLayout(picker)
         picker_layout.setContentsMargins(6, 0, 0, 0)
-        picker_layout.addWidget(QLabel("Sessions shown"))
+        picker_label = QLabel(tr("Sessions shown"))
+        picker_layout.addWidget(picker_label)
         self.session_list = QListWidget()
-        self.session_list.setAccessibleName("Sessions shown in the chart")
+        picker_label.setBuddy(self.session_list)
+        self.session_list.setAccessibleName(tr("Sessions shown in the chart"))
+        self.session_list.setAccessibleDescription(
+            tr("Tick the sessions whose mood the chart lines up at day 0.")
+        )
         self.session_list.setMinimumWidth(  # a whole "20 Nov 2026 ESK" line, no side scroll
             self.session_list.fontMetrics().horizontalAdvance("00 Mmm 0000 ESK") + 64
         )
         self.session_list.itemChanged.connect(self._sessions_picked)
         picker_layout.addWidget(self.session_list, 1)
-        all_button = QPushButton("Show all")
+        all_button = QPushButton(tr("Show all"))
+        all_button.setAccessibleDescription(tr("Ticks every session in the list."))
         all_button.clicked.connect(lambda: self._check_all(True))
         picker_layout.addWidget(all_button)
         splitter.addWidget(picker)
@@ -211,13 +235,18 @@ class AroundSessionsTab(QWidget):
         splitter.setMinimumHeight(CHART_MIN_HEIGHT)
         layout.addWidget(splitter, 3)
         self.definitions = hint(
-            "Mood around each ketamine or esketamine session, aligned at day 0. "
-            f"{SESSION_WINDOW_RULES}\nPHQ-9 outcome. {OUTCOME_DEFINITIONS}"
+            tr("Mood around each ketamine or esketamine session, aligned at day 0.")
+            + f" {tr(SESSION_WINDOW_RULES)}\n"
+            + tr("PHQ-9 outcome.")
+            + f" {tr(OUTCOME_DEFINITIONS)}"
         )
         layout.addWidget(self.definitions)
         self.table = QTableWidget(0, len(SESSION_COLUMNS))
-        self.table.setHorizontalHeaderLabels(SESSION_COLUMNS)
-        self.table.setAccessibleName("Mood around each session")
+        self.table.setHorizontalHeaderLabels([tr(column) for column in SESSION_COLUMNS])
+        self.table.setAccessibleName(tr("Mood around each session"))
+        self.table.setAccessibleDescription(
+            tr("One row per session: its mood baseline and the change in the days after it.")
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.columns = FittedColumns(  # issue 15: columns that show their text
@@ -233,7 +262,7 @@ class AroundSessionsTab(QWidget):
         """Fill everything from the whole history (``data.complete``)."""
         self.data = data
         phq, gad = data.course[PHQ9], data.course[GAD7]
-        self.course_label.setText(phq.describe() + "\n" + gad.describe())
+        self.course_label.setText(phq.describe(tr) + "\n" + gad.describe(tr))
         empty = not data.sessions
         self.empty_hint.setVisible(empty)
         for part in (self.splitter, self.table, self.booster):
@@ -247,7 +276,9 @@ class AroundSessionsTab(QWidget):
         self.session_list.blockSignals(True)
         self.session_list.clear()
         for session in reversed(data.sessions):
-            item = QListWidgetItem(f"{session.day:%d %b %Y} {session.kind_info.short}")
+            item = QListWidgetItem(
+                f"{date_text(session.day, 'dd MMM yyyy')} {session.kind_info.short}"
+            )
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             item.setData(Qt.ItemDataRole.UserRole, session.id)
@@ -284,18 +315,23 @@ class TrendsScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         top = QHBoxLayout()
-        top.addWidget(heading("Trends"))
+        top.addWidget(heading(tr("Trends")))
         top.addStretch(1)
         self.range_group = QButtonGroup(self)
         self.range_buttons: dict[str, QPushButton] = {}
         for label, days in RANGES:
-            button = QPushButton(label)
+            button = QPushButton(tr(label))
+            button.setAccessibleDescription(tr("Shows this many days up to today on the chart."))
             button.setCheckable(True)
+            button.setProperty("range_days", days)
             button.clicked.connect(lambda _=False, d=days: self.set_range(d))
             self.range_group.addButton(button)
             self.range_buttons[label] = button
             top.addWidget(button)
-        self.save_button = QPushButton("Save as PNG\N{HORIZONTAL ELLIPSIS}")
+        self.save_button = QPushButton(tr("Save as PNG…"))
+        self.save_button.setAccessibleDescription(
+            tr("Saves the chart you see as an image file you choose.")
+        )
         self.save_button.clicked.connect(self.save_png)
         top.addWidget(self.save_button)
         layout.addLayout(top)
@@ -307,7 +343,8 @@ class TrendsScreen(QWidget):
         toggles = QHBoxLayout()
         self.toggles: dict[str, QCheckBox] = {}
         for name, (label, _colour, _) in SERIES_STYLE.items():
-            box = QCheckBox(label)  # coloured as its line, by _show_legend
+            box = QCheckBox(tr(label))  # coloured as its line, by _show_legend
+            box.setAccessibleDescription(tr("Shows or hides this line on the chart."))
             box.toggled.connect(lambda on, n=name: self.timeline.set_series_visible(n, on))
             self.toggles[name] = box
             toggles.addWidget(box)
@@ -324,7 +361,7 @@ class TrendsScreen(QWidget):
         self.timeline.day_hovered.connect(lambda text: self.hover_label.setText(text))
         self.timeline.day_clicked.connect(context.events.open_day)
         over_layout.addWidget(self.timeline, 1)
-        self.empty_hint = QLabel(EMPTY_HINT)  # instead of blank axes on a new journal
+        self.empty_hint = QLabel(tr(EMPTY_HINT))  # instead of blank axes on a new journal
         self.empty_hint.setObjectName("notice")
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -333,8 +370,10 @@ class TrendsScreen(QWidget):
         self.empty_space = over_layout.count()
         over_layout.addStretch(0)
         self.hover_label = QLabel(
-            "Hover over a day to see its values; click it to open it in "
-            "the journal. Drag to pan, scroll to zoom."
+            tr(
+                "Hover over a day to see its values; click it to open it in "
+                "the journal. Drag to pan, scroll to zoom."
+            )
         )
         self.hover_label.setObjectName("hint")
         over_layout.addWidget(self.hover_label)
@@ -342,13 +381,13 @@ class TrendsScreen(QWidget):
         self.insights.setWordWrap(True)
         self.insights.setObjectName("hint")
         over_layout.addWidget(self.insights)
-        self.tabs.addTab(over_time, "Over time")
+        self.tabs.addTab(over_time, tr("Over time"))
 
         # The around-sessions tab is built, and filled, when it is first shown.
         self.around_page = QWidget()
         QVBoxLayout(self.around_page).setContentsMargins(0, 0, 0, 0)
         self.around: AroundSessionsTab | None = None
-        self.tabs.addTab(self.around_page, "Around sessions")
+        self.tabs.addTab(self.around_page, tr("Around sessions"))
         self._sessions_stale = True  # the around-sessions tab is filled when first shown
         self._stale = True
         self._after_paint = AfterFirstPaint(self.timeline.viewport(), self.complete_data)
@@ -365,7 +404,7 @@ class TrendsScreen(QWidget):
 
     def selected_days(self) -> int | None:
         checked = self.range_group.checkedButton()
-        return dict(RANGES)[checked.text()] if checked is not None else 90
+        return checked.property("range_days") if checked is not None else 90
 
     def refresh(self, whole: bool = False) -> None:
         """Load and draw the data, unless nothing the charts show has changed since
@@ -418,14 +457,19 @@ class TrendsScreen(QWidget):
         session = on_window(KINDS["ketamine_iv"].colour).name()
         medication = on_window(MEDICATION_COLOUR).name()
         legend = level_legend_html()  # each level's own shape, as drawn on the chart
-        self.legend.setText(
-            f"<span style='color:{mood}'>&#9679;</span> daily mood &nbsp; "
-            f"<span style='color:{mood}'>&#9473;</span> 7-day mean &nbsp; "
-            f"<span style='color:{session}'>&#9474;</span> sessions &nbsp; "
-            f"<span style='color:{session}'>&#9478;</span> booked &nbsp; "
-            f"<span style='color:{medication}'>&#9650;</span> medication &nbsp; "
-            f"&nbsp;&nbsp; Self-check: {legend}"
+        keys = (
+            (mood, "&#9679;", tr("daily mood")),
+            (mood, "&#9473;", tr("7-day mean")),
+            (session, "&#9474;", tr("sessions")),
+            (session, "&#9478;", tr("booked")),
+            (medication, "&#9650;", tr("medication")),
         )
+        markup = "".join(  # markup and symbols; the words are translated above
+            f"<span style='color:{colour}'>{mark}</span> {words} &nbsp; "
+            for colour, mark, words in keys
+        )
+        markup += "&nbsp;&nbsp; "
+        self.legend.setText(markup + tr("Self-check: {legend}").format(legend=legend))
         for name, box in self.toggles.items():
             colour = on_window(SERIES_STYLE[name][1], TEXT_CONTRAST).name()
             box.setStyleSheet(f"QCheckBox {{ color: {colour}; }}")
@@ -512,10 +556,12 @@ class TrendsScreen(QWidget):
     def save_png(self) -> None:
         from moodlog.ui.files import ask_save_path
 
-        path = ask_save_path(self, "Save chart as PNG", "moodlog-trends.png", "PNG image (*.png)")
+        path = ask_save_path(
+            self, tr("Save chart as PNG"), "moodlog-trends.png", tr("PNG image (*.png)")
+        )
         if path is None:
             return
         on_around = self.tabs.currentIndex() == 1 and self.around is not None
         chart = self.around.chart if on_around else self.timeline
         if not chart.grab().save(str(path), "PNG"):
-            show_error(self, f"The image could not be saved to {path}.")
+            show_error(self, tr("The image could not be saved to {path}.").format(path=path))

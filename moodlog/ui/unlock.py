@@ -18,19 +18,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moodlog.i18n import tr
 from moodlog.preferences import Preferences, system_country
-from moodlog.ui.country import CountryBox
-from moodlog.vault.connection import MIN_PASSPHRASE_LENGTH, check_new_passphrase
-from moodlog.vault.errors import VaultError, WrongPassphrase
-from moodlog.vault.vault import Vault
+from moodlog.wording import QT_TR_NOOP
 
-NO_RECOVERY = (
+# Not imported here, for start-up (issue 14 §4): the vault (SQLCipher, ~6 MiB) is
+# imported when a passphrase is checked, and the country list with the create page,
+# which an existing journal never shows.
+
+NO_RECOVERY = QT_TR_NOOP(
     "Your journal is encrypted with this passphrase, and there is no way to "
     "recover it if you lose it, so keep it somewhere safe."
 )
 
 
-STRENGTH_WORDS = ("Very weak", "Weak", "Fair", "Strong", "Very strong")
+STRENGTH_WORDS = (
+    QT_TR_NOOP("Very weak"),
+    QT_TR_NOOP("Weak"),
+    QT_TR_NOOP("Fair"),
+    QT_TR_NOOP("Strong"),
+    QT_TR_NOOP("Very strong"),
+)
 # zxcvbn's time grows quickly with length; its estimate is settled long before this.
 ZXCVBN_MAX_CHARS = 100
 # Words anyone would try first against this app.
@@ -41,10 +49,14 @@ def passphrase_check(passphrase: str) -> tuple[int, str, str]:
     """``(score 0-4, word, advice)`` from zxcvbn, the maintained strength estimator.
 
     The advice is zxcvbn's own warning and suggestions, in plain sentences ("This is a
-    very common password. Add another word or two."). zxcvbn is imported on first use
-    (about 40 ms), so the lock window still opens before it is needed."""
+    very common password. Add another word or two."; English: zxcvbn has no other
+    language). zxcvbn is imported on first use (about 40 ms), so the lock window still
+    opens before it is needed."""
+    from moodlog.vault.connection import MIN_PASSPHRASE_LENGTH
+
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        return 0, f"Too short: at least {MIN_PASSPHRASE_LENGTH} characters", ""
+        too_short = tr("Too short: at least {count} characters")
+        return 0, too_short.format(count=MIN_PASSPHRASE_LENGTH), ""
     from zxcvbn import zxcvbn
 
     result = zxcvbn(passphrase[:ZXCVBN_MAX_CHARS], user_inputs=APP_WORDS)
@@ -52,7 +64,7 @@ def passphrase_check(passphrase: str) -> tuple[int, str, str]:
     feedback = result.get("feedback") or {}
     parts = [feedback.get("warning") or ""] + list(feedback.get("suggestions") or [])
     advice = " ".join(part.strip() for part in parts if part and part.strip())
-    return score, STRENGTH_WORDS[score], advice
+    return score, tr(STRENGTH_WORDS[score]), advice
 
 
 def passphrase_strength(passphrase: str) -> tuple[int, str]:
@@ -61,12 +73,23 @@ def passphrase_strength(passphrase: str) -> tuple[int, str]:
     return score, word
 
 
-ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+ATTEMPTS = (  # whole phrases: an ordinal agrees with its noun in many languages
+    QT_TR_NOOP("first attempt"),
+    QT_TR_NOOP("second attempt"),
+    QT_TR_NOOP("third attempt"),
+    QT_TR_NOOP("fourth attempt"),
+    QT_TR_NOOP("fifth attempt"),
+    QT_TR_NOOP("sixth attempt"),
+    QT_TR_NOOP("seventh attempt"),
+    QT_TR_NOOP("eighth attempt"),
+)
 
 
 def attempt_words(number: int) -> str:
     """The words for attempt ``number``: "second attempt", ..., then "attempt 9"."""
-    return f"{ORDINALS[number - 1]} attempt" if number <= len(ORDINALS) else f"attempt {number}"
+    if number <= len(ATTEMPTS):
+        return tr(ATTEMPTS[number - 1])
+    return tr("attempt {number}").format(number=number)
 
 
 class _Page(QWidget):
@@ -80,13 +103,16 @@ class _Page(QWidget):
         outer.setContentsMargins(48, 32, 48, 32)
         top = QHBoxLayout()
         top.addStretch(1)
-        self.help_button = QPushButton("Get help now")
+        self.help_button = QPushButton(tr("Get help now"))
         self.help_button.setObjectName("helpButton")
+        self.help_button.setAccessibleDescription(
+            tr("Shows crisis lines for your country and your own safety plan")
+        )
         self.help_button.clicked.connect(self.help_requested)
         top.addWidget(self.help_button)
         outer.addLayout(top)
         outer.addStretch(1)
-        name = QLabel("moodlog")
+        name = QLabel(tr("moodlog"))
         name.setObjectName("appName")
         name.setAlignment(Qt.AlignmentFlag.AlignCenter)
         outer.addWidget(name)
@@ -114,7 +140,10 @@ class _Page(QWidget):
         self.error_label.setWordWrap(True)
         self.error_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         outer.addWidget(self.error_label)
-        self.restore_button = QPushButton("Restore from a backup\N{HORIZONTAL ELLIPSIS}")
+        self.restore_button = QPushButton(tr("Restore from a backup…"))
+        self.restore_button.setAccessibleDescription(
+            tr("Choose one of your encrypted backups to put in place of this journal")
+        )
         self.restore_button.setFlat(True)
         self.restore_button.clicked.connect(self.restore_requested)
         restore_row = QHBoxLayout()
@@ -134,6 +163,7 @@ def secret_field(placeholder: str) -> QLineEdit:
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setPlaceholderText(placeholder)
     field.setAccessibleName(placeholder)
+    field.setAccessibleDescription(tr("The characters you type are hidden"))
     # Keep the passphrase out of any input-method history or clipboard.
     field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
     field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
@@ -163,9 +193,9 @@ class _FullHeight(QObject):
 
 def _show_toggle(*fields: QLineEdit) -> QCheckBox:
     """A "Show passphrase" box: shows the typed characters of ``fields`` while ticked."""
-    toggle = QCheckBox("Show passphrase")
-    toggle.setAccessibleName("Show passphrase")
-    toggle.setAccessibleDescription("Shows the characters you type, for anyone who can see")
+    toggle = QCheckBox(tr("Show passphrase"))
+    toggle.setAccessibleName(tr("Show passphrase"))
+    toggle.setAccessibleDescription(tr("Shows the characters you type, for anyone who can see"))
 
     def show(on: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
@@ -184,25 +214,32 @@ class CreateVaultPage(_Page):
     created = Signal(object)  # Vault
 
     def __init__(self, path: Path, preferences: Preferences | None = None) -> None:
-        super().__init__("Create your private journal")
+        from moodlog.ui.country import CountryBox
+
+        super().__init__(tr("Create your private journal"))
         self.path = Path(path)
         self.preferences = preferences
-        explanation = QLabel(NO_RECOVERY)
+        explanation = QLabel(tr(NO_RECOVERY))
         explanation.setWordWrap(True)
         explanation.setObjectName("hint")
-        self.first = secret_field("Choose a passphrase")
-        self.second = secret_field("Type it again")
+        self.first = secret_field(tr("Choose a passphrase"))
+        self.second = secret_field(tr("Type it again"))
         self.strength = QLabel("")
         self.strength.setObjectName("hint")
         self.strength.setWordWrap(True)  # the whole hint, never cut off
         self._strength_height = _FullHeight(self.strength)
-        self.strength.setAccessibleName("Passphrase strength")
+        self.strength.setAccessibleName(tr("Passphrase strength"))
         self.show_toggle = _show_toggle(self.first, self.second)
-        self.create_button = QPushButton("Create journal")
+        self.create_button = QPushButton(tr("Create journal"))
+        self.create_button.setAccessibleDescription(
+            tr("Creates your encrypted journal with this passphrase")
+        )
         self.create_button.setDefault(True)
         country_label = QLabel(
-            "Your country, so that “Get help now” shows its crisis lines "
-            "(you can change it later in Settings):"
+            tr(
+                "Your country, so that “Get help now” shows its crisis lines "
+                "(you can change it later in Settings):"
+            )
         )
         country_label.setWordWrap(True)
         chosen = preferences.country if preferences and preferences.country else ""
@@ -227,17 +264,26 @@ class CreateVaultPage(_Page):
         self._update_strength()
 
     def _update_strength(self) -> None:
+        from moodlog.vault.connection import MIN_PASSPHRASE_LENGTH
+
         if not self.first.text():
             self.strength.setText(
-                f"At least {MIN_PASSPHRASE_LENGTH} characters. A few unrelated "
-                "words make a strong passphrase you can remember."
+                tr(
+                    "At least {count} characters. A few unrelated words make a strong "
+                    "passphrase you can remember."
+                ).format(count=MIN_PASSPHRASE_LENGTH)
             )
         else:
             _, word, advice = passphrase_check(self.first.text())
-            self.strength.setText(f"Strength: {word}. {advice}".strip())
+            strength = tr("Strength: {word}.").format(word=word)
+            self.strength.setText(f"{strength} {advice}".strip())
         self._strength_height.fit()
 
     def create(self) -> None:
+        from moodlog.vault.connection import check_new_passphrase
+        from moodlog.vault.errors import VaultError
+        from moodlog.vault.vault import Vault
+
         try:
             passphrase = check_new_passphrase(self.first.text(), self.second.text())
             from moodlog.paths import ensure_private_dir
@@ -248,7 +294,7 @@ class CreateVaultPage(_Page):
             self.show_error(
                 str(error)
                 if isinstance(error, VaultError)
-                else f"The journal could not be created: {error.strerror}."
+                else tr("The journal could not be created: {reason}.").format(reason=error.strerror)
             )
             return
         self.first.clear()
@@ -273,10 +319,11 @@ class UnlockPage(_Page):
     unlocked = Signal(object)  # Vault
 
     def __init__(self, path: Path, demo_hint: str = "") -> None:
-        super().__init__("Unlock your journal", demo_hint)
+        super().__init__(tr("Unlock your journal"), demo_hint)
         self.path = Path(path)
-        self.passphrase = secret_field("Passphrase")
-        self.unlock_button = QPushButton("Unlock")
+        self.passphrase = secret_field(tr("Passphrase"))
+        self.unlock_button = QPushButton(tr("Unlock"))
+        self.unlock_button.setAccessibleDescription(tr("Opens your journal with this passphrase"))
         self.unlock_button.setDefault(True)
         self.show_toggle = _show_toggle(self.passphrase)
         self.wrong_attempts = 0  # since the last unlock, so the message visibly changes
@@ -287,6 +334,9 @@ class UnlockPage(_Page):
         self.unlock_button.clicked.connect(self.unlock)
 
     def unlock(self) -> None:
+        from moodlog.vault.errors import VaultError, WrongPassphrase
+        from moodlog.vault.vault import Vault
+
         try:
             vault = Vault.open(self.path, self.passphrase.text())
         except VaultError as error:
@@ -294,17 +344,18 @@ class UnlockPage(_Page):
             if isinstance(error, WrongPassphrase):
                 self.wrong_attempts += 1
                 if self.wrong_attempts > 1:
-                    text = (
-                        f"Wrong passphrase ({attempt_words(self.wrong_attempts)}). Check Caps "
-                        "Lock and the keyboard layout. Nothing was changed; you can try again "
-                        "as often as you like."
-                    )
+                    text = tr(
+                        "Wrong passphrase ({attempt}). Check Caps Lock and the keyboard "
+                        "layout. Nothing was changed; you can try again as often as you like."
+                    ).format(attempt=attempt_words(self.wrong_attempts))
             self.show_error(text)
             self.passphrase.selectAll()
             self.passphrase.setFocus()
             return
         except OSError as error:
-            self.show_error(f"The journal could not be opened: {error.strerror}.")
+            self.show_error(
+                tr("The journal could not be opened: {reason}.").format(reason=error.strerror)
+            )
             return
         self.passphrase.clear()
         self.show_toggle.setChecked(False)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moodlog.i18n import tr
 from moodlog.wording import count_text, numbered  # noqa: F401 (used by the screens)
 
 WRAPPED_COLUMN_WIDTH = 300  # a column of free text starts this wide and wraps
@@ -52,6 +53,8 @@ class ScaleInput(QWidget):
     Every scale starts empty; ``value()`` is None until the user sets it. A required
     scale has no check box: it counts as set once the slider is moved, pressed or
     keyed (nothing is ever preset, so an untouched form never records a middle value).
+    ``label``, ``low_text`` and ``high_text`` are shown as given (the caller translates
+    them); the sentences made with them here go through ``tr``.
     """
 
     changed = Signal()
@@ -71,8 +74,15 @@ class ScaleInput(QWidget):
         top = QHBoxLayout()
         self.enabled_box = QCheckBox(label)
         self.enabled_box.setChecked(False)
-        self.enabled_box.setAccessibleName(f"Record {label}")
-        title = QLabel(f"<b>{label}</b> (required)") if required else self.enabled_box
+        self.enabled_box.setAccessibleName(tr("Record {scale}").format(scale=label))
+        self.enabled_box.setAccessibleDescription(
+            tr("Ticked: the value on the slider is saved. Not ticked: nothing is recorded")
+        )
+        title = (
+            QLabel(tr("<b>{scale}</b> (required)").format(scale=label))
+            if required
+            else self.enabled_box
+        )
         self.enabled_box.setVisible(not required)
         self.value_label = QLabel("")
         self.value_label.setObjectName("scaleValue")
@@ -96,7 +106,12 @@ class ScaleInput(QWidget):
         self.slider.setPageStep(2)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setTickInterval(1)
-        self.slider.setAccessibleName(f"{label}, 0 = {low_text}, 10 = {high_text}")
+        self.slider.setAccessibleName(
+            tr("{scale}, 0 = {low}, 10 = {high}").format(scale=label, low=low_text, high=high_text)
+        )
+        self.slider.setAccessibleDescription(
+            tr("Arrow keys move it; Space keeps the value it shows")
+        )
         row.addWidget(low)
         row.addWidget(self.slider, 1)
         row.addWidget(high)
@@ -118,8 +133,10 @@ class ScaleInput(QWidget):
 
     def _update(self) -> None:
         recorded = self.enabled_box.isChecked()
-        empty = "not set yet" if self.required else "not recorded"
-        self.value_label.setText(f"{self.slider.value()} / 10" if recorded else empty)
+        empty = tr("not set yet") if self.required else tr("not recorded")
+        self.value_label.setText(
+            tr("{value} / 10").format(value=self.slider.value()) if recorded else empty
+        )
         self.changed.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
@@ -303,17 +320,19 @@ def column_memory(context: object) -> Path | None:
     return None if getattr(context, "demo", False) else getattr(context, "data_dir", None)
 
 
-def confirm(parent: QWidget, title: str, text: str, action: str = "Delete") -> bool:
+def confirm(parent: QWidget, title: str, text: str, action: str | None = None) -> bool:
+    """Asks before something that cannot be undone; ``action`` names the button that
+    does it (default "Delete"). The caller translates ``title``, ``text`` and ``action``."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-    yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+    yes = box.addButton(action or tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is yes
 
 
-def show_error(parent: QWidget | None, text: str, title: str = "moodlog") -> None:
-    QMessageBox.warning(parent, title, text)
+def show_error(parent: QWidget | None, text: str, title: str | None = None) -> None:
+    QMessageBox.warning(parent, title or tr("moodlog"), text)
 
 
 def scrolling_page(scroll: QScrollArea, title: str) -> QVBoxLayout:

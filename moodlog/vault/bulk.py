@@ -11,18 +11,20 @@ class VaultNotEmpty(VaultError):
     """Demo data and imports go only into an empty vault."""
 
 
-def store(vault: Vault, contents: VaultContents) -> None:
-    """Add everything in ``contents`` in one transaction: all of it, or none."""
+def store(vault: Vault, contents: VaultContents, checked: bool = False) -> None:
+    """Add everything in ``contents`` in one transaction: all of it, or none.
+    ``checked=True``: every record was just validated (``json_format.load_file`` /
+    ``from_document``), so the repositories do not validate it a second time."""
     with vault.transaction():
         for tag in contents.tags:
             vault.tags.add(tag)
         for key, value in contents.settings.items():
             vault.settings.set(key, value)
         # Batched, and as given: a record whose time of writing is unknown stays so.
-        vault.entries.add_many(contents.entries)
-        vault.questionnaires.add_many(contents.questionnaires)
-        vault.checkins.add_many(contents.checkins)
-        vault.treatments.add_many(contents.treatments)
+        vault.entries.add_many(contents.entries, checked)
+        vault.questionnaires.add_many(contents.questionnaires, checked)
+        vault.checkins.add_many(contents.checkins, checked)
+        vault.treatments.add_many(contents.treatments, checked)
         for medication in contents.medications:
             vault.medications.save(medication)
         vault.session_notes.add_many(contents.session_notes)
@@ -68,11 +70,14 @@ def is_empty(vault: Vault) -> bool:
     )
 
 
-def store_into_empty(vault: Vault, contents: VaultContents, refusal: str) -> None:
+def store_into_empty(
+    vault: Vault, contents: VaultContents, refusal: str, checked: bool = False
+) -> None:
     """Store ``contents`` only if the vault is empty, deciding inside the same write
     transaction (``BEGIN IMMEDIATE``): two imports or demo runs started at once cannot
-    both see an empty vault and double every row. Raises VaultNotEmpty(refusal)."""
+    both see an empty vault and double every row. Raises VaultNotEmpty(refusal).
+    ``checked``: as for :func:`store`."""
     with vault.transaction():
         if not is_empty(vault):
             raise VaultNotEmpty(refusal)
-        store(vault, contents)
+        store(vault, contents, checked)

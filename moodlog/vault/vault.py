@@ -41,6 +41,7 @@ class Vault:
         self._conn: conn_mod.Connection | None = connection
         self._lock = lock  # one moodlog process per vault (see lockfile)
         self._depth = 0
+        self.created_now = False  # made by create() in this process: nothing in it yet
         from moodlog.vault import repositories as repos
 
         self.settings = repos.SettingsRepository(self)
@@ -67,6 +68,7 @@ class Vault:
             lock.release()
             raise
         vault = cls(path, connection, lock)
+        vault.created_now = True
         try:
             vault._migrate(passphrase, make_backup=False)
         except BaseException as error:

@@ -51,8 +51,12 @@ def test_every_match_is_listed_newest_first_and_reads_as_before(qtbot, vault, da
     qtbot.waitUntil(lambda: screen.result_days() == expected, timeout=3000)
     assert screen.results.count() == 60
     newest = first + dt.timedelta(days=59)
+    # Day and clock in the locale's words (issue 15): en_US here, "8:05 AM".
+    from moodlog.i18n import date_text, time_text
+
     assert screen.results.item(0).text() == (
-        f"{newest.strftime('%a %d %b %Y')} 08:05 \N{MIDDLE DOT} mood {59 % 11} "
+        f"{date_text(newest, 'ddd d MMM yyyy')} {time_text(dt.time(8, 5))} "
+        f"\N{MIDDLE DOT} mood {59 % 11} "
         "\N{MIDDLE DOT} energy 4 \N{MIDDLE DOT} slept 7.5 h\n"
         "Tags: exercise, outdoors\nwalked to the harbour 59"
     )

@@ -219,21 +219,6 @@ def test_letter_paper(qapp, known: Vault, tmp_path: Path):
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
 
 
-def test_charts_are_embedded_at_print_resolution(qapp, known: Vault, tmp_path: Path):
-    export(known, tmp_path / "summary.pdf")
-    reader = pypdf.PdfReader(tmp_path / "summary.pdf")
-    widths = []
-    for page in reader.pages:
-        xobjects = page["/Resources"].get("/XObject", {})
-        for ref in xobjects.values():
-            obj = ref.get_object()
-            if obj.get("/Subtype") == "/Image":
-                widths.append(int(obj["/Width"]))
-    assert widths, "no chart images found"
-    # Charts are 680 logical px (96 dpi) wide on paper: >= 200 dpi needs >= 1417 px.
-    assert min(widths) >= 1417
-
-
 def test_cli_and_dialog_produce_the_same_content(qtbot, known: Vault, tmp_path: Path):
 
     path = known.path
