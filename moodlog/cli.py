@@ -257,6 +257,13 @@ def export_pdf_command(args: argparse.Namespace, passphrases: PassphraseSource) 
 
     if QApplication.instance() is None:  # the charts need one; no window is shown
         export_pdf_command.app = QApplication(["moodlog", "-platform", "offscreen"])
+    from moodlog import i18n
+
+    # The PDF in the system's language when moodlog has that translation, else English
+    # (with English dates: i18n.choose_formatting_locale).
+    export_pdf_command.translator = i18n.install_translator(QApplication.instance())
+    if export_pdf_command.translator is None:
+        i18n.choose_formatting_locale()
     from moodlog.report.pdf_writer import PdfNotWritten, check_pdf_written
 
     try:

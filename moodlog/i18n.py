@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTime, QTranslator
 
 from moodlog.assets import resource_path
 
@@ -29,6 +29,10 @@ if TYPE_CHECKING:  # only for hints: importing datetime costs start-up ~1 ms and
     import datetime as dt
 
 TRANSLATIONS_FOLDER = "translations"
+#: Time fields stay 24-hour in every locale: typed "20:30" must mean 20:30. A 12-hour
+#: QTimeEdit silently keeps the old AM/PM part when someone types "20:30" or "9:05 PM"
+#: (review finding). Times moodlog writes follow the locale (:func:`time_text`).
+TIME_FIELD_FORMAT = "HH:mm"
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -42,10 +46,35 @@ def install_translator(app: QCoreApplication, locale: QLocale | None = None) -> 
     caller) or None when moodlog has no translation for that language."""
     translator = QTranslator(app)
     folder = str(resource_path(TRANSLATIONS_FOLDER))
-    if translator.load(locale or QLocale.system(), "moodlog", "_", folder):
+    wanted = locale or QLocale.system()
+    if translator.load(wanted, "moodlog", "_", folder):
         app.installTranslator(translator)
+        # Qt's own words (Cancel, Yes, a file dialog) in the same language.
+        qt_words = QTranslator(translator)
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt_words.load(wanted, "qtbase", "_", qt_folder):
+            app.installTranslator(qt_words)
+            translator.qt_words = qt_words  # type: ignore[attr-defined] - removed with it
+        choose_formatting_locale(wanted.language())
         return translator
     return None
+
+
+def choose_formatting_locale(translated: QLocale.Language | None = None) -> None:
+    """Make the default ``QLocale`` (what dates, times, numbers and Qt's own inputs use)
+    match the language the text is in. With a translation for the system's language (or
+    an English system) that is the system locale. Otherwise moodlog's text is English,
+    and so are its dates: English month names and Latin digits with the system's region
+    conventions (en_DE: "30 Nov", 14:05, 3,5), never "30 10月" or Arabic-Indic digits
+    inside an English sentence. A default set on purpose before (a test) is kept.
+    Call it once at start-up, before any window is built: Qt widgets take the default
+    locale when they are created."""
+    system = QLocale.system()
+    if QLocale() != system:
+        return
+    if system.language() in (translated, QLocale.Language.English, QLocale.Language.C):
+        return
+    QLocale.setDefault(QLocale(QLocale.Language.English, system.territory()))
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -65,5 +94,9 @@ def time_text(clock: dt.time | dt.datetime) -> str:
 
 
 def number_text(value: float, decimals: int = 1) -> str:
-    """A decimal number with the locale's separator: "3.5" or "3,5"."""
-    return QLocale().toString(float(value), "f", decimals)
+    """A decimal number with the locale's separators: "3.5" or "3,5". Rounded as Python
+    rounds (4.25 -> "4.2", -0.04 -> "-0.0"), one rule for every figure on screen and in
+    the PDF, the domain's sentences included; Qt alone would say "4.3" and "0.0"."""
+    rounded = f"{value:.{decimals}f}"
+    sign = QLocale().negativeSign() if rounded.startswith("-") else ""
+    return sign + QLocale().toString(abs(float(rounded)), "f", decimals)

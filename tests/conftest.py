@@ -102,3 +102,24 @@ class FakeClock:
 
     def __call__(self) -> dt.datetime:
         return self.value
+
+
+@pytest.fixture
+def pseudo_translation():
+    """A translation of every string to «string», installed for the test (no .qm file
+    needed): a text shown without «» did not go through tr()."""
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    class Pseudo(QTranslator):
+        def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ANN001, ANN201, ARG002
+            return f"«{source}»"
+
+        def isEmpty(self) -> bool:  # noqa: N802
+            return False
+
+    app = QApplication.instance() or QApplication([])
+    translator = Pseudo()
+    app.installTranslator(translator)
+    yield translator
+    app.removeTranslator(translator)

@@ -177,7 +177,7 @@ def test_the_shipped_template_is_current(extracted: Path) -> None:
 def test_a_pseudo_translation_reaches_the_screens(extracted: Path, tmp_path: Path, qtbot) -> None:
     """Every string translated to «…»: the main window's visible texts come out
     translated, so nothing on those screens bypasses tr()."""
-    from PySide6.QtCore import QLocale
+    from PySide6.QtCore import QCoreApplication, QLocale
     from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
     from moodlog import i18n
@@ -210,6 +210,8 @@ def test_a_pseudo_translation_reaches_the_screens(extracted: Path, tmp_path: Pat
     finally:
         i18n.resource_path = original
     assert translator is not None
+    # Qt's own words come in the same language (PySide6 ships Qt's translations).
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Abbrechen"
     try:
         with demo_main_window("moodlog-l10n-") as window:
             texts = [
@@ -223,6 +225,7 @@ def test_a_pseudo_translation_reaches_the_screens(extracted: Path, tmp_path: Pat
             assert plain == [], plain
     finally:
         app.removeTranslator(translator)
+        app.removeTranslator(translator.qt_words)
 
 
 def _is_data(text: str) -> bool:

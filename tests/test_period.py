@@ -179,3 +179,12 @@ def test_mood_text_says_the_trend_is_within_the_period():
     assert summary.mood_text.startswith("mean 5.5 of 10 (previous 30 days: 8.0)")
     assert "trend within this period: rising (+" in summary.mood_text
     assert summary.mood_text.endswith("points from start to end)")
+
+
+def test_a_one_day_period_reads_1_day():
+    """Review finding: the PDF header and the CLI said "(1 days)"."""
+    from moodlog.domain.period import Period
+
+    day = dt.date(2026, 11, 30)
+    assert Period(day, day).describe().endswith("(1 day)")
+    assert Period(day - dt.timedelta(days=1), day).describe().endswith("(2 days)")

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
+from moodlog.i18n import time_text
 from moodlog.ui.reminders import (
     DEFAULT_TEXT,
     ReminderConfig,
@@ -105,7 +106,8 @@ def test_session_reminder_once_the_chosen_hours_before():
     clock.now = dt.datetime(2026, 3, 2, 10, 0)
     found = logic.due()
     assert kinds(found) == ["session"]
-    assert found[0].text == "Reminder: appointment tomorrow at 10:00."
+    # The locale's clock (tests run in en_US: "10:00 AM").
+    assert found[0].text == f"Reminder: appointment tomorrow at {time_text(dt.time(10, 0))}."
     clock.advance(hours=1)
     assert logic.due() == []
     clock.now = session + dt.timedelta(minutes=1)  # past sessions are never announced
@@ -151,7 +153,7 @@ def test_the_app_reminds_while_locked_and_not_after_an_entry(qtbot, data_dir):
     """The service in a running app: no tray here (offscreen), so the small window."""
     from moodlog.domain.entries import Entry
     from moodlog.ui.reminders import ReminderWindow
-    from tests.gui.helpers import create_vault_through_the_window, unlock
+    from tests.gui.helpers import close_app, create_vault_through_the_window, unlock
 
     controller = create_vault_through_the_window(qtbot, data_dir)
     service = controller.reminders
@@ -178,13 +180,13 @@ def test_the_app_reminds_while_locked_and_not_after_an_entry(qtbot, data_dir):
     controller.vault.entries.add(Entry(day=clock.now.date(), time=dt.time(20, 10), mood=5))
     controller.context.events.data_changed.emit("entries")
     assert service.check() == []  # snoozed, but something was logged meanwhile
-    controller.shutdown()
+    close_app(controller)
 
 
 def test_settings_screen_changes_the_reminder(qtbot, data_dir):
     from PySide6.QtCore import QTime
 
-    from tests.gui.helpers import create_vault_through_the_window
+    from tests.gui.helpers import close_app, create_vault_through_the_window
 
     controller = create_vault_through_the_window(qtbot, data_dir)
     controller.onboarding.close()
@@ -194,8 +196,8 @@ def test_settings_screen_changes_the_reminder(qtbot, data_dir):
     box.enabled.setChecked(True)
     box.time.setTime(QTime(21, 15))
     qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
-    assert box.status.text() == "Saved: every day at 21:15."
+    assert box.status.text() == f"Saved: every day at {time_text(dt.time(21, 15))}."
     saved = ReminderConfig.load(controller.vault.settings)
     assert saved.enabled and saved.time == dt.time(21, 15)
     assert controller.reminders.logic.config == saved
-    controller.shutdown()
+    close_app(controller)

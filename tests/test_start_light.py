@@ -91,20 +91,6 @@ def test_no_translator_is_made_when_none_is_shipped(monkeypatch, tmp_path: Path)
     assert install_translation(app) == "T" and made == [app]
 
 
-def _pseudo_translator():  # noqa: ANN202
-    """A translator that marks every text it is asked for: «text» (no .qm needed)."""
-    from PySide6.QtCore import QTranslator
-
-    class Pseudo(QTranslator):
-        def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ANN001, ANN201, ARG002
-            return f"«{source}»"
-
-        def isEmpty(self) -> bool:  # noqa: N802
-            return False
-
-    return Pseudo()
-
-
 def _shown_texts(root) -> list[str]:  # noqa: ANN001
     from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit
 
@@ -130,33 +116,25 @@ def _parents(widget):  # noqa: ANN001, ANN202
 
 
 def test_the_lock_pages_and_the_introduction_take_every_text_from_the_translation(
-    qtbot, data_dir: Path
+    qtbot, data_dir: Path, pseudo_translation
 ):
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance()
-    translator = _pseudo_translator()
-    app.installTranslator(translator)
-    try:
-        controller = AppController(data_dir)
-        controller.start()
-        qtbot.addWidget(controller.lock_window)
-        create = controller.create_page
-        texts = _shown_texts(create)
-        assert texts and all("«" in t for t in texts), texts
-        assert "«" in controller.lock_window.windowTitle()
-        qtbot.keyClicks(create.first, PASSPHRASE)
-        qtbot.keyClicks(create.second, PASSPHRASE)
-        qtbot.mouseClick(create.create_button, Qt.MouseButton.LeftButton)
-        dialog = controller.onboarding
-        for step in range(dialog.pages.count()):
-            dialog._show_page(step)
-            texts = _shown_texts(dialog)
-            assert texts and all("«" in t for t in texts), (step, texts)
-        dialog.skip()
-        controller.lock()
-        texts = _shown_texts(controller.unlock_page)
-        assert texts and all("«" in t for t in texts), texts
-        controller.shutdown()
-    finally:
-        app.removeTranslator(translator)
+    controller = AppController(data_dir)
+    controller.start()
+    qtbot.addWidget(controller.lock_window)
+    create = controller.create_page
+    texts = _shown_texts(create)
+    assert texts and all("«" in t for t in texts), texts
+    assert "«" in controller.lock_window.windowTitle()
+    qtbot.keyClicks(create.first, PASSPHRASE)
+    qtbot.keyClicks(create.second, PASSPHRASE)
+    qtbot.mouseClick(create.create_button, Qt.MouseButton.LeftButton)
+    dialog = controller.onboarding
+    for step in range(dialog.pages.count()):
+        dialog._show_page(step)
+        texts = _shown_texts(dialog)
+        assert texts and all("«" in t for t in texts), (step, texts)
+    dialog.skip()
+    controller.lock()
+    texts = _shown_texts(controller.unlock_page)
+    assert texts and all("«" in t for t in texts), texts
+    controller.shutdown()

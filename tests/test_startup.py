@@ -41,7 +41,7 @@ from moodlog.vault.vault import Vault
 folder = Path(sys.argv[1])
 vault = Vault.create(folder / "moodlog.db", "a long enough passphrase")
 controller = AppController(folder)
-controller._open_session(vault)
+controller.open_session(vault)
 app.processEvents()
 print('AT UNLOCK', 'pyqtgraph' in sys.modules)
 deadline = time.monotonic() + 60

@@ -48,6 +48,9 @@ from moodlog.domain.contents import VaultContents
 from moodlog.domain.questionnaires import BANDS, GAD7, PHQ9, max_total
 from moodlog.domain.safety import LEVEL_ORDER, worst_level
 from moodlog.domain.treatments import KINDS, Treatment
+from moodlog.i18n import date_text, tr
+from moodlog.locale_words import LOCALE
+from moodlog.wording import QT_TR_NOOP
 
 pg.setConfigOptions(antialias=True)
 
@@ -71,9 +74,9 @@ LEVEL_SYMBOLS = {
 }
 BAND_COLOURS = ("#e7f2ea", "#f5f1dc", "#f8e6cf", "#f6d7c9", "#f2c9c4")
 SERIES_STYLE = {  # name: (label, colour, right-hand axis?)
-    "anxiety": ("Anxiety", "#c0632b", False),
-    "energy": ("Energy", "#4c8c2b", False),
-    "sleep_hours": ("Hours slept", "#5a6fb5", False),
+    "anxiety": (QT_TR_NOOP("Anxiety"), "#c0632b", False),
+    "energy": (QT_TR_NOOP("Energy"), "#4c8c2b", False),
+    "sleep_hours": (QT_TR_NOOP("Hours slept"), "#5a6fb5", False),
 }
 MOOD_COLOUR = "#2c5d63"
 MEDICATION_COLOUR = "#6b5a8e"
@@ -189,7 +192,10 @@ class TrendData:
             key=lambda t: t.starts_at,
         )
         events = [
-            (e.day, f"{m.name} {e.event}" + (f" {e.dose:g} {m.unit}" if e.dose else ""))
+            (
+                e.day,
+                f"{m.name} {e.event}" + (f" {LOCALE.general(e.dose)} {m.unit}" if e.dose else ""),
+            )
             for m in contents.medications
             for e in m.events
         ]
@@ -249,18 +255,20 @@ class TrendData:
         return min(days) if days else None
 
     def describe_day(self, day: dt.date) -> str:
-        parts = [f"{day:%a %d %b %Y}"]
+        """The day's figures in one line (shown when the pointer is over a day), in the
+        locale's day names and decimals: "Mon 01 Jun 2026 · mood 6.5 · energy 5.0"."""
+        parts = [date_text(day, "ddd dd MMM yyyy")]
         if day in self.mood:
-            parts.append(f"mood {self.mood[day]:.1f}")
+            parts.append(tr("mood {value}").format(value=LOCALE.number(self.mood[day], 1)))
         else:
-            parts.append("no entry")
+            parts.append(tr("no entry"))
         for name, (label, _, _) in SERIES_STYLE.items():
             value = self.others[name].get(day)
             if value is not None:
-                parts.append(f"{label.lower()} {value:.1f}")
+                parts.append(f"{tr(label).lower()} {LOCALE.number(value, 1)}")
         for t in self.treatments:
             if t.day == day:
-                parts.append(t.label + (f" {t.dose_text()}" if t.dose_mg else ""))
+                parts.append(tr(t.label) + (f" {t.dose_text(LOCALE)}" if t.dose_mg else ""))
         for event_day, text in self.medication_events:
             if event_day == day:
                 parts.append(text)
@@ -700,7 +708,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
                 self.questionnaire_plots[name] = plot
                 self.plots.append(plot)
         _stack(self, self.plots, [5, 2, 2][: len(self.plots)])
-        self.mood_plot.set_label("Mood (0-10)")
+        self.mood_plot.set_label(tr("Mood (0-10)"))
         self.mood_plot.vb.setYRange(-0.9, 11, padding=0)
         self.mood_plot.vb.setLimits(yMin=-1.5, yMax=25)
         self.mood_plot.vb.setMouseEnabled(y=False)
@@ -957,7 +965,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         if name == "sleep_hours":
             top = 13 if visible else 11
             self.mood_plot.vb.setYRange(-0.9, top, padding=0)
-            self.mood_plot.set_label("Mood (0-10), hours" if visible else "Mood (0-10)")
+            self.mood_plot.set_label(tr("Mood (0-10), hours") if visible else tr("Mood (0-10)"))
 
     def set_range(self, days: int | None) -> None:
         """Show the last ``days`` days up to today, or everything (None)."""
@@ -1024,8 +1032,8 @@ class AroundSessionsChart(pg.GraphicsLayoutWidget):
         self.k = marker_scale
         self.plot = LightPlot(self.ci, 0, dates=False)
         _stack(self, [self.plot], [1])
-        self.plot.bottom.setLabel("Days from session")
-        self.plot.set_label("Mood (0-10)")
+        self.plot.bottom.setLabel(tr("Days from session"))
+        self.plot.set_label(tr("Mood (0-10)"))
         self.plot.vb.setXRange(self.FIRST, self.LAST, padding=0.02)
         self.plot.vb.setYRange(0, 10, padding=0.04)
         self.plot.show_grid(x=True, y=True)

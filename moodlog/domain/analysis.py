@@ -54,10 +54,12 @@ from dataclasses import dataclass
 from moodlog.domain.entries import Entry
 from moodlog.domain.questionnaires import GAD7, PHQ9, QuestionnaireResult, band
 from moodlog.domain.treatments import NEW_COURSE_AFTER_DAYS, Treatment
-from moodlog.wording import QT_TR_NOOP
+from moodlog.wording import QT_TR_NOOP, Formatting, formatting
 
 Series = dict[dt.date, float]
-Translate = Callable[[str], str]  # the UI passes moodlog.i18n.tr; the domain has no Qt
+# the UI passes moodlog.locale_words.LOCALE (tr with the locale's numbers and dates) or
+# moodlog.i18n.tr; the domain has no Qt
+Translate = Callable[[str], str] | Formatting
 
 
 def _untranslated(text: str) -> str:
@@ -153,11 +155,21 @@ class SessionResponse:
 
     @property
     def baseline_text(self) -> str:
+        return self.baseline_words(_untranslated)
+
+    def baseline_words(self, translate: Translate = _untranslated) -> str:
+        """:attr:`baseline_text` translated, its number the locale's way."""
         if self.baseline is not None:
-            return f"{self.baseline:.1f}"
+            return formatting(translate).number(self.baseline, 1)
         if self.baseline_status == "overlaps_previous_session":
-            return QT_TR_NOOP("baseline overlaps previous session")
+            return translate(QT_TR_NOOP("baseline overlaps previous session"))
         return "\N{EN DASH}"
+
+    def day1_text(self, translate: Translate = _untranslated) -> str:
+        """The change at day +1, signed ("+1.5"), or an en dash."""
+        if self.day1_change is None:
+            return "\N{EN DASH}"
+        return formatting(translate).signed(self.day1_change, 1)
 
     def window_text(self, index: int, translate: Translate = _untranslated) -> str:
         """A window's change, "+1.5 (to next session)" when the next session cut it
@@ -166,7 +178,7 @@ class SessionResponse:
         if status == "after_next_session":
             return translate(QT_TR_NOOP("after next session"))
         change = self.window_changes[index]
-        text = "\N{EN DASH}" if change is None else f"{change:+.1f}"
+        text = "\N{EN DASH}" if change is None else formatting(translate).signed(change, 1)
         if status == "cut":
             return translate(QT_TR_NOOP("{change} (to next session)")).format(change=text)
         return text
@@ -442,8 +454,9 @@ class CourseSummary:
 
     def describe(self, translate: Translate = _untranslated) -> str:
         """The course in one line (Trends, PDF). ``translate`` (the UI passes
-        ``moodlog.i18n.tr``) translates each marked wording before the figures are
-        filled in; dates stay "30 Nov 2026"."""
+        ``moodlog.locale_words.LOCALE``) translates each marked wording before the figures
+        are filled in, and words the dates ("30 Nov 2026") and numbers."""
+        words = formatting(translate)
         if self.latest is None:
             return translate(QT_TR_NOOP("{instrument}: no scored results yet.")).format(
                 instrument=self.instrument
@@ -451,7 +464,7 @@ class CourseSummary:
         latest = translate(QT_TR_NOOP("{total} ({band})")).format(
             total=self.latest.total, band=translate(band(self.instrument, self.latest.total))
         )
-        day = f"{self.latest.day:%d %b %Y}"
+        day = words.day(self.latest.day)
         if self.baseline is None:
             return translate(
                 QT_TR_NOOP("{instrument}: {latest} on {day}; no pre-treatment baseline.")
@@ -469,12 +482,14 @@ class CourseSummary:
                 instrument=self.instrument,
                 baseline=self.baseline.total,
                 band=translate(band(self.instrument, self.baseline.total)),
-                baseline_day=f"{self.baseline.day:%d %b %Y}",
+                baseline_day=words.day(self.baseline.day),
                 latest=latest,
                 day=day,
             )
         if self.percent_change is not None:
-            text += f"; {self.percent_change:+.0f}%"
+            text += "; " + translate(QT_TR_NOOP("{change}%")).format(
+                change=words.signed(self.percent_change, 0)
+            )
         if self.instrument == PHQ9:
             text += "; " + self.outcome_text(translate)
         return text + "."
@@ -503,7 +518,7 @@ class CourseSummary:
                     "response and remission not assessed yet (a result counts from 14 days "
                     "after the baseline, {day})"
                 )
-            ).format(day=f"{from_day:%d %b %Y}")
+            ).format(day=formatting(translate).day(from_day))
         parts = []
         for wording, met, first in (
             (OUTCOME_WORDING["response"], self.response, self.response_first_reached),
@@ -516,7 +531,7 @@ class CourseSummary:
                 part = translate(reached_before)
             else:
                 part = translate(no)
-            parts.append(part.format(day=f"{first:%d %b %Y}" if first else ""))
+            parts.append(part.format(day=formatting(translate).day(first) if first else ""))
         return "; ".join(parts)
 
 

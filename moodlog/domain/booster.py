@@ -43,7 +43,7 @@ from moodlog.domain.analysis import (
 )
 from moodlog.domain.contents import VaultContents
 from moodlog.domain.treatments import Treatment
-from moodlog.wording import QT_TR_NOOP, count_text
+from moodlog.wording import QT_TR_NOOP, Formatting, count_text, formatting
 
 INDUCTION_GAP_DAYS = 7  # sessions closer than this at the start of a course: induction
 DEFAULT_LAST_SESSIONS = 5
@@ -81,7 +81,9 @@ DURABILITY_DEFINITION = QT_TR_NOOP(
 )
 
 
-Translate = Callable[[str], str]  # the UI passes moodlog.i18n.tr; the domain has no Qt
+# the UI passes moodlog.locale_words.LOCALE (tr with the locale's numbers) or
+# moodlog.i18n.tr; the domain has no Qt
+Translate = Callable[[str], str] | Formatting
 
 
 def _untranslated(text: str) -> str:
@@ -282,7 +284,10 @@ class BoosterSummary:
             QT_TR_NOOP(
                 "mood stayed above its pre-session level for a median of {median} days ({range})"
             )
-        ).format(median=f"{self.median_days:g}", range=self.range_text(translate))
+        ).format(
+            median=formatting(translate).general(self.median_days),
+            range=self.range_text(translate),
+        )
 
     def today_line(self, translate: Translate = _untranslated) -> str | None:
         """The one calm line for Today; None without any past session."""
@@ -303,16 +308,20 @@ class BoosterSummary:
             n=self.sessions, figure=self.figure_text(translate), when=when
         )
 
-    def pdf_line(self) -> str | None:
+    def pdf_line(self, translate: Translate = _untranslated) -> str | None:
         """The PDF's "Session durability" line, or None with fewer than 3 sessions."""
         if not self.enough:
             return None
-        text = f"last {self.sessions} maintenance sessions: {self.figure_text()}"
+        text = translate(QT_TR_NOOP("last {n} maintenance sessions: {figure}")).format(
+            n=self.sessions, figure=self.figure_text(translate)
+        )
         if self.censored:
-            text += (
-                f"; {self.censored} still above when the next session came or the entries "
-                "ended (counted as 'at least')"
-            )
+            text += "; " + translate(
+                QT_TR_NOOP(
+                    "{n} still above when the next session came or the entries ended "
+                    "(counted as 'at least')"
+                )
+            ).format(n=self.censored)
         return text
 
 
@@ -420,7 +429,10 @@ def shown_value(session: Treatment, today: dt.date) -> dict[str, str]:
 
 
 def period_durability(
-    contents: VaultContents, last_day: dt.date, now: dt.datetime
+    contents: VaultContents,
+    last_day: dt.date,
+    now: dt.datetime,
+    translate: Translate = _untranslated,
 ) -> tuple[str, str] | None:
     """The PDF page 1 "Session durability" line and its footnote, as of the end of the
     period (``last_day``, or ``now`` if earlier); None with fewer than 3 maintenance
@@ -431,7 +443,7 @@ def period_durability(
     mood = daily_series(e for e in contents.entries if e.day <= as_of.date())
     last = last_sessions_setting(contents.settings.get(SETTING_LAST_SESSIONS))
     summary = booster_summary(mood, contents.treatments, as_of, last)
-    line = summary.pdf_line()
+    line = summary.pdf_line(translate)
     if line is None:
         return None
-    return line[0].upper() + line[1:] + ".", DURABILITY_DEFINITION.format(n=last)
+    return line[0].upper() + line[1:] + ".", translate(DURABILITY_DEFINITION).format(n=last)

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from moodlog.domain.analysis import (
@@ -49,7 +50,7 @@ from moodlog.domain.contents import VaultContents
 from moodlog.domain.questionnaires import GAD7, PHQ9, QuestionnaireResult
 from moodlog.domain.safety import FOLLOW_UP_KEYS, LEVELS, SI_KEYS, SICheckin
 from moodlog.domain.treatments import Medication, Question, SessionNote, Treatment
-from moodlog.wording import QT_TR_NOOP
+from moodlog.wording import QT_TR_NOOP, Formatting, formatting
 
 TREND_THRESHOLD = 0.5
 MIN_DEFAULT_DAYS = 30
@@ -78,8 +79,17 @@ class Period:
     def previous(self) -> Period:
         return Period(self.first - dt.timedelta(days=self.days), self.first - dt.timedelta(days=1))
 
-    def describe(self) -> str:
-        return f"{self.first:%d %b %Y} \N{EN DASH} {self.last:%d %b %Y} ({self.days} days)"
+    def describe(self, translate: Callable[[str], str] | Formatting | None = None) -> str:
+        """ "01 May 2026 – 30 May 2026 (30 days)"; ``translate`` (the UI and the PDF pass
+        ``moodlog.locale_words.LOCALE``) words the dates and the sentence."""
+        words = formatting(translate)
+        if self.days == 1:
+            sentence = QT_TR_NOOP("{first} – {last} (1 day)")
+        else:
+            sentence = QT_TR_NOOP("{first} – {last} ({days} days)")
+        return words(sentence).format(
+            first=words.day(self.first), last=words.day(self.last), days=self.days
+        )
 
     @classmethod
     def last_days(cls, days: int, today: dt.date) -> Period:
@@ -113,17 +123,40 @@ class Item9Summary:
 
     @property
     def text(self) -> str:
+        return self.words()
+
+    def words(self, translate: Callable[[str], str] | Formatting | None = None) -> str:
+        """:attr:`text`, translated, its dates the locale's way (``translate``: see
+        :meth:`Period.describe`)."""
+        words = formatting(translate)
         if not self.results:
-            text = QT_TR_NOOP("no PHQ-9 in this period")
+            text = words(QT_TR_NOOP("no PHQ-9 in this period"))
         else:
-            text = f"positive on {self.positive} of {self.results} results"
-            if self.unanswered:
-                text += f" (not answered on {self.unanswered})"
-            if self.last_positive:
-                text += f", last on {self.last_positive:%d %b %Y}"
+            wording = ITEM9_WORDING[bool(self.unanswered), self.last_positive is not None]
+            text = words(wording).format(
+                positive=self.positive,
+                results=self.results,
+                unanswered=self.unanswered,
+                day=words.day(self.last_positive) if self.last_positive else "",
+            )
         if self.last_positive is None and self.last_positive_before is not None:
-            text += f"; last positive before this period: {self.last_positive_before:%d %b %Y}"
+            text += "; " + words(QT_TR_NOOP("last positive before this period: {day}")).format(
+                day=words.day(self.last_positive_before)
+            )
         return text
+
+
+# Item9Summary.words by (some results with item 9 unanswered, a positive one in the period)
+ITEM9_WORDING = {
+    (False, False): QT_TR_NOOP("positive on {positive} of {results} results"),
+    (True, False): QT_TR_NOOP(
+        "positive on {positive} of {results} results (not answered on {unanswered})"
+    ),
+    (False, True): QT_TR_NOOP("positive on {positive} of {results} results, last on {day}"),
+    (True, True): QT_TR_NOOP(
+        "positive on {positive} of {results} results (not answered on {unanswered}), last on {day}"
+    ),
+}
 
 
 def item9_summary(results: list[QuestionnaireResult], period: Period) -> Item9Summary:
@@ -161,9 +194,15 @@ def any_yes(checkin: SICheckin) -> bool:
     return any(v is True for v in checkin.answers.values())
 
 
-def medications_on(medications: list[Medication], day: dt.date) -> list[str]:
+def medications_on(
+    medications: list[Medication],
+    day: dt.date,
+    translate: Callable[[str], str] | Formatting | None = None,
+) -> list[str]:
     """ "Sertraline 100 mg once daily" for each medication taken on ``day`` (its last
-    event up to then is not a stop); "dose not recorded" when there is none."""
+    event up to then is not a stop); "dose not recorded" when there is none.
+    ``translate``: see :meth:`Period.describe`."""
+    words = formatting(translate)
     taking = []
     for med in sorted(medications, key=lambda m: m.name.lower()):
         events = sorted((e for e in med.events if e.day <= day), key=lambda e: e.day)
@@ -173,12 +212,14 @@ def medications_on(medications: list[Medication], day: dt.date) -> list[str]:
         dose = next((e.dose for e in reversed(events) if e.dose is not None), None)
         frequency = next((e.frequency for e in reversed(events) if e.frequency), "")
         text = f"{med.name} " + (
-            f"{dose:g} {med.unit}" if dose is not None else "(dose not recorded)"
+            f"{words.general(dose)} {med.unit}"
+            if dose is not None
+            else words(QT_TR_NOOP("(dose not recorded)"))
         )
         if frequency:
             text += f" {frequency}"
         if last.event != "start" or len(events) > 1:
-            text += f" (since {last.day:%d %b %Y})"
+            text += " " + words(QT_TR_NOOP("(since {day})")).format(day=words.day(last.day))
         taking.append(text)
     return taking
 
@@ -226,19 +267,35 @@ class PeriodSummary:
         """Mean against the previous period, then the direction *within* this period,
         said so, so that "lower than before" and "rising" do not read as a
         contradiction."""
+        return self.mood_words()
+
+    def mood_words(self, translate: Callable[[str], str] | Formatting | None = None) -> str:
+        """:attr:`mood_text`, translated, its numbers the locale's way (``translate``:
+        see :meth:`Period.describe`)."""
+        words = formatting(translate)
         if self.mood_mean is None:
-            return QT_TR_NOOP("no mood entries in this period")
-        text = f"mean {self.mood_mean:.1f} of 10"
+            return words(QT_TR_NOOP("no mood entries in this period"))
+        mean = words.number(self.mood_mean, 1)
         if self.previous_mood_mean is not None:
-            text += f" (previous {self.period.days} days: {self.previous_mood_mean:.1f})"
+            text = words(QT_TR_NOOP("mean {mean} of 10 (previous {days} days: {previous})"))
+            previous = words.number(self.previous_mood_mean, 1)
         else:
-            text += f" (no entries in the previous {self.period.days} days)"
+            text = words(QT_TR_NOOP("mean {mean} of 10 (no entries in the previous {days} days)"))
+            previous = ""
+        text = text.format(mean=mean, days=self.period.days, previous=previous)
         if self.trend_change is None:
-            return text + "; trend within this period: not enough data (fewer than 5 days)"
-        return (
-            text + f"; trend within this period: {self.trend_direction} "
-            f"({self.trend_change:+.1f} points from start to end)"
-        )
+            trend = words(
+                QT_TR_NOOP("trend within this period: not enough data (fewer than 5 days)")
+            )
+        else:
+            trend = words(
+                QT_TR_NOOP(
+                    "trend within this period: {direction} ({change} points from start to end)"
+                )
+            ).format(
+                direction=words(self.trend_direction), change=words.signed(self.trend_change, 1)
+            )
+        return text + "; " + trend
 
 
 def trend_change(series: dict[dt.date, float], period: Period) -> float | None:
@@ -273,7 +330,14 @@ def _mean(values: list[float]) -> float | None:
     return sum(values) / len(values) if values else None
 
 
-def summarise(contents: VaultContents, period: Period, now: dt.datetime) -> PeriodSummary:
+def summarise(
+    contents: VaultContents,
+    period: Period,
+    now: dt.datetime,
+    translate: Callable[[str], str] | Formatting | None = None,
+) -> PeriodSummary:
+    """The period's figures; ``translate`` (the PDF passes ``moodlog.locale_words.LOCALE``)
+    words the sentences built here (medications, session durability)."""
     mood = daily_series(contents.entries)
     in_period = [v for d, v in mood.items() if period.contains(d)]
     previous = period.previous()
@@ -343,6 +407,6 @@ def summarise(contents: VaultContents, period: Period, now: dt.datetime) -> Peri
         last_session=max(past, key=lambda t: t.starts_at, default=None),
         last_therapy_note=max(notes, key=lambda n: n.day, default=None),
         next_appointment=min(upcoming, key=lambda t: t.starts_at, default=None),
-        medications=medications_on(contents.medications, period.last),
-        session_durability=period_durability(contents, period.last, now),
+        medications=medications_on(contents.medications, period.last, translate),
+        session_durability=period_durability(contents, period.last, now, formatting(translate)),
     )

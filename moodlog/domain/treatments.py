@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from moodlog.domain.errors import ValidationError
-from moodlog.wording import QT_TR_NOOP
+from moodlog.wording import QT_TR_NOOP, Formatting, formatting
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,17 @@ DISSOCIATION_HINT = QT_TR_NOOP("your own 0-10 rating, not a clinical scale")
 # Dose checks only warn (a typing slip or an unusual protocol); they never block saving.
 MG_PER_KG_WARN_ABOVE = 1.0  # IV/IM ketamine for depression: usually 0.5-1 mg/kg
 ESKETAMINE_DOSES_MG = (28, 56, 84)  # one, two or three 28 mg nasal devices
+# Treatment.dose_warnings' calm notes: translated, then the numbers filled in the locale's way.
+MG_PER_KG_WARNING = QT_TR_NOOP(
+    "{dose} mg at {weight} kg is {per_kg} mg/kg, above the {limit} mg/kg usually used for IV "
+    "or IM ketamine for depression. Please check the dose and weight; you can save it as it is."
+)
+ESKETAMINE_DOSE_WARNING = QT_TR_NOOP(
+    "Esketamine nasal spray doses are usually {doses} mg (one, two or three devices); "
+    "{dose} mg is none of these. Please check the number; you can save it as it is."
+)
+# "28, 56 or 84": the list of usual doses inside ESKETAMINE_DOSE_WARNING
+DOSE_LIST = QT_TR_NOOP("{first}, {second} or {third}")
 # A post-session reading at or above this is flagged (a note, no advice).
 BP_FLAG_AT = (180, 110)
 MAX_INFUSION_MINUTES = 24 * 60
@@ -171,16 +182,24 @@ class Treatment:
         """A future-dated session is an appointment, not yet a treatment."""
         return self.starts_at > now
 
-    def dose_text(self) -> str:
+    def dose_text(self, translate: Callable[[str], str] | Formatting | None = None) -> str:
+        """ "56 mg" or "35 mg (0.5 mg/kg)"; ``translate`` (the UI passes
+        ``moodlog.locale_words.LOCALE``) writes the numbers the locale's way."""
         if self.dose_mg is None:
             return ""
-        text = f"{self.dose_mg:g} mg"
+        words = formatting(translate)
+        text = f"{words.general(self.dose_mg)} mg"
         if self.mg_per_kg is not None:
-            text += f" ({self.mg_per_kg:g} mg/kg)"
+            text += f" ({words.general(self.mg_per_kg)} mg/kg)"
         return text
 
-    def dose_warnings(self) -> list[str]:
-        """Calm notes about a dose worth checking; saving is never blocked by them."""
+    def dose_warnings(
+        self, translate: Callable[[str], str] | Formatting | None = None
+    ) -> list[str]:
+        """Calm notes about a dose worth checking; saving is never blocked by them.
+        ``translate`` (the UI passes ``moodlog.locale_words.LOCALE``) translates each
+        note before its numbers are filled in the locale's way."""
+        words = formatting(translate)
         warnings: list[str] = []
         if self.dose_mg is None or self.kind not in KINDS:
             return warnings
@@ -190,16 +209,20 @@ class Treatment:
             and per_kg is not None
             and per_kg > MG_PER_KG_WARN_ABOVE
         ):
+            assert self.weight_kg is not None  # per_kg needs it
             warnings.append(
-                f"{self.dose_mg:g} mg at {self.weight_kg:g} kg is {per_kg:g} mg/kg, above the "
-                f"{MG_PER_KG_WARN_ABOVE:g} mg/kg usually used for IV or IM ketamine for "
-                "depression. Please check the dose and weight; you can save it as it is."
+                words(MG_PER_KG_WARNING).format(
+                    dose=words.general(self.dose_mg),
+                    weight=words.general(self.weight_kg),
+                    per_kg=words.general(per_kg),
+                    limit=words.general(MG_PER_KG_WARN_ABOVE),
+                )
             )
         if self.kind == "esketamine_nasal" and self.dose_mg not in ESKETAMINE_DOSES_MG:
+            first, second, third = (words.general(d) for d in ESKETAMINE_DOSES_MG)
+            doses = words(DOSE_LIST).format(first=first, second=second, third=third)
             warnings.append(
-                f"Esketamine nasal spray doses are usually 28, 56 or 84 mg (one, two or three "
-                f"devices); {self.dose_mg:g} mg is none of these. Please check the number; "
-                "you can save it as it is."
+                words(ESKETAMINE_DOSE_WARNING).format(doses=doses, dose=words.general(self.dose_mg))
             )
         return warnings
 

@@ -70,6 +70,7 @@ from moodlog.domain.safety import (
 )
 from moodlog.domain.treatments import course_label, course_numbers
 from moodlog.i18n import date_text, number_text, tr
+from moodlog.locale_words import LOCALE
 from moodlog.paths import atomic_target
 from moodlog.report.safety_plan_pdf import plan_items_html
 from moodlog.wording import QT_TR_NOOP, count_text
@@ -264,11 +265,27 @@ class ChartObject(QPyTextObject):
         return QSizeF(image.width(), image.height())
 
     def drawObject(self, painter, rect, document, position, text_format) -> None:  # noqa: ANN001, N802
+        if painter.hasClipping():
+            page = painter.clipBoundingRect()
+            if rect.top() < page.top() - 0.5 or rect.bottom() > page.bottom() + 0.5:
+                # A chart on another page: a chart never straddles pages (its line moves
+                # to the next page whole), and a picture's own clip commands replace the
+                # page's clip when it plays, so drawing it here would paint over this
+                # page's header or footer.
+                return
         picture = self.pictures.get(text_format.toImageFormat().name().removeprefix("chart://"))
         if isinstance(picture, QImage):
             painter.drawImage(rect, picture)
         elif picture is not None:
             play_chart(painter, picture, rect.left(), rect.top(), self.scale, self.device_dpi)
+
+
+def _chart_block(name: str, width: int, height: int) -> str:
+    """A chart in a paragraph of its own. An ``<img>`` right after a caption's ``</p>``
+    joins the caption's paragraph, and where line breaking may not break before it (after
+    a closing quotation mark, as translations end sentences) the caption's last word and
+    the chart become one unbreakable piece, leaving half a page empty."""
+    return f"<p style='margin:0'><img src='chart://{name}' width='{width}' height='{height}'></p>"
 
 
 @dataclass
@@ -378,16 +395,9 @@ def _tab_table(layout: int, headers: list[str], rows: list[list[str]]) -> str:
 
 
 def _set_tab_stops(document: QTextDocument, width: float) -> None:
-    """Layout 1's tab stops are the document's default (one call, not a format merge a
-    paragraph: ~0.06 ms each); a paragraph of another layout gets its own. Only tab
-    tables hold tabs: elsewhere white space is collapsed."""
-    option = document.defaultTextOption()
-    option.setTabs(
-        [QTextOption.Tab(stop * width, QTextOption.TabType.LeftTab) for stop in TAB_LAYOUTS[1][0]]
-    )
-    document.setDefaultTextOption(option)
-    if len(TAB_LAYOUTS) == 1:
-        return
+    """Each tab-table paragraph gets its layout's tab stops (after ``setHtml``: the
+    paragraphs' layouts are known only then; Qt ignores a document-wide default here,
+    as every paragraph carries its own, empty, tab list)."""
     cursor = QTextCursor(document)
     formats = {}
     for layout, (stops, _) in TAB_LAYOUTS.items():
@@ -398,7 +408,7 @@ def _set_tab_stops(document: QTextDocument, width: float) -> None:
         formats[layout] = block_format
     block = document.begin()
     while block.isValid():
-        block_format = formats.get(block.userState()) if block.userState() != 1 else None
+        block_format = formats.get(block.userState())
         if block_format is not None:
             cursor.setPosition(block.position())
             cursor.mergeBlockFormat(block_format)
@@ -470,7 +480,7 @@ def build_report(contents: VaultContents, options: ReportOptions, now: dt.dateti
     QApplication for the charts."""
     from moodlog.report.pdf_writer import locale_page_size
 
-    summary = summarise(contents, options.period, now)
+    summary = summarise(contents, options.period, now, LOCALE)
     geometry = PageGeometry(options.page_size or locale_page_size())
     page_one, chart_height = fit_page_one(summary, options, now.date(), geometry.body_size_px())
     charts = ReportCharts(contents, options, now, chart_height)
@@ -483,9 +493,7 @@ def build_report(contents: VaultContents, options: ReportOptions, now: dt.dateti
         html.append(f"<h2 class='newpage'>{escape(tr('Charts'))}</h2>")
         key = tr("PHQ-9 and GAD-7 with their severity bands.")
         html.append(f"<p class='small'>{escape(tr(CHART_KEY))} {escape(key)}</p>")
-        html.append(
-            "<img src='chart://timeline' width='{}' height='{}'>".format(*CHART_SIZES["timeline"])
-        )
+        html.append(_chart_block("timeline", *CHART_SIZES["timeline"]))
         if around_count:
             title = tr("Mood around sessions ({count} in this period)").format(count=around_count)
             key = tr(
@@ -494,7 +502,7 @@ def build_report(contents: VaultContents, options: ReportOptions, now: dt.dateti
             )
             html.append(
                 f"<h3>{escape(title)}</h3><p class='small'>{escape(key)}</p>"
-                "<img src='chart://around' width='{}' height='{}'>".format(*CHART_SIZES["around"])
+                + _chart_block("around", *CHART_SIZES["around"])
             )
     if "sessions" in s:
         html.append(_sessions_section(contents, summary, now))
@@ -617,7 +625,7 @@ def _page_one_rows(
             else tr("none recorded."),
         )
     )
-    rows.append((tr("Mood"), summary.mood_text + "."))
+    rows.append((tr("Mood"), summary.mood_words(LOCALE) + "."))
     late = summary.backfilled_entries
     logged = tr("{logged} of {days} days logged").format(
         logged=summary.days_logged, days=summary.period.days
@@ -637,7 +645,7 @@ def _page_one_rows(
         )
     )
     if summary.item9 is not None:
-        rows.append((tr("PHQ-9 item 9"), summary.item9.text + "."))
+        rows.append((tr("PHQ-9 item 9"), summary.item9.words(LOCALE) + "."))
     rows.append((tr("GAD-7"), _questionnaire_line(summary, "GAD-7")))
     if summary.sessions:
         kinds = ", ".join(
@@ -675,7 +683,7 @@ def _page_one(
     s = options.sections
     parts = [
         f"<h1>{escape(tr(TITLE))}</h1>",
-        f"<p><b>{escape(tr('Period:'))}</b> {escape(summary.period.describe())} &nbsp; "
+        f"<p><b>{escape(tr('Period:'))}</b> {escape(summary.period.describe(LOCALE))} &nbsp; "
         f"<b>{escape(tr('Generated:'))}</b> {_day(generated)}</p>",
     ]
     names = []
@@ -698,7 +706,7 @@ def _page_one(
         f"{escape(durability)}</p>"
     )
     width = PAGE_ONE_CHART[0]
-    parts.append(f"<img src='chart://mood_small' width='{width}' height='{chart_height}'>")
+    parts.append(_chart_block("mood_small", width, chart_height))
     parts.append(f"<p class='small'>{escape(tr(CHART_KEY))}</p>")
     parts.append(_checkin_box(summary, "checkins" in s, yes_limit))
     if "questions" in s:
@@ -755,9 +763,9 @@ def _questionnaire_line(summary: PeriodSummary, name: str) -> str:
         if course.percent_change is not None:
             text += f", {_signed(course.percent_change, 0)}%"
         if name == PHQ9:
-            text += "; " + course.outcome_text()
+            text += "; " + course.outcome_text(LOCALE)
     elif name == PHQ9 and course.latest is not None:
-        text += "; " + course.outcome_text()
+        text += "; " + course.outcome_text(LOCALE)
     return text + tr(". Self-report screening, not a diagnosis.")
 
 
@@ -883,8 +891,8 @@ def _response_cells(r: SessionResponse) -> list[str | None]:
     can be compared), windows after the next session share one cell, and a window cut
     short puts "(to next session)" on its own lines."""
     if r.baseline is None and r.baseline_status == "overlaps_previous_session":
-        return [r.baseline_text, None, None, None, None]
-    cells: list[str | None] = [r.baseline_text, _signed(r.day1_change)]
+        return [r.baseline_words(LOCALE), None, None, None, None]
+    cells: list[str | None] = [r.baseline_words(LOCALE), _signed(r.day1_change)]
     for index in range(3):
         status = r.window_status[index]
         if status == "after_next_session" and index and r.window_status[index - 1] == status:
@@ -893,7 +901,7 @@ def _response_cells(r: SessionResponse) -> list[str | None]:
             change = r.window_changes[index]
             cells.append(_signed(change) + "\n" + tr("(to next\nsession)"))
         else:
-            cells.append(r.window_text(index))
+            cells.append(r.window_text(index, LOCALE))
     return cells
 
 
@@ -911,11 +919,11 @@ def _sessions_section(contents: VaultContents, summary: PeriodSummary, now: dt.d
             [
                 _day(t.day),
                 f"{_label(t.label)} ({course_label(t, numbers[id(t)])})",
-                t.dose_text() or DASH,
+                t.dose_text(LOCALE) or DASH,
                 effects or tr("none recorded"),
                 DASH if t.dissociation is None else str(t.dissociation),
                 *(_response_cells(r) if r else [DASH] * 5),
-                r.durability_text if r else DASH,
+                r.durability_words(LOCALE) if r else DASH,
             ]
         )
     upcoming = [t for t in contents.treatments if t.is_appointment(now)]
@@ -965,7 +973,8 @@ def _medications_section(contents: VaultContents, period: Period) -> str:
                 row = [_day(event.day), med.name, _label(event.event), dose, event.frequency]
                 dated.append((event.day, [*row, event.reason]))
     rows = [row for _, row in sorted(dated, key=lambda pair: (pair[0], pair[1][1:]))]
-    current = "; ".join(medications_on(contents.medications, period.last)) or tr("none recorded")
+    taking_now = medications_on(contents.medications, period.last, LOCALE)
+    current = "; ".join(taking_now) or tr("none recorded")
     taking = tr("Taking at the end of the period: {medications}.").format(medications=current)
     html = [f"<h2>{escape(tr('Medications'))}</h2>", f"<p>{escape(taking)}</p>"]
     if rows:
@@ -999,7 +1008,7 @@ def _questionnaires_section(summary: PeriodSummary) -> str:
     )
     html = [f"<h2>{escape(tr('Questionnaires'))}</h2>", f"<p class='small'>{escape(bands)}</p>"]
     for name in ("PHQ-9", "GAD-7"):
-        html.append(f"<p>{escape(summary.course[name].describe())}</p>")
+        html.append(f"<p>{escape(summary.course[name].describe(LOCALE))}</p>")
     if rows:
         html.append(_tab_table(1, [tr(h) for h in QUESTIONNAIRE_HEADERS], rows))
     else:
@@ -1198,10 +1207,9 @@ def make_document(report: Report, geometry: PageGeometry, preview: bool = False)
     charts = report.charts.images() if preview else report.charts.pictures(PDF_SCALE)
     handler = ChartObject(charts, PDF_SCALE, document, None if preview else PDF_RESOLUTION)
     document.documentLayout().registerHandler(QTextFormat.ObjectTypes.ImageObject, handler)
-    # Tab stops before the HTML (set after it, they lay everything out again), the
-    # page size after the changes to its formats (then everything is laid out once).
-    _set_tab_stops(document, geometry.body_size_px().width())
     document.setHtml(report.html)
+    # The page size after the changes to the formats: then everything is laid out once.
+    _set_tab_stops(document, geometry.body_size_px().width())
     _space_headings_after_tables(document)
     document.setPageSize(geometry.body_size_px())
     keep_headings_with_next(document)
@@ -1285,7 +1293,7 @@ def paint_page(
         header,
         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
         tr("{period} {dot} generated {date}").format(
-            period=report.summary.period.describe(),
+            period=report.summary.period.describe(LOCALE),
             dot="\N{MIDDLE DOT}",
             date=_day(report.generated),
         ),

@@ -174,7 +174,7 @@ class AppController(QObject):
             demo_hint = tr("Demo passphrase: {passphrase}").format(passphrase=DEMO_PASSPHRASE)
         self.unlock_page = UnlockPage(self.vault_path, demo_hint)
         self._add_lock_page(self.unlock_page)
-        self.unlock_page.unlocked.connect(self._open_session)
+        self.unlock_page.unlocked.connect(self.open_session)
         self.unlock_page.passphrase.textEdited.connect(self.preloader.postpone)
         self.created.connect(self._introduce)  # after the session has opened
 
@@ -186,7 +186,7 @@ class AppController(QObject):
         if self._create_page is None:
             page = CreateVaultPage(self.vault_path, self.preferences)
             self._add_lock_page(page)
-            page.created.connect(self._open_session)
+            page.created.connect(self.open_session)
             page.created.connect(self.created)  # connected second: runs after it
             for field in (page.first, page.second):
                 field.textEdited.connect(self.preloader.postpone)
@@ -237,10 +237,12 @@ class AppController(QObject):
 
         vault = Vault.create(self.vault_path, DEMO_PASSPHRASE)
         bulk.store(vault, build_demo())
-        self._open_session(vault)
+        self.open_session(vault)
 
     # -- session ----------------------------------------------------------------
-    def _open_session(self, vault: Vault) -> None:
+    def open_session(self, vault: Vault) -> None:
+        """The main window on an open vault: after unlock, creation, the demo, or a
+        restore (``moodlog.ui.backups``)."""
         from moodlog.ui.context import AppContext
         from moodlog.ui.main_window import MainWindow
 
@@ -270,10 +272,6 @@ class AppController(QObject):
         self.context.events.data_changed.connect(self._update_trends_later)
         self._resume_dialog_draft()
         self.unlocked.emit()
-
-    # A session on a journal just restored from a backup (moodlog.ui.backups) opens
-    # like any other: the same method, under the name that module calls.
-    open_restored_session = _open_session
 
     # -- backups (logic in moodlog.ui.backups) -------------------------------------
     def show_restore_dialog(self) -> None:
@@ -701,6 +699,8 @@ def install_translation(app: QApplication) -> object | None:
         if previous is not None:  # a second start in the same process (tests)
             app.removeTranslator(previous)
         _translation["translator"] = i18n.install_translator(app)
+    if _translation["translator"] is None:
+        i18n.choose_formatting_locale()  # English text: English dates (~0.03 ms)
     return _translation["translator"]
 
 

@@ -355,7 +355,7 @@ def restore_into(controller, path: Path, passphrase: str) -> bool:  # noqa: ANN0
         controller.lock_window.stack.currentWidget().show_error(text)
         return False
     _clear_lock_pages(controller)
-    controller.open_restored_session(vault)
+    controller.open_session(vault)
     first_day = prepared.summary.first_day
     sentences = [
         tr("Your journal was restored from {name} (records from {date}).").format(

@@ -22,6 +22,7 @@ from moodlog.domain.booster import (
     BoosterSummary,
 )
 from moodlog.i18n import date_text, tr
+from moodlog.locale_words import LOCALE
 
 BAR_COLOUR = "#7b3fa0"
 OLDER_COLOUR = "#c9b6d6"  # maintenance sessions not in the summary
@@ -106,7 +107,7 @@ class DurationChart(pg.PlotWidget):
                 pos=self.median,
                 angle=0,
                 pen=pg.mkPen(median_colour, width=2, style=Qt.PenStyle.DashLine),
-                label=tr("median {days} days").format(days=f"{self.median:g}"),
+                label=tr("median {days} days").format(days=LOCALE.general(self.median)),
                 labelOpts={"position": 0.1, "color": median_colour, "anchors": [(0, 1), (0, 1)]},
             )
             self.addItem(line)
@@ -158,6 +159,6 @@ class BoosterPanel(QWidget):
         self.last.blockSignals(True)
         self.last.setValue(summary.last)
         self.last.blockSignals(False)
-        self.figure.setText(summary.panel_text(tr))
+        self.figure.setText(summary.panel_text(LOCALE))
         self.definition.setText(tr(DURABILITY_DEFINITION).format(n=summary.last))
         self.chart.set_summary(summary)

@@ -15,6 +15,7 @@ from moodlog.domain.booster import OBSERVATION_LABEL, OBSERVATION_TEXT
 from moodlog.domain.treatments import Treatment
 from moodlog.i18n import tr
 from moodlog.insights import booster_from_vault, observation_from_vault
+from moodlog.locale_words import LOCALE
 from moodlog.ui.widgets import PromptBox, hint
 
 
@@ -65,7 +66,7 @@ def booster_state(vault: Any, treatments: list[Treatment], now: dt.datetime) -> 
     the observation is due; nothing without a past ketamine or esketamine session."""
     if not any(t.kind_info.ketamine and not t.is_appointment(now) for t in treatments):
         return None, False
-    line = booster_from_vault(vault, now, treatments).today_line(tr)
+    line = booster_from_vault(vault, now, treatments).today_line(LOCALE)
     return line, observation_from_vault(vault, now, treatments)
 
 

@@ -366,9 +366,11 @@ class ResultList(QListWidget):
             return
         first, line = self._rest
         self._rest = None
-        count = self.count()
+        count, current = self.count(), self.currentRow()
         self.model().removeRows(first, count - first)  # their hidden marks go with them
         self.addItems([line(row) for row in range(first, count)])
+        if current >= first:  # a key (End, Page Down) reached a row not yet written
+            self.setCurrentRow(current)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)

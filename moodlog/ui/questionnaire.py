@@ -45,6 +45,7 @@ from moodlog.domain.questionnaires import (
 )
 from moodlog.domain.treatments import Treatment
 from moodlog.i18n import date_text, tr
+from moodlog.locale_words import LOCALE
 from moodlog.ui.context import AppContext
 from moodlog.ui.widgets import FittedColumns, column_memory, numbered
 from moodlog.wording import QT_TR_NOOP
@@ -133,7 +134,7 @@ def _course_sentence(
         total=baseline.total, day=date_text(baseline.day, "dd MMM yyyy"), change=change_text
     )
     if result.instrument == PHQ9 and _same(course.latest, result):
-        outcome = course.outcome_text(tr)
+        outcome = course.outcome_text(LOCALE)
         text += f" {outcome[0].upper()}{outcome[1:]}. {tr(OUTCOME_DEFINITIONS)}"
     return text
 

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from moodlog.i18n import date_text, tr
+from moodlog.i18n import TIME_FIELD_FORMAT, date_text, time_text, tr
 from moodlog.wording import QT_TR_NOOP
 
 # Keys in the vault's settings table (``vault.settings``).
@@ -113,9 +113,9 @@ class Reminder:
 
 
 def session_when(session_at: dt.datetime, now: dt.datetime) -> str:
-    """ "today at 10:00", "tomorrow at 09:30", "on Tue 3 Dec at 14:00" (24-hour, as the
-    reminder's own time is set)."""
-    clock = session_at.strftime("%H:%M")
+    """ "today at 10:00", "tomorrow at 09:30", "on Tue 3 Dec at 14:00" (the locale's
+    clock, as moodlog writes times everywhere but in its 24-hour time fields)."""
+    clock = time_text(session_at)
     if session_at.date() == now.date():
         return tr("today at {time}").format(time=clock)
     if session_at.date() == now.date() + dt.timedelta(days=1):
@@ -335,12 +335,6 @@ class ReminderService(QObject):
         if "treatments" in changes:
             self.logic.set_sessions(upcoming_sessions(vault, now))
 
-    def first_run(self, _vault: object) -> None:
-        """A new journal was just created: the introduction (``moodlog.ui.onboarding``)."""
-        from moodlog.ui.onboarding import start_onboarding
-
-        start_onboarding(self.controller)
-
     def refresh_state(self) -> None:
         vault = self.controller.vault
         if vault is None or not getattr(vault, "is_open", True):
@@ -434,7 +428,7 @@ class ReminderSettings(QGroupBox):
         self.enabled.setChecked(config.enabled)
         form.addRow(self.enabled)
         self.time = QTimeEdit()
-        self.time.setDisplayFormat("HH:mm")
+        self.time.setDisplayFormat(TIME_FIELD_FORMAT)
         self.time.setAccessibleName(tr("Reminder time"))
         self.time.setAccessibleDescription(tr("When the daily reminder comes, 24-hour clock."))
         chosen = config.time or dt.time(20, 0)
@@ -498,7 +492,7 @@ class ReminderSettings(QGroupBox):
     def _save_clicked(self) -> None:
         config = self.save()
         self.status.setText(
-            tr("Saved: every day at {time}.").format(time=config.time.strftime("%H:%M"))
+            tr("Saved: every day at {time}.").format(time=time_text(config.time))
             if config.enabled and config.time
             else tr("Saved: no daily reminder.")
         )

@@ -29,6 +29,13 @@ from moodlog.ui.widgets import hint, scrolling_page
 from moodlog.vault.errors import VaultError
 
 
+def aftercare_text(settings) -> str:  # noqa: ANN001 - SettingsRepository
+    """The after-care note as the person wrote it, or moodlog's default in the user's
+    language when they never changed it (the person's own words are never translated)."""
+    text = settings.get("aftercare_text")
+    return tr(DEFAULT_AFTERCARE) if not text or text == DEFAULT_AFTERCARE else text
+
+
 class SettingsScreen(QScrollArea):
     idle_minutes_changed = Signal(int)
 
@@ -84,9 +91,7 @@ class SettingsScreen(QScrollArea):
             lambda v: self.vault.settings.set("questionnaire_every_days", v)
         )
         form.addRow(tr("Suggest PHQ-9 and GAD-7 every"), self.every_days)
-        self.aftercare = QPlainTextEdit(
-            self.vault.settings.get("aftercare_text", DEFAULT_AFTERCARE)
-        )
+        self.aftercare = QPlainTextEdit(aftercare_text(self.vault.settings))
         self.aftercare.setMaximumHeight(90)
         self.aftercare.setTabChangesFocus(True)
         self.aftercare.setAccessibleDescription(

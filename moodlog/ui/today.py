@@ -61,8 +61,8 @@ MOOD_MISSING_AFTER_SELF_CHECK = QT_TR_NOOP(
 
 
 def clock(moment: dt.time | dt.datetime) -> str:
-    """A check-in's time as its time field shows it (24-hour, like the field)."""
-    return f"{moment:%H:%M}"
+    """A check-in's time as its time field shows it (the locale's clock, like the field)."""
+    return time_text(moment)
 
 
 def add_question(context: AppContext, parent: QWidget, source: str) -> bool:
@@ -378,7 +378,8 @@ class TodayScreen(QWidget):
         ):
             if scale.value() is not None or scale.slider.value() != 5:
                 scale.set_value(None)  # nothing is preset, mood included
-        self.form.sleep_hours.setValue(self.form.sleep_hours.minimum())
+        if self.form.sleep_hours.value() != self.form.sleep_hours.minimum():
+            self.form.sleep_hours.setValue(self.form.sleep_hours.minimum())  # (else a repaint)
         self.form.check_tags([])
         if self.form.note.document().characterCount() > 1:  # an empty one has 1
             self.form.note.clear()

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 
 from moodlog.domain.errors import ValidationError
 from moodlog.domain.treatments import (
-    DEFAULT_AFTERCARE,
     DISSOCIATION_HINT,
     KINDS,
     MAX_INFUSION_MINUTES,
@@ -51,7 +50,8 @@ from moodlog.domain.treatments import (
     course_numbers,
     next_appointment,
 )
-from moodlog.i18n import date_text, number_text, time_text, tr
+from moodlog.i18n import TIME_FIELD_FORMAT, date_text, number_text, time_text, tr
+from moodlog.locale_words import LOCALE
 from moodlog.ui.context import AppContext
 from moodlog.ui.drafts import DraftDialogMixin
 from moodlog.ui.widgets import FittedColumns, column_memory, confirm, heading, hint
@@ -194,7 +194,7 @@ class TreatmentDialog(QDialog):
         )
         self.date = _date_edit(t.day)
         self.time = QTimeEdit(QTime(t.time.hour, t.time.minute))
-        self.time.setDisplayFormat("HH:mm")
+        self.time.setDisplayFormat(TIME_FIELD_FORMAT)
         self.date.setAccessibleDescription(
             tr("The day of the session; a day to come makes it an appointment.")
         )
@@ -378,7 +378,7 @@ class TreatmentDialog(QDialog):
             dose_mg=self.dose.value() or None,
             weight_kg=self.weight.value() or None,
         )
-        warnings = probe.dose_warnings()
+        warnings = probe.dose_warnings(LOCALE)
         self.dose_warning.setText(" ".join(warnings))
         self.dose_warning.setVisible(bool(warnings))
 
@@ -751,7 +751,7 @@ class TreatmentsScreen(QTabWidget):
                 when + "\n" + tr("(appointment)") if appointment else when,
                 kind_label(t),
                 course_label(t, by_id[t.id], translate=tr),
-                t.dose_text(),
+                t.dose_text(LOCALE),
                 "" if t.dissociation is None else str(t.dissociation),
                 ", ".join(effects),
             )
@@ -784,9 +784,13 @@ class TreatmentsScreen(QTabWidget):
             and not treatment.is_appointment(now)
             and (now - treatment.starts_at) < dt.timedelta(hours=24)
         ):
-            text = self.vault.settings.get("aftercare_text", DEFAULT_AFTERCARE)
+            from moodlog.ui.settings import aftercare_text
+
             box = QMessageBox(
-                QMessageBox.Icon.Information, tr("After your session"), tr(text), parent=self
+                QMessageBox.Icon.Information,
+                tr("After your session"),
+                aftercare_text(self.vault.settings),  # the person's words are not translated
+                parent=self,
             )
             box.setModal(False)
             box.show()

@@ -43,6 +43,7 @@ from moodlog.domain.booster import SETTING_LAST_SESSIONS, booster_summary, last_
 from moodlog.domain.questionnaires import GAD7, PHQ9
 from moodlog.domain.treatments import KINDS
 from moodlog.i18n import date_text, number_text, tr
+from moodlog.locale_words import LOCALE
 from moodlog.ui.booster_chart import BoosterPanel
 from moodlog.ui.context import AppContext
 from moodlog.ui.widgets import FittedColumns, column_memory, heading, hint, show_error
@@ -88,20 +89,16 @@ def recent_since(today: dt.date, days: int | None) -> dt.date | None:
     return None if days is None else today - dt.timedelta(days=2 * days + 10)
 
 
-def _signed(value: float | None) -> str:
-    return "\N{EN DASH}" if value is None else f"{value:+.1f}"
-
-
 def session_row(response: SessionResponse) -> tuple[str, ...]:
     t = response.session
     return (
         date_text(t.day, "dd MMM yyyy"),
         tr(t.label),
-        t.dose_text(),
-        tr(response.baseline_text),
-        _signed(response.day1_change),
-        *(response.window_text(i, tr) for i in range(len(response.window_changes))),
-        response.durability_words(tr),
+        t.dose_text(LOCALE),
+        response.baseline_words(LOCALE),
+        response.day1_text(LOCALE),
+        *(response.window_text(i, LOCALE) for i in range(len(response.window_changes))),
+        response.durability_words(LOCALE),
     )
 
 
@@ -128,7 +125,7 @@ def insights_text(data: TrendData, first: dt.date | None = None) -> str:
             sentence = tr("Hours slept vs next day's mood: some link (r = {r}, {n} days).")
         else:
             sentence = tr("Hours slept vs next day's mood: a clear link (r = {r}, {n} days).")
-        parts.append(sentence.format(r=f"{r:+.2f}", n=n))
+        parts.append(sentence.format(r=LOCALE.signed(r, 2), n=n))
     if parts:
         parts.append(tr("These are associations in your own data, not causes."))
         if first is None:
@@ -262,7 +259,7 @@ class AroundSessionsTab(QWidget):
         """Fill everything from the whole history (``data.complete``)."""
         self.data = data
         phq, gad = data.course[PHQ9], data.course[GAD7]
-        self.course_label.setText(phq.describe(tr) + "\n" + gad.describe(tr))
+        self.course_label.setText(phq.describe(LOCALE) + "\n" + gad.describe(LOCALE))
         empty = not data.sessions
         self.empty_hint.setVisible(empty)
         for part in (self.splitter, self.table, self.booster):

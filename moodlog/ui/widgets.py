@@ -28,6 +28,7 @@ WRAPPED_MINIMUM = 120  # ... and gives way down to this when the table is narrow
 # or further, down to its longest word, when it has to (the smallest window)
 WORD_SAMPLE_ROWS = 300  # rows read to find a column's longest word
 WRAPPED_LINES = 4  # rows show up to this many lines; the tooltip has the rest
+VALUE_MINIMUM_WIDTH = 60  # a scale's value label ("7 / 10", "not recorded")
 
 
 class DateEdit(QDateEdit):
@@ -44,6 +45,32 @@ class TimeEdit(QTimeEdit):
 
     def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802
         return QWidget.focusNextPrevChild(self, forward)
+
+
+class ValueLabel(QLabel):
+    """A one-line label as wide as the widest of the texts it can show (and at least
+    ``VALUE_MINIMUM_WIDTH``), fixed at that size: a new text ("not set yet" -> "7 / 10")
+    repaints the label but never lays the form around it out again (issue 14: every
+    change and every reset of a scale did). Sized again when its font or style changes
+    (the style sheet's bold, a theme switch)."""
+
+    def __init__(self, texts: list[str], parent: QWidget | None = None) -> None:
+        super().__init__("", parent)
+        self._texts = texts
+        self._fit()
+
+    def _fit(self) -> None:
+        metrics = self.fontMetrics()
+        margins = self.contentsMargins()
+        width = max(metrics.horizontalAdvance(text) for text in self._texts)
+        width += margins.left() + margins.right() + 2 * self.margin() + 4
+        height = metrics.height() + margins.top() + margins.bottom() + 2 * self.margin()
+        self.setFixedSize(max(VALUE_MINIMUM_WIDTH, width), height)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
 
 
 class ScaleInput(QWidget):
@@ -84,9 +111,13 @@ class ScaleInput(QWidget):
             else self.enabled_box
         )
         self.enabled_box.setVisible(not required)
-        self.value_label = QLabel("")
+        self.value_label = ValueLabel(
+            [
+                tr("not set yet") if required else tr("not recorded"),
+                *(tr("{value} / 10").format(value=value) for value in range(11)),
+            ]
+        )
         self.value_label.setObjectName("scaleValue")
-        self.value_label.setMinimumWidth(60)
         self.value_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(title)
         top.addStretch(1)
@@ -157,8 +188,10 @@ class ScaleInput(QWidget):
         self.slider.blockSignals(True)
         self.slider.setValue(5 if value is None else value)
         self.slider.blockSignals(False)
-        self.enabled_box.setChecked(value is not None)
-        self._update()
+        if self.enabled_box.isChecked() != (value is not None):
+            self.enabled_box.setChecked(value is not None)  # (toggled: updated)
+        else:
+            self._update()
 
 
 class FittedColumns(QObject):

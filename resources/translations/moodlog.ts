@@ -92,6 +92,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{change}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>no scored results yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -228,6 +232,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>last {n} maintenance sessions: {figure}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} still above when the next session came or the entries ended (counted as &apos;at least&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{number} (the EU emergency number)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -276,6 +288,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>no entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mood (0-10), hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days from session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Irritability</source>
         <translation type="unfinished"></translation>
     </message>
@@ -288,11 +312,63 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{first} – {last} (1 day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first} – {last} ({days} days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>no PHQ-9 in this period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>last positive before this period: {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>positive on {positive} of {results} results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>positive on {positive} of {results} results (not answered on {unanswered})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>positive on {positive} of {results} results, last on {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>positive on {positive} of {results} results (not answered on {unanswered}), last on {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(dose not recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(since {day})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>no mood entries in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean {mean} of 10 (previous {days} days: {previous})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean {mean} of 10 (no entries in the previous {days} days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trend within this period: not enough data (fewer than 5 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trend within this period: {direction} ({change} points from start to end)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -673,6 +749,18 @@
     </message>
     <message>
         <source>your own 0-10 rating, not a clinical scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{dose} mg at {weight} kg is {per_kg} mg/kg, above the {limit} mg/kg usually used for IV or IM ketamine for depression. Please check the dose and weight; you can save it as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esketamine nasal spray doses are usually {doses} mg (one, two or three devices); {dose} mg is none of these. Please check the number; you can save it as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first}, {second} or {third}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

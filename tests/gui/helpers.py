@@ -68,3 +68,13 @@ def demo_main_window(prefix: str, at_minimum_size: bool = False) -> Iterator:
         window.close_for_lock()
         controller.lock_window.close()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def close_app(controller: AppController) -> None:
+    """End a test's app as quitting does, and close its windows: a main window left open
+    keeps its shortcuts (Ctrl+L...) alive, which makes the same shortcut ambiguous for
+    the next test's window."""
+    controller.shutdown()
+    if controller.main_window is not None:
+        controller.main_window.close_for_lock()
+    controller.lock_window.close()

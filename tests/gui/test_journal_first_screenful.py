@@ -12,22 +12,9 @@ from moodlog.domain.entries import Entry
 from moodlog.preferences import Preferences
 from moodlog.ui.context import AppContext
 from tests.conftest import FakeClock
+from tests.gui.test_journal_search import journal_screen
 
 NOW = dt.datetime(2026, 3, 15, 21)
-
-
-def journal_screen(qtbot, vault, data_dir: Path):  # noqa: ANN201
-    from moodlog.ui.journal import JournalScreen
-
-    context = AppContext(
-        vault=vault, data_dir=data_dir, preferences=Preferences(country="US"), now=FakeClock(NOW)
-    )
-    screen = JournalScreen(context)
-    qtbot.addWidget(screen)
-    screen.resize(900, 700)
-    screen.show()
-    qtbot.waitExposed(screen)
-    return screen
 
 
 def add_walks(vault, count: int) -> None:  # noqa: ANN001
@@ -142,3 +129,20 @@ def test_a_hidden_journal_writes_a_whole_screen_high_first(qtbot, vault, data_di
     line = results.fontMetrics().lineSpacing()
     written = sum(results.item(r).text().count("\n") + 1 for r in range(results.shown_first))
     assert written * line + results.shown_first * 2 * results.spacing() > height
+
+
+def test_a_row_reached_by_keyboard_before_the_rest_is_written_stays_current(
+    qtbot, vault, data_dir: Path
+):
+    """Review finding: End pressed before the first paint selected a row not yet written;
+    writing the rest removed it and left no current row."""
+    add_walks(vault, 320)
+    screen = journal_screen(qtbot, vault, data_dir)
+    results = screen.results
+    screen.search_box.setText("canal")  # no event processed: the rest is not written yet
+    assert results._rest is not None
+    last = results.count() - 1
+    results.setCurrentRow(last)  # where End or a row number takes it
+    results.show_all()
+    assert results.currentRow() == last
+    assert "canal" in results.item(last).text()

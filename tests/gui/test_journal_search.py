@@ -26,6 +26,7 @@ def journal_screen(qtbot, vault, data_dir: Path):  # noqa: ANN201
     qtbot.addWidget(screen)
     screen.resize(900, 700)
     screen.show()
+    qtbot.waitExposed(screen)
     return screen
 
 

@@ -15,11 +15,9 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
-    QApplication,
     QComboBox,
     QDoubleSpinBox,
     QGroupBox,
@@ -44,22 +42,6 @@ from tests.test_localisation import untranslated_literals
 ROOT = Path(__file__).resolve().parent.parent.parent
 MODULES = ("treatments", "backups", "export", "settings", "safety_plan")
 NOW = dt.datetime(2026, 11, 20, 15, 0)
-
-
-class PseudoTranslator(QTranslator):
-    """Every string through tr() comes back as «string»."""
-
-    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ANN001, ANN201
-        return f"«{source}»"
-
-
-@pytest.fixture
-def pseudo():
-    app = QApplication.instance()
-    translator = PseudoTranslator()
-    app.installTranslator(translator)
-    yield translator
-    app.removeTranslator(translator)
 
 
 @pytest.fixture
@@ -165,7 +147,7 @@ def _screens(context: AppContext):  # noqa: ANN202
     ]
 
 
-def test_every_text_of_the_screens_goes_through_tr(qtbot, pseudo, context, data_dir):
+def test_every_text_of_the_screens_goes_through_tr(qtbot, pseudo_translation, context, data_dir):
     # The person's own words, file locations, crisis-line names and the app's name.
     data = (str(data_dir), "Sertraline", "Sleep", "Lifeline", "000", "moodlog", "A walk")
     found = {}
@@ -178,7 +160,7 @@ def test_every_text_of_the_screens_goes_through_tr(qtbot, pseudo, context, data_
     assert found == {name: [] for name in found}
 
 
-def test_the_dialogs_and_table_words_go_through_tr(qtbot, pseudo, context, data_dir):
+def test_the_dialogs_and_table_words_go_through_tr(qtbot, pseudo_translation, context, data_dir):
     from moodlog.ui.backups import RestoreDialog
     from moodlog.ui.treatments import (
         MedicationDialog,
@@ -216,7 +198,7 @@ def test_the_dialogs_and_table_words_go_through_tr(qtbot, pseudo, context, data_
     assert screen.next_label.text().startswith("«Next appointment:")
 
 
-def test_translated_combo_items_still_save_the_domain_words(qtbot, pseudo, context):
+def test_translated_combo_items_still_save_the_domain_words(qtbot, pseudo_translation, context):
     """Severities and medication events are shown translated but stored as the domain's
     words (the record must not depend on the language it was typed in)."""
     from moodlog.ui.treatments import MedicationDialog, TreatmentDialog
@@ -311,3 +293,20 @@ def test_backup_retention_words_match_the_vault(qtbot):
     from moodlog.ui.backups import retention_text
 
     assert retention_text() == backup.RETENTION_TEXT
+
+
+def test_the_aftercare_default_is_translated_and_the_persons_own_text_is_not(
+    qtbot, pseudo_translation, context
+):
+    """Review finding: Settings showed moodlog's default after-care note in English, and
+    the person's own note was run through tr()."""
+    from moodlog.domain.treatments import DEFAULT_AFTERCARE
+    from moodlog.ui.settings import SettingsScreen, aftercare_text
+
+    screen = SettingsScreen(context)
+    qtbot.addWidget(screen)
+    assert screen.aftercare.toPlainText() == f"«{DEFAULT_AFTERCARE}»"
+    context.vault.settings.set("aftercare_text", DEFAULT_AFTERCARE)  # saved unchanged
+    assert aftercare_text(context.vault.settings) == f"«{DEFAULT_AFTERCARE}»"
+    context.vault.settings.set("aftercare_text", "Rest, then call Sam.")
+    assert aftercare_text(context.vault.settings) == "Rest, then call Sam."

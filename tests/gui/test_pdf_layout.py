@@ -129,3 +129,30 @@ def _rule_row(image: QImage, rows: list[int]) -> int:
         if inked > image.width() / 4 * 0.6:
             return y
     raise AssertionError("no footer rule found")
+
+
+def test_tab_table_columns_start_at_their_stops(qapp, contents) -> None:  # noqa: ANN001
+    """Review finding: with the stops set as a document-wide default before the HTML,
+    Qt used its default stops every 80 px, and the questionnaire table's totals sat under
+    "Questionnaire". Every row of every tab table has its layout's stops, and the text
+    after a row's first tab starts at the first stop."""
+    from moodlog.report.pdf import TAB_LAYOUTS
+
+    report = year_report(contents, "a4")
+    geometry = PageGeometry(report.options.page_size)
+    document = make_document(report, geometry)
+    width = geometry.body_size_px().width()
+    rows = 0
+    block = document.begin()
+    while block.isValid():
+        layout = TAB_LAYOUTS.get(block.userState())
+        if layout is not None and "\t" in block.text():
+            stops = [round(stop * width, 1) for stop in layout[0]]
+            positions = [round(tab.position, 1) for tab in block.blockFormat().tabPositions()]
+            assert positions == stops, block.text()
+            line = block.layout().lineForTextPosition(block.text().index("\t") + 1)
+            x = line.cursorToX(block.text().index("\t") + 1)[0]
+            assert abs(x - stops[0]) < 2, (block.text(), x, stops[0])
+            rows += 1
+        block = block.next()
+    assert rows > 10

@@ -11,7 +11,7 @@ import threading
 import pypdf
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QRectF, QTranslator
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPageSize, QPainter
 
 from moodlog.charts.plots import PaperScatter, TrendData
@@ -139,33 +139,20 @@ def test_paper_points_look_as_pyqtgraph_draws_them(qapp, outline: bool) -> None:
 # -- issue 15: the PDF's words go through tr() -----------------------------------------
 
 
-class Wrapping(QTranslator):
-    """Translates every string to «string»: a text without «» bypassed tr()."""
-
-    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ANN001, ANN201
-        return "«" + source + "»"
-
-    def isEmpty(self) -> bool:  # noqa: N802
-        return False
-
-
-def test_the_pdf_and_the_safety_plan_take_a_translation(qapp, contents, tmp_path) -> None:  # noqa: ANN001
+def test_the_pdf_and_the_safety_plan_take_a_translation(
+    qapp, contents, tmp_path, pseudo_translation
+) -> None:  # noqa: ANN001
     from moodlog.domain.safety import SafetyPlan
     from moodlog.report.pdf import SECTIONS
     from moodlog.report.safety_plan_pdf import safety_plan_html
 
-    translator = Wrapping()
-    qapp.installTranslator(translator)
-    try:
-        chosen = ReportOptions(
-            Period(END - dt.timedelta(days=90), END),
-            sections=set(SECTIONS),
-            page_size=QPageSize(QPageSize.PageSizeId.A4),
-        )
-        report = export_pdf(contents, chosen, tmp_path / "t.pdf", NOW)
-        plan = safety_plan_html(SafetyPlan(coping=["Walk"], reviewed_on=END), "GB")
-    finally:
-        qapp.removeTranslator(translator)
+    chosen = ReportOptions(
+        Period(END - dt.timedelta(days=90), END),
+        sections=set(SECTIONS),
+        page_size=QPageSize(QPageSize.PageSizeId.A4),
+    )
+    report = export_pdf(contents, chosen, tmp_path / "t.pdf", NOW)
+    plan = safety_plan_html(SafetyPlan(coping=["Walk"], reviewed_on=END), "GB")
     html = report.html
     for text in (
         "«moodlog — patient-reported summary»",
@@ -204,3 +191,35 @@ def test_medication_changes_are_listed_by_date(qapp) -> None:  # noqa: ANN001
     )
     table = html[html.index("<table") :]
     assert table.index("02 Nov 2026") < table.index("01 Dec 2026")
+
+
+@pytest.mark.parametrize("paper", [QPageSize.PageSizeId.A4, QPageSize.PageSizeId.Letter])
+def test_each_chart_is_drawn_once_on_its_own_page_under_a_translation(
+    qapp,  # noqa: ANN001
+    contents,  # noqa: ANN001
+    tmp_path,  # noqa: ANN001
+    pseudo_translation,  # noqa: ANN001
+    paper,  # noqa: ANN001
+) -> None:
+    """Review finding: with longer (translated) captions a chart whose line moved to the
+    next page was also played on the page before, over its footer (a picture's own clip
+    replaces the page's), and a caption ending in a closing quotation mark was glued to
+    its chart, leaving half a page empty."""
+    chosen = ReportOptions(Period(END - dt.timedelta(days=90), END), page_size=QPageSize(paper))
+
+    def page_texts(name: str) -> list[str]:
+        export_pdf(contents, chosen, tmp_path / name, NOW)
+        reader = pypdf.PdfReader(tmp_path / name)
+        return [" ".join(page.extract_text().split()) for page in reader.pages]
+
+    pages = page_texts("translated.pdf")
+    qapp.removeTranslator(pseudo_translation)
+    english = page_texts("english.pdf")
+    qapp.installTranslator(pseudo_translation)
+    # Every chart's axis titles are drawn once, as in English: no page repeats a chart.
+    for title in ("Days from session", "Mood (0-10)"):
+        assert sum(p.count(title) for p in pages) == sum(p.count(title) for p in english)
+    assert sum(p.count("Days from session") for p in pages) == 1
+    # The charts page holds the timeline and the around-sessions chart.
+    charts_page = next(page for page in pages if "«Charts»" in page)
+    assert charts_page.count("Mood (0-10)") == 2 and "Days from session" in charts_page

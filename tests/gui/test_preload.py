@@ -126,7 +126,7 @@ def test_today_is_refreshed_once_while_the_main_window_is_built(
         lambda self, *args: (calls.append(1), original(self, *args))[1],
     )
     controller = AppController(data_dir)
-    controller._open_session(vault)
+    controller.open_session(vault)
     qtbot.addWidget(controller.main_window)
     assert "Today" in controller.main_window.screens and len(calls) == 1
     # Later visits still read the vault afresh.

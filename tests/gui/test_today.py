@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from moodlog.domain.questionnaires import PHQ9
+from moodlog.i18n import time_text
 from moodlog.ui.context import AppContext
 from moodlog.ui.today import TodayScreen
 from moodlog.vault.vault import Vault
@@ -412,7 +413,27 @@ def test_already_saved_line_follows_own_saves_and_other_screens(today, context, 
     context.now.value = NOW + dt.timedelta(minutes=5)
     set_mood(today, 7)
     assert today.save()
-    assert "20:30 mood 3, 20:35 mood 7" in today.earlier.text()
+    first, second = (time_text(dt.time(20, m)) for m in (30, 35))  # the locale's clock
+    assert f"{first} mood 3, {second} mood 7" in today.earlier.text()
     vault.entries.add(Entry(NOW.date(), dt.time(8, 0), 2))  # e.g. added in the journal
     context.events.data_changed.emit("entries")
-    assert "08:00 mood 2, 20:30 mood 3, 20:35 mood 7" in today.earlier.text()
+    morning = time_text(dt.time(8, 0))
+    assert f"{morning} mood 2, {first} mood 3, {second} mood 7" in today.earlier.text()
+
+
+def test_a_typed_evening_time_is_saved_as_typed_in_a_12_hour_locale(qtbot, today, vault):
+    """Review finding: with the locale's 12-hour format in the field (tests run in
+    en_US), typing 20:30 into a field showing an afternoon time saved 14:42. Time fields
+    stay 24-hour; written times follow the locale."""
+    from PySide6.QtCore import QLocale
+
+    assert QLocale().timeFormat(QLocale.FormatType.ShortFormat).startswith("h:mm")  # en_US
+    field = today.form.time_edit
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    field.setSelectedSection(field.Section.HourSection)
+    qtbot.keyClicks(field, "20:30")
+    set_mood(today)
+    assert today.save()
+    (saved,) = vault.entries.between()
+    assert saved.time == dt.time(20, 30)

@@ -15,7 +15,6 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from moodlog.domain.crisis import calm_help_line, resources_for, unanswered_item_help_line
@@ -27,25 +26,6 @@ from moodlog.vault.vault import Vault
 from tests.conftest import FakeClock
 
 NOW = dt.datetime(2026, 11, 20, 20, 30)
-
-
-class Wrapping(QTranslator):
-    """Translates every string (every context) to «string»."""
-
-    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ANN001, ANN201
-        return "«" + source + "»"
-
-    def isEmpty(self) -> bool:  # noqa: N802
-        return False
-
-
-@pytest.fixture
-def wrapped():
-    app = QApplication.instance()
-    translator = Wrapping()
-    app.installTranslator(translator)
-    yield translator
-    app.removeTranslator(translator)
 
 
 @pytest.fixture
@@ -73,7 +53,7 @@ def untranslated(root: QWidget) -> list[str]:
     return found
 
 
-def test_the_check_finds_an_untranslated_label(qtbot, wrapped) -> None:
+def test_the_check_finds_an_untranslated_label(qtbot, pseudo_translation) -> None:
     """Positive control: a label set without tr() is reported, one through tr() is not."""
     from moodlog.i18n import tr
 
@@ -85,7 +65,7 @@ def test_the_check_finds_an_untranslated_label(qtbot, wrapped) -> None:
     assert untranslated(page) == ["Plain words"]
 
 
-def test_questionnaire_dialog_is_translated(qtbot, wrapped, context) -> None:
+def test_questionnaire_dialog_is_translated(qtbot, pseudo_translation, context) -> None:
     from moodlog.ui.questionnaire import QuestionnaireDialog
 
     dialog = QuestionnaireDialog(context, PHQ9)
@@ -104,7 +84,9 @@ def test_questionnaire_dialog_is_translated(qtbot, wrapped, context) -> None:
     assert dialog.crisis_line.label.text().startswith("«You left question 9 unanswered.")
 
 
-def test_questionnaire_result_and_history_are_translated(qtbot, wrapped, context) -> None:
+def test_questionnaire_result_and_history_are_translated(
+    qtbot, pseudo_translation, context
+) -> None:
     from moodlog.ui.questionnaire import QuestionnaireDialog, QuestionnaireHistoryDialog
 
     dialog = QuestionnaireDialog(context, PHQ9)
@@ -122,7 +104,7 @@ def test_questionnaire_result_and_history_are_translated(qtbot, wrapped, context
     assert history.table.horizontalHeaderItem(0).text() == "«Date»"
 
 
-def test_trends_and_booster_panel_are_translated(qtbot, wrapped, context, vault) -> None:
+def test_trends_and_booster_panel_are_translated(qtbot, pseudo_translation, context, vault) -> None:
     from moodlog.ui.trends import TrendsScreen
 
     vault.treatments.save(Treatment(dt.date(2026, 11, 1), dt.time(10), "ketamine_iv", dose_mg=40))
@@ -147,7 +129,7 @@ def test_trends_and_booster_panel_are_translated(qtbot, wrapped, context, vault)
     assert screen.selected_days() == 30
 
 
-def test_help_screen_is_translated(qtbot, wrapped, context) -> None:
+def test_help_screen_is_translated(qtbot, pseudo_translation, context) -> None:
     from moodlog.ui.help_screen import HelpScreen
 
     screen = HelpScreen(context)
@@ -158,7 +140,7 @@ def test_help_screen_is_translated(qtbot, wrapped, context) -> None:
     assert bands and "0–4 «minimal»" in bands[0]
 
 
-def test_help_panel_is_translated(qtbot, wrapped) -> None:
+def test_help_panel_is_translated(qtbot, pseudo_translation) -> None:
     from moodlog.ui.help_panel import HelpPanel, help_html
 
     plan = SafetyPlan(warning_signs=["Not sleeping"])
@@ -200,7 +182,7 @@ def test_domain_sentences_take_a_translation() -> None:
     assert course_label(session, 3, translate=bracket) == "[infusion 3 of 6]"
 
 
-def test_a_saved_band_stays_the_domain_word(qtbot, wrapped, context, vault) -> None:
+def test_a_saved_band_stays_the_domain_word(qtbot, pseudo_translation, context, vault) -> None:
     """Translation is display only: what the vault stores is unchanged."""
     from moodlog.ui.questionnaire import QuestionnaireDialog
 

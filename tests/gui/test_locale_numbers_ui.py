@@ -1,0 +1,73 @@
+"""Screens show the domain's sentences with the locale's numbers and dates (review
+finding to issue 15): the session dialog's dose warning and the Trends "around
+sessions" row under German read "1,2 mg/kg" and "+1,4", like the figures beside them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, QLocale
+
+from moodlog.domain.analysis import SessionResponse
+from moodlog.domain.treatments import Treatment
+from moodlog.preferences import Preferences
+from moodlog.ui.context import AppContext
+from moodlog.ui.treatments import TreatmentDialog
+from moodlog.ui.trends import session_row
+from moodlog.vault.vault import Vault
+from tests.conftest import FakeClock
+
+NOW = dt.datetime(2026, 5, 27, 15, 0)
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    before = QLocale()
+    QLocale.setDefault(QLocale("de_DE"))
+    try:
+        yield
+    finally:
+        QLocale.setDefault(before)
+
+
+def test_dose_warning_uses_the_locales_decimals(qtbot, vault: Vault, data_dir: Path, german):
+    context = AppContext(
+        vault=vault, data_dir=data_dir, preferences=Preferences(country="DE"), now=FakeClock(NOW)
+    )
+    dialog = TreatmentDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("ketamine_iv"))
+    dialog.date.setDate(QDate(2026, 5, 27))
+    dialog.weight.setValue(70)
+    dialog.dose.setValue(84.5)  # 1.21 mg/kg
+    assert dialog.dose_warning.isVisible()
+    text = dialog.dose_warning.text()
+    assert text.startswith("84,5 mg at 70 kg is 1,21 mg/kg, above the 1 mg/kg"), text
+    assert "84.5" not in text and "1.21" not in text
+    dialog.kind.setCurrentIndex(dialog.kind.findData("esketamine_nasal"))
+    dialog.dose.setValue(30.5)
+    assert "30,5 mg is none of these" in dialog.dose_warning.text()
+
+
+def test_trends_session_row_is_german_throughout(german) -> None:
+    session = Treatment(
+        day=dt.date(2026, 3, 2), time=dt.time(10), kind="ketamine_iv", dose_mg=35.5, weight_kg=71
+    )
+    response = SessionResponse(
+        session=session,
+        baseline=4.25,
+        day1_change=1.44,
+        window_changes=(1.44, -0.36, None),
+        durability_days=5,
+        durability_status="days",
+        window_status=("full", "cut", "after_next_session"),
+    )
+    row = session_row(response)
+    assert row[0] == "02 März 2026"
+    assert row[2:6] == ("35,5 mg (0,5 mg/kg)", "4,2", "+1,4", "+1,4")
+    assert row[6] == "-0,4 (to next session)"
+    assert not any("." in cell for cell in row[2:7])
