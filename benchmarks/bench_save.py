@@ -127,8 +127,7 @@ def main() -> None:
         f"{len(contents.checkins)} self-checks (10-year demo vault)"
     )
     controller = AppController(vault.path.parent)
-    open_session = getattr(controller, "open_session", None) or controller._open_session
-    open_session(vault)
+    controller.open_session(vault)
     controller.context.now = lambda: NOW
     controller.main_window.resize(1100, 760)
     today = controller.main_window.screen("Today")

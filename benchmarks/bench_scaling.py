@@ -48,7 +48,7 @@ def inner(folder: Path) -> None:
     apply_style(app)
     vault = Vault.open(folder / "moodlog.db", PASSPHRASE)
     controller = AppController(folder)
-    controller._open_session(vault)
+    controller.open_session(vault)
     window = controller.main_window
     journal = window.show_screen("Journal")
     for _ in range(20):

@@ -91,7 +91,7 @@ def main() -> None:
     apply_style(app)
     vault, contents = ten_year_vault()
     controller = AppController(vault.path.parent)
-    controller._open_session(vault)
+    controller.open_session(vault)
     controller.context.now = lambda: NOW
     window = controller.main_window
     window.resize(1100, 760)

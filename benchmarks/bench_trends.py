@@ -137,7 +137,7 @@ def main() -> None:
     def main_window(prepared: bool = False) -> MainWindow:
         """A new unlocked session; ``prepared``: after the idle moment in which the app
         imports the chart modules and builds the Trends screen, hidden."""
-        controller._open_session(vault)
+        controller.open_session(vault)
         controller.context.now = lambda: NOW
         controller.main_window.resize(1100, 760)
         # Let the new window settle (a person cannot click sooner), well within the

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -599,9 +599,9 @@ class TodayScreen(QWidget):
             if checkin is not None:
                 question = store_checkin(self.context, checkin)
             self.vault.drafts.discard(DRAFT_NAME)
-        tags_known = set(entry.tags) <= {
-            self.form.tags.item(i).text() for i in range(self.form.tags.count())
-        }
+        tags_known = all(  # (one look-up per tag of the entry, not one per choice)
+            self.form.tags.findItems(name, Qt.MatchFlag.MatchExactly) for name in entry.tags
+        )
         self._reset_form()
         saved = (
             tr("Saved at {time} — mood {mood} (marked as filled in later).")
