@@ -47,6 +47,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
     QTextOption,
+    QTextTable,
 )
 
 from moodlog.domain.analysis import OUTCOME_DEFINITIONS, SESSION_WINDOW_RULES, SessionResponse
@@ -406,6 +407,7 @@ def _set_tab_stops(document: QTextDocument, width: float) -> None:
             [QTextOption.Tab(stop * width, QTextOption.TabType.LeftTab) for stop in stops]
         )
         formats[layout] = block_format
+    cursor.beginEditBlock()  # one layout pass for all the changes, not one each
     block = document.begin()
     while block.isValid():
         block_format = formats.get(block.userState())
@@ -413,6 +415,7 @@ def _set_tab_stops(document: QTextDocument, width: float) -> None:
             cursor.setPosition(block.position())
             cursor.mergeBlockFormat(block_format)
         block = block.next()
+    cursor.endEditBlock()
 
 
 def _render_charts(
@@ -1221,19 +1224,21 @@ HEADING_AFTER_TABLE_PX = 18.0
 
 def _space_headings_after_tables(document: QTextDocument) -> None:
     """Qt ignores a heading's top margin when a table ends just above it, which glued the
-    heading to the table's last row: such a table gets the space below it instead."""
-    block = document.begin()
-    while block.isValid():
-        previous = block.previous()
-        table = QTextCursor(previous).currentTable() if previous.isValid() else None
-        if block.blockFormat().headingLevel() and table is not None:
-            table_format = table.format()
-            table_format.setBottomMargin(
-                max(table_format.bottomMargin(), block.blockFormat().topMargin())
-                + HEADING_AFTER_TABLE_PX
-            )
-            table.setFormat(table_format)
-        block = block.next()
+    heading to the table's last row: such a table gets the space below it instead.
+    (Tables are found as the root frame's children: looking at every block's format
+    cost ~16 ms for a 10-year report.)"""
+    for frame in document.rootFrame().childFrames():
+        if not isinstance(frame, QTextTable):
+            continue
+        block = document.findBlock(frame.lastPosition() + 1)
+        if not block.isValid() or not block.blockFormat().headingLevel():
+            continue
+        table_format = frame.format()
+        table_format.setBottomMargin(
+            max(table_format.bottomMargin(), block.blockFormat().topMargin())
+            + HEADING_AFTER_TABLE_PX
+        )
+        frame.setFormat(table_format)
 
 
 def _first_line_bottom(document: QTextDocument, block: QTextBlock) -> float:
