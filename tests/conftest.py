@@ -123,3 +123,14 @@ def pseudo_translation():
     app.installTranslator(translator)
     yield translator
     app.removeTranslator(translator)
+
+
+@pytest.fixture
+def german():
+    """Formatting as under a German locale (QLocale's default) for the test."""
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale("de_DE"))
+    yield
+    QLocale.setDefault(before)

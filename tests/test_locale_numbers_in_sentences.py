@@ -5,10 +5,8 @@ to issue 15): under German, "+1,4" and "27 Mai 2026" everywhere, never "+1.4" or
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QLocale
 
 from moodlog.domain.analysis import CourseSummary, SessionResponse
 from moodlog.domain.booster import BoosterSummary, SessionDuration
@@ -19,16 +17,6 @@ from moodlog.locale_words import LOCALE
 from moodlog.wording import PLAIN, Formatting, formatting, plain_date
 
 DAY = dt.date(2026, 5, 27)
-
-
-@pytest.fixture
-def german() -> Iterator[None]:
-    before = QLocale()
-    QLocale.setDefault(QLocale("de_DE"))
-    try:
-        yield
-    finally:
-        QLocale.setDefault(before)
 
 
 def session(**changes: object) -> Treatment:

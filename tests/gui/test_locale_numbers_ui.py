@@ -5,11 +5,9 @@ sessions" row under German read "1,2 mg/kg" and "+1,4", like the figures beside 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate
 
 from moodlog.domain.analysis import SessionResponse
 from moodlog.domain.treatments import Treatment
@@ -21,16 +19,6 @@ from moodlog.vault.vault import Vault
 from tests.conftest import FakeClock
 
 NOW = dt.datetime(2026, 5, 27, 15, 0)
-
-
-@pytest.fixture
-def german() -> Iterator[None]:
-    before = QLocale()
-    QLocale.setDefault(QLocale("de_DE"))
-    try:
-        yield
-    finally:
-        QLocale.setDefault(before)
 
 
 def test_dose_warning_uses_the_locales_decimals(qtbot, vault: Vault, data_dir: Path, german):
