@@ -69,6 +69,7 @@ TEXT_CALLS = {
     "about",
     "getText",
     "getItem",
+    "hint",
 }
 
 

@@ -23,6 +23,7 @@ from moodlog.domain.booster import (
 )
 from moodlog.i18n import date_text, tr
 from moodlog.locale_words import LOCALE
+from moodlog.ui.widgets import hint
 
 BAR_COLOUR = "#7b3fa0"
 OLDER_COLOUR = "#c9b6d6"  # maintenance sessions not in the summary
@@ -148,9 +149,7 @@ class BoosterPanel(QWidget):
         row.addWidget(self.last)
         row.addStretch(1)
         side.addLayout(row)
-        self.definition = QLabel("")
-        self.definition.setObjectName("hint")
-        self.definition.setWordWrap(True)
+        self.definition = hint("")
         side.addWidget(self.definition)
         side.addStretch(1)
         layout.addLayout(side, 2)

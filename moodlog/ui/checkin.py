@@ -45,6 +45,7 @@ from moodlog.domain.safety import (
 from moodlog.domain.treatments import Question
 from moodlog.i18n import tr
 from moodlog.ui.context import AppContext
+from moodlog.ui.widgets import hint
 from moodlog.wording import QT_TR_NOOP
 
 YES, NO, PREFER_NOT = 1, 0, 2
@@ -68,11 +69,7 @@ class SelfCheckWidget(QGroupBox):
         super().__init__(tr("Self-check"), parent)
         self.setObjectName("selfCheck")
         layout = QVBoxLayout(self)
-        label = QLabel(
-            " ".join(tr(t) for t in (SELF_CHECK_LABEL, PRIVACY_STATEMENT, HELP_NOW_HINT))
-        )
-        label.setObjectName("hint")
-        label.setWordWrap(True)
+        label = hint(" ".join(tr(t) for t in (SELF_CHECK_LABEL, PRIVACY_STATEMENT, HELP_NOW_HINT)))
         layout.addWidget(label)
         self.skip_box = QCheckBox(tr("Skip the self-check this time"))
         self.skip_box.setAccessibleDescription(

@@ -47,7 +47,7 @@ from moodlog.domain.treatments import Treatment
 from moodlog.i18n import date_text, tr
 from moodlog.locale_words import LOCALE
 from moodlog.ui.context import AppContext
-from moodlog.ui.widgets import FittedColumns, column_memory, numbered
+from moodlog.ui.widgets import FittedColumns, column_memory, hint, numbered
 from moodlog.wording import QT_TR_NOOP
 
 
@@ -385,7 +385,7 @@ class QuestionnaireHistoryDialog(QDialog):
         self.setWindowTitle(tr("Questionnaire results"))
         self.resize(720, 520)
         layout = QVBoxLayout(self)
-        note = QLabel(
+        note = hint(
             tr(SCREENING_LABEL)
             + " "
             + tr(
@@ -395,8 +395,6 @@ class QuestionnaireHistoryDialog(QDialog):
                 "moodlog does not state response or remission."
             )
         )
-        note.setWordWrap(True)
-        note.setObjectName("hint")
         layout.addWidget(note)
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setHorizontalHeaderLabels([tr(column) for column in self.COLUMNS])

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from moodlog.i18n import TIME_FIELD_FORMAT, date_text, time_text, tr
+from moodlog.ui.widgets import hint
 from moodlog.wording import QT_TR_NOOP
 
 # Keys in the vault's settings table (``vault.settings``).
@@ -457,14 +458,12 @@ class ReminderSettings(QGroupBox):
             tr("How many hours before a session in your treatments list; 0 for none.")
         )
         form.addRow(tr("Before a scheduled session"), self.session_hours)
-        note = QLabel(
+        note = hint(
             tr(
                 "Reminders come only while moodlog is running (it may be locked). Others may "
                 "see a notification on your screen, so the wording is yours to choose."
             )
         )
-        note.setObjectName("hint")
-        note.setWordWrap(True)
         form.addRow(note)
         self.save_button: QPushButton | None = None
         self.status = QLabel("")

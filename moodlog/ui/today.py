@@ -280,9 +280,7 @@ class TodayScreen(QWidget):
         more.addWidget(self.history_button)
         more.addStretch(1)
         layout.addLayout(more)
-        self.earlier = QLabel("")
-        self.earlier.setObjectName("hint")
-        self.earlier.setWordWrap(True)
+        self.earlier = hint("")
         layout.addWidget(self.earlier)
         layout.addStretch(1)
 

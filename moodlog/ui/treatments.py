@@ -284,9 +284,7 @@ class TreatmentDialog(QDialog):
         bp_row.addWidget(self.bp_before)
         bp_row.addWidget(QLabel(tr("after")))
         bp_row.addWidget(self.bp_after)
-        self.bp_note = QLabel("")
-        self.bp_note.setObjectName("hint")
-        self.bp_note.setWordWrap(True)
+        self.bp_note = hint("")
         self.bp_note.setVisible(False)
         effects = QGridLayout()
         self.effects: dict[str, QComboBox] = {}
