@@ -1,4 +1,6 @@
-"""Charts (pyqtgraph), shared by the Trends screen and the PDF report.
+"""The Trends screen's charts (pyqtgraph). The PDF draws the same charts without
+pyqtgraph (``moodlog.charts.paper``); what both draw, and their shared rules, are in
+``moodlog.charts.data``.
 
 Imported only after unlock: pyqtgraph costs ~0.4 s to import. Dates are drawn as
 UTC timestamps at noon with a UTC date axis, so a day never shifts across zones.
@@ -6,282 +8,62 @@ UTC timestamps at noon with a UTC date axis, so a day never shifts across zones.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QLocale, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
-    QImage,
     QPainter,
-    QPainterPath,
     QPalette,
-    QPicture,
-    QTransform,
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
-from moodlog.charts.theme import theme_events
-from moodlog.domain.analysis import (
-    CourseSummary,
-    Series,
-    SessionResponse,
-    TagComparison,
-    compare_tags,
-    course_summary,
-    daily_series,
-    days_by_tag,
-    mean_response_curve,
-    session_curve,
-    session_responses,
-    sleep_mood_correlation,
-    trailing_mean,
+from moodlog.charts.data import (  # noqa: F401 - also imported from here
+    _EPOCH_ORDINAL,
+    AXIS_LABEL_GAP_PX,
+    AXIS_STEPS,
+    BAND_COLOURS,
+    DAY_SECONDS,
+    EPOCH,
+    GRAPHIC_CONTRAST,
+    LEVEL_COLOURS,
+    LEVEL_SYMBOLS,
+    MAX_LABELS,
+    MEDICATION_COLOUR,
+    MOOD_COLOUR,
+    SERIES_STYLE,
+    SESSION_LABEL_GAP_PX,
+    SESSION_LABEL_MARGIN_PX,
+    SESSION_LINE_HIGH,
+    SESSION_LINE_LOW,
+    TEXT_CONTRAST,
+    TrendData,
+    blend,
+    contrast_ratio,
+    date_label,
+    date_step,
+    date_tick_unit,
+    date_ticks,
+    day_of,
+    legible,
+    luminance,
+    timestamp,
+    widest_date_label,
+    worst_level_by_day,
 )
-from moodlog.domain.contents import VaultContents
+from moodlog.charts.theme import theme_events
+from moodlog.domain.analysis import Series, mean_response_curve, session_curve
 from moodlog.domain.questionnaires import BANDS, GAD7, PHQ9, max_total
-from moodlog.domain.safety import LEVEL_ORDER, worst_level
+from moodlog.domain.safety import LEVEL_ORDER
 from moodlog.domain.treatments import KINDS, Treatment
-from moodlog.i18n import date_text, tr
-from moodlog.locale_words import LOCALE
-from moodlog.wording import QT_TR_NOOP
+from moodlog.i18n import tr
 
 pg.setConfigOptions(antialias=True)
-
-LEVEL_COLOURS = {
-    "none": "#7fb89a",
-    "low": "#e8c547",
-    "moderate": "#e8903a",
-    "incomplete": "#a0357a",
-    "high": "#c8453b",
-    "skipped": "#b5b5b5",
-}
-# A shape per level, so that levels differ without colour too (pyqtgraph symbols),
-# a size factor, and the same shape as a character for legends.
-LEVEL_SYMBOLS = {
-    "skipped": ("x", 0.9, "\N{MULTIPLICATION SIGN}"),
-    "none": ("o", 0.8, "\N{BLACK CIRCLE}"),
-    "low": ("t", 1.1, "\N{BLACK DOWN-POINTING TRIANGLE}"),
-    "moderate": ("d", 1.25, "\N{BLACK DIAMOND}"),
-    "incomplete": ("star", 1.5, "\N{BLACK STAR}"),
-    "high": ("s", 1.25, "\N{BLACK SQUARE}"),
-}
-BAND_COLOURS = ("#e7f2ea", "#f5f1dc", "#f8e6cf", "#f6d7c9", "#f2c9c4")
-SERIES_STYLE = {  # name: (label, colour, right-hand axis?)
-    "anxiety": (QT_TR_NOOP("Anxiety"), "#c0632b", False),
-    "energy": (QT_TR_NOOP("Energy"), "#4c8c2b", False),
-    "sleep_hours": (QT_TR_NOOP("Hours slept"), "#5a6fb5", False),
-}
-MOOD_COLOUR = "#2c5d63"
-MEDICATION_COLOUR = "#6b5a8e"
-SESSION_LINE_LOW, SESSION_LINE_HIGH = -0.9, 10.1
-MAX_LABELS = 40
-SESSION_LABEL_MARGIN_PX = 4.0  # pyqtgraph's TextItem: blank space each side of its text
-SESSION_LABEL_GAP_PX = 6.0  # at least this between two session labels' letters
-
-
-EPOCH = dt.date(1970, 1, 1)
-
-
-_EPOCH_ORDINAL = EPOCH.toordinal()
-
-
-def timestamp(day: dt.date) -> float:
-    """Noon UTC of ``day`` as a Unix timestamp."""
-    return (day.toordinal() - _EPOCH_ORDINAL) * 86400.0 + 43200.0
-
-
-def day_of(ts: float) -> dt.date:
-    """The day whose noon-UTC timestamp is nearest below or at ``ts``'s day."""
-    return EPOCH + dt.timedelta(days=math.floor(ts / 86400))
-
-
-@dataclass
-class TrendData:
-    """Everything the charts draw, computed once from the vault's contents."""
-
-    now: dt.datetime
-    mood: Series
-    trend: Series
-    others: dict[str, Series]
-    treatments: list[Treatment]
-    sessions: list[Treatment]  # past ketamine/esketamine sessions
-    responses: list[SessionResponse]
-    medication_events: list[tuple[dt.date, str]]
-    checkin_levels: list[tuple[dt.date, str]]
-    questionnaires: dict[str, list[tuple[dt.date, int]]] = field(default_factory=dict)
-    course: dict[str, CourseSummary] = field(default_factory=dict)
-    tag_comparisons: list[TagComparison] = field(default_factory=list)
-    sleep_correlation: tuple[float, int] | None = None
-    since: dt.date | None = None  # set for a recent slice only (see from_vault)
-    tag_days: dict[str, set[dt.date]] = field(default_factory=dict)  # whole history only
-
-    @property
-    def complete(self) -> bool:
-        return self.since is None
-
-    @classmethod
-    def build(cls, contents: VaultContents, now: dt.datetime, analysis: bool = True) -> TrendData:
-        """From whole records (the PDF report's path). Without ``analysis``, only what
-        the charts draw: no per-session, course, tag or sleep analysis (the report
-        states those from its own summary)."""
-        entries = contents.entries
-        return cls.from_parts(
-            now=now,
-            series={name: daily_series(entries, name) for name in ("mood", *SERIES_STYLE)},
-            tag_days=days_by_tag(entries) if analysis else {},
-            contents=contents,
-            checkin_levels=[(c.day, c.level) for c in contents.checkins],
-            analysis=analysis,
-        )
-
-    @classmethod
-    def from_vault(
-        cls,
-        vault,  # noqa: ANN001
-        now: dt.datetime,
-        since: dt.date | None = None,
-    ) -> TrendData:
-        """From the vault's per-day means (the Trends screen's fast path); the same
-        numbers as :meth:`build`, which tests check.
-
-        With ``since``, only the days from then on are read, for a first paint of the
-        recent range that does not wait for ten years of history: enough for the
-        charts there (the trend is dropped for the first 6 days, whose 7-day window
-        reaches before ``since``), but no per-session, course or tag analysis, which
-        need everything. Sessions and medication changes are always read whole.
-        """
-        contents = VaultContents(
-            questionnaires=vault.questionnaires.all(since=since),
-            treatments=vault.treatments.all(),
-            medications=vault.medications.all(),
-        )
-        return cls.from_parts(
-            now=now,
-            series=vault.entries.daily_means(since),
-            tag_days={} if since else vault.entries.days_by_tag(),
-            contents=contents,
-            checkin_levels=vault.checkins.levels(since),
-            since=since,
-        )
-
-    @classmethod
-    def from_parts(
-        cls,
-        now: dt.datetime,
-        series: dict[str, Series],
-        tag_days: dict[str, set[dt.date]],
-        contents: VaultContents,
-        checkin_levels: list[tuple[dt.date, str]],
-        since: dt.date | None = None,
-        analysis: bool = True,
-    ) -> TrendData:
-        mood = series["mood"]
-        trend = trailing_mean(mood)
-        if since is not None:
-            trend_from = since + dt.timedelta(days=6)
-            trend = {day: value for day, value in trend.items() if day >= trend_from}
-        sessions = sorted(
-            (t for t in contents.treatments if t.kind_info.ketamine and not t.is_appointment(now)),
-            key=lambda t: t.starts_at,
-        )
-        events = [
-            (
-                e.day,
-                f"{m.name} {e.event}" + (f" {LOCALE.general(e.dose)} {m.unit}" if e.dose else ""),
-            )
-            for m in contents.medications
-            for e in m.events
-        ]
-        scored = [q for q in contents.questionnaires if q.scored]
-        questionnaires = {
-            name: sorted((q.day, q.total) for q in scored if q.instrument == name)
-            for name in (PHQ9, GAD7)
-        }
-        whole = since is None and analysis
-        return cls(
-            now=now,
-            mood=mood,
-            trend=trend,
-            others={name: series[name] for name in SERIES_STYLE},
-            treatments=sorted(contents.treatments, key=lambda t: t.starts_at),
-            sessions=sessions,
-            responses=session_responses(mood, contents.treatments, now) if whole else [],
-            medication_events=sorted(events),
-            checkin_levels=checkin_levels,
-            questionnaires=questionnaires,
-            course={
-                name: course_summary(scored, name, contents.treatments, now)
-                for name in (PHQ9, GAD7)
-            }
-            if whole
-            else {},
-            tag_comparisons=compare_tags(mood, tag_days) if whole else [],
-            sleep_correlation=sleep_mood_correlation(series["sleep_hours"], mood)
-            if whole
-            else None,
-            since=since,
-            tag_days=tag_days if whole else {},
-        )
-
-    def associations(
-        self, first: dt.date | None = None
-    ) -> tuple[list[TagComparison], tuple[float, int] | None]:
-        """Mood with vs without each tag, and hours slept vs the next day's mood, over
-        the days from ``first`` on (None: the whole history), so that the words under
-        the chart are about the range it shows."""
-        if first is None:
-            return self.tag_comparisons, self.sleep_correlation
-        mood = {day: value for day, value in self.mood.items() if day >= first}
-        tags = {tag: {d for d in days if d >= first} for tag, days in self.tag_days.items()}
-        sleep = {day: value for day, value in self.others["sleep_hours"].items() if day >= first}
-        return compare_tags(mood, tags), sleep_mood_correlation(sleep, mood)
-
-    def outdated(self, now: dt.datetime) -> bool:
-        """True once ``now`` is another day, or a booked session has started since
-        (it then counts as a session, no longer an appointment)."""
-        return now.date() != self.now.date() or any(
-            self.now < t.starts_at <= now for t in self.treatments
-        )
-
-    def first_day(self) -> dt.date | None:
-        days = list(self.mood) + [t.day for t in self.treatments]
-        return min(days) if days else None
-
-    def describe_day(self, day: dt.date) -> str:
-        """The day's figures in one line (shown when the pointer is over a day), in the
-        locale's day names and decimals: "Mon 01 Jun 2026 · mood 6.5 · energy 5.0"."""
-        parts = [date_text(day, "ddd dd MMM yyyy")]
-        if day in self.mood:
-            parts.append(tr("mood {value}").format(value=LOCALE.number(self.mood[day], 1)))
-        else:
-            parts.append(tr("no entry"))
-        for name, (label, _, _) in SERIES_STYLE.items():
-            value = self.others[name].get(day)
-            if value is not None:
-                parts.append(f"{tr(label).lower()} {LOCALE.number(value, 1)}")
-        for t in self.treatments:
-            if t.day == day:
-                parts.append(tr(t.label) + (f" {t.dose_text(LOCALE)}" if t.dose_mg else ""))
-        for event_day, text in self.medication_events:
-            if event_day == day:
-                parts.append(text)
-        return " \N{MIDDLE DOT} ".join(parts)
-
-
-def worst_level_by_day(levels: list[tuple[dt.date, str]]) -> dict[dt.date, str]:
-    """The most concerning self-check level of each day (``safety.LEVEL_ORDER``):
-    one marker a day, so a skipped check-in never hides a high one."""
-    by_day: dict[dt.date, list[str]] = defaultdict(list)
-    for day, level in levels:
-        by_day[day].append(level)
-    return {day: worst_level(found) for day, found in by_day.items()}
 
 
 def _series_xy(series: Series, break_at_gaps: bool = True) -> tuple[np.ndarray, np.ndarray]:
@@ -301,72 +83,12 @@ def _series_xy(series: Series, break_at_gaps: bool = True) -> tuple[np.ndarray, 
     return (days - _EPOCH_ORDINAL) * 86400.0 + 43200.0, values
 
 
-_PRINTING = False
-
-
-@contextlib.contextmanager
-def for_paper() -> Iterator[None]:
-    """Charts built inside this block are black on white, whatever the screen's theme."""
-    global _PRINTING
-    previous, _PRINTING = _PRINTING, True
-    try:
-        yield
-    finally:
-        _PRINTING = previous
-
-
 def dark_palette() -> bool:
-    if _PRINTING:
-        return False
     return QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
 
 
-# WCAG 2.1 contrast: 4.5:1 for text (AA), 3:1 for the lines and markers that carry
-# meaning (non-text contrast, 1.4.11).
-TEXT_CONTRAST = 4.5
-GRAPHIC_CONTRAST = 3.0
-
-
-def luminance(colour: QColor) -> float:
-    """WCAG relative luminance of an opaque colour."""
-
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-
-    return (
-        0.2126 * channel(colour.redF())
-        + 0.7152 * channel(colour.greenF())
-        + 0.0722 * channel(colour.blueF())
-    )
-
-
-def contrast_ratio(first: QColor, second: QColor) -> float:
-    """WCAG contrast ratio of two opaque colours (1 to 21)."""
-    a, b = sorted((luminance(QColor(first)), luminance(QColor(second))), reverse=True)
-    return (a + 0.05) / (b + 0.05)
-
-
-def legible(colour: QColor | str, background: QColor, ratio: float = GRAPHIC_CONTRAST) -> QColor:
-    """``colour``, darkened on a light background or lightened on a dark one just enough
-    (same hue) to reach ``ratio`` against ``background``."""
-    colour = QColor(colour)
-    if contrast_ratio(colour, background) >= ratio:
-        return colour
-    hue, saturation, lightness, _ = colour.getHslF()
-    hue = max(hue, 0.0)  # -1 for greys
-    step = 0.02 if background.lightnessF() < 0.5 else -0.02
-    while 0.0 < lightness < 1.0:
-        lightness = min(1.0, max(0.0, lightness + step))
-        candidate = QColor.fromHslF(hue, saturation, lightness)
-        if contrast_ratio(candidate, background) >= ratio:
-            return candidate
-    return QColor.fromHslF(hue, saturation, lightness)
-
-
 def chart_background() -> QColor:
-    """White on paper; the palette's base colour on screen."""
-    if _PRINTING:
-        return QColor("white")
+    """The palette's base colour."""
     return QApplication.palette().color(QPalette.ColorRole.Base)
 
 
@@ -377,8 +99,6 @@ def on_chart(colour: QColor | str, ratio: float = GRAPHIC_CONTRAST) -> QColor:
 
 def on_window(colour: QColor | str, ratio: float = GRAPHIC_CONTRAST) -> QColor:
     """``colour`` as drawn on the window's background (legends beside a chart)."""
-    if _PRINTING:
-        return legible(colour, QColor("white"), ratio)
     return legible(colour, QApplication.palette().color(QPalette.ColorRole.Window), ratio)
 
 
@@ -393,7 +113,7 @@ def questionnaire_colour() -> QColor:
 
 
 def text_colour() -> QColor:
-    return QColor("black") if _PRINTING else QApplication.palette().color(QPalette.ColorRole.Text)
+    return QApplication.palette().color(QPalette.ColorRole.Text)
 
 
 def apply_background(widget: pg.GraphicsView) -> None:
@@ -406,26 +126,6 @@ def _theme_axes(plot: LightPlot) -> None:
         axis.setTextPen(pg.mkPen(text_colour()))
 
 
-DAY_SECONDS = 86400.0
-# Date-axis steps, smallest first: (unit, how many), and the fewest days one spans.
-AXIS_STEPS = (
-    ("day", 1, 1),
-    ("day", 2, 2),
-    ("day", 7, 7),
-    ("day", 14, 14),
-    ("month", 1, 28),
-    ("month", 2, 59),
-    ("month", 3, 89),
-    ("month", 6, 181),
-    ("year", 1, 365),
-    ("year", 2, 730),
-    ("year", 5, 1826),
-    ("year", 10, 3652),
-)
-AXIS_LABEL_GAP_PX = 14.0  # at least this much space between two date labels
-_AXIS_FORMATS = {"day": "d MMM", "month": "MMM yyyy", "year": "yyyy"}
-
-
 class DayAxis(pg.AxisItem):
     """A date axis (noon-UTC timestamps) with one row of labels that never collide.
 
@@ -433,7 +133,8 @@ class DayAxis(pg.AxisItem):
     ("29Oct"). Here the step (days, weeks, months, years) is the smallest whose widest
     label still leaves a gap to the next one, every label is whole ("29 Oct",
     "Oct 2026", "2026", in the locale's month names), and a label that would be cut
-    at either end of the axis is left out."""
+    at either end of the axis is left out (the rules: ``moodlog.charts.data``, which
+    the paper charts share)."""
 
     def __init__(self, orientation: str = "bottom", **kwargs: object) -> None:
         super().__init__(orientation, **kwargs)
@@ -441,26 +142,19 @@ class DayAxis(pg.AxisItem):
         self._widths: dict[tuple[str, str], float] = {}
 
     def label_text(self, day: dt.date, unit: str) -> str:
-        return self.locale.toString(QDate(day.year, day.month, day.day), _AXIS_FORMATS[unit])
+        return date_label(self.locale, day, unit)
 
     def label_width(self, unit: str) -> float:
         """The widest label of ``unit`` in the axis font (every month's name)."""
         font = self.style.get("tickFont") or self.font()
         key = (unit, font.key())
         if key not in self._widths:
-            metrics = QFontMetricsF(font)
-            self._widths[key] = max(
-                metrics.horizontalAdvance(self.label_text(dt.date(2028, month, 28), unit))
-                for month in range(1, 13)
-            )
+            advance = QFontMetricsF(font).horizontalAdvance
+            self._widths[key] = widest_date_label(self.locale, advance, unit)
         return self._widths[key]
 
     def step_for(self, days_shown: float, pixels: float) -> tuple[str, int, int]:
-        per_day = pixels / max(days_shown, 1e-9)
-        for unit, count, min_days in AXIS_STEPS:
-            if min_days * per_day >= self.label_width(unit) + AXIS_LABEL_GAP_PX:
-                return unit, count, min_days
-        return AXIS_STEPS[-1]
+        return date_step(days_shown, pixels, self.label_width)
 
     def tickValues(  # noqa: N802 (pyqtgraph's name)
         self,
@@ -468,44 +162,12 @@ class DayAxis(pg.AxisItem):
         maxVal: float,
         size: float,  # noqa: N803
     ) -> list[tuple[float, list[float]]]:
-        if not maxVal > minVal or size <= 0 or maxVal - minVal > 400 * 365 * DAY_SECONDS:
-            return []
-        unit, count, min_days = self.step_for((maxVal - minVal) / DAY_SECONDS, size)
-        first, last = day_of(minVal), day_of(maxVal)
-        if unit == "day":
-            start = first.toordinal()
-            if count == 14:
-                start -= (start - 1) % 14  # every other Monday (ordinal 1 was a Monday)
-            elif count == 7:
-                start -= (start - 1) % 7  # Mondays
-            else:
-                start -= start % count
-            days = [dt.date.fromordinal(o) for o in range(start, last.toordinal() + 1, count)]
-        elif unit == "month":
-            days = []
-            year, month = first.year, 1
-            while dt.date(year, month, 1) <= last:
-                if (month - 1) % count == 0 and dt.date(year, month, 1) >= first:
-                    days.append(dt.date(year, month, 1))
-                year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-        else:
-            days = [
-                dt.date(year, 1, 1)
-                for year in range(first.year - first.year % count, last.year + 1, count)
-                if dt.date(year, 1, 1) >= first
-            ]
-        # Leave out a label that would stick out past either end (it would be cut).
-        margin = (self.label_width(unit) / 2 + 2) * (maxVal - minVal) / size
-        values = [timestamp(d) for d in days]
-        return [
-            (min_days * DAY_SECONDS, [v for v in values if minVal + margin <= v <= maxVal - margin])
-        ]
+        return date_ticks(minVal, maxVal, size, self.label_width)
 
     def tickStrings(  # noqa: N802 (pyqtgraph's name)
         self, values: list[float], scale: float, spacing: float
     ) -> list[str]:
-        days = spacing / DAY_SECONDS
-        unit = "day" if days < 28 else "month" if days < 365 else "year"
+        unit = date_tick_unit(spacing)
         return [self.label_text(day_of(v), unit) for v in values]
 
 
@@ -572,74 +234,7 @@ def _stack(widget: pg.GraphicsLayoutWidget, plots: list[LightPlot], stretch: lis
 
 
 def scatter(size: float, colour: QColor | str, symbol: str = "o") -> pg.ScatterPlotItem:
-    return PaperScatter(symbol=symbol, size=size, pen=None, brush=pg.mkBrush(colour))
-
-
-_SYMBOLS = pg.graphicsItems.ScatterPlotItem.Symbols
-_PER_POINT_DEFAULTS = {"symbol": None, "size": -1, "pen": None, "brush": None}
-
-
-class PaperScatter(pg.ScatterPlotItem):
-    """A scatter item that, when drawn for paper (export mode, see :func:`record_chart`),
-    draws its points as vector paths with as few Python calls as possible: pyqtgraph
-    draws each point with its own set of calls there (~20 us a point), or, outside
-    export mode, stamps them from a pixmap (raster points in a vector PDF). On screen
-    nothing changes. Points without an outline are one path (the same shapes filled
-    together look exactly like the shapes one by one); outlined points are drawn one
-    by one in order, each over the one before, as pyqtgraph draws them. Points with
-    styles of their own are left to pyqtgraph."""
-
-    def paint(self, painter: QPainter, option: object, widget: object) -> None:
-        if self._exportOpts is False or not self._paint_on_paper(painter):
-            super().paint(painter, option, widget)
-
-    def _paint_on_paper(self, painter: QPainter) -> bool:
-        opts, data = self.opts, self.data
-        if (
-            not opts["pxMode"]
-            or not isinstance(opts["symbol"], str)
-            or any(
-                not np.equal(data[name], default).all()
-                for name, default in _PER_POINT_DEFAULTS.items()
-            )
-        ):
-            return False
-        mask = self._maskAt(self.viewRect())
-        points = pg.functions.transformCoordinates(
-            painter.transform(), np.vstack([data["x"][mask], data["y"][mask]])
-        ).T.tolist()
-        size = opts["size"] * self._exportOpts.get("resolutionScale", 1.0)
-        shape = QTransform.fromScale(size, size).map(_SYMBOLS[opts["symbol"]])
-        pen = opts["pen"]
-        outlined = pen is not None and pen.style() != Qt.PenStyle.NoPen
-        painter.save()
-        painter.resetTransform()  # in device pixels, as pxMode points are
-        painter.setRenderHint(
-            QPainter.RenderHint.Antialiasing, self._exportOpts.get("antialias", True)
-        )
-        painter.setPen(pen if outlined else Qt.PenStyle.NoPen)
-        painter.setBrush(opts["brush"])
-        if outlined:
-            for x, y in points:
-                painter.drawPath(shape.translated(x, y))
-        else:
-            path = QPainterPath()
-            path.setFillRule(Qt.FillRule.WindingFill)  # overlapping points: their union
-            for x, y in points:
-                path.addPath(shape.translated(x, y))
-            painter.drawPath(path)
-        painter.restore()
-        return True
-
-
-def blend(colour: QColor, alpha: int, background: QColor) -> QColor:
-    """The opaque colour that ``colour`` at ``alpha`` (0-255) gives over ``background``."""
-    a = alpha / 255
-    return QColor.fromRgbF(
-        a * colour.redF() + (1 - a) * background.redF(),
-        a * colour.greenF() + (1 - a) * background.greenF(),
-        a * colour.blueF() + (1 - a) * background.blueF(),
-    )
+    return pg.ScatterPlotItem(symbol=symbol, size=size, pen=None, brush=pg.mkBrush(colour))
 
 
 class BandsItem(pg.GraphicsObject):
@@ -683,11 +278,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
     ) -> None:
         super().__init__(parent)
         self.data: TrendData | None = None
-        self.k = marker_scale  # symbols and pens are in device pixels: scale them for print
-        self.on_paper = _PRINTING
-        # On paper, session labels are placed once, when the chart is laid out for its
-        # one paint (_lay_out_for_paint), not at each size and range on the way there.
-        self._labels_on_hold = self.on_paper
+        self.k = marker_scale  # symbols and pens are in device pixels: scale them to draw larger
         self.mood_plot = LightPlot(self.ci, 0)
         self.plots = [self.mood_plot]
         self.questionnaire_plots: dict[str, LightPlot] = {}
@@ -808,11 +399,11 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         of view themselves, so they hold everything.) Over more than a year, lines
         are drawn without antialiasing: several days share a pixel there, and
         smoothing 10 years of lines and a hundred session markers costs ~60 ms a
-        paint (paper is drawn once: always smooth)."""
+        paint."""
         if not self._windowed:
             return
         low, high = self.mood_plot.viewRange()[0]
-        smooth = self.on_paper or high - low < 400 * 86400.0
+        smooth = high - low < 400 * 86400.0
         lines = [
             *self.session_lines.values(),
             *(item for item, _, _ in self._windowed),
@@ -858,9 +449,9 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         )
 
     def apply_theme(self) -> None:
-        """Recolour for the palette now in use (light or dark); paper stays as it is,
-        and a closed chart (pyqtgraph has deleted its items) is left alone."""
-        if self.on_paper or getattr(self, "closed", False):
+        """Recolour for the palette now in use (light or dark); a closed chart
+        (pyqtgraph has deleted its items) is left alone."""
+        if getattr(self, "closed", False):
             return
         apply_background(self)
         for plot in self.plots:
@@ -908,7 +499,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         "IVIVIV"; the lines still show each one. A label near the right edge is drawn
         to the left of its line so it is not cut. Labels are made once per session
         and then only shown or hidden."""
-        if self.data is None or self._labels_on_hold:
+        if self.data is None:
             return
         first, last = self.visible_days()
         width = self.mood_plot.vb.width()
@@ -1038,15 +629,14 @@ class AroundSessionsChart(pg.GraphicsLayoutWidget):
         self.plot.vb.setYRange(0, 10, padding=0.04)
         self.plot.show_grid(x=True, y=True)
         apply_background(self)
-        self.on_paper = _PRINTING
         self.shown_sessions = 0
         self.mean_line: pg.PlotCurveItem | None = None
         self._shown: tuple[Series, list[Treatment], set[int] | None] | None = None
         theme_events().changed.connect(self.apply_theme)
 
     def apply_theme(self) -> None:
-        """Recolour for the palette now in use; paper and a closed chart stay as they are."""
-        if self.on_paper or getattr(self, "closed", False):
+        """Recolour for the palette now in use; a closed chart stays as it is."""
+        if getattr(self, "closed", False):
             return
         apply_background(self)
         _theme_axes(self.plot)
@@ -1091,72 +681,6 @@ class AroundSessionsChart(pg.GraphicsLayoutWidget):
                 xs, [mean[x][0] for x in xs], pen=pg.mkPen(mood_colour(), width=3.5 * self.k)
             )
             self.plot.add(self.mean_line)
-
-
-def _lay_out_for_paint(widget: pg.GraphicsView, width: int, height: int, segmented: bool) -> None:
-    """Lay a chart (never shown) out at ``width`` x ``height`` logical pixels, so that it
-    is painted once: showing it would paint it a first time, unseen; its axes size
-    themselves from their tick labels before that one paint. With ``segmented``, opaque
-    lines are stroked segment by segment (``segmentedLineMode``): for raster targets,
-    where a long antialiased line stroked as one path is several times slower, and
-    opaque segments look the same. Points are drawn as vectors (export mode)."""
-    widget.resize(width, height)
-    widget.setRange(QRectF(0, 0, width, height), padding=0, disableAutoPixel=False)
-    widget.ci.layout.activate()
-    probe = QImage(1, 1, QImage.Format.Format_RGB32)
-    painter = QPainter(probe)
-    for item in widget.scene().items():
-        if isinstance(item, pg.AxisItem) and item.isVisible():
-            item.generateDrawSpecs(painter)  # sets the axis width from its labels
-        elif isinstance(item, pg.ScatterPlotItem):
-            item.setExportMode(True, {"antialias": True})
-        elif segmented and isinstance(item, pg.PlotCurveItem):
-            pen = item.opts["pen"]
-            if pen is not None and pen.color().alpha() == 255:
-                item.setSegmentedLineMode("on")
-    painter.end()
-    widget.ci.layout.activate()
-    if isinstance(widget, TimelineChart):
-        widget._labels_on_hold = False
-        widget._update_labels()
-
-
-def record_chart(
-    widget: pg.GraphicsView, width: int, height: int, scale: float, segmented: bool = False
-) -> QPicture:
-    """Paint a chart (never shown) of ``width`` x ``height`` logical pixels once, as
-    vectors, into a picture ``scale`` times larger: build the chart with
-    ``marker_scale=scale``, the scale of the device it will be played on (device
-    pixels per logical pixel), so that device-pixel symbols and pens keep their size.
-    The picture is plain drawing commands: it can be played (``report.pdf.play_chart``) in any
-    thread, the PDF writer's too, while the chart itself belongs to the GUI thread."""
-    _lay_out_for_paint(widget, width, height, segmented)
-    picture = QPicture()
-    painter = QPainter(picture)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    target = QRectF(0, 0, width * scale, height * scale)
-    widget.scene().render(painter, target, QRectF(0, 0, width, height))
-    painter.end()
-    return picture
-
-
-def render_chart(widget: pg.GraphicsView, width: int, height: int, scale: float = 2.0) -> QImage:
-    """Paint a chart (never shown) of ``width`` x ``height`` logical pixels into an image
-    ``scale`` times larger, in memory only. Vector items scale; build the chart with
-    ``marker_scale=scale`` so device-pixel symbols and pens scale too. Painted once
-    (see :func:`_lay_out_for_paint`)."""
-    _lay_out_for_paint(widget, width, height, segmented=True)
-    image = QImage(int(width * scale), int(height * scale), QImage.Format.Format_RGB32)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    rect = QRectF(0, 0, width, height)
-    widget.scene().render(painter, QRectF(0, 0, image.width(), image.height()), rect)
-    painter.end()
-    image.setDevicePixelRatio(scale)
-    return image
 
 
 def level_legend_html() -> str:

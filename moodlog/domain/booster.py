@@ -30,8 +30,6 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from moodlog.domain.analysis import (
     Series,
     SessionResponse,
@@ -103,15 +101,17 @@ def kaplan_meier(durations: Iterable[float], censored: Iterable[bool]) -> list[t
     At each distinct event time t, S(t) = S(previous) * (1 - d / n), with d the events
     at t and n the durations still at risk (>= t). A censored duration at the same
     time as an event is still at risk at that time (the usual convention)."""
-    times = np.asarray(list(durations), dtype=float)
-    is_censored = np.asarray(list(censored), dtype=bool)
-    if times.shape != is_censored.shape:
+    times = [float(t) for t in durations]
+    is_censored = [bool(c) for c in censored]
+    if len(times) != len(is_censored):
         raise ValueError("durations and censored must have the same length")
     curve = []
     share = 1.0
-    for t in np.unique(times[~is_censored]):
-        at_risk = int(np.count_nonzero(times >= t))
-        events = int(np.count_nonzero((times == t) & ~is_censored))
+    for t in sorted({time for time, cut in zip(times, is_censored, strict=True) if not cut}):
+        at_risk = sum(1 for time in times if time >= t)
+        events = sum(
+            1 for time, cut in zip(times, is_censored, strict=True) if time == t and not cut
+        )
         share *= 1 - events / at_risk
         curve.append((float(t), share))
     return curve

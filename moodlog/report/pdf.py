@@ -2,7 +2,7 @@
 
 Why Qt and not reportlab: Qt is already our stack, embeds DejaVu fonts (any script,
 emoji-safe fallbacks), keeps text real and searchable, and draws our charts from
-the same widgets as the Trends screen. We paint each page ourselves so every page
+the same data and look as the Trends screen. We paint each page ourselves so every page
 gets the header ("moodlog \u2014 patient-reported summary", period, date) and the
 footer ("Self-reported data, not a clinical assessment", page X of Y); long
 tables repeat their header rows (``<thead>``) across pages, and the longest simple
@@ -12,10 +12,10 @@ whose column titles paint_page repeats in a band under the page header.
 Page 1 is fitted to one page (``fit_page_one``): long lists are shortened to their
 latest items, saying where the rest is.
 
-Charts are vectors: each is painted once, in the GUI thread, into a QPicture (drawing
-commands, in memory) that the pages play where the document lays out its ``<img>``
-(``ChartObject``), in any thread: the PDF is written in a worker thread, where the
-chart widgets themselves must not be touched.
+Charts are vectors, drawn with QPainter straight onto the page where the document lays
+out its ``<img>`` (``ChartObject``, ``moodlog.charts.paper``): the same look as the
+Trends screen's pyqtgraph charts, without building widgets or importing pyqtgraph and
+numpy, and in any thread (the Export screen writes the PDF in a worker thread).
 
 Privacy: charts exist in memory only; the PDF goes to a private temp file in the
 target folder and is renamed into place; the title is generic and no author is
@@ -39,7 +39,6 @@ from PySide6.QtGui import (
     QImage,
     QPageSize,
     QPainter,
-    QPicture,
     QPyTextObject,
     QTextBlock,
     QTextBlockFormat,
@@ -147,10 +146,10 @@ class ReportOptions:
 
 
 class ReportCharts:
-    """The report's charts: their data, drawn as vector pictures for a device scale
-    (device pixels per logical pixel), each once per scale. Pictures are recorded in
-    the GUI thread (the chart widgets live there): ``build_report`` records the PDF's;
-    a picture may be played in any thread."""
+    """The report's charts: their data, measured and laid out when made (in the GUI
+    thread, where the fonts are), then drawn straight onto the page wherever the
+    document places them, in any thread (``moodlog.charts.paper``: no chart widgets,
+    no pyqtgraph)."""
 
     def __init__(
         self,
@@ -159,107 +158,63 @@ class ReportCharts:
         now: dt.datetime,
         page_one_height: int,
     ) -> None:
-        from moodlog.charts.plots import TrendData
+        from moodlog.charts.data import TrendData
+        from moodlog.charts.paper import PaperAround, PaperTimeline, chart_font
 
-        self.data = TrendData.build(contents, now, analysis=False)
+        self.data = data = TrendData.build(contents, now, analysis=False)
         self.options = options
+        period, font = options.period, chart_font()
         self.sizes = {"mood_small": (PAGE_ONE_CHART[0], page_one_height)}
         if "charts" in options.sections:
             self.sizes.update(CHART_SIZES)
-        self._pictures: dict[tuple[float, bool], dict[str, QPicture]] = {}
+        self.charts: dict[str, PaperTimeline | PaperAround] = {
+            "mood_small": PaperTimeline(
+                data, period.first, period.last, *self.sizes["mood_small"], False, font
+            )
+        }
+        if "timeline" in self.sizes:
+            self.charts["timeline"] = PaperTimeline(
+                data, period.first, period.last, *self.sizes["timeline"], True, font
+            )
+            sessions = [s for s in data.sessions if period.contains(s.day)]
+            self.charts["around"] = PaperAround(data.mood, sessions, *self.sizes["around"], font)
 
-    def pictures(self, scale: float, raster: bool = False) -> dict[str, QPicture]:
-        """Each chart as a picture for a device ``scale`` times the logical pixels
-        (``raster``: for an image, where long lines are stroked segment by segment)."""
-        key = (scale, raster)
-        if key not in self._pictures:
-            self._pictures[key] = self._record(scale, raster)
-        return self._pictures[key]
+    def draw(self, name: str, painter: QPainter, left: float, top: float) -> None:
+        """Draw chart ``name`` with its top left corner at (left, top), in the painter's
+        logical pixels; clipped to the chart and to any clip the painter has."""
+        chart = self.charts.get(name)
+        if chart is None:
+            return
+        width, height = self.sizes[name]
+        painter.save()
+        painter.translate(left, top)
+        painter.setClipRect(QRectF(0, 0, width, height), Qt.ClipOperation.IntersectClip)
+        chart.draw(painter)
+        painter.restore()
 
     def images(self, scale: float = CHART_SCALE) -> dict[str, QImage]:
         """Each chart as an image on white (``scale`` image pixels per logical pixel)."""
         images = {}
-        for name, picture in self.pictures(scale, raster=True).items():
-            width, height = self.sizes[name]
+        for name, (width, height) in self.sizes.items():
             image = QImage(round(width * scale), round(height * scale), QImage.Format.Format_RGB32)
             image.fill(QColor("white"))
             painter = QPainter(image)
-            play_chart(painter, picture, 0, 0, 1.0)
+            painter.scale(scale, scale)
+            self.draw(name, painter, 0, 0)
             painter.end()
             image.setDevicePixelRatio(scale)
             images[name] = image
         return images
 
-    def _record(self, scale: float, raster: bool) -> dict[str, QPicture]:
-        from moodlog.charts.plots import (
-            AroundSessionsChart,
-            TimelineChart,
-            for_paper,
-            record_chart,
-        )
-
-        data, period = self.data, self.options.period
-        charts: dict[str, object] = {}
-        with for_paper():
-            # Sized first and shown at the period at once: session labels are placed
-            # for the chart's size and range, and each placing costs.
-            page1 = TimelineChart(show_questionnaires=False, marker_scale=scale)
-            page1.resize(*self.sizes["mood_small"])
-            page1.set_data(data, keep_view=True)
-            page1.show_period(period.first, period.last)
-            charts["mood_small"] = page1
-            if "timeline" in self.sizes:
-                full = TimelineChart(marker_scale=scale)
-                full.resize(*self.sizes["timeline"])
-                full.set_data(data, keep_view=True)
-                full.show_period(period.first, period.last)
-                charts["timeline"] = full
-                around = AroundSessionsChart(marker_scale=scale)
-                around.set_data(data.mood, [s for s in data.sessions if period.contains(s.day)])
-                charts["around"] = around
-        return {
-            name: record_chart(chart, *self.sizes[name], scale, segmented=raster)
-            for name, chart in charts.items()
-        }
-
-
-def play_chart(
-    painter: QPainter,
-    picture: QPicture,
-    left: float,
-    top: float,
-    scale: float,
-    device_dpi: int | None = None,
-) -> None:
-    """Draw a chart picture recorded for ``scale`` at (left, top) in the painter's
-    logical units. (Qt scales a picture by the device's resolution over the
-    picture's when it plays it; that is undone here. Give ``device_dpi`` when it is
-    known: asking a PDF writer costs ~0.3 ms.)"""
-    if device_dpi is None:
-        device = painter.device()
-        device_dpi = device.logicalDpiX() if device is not None else picture.logicalDpiX()
-    ratio = picture.logicalDpiX() / device_dpi
-    painter.save()
-    painter.translate(left, top)
-    painter.scale(ratio / scale, ratio / scale)
-    painter.drawPicture(0, 0, picture)
-    painter.restore()
-
 
 class ChartObject(QPyTextObject):
-    """Draws the document's ``<img src='chart://NAME'>`` as the chart's vector picture
-    (recorded for ``scale``), or as its image (the preview), in the box the HTML gives
-    it (its width and height attributes)."""
+    """Draws the document's ``<img src='chart://NAME'>`` as the chart itself (the PDF),
+    or as its image (the preview), in the box the HTML gives it (its width and height
+    attributes)."""
 
-    def __init__(
-        self,
-        pictures: dict[str, QPicture] | dict[str, QImage],
-        scale: float,
-        parent: QObject,
-        device_dpi: int | None = None,
-    ) -> None:
+    def __init__(self, charts: ReportCharts | dict[str, QImage], parent: QObject) -> None:
         super().__init__(parent)
-        self.pictures, self.scale, self.device_dpi = pictures, scale, device_dpi
+        self.charts = charts
 
     def intrinsicSize(self, document, position, text_format) -> QSizeF:  # noqa: ANN001, N802
         image = text_format.toImageFormat()
@@ -270,15 +225,14 @@ class ChartObject(QPyTextObject):
             page = painter.clipBoundingRect()
             if rect.top() < page.top() - 0.5 or rect.bottom() > page.bottom() + 0.5:
                 # A chart on another page: a chart never straddles pages (its line moves
-                # to the next page whole), and a picture's own clip commands replace the
-                # page's clip when it plays, so drawing it here would paint over this
-                # page's header or footer.
+                # to the next page whole); drawing it here would paint over this page's
+                # header or footer.
                 return
-        picture = self.pictures.get(text_format.toImageFormat().name().removeprefix("chart://"))
-        if isinstance(picture, QImage):
-            painter.drawImage(rect, picture)
-        elif picture is not None:
-            play_chart(painter, picture, rect.left(), rect.top(), self.scale, self.device_dpi)
+        name = text_format.toImageFormat().name().removeprefix("chart://")
+        if isinstance(self.charts, ReportCharts):
+            self.charts.draw(name, painter, rect.left(), rect.top())
+        elif name in self.charts:
+            painter.drawImage(rect, self.charts[name])
 
 
 def _chart_block(name: str, width: int, height: int) -> str:
@@ -479,15 +433,14 @@ def load_for_report(
 
 
 def build_report(contents: VaultContents, options: ReportOptions, now: dt.datetime) -> Report:
-    """The report's HTML and charts (drawn for the PDF here, in the GUI thread); needs a
-    QApplication for the charts."""
+    """The report's HTML and charts (measured and laid out here, in the GUI thread);
+    needs a QApplication for the charts' fonts."""
     from moodlog.report.pdf_writer import locale_page_size
 
     summary = summarise(contents, options.period, now, LOCALE)
     geometry = PageGeometry(options.page_size or locale_page_size())
     page_one, chart_height = fit_page_one(summary, options, now.date(), geometry.body_size_px())
     charts = ReportCharts(contents, options, now, chart_height)
-    charts.pictures(PDF_SCALE)  # here: write_pdf may run in another thread
     around_count = len(summary.responses)  # the past ketamine sessions in the period
     html = [_STYLE, page_one]
     s = options.sections
@@ -1202,13 +1155,12 @@ def report_font(pixel_size: int | None = None) -> QFont:
 
 def make_document(report: Report, geometry: PageGeometry, preview: bool = False) -> QTextDocument:
     """The report laid out in pages of the body's size, its charts drawn as the PDF's
-    vector pictures, or for a ``preview`` as images (a picture painted small on screen
-    would draw its hairlines and grid heavier than paper shows them)."""
+    vectors, or for a ``preview`` as images (vectors painted small on screen would draw
+    their hairlines and grid heavier than paper shows them)."""
     document = QTextDocument()
     document.setDefaultFont(report_font())
     document.setDocumentMargin(0)
-    charts = report.charts.images() if preview else report.charts.pictures(PDF_SCALE)
-    handler = ChartObject(charts, PDF_SCALE, document, None if preview else PDF_RESOLUTION)
+    handler = ChartObject(report.charts.images() if preview else report.charts, document)
     document.documentLayout().registerHandler(QTextFormat.ObjectTypes.ImageObject, handler)
     document.setHtml(report.html)
     # The page size after the changes to the formats: then everything is laid out once.
