@@ -261,9 +261,7 @@ def export_pdf_command(args: argparse.Namespace, passphrases: PassphraseSource) 
 
     # The PDF in the system's language when moodlog has that translation, else English
     # (with English dates: i18n.choose_formatting_locale).
-    export_pdf_command.translator = i18n.install_translator(QApplication.instance())
-    if export_pdf_command.translator is None:
-        i18n.choose_formatting_locale()
+    export_pdf_command.translator = i18n.install_shipped_translation(QApplication.instance())
     from moodlog.report.pdf_writer import PdfNotWritten, check_pdf_written
 
     try:

@@ -687,20 +687,15 @@ _translation: dict[str, object] = {"translator": None}
 
 
 def install_translation(app: QApplication) -> object | None:
-    """The translation for the system's language (``moodlog.i18n.install_translator``),
-    if moodlog ships one (``resources/translations/moodlog_<lang>.qm``). None ships yet:
-    looking for the files first spares the start a translator and the system locale
-    made for nothing (~1.5 ms, issue 14 §4). Returns the installed translator."""
+    """The translation for the system's language, or English with English dates
+    (``moodlog.i18n.install_shipped_translation``, the CLI's rule too). Returns the
+    installed translator."""
     from moodlog import i18n
 
-    folder = i18n.resource_path(i18n.TRANSLATIONS_FOLDER)
-    if folder.is_dir() and any(folder.glob("moodlog*.qm")):
-        previous = _translation["translator"]
-        if previous is not None:  # a second start in the same process (tests)
-            app.removeTranslator(previous)
-        _translation["translator"] = i18n.install_translator(app)
-    if _translation["translator"] is None:
-        i18n.choose_formatting_locale()  # English text: English dates (~0.03 ms)
+    previous = _translation["translator"]
+    if previous is not None:  # a second start in the same process (tests)
+        app.removeTranslator(previous)
+    _translation["translator"] = i18n.install_shipped_translation(app)
     return _translation["translator"]
 
 
