@@ -211,12 +211,23 @@ def pdf_options(args: argparse.Namespace, contents, today: dt.date):  # noqa: AN
     """Report options from the command line; the dialog's defaults, spelled out."""
     from moodlog.domain.period import Period, since_last_appointment
     from moodlog.preferences import Preferences
-    from moodlog.report.pdf import DEFAULT_SECTIONS, ReportOptions, parse_sections
+    from moodlog.report.pdf import (
+        DEFAULT_SECTIONS,
+        FIRST_REPORT_DAY,
+        LAST_REPORT_DAY,
+        ReportOptions,
+        parse_sections,
+    )
 
     last = _date_arg(args.last, "--to") or today
     first = _date_arg(args.first, "--from") or since_last_appointment(contents, last).first
     if last < first:
         raise CliError("--to is before --from")
+    if first < FIRST_REPORT_DAY or last > LAST_REPORT_DAY:
+        raise CliError(
+            f"--from and --to must lie between {FIRST_REPORT_DAY.isoformat()} "
+            f"and {LAST_REPORT_DAY.isoformat()}"
+        )
     try:
         sections = parse_sections(args.sections) if args.sections else set(DEFAULT_SECTIONS)
     except ValueError as error:

@@ -134,3 +134,22 @@ def test_unexpected_errors_are_one_line_without_their_text(monkeypatch, capsys, 
     assert cli.run(args) == cli.EXIT_ERROR
     err = capsys.readouterr().err
     assert err.strip() == "moodlog: unexpected error (RuntimeError); nothing was changed"
+
+
+def test_a_pdf_period_outside_the_report_days_gets_a_plain_message(tmp_path: Path):
+    """Review finding: a period ending 9999-12-31 stopped the export with an overflow
+    (the day after it does not exist); the command line says which days it takes."""
+    data = tmp_path / "vault"
+    created = run_cli(["--data-dir", str(data), "init", "--passphrase-stdin"], PASSPHRASE + "\n")
+    assert created.returncode == 0, created.stderr
+    out = tmp_path / "summary.pdf"
+    for dates in (["--from", "0001-01-01"], ["--to", "9999-12-31"]):
+        result = run_cli(
+            ["--data-dir", str(data), "export", "pdf", "--out", str(out), *dates]
+            + ["--passphrase-stdin"],
+            PASSPHRASE + "\n",
+        )
+        assert result.returncode != 0
+        _one_plain_line(result.stderr)
+        assert "between 1900-01-01 and 2199-12-31" in result.stderr
+        assert not out.exists()

@@ -334,6 +334,9 @@ AXIS_STEPS = (
     ("year", 2, 730),
     ("year", 5, 1826),
     ("year", 10, 3652),
+    ("year", 20, 7305),
+    ("year", 50, 18262),
+    ("year", 100, 36525),
 )
 AXIS_LABEL_GAP_PX = 14.0  # at least this much space between two date labels
 _AXIS_FORMATS = {"day": "d MMM", "month": "MMM yyyy", "year": "yyyy"}

@@ -75,6 +75,7 @@ TICK_LENGTH = 5.0  # tick marks point into the plot
 TEXT_OFFSET = (5.0, 2.0)  # space between an axis and its tick labels (left, bottom)
 GRID_ALPHA = int(0.15 * 255)
 OVERFLOW = 15.0  # how far a tick label may reach past the end of an axis without a grid
+FIT_TOLERANCE = 0.5  # px: a label measured a fraction of a pixel larger still fits
 LABEL_MARGIN = 4.0  # blank space around an axis title (a text item's document margin)
 # How much of an axis its tick labels may fill before a finer level is left unlabelled:
 # (labels already kept, fill ratio).
@@ -133,12 +134,15 @@ SYMBOLS = _symbol_paths()
 
 def chart_font() -> QFont:
     """The application's font at its size on a 96 dpi screen, in pixels (the charts are
-    drawn in logical pixels onto devices of any resolution)."""
+    drawn in logical pixels onto devices of any resolution). A separate copy, not one
+    sharing the application font's data: the PDF writer's thread draws with it."""
     from PySide6.QtWidgets import QApplication
 
-    font = QFont(QApplication.font())
-    if font.pixelSize() <= 0:
-        font.setPixelSize(round(font.pointSizeF() * 96 / 72))
+    application = QApplication.font()
+    font = QFont()
+    font.fromString(application.toString())  # its own copy: drawn in the PDF writer's thread
+    if application.pixelSize() <= 0:
+        font.setPixelSize(round(application.pointSizeF() * 96 / 72))
     return font
 
 
@@ -329,24 +333,9 @@ class PaperChart:
                 painter.drawLine(QPointF(rect.left(), y), QPointF(end, y))
         painter.setPen(INK)
         painter.setFont(self.font)
-        bounds = (
-            box.united(rect) if axis.grid else box.adjusted(0, -OVERFLOW, TICK_LENGTH, OVERFLOW)
-        )
-        for tick in axis.ticks:
-            if tick.text is None:
-                continue
-            size = _text_box(self.metrics, tick.text)
-            y = frame.y(tick.value)
-            text_rect = QRectF(
-                rect.left() - TEXT_OFFSET[0] - size.width(),
-                y - size.height() / 2,
-                size.width(),
-                size.height(),
-            )
-            if bounds.intersected(text_rect) != text_rect:
-                continue
-            flags = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-            painter.drawText(text_rect, int(flags | Qt.TextFlag.TextDontClip), tick.text)
+        flags = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for text_rect, text in self.left_labels(axis, frame, width):
+            painter.drawText(text_rect, int(flags | Qt.TextFlag.TextDontClip), text)
         if axis.title:
             advance = self.metrics.horizontalAdvance(axis.title) + 2 * LABEL_MARGIN
             painter.translate(box.left() - 5, box.top() + int(box.height() / 2 + advance / 2))
@@ -382,29 +371,11 @@ class PaperChart:
                     continue
                 end = rect.top() if axis.grid else rect.bottom() - TICK_LENGTH / (level * 0.5 + 1)
                 painter.drawLine(QPointF(x, rect.bottom()), QPointF(x, end))
-        if axis.show_values:
-            painter.setPen(INK)
-            painter.setFont(self.font)
-            bounds = (
-                box.united(rect)
-                if axis.grid
-                else box.adjusted(-OVERFLOW, -TICK_LENGTH, OVERFLOW, 0)
-            )
-            for tick in axis.ticks:
-                if tick.text is None:
-                    continue
-                size = _text_box(self.metrics, tick.text)
-                x = frame.x(tick.value)
-                text_rect = QRectF(
-                    x - size.width() / 2,
-                    rect.bottom() + TEXT_OFFSET[1],
-                    size.width(),
-                    size.height(),
-                )
-                if bounds.intersected(text_rect) != text_rect:
-                    continue
-                flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-                painter.drawText(text_rect, int(flags | Qt.TextFlag.TextDontClip), tick.text)
+        painter.setPen(INK)
+        painter.setFont(self.font)
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+        for text_rect, text in self.bottom_labels(axis, frame, height):
+            painter.drawText(text_rect, int(flags | Qt.TextFlag.TextDontClip), text)
         if axis.title:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             advance = self.metrics.horizontalAdvance(axis.title) + 2 * LABEL_MARGIN
@@ -415,6 +386,51 @@ class PaperChart:
                 axis.title,
             )
         painter.restore()
+
+    def left_labels(self, axis: Axis, frame: Frame, width: float) -> list[tuple[QRectF, str]]:
+        """The left axis's tick labels that fit (a box each, right-aligned 5 px from the
+        axis and centred on its tick): inside the axis (15 px past its ends), or inside
+        the axis and the plot when it draws a grid (pyqtgraph's rule)."""
+        rect = frame.rect
+        box = QRectF(rect.left() - width, rect.top(), width, rect.height())
+        bounds = (
+            box.united(rect) if axis.grid else box.adjusted(0, -OVERFLOW, TICK_LENGTH, OVERFLOW)
+        )
+        labels = []
+        for tick in axis.ticks:
+            if tick.text is None:
+                continue
+            size = _text_box(self.metrics, tick.text)
+            text_rect = QRectF(
+                rect.left() - TEXT_OFFSET[0] - size.width(),
+                frame.y(tick.value) - size.height() / 2,
+                size.width(),
+                size.height(),
+            )
+            if _fits(text_rect, bounds):
+                labels.append((text_rect, tick.text))
+        return labels
+
+    def bottom_labels(self, axis: Axis, frame: Frame, height: float) -> list[tuple[QRectF, str]]:
+        """The bottom axis's tick labels that fit (a box each, centred under its tick)."""
+        if not axis.show_values:
+            return []
+        rect = frame.rect
+        box = QRectF(rect.left(), rect.bottom(), rect.width(), height)
+        bounds = (
+            box.united(rect) if axis.grid else box.adjusted(-OVERFLOW, -TICK_LENGTH, OVERFLOW, 0)
+        )
+        labels = []
+        for tick in axis.ticks:
+            if tick.text is None:
+                continue
+            size = _text_box(self.metrics, tick.text)
+            top = rect.bottom() + TEXT_OFFSET[1]
+            x = frame.x(tick.value)
+            text_rect = QRectF(x - size.width() / 2, top, size.width(), size.height())
+            if _fits(text_rect, bounds):
+                labels.append((text_rect, tick.text))
+        return labels
 
     @staticmethod
     def _by_level(ticks: list[Tick]) -> dict[int, list[Tick]]:
@@ -444,6 +460,14 @@ class PaperChart:
         levels = numeric_ticks(low, high, pixels)
         ticks = labelled_ticks(levels, pixels, self.metrics, numeric_label, vertical)
         return Axis(low, high, ticks, title, grid)
+
+
+def _fits(rect: QRectF, bounds: QRectF) -> bool:
+    """``rect`` inside ``bounds``, give or take a fraction of a pixel: text measured
+    with this font's metrics may come out a little larger than pyqtgraph measured it
+    (review finding: the "0" of a short page-1 chart was left out by 0.14 px)."""
+    tolerance = FIT_TOLERANCE
+    return bounds.adjusted(-tolerance, -tolerance, tolerance, tolerance).contains(rect)
 
 
 def _points(
@@ -562,6 +586,8 @@ class PaperTimeline(PaperChart):
         self.data = data
         self.x_range = (timestamp(first) - 43200, timestamp(last) + 43200)
         self.first, self.last = first, last
+        # What is drawn: the period and a day each side (points half in view at the edges).
+        self.near = (first - dt.timedelta(days=1), last + dt.timedelta(days=1))
         self.names = [PHQ9, GAD7] if questionnaires else []
         self.locale = QLocale()
         label_widths: dict[str, float] = {}
@@ -676,11 +702,9 @@ class PaperTimeline(PaperChart):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(_pen(MOOD_COLOUR, 2.5))
         painter.drawPath(_polyline_path(frame, _runs(near)))
-        near_period = self.first - dt.timedelta(days=1), self.last + dt.timedelta(days=1)
+        first, last = self.near
         medication = [
-            (timestamp(day), -0.55)
-            for day, _ in data.medication_events
-            if near_period[0] <= day <= near_period[1]
+            (timestamp(day), -0.55) for day, _ in data.medication_events if first <= day <= last
         ]
         _points(painter, frame, medication, "t1", 9, legible(MEDICATION_COLOUR, WHITE))
         self._draw_sessions(painter, frame)
@@ -690,7 +714,7 @@ class PaperTimeline(PaperChart):
             painter.drawText(QPointF(x, baseline), text)
         by_level: dict[str, list[tuple[float, float]]] = {level: [] for level in LEVEL_ORDER}
         for day, level in worst_level_by_day(data.checkin_levels).items():
-            if self.first - dt.timedelta(days=1) <= day <= self.last + dt.timedelta(days=1):
+            if first <= day <= last:
                 by_level[level].append((timestamp(day), 10.55))
         for level in LEVEL_ORDER:  # least concerning first: the most concerning on top
             symbol, factor, _ = LEVEL_SYMBOLS[level]
@@ -701,8 +725,9 @@ class PaperTimeline(PaperChart):
 
     def _draw_sessions(self, painter: QPainter, frame: Frame) -> None:
         groups: dict[tuple[str, bool], list[float]] = defaultdict(list)
+        first, last = self.near
         for t in self.data.treatments:
-            if self.first - dt.timedelta(days=1) <= t.day <= self.last + dt.timedelta(days=1):
+            if first <= t.day <= last:
                 groups[(t.kind, t.is_appointment(self.data.now))].append(timestamp(t.day))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for (kind, appointment), xs in groups.items():

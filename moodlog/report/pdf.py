@@ -39,6 +39,7 @@ from PySide6.QtGui import (
     QImage,
     QPageSize,
     QPainter,
+    QPalette,
     QPyTextObject,
     QTextBlock,
     QTextBlockFormat,
@@ -122,6 +123,10 @@ PDF_SCALE = PDF_RESOLUTION / LOGICAL_DPI  # device pixels per logical pixel in t
 # The charts' sizes in logical pixels (page 1's height is chosen by fit_page_one).
 CHART_SIZES = {"timeline": (680, 470), "around": (680, 250)}
 DASH = "\N{EN DASH}"
+# The days a report may cover. Beyond them a period cannot be summarised: its previous
+# period would start before year 1, or the day after it after 9999-12-31 (review
+# finding: a custom period ending 9999-12-31 stopped the export with an overflow).
+FIRST_REPORT_DAY, LAST_REPORT_DAY = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
 
 
 def parse_sections(text: str) -> set[str]:
@@ -1279,6 +1284,9 @@ def paint_page(
     painter.setClipRect(clip)
     context = QAbstractTextDocumentLayout.PaintContext()
     context.clip = clip
+    # Black text on white paper, whatever the desktop's theme: the context's palette is
+    # the application's, whose text is near white in a dark theme (review finding).
+    context.palette = QPalette(QColor("black"), QColor("white"))
     document.documentLayout().draw(painter, context)
     painter.restore()
 

@@ -34,6 +34,8 @@ from moodlog.domain.contents import VaultContents
 from moodlog.domain.period import Period, since_last_appointment
 from moodlog.i18n import date_text, time_text, tr
 from moodlog.report.pdf import (
+    FIRST_REPORT_DAY,
+    LAST_REPORT_DAY,
     NOT_ENCRYPTED_WARNING,
     SECTIONS,
     Report,
@@ -172,7 +174,11 @@ class ExportScreen(QScrollArea):
         self.last.setAccessibleName(tr("Report to this day"))
         self.first.setAccessibleDescription(tr("The first day the summary covers."))
         self.last.setAccessibleDescription(tr("The last day the summary covers."))
+        earliest, latest = (
+            QDate(d.year, d.month, d.day) for d in (FIRST_REPORT_DAY, LAST_REPORT_DAY)
+        )
         for edit in (self.first, self.last):
+            edit.setDateRange(earliest, latest)
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
             edit.dateChanged.connect(lambda _: self.custom.setChecked(True))

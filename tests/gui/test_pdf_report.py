@@ -298,6 +298,19 @@ def test_cli_rejects_bad_dates_and_sections(known: Vault, tmp_path: Path):
     assert not (tmp_path / "x.pdf").exists()
 
 
+def test_export_date_fields_keep_to_the_days_a_report_can_cover(qtbot, known: Vault):
+    """Review finding: the custom period's fields took 9999-12-31 (their maximum), and
+    the export then stopped with an overflow."""
+    from PySide6.QtCore import QDate
+
+    screen = export_screen(qtbot, known, now=lambda: NOW)
+    for edit in (screen.first, screen.last):
+        edit.setDate(QDate(9999, 12, 31))
+        assert edit.date() == QDate(2199, 12, 31)
+        edit.setDate(QDate(100, 1, 1))
+        assert edit.date() == QDate(1900, 1, 1)
+
+
 def test_export_warns_once_that_the_pdf_is_not_encrypted(
     qtbot, known: Vault, tmp_path: Path, monkeypatch
 ):

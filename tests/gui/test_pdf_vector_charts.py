@@ -190,6 +190,62 @@ def test_axis_ticks_are_pyqtgraphs(qapp, low: float, high: float) -> None:  # no
         assert ours == theirs, pixels
 
 
+@pytest.mark.parametrize("height", [110, 130, 150, 170])
+def test_a_short_page_one_chart_keeps_its_mood_scale(qapp, contents, height: int) -> None:  # noqa: ANN001
+    """Review finding: on a crowded page 1 (the chart shrunk to 110 px) the "0" of the
+    mood axis was left out, measured 0.14 px too tall for the axis."""
+    period = options().period
+    chart = PaperTimeline(
+        TrendData.build(contents, NOW), period.first, period.last, 680, height, False
+    )
+    shown = [text for _, text in chart.left_labels(chart.y_axes[0], chart.frames[0], chart.left)]
+    assert shown == ["0", "5", "10"]
+
+
+def test_long_periods_get_date_labels_that_do_not_collide(qapp) -> None:  # noqa: ANN001
+    """Review finding: a mistyped year (a period of centuries) ran the year labels into
+    each other; the axis now steps by up to 100 years."""
+    chart = PaperTimeline(
+        TrendData.build(build_demo(end=END, days=30, now=NOW), NOW),
+        dt.date(1900, 1, 1),
+        dt.date(2199, 12, 31),
+        680,
+        170,
+        False,
+    )
+    labels = chart.bottom_labels(chart.x_axes[0], chart.frames[0], chart.fixed[0])
+    assert len(labels) >= 2
+    for (left, _), (right, _) in zip(labels, labels[1:], strict=False):
+        assert right.left() - left.right() >= 6
+
+
+def test_the_pdf_text_is_black_on_a_dark_desktop(qapp, contents) -> None:  # noqa: ANN001
+    """Review finding: with a dark theme the report's text took the theme's near-white
+    text colour and was barely visible on the white page."""
+    from PySide6.QtGui import QPalette
+
+    report = build_report(contents, options(), NOW)
+
+    def dark_pixels() -> int:
+        page = preview_pages(report)[0]
+        return sum(
+            QColor(page.pixel(x, y)).lightness() < 90
+            for x in range(0, page.width(), 2)
+            for y in range(0, page.height(), 2)
+        )
+
+    light = dark_pixels()
+    original = qapp.palette()
+    dark = QPalette(original)
+    dark.setColor(QPalette.ColorRole.Text, QColor("#eeeeee"))
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    qapp.setPalette(dark)
+    try:
+        assert dark_pixels() == light
+    finally:
+        qapp.setPalette(original)
+
+
 def test_writing_a_pdf_imports_neither_pyqtgraph_nor_numpy(tmp_path) -> None:  # noqa: ANN001
     """Drawing the charts directly is what keeps an export's memory near a bare
     QPdfWriter's (issue 14 §1): the CLI's export and the Export screen's both go
