@@ -3,10 +3,14 @@
 The floor is a bare ``QPdfWriter`` writing, in the same run, the same pages as the app's
 PDF: the same page count, paper and resolution, the same text (every line the app's PDF
 holds, read back from it beforehand, drawn line by line with a rule under each, as
-tables have), and three vector charts (the period's daily mood as a line and points,
-the same again for the timeline, and one 22-day line per session in the period for
-the around-sessions chart). It reads nothing from the vault and lays nothing out: what
-any PDF of this content costs on this machine.
+tables have), and the same charts' content as vectors: the period's daily mood as points
+and a line (the 7-day mean's) on page 1 and again on the timeline, each with a line per
+session and an outlined marker per day with a self-check along the top; the PHQ-9 and
+GAD-7 panels (bands, a line and a point per result); one 22-day line per session in the
+period for the around-sessions chart. It reads nothing from the vault and lays nothing
+out: what any PDF of this content costs on this machine. (Until 2026-11-30 the floor
+drew the timeline's daily points twice and left out the session lines, the self-check
+markers and the questionnaire panels, which the app draws.)
 
 Each time is the median of 9 alternated runs (app, floor, app, floor, ...), so a
 machine that drifts drifts for both. The app figure is the whole export: reading the
@@ -51,6 +55,9 @@ class Shape:
     table_rows: int
     days: int  # points per timeline chart
     session_curves: int  # 22-day lines in the around-sessions chart
+    checkin_days: int = 0  # outlined markers along the top of each timeline chart
+    session_lines: int = 0  # vertical lines across each timeline chart
+    questionnaire_points: tuple[int, int] = (0, 0)  # PHQ-9 and GAD-7 results (lines, points)
 
     @property
     def pages(self) -> int:
@@ -64,6 +71,7 @@ def floor_pdf(path: Path, shape: Shape, page_size) -> None:  # noqa: ANN001
     from PySide6.QtCore import QPointF, QRectF, Qt
     from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
 
+    from moodlog.charts.data import BAND_COLOURS
     from moodlog.report.pdf import LOGICAL_DPI, PageGeometry
     from moodlog.report.pdf_writer import new_pdf_writer
 
@@ -77,13 +85,26 @@ def floor_pdf(path: Path, shape: Shape, page_size) -> None:  # noqa: ANN001
     font.setPixelSize(11)
     mood = [5 + 3 * math.sin(day / 9) for day in range(shape.days)]
 
-    def chart(top: float, height: float, curves: list[list[float]], points: bool) -> None:
+    def chart(
+        top: float, height: float, curves: list[list[float]], points: bool, marks: bool = False
+    ) -> None:
         width = body.width() - 40
         painter.setPen(QPen(QColor("#444444"), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(QRectF(40, top, width, height))
         for tick in range(0, 11, 5):
             y = top + height - tick / 10 * height
             painter.drawText(QPointF(10, y + 4), str(tick))
+        if marks:  # what the timeline draws besides mood: sessions, self-checks
+            painter.setPen(QPen(QColor("#6b3fa0"), 1.4))
+            for index in range(shape.session_lines):
+                x = 40 + (index + 0.5) * width / max(1, shape.session_lines)
+                painter.drawLine(QPointF(x, top + 8), QPointF(x, top + height))
+            painter.setPen(QPen(QColor("black"), 1))
+            painter.setBrush(QColor("#7fb89a"))
+            for index in range(shape.checkin_days):
+                x = 40 + (index + 0.5) * width / max(1, shape.checkin_days)
+                painter.drawEllipse(QPointF(x, top + 4), 2.4, 2.4)
         for values in curves:
             step = width / max(1, len(values) - 1)
             polygon = QPolygonF(
@@ -108,9 +129,17 @@ def floor_pdf(path: Path, shape: Shape, page_size) -> None:  # noqa: ANN001
         painter.scale(scale, scale)
         painter.setFont(font)
         if index == 0:
-            chart(body.height() - 330, 170, [mood], points=True)
+            chart(body.height() - 330, 170, [mood], points=True, marks=True)
         elif index == 1:
-            chart(body.height() - 760, 470, [mood, [v + 0.5 for v in mood]], points=True)
+            chart(body.height() - 760, 250, [mood], points=True, marks=True)
+            for panel, count in enumerate(shape.questionnaire_points):
+                panel_top = body.height() - 500 + panel * 90
+                painter.setPen(Qt.PenStyle.NoPen)
+                for band in range(4):
+                    painter.setBrush(QColor(BAND_COLOURS[band]))
+                    painter.drawRect(QRectF(40, panel_top + band * 18, body.width() - 40, 18))
+                values = [10 + 5 * math.sin(i) for i in range(count)]
+                chart(panel_top, 72, [values], points=True)
             curves = [mood[i % max(1, shape.days - 22) :][:22] for i in range(shape.session_curves)]
             chart(body.height() - 260, 250, curves, points=False)
         for number, line in enumerate(lines):
@@ -222,7 +251,19 @@ def main() -> list[tuple[str, float, float, float, float]]:
         lines = [
             page.extract_text().splitlines() for page in PdfReader(folder / f"app-{days}.pdf").pages
         ]
-        shape = Shape(lines, report.html.count("<tr>"), days, sessions)
+        data, period = report.charts.data, options(days).period
+        shape = Shape(
+            lines,
+            report.html.count("<tr>"),
+            days,
+            sessions,
+            checkin_days=len({day for day, _ in data.checkin_levels if period.contains(day)}),
+            session_lines=sum(period.contains(t.day) for t in data.treatments),
+            questionnaire_points=tuple(
+                sum(period.contains(day) for day, _ in data.questionnaires.get(name, []))
+                for name in ("PHQ-9", "GAD-7")
+            ),
+        )
         shapes[label] = (days, shape)
         pages = shape.pages
         floor_pdf(folder / "floor-warm.pdf", shape, paper)
