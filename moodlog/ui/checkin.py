@@ -82,6 +82,7 @@ class SelfCheckWidget(QGroupBox):
         self.grid.setColumnStretch(0, 1)
         self.groups: dict[str, QButtonGroup] = {}
         self.rows: dict[str, list[QWidget]] = {}
+        self._rows_shown: dict[str, bool] = {}  # as _update_visibility last set them
         for row, key in enumerate(SI_KEYS):
             number = row + 1
             question = QLabel(tr(QUESTIONS[key]))
@@ -121,26 +122,35 @@ class SelfCheckWidget(QGroupBox):
         self.changed.emit()
 
     def _update_visibility(self) -> None:
+        """Show the rows that apply; only rows whose visibility changes are touched (a
+        reset after every save otherwise set all 24 widgets again, issue 14 §2)."""
         skipped = self.skip_box.isChecked()
         follow_up = self.groups["thoughts"].checkedId() == YES
+        shown = self._rows_shown
         for key, widgets in self.rows.items():
             visible = not skipped and (key not in FOLLOW_UP_KEYS or follow_up)
-            for widget in widgets:
-                widget.setVisible(visible)
+            if shown.get(key) is not visible:
+                for widget in widgets:
+                    widget.setVisible(visible)
+                shown[key] = visible
         self.changed.emit()
 
     def touched(self) -> bool:
         return self.skip_box.isChecked() or any(g.checkedId() != -1 for g in self.groups.values())
 
     def answers(self) -> dict[str, bool | None]:
-        follow_up = self.groups["thoughts"].checkedId() == YES
+        return self._answers({key: group.checkedId() for key, group in self.groups.items()})
+
+    @staticmethod
+    def _answers(checked: dict[str, int]) -> dict[str, bool | None]:
+        """The answers from each question's checked button id (-1: none)."""
+        follow_up = checked["thoughts"] == YES
         result: dict[str, bool | None] = {}
-        for key, group in self.groups.items():
-            checked = group.checkedId()
+        for key, value in checked.items():
             if key in FOLLOW_UP_KEYS and not follow_up:
                 result[key] = None
             else:
-                result[key] = {YES: True, NO: False}.get(checked)
+                result[key] = {YES: True, NO: False}.get(value)
         return result
 
     def answer(self, key: str, value: bool | None) -> None:
@@ -149,12 +159,15 @@ class SelfCheckWidget(QGroupBox):
         button.click()
 
     def checkin(self, day: dt.date, time: dt.time) -> SICheckin:
-        """The check-in to record; untouched or skipped means skipped."""
-        if self.skip_box.isChecked() or not self.touched():
-            return SICheckin(day=day, time=time, skipped=True, discuss=self.discuss_box.isChecked())
-        return SICheckin(
-            day=day, time=time, answers=self.answers(), discuss=self.discuss_box.isChecked()
-        )
+        """The check-in to record; untouched or skipped means skipped. (Each button
+        group is asked once: this runs in every save, issue 14 §2.)"""
+        discuss = self.discuss_box.isChecked()
+        if self.skip_box.isChecked():
+            return SICheckin(day=day, time=time, skipped=True, discuss=discuss)
+        checked = {key: group.checkedId() for key, group in self.groups.items()}
+        if all(value == -1 for value in checked.values()):  # untouched
+            return SICheckin(day=day, time=time, skipped=True, discuss=discuss)
+        return SICheckin(day=day, time=time, answers=self._answers(checked), discuss=discuss)
 
     def reset(self) -> None:
         for group in self.groups.values():

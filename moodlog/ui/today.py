@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -44,7 +44,7 @@ from moodlog.ui.checkin import (
 )
 from moodlog.ui.context import AppContext
 from moodlog.ui.drafts import QUESTION_LABEL, QUESTION_TITLE
-from moodlog.ui.entry_form import EntryForm
+from moodlog.ui.entry_form import SLEEP_NOT_RECORDED, EntryForm
 from moodlog.ui.widgets import PromptBox, heading, hint
 from moodlog.wording import QT_TR_NOOP
 
@@ -204,6 +204,7 @@ class TodayScreen(QWidget):
         self._checkin_recorded = False  # this form's self-check was saved on its own
         self._shown_day: dt.date | None = None
         self._today_entries: list[tuple[dt.time, int, int]] = []  # (time, id, mood)
+        self._entry_texts: dict[tuple[dt.time, int], str] = {}  # (time, mood): its words
         self._saving = False
         page = QVBoxLayout(self)
         page.setContentsMargins(0, 0, 0, 0)
@@ -219,7 +220,6 @@ class TodayScreen(QWidget):
         layout.setContentsMargins(16, 12, 16, 10)
         self.title = heading("")
         layout.addWidget(self.title)
-        self._booster_later = AfterPaint(self.title, self._update_booster_lines)
         self._sessions_later = AfterPaint(self.title, self._refresh_sessions)
         self.context_label = QLabel("")
         self.context_label.setObjectName("contextLine")
@@ -258,6 +258,9 @@ class TodayScreen(QWidget):
         self.status = QLabel("")
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
+        # After a save, once its result is painted (the status line always is; the title
+        # is not, which left the booster line to the 250 ms fallback, issue 14 §2).
+        self._booster_later = AfterPaint(self.status, self._update_booster_lines)
         self.question_button = QPushButton(tr("Add a question for my therapist…"))
         self.question_button.setAccessibleDescription(
             tr("Adds it to the questions for your next appointment.")
@@ -364,6 +367,19 @@ class TodayScreen(QWidget):
             )
 
     def _reset_form(self) -> None:
+        # Quiet while clearing: each cleared field would say "changed" to mark the form
+        # dirty, and it is marked clean at the end anyway.
+        self.form.blockSignals(True)
+        self.self_check.blockSignals(True)
+        try:
+            self._clear_fields()
+        finally:
+            self.form.blockSignals(False)
+            self.self_check.blockSignals(False)
+        self._checkin_recorded = False
+        self._dirty = False
+
+    def _clear_fields(self) -> None:
         now = self.context.now()
         self.form.set_today(now.date())
         self.form.set_when(now)
@@ -376,14 +392,12 @@ class TodayScreen(QWidget):
         ):
             if scale.value() is not None or scale.slider.value() != 5:
                 scale.set_value(None)  # nothing is preset, mood included
-        if self.form.sleep_hours.value() != self.form.sleep_hours.minimum():
-            self.form.sleep_hours.setValue(self.form.sleep_hours.minimum())  # (else a repaint)
+        if self.form.sleep_hours.value() != SLEEP_NOT_RECORDED:  # (else a repaint)
+            self.form.sleep_hours.setValue(SLEEP_NOT_RECORDED)
         self.form.check_tags([])
         if self.form.note.document().characterCount() > 1:  # an empty one has 1
             self.form.note.clear()
         self.self_check.reset()
-        self._checkin_recorded = False
-        self._dirty = False
 
     def _data_changed(self, kind: str) -> None:
         self._built_at = None
@@ -457,11 +471,13 @@ class TodayScreen(QWidget):
             self._today_entries = [
                 (e.time, e.id or 0, e.mood) for e in self.vault.entries.on_day(day)
             ]
+            self._entry_texts = {}
         if self._today_entries:
-            lines = ", ".join(
-                tr("{time} mood {mood}").format(time=clock(time), mood=mood)
-                for time, _, mood in self._today_entries
-            )
+            texts = self._entry_texts  # (each entry's words made once, not at every save)
+            for time, _, mood in self._today_entries:
+                if (time, mood) not in texts:
+                    texts[time, mood] = tr("{time} mood {mood}").format(time=clock(time), mood=mood)
+            lines = ", ".join(texts[time, mood] for time, _, mood in self._today_entries)
             self.earlier.setText(
                 tr(
                     "Already saved today: {entries}. You can add another check-in "
@@ -477,6 +493,10 @@ class TodayScreen(QWidget):
         while self.prompts.count():
             item = self.prompts.takeAt(0)
             if item.widget():
+                # Hidden at once: out of the layout it would stay on screen where it was,
+                # over the new prompts and the form, until it is deleted (the event loop's
+                # next turn, or never where none runs) and be painted with every save.
+                item.widget().hide()
                 item.widget().deleteLater()
         every = int(self.vault.settings.get("questionnaire_every_days", 7))
         session_ahead = any(
@@ -597,9 +617,7 @@ class TodayScreen(QWidget):
             if checkin is not None:
                 question = store_checkin(self.context, checkin)
             self.vault.drafts.discard(DRAFT_NAME)
-        tags_known = all(  # (one look-up per tag of the entry, not one per choice)
-            self.form.tags.findItems(name, Qt.MatchFlag.MatchExactly) for name in entry.tags
-        )
+        tags_known = set(entry.tags) <= set(self.form.tags.names)  # (asks Qt nothing)
         self._reset_form()
         saved = (
             tr("Saved at {time} — mood {mood} (marked as filled in later).")
