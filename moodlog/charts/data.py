@@ -406,3 +406,28 @@ def date_tick_unit(spacing: float) -> str:
     """The label unit of a tick level ``spacing`` seconds apart."""
     days = spacing / DAY_SECONDS
     return "day" if days < 28 else "month" if days < 365 else "year"
+
+
+def place_session_labels(
+    labels: list[tuple[float, float]], width: float
+) -> list[tuple[int, bool, float]]:
+    """Which session labels a chart shows, so that labels never overlap: during an
+    induction course (sessions days apart) only every few get a label instead of
+    "IVIVIV" (the lines still show each session). ``labels``: (x of the session's line,
+    width of its text) in pixels from the plot's left, in day order; ``width``: the
+    plot's. A label near the right edge is drawn to the left of its line so it is not
+    cut. Returns (position in ``labels``, drawn left of its line, where its letters
+    start), at most ``MAX_LABELS``. The Trends screen and the PDF share this rule."""
+    placed: list[tuple[int, bool, float]] = []
+    free_from = -math.inf  # where the next label's letters may start
+    for position, (x, text_width) in enumerate(labels):
+        box_width = text_width + 2 * SESSION_LABEL_MARGIN_PX  # a text item's box
+        at_right_edge = x + box_width > width
+        ink_left = (x - box_width if at_right_edge else x) + SESSION_LABEL_MARGIN_PX
+        if ink_left < free_from or ink_left < 0:
+            continue
+        free_from = ink_left + text_width + SESSION_LABEL_GAP_PX
+        placed.append((position, at_right_edge, ink_left))
+        if len(placed) >= MAX_LABELS:
+            break
+    return placed

@@ -40,11 +40,8 @@ from moodlog.charts.data import (
     GRAPHIC_CONTRAST,
     LEVEL_COLOURS,
     LEVEL_SYMBOLS,
-    MAX_LABELS,
     MEDICATION_COLOUR,
     MOOD_COLOUR,
-    SESSION_LABEL_GAP_PX,
-    SESSION_LABEL_MARGIN_PX,
     SESSION_LINE_HIGH,
     SESSION_LINE_LOW,
     TEXT_CONTRAST,
@@ -56,6 +53,7 @@ from moodlog.charts.data import (
     date_ticks,
     day_of,
     legible,
+    place_session_labels,
     timestamp,
     widest_date_label,
     worst_level_by_day,
@@ -643,27 +641,19 @@ class PaperTimeline(PaperChart):
     def _session_labels(self) -> list[tuple[float, float, str, QColor]]:
         """(x, baseline y, text, colour) of the session labels, thinned as on screen."""
         frame = self.frames[0]
-        width = frame.rect.width()
-        free_from = -math.inf
+        shown = [t for t in self.data.treatments if self.first <= t.day <= self.last]
+        advance = self.metrics.horizontalAdvance
+        wanted = [
+            (frame.x(timestamp(t.day)) - frame.rect.left(), advance(KINDS[t.kind].short))
+            for t in shown
+        ]
+        baseline = frame.y(SESSION_LINE_LOW) - self.title_height + LABEL_MARGIN
+        baseline += self.metrics.ascent()
         labels = []
-        for t in self.data.treatments:
-            if not self.first <= t.day <= self.last:
-                continue
-            kind = KINDS[t.kind]
-            x = frame.x(timestamp(t.day)) - frame.rect.left()
-            text_width = self.metrics.horizontalAdvance(kind.short)
-            box_width = text_width + 2 * SESSION_LABEL_MARGIN_PX
-            at_right_edge = x + box_width > width
-            ink_left = (x - box_width if at_right_edge else x) + SESSION_LABEL_MARGIN_PX
-            if ink_left < free_from or ink_left < 0:
-                continue
-            free_from = ink_left + text_width + SESSION_LABEL_GAP_PX
-            baseline = frame.y(SESSION_LINE_LOW) - self.title_height + LABEL_MARGIN
-            baseline += self.metrics.ascent()
+        for position, _, ink_left in place_session_labels(wanted, frame.rect.width()):
+            kind = KINDS[shown[position].kind]
             colour = legible(kind.colour, WHITE, TEXT_CONTRAST)
             labels.append((frame.rect.left() + ink_left, baseline, kind.short, colour))
-            if len(labels) >= MAX_LABELS:
-                break
         return labels
 
     def draw(self, painter: QPainter) -> None:

@@ -52,6 +52,7 @@ from moodlog.charts.data import (  # noqa: F401 - also imported from here
     day_of,
     legible,
     luminance,
+    place_session_labels,
     timestamp,
     widest_date_label,
     worst_level_by_day,
@@ -514,19 +515,19 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         if width <= 0 or high <= low:  # not laid out yet: labelled once it has a size
             return
         per_second = width / (high - low)
-        metrics = QFontMetricsF(self.font())
-        free_from = -math.inf  # pixels: where the next label may start
-        for index in visible:
-            t = self.data.treatments[index]
+        advance = QFontMetricsF(self.font()).horizontalAdvance
+        treatments = self.data.treatments
+        wanted = [
+            (
+                (timestamp(treatments[i].day) - low) * per_second,
+                advance(KINDS[treatments[i].kind].short),
+            )
+            for i in visible
+        ]
+        for position, at_right_edge, _ in place_session_labels(wanted, width):
+            index = visible[position]
+            t = treatments[index]
             kind = KINDS[t.kind]
-            x = (timestamp(t.day) - low) * per_second
-            text_width = metrics.horizontalAdvance(kind.short)
-            box_width = text_width + 2 * SESSION_LABEL_MARGIN_PX  # the TextItem's box
-            at_right_edge = x + box_width > width
-            left = (x - box_width if at_right_edge else x) + SESSION_LABEL_MARGIN_PX  # ink
-            if left < free_from or left < 0:
-                continue
-            free_from = left + text_width + SESSION_LABEL_GAP_PX
             label = self._label_pool.get(index)
             if label is None:
                 label = pg.TextItem(kind.short, color=on_chart(kind.colour, TEXT_CONTRAST))
@@ -536,8 +537,6 @@ class TimelineChart(pg.GraphicsLayoutWidget):
             label.setAnchor((1, 1) if at_right_edge else (0, 1))  # above the axis
             label.setVisible(True)
             self._labels.append(label)
-            if len(self._labels) >= MAX_LABELS:
-                break
 
     def set_series_visible(self, name: str, visible: bool) -> None:
         if self.data is None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFrame,
@@ -206,6 +207,7 @@ class TodayScreen(QWidget):
         self._today_entries: list[tuple[dt.time, int, int]] = []  # (time, id, mood)
         self._entry_texts: dict[tuple[dt.time, int], str] = {}  # (time, mood): its words
         self._saving = False
+        self._saved_message = ""  # the status line of the last save, while it is shown
         page = QVBoxLayout(self)
         page.setContentsMargins(0, 0, 0, 0)
         page.setSpacing(0)
@@ -490,6 +492,17 @@ class TodayScreen(QWidget):
     def _build_prompts(
         self, treatments: list[Treatment], now: dt.datetime, session_today: bool
     ) -> None:
+        focus = QApplication.focusWidget()
+        focus_in_prompts = focus is not None and any(
+            self.prompts.itemAt(i).widget() is not None
+            and self.prompts.itemAt(i).widget().isAncestorOf(focus)
+            for i in range(self.prompts.count())
+        )
+        if focus_in_prompts:
+            # Parked on the Save button first: hiding the focused prompt would send the
+            # keyboard down the tab chain into the form (review finding: to the day
+            # field, where an arrow key changes the entry's day).
+            self.save_button.setFocus(Qt.FocusReason.OtherFocusReason)
         while self.prompts.count():
             item = self.prompts.takeAt(0)
             if item.widget():
@@ -533,7 +546,7 @@ class TodayScreen(QWidget):
                         day=date_text(treatment.day, "ddd d MMM"), session=tr(treatment.label)
                     ),
                     tr("Write an integration note"),
-                    lambda t=treatment: self.write_integration(t),
+                    lambda _checked=False, t=treatment: self.write_integration(t),
                 )
         plan = self.vault.safety_plans.latest()
         if plan is not None and plan.review_due(now.date()):
@@ -555,6 +568,11 @@ class TodayScreen(QWidget):
                 reminder, tr("Open Backups"), lambda: self.window().show_screen("Backups")
             )
         self._set_tab_order()
+        if focus_in_prompts:  # back to the prompts, now the new ones
+            first = self.prompts.itemAt(0)
+            buttons = first.widget().findChildren(QPushButton) if first and first.widget() else []
+            if buttons:
+                buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _update_booster_later(self) -> None:
         """The booster line brought up to date once the screen has been painted."""
@@ -600,6 +618,15 @@ class TodayScreen(QWidget):
         entry = self.form.entry()
         entry.created_at = now.replace(microsecond=0)
         if entry.mood is None:
+            if (
+                self._saved_message
+                and not self._dirty
+                and self.status.text() == self._saved_message
+            ):
+                # Ctrl+S again on the form its save just cleared: the save stands, and
+                # its line stays (review finding: asking for the mood here read as if
+                # the save had failed, inviting a second, duplicate check-in).
+                return False
             return self._ask_for_mood(entry)
         try:
             entry.validate()
@@ -624,7 +651,8 @@ class TodayScreen(QWidget):
             if entry.backfilled
             else tr("Saved at {time} — mood {mood}.")
         )
-        self.status.setText(saved.format(time=clock(self.context.now()), mood=entry.mood))
+        self._saved_message = saved.format(time=clock(self.context.now()), mood=entry.mood)
+        self.status.setText(self._saved_message)
         # The other screens are told once it is all committed; what they do about it
         # (reminders, Trends) waits for a quiet moment.
         if checkin is not None:
