@@ -19,6 +19,7 @@ FIELD_LABELS = {
 }
 BACKFILL_AFTER = dt.timedelta(hours=48)
 MAX_NOTE_CHARS = 5_000_000
+MAX_TAG_CHARS = 60  # a tag's name, on every screen and in every import
 
 DEFAULT_TAGS = (
     "exercise",

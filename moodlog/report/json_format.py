@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from moodlog.domain.contents import VaultContents
-from moodlog.domain.entries import MAX_NOTE_CHARS, Entry, validate_entry
+from moodlog.domain.entries import MAX_NOTE_CHARS, MAX_TAG_CHARS, Entry, validate_entry
 from moodlog.domain.errors import ValidationError
 from moodlog.domain.questionnaires import INSTRUMENTS, QuestionnaireResult, band, total_score
 from moodlog.domain.safety import SI_KEYS, SafetyPlan, SICheckin, legacy_level, level
@@ -36,7 +36,6 @@ FORMAT_VERSION = 1
 MAX_IMPORT_BYTES = 256 * 1024 * 1024  # the whole file
 MAX_TEXT_CHARS = MAX_NOTE_CHARS  # a note or any other free text: as the app allows
 MAX_SHORT_CHARS = 1_000  # names, units, phone numbers, frequencies, clinics
-MAX_TAG_CHARS = 60  # as the app allows
 MAX_DEPTH = 16  # nesting of objects and lists (version 1 needs 5)
 EARLIEST_YEAR = 1900
 LATEST_YEARS_AHEAD = 5  # dates up to 5 years after today (appointments)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import string
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette, QResizeEvent
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -22,13 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from moodlog.domain.entries import Entry
+from moodlog.domain.entries import MAX_TAG_CHARS, Entry
 from moodlog.i18n import TIME_FIELD_FORMAT, tr
 from moodlog.ui.widgets import DateEdit, ScaleInput, TimeEdit
 
 SLEEP_NOT_RECORDED = -0.25
 
 
+_ASCII_FOLD = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 TAGS_MAX_HEIGHT = 240  # beyond this (dozens of tags) the list scrolls
 TICK_ONLY = [Qt.ItemDataRole.CheckStateRole.value]  # the roles of a tick, as a view gets them
 
@@ -315,10 +318,27 @@ class EntryForm(QWidget):
             QTimer.singleShot(0, self.tags, self.tags.fit_height)
 
     def _add_tag(self) -> None:
-        name, ok = QInputDialog.getText(self, tr("Add a tag"), tr("New tag (e.g. yoga):"))
-        name = name.strip()[:60]
-        if ok and name:
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(tr("Add a tag"))
+        dialog.setLabelText(tr("New tag (e.g. yoga):"))
+        dialog.setInputMode(QInputDialog.InputMode.TextInput)
+        field = dialog.findChild(QLineEdit)
+        if field is not None:  # the longest tag the journal keeps, shown while typing
+            field.setMaxLength(MAX_TAG_CHARS)
+        if not dialog.exec():
+            return
+        name = self.known_tag(dialog.textValue().strip()[:MAX_TAG_CHARS])
+        if name:
             self.check_tags([*self.checked_tags(), name])
+
+    def known_tag(self, name: str) -> str:
+        """``name`` as the list already shows it when it differs only in ASCII capitals
+        ("Social" for "social"): the journal matches tags that way (SQLite's NOCASE), so
+        a second row would show a tag that is saved as the first (review finding)."""
+        key = name.translate(_ASCII_FOLD)
+        return next(
+            (shown for shown in self.tags.names if shown.translate(_ASCII_FOLD) == key), name
+        )
 
     # -- values --------------------------------------------------------------
     def _when_edited(self) -> None:

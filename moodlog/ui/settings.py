@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from moodlog.domain.entries import MAX_TAG_CHARS
 from moodlog.domain.treatments import DEFAULT_AFTERCARE
 from moodlog.i18n import tr
 from moodlog.ui.application import THEMES, apply_theme
@@ -123,6 +124,7 @@ class SettingsScreen(QScrollArea):
         tag_layout.addWidget(self.tag_list)
         row = QHBoxLayout()
         self.new_tag = QLineEdit()
+        self.new_tag.setMaxLength(MAX_TAG_CHARS)
         self.new_tag.setPlaceholderText(tr("New tag"))
         self.new_tag.setAccessibleName(tr("New tag"))
         self.new_tag.setAccessibleDescription(tr("Type a tag to offer on Today, then Add."))
@@ -207,7 +209,7 @@ class SettingsScreen(QScrollArea):
         apply_theme(QApplication.instance(), theme)
 
     def _add_tag(self) -> None:
-        self.vault.tags.add(self.new_tag.text()[:60])
+        self.vault.tags.add(self.new_tag.text()[:MAX_TAG_CHARS])
         self.new_tag.clear()
         self.refresh()
         self.context.events.data_changed.emit("tags")

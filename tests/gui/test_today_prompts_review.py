@@ -100,3 +100,43 @@ def test_a_second_ctrl_s_keeps_the_saved_line(qtbot, today, vault) -> None:  # n
     QTest.keySequence(today, QKeySequence("Ctrl+S"))
     assert "mood" in today.status.text() and today.status.text() != saved
     assert len(vault.entries.on_day(NOW.date())) == 1
+
+
+def _add_tag_typing(qtbot, today: TodayScreen, typed: str) -> list[int]:  # noqa: ANN001
+    """Press "Add a tag…" and type ``typed`` into its dialog; returns its field's limit."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    limits: list[int] = []
+
+    def type_it() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QInputDialog)
+        field = dialog.findChild(QLineEdit)
+        limits.append(field.maxLength())
+        QTest.keyClicks(field, typed)
+        dialog.accept()
+
+    QTimer.singleShot(50, type_it)
+    qtbot.mouseClick(today.form.add_tag_button, Qt.MouseButton.LeftButton)
+    return limits
+
+
+def test_a_tag_typed_in_other_capitals_ticks_the_one_shown(qtbot, today, vault) -> None:  # noqa: ANN001
+    """Review finding: "Social" while "social" was listed showed a second row, ticked,
+    though the journal stores the two as one tag (it matches tags ignoring ASCII case)."""
+    vault.tags.add("social")
+    today.form.set_tag_choices(vault.tags.names())
+    rows = today.form.tags.count()
+    limits = _add_tag_typing(qtbot, today, "Social")
+    assert limits == [60]  # the longest tag the journal keeps, as the person types
+    assert today.form.tags.count() == rows
+    assert today.form.checked_tags() == ["social"]
+    today.form.mood.set_value(5)
+    assert today.save()
+    (entry,) = vault.entries.on_day(NOW.date())
+    assert entry.tags == ["social"]
+
+
+def test_a_long_tag_is_cut_while_it_is_typed(qtbot, today, vault) -> None:  # noqa: ANN001
+    _add_tag_typing(qtbot, today, "x" * 75)
+    assert "x" * 60 in today.form.checked_tags()
