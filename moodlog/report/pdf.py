@@ -117,7 +117,7 @@ PAGE_ONE_DETAIL = (
 )
 DEFAULT_SECTIONS = frozenset(key for key, (_, on) in SECTIONS.items() if on)
 LOGICAL_DPI = 96  # QTextDocument lays out at 96 dpi; we scale to the printer's resolution
-CHART_SCALE = 2.6  # chart pixels per logical pixel in chart images (_render_charts)
+CHART_SCALE = 2.6  # chart pixels per logical pixel in chart images (ReportCharts.images)
 PDF_RESOLUTION = 300  # dots per inch of the PDF's page coordinates
 PDF_SCALE = PDF_RESOLUTION / LOGICAL_DPI  # device pixels per logical pixel in the PDF
 # The charts' sizes in logical pixels (page 1's height is chosen by fit_page_one).
@@ -375,16 +375,6 @@ def _set_tab_stops(document: QTextDocument, width: float) -> None:
             cursor.mergeBlockFormat(block_format)
         block = block.next()
     cursor.endEditBlock()
-
-
-def _render_charts(
-    contents: VaultContents,
-    options: ReportOptions,
-    now: dt.datetime,
-    page_one_height: int = PAGE_ONE_CHART[1],
-) -> dict[str, QImage]:
-    """The report's charts as images (as the PDF draws them, at CHART_SCALE)."""
-    return ReportCharts(contents, options, now, page_one_height).images()
 
 
 # Days read before the previous period (the mood mean "previous N days"): the 7-day

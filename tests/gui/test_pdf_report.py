@@ -338,7 +338,7 @@ def test_export_warns_once_that_the_pdf_is_not_encrypted(
 def test_charts_on_paper_are_light_even_with_a_dark_theme(qapp, known: Vault):
     from PySide6.QtGui import QColor, QPalette
 
-    from moodlog.report.pdf import _render_charts
+    from moodlog.report.pdf import PAGE_ONE_CHART, ReportCharts
 
     original = qapp.palette()
     dark = QPalette(original)
@@ -347,7 +347,7 @@ def test_charts_on_paper_are_light_even_with_a_dark_theme(qapp, known: Vault):
     qapp.setPalette(dark)
     try:
         options = ReportOptions(period=Period(FIRST, LAST))
-        images = _render_charts(bulk.load(known), options, NOW)
+        images = ReportCharts(bulk.load(known), options, NOW, PAGE_ONE_CHART[1]).images()
     finally:
         qapp.setPalette(original)
     image = images["mood_small"]
