@@ -78,3 +78,24 @@ def close_app(controller: AppController) -> None:
     if controller.main_window is not None:
         controller.main_window.close_for_lock()
     controller.lock_window.close()
+
+
+def shown_today(qtbot, vault, data_dir: Path, now, height: int = 900):  # noqa: ANN001, ANN201
+    """Today on ``vault`` at the fixed time ``now`` (a US locale's preferences), shown
+    at 1000 x ``height``, laid out and painted: the tags' height fitted, the prompts
+    built."""
+    from moodlog.preferences import Preferences
+    from moodlog.ui.context import AppContext
+    from moodlog.ui.today import TodayScreen
+    from tests.conftest import FakeClock
+
+    context = AppContext(
+        vault=vault, data_dir=data_dir, preferences=Preferences(country="US"), now=FakeClock(now)
+    )
+    screen = TodayScreen(context)
+    qtbot.addWidget(screen)
+    screen.resize(1000, height)
+    screen.show()
+    qtbot.waitExposed(screen)
+    qtbot.wait(30)
+    return screen

@@ -11,12 +11,11 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication
 
 from moodlog.i18n import tr
-from moodlog.ui.context import AppContext
 from moodlog.ui.entry_form import EntryForm
 from moodlog.ui.today import TodayScreen
 from moodlog.ui.widgets import ScaleInput
 from moodlog.vault.vault import Vault
-from tests.conftest import FakeClock
+from tests.gui.helpers import shown_today
 
 NOW = dt.datetime(2026, 11, 20, 20, 30)
 
@@ -38,18 +37,7 @@ class LayoutRequests(QObject):
 
 @pytest.fixture
 def today(qtbot, vault: Vault, data_dir: Path) -> TodayScreen:
-    from moodlog.preferences import Preferences
-
-    context = AppContext(
-        vault=vault, data_dir=data_dir, preferences=Preferences(country="US"), now=FakeClock(NOW)
-    )
-    screen = TodayScreen(context)
-    qtbot.addWidget(screen)
-    screen.resize(1000, 800)
-    screen.show()
-    qtbot.waitExposed(screen)
-    qtbot.wait(20)  # laid out, the tags' height fitted
-    return screen
+    return shown_today(qtbot, vault, data_dir, NOW, height=800)
 
 
 def test_saving_lays_out_nothing_in_the_form(qtbot, today):

@@ -16,30 +16,18 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from moodlog.domain.safety import SICheckin
-from moodlog.ui.context import AppContext
 from moodlog.ui.entry_form import EntryForm
 from moodlog.ui.today import TodayScreen
 from moodlog.ui.widgets import PromptBox
 from moodlog.vault.vault import Vault
-from tests.conftest import FakeClock
+from tests.gui.helpers import shown_today
 
 NOW = dt.datetime(2026, 11, 20, 20, 30)
 
 
 @pytest.fixture
 def today(qtbot, vault: Vault, data_dir: Path) -> TodayScreen:
-    from moodlog.preferences import Preferences
-
-    context = AppContext(
-        vault=vault, data_dir=data_dir, preferences=Preferences(country="US"), now=FakeClock(NOW)
-    )
-    screen = TodayScreen(context)
-    qtbot.addWidget(screen)
-    screen.resize(1000, 900)
-    screen.show()
-    qtbot.waitExposed(screen)
-    qtbot.wait(30)  # laid out, the tags' height fitted, everything painted
-    return screen
+    return shown_today(qtbot, vault, data_dir, NOW)
 
 
 class Frames(QObject):

@@ -14,31 +14,21 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from moodlog.domain.treatments import Treatment
-from moodlog.ui.context import AppContext
 from moodlog.ui.today import TodayScreen
 from moodlog.ui.widgets import PromptBox
 from moodlog.vault.vault import Vault
-from tests.conftest import FakeClock
+from tests.gui.helpers import shown_today
 
 NOW = dt.datetime(2026, 11, 20, 20, 30)
 
 
 @pytest.fixture
 def today(qtbot, vault: Vault, data_dir: Path) -> TodayScreen:
-    from moodlog.preferences import Preferences
-
     yesterday = NOW.date() - dt.timedelta(days=1)
     vault.treatments.save(Treatment(day=yesterday, time=dt.time(10), kind="ketamine_iv"))
-    context = AppContext(
-        vault=vault, data_dir=data_dir, preferences=Preferences(country="US"), now=FakeClock(NOW)
-    )
-    screen = TodayScreen(context)
-    qtbot.addWidget(screen)
-    screen.resize(1000, 900)
-    screen.show()
-    qtbot.waitExposed(screen)
+    screen = shown_today(qtbot, vault, data_dir, NOW)
     screen.activateWindow()
-    qtbot.wait(30)
+    qtbot.wait(10)
     return screen
 
 
