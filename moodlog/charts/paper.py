@@ -287,8 +287,7 @@ class Frame:
 class PaperChart:
     """Axes, grid and titles drawn as pyqtgraph's ``AxisItem`` draws them."""
 
-    def __init__(self, width: float, height: float, font: QFont | None = None) -> None:
-        self.width, self.height = width, height
+    def __init__(self, font: QFont | None = None) -> None:
         self.font = font or chart_font()
         self.metrics = QFontMetricsF(self.font)
         self.title_height = math.ceil(self.metrics.height() + 2 * LABEL_MARGIN - 0.5)
@@ -350,7 +349,6 @@ class PaperChart:
         axis: Axis,
         frame: Frame,
         height: float,
-        grid_alpha_length: float | None = None,
     ) -> None:
         rect = frame.rect
         box = QRectF(rect.left(), rect.bottom(), rect.width(), height)
@@ -506,13 +504,13 @@ def _polyline_path(frame: Frame, runs: Iterable[list[tuple[float, float]]]) -> Q
     return path
 
 
-def _runs(series: Series, break_at_gaps: bool = True) -> list[list[tuple[float, float]]]:
+def _runs(series: Series) -> list[list[tuple[float, float]]]:
     """A series as runs of consecutive days (x: noon-UTC timestamps): a line breaks at
     a missing day instead of bridging it."""
     runs: list[list[tuple[float, float]]] = []
     previous: dt.date | None = None
     for day in sorted(series):
-        if previous is None or (break_at_gaps and (day - previous).days > 1):
+        if previous is None or (day - previous).days > 1:
             runs.append([])
         runs[-1].append((timestamp(day), series[day]))
         previous = day
@@ -580,7 +578,7 @@ class PaperTimeline(PaperChart):
         questionnaires: bool = True,
         font: QFont | None = None,
     ) -> None:
-        super().__init__(width, height, font)
+        super().__init__(font)
         self.data = data
         self.x_range = (timestamp(first) - 43200, timestamp(last) + 43200)
         self.first, self.last = first, last
@@ -599,10 +597,14 @@ class PaperTimeline(PaperChart):
         # The plot's width first needs the left axes' width, which needs their labels,
         # which need only the heights: lay out vertically first.
         rows = 1 + len(self.names)
-        date_height = 20.0  # replaced below once the date labels are known
-        fixed = [date_height] + [0.0] * (rows - 2) + ([date_height] if rows > 1 else [])
-        fixed[0] = date_height
-        heights = grid_rows(height, fixed, [5, 2, 2][:rows], [ROW_GAP] * (rows - 1))
+
+        def row_heights(date_height: float) -> tuple[list[float], list[float]]:
+            """The axis rows' fixed heights (dates under the mood plot and under the
+            last questionnaire plot; PHQ-9 shows none) and the plots' heights."""
+            fixed = [date_height] + ([0.0, date_height] if rows > 1 else [])
+            return fixed, grid_rows(height, fixed, [5, 2, 2][:rows], [ROW_GAP] * (rows - 1))
+
+        _, heights = row_heights(20.0)  # pyqtgraph's date axis height, until measured
         self.y_axes: list[Axis] = [
             self.numeric_axis(-0.9, 11, heights[0], True, tr("Mood (0-10)"), grid=True)
         ]
@@ -622,9 +624,7 @@ class PaperTimeline(PaperChart):
             else []
         )
         date_axis = Axis(*self.x_range, date_ticks_kept)
-        date_height = self.bottom_height(date_axis)
-        fixed = [date_height] + ([0.0, date_height] if rows > 1 else [])
-        heights = grid_rows(height, fixed, [5, 2, 2][:rows], [ROW_GAP] * (rows - 1))
+        fixed, heights = row_heights(self.bottom_height(date_axis))
         self.x_axes = [date_axis] + (
             [Axis(*self.x_range, date_ticks_kept, show_values=False), date_axis] if rows > 1 else []
         )
@@ -759,7 +759,7 @@ class PaperAround(PaperChart):
         height: float,
         font: QFont | None = None,
     ) -> None:
-        super().__init__(width, height, font)
+        super().__init__(font)
         self.mood, self.sessions = mood, sessions
         x_pad, y_pad = 0.02 * (self.LAST - self.FIRST), 0.04 * 10
         self.x_range = (self.FIRST - x_pad, self.LAST + x_pad)

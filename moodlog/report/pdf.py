@@ -167,7 +167,6 @@ class ReportCharts:
         from moodlog.charts.paper import PaperAround, PaperTimeline, chart_font
 
         self.data = data = TrendData.build(contents, now, analysis=False)
-        self.options = options
         period, font = options.period, chart_font()
         self.sizes = {"mood_small": (PAGE_ONE_CHART[0], page_one_height)}
         if "charts" in options.sections:
