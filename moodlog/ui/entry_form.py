@@ -93,7 +93,6 @@ class TagList(QListWidget):
         super().__init__(parent)
         self.names: list[str] = []  # row -> name
         self.ticked_rows: set[int] = set()
-        self._ticking = False  # set_ticked is changing a row it has noted already
 
     def add_tag(self, name: str, ticked: bool = False) -> None:
         """Append a tag, with its check box (ticked or not) from the start."""
@@ -112,13 +111,7 @@ class TagList(QListWidget):
 
     def set_ticked(self, row: int, ticked: bool) -> None:
         """Tick or untick one tag, as a click would (``itemChanged`` is emitted)."""
-        self._ticking = True
-        try:
-            self.item(row).setCheckState(
-                Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
-            )
-        finally:
-            self._ticking = False
+        self.item(row).setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
         if ticked:
             self.ticked_rows.add(row)
         else:
@@ -132,14 +125,13 @@ class TagList(QListWidget):
             # The item view's own handling: the item repainted, the change announced to
             # assistive technology; the list view's full relayout is left out.
             QAbstractItemView.dataChanged(self, top_left, bottom_right, roles)
-            if not self._ticking:  # a click, the space bar, or setCheckState elsewhere
-                self._note_ticks(top_left.row(), bottom_right.row())
         else:
             super().dataChanged(top_left, bottom_right, roles)
-            if not roles or Qt.ItemDataRole.CheckStateRole.value in roles:
-                # Any other change that may include a tick (no roles named means every
-                # role): the rows noted again from Qt, so the two never differ.
-                self._note_ticks(top_left.row(), bottom_right.row())
+        if not roles or Qt.ItemDataRole.CheckStateRole.value in roles:
+            # A tick (a click, the space bar, setCheckState anywhere), or a change that
+            # may include one (no roles named means every role): the rows read back from
+            # Qt, so the two never differ.
+            self._note_ticks(top_left.row(), bottom_right.row())
 
     def _note_ticks(self, first: int, last: int) -> None:
         for row in range(first, last + 1):

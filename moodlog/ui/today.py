@@ -205,7 +205,6 @@ class TodayScreen(QWidget):
         self._checkin_recorded = False  # this form's self-check was saved on its own
         self._shown_day: dt.date | None = None
         self._today_entries: list[tuple[dt.time, int, int]] = []  # (time, id, mood)
-        self._entry_texts: dict[tuple[dt.time, int], str] = {}  # (time, mood): its words
         self._saving = False
         self._saved_message = ""  # the status line of the last save, while it is shown
         page = QVBoxLayout(self)
@@ -473,13 +472,11 @@ class TodayScreen(QWidget):
             self._today_entries = [
                 (e.time, e.id or 0, e.mood) for e in self.vault.entries.on_day(day)
             ]
-            self._entry_texts = {}
         if self._today_entries:
-            texts = self._entry_texts  # (each entry's words made once, not at every save)
-            for time, _, mood in self._today_entries:
-                if (time, mood) not in texts:
-                    texts[time, mood] = tr("{time} mood {mood}").format(time=clock(time), mood=mood)
-            lines = ", ".join(texts[time, mood] for time, _, mood in self._today_entries)
+            lines = ", ".join(
+                tr("{time} mood {mood}").format(time=clock(time), mood=mood)
+                for time, _, mood in self._today_entries
+            )
             self.earlier.setText(
                 tr(
                     "Already saved today: {entries}. You can add another check-in "
