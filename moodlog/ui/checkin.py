@@ -82,7 +82,6 @@ class SelfCheckWidget(QGroupBox):
         self.grid.setColumnStretch(0, 1)
         self.groups: dict[str, QButtonGroup] = {}
         self.rows: dict[str, list[QWidget]] = {}
-        self._rows_shown: dict[str, bool] = {}  # as _update_visibility last set them
         for row, key in enumerate(SI_KEYS):
             number = row + 1
             question = QLabel(tr(QUESTIONS[key]))
@@ -126,13 +125,11 @@ class SelfCheckWidget(QGroupBox):
         reset after every save otherwise set all 24 widgets again, issue 14 §2)."""
         skipped = self.skip_box.isChecked()
         follow_up = self.groups["thoughts"].checkedId() == YES
-        shown = self._rows_shown
         for key, widgets in self.rows.items():
             visible = not skipped and (key not in FOLLOW_UP_KEYS or follow_up)
-            if shown.get(key) is not visible:
+            if widgets[0].isHidden() == visible:  # the row's shown state is to change
                 for widget in widgets:
                     widget.setVisible(visible)
-                shown[key] = visible
         self.changed.emit()
 
     def touched(self) -> bool:
