@@ -214,20 +214,23 @@ def pdf_options(args: argparse.Namespace, contents, today: dt.date):  # noqa: AN
     from moodlog.report.pdf import (
         DEFAULT_SECTIONS,
         FIRST_REPORT_DAY,
-        LAST_REPORT_DAY,
         ReportOptions,
         parse_sections,
     )
 
     last = _date_arg(args.last, "--to") or today
     first = _date_arg(args.first, "--from") or since_last_appointment(contents, last).first
+    # A summary covers days that have happened (review finding: a period ending in the
+    # future counted its days as days without an entry and stretched the mood trend).
+    for day, name in ((last, "--to"), (first, "--from")):
+        if day > today:
+            raise CliError(
+                f"{name} is after today ({today.isoformat()}): a summary covers days up to today"
+            )
     if last < first:
         raise CliError("--to is before --from")
-    if first < FIRST_REPORT_DAY or last > LAST_REPORT_DAY:
-        raise CliError(
-            f"--from and --to must lie between {FIRST_REPORT_DAY.isoformat()} "
-            f"and {LAST_REPORT_DAY.isoformat()}"
-        )
+    if first < FIRST_REPORT_DAY:
+        raise CliError(f"--from must be {FIRST_REPORT_DAY.isoformat()} or later")
     try:
         sections = parse_sections(args.sections) if args.sections else set(DEFAULT_SECTIONS)
     except ValueError as error:

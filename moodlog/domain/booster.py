@@ -75,7 +75,8 @@ DURABILITY_DEFINITION = QT_TR_NOOP(
     "less than 7 days apart), the days until the 3-day mean of mood is back at the "
     "pre-session baseline (0 when it did not rise); when the next session or the end of the "
     'data came first, the duration counts as "at least" that long (censored). Median by '
-    "the Kaplan-Meier method over the last {n} maintenance sessions."
+    "the Kaplan-Meier method over the last maintenance sessions that have a duration, up "
+    "to {n} (a setting)."
 )
 
 
@@ -304,7 +305,7 @@ class BoosterSummary:
             when = translate(QT_TR_NOOP("Today is day {day} since your last session.")).format(
                 day=day
             )
-        return translate(QT_TR_NOOP("Your last {n} sessions: {figure}. {when}")).format(
+        return translate(QT_TR_NOOP("Your last {n} maintenance sessions: {figure}. {when}")).format(
             n=self.sessions, figure=self.figure_text(translate), when=when
         )
 

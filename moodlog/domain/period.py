@@ -50,7 +50,7 @@ from moodlog.domain.contents import VaultContents
 from moodlog.domain.questionnaires import GAD7, PHQ9, QuestionnaireResult
 from moodlog.domain.safety import FOLLOW_UP_KEYS, LEVELS, SI_KEYS, SICheckin
 from moodlog.domain.treatments import Medication, Question, SessionNote, Treatment
-from moodlog.wording import QT_TR_NOOP, Formatting, formatting
+from moodlog.wording import QT_TR_NOOP, Formatting, count_text, formatting
 
 TREND_THRESHOLD = 0.5
 MIN_DEFAULT_DAYS = 30
@@ -200,7 +200,10 @@ def medications_on(
     translate: Callable[[str], str] | Formatting | None = None,
 ) -> list[str]:
     """ "Sertraline 100 mg once daily" for each medication taken on ``day`` (its last
-    event up to then is not a stop); "dose not recorded" when there is none.
+    event up to then is not a stop); the dose is that last event's
+    (:meth:`Medication.current_dose`, as in the FHIR export): "dose not recorded" when it
+    has none, never an earlier dose that a change replaced (review finding). The
+    frequency is the latest one given: a dose change leaves it as it was.
     ``translate``: see :meth:`Period.describe`."""
     words = formatting(translate)
     taking = []
@@ -209,7 +212,7 @@ def medications_on(
         if not events or events[-1].event == "stop":
             continue
         last = events[-1]
-        dose = next((e.dose for e in reversed(events) if e.dose is not None), None)
+        dose = med.current_dose(day)
         frequency = next((e.frequency for e in reversed(events) if e.frequency), "")
         text = f"{med.name} " + (
             f"{words.general(dose)} {med.unit}"
@@ -277,12 +280,13 @@ class PeriodSummary:
             return words(QT_TR_NOOP("no mood entries in this period"))
         mean = words.number(self.mood_mean, 1)
         if self.previous_mood_mean is not None:
-            text = words(QT_TR_NOOP("mean {mean} of 10 (previous {days} days: {previous})"))
+            text = words(QT_TR_NOOP("mean {mean} of 10 (previous {days}: {previous})"))
             previous = words.number(self.previous_mood_mean, 1)
         else:
-            text = words(QT_TR_NOOP("mean {mean} of 10 (no entries in the previous {days} days)"))
+            text = words(QT_TR_NOOP("mean {mean} of 10 (no entries in the previous {days})"))
             previous = ""
-        text = text.format(mean=mean, days=self.period.days, previous=previous)
+        days = count_text(self.period.days, words(QT_TR_NOOP("day")), words(QT_TR_NOOP("days")))
+        text = text.format(mean=mean, days=days, previous=previous)
         if self.trend_change is None:
             trend = words(
                 QT_TR_NOOP("trend within this period: not enough data (fewer than 5 days)")
@@ -361,9 +365,13 @@ def summarise(
         key=lambda t: t.starts_at,
     )
     doses = [t.dose_mg for t in sessions if t.dose_mg is not None]
+    # As of the end of the period, like every other figure of the summary (review
+    # finding: a session near the end of a past period was measured with mood from
+    # after it, while page 1's durability was not).
+    mood_to_end = {day: value for day, value in mood.items() if day <= period.last}
     responses = [
         r
-        for r in session_responses(mood, contents.treatments, now)
+        for r in session_responses(mood_to_end, contents.treatments, end_of_period)
         if period.contains(r.session.day)
     ]
     checkins = sorted(

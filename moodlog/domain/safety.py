@@ -39,6 +39,16 @@ from moodlog.wording import QT_TR_NOOP
 
 SI_KEYS = ("wish_dead", "thoughts", "method", "intent", "plan", "behavior")
 FOLLOW_UP_KEYS = ("method", "intent", "plan")  # asked only after a yes to "thoughts"
+# Each question in a few words, for tables (the PDF's self-check list), in the words of
+# LEVEL_LABELS (review finding: the PDF printed the keys, "wish dead", "behavior").
+ANSWER_SHORT_LABELS: dict[str, str] = {
+    "wish_dead": QT_TR_NOOP("wishing to be dead"),
+    "thoughts": QT_TR_NOOP("thoughts of suicide"),
+    "method": QT_TR_NOOP("method"),
+    "intent": QT_TR_NOOP("intent"),
+    "plan": QT_TR_NOOP("a plan"),
+    "behavior": QT_TR_NOOP("preparing or acting"),
+}
 LEVELS = ("none", "low", "moderate", "incomplete", "high", "skipped")
 ELEVATED_LEVELS = ("low", "moderate", "incomplete", "high")
 URGENT_LEVELS = ("incomplete", "high")

@@ -63,6 +63,7 @@ from moodlog.domain.period import (
 )
 from moodlog.domain.questionnaires import PHQ9, band
 from moodlog.domain.safety import (
+    ANSWER_SHORT_LABELS,
     LEVEL_KEY,
     LEVEL_ORDER,
     LEVELS,
@@ -123,10 +124,10 @@ PDF_SCALE = PDF_RESOLUTION / LOGICAL_DPI  # device pixels per logical pixel in t
 # The charts' sizes in logical pixels (page 1's height is chosen by fit_page_one).
 CHART_SIZES = {"timeline": (680, 470), "around": (680, 250)}
 DASH = "\N{EN DASH}"
-# The days a report may cover. Beyond them a period cannot be summarised: its previous
-# period would start before year 1, or the day after it after 9999-12-31 (review
-# finding: a custom period ending 9999-12-31 stopped the export with an overflow).
-FIRST_REPORT_DAY, LAST_REPORT_DAY = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
+# The first day a report may cover (before it, a period's previous period could start
+# before year 1). The last is today: a summary covers days that have happened (the
+# Export screen's date fields and the command line keep to both).
+FIRST_REPORT_DAY = dt.date(1900, 1, 1)
 
 
 def parse_sections(text: str) -> set[str]:
@@ -181,7 +182,8 @@ class ReportCharts:
                 data, period.first, period.last, *self.sizes["timeline"], True, font
             )
             sessions = [s for s in data.sessions if period.contains(s.day)]
-            self.charts["around"] = PaperAround(data.mood, sessions, *self.sizes["around"], font)
+            mood = {day: value for day, value in data.mood.items() if day <= period.last}
+            self.charts["around"] = PaperAround(mood, sessions, *self.sizes["around"], font)
 
     def draw(self, name: str, painter: QPainter, left: float, top: float) -> None:
         """Draw chart ``name`` with its top left corner at (left, top), in the painter's
@@ -977,7 +979,7 @@ def _checkins_section(contents: VaultContents, period: Period) -> str:
         return "".join(html) + f"<p>{escape(tr('No self-checks in this period.'))}</p>"
     rows = []
     for c in checkins:
-        yes = [_label(k.replace("_", " ")) for k, v in c.answers.items() if v is True]
+        yes = [_label(ANSWER_SHORT_LABELS[k]) for k, v in c.answers.items() if v is True]
         unanswered = asked_unanswered(c)
         if not yes and not unanswered and not c.skipped:
             continue
@@ -988,7 +990,7 @@ def _checkins_section(contents: VaultContents, period: Period) -> str:
                 ", ".join(yes) if yes else DASH,
                 tr("all (skipped)")
                 if c.skipped
-                else ", ".join(_label(k.replace("_", " ")) for k in unanswered) or DASH,
+                else ", ".join(_label(ANSWER_SHORT_LABELS[k]) for k in unanswered) or DASH,
                 tr("yes") if c.discuss else "",
             ]
         )
@@ -1072,10 +1074,16 @@ def _safety_plan_section(contents: VaultContents, country: str) -> str:
             continue
         html.append(f"<h3>{escape(tr(title))}</h3>{plan_items_html(plan, key)}")
     res = resources_for(country)
-    lines = "; ".join(f"{line.name}: {line.how}" for line in res.lines)
-    crisis = tr("Crisis lines: {lines}emergency {emergency}.").format(
-        lines=lines + "; " if lines else "", emergency=res.emergency
-    )
+    emergency = tr(res.emergency)  # (without a country: "your local emergency number")
+    if res.lines:
+        lines = "; ".join(f"{line.name}: {line.how}" for line in res.lines)
+        crisis = tr("Crisis lines: {lines}; in an emergency: {emergency}.").format(
+            lines=lines, emergency=emergency
+        )
+    else:  # (review finding: it read "Crisis lines: emergency your local emergency number.")
+        crisis = tr("Crisis line: your local crisis line; in an emergency: {emergency}.").format(
+            emergency=emergency
+        )
     html.append(f"<p>{escape(crisis)}</p>")
     return "".join(html)
 

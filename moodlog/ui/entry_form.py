@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import string
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime, QTimer, Signal
@@ -29,6 +30,15 @@ from moodlog.i18n import TIME_FIELD_FORMAT, tr
 from moodlog.ui.widgets import DateEdit, ScaleInput, TimeEdit
 
 SLEEP_NOT_RECORDED = -0.25
+
+
+class QuarterHours(QDoubleSpinBox):
+    """Hours slept: a typed value is taken to the nearest quarter hour (7.3 -> 7.25, as
+    the field then shows), the only values the journal keeps. (Review finding: "7.3"
+    was shown as typed and then refused at saving.)"""
+
+    def valueFromText(self, text: str) -> float:  # noqa: N802 - Qt's name
+        return math.floor(super().valueFromText(text) * 4 + 0.5) / 4
 
 
 _ASCII_FOLD = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
@@ -203,7 +213,7 @@ class EntryForm(QWidget):
                     tr("Optional. Moving it records it; untick the box to leave it out.")
                 )
         sleep_row = QFormLayout()
-        self.sleep_hours = QDoubleSpinBox()
+        self.sleep_hours = QuarterHours()
         self.sleep_hours.setRange(SLEEP_NOT_RECORDED, 24)
         self.sleep_hours.setSingleStep(0.25)
         self.sleep_hours.setDecimals(2)

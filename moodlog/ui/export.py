@@ -35,7 +35,6 @@ from moodlog.domain.period import Period, since_last_appointment
 from moodlog.i18n import date_text, time_text, tr
 from moodlog.report.pdf import (
     FIRST_REPORT_DAY,
-    LAST_REPORT_DAY,
     NOT_ENCRYPTED_WARNING,
     SECTIONS,
     Report,
@@ -174,11 +173,7 @@ class ExportScreen(QScrollArea):
         self.last.setAccessibleName(tr("Report to this day"))
         self.first.setAccessibleDescription(tr("The first day the summary covers."))
         self.last.setAccessibleDescription(tr("The last day the summary covers."))
-        earliest, latest = (
-            QDate(d.year, d.month, d.day) for d in (FIRST_REPORT_DAY, LAST_REPORT_DAY)
-        )
         for edit in (self.first, self.last):
-            edit.setDateRange(earliest, latest)
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
             edit.dateChanged.connect(lambda _: self.custom.setChecked(True))
@@ -187,6 +182,7 @@ class ExportScreen(QScrollArea):
         grid.addWidget(QLabel(tr("to")), 3, 2)
         grid.addWidget(self.last, 3, 3)
         grid.setColumnStretch(4, 1)
+        self._keep_dates_to_today()
         self.period_label = QLabel("")
         self.period_label.setObjectName("hint")
         grid.addWidget(self.period_label, 4, 0, 1, 4)
@@ -439,5 +435,20 @@ class ExportScreen(QScrollArea):
         self.writer = None
         writer.deleteLater()
 
+    def _keep_dates_to_today(self) -> None:
+        """The custom period's fields take the days a report can cover: from
+        ``FIRST_REPORT_DAY`` up to today (review findings: 9999-12-31 stopped the export
+        with an overflow; a period ending in the future counted its days as days
+        without an entry and stretched the mood trend). Set again on each refresh, for
+        a window left open past midnight."""
+        today = self.context.today()
+        first = FIRST_REPORT_DAY
+        for edit in (self.first, self.last):
+            edit.setDateRange(
+                QDate(first.year, first.month, first.day),
+                QDate(today.year, today.month, today.day),
+            )
+
     def refresh(self) -> None:
+        self._keep_dates_to_today()
         self._period_changed()

@@ -231,6 +231,7 @@ class QuestionnaireDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         layout.addWidget(scroll, 1)
+        self.answers_area = body
         self.result_label = QLabel("")
         self.result_label.setWordWrap(True)
         self.result_label.setObjectName("result")
@@ -335,6 +336,10 @@ class QuestionnaireDialog(QDialog):
         treatments = self.context.vault.treatments.all()
         self.result_label.setText(result_summary(result, history, treatments, now))
         self.save_button.setEnabled(False)
+        # The saved answers stay on show, as saved (review finding: they could still be
+        # changed after saving, and the ticks then differed from the record and its
+        # total; a changed item 9 showed the crisis line but opened no follow-up).
+        self.answers_area.setEnabled(False)
         self.context.events.data_changed.emit("questionnaires")
         self.saved.emit(result)
         if needs_safety_follow_up(self.instrument, result.answers):

@@ -628,8 +628,10 @@ class TodayScreen(QWidget):
         try:
             entry.validate()
         except ValidationError as error:
-            self.status.setText(str(error))
-            return False
+            saved_but = tr(
+                "Your self-check is saved. The rest of this check-in is not saved yet: {problem}"
+            ).format(problem=str(error))
+            return self._save_self_check_alone(entry, str(error), saved_but)
         checkin = None
         if not self._checkin_recorded or self.self_check.touched():
             checkin = self.self_check.checkin(entry.day, entry.time)
@@ -672,11 +674,18 @@ class TodayScreen(QWidget):
         return True
 
     def _ask_for_mood(self, entry: Entry) -> bool:
-        """Mood is never preset: ask for it, calmly. An answered self-check is not held
-        back by the missing mood: it is saved now (and help offered after any yes)."""
+        """Mood is never preset: ask for it, calmly."""
         self.form.mood.slider.setFocus()
+        return self._save_self_check_alone(
+            entry, tr(MOOD_MISSING), tr(MOOD_MISSING_AFTER_SELF_CHECK)
+        )
+
+    def _save_self_check_alone(self, entry: Entry, problem: str, saved_but: str) -> bool:
+        """The entry cannot be saved yet (``problem``: no mood, or a value out of range).
+        An answered self-check is not held back by it: it is saved now, on its own, and
+        help offered after any yes (``saved_but`` then says so and what is left)."""
         if self.self_check.skip_box.isChecked() or not self.self_check.touched():
-            self.status.setText(tr(MOOD_MISSING))
+            self.status.setText(problem)
             return False
         checkin = self.self_check.checkin(entry.day, entry.time)
         with self.vault.transaction():
@@ -684,7 +693,7 @@ class TodayScreen(QWidget):
         announce_checkin(self.context, question)
         self._checkin_recorded = True
         self.self_check.reset()
-        self.status.setText(tr(MOOD_MISSING_AFTER_SELF_CHECK))
+        self.status.setText(saved_but)
         offer_support(self.context, checkin)
         return False
 

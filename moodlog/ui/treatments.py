@@ -134,12 +134,19 @@ def last_session(treatments: list[Treatment], now: dt.datetime) -> Treatment | N
     return max(held or treatments, key=lambda t: t.starts_at)
 
 
+NO_KIND_YET = ""  # a new session's kind before the person chooses one
+
+
 def new_session(previous: Treatment | None, now: dt.datetime) -> Treatment:
     """A new session now, starting from ``previous``'s kind, clinic, dose and weight (the
-    person sees them, marked as copied, and changes what differs); nothing else copied."""
+    person sees them, marked as copied, and changes what differs); nothing else copied.
+    Without a previous session the kind is left to choose (``NO_KIND_YET``): nothing
+    enters the record that the person did not enter (review finding: the first session
+    was preset to ketamine IV, and an esketamine or TMS session saved as it was counted
+    as ketamine in every figure)."""
     when = {"day": now.date(), "time": dt.time(now.hour, now.minute)}
     if previous is None:
-        return Treatment(**when, kind="ketamine_iv")
+        return Treatment(**when, kind=NO_KIND_YET)
     return Treatment(
         **when,
         kind=previous.kind,
@@ -184,7 +191,8 @@ class TreatmentDialog(QDialog):
         self.kind = QComboBox()
         for kind in KINDS.values():
             self.kind.addItem(tr(kind.label), kind.code)
-        self.kind.setCurrentIndex(self.kind.findData(t.kind))
+        self.kind.setPlaceholderText(tr("Choose the kind of treatment"))
+        self.kind.setCurrentIndex(self.kind.findData(t.kind))  # -1 (none) for NO_KIND_YET
         self.kind.setAccessibleDescription(tr("What kind of treatment this session is."))
         self.kind_other = QLineEdit(t.kind_other)
         self.kind_other.setPlaceholderText(tr("Name of the treatment (for Other)"))
@@ -369,6 +377,9 @@ class TreatmentDialog(QDialog):
 
     def _update_dose_warning(self) -> None:
         """Warn (never block) about a dose worth a second look, as it is typed."""
+        if self.kind.currentData() is None:  # no kind chosen yet: nothing to compare with
+            self.dose_warning.setVisible(False)
+            return
         probe = Treatment(
             day=self.date.date().toPython(),
             time=dt.time(0),
@@ -401,6 +412,8 @@ class TreatmentDialog(QDialog):
         self._update_dose_warning()
 
     def build(self) -> Treatment:
+        if self.kind.currentData() is None:
+            raise ValidationError(tr("Please choose the kind of treatment first."))
         time = self.time.time()
         return Treatment(
             id=self.treatment.id if self.treatment else None,

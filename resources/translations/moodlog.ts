@@ -164,7 +164,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Session durability: for each maintenance session (after the first run of sessions less than 7 days apart), the days until the 3-day mean of mood is back at the pre-session baseline (0 when it did not rise); when the next session or the end of the data came first, the duration counts as &quot;at least&quot; that long (censored). Median by the Kaplan-Meier method over the last {n} maintenance sessions.</source>
+        <source>Session durability: for each maintenance session (after the first run of sessions less than 7 days apart), the days until the 3-day mean of mood is back at the pre-session baseline (0 when it did not rise); when the next session or the end of the data came first, the duration counts as &quot;at least&quot; that long (censored). Median by the Kaplan-Meier method over the last maintenance sessions that have a duration, up to {n} (a setting).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -228,7 +228,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your last {n} sessions: {figure}. {when}</source>
+        <source>Your last {n} maintenance sessions: {figure}. {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -356,11 +356,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>mean {mean} of 10 (previous {days} days: {previous})</source>
+        <source>mean {mean} of 10 (previous {days}: {previous})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>mean {mean} of 10 (no entries in the previous {days} days)</source>
+        <source>mean {mean} of 10 (no entries in the previous {days})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -517,6 +517,30 @@
     </message>
     <message>
         <source>severe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wishing to be dead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thoughts of suicide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>intent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>preparing or acting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1301,7 +1325,11 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Crisis lines: {lines}emergency {emergency}.</source>
+        <source>Crisis lines: {lines}; in an emergency: {emergency}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crisis line: your local crisis line; in an emergency: {emergency}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3672,6 +3700,10 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Your self-check is saved. The rest of this check-in is not saved yet: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Saved at {time} — mood {mood} (marked as filled in later).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3689,6 +3721,10 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>Kind, clinic, dose and weight are copied from your last session ({date}). Change anything that is different.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the kind of treatment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3881,6 +3917,10 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>= {value} mg/kg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please choose the kind of treatment first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

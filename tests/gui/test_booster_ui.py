@@ -62,8 +62,8 @@ def test_today_line_on_a_demo_vault(qtbot, demo, data_dir):
     summary = booster_from_vault(demo, NOW)
     assert summary.enough and summary.median_days is not None
     assert text.startswith(
-        f"Your last {summary.sessions} sessions: mood stayed above its pre-session level for "
-        f"a median of {summary.median_days:g} days (range "
+        f"Your last {summary.sessions} maintenance sessions: mood stayed above its pre-session "
+        f"level for a median of {summary.median_days:g} days (range "
     )
     assert text.endswith(f"Today is day {summary.since_last_session_days} since your last session.")
     assert line.details.text() == "Details"
@@ -147,7 +147,7 @@ def test_pdf_page_one_durability_line(qapp, demo, tmp_path):
     page1 = " ".join(pypdf.PdfReader(path).pages[0].extract_text().split())
     summary = booster_from_vault(demo, NOW)
     assert "Session durability" in page1
-    assert f"last {summary.sessions} maintenance sessions" in page1
+    assert f"Last {summary.sessions} maintenance sessions" in page1
     assert "Kaplan-Meier method" in page1.replace("- ", "-")  # the footnote's definition
 
 

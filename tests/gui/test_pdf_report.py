@@ -303,12 +303,22 @@ def test_export_date_fields_keep_to_the_days_a_report_can_cover(qtbot, known: Va
     the export then stopped with an overflow."""
     from PySide6.QtCore import QDate
 
-    screen = export_screen(qtbot, known, now=lambda: NOW)
+    clock = [NOW]
+    screen = export_screen(qtbot, known, now=lambda: clock[0])
+    today = QDate(NOW.year, NOW.month, NOW.day)
     for edit in (screen.first, screen.last):
         edit.setDate(QDate(9999, 12, 31))
-        assert edit.date() == QDate(2199, 12, 31)
+        assert edit.date() == today  # a summary covers days that have happened
+        edit.setDate(today.addDays(1))
+        assert edit.date() == today
         edit.setDate(QDate(100, 1, 1))
         assert edit.date() == QDate(1900, 1, 1)
+    # Left open past midnight: the next refresh lets the fields reach the new today.
+    clock[0] = NOW + dt.timedelta(days=1)
+    screen.refresh()
+    screen.last.setDate(today.addDays(5))
+    assert screen.last.date() == today.addDays(1)
+    assert screen.period().last == NOW.date() + dt.timedelta(days=1)
 
 
 def test_export_warns_once_that_the_pdf_is_not_encrypted(
@@ -501,7 +511,7 @@ def test_tables_say_not_answered_and_list_only_check_ins_that_need_a_look(
     assert "34 check-ins in this period" in checkins
     assert "Listed: the 6 with any yes or any question not answered" in checkins
     assert "Not listed: 28 with every question answered no" in checkins
-    assert "19 Oct 2026 08:00 skipped – behavior" in checkins
+    assert "19 Oct 2026 08:00 skipped – preparing or acting" in checkins
     assert "11 Oct 2026 21:00 skipped – all (skipped)" in checkins
     assert " none " not in checkins[: checkins.index("Questions for my therapist")]
 
@@ -553,7 +563,7 @@ def test_incomplete_follow_up_is_dated_and_labelled(qapp, known: Vault, tmp_path
     )
     text = " ".join(pages)
     table = text[text.index("Suicidal-ideation self-checks") :]
-    assert "method, intent, plan" in table  # the unanswered follow-ups, named
+    assert "method, intent, a plan" in table  # the unanswered follow-ups, named
 
 
 def test_long_questionnaire_list_repeats_its_column_titles(qapp, known: Vault, tmp_path: Path):

@@ -289,3 +289,18 @@ def test_a_country_chosen_at_creation_is_not_erased_by_a_later_save(data_dir: Pa
     stale.save(data_dir)
     again = Preferences.load(data_dir)
     assert (again.country, again.idle_lock_minutes) == ("SG", 10)
+
+
+def test_saved_answers_cannot_be_changed_on_screen(qtbot, app) -> None:  # noqa: ANN001
+    """Clinician review (stop 13): after Save the answers could still be clicked (Save
+    greyed out), so the ticks on screen differed from the record and its total, and an
+    item 9 changed to above zero showed the crisis line but opened no follow-up."""
+    dialog = open_phq9(qtbot, app, item9=0)
+    dialog.save()
+    saved = app.vault.questionnaires.all()[-1]
+    item1 = dialog.groups[0].button(3)
+    assert not item1.isEnabled() and not dialog.groups[8].button(2).isEnabled()
+    assert not dialog.difficulty_group.button(0).isEnabled()
+    qtbot.mouseClick(item1, Qt.MouseButton.LeftButton)
+    assert dialog.answers() == saved.answers == [1, 1, 1, 1, 1, 1, 1, 1, 0]
+    assert dialog.crisis_line is None

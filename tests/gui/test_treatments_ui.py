@@ -214,3 +214,26 @@ def test_high_blood_pressure_after_the_session_gets_a_calm_note(qtbot, context, 
     assert dialog.bp_note.isVisible() and "184/112" in dialog.bp_note.text()
     dialog.save()
     assert dialog.result() == TreatmentDialog.DialogCode.Accepted  # noted, never blocked
+
+
+def test_the_first_session_has_no_preset_kind(qtbot, context, vault) -> None:  # noqa: ANN001
+    """Clinician review (stop 13): the first session was preset to ketamine IV, so an
+    esketamine or TMS session saved as it was counted as ketamine in every figure.
+    Nothing enters the record that the person did not choose."""
+    dialog = TreatmentDialog(context)
+    qtbot.addWidget(dialog)
+    assert dialog.kind.currentIndex() == -1
+    assert dialog.kind.placeholderText() == "Choose the kind of treatment"
+    dialog.dose.setValue(56)  # no kind yet: no dose warning to compare with
+    assert dialog.dose_warning.isHidden()
+    dialog.save()
+    assert vault.treatments.all() == []
+    assert dialog.error.text() == "Please choose the kind of treatment first."
+    dialog.kind.setCurrentIndex(dialog.kind.findData("esketamine_nasal"))
+    dialog.save()
+    (saved,) = vault.treatments.all()
+    assert saved.kind == "esketamine_nasal" and saved.dose_mg == 56
+    # The next one starts from this one (issue 15), the kind included.
+    again = TreatmentDialog(context)
+    qtbot.addWidget(again)
+    assert again.kind.currentData() == "esketamine_nasal"
