@@ -16,7 +16,7 @@ from pathlib import Path
 
 from moodlog import __version__
 from moodlog.domain.errors import ValidationError
-from moodlog.paths import VAULT_FILENAME, ensure_private_dir, resolve_data_dir, write_atomically
+from moodlog.paths import VAULT_FILENAME, ensure_private_dir, resolve_data_dir, write_export
 from moodlog.vault.errors import StorageProblem, VaultError, WrongPassphrase, os_reason
 from moodlog.wording import count_text, has_have
 
@@ -301,7 +301,7 @@ def cmd_export(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
     with _open(args, passphrases) as vault:
         text = json_format.dumps(bulk.load(vault))
     try:
-        write_atomically(out, text)
+        write_export(out, text)
     except OSError as error:
         raise CliError(f"the export was not saved: {os_reason(error)}") from None
     print(

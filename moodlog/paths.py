@@ -9,6 +9,7 @@ another folder with ``--data-dir`` or ``MOODLOG_DATA_DIR``. The folder is made
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -64,6 +65,54 @@ def atomic_target(path: Path, suffix: str = ".tmp") -> Iterator[Path]:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+class JournalFileTarget(OSError):
+    """An export aimed at one of the journal's own files: the vault, its lock or
+    journal files, the copies kept beside it, or the preferences (review finding:
+    ``export json --out DATADIR/moodlog.db`` replaced the encrypted journal with the
+    same text in plain, and reported success). An OSError, so that every export path
+    says it the way it says a full disk."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            errno.EINVAL,
+            "it is one of your journal's own files; choose another name or folder",
+            str(path),
+        )
+
+
+def is_journal_file(path: Path) -> bool:
+    """Whether ``path`` names a file of a journal: any name starting with ``moodlog.db``
+    (in any case: macOS and Windows ignore it), or the preferences, in a folder that
+    holds a vault."""
+    path = Path(path)
+    name = path.name.casefold()
+    return (name.startswith(VAULT_FILENAME) or name == PREFERENCES_FILENAME) and (
+        path.parent / VAULT_FILENAME
+    ).exists()
+
+
+def refuse_journal_files(path: Path) -> None:
+    """Raise :class:`JournalFileTarget` when writing ``path`` would replace a file of a
+    journal (:func:`is_journal_file`)."""
+    if is_journal_file(path):
+        raise JournalFileTarget(Path(path))
+
+
+@contextlib.contextmanager
+def export_target(path: Path, suffix: str = ".tmp") -> Iterator[Path]:
+    """:func:`atomic_target` for a file the person exports (PDF, JSON, FHIR, PNG...):
+    never one of the journal's own files (:func:`refuse_journal_files`)."""
+    refuse_journal_files(path)
+    with atomic_target(path, suffix) as temp:
+        yield temp
+
+
+def write_export(path: Path, text: str) -> None:
+    """:func:`write_atomically`, for an exported file (:func:`export_target`)."""
+    refuse_journal_files(path)
+    write_atomically(path, text)
 
 
 def write_atomically(path: Path, text: str) -> None:

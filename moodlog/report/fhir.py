@@ -35,7 +35,7 @@ from moodlog.domain.period import Period
 from moodlog.domain.questionnaires import GAD7, ITEMS, PHQ9, QuestionnaireResult
 from moodlog.domain.safety import QUESTIONS, SI_KEYS, SICheckin
 from moodlog.domain.treatments import KINDS, Medication, Treatment
-from moodlog.paths import atomic_target
+from moodlog.paths import export_target
 
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
@@ -361,6 +361,6 @@ def export_fhir(
 ) -> dict:
     """Write the bundle to ``path`` atomically (private temp file, then rename)."""
     bundle = build_bundle(contents, period, include_checkins, now)
-    with atomic_target(Path(path)) as temp, open(temp, "w", encoding="utf-8") as handle:
+    with export_target(Path(path)) as temp, open(temp, "w", encoding="utf-8") as handle:
         handle.write(dumps(bundle))
     return bundle

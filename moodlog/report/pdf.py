@@ -73,7 +73,7 @@ from moodlog.domain.safety import (
 from moodlog.domain.treatments import course_label, course_numbers
 from moodlog.i18n import date_text, number_text, tr
 from moodlog.locale_words import LOCALE
-from moodlog.paths import atomic_target
+from moodlog.paths import export_target
 from moodlog.report.safety_plan_pdf import plan_items_html
 from moodlog.wording import QT_TR_NOOP, count_text
 
@@ -1331,7 +1331,7 @@ def write_pdf(
     geometry = PageGeometry(report.options.page_size or locale_page_size())
     document = make_document(report, geometry)
     page_count = document.pageCount()
-    with atomic_target(path, ".pdf.tmp") as temp:
+    with export_target(path, ".pdf.tmp") as temp:
         writer = new_pdf_writer(
             temp, PDF_TITLE, geometry.page_size, geometry.margins_mm, PDF_RESOLUTION
         )

@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from moodlog.paths import atomic_target
+from moodlog.paths import export_target, is_journal_file
 
 
 class PdfNotWritten(OSError):
@@ -43,7 +43,8 @@ def check_pdf_written(path: Path) -> None:
     except OSError:
         raise PdfNotWritten(path, "the file could not be written") from None
     if size == 0 or head != b"%PDF-" or b"%%EOF" not in tail:
-        path.unlink(missing_ok=True)
+        if not is_journal_file(path):  # (an export refused there left the journal as it was)
+            path.unlink(missing_ok=True)
         raise PdfNotWritten(
             path, "the file was cut short (is the disk full?); nothing was kept"
         ) from None
@@ -100,7 +101,7 @@ def write_document_pdf(
     resolution: int = 300,
 ) -> None:
     """Print a QTextDocument to ``path`` atomically (used for the one-page safety plan)."""
-    with atomic_target(path, ".pdf.tmp") as temp:
+    with export_target(path, ".pdf.tmp") as temp:
         writer = new_pdf_writer(temp, title, page_size or locale_page_size(), 15, resolution)
         rect = writer.pageLayout().paintRectPixels(writer.resolution())
         document.setPageSize(QSizeF(rect.width(), rect.height()))

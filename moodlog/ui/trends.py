@@ -46,7 +46,7 @@ from moodlog.i18n import date_text, number_text, tr
 from moodlog.locale_words import LOCALE
 from moodlog.ui.booster_chart import BoosterPanel
 from moodlog.ui.context import AppContext
-from moodlog.ui.widgets import FittedColumns, column_memory, heading, hint, show_error
+from moodlog.ui.widgets import FittedColumns, column_memory, heading, hint
 from moodlog.wording import QT_TR_NOOP
 
 CHART_MIN_HEIGHT = 200  # Around sessions: below these the tab scrolls as a whole
@@ -551,7 +551,7 @@ class TrendsScreen(QWidget):
             self.insights.setText(insights_text(self.data, self._insights_first_day()))
 
     def save_png(self) -> None:
-        from moodlog.ui.files import ask_save_path
+        from moodlog.ui.files import ask_save_path, export_png
 
         path = ask_save_path(
             self, tr("Save chart as PNG"), "moodlog-trends.png", tr("PNG image (*.png)")
@@ -560,5 +560,4 @@ class TrendsScreen(QWidget):
             return
         on_around = self.tabs.currentIndex() == 1 and self.around is not None
         chart = self.around.chart if on_around else self.timeline
-        if not chart.grab().save(str(path), "PNG"):
-            show_error(self, tr("The image could not be saved to {path}.").format(path=path))
+        export_png(chart.grab(), path, self)
