@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -47,6 +48,35 @@ class NoFocusRectDelegate(QStyledItemDelegate):
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802
         super().initStyleOption(option, index)
         option.state &= ~QStyle.StateFlag.State_HasFocus
+
+
+class LockKeysWhileBlocked(QObject):
+    """The lock keys, seen application-wide while a modal dialog blocks the main window:
+    Qt triggers no shortcut of a blocked window, not even an application shortcut, so
+    Ctrl+L did nothing while a confirmation, a file dialog or an editor was open (review
+    finding: "lock always locks"). Installed only while the window is blocked, so that
+    no Python filter looks at every event the rest of the time."""
+
+    def __init__(self, keys: QKeySequence, lock: Signal, parent: QObject) -> None:
+        super().__init__(parent)
+        self.keys, self.lock = keys, lock
+        self.installed = False
+
+    def install(self, on: bool) -> None:
+        if on != self.installed:
+            app = QApplication.instance()
+            (app.installEventFilter if on else app.removeEventFilter)(self)
+            self.installed = on
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and QKeySequence(event.keyCombination()) == self.keys
+        ):
+            self.install(False)
+            self.lock.emit()
+            return True
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -132,6 +162,7 @@ class MainWindow(QMainWindow):
         lock_action.triggered.connect(self.lock_requested)
         lock_action.setToolTip(tr("Lock moodlog"))
         self.addAction(lock_action)
+        self.lock_keys_while_blocked = LockKeysWhileBlocked(lock_keys, self.lock_requested, self)
         # Listed on the Help screen from these actions (moodlog.ui.help_screen).
         for text, keys, slot in (
             (tr("New entry (Today)"), "Ctrl+N", self.new_entry),
@@ -245,8 +276,15 @@ class MainWindow(QMainWindow):
                 problems.append(tr("an unexpected error"))
         return problems
 
+    def event(self, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.WindowBlocked, QEvent.Type.WindowUnblocked):
+            self.lock_keys_while_blocked.install(kind == QEvent.Type.WindowBlocked)
+        return super().event(event)
+
     def close_for_lock(self) -> None:
         self._closing_for_lock = True
+        self.lock_keys_while_blocked.install(False)
         for dialog in self.findChildren(QWidget):
             if dialog.isWindow() and dialog is not self:
                 dialog.closing_for_lock = True  # its draft was just kept: not discarded
