@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import os
 import re
 import shutil
@@ -45,8 +46,8 @@ from moodlog.vault.connection import (
     sql_string_literal,
 )
 from moodlog.vault.errors import VaultError, is_damage
-from moodlog.vault.migrations import LATEST_VERSION
-from moodlog.vault.vault import Vault
+from moodlog.vault.migrations import LATEST_VERSION, MIGRATIONS
+from moodlog.vault.vault import Vault, split_sql
 
 BACKUP_PREFIX = "moodlog-backup-"
 BACKUP_SUFFIX = ".db"
@@ -496,6 +497,30 @@ def _uri_path(path: Path) -> str:
     return quote(str(Path(path).resolve()), safe="/")
 
 
+def schema_of(conn: sqlcipher3.Connection) -> set[tuple[str, str, str]]:
+    """Every object a database holds but SQLite's own (tables, indexes, triggers,
+    views): its type, name and SQL, the spaces evened out."""
+    rows = conn.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+    )
+    return {(kind, name, " ".join((sql or "").split())) for kind, name, sql in rows}
+
+
+@functools.cache
+def expected_schema(version: int) -> frozenset[tuple[str, str, str]]:
+    """What moodlog's migrations up to ``version`` make (:func:`schema_of`), built in
+    memory with the same SQLite: a journal holds exactly that, and a backup that holds
+    anything more or different (a trigger, a view, a changed table) is refused."""
+    conn = sqlcipher3.connect(":memory:")
+    try:
+        for script in MIGRATIONS[:version]:
+            for statement in split_sql(script):
+                conn.execute(statement)
+        return frozenset(schema_of(conn))
+    finally:
+        conn.close()
+
+
 def inspect_backup(path: Path, passphrase: str) -> BackupSummary:
     """Check a backup and say what it holds, changing nothing anywhere.
 
@@ -542,6 +567,14 @@ def inspect_backup(path: Path, passphrase: str) -> BackupSummary:
             raise BackupTooNew(path, version)
         if version < 1 or not _REQUIRED_TABLES <= tables:
             raise NotABackup(path, "it is an encrypted database, but not a moodlog journal")
+        if schema_of(conn) != expected_schema(version):
+            # (review finding: a "backup" with a trigger added rewrote every mood saved
+            # after restoring it, and its integrity check said ok)
+            raise NotABackup(
+                path,
+                "it holds more than, or other than, what a moodlog journal holds "
+                "(it may have been altered)",
+            )
         try:
             problems = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
             problems = [p for p in problems if p != "ok"]

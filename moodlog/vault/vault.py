@@ -199,7 +199,7 @@ class Vault:
         for number in range(current + 1, target_version + 1):
             script = MIGRATIONS[number - 1]
             with self.transaction() as conn:
-                for statement in _split_sql(script):
+                for statement in split_sql(script):
                     conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {number}")
         if current == 0:
@@ -263,7 +263,7 @@ class Vault:
         self._conn = verified
 
 
-def _split_sql(script: str) -> list[str]:
+def split_sql(script: str) -> list[str]:
     """Split a migration into statements, keeping trigger bodies whole."""
     import sqlcipher3
 
