@@ -11,7 +11,9 @@ is a 20 Nov check-in. At most one "skipped" is recorded per day.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from collections.abc import Iterator
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -237,6 +239,19 @@ def offer_support(context: AppContext, checkin: SICheckin) -> None:
         context.events.help_requested.emit(checkin.level)
 
 
+@contextlib.contextmanager
+def support_even_if_not_saved(context: AppContext, checkin: SICheckin | None) -> Iterator[None]:
+    """Around the writing of ``checkin``: when the write fails (a full disk), help after
+    a yes is offered all the same, then the failure is reported as usual (review
+    finding: a yes to intent on a full disk brought only "Not saved")."""
+    try:
+        yield
+    except Exception:
+        if checkin is not None:
+            offer_support(context, checkin)
+        raise
+
+
 class CrisisLineBox(QFrame):
     """A calm line naming the crisis line and emergency number for the user's country,
     with a one-click "Get help now". Shown after PHQ-9 item 9 is answered above
@@ -322,7 +337,8 @@ class SelfCheckDialog(QDialog):
     def save(self) -> None:
         now = self.context.now()
         checkin = self.widget.checkin(now.date(), now.time())
-        record_checkin(self.context, checkin)
+        with support_even_if_not_saved(self.context, checkin):
+            record_checkin(self.context, checkin)
         self.saved.emit(checkin)
         self.accept()
         offer_support(self.context, checkin)

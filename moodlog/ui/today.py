@@ -42,6 +42,7 @@ from moodlog.ui.checkin import (
     announce_checkin,
     offer_support,
     store_checkin,
+    support_even_if_not_saved,
 )
 from moodlog.ui.context import AppContext
 from moodlog.ui.drafts import QUESTION_LABEL, QUESTION_TITLE
@@ -638,7 +639,7 @@ class TodayScreen(QWidget):
         # One transaction: the entry, the self-check and the draft's removal are saved
         # together or not at all (and cost one commit, not three).
         question = False
-        with self.vault.transaction():
+        with support_even_if_not_saved(self.context, checkin), self.vault.transaction():
             self.vault.entries.add(entry)
             if checkin is not None:
                 question = store_checkin(self.context, checkin)
@@ -688,7 +689,7 @@ class TodayScreen(QWidget):
             self.status.setText(problem)
             return False
         checkin = self.self_check.checkin(entry.day, entry.time)
-        with self.vault.transaction():
+        with support_even_if_not_saved(self.context, checkin), self.vault.transaction():
             question = store_checkin(self.context, checkin)
         announce_checkin(self.context, question)
         self._checkin_recorded = True
