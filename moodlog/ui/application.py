@@ -39,7 +39,7 @@ APP_TITLE = QT_TR_NOOP("moodlog")  # window titles: shown with tr()
 DEMO_TITLE = QT_TR_NOOP("moodlog — DEMO (sample data, deleted on exit)")
 # Imported while the lock screen waits, before moodlog.ui.preload's: what unlocking
 # needs that start-up leaves out.
-SESSION_START_MODULES = ("moodlog.vault.vault", "moodlog.ui.reminders")
+SESSION_START_MODULES = ("moodlog.vault.vault", "moodlog.ui.reminders", "moodlog.ui.clipboard")
 
 
 class IdleWatcher(QObject):
@@ -148,6 +148,7 @@ class AppController(QObject):
         # The daily reminders (moodlog.ui.reminders), from the first unlock on: they
         # need the journal's settings, so nothing is due before it.
         self.reminders: ReminderService | None = None
+        self.copied_text = None  # moodlog.ui.clipboard.CopiedText, from the first unlock
         minutes_ms = self.preferences.idle_lock_minutes * 60_000
         self.idle = IdleWatcher(idle_ms if idle_ms is not None else minutes_ms, self)
         # The session's and the charts' modules, imported in quiet moments while the
@@ -262,6 +263,10 @@ class AppController(QObject):
         self.main_window.idle_minutes_changed.connect(self._set_idle_minutes)
         self.main_window.show()
         self.lock_window.hide()
+        if self.copied_text is None:
+            from moodlog.ui.clipboard import CopiedText
+
+            self.copied_text = CopiedText(self)
         if self.reminders is None:
             from moodlog.ui.reminders import install_reminders
 
@@ -398,8 +403,14 @@ class AppController(QObject):
             vault.close()
         self.context = None
         self._discard_help_panel()
+        self._clear_copied_text()
         self.show_lock_screen()
         self.locked.emit()
+
+    def _clear_copied_text(self) -> None:
+        if self.copied_text is not None:
+            with contextlib.suppress(Exception):  # the lock must go on whatever happens
+                self.copied_text.clear()
 
     def damage_found(self) -> None:
         """A read failed inside an unlocked vault: lock and show what can be done,
@@ -431,6 +442,7 @@ class AppController(QObject):
         self.idle.stop()
         if self.main_window is not None:
             self._keep_unsaved_work()
+        self._clear_copied_text()
         if self.vault is not None:
             self.vault.close()
             self.vault = None
