@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, QThread, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
@@ -513,6 +513,11 @@ def report_unexpected_error(
     from moodlog.vault.errors import StorageProblem, storage_problem
 
     del traceback
+    app = QApplication.instance()
+    if app is not None and QThread.currentThread() is not app.thread():
+        # Windows only in the GUI thread: handled there, once it is free.
+        QTimer.singleShot(0, app, lambda: report_unexpected_error(exc_type, exc, None))
+        return
     print(f"moodlog: unexpected error ({exc_type.__name__})", file=sys.stderr)
     controller = AppController.current
     if is_damage(exc) and controller is not None and controller.vault is not None:
@@ -523,7 +528,6 @@ def report_unexpected_error(
         text = str(exc)
     elif isinstance(exc, DatabaseError) and storage_problem(exc) is not None:
         text = str(storage_problem(exc, tr("Not done")))
-    app = QApplication.instance()
     if app is not None:
         from PySide6.QtWidgets import QMessageBox
 

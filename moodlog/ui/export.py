@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QObject, Qt, QThread, Signal
@@ -107,6 +108,12 @@ class PdfWriterThread(QThread):
         except OSError as error:
             reason = error.strerror or str(error)
             self.failed.emit(tr("The PDF could not be saved: {reason}.").format(reason=reason))
+        except Exception as error:  # noqa: BLE001 - told in the window, never raised here
+            # (review finding: an error raised in this thread reached the last-resort
+            # handler, which built its message box here, off the GUI thread, and the
+            # whole app hung: no auto-lock either). Its type only, never its text.
+            print(f"moodlog: unexpected error ({type(error).__name__})", file=sys.stderr)
+            self.failed.emit(tr("The PDF could not be saved because of an unexpected error."))
 
 
 class PreviewDialog(QDialog):
