@@ -31,15 +31,29 @@ class PassphraseSource:
     """Passphrases from stdin lines (``--passphrase-stdin``) or typed without echo."""
 
     def __init__(self, from_stdin: bool) -> None:
-        self._lines: list[str] | None = None
-        if from_stdin:
-            self._lines = [line.rstrip("\r\n") for line in sys.stdin.readlines()]
+        self._lines: list[bytes | str] | None = None
+        if from_stdin:  # as bytes: decoded strictly, line by line, when asked for
+            stdin = getattr(sys.stdin, "buffer", sys.stdin)
+            self._lines = [
+                line.rstrip(b"\r\n" if isinstance(line, bytes) else "\r\n")
+                for line in stdin.readlines()
+            ]
 
     def get(self, line_number: int, prompt: str, confirm: bool = False) -> str:
         if self._lines is not None:
             if len(self._lines) < line_number or not self._lines[line_number - 1]:
                 raise CliError(f"expected a passphrase on line {line_number} of standard input")
-            return self._lines[line_number - 1]
+            line = self._lines[line_number - 1]
+            if isinstance(line, str):
+                return line
+            try:
+                return line.decode("utf-8")
+            except UnicodeDecodeError:
+                # (review finding: "unexpected error (UnicodeEncodeError)")
+                raise CliError(
+                    f"the passphrase on line {line_number} of standard input is not UTF-8 "
+                    "text; send it as UTF-8"
+                ) from None
         value = getpass.getpass(prompt)
         if confirm and getpass.getpass("Repeat it: ") != value:
             raise CliError("the two passphrases are not the same")

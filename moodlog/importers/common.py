@@ -260,8 +260,10 @@ def parse_scale(text: str, label: str) -> int | None:
         number = float(value.replace(",", "."))
     except ValueError:
         raise ValueError(f"{label} {value!r} is not a number") from None
-    if number != int(number) or not 0 <= number <= 10:
-        raise ValueError(f"{label} must be a whole number from 0 to 10 (got {value})")
+    # (review finding: "1e400" and "inf" stopped the import with an OverflowError, "nan"
+    # with a technical message; the range is checked before any int())
+    if not 0 <= number <= 10 or number != int(number):
+        raise ValueError(f"{label} must be a whole number from 0 to 10 (got {value[:20]})")
     return int(number)
 
 
@@ -273,8 +275,8 @@ def parse_hours(text: str, label: str = "Hours slept") -> float | None:
         hours = float(value.replace(",", "."))
     except ValueError:
         raise ValueError(f"{label} {value!r} is not a number") from None
-    if not 0 <= hours <= 24:
-        raise ValueError(f"{label} must be from 0 to 24 (got {value})")
+    if not 0 <= hours <= 24:  # (NaN fails it too)
+        raise ValueError(f"{label} must be from 0 to 24 (got {value[:20]})")
     return round(hours * 4) / 4
 
 
