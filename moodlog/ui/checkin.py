@@ -47,6 +47,7 @@ from moodlog.domain.safety import (
 from moodlog.domain.treatments import Question
 from moodlog.i18n import tr
 from moodlog.ui.context import AppContext
+from moodlog.ui.drafts import NotKeptAtLock
 from moodlog.ui.widgets import hint
 from moodlog.wording import QT_TR_NOOP
 
@@ -280,7 +281,7 @@ class CrisisLineBox(QFrame):
         return self.label.text()
 
 
-class SelfCheckDialog(QDialog):
+class SelfCheckDialog(NotKeptAtLock, QDialog):
     """The self-check on its own (from Safety plan, or after PHQ-9 item 9).
 
     With ``show_help`` (after PHQ-9 item 9) the crisis line and "Get help now" stay
@@ -321,6 +322,7 @@ class SelfCheckDialog(QDialog):
         row.addWidget(buttons)
         layout.addLayout(row)
         self.widget.changed.connect(self._fit_height)
+        self.note_opened()  # (its input is not kept at a lock: said so then)
 
     def _fit_height(self) -> None:
         """Grow (never shrink) to the height the wrapped questions need at this width:

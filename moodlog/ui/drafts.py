@@ -8,7 +8,10 @@ dialog with the text restored and a line saying it is not saved yet. Saving or
 cancelling the dialog discards the draft; a close caused by the lock does not.
 
 Question dialogs opened elsewhere as a plain ``QInputDialog`` are kept too
-(:func:`keep_input_dialog`).
+(:func:`keep_input_dialog`). Dialogs whose input is not kept as a draft (a session's
+details, a medication change, an integration note, a questionnaire, the self-check on
+its own) say so instead of losing it silently (:class:`NotKeptAtLock`): the Lock asks
+first, and after the idle lock the lock screen says what could not be kept.
 """
 
 from __future__ import annotations
@@ -17,11 +20,16 @@ import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -82,6 +90,43 @@ class DraftDialogMixin:
         if self.closing_for_lock:
             return
         forget_dialog_draft(self.context)  # type: ignore[attr-defined]
+
+
+def input_state(widget: QWidget) -> tuple:
+    """What can have been typed or chosen in ``widget``'s fields, field by field."""
+    state: list[object] = []
+    for field in widget.findChildren(QWidget):
+        if isinstance(field, QLineEdit) and not isinstance(field.parentWidget(), QAbstractSpinBox):
+            state.append(field.text())
+        elif isinstance(field, QPlainTextEdit | QTextEdit):
+            state.append(field.toPlainText())
+        elif isinstance(field, QAbstractSpinBox):
+            state.append(field.text())
+        elif isinstance(field, QComboBox):
+            state.append(field.currentIndex())
+        elif isinstance(field, QAbstractButton) and field.isCheckable():
+            state.append(field.isChecked())
+    return tuple(state)
+
+
+class NotKeptAtLock:
+    """For a dialog whose input is not kept as a draft: call :meth:`note_opened` at the
+    end of ``__init__``. At a lock, input changed since then is reported as not kept
+    (review finding: it was lost without a word), so that the Lock asks first and the
+    idle lock says it on the lock screen. ``input_saved`` is set by a dialog that stays
+    open after saving (a questionnaire)."""
+
+    input_saved = False
+
+    def note_opened(self) -> None:
+        self._opened_state = input_state(self)  # type: ignore[arg-type]
+
+    def not_kept_reason(self) -> str | None:
+        """Why the input would be lost at a lock, or None when there is nothing to lose."""
+        if self.input_saved or input_state(self) == self._opened_state:  # type: ignore[arg-type]
+            return None
+        title = self.windowTitle()  # type: ignore[attr-defined] - moodlog's words only
+        return tr("moodlog does not keep drafts of “{title}”").format(title=title)
 
 
 def forget_dialog_draft(context: AppContext) -> None:

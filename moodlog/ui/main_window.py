@@ -258,13 +258,16 @@ class MainWindow(QMainWindow):
         from moodlog.vault.errors import StorageProblem, VaultError
 
         keepers = [w.leaving for w in self.screens.values() if hasattr(w, "leaving")]
+        problems: list[str] = []
         for window in self.findChildren(QWidget):
             if window.isWindow() and window.isVisible():
                 if hasattr(window, "keep_draft"):
                     keepers.append(window.keep_draft)
+                elif hasattr(window, "not_kept_reason"):  # (moodlog.ui.drafts.NotKeptAtLock)
+                    if (reason := window.not_kept_reason()) is not None:
+                        problems.append(reason)
                 else:
                     keepers.append(lambda w=window: keep_input_dialog(w, self.context))
-        problems: list[str] = []
         for keep in keepers:
             try:
                 keep()

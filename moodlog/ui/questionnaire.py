@@ -47,6 +47,7 @@ from moodlog.domain.treatments import Treatment
 from moodlog.i18n import date_text, tr
 from moodlog.locale_words import LOCALE
 from moodlog.ui.context import AppContext
+from moodlog.ui.drafts import NotKeptAtLock
 from moodlog.ui.widgets import FittedColumns, column_memory, hint, numbered
 from moodlog.wording import QT_TR_NOOP
 
@@ -159,7 +160,7 @@ def baseline_cell(result: QuestionnaireResult, baselines: dict[str, tuple]) -> s
     return ""
 
 
-class QuestionnaireDialog(QDialog):
+class QuestionnaireDialog(NotKeptAtLock, QDialog):
     saved = Signal(object)  # QuestionnaireResult
 
     def __init__(self, context: AppContext, instrument: str, parent: QWidget | None = None) -> None:
@@ -252,6 +253,7 @@ class QuestionnaireDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.note_opened()  # (its input is not kept at a lock: said so then)
 
     def answers(self) -> list[int | None]:
         return [g.checkedId() if g.checkedId() >= 0 else None for g in self.groups]
@@ -340,6 +342,7 @@ class QuestionnaireDialog(QDialog):
         # changed after saving, and the ticks then differed from the record and its
         # total; a changed item 9 showed the crisis line but opened no follow-up).
         self.answers_area.setEnabled(False)
+        self.input_saved = True
         self.context.events.data_changed.emit("questionnaires")
         self.saved.emit(result)
         if needs_safety_follow_up(self.instrument, result.answers):

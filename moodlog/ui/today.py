@@ -45,7 +45,7 @@ from moodlog.ui.checkin import (
     support_even_if_not_saved,
 )
 from moodlog.ui.context import AppContext
-from moodlog.ui.drafts import QUESTION_LABEL, QUESTION_TITLE
+from moodlog.ui.drafts import QUESTION_LABEL, QUESTION_TITLE, NotKeptAtLock
 from moodlog.ui.entry_form import SLEEP_NOT_RECORDED, EntryForm
 from moodlog.ui.widgets import PromptBox, heading, hint
 from moodlog.wording import QT_TR_NOOP
@@ -150,7 +150,7 @@ class AfterPaint(QObject):
         self.callback()
 
 
-class IntegrationDialog(QDialog):
+class IntegrationDialog(NotKeptAtLock, QDialog):
     def __init__(self, treatment: Treatment, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Integration note"))
@@ -175,6 +175,7 @@ class IntegrationDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.note_opened()  # (its input is not kept at a lock: said so then)
 
 
 class TodayScreen(QWidget):

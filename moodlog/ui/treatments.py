@@ -53,7 +53,7 @@ from moodlog.domain.treatments import (
 from moodlog.i18n import TIME_FIELD_FORMAT, date_text, number_text, time_text, tr
 from moodlog.locale_words import LOCALE
 from moodlog.ui.context import AppContext
-from moodlog.ui.drafts import DraftDialogMixin
+from moodlog.ui.drafts import DraftDialogMixin, NotKeptAtLock
 from moodlog.ui.widgets import FittedColumns, column_memory, confirm, heading, hint
 from moodlog.wording import QT_TR_NOOP
 
@@ -157,7 +157,7 @@ def new_session(previous: Treatment | None, now: dt.datetime) -> Treatment:
     )
 
 
-class TreatmentDialog(QDialog):
+class TreatmentDialog(NotKeptAtLock, QDialog):
     """Add or edit one session; a future date makes it an appointment. A new one starts
     from the last session's kind, clinic, dose and weight (issue 15)."""
 
@@ -369,6 +369,7 @@ class TreatmentDialog(QDialog):
         self._update_mg_per_kg()
         self._update_kind()
         self._update_bp_note()
+        self.note_opened()  # (its input is not kept at a lock: said so then)
 
     def _update_kind(self) -> None:
         self.form.setRowVisible(self.kind_other, self.kind.currentData() == "other")
@@ -458,7 +459,7 @@ class TreatmentDialog(QDialog):
         self.accept()
 
 
-class MedicationDialog(QDialog):
+class MedicationDialog(NotKeptAtLock, QDialog):
     """Add a medication with its start, or an event (change/stop) to an existing one."""
 
     def __init__(
@@ -521,6 +522,7 @@ class MedicationDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.note_opened()  # (its input is not kept at a lock: said so then)
 
     def save(self) -> None:
         medication = self.medication or Medication(

@@ -1835,6 +1835,10 @@ If you lock now, it is lost. You can go back and copy it somewhere first.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>moodlog does not keep drafts of “{title}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Question</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1997,6 +2001,10 @@ If you lock now, it is lost. You can go back and copy it somewhere first.</sourc
     </message>
     <message>
         <source>The PDF could not be saved: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved because of an unexpected error.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4384,10 +4392,6 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The image could not be saved to {path}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Your journal is encrypted with this passphrase, and there is no way to recover it if you lose it, so keep it somewhere safe.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4561,6 +4565,10 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>{value} / 10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image could not be saved: {reason}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,0 +1,70 @@
+"""Attacker and tired-user reviews (stop 13): typed text in a dialog whose input moodlog
+does not keep as a draft (a session's details, a medication change, an integration
+note, a questionnaire, the self-check on its own) was lost at a lock without a word.
+Now the Lock asks first, and the idle lock says so on the lock screen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from moodlog.ui.application import AppController
+from tests.gui.helpers import create_vault_through_the_window, unlock
+
+
+@pytest.fixture
+def controller(qtbot, data_dir: Path) -> Iterator[AppController]:
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    yield controller
+    if controller.vault is not None:  # (a test that went back: locked for real now)
+        controller._close_session()
+    controller.shutdown()
+
+
+def open_session_dialog(controller):  # noqa: ANN001, ANN201
+    from moodlog.ui.treatments import TreatmentDialog
+
+    dialog = TreatmentDialog(controller.context, parent=controller.main_window.screen("Today"))
+    dialog.show()
+    return dialog
+
+
+def test_the_idle_lock_says_what_could_not_be_kept(controller: AppController) -> None:
+    dialog = open_session_dialog(controller)
+    dialog.notes.setPlainText("felt the room tilt, then calm")
+    controller.auto_lock()
+    assert controller.vault is None
+    assert controller.unlock_page.error_label.text() == (
+        "moodlog locked itself after a while without use. Your unsaved text could not be "
+        "kept: moodlog does not keep drafts of “Add session”. Everything saved before is safe."
+    )
+
+
+def test_the_lock_asks_first_and_going_back_keeps_the_text(controller: AppController) -> None:
+    asked: list[str] = []
+    controller.ask_discard = lambda reason: asked.append(reason) or False  # "Go back"
+    dialog = open_session_dialog(controller)
+    dialog.notes.setPlainText("felt the room tilt, then calm")
+    assert controller.lock() is False
+    assert asked == ["moodlog does not keep drafts of “Add session”"]
+    assert controller.vault is not None and dialog.isVisible()
+    assert dialog.notes.toPlainText() == "felt the room tilt, then calm"
+
+
+def test_untouched_or_saved_dialogs_lock_without_asking(qtbot, controller: AppController) -> None:
+    asked: list[str] = []
+    controller.ask_discard = lambda reason: asked.append(reason) or False
+    open_session_dialog(controller)  # opened, nothing typed
+    today = controller.main_window.screen("Today")
+    today.open_questionnaire("GAD-7")
+    questionnaire = today.questionnaire_dialog
+    for group in questionnaire.groups:
+        group.button(0).click()
+    questionnaire.save()  # saved: stays open, nothing to lose
+    assert controller.lock() is True
+    assert asked == []
+    unlock(qtbot, controller)
+    qtbot.waitUntil(lambda: controller.vault is not None, timeout=5000)
+    assert len(controller.vault.questionnaires.all()) == 1
