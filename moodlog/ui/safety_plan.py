@@ -106,6 +106,16 @@ class ContactsTable(QTableWidget):
         return result
 
 
+PLAN_DRAFT = "safety-plan"  # the draft slot of unsaved plan edits
+NOT_SAVED_YET = QT_TR_NOOP(
+    "Changes not saved yet: “Get help now” shows your plan as last saved until you save."
+)
+RESTORED_PLAN_EDITS = QT_TR_NOOP(
+    "Restored your unsaved changes to the plan. They are not saved yet: “Get help now” "
+    "shows your plan as last saved until you save."
+)
+
+
 class SafetyPlanScreen(QTabWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -182,10 +192,12 @@ class SafetyPlanScreen(QTabWidget):
         return scroll
 
     def _mark_dirty(self) -> None:
+        if not self._dirty:
+            self.status.setText(tr(NOT_SAVED_YET))
         self._dirty = True
 
     def _contact_edited(self, item: QTableWidgetItem) -> None:
-        self._dirty = True
+        self._mark_dirty()
         table = item.tableWidget()
         if item.row() == table.rowCount() - 1 and item.text().strip():
             table.blockSignals(True)
@@ -196,6 +208,16 @@ class SafetyPlanScreen(QTabWidget):
         plan = self.vault.safety_plans.latest() or self._starter_plan()
         self._show_plan(plan)
         self._dirty = False
+        draft = self.vault.drafts.load(PLAN_DRAFT)
+        if isinstance(draft, dict):
+            try:
+                edited = SafetyPlan.from_dict(draft)
+            except (KeyError, TypeError, ValueError):
+                self.vault.drafts.discard(PLAN_DRAFT)  # from an older moodlog: left out
+                return
+            self._show_plan(edited)
+            self._dirty = True
+            self.status.setText(tr(RESTORED_PLAN_EDITS))
 
     def _starter_plan(self) -> SafetyPlan:
         """An empty plan with the crisis line prefilled under professionals."""
@@ -238,7 +260,9 @@ class SafetyPlanScreen(QTabWidget):
         return plan
 
     def save(self) -> None:
-        self.vault.safety_plans.save(self.plan_from_fields(), self.context.today())
+        with self.vault.transaction():
+            self.vault.safety_plans.save(self.plan_from_fields(), self.context.today())
+            self.vault.drafts.discard(PLAN_DRAFT)
         self._dirty = False
         self.status.setText(tr("Saved."))
         self._show_plan(self.vault.safety_plans.latest())
@@ -249,12 +273,13 @@ class SafetyPlanScreen(QTabWidget):
         self.status.setText(tr("Saved and marked as reviewed today."))
 
     def leaving(self) -> None:
-        """Unsaved plan edits are kept: saving a plan is never harmful."""
+        """Unsaved plan edits are kept as an encrypted draft (at a lock, a screen
+        switch, quitting), never saved as the plan: the plan "Get help now" shows is only
+        ever one the person saved (review finding: an accidental select-all and delete
+        in "Reasons for living", then another screen, became the plan shown in a
+        crisis). The draft comes back on this screen, said to be unsaved."""
         if self._dirty and self.vault.is_open:
-            plan = self.plan_from_fields()
-            previous = self.vault.safety_plans.latest()
-            self.vault.safety_plans.save(plan, previous.reviewed_on if previous else None)
-            self._dirty = False
+            self.vault.drafts.save(PLAN_DRAFT, self.plan_from_fields().to_dict())
 
     def export_pdf(self) -> None:
         from moodlog.report.safety_plan_pdf import export_safety_plan_pdf

@@ -3332,6 +3332,14 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Changes not saved yet: “Get help now” shows your plan as last saved until you save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored your unsaved changes to the plan. They are not saved yet: “Get help now” shows your plan as last saved until you save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>My safety plan</source>
         <translation type="unfinished"></translation>
     </message>

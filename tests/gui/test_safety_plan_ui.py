@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from PySide6.QtCore import Qt
 
 from moodlog.domain.safety import Contact, SafetyPlan
 from moodlog.preferences import Preferences
@@ -59,12 +60,33 @@ def test_edit_save_and_reload(qtbot, context, vault):
     assert vault.safety_plans.version_count() == 2
 
 
-def test_unsaved_plan_edits_are_kept_when_leaving(qtbot, context, vault):
+def test_unsaved_plan_edits_are_kept_as_a_draft_not_as_the_plan(qtbot, context, vault):
+    """Tired-user review (stop 13): leaving the screen saved unsaved edits as the plan, so
+    an accidental select-all and delete became the plan "Get help now" shows."""
     screen = SafetyPlanScreen(context)
     qtbot.addWidget(screen)
+    screen.fields["reasons"].setPlainText("My sister\nThe garden")
+    screen.save()
+    screen.fields["reasons"].selectAll()
+    qtbot.keyClick(screen.fields["reasons"], Qt.Key.Key_Delete)
     screen.fields["coping"].setPlainText("Breathe")
-    screen.leaving()
+    assert screen.status.text().startswith("Changes not saved yet")
+    screen.leaving()  # a screen switch, a lock, quitting
+    plan = vault.safety_plans.latest()
+    assert plan.reasons == ["My sister", "The garden"] and plan.coping == []
+    assert vault.safety_plans.version_count() == 1
+
+    again = SafetyPlanScreen(context)  # after the next unlock
+    qtbot.addWidget(again)
+    assert again.fields["reasons"].toPlainText() == ""
+    assert again.fields["coping"].toPlainText() == "Breathe"
+    assert again.status.text().startswith("Restored your unsaved changes to the plan.")
+    again.save()
     assert vault.safety_plans.latest().coping == ["Breathe"]
+    assert vault.drafts.load("safety-plan") is None
+    third = SafetyPlanScreen(context)
+    qtbot.addWidget(third)
+    assert third.status.text() == ""
 
 
 def test_history_shows_levels_by_day(qtbot, context, vault):
