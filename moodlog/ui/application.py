@@ -165,6 +165,7 @@ class AppController(QObject):
         # Asked when unsaved text cannot be kept at a lock the person asked for;
         # returns True to lock anyway (tests replace it).
         self.ask_discard = self._ask_discard
+        self.ask_close_discard = lambda reason: self._ask_discard(reason, closing=True)
         AppController.current = self
         self.lock_window = LockWindow()
         self.lock_window.setWindowTitle(tr(DEMO_TITLE if demo else APP_TITLE))
@@ -259,6 +260,7 @@ class AppController(QObject):
         self.main_window.restore_requested.connect(self.restore_from_backup)
         self.main_window.setWindowTitle(tr(DEMO_TITLE if self.demo else APP_TITLE))
         self.main_window.lock_requested.connect(self.lock)
+        self.main_window.ask_before_closing = lambda reason: self.ask_close_discard(reason)
         self.main_window.help_requested.connect(self.show_help)
         self.main_window.idle_minutes_changed.connect(self._set_idle_minutes)
         self.main_window.show()
@@ -370,19 +372,27 @@ class AppController(QObject):
         except Exception:  # noqa: BLE001 - the lock must go on whatever happens here
             return [tr("an unexpected error")]
 
-    def _ask_discard(self, reason: str) -> bool:
+    def _ask_discard(self, reason: str, closing: bool = False) -> bool:
+        """Whether to lock (or, ``closing``, close moodlog) although unsaved text could
+        not be kept as a draft (``reason``); "Go back" is the default."""
         from PySide6.QtWidgets import QMessageBox
 
+        if closing:
+            then = tr("If you close moodlog now, it is lost.")
+            go = tr("Close and discard it")
+        else:
+            then = tr("If you lock now, it is lost.")
+            go = tr("Lock and discard it")
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             tr("Unsaved text"),
             tr(
                 "Your unsaved text could not be kept as a draft: {reason}.\n\n"
-                "If you lock now, it is lost. You can go back and copy it somewhere first."
-            ).format(reason=reason),
+                "{then} You can go back and save it, or copy it somewhere first."
+            ).format(reason=reason, then=then),
             parent=self.main_window,
         )
-        discard = box.addButton(tr("Lock and discard it"), QMessageBox.ButtonRole.DestructiveRole)
+        discard = box.addButton(go, QMessageBox.ButtonRole.DestructiveRole)
         back = box.addButton(tr("Go back"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(back)
         box.exec()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -163,6 +165,9 @@ class MainWindow(QMainWindow):
         lock_action.setToolTip(tr("Lock moodlog"))
         self.addAction(lock_action)
         self.lock_keys_while_blocked = LockKeysWhileBlocked(lock_keys, self.lock_requested, self)
+        # Set by the controller: asks before closing loses text that could not be kept
+        # as a draft (reason) -> whether to close anyway.
+        self.ask_before_closing: Callable[[str], bool] | None = None
         # Listed on the Help screen from these actions (moodlog.ui.help_screen).
         for text, keys, slot in (
             (tr("New entry (Today)"), "Ctrl+N", self.new_entry),
@@ -222,7 +227,14 @@ class MainWindow(QMainWindow):
             return
         previous = self.stack.currentWidget()
         if previous is not None and hasattr(previous, "leaving"):
-            previous.leaving()
+            from moodlog.vault.errors import VaultError
+
+            # The draft is a safety net only: the screen keeps its text while the journal
+            # is open, and a lock or quit asks about it. (Review finding: on a full disk
+            # the switch stopped halfway, the menu on one screen and another shown,
+            # with a "Not saved" nobody had asked for.)
+            with contextlib.suppress(VaultError):
+                previous.leaving()
         title = SCREENS[row][0]
         widget = self.screen(title)
         self.stack.setCurrentIndex(row)
@@ -296,7 +308,13 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self._closing_for_lock:
-            self.prepare_to_lock()
+            problems = self.prepare_to_lock()
+            ask = self.ask_before_closing
+            if problems and ask is not None and not ask(problems[0]):
+                # (review finding: closing threw unsaved text away without a word when
+                # its draft could not be kept; the Lock asked, closing did not)
+                event.ignore()
+                return
         if not self.context.demo:
             from moodlog.ui.window_state import save_geometry
 

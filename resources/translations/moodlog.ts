@@ -1385,17 +1385,29 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>If you close moodlog now, it is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close and discard it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you lock now, it is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Unsaved text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock and discard it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Your unsaved text could not be kept as a draft: {reason}.
 
-If you lock now, it is lost. You can go back and copy it somewhere first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lock and discard it</source>
+{then} You can go back and save it, or copy it somewhere first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -324,3 +324,43 @@ def test_upgrade_copy_cut_short_by_a_full_disk_leaves_no_half_backup(data_dir: P
     with Vault.open(path, PASSPHRASE) as vault:  # with room again it upgrades normally
         assert vault.version == LATEST_VERSION and vault.entries.count() == 60
     assert len(list(data_dir.glob("*.bak"))) == 1
+
+
+def test_switching_screens_on_a_full_disk_switches_and_keeps_the_text(
+    qtbot, data_dir: Path
+) -> None:
+    """Tired-user review (stop 13): the Today draft could not be kept when leaving the
+    screen, and the switch stopped halfway (the menu on Journal, Today still shown) with a
+    "Not saved" message nobody had asked for."""
+    from tests.gui.helpers import create_vault_through_the_window
+
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    text = type_a_long_note(qtbot, controller)
+    fill_the_disk(controller.vault)
+    window = controller.main_window
+    window.show_screen("Journal")
+    assert window.stack.currentWidget() is window.screen("Journal")
+    window.show_screen("Today")
+    assert window.screen("Today").form.note.toPlainText() == text  # still there to save
+    controller.ask_discard = lambda reason: True
+    controller.lock()
+
+
+def test_closing_with_a_draft_that_cannot_be_kept_asks_first(qtbot, data_dir: Path) -> None:
+    """Tired-user review (stop 13): closing the window threw the text away without a word
+    when its draft could not be kept (the Lock asked)."""
+    from tests.gui.helpers import create_vault_through_the_window
+
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    text = type_a_long_note(qtbot, controller)
+    fill_the_disk(controller.vault)
+    asked: list[str] = []
+    controller.ask_close_discard = lambda reason: asked.append(reason) is not None  # go back
+    window = controller.main_window
+    assert window.close() is False
+    assert asked == ["the disk is full"]
+    assert window.isVisible() and window.screen("Today").form.note.toPlainText() == text
+    controller.ask_close_discard = lambda reason: asked.append(reason) is None  # close
+    assert window.close() is True
+    assert asked == ["the disk is full"] * 2
+    controller.shutdown()
