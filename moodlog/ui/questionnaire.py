@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
@@ -48,7 +51,7 @@ from moodlog.i18n import date_text, tr
 from moodlog.locale_words import LOCALE
 from moodlog.ui.context import AppContext
 from moodlog.ui.drafts import NotKeptAtLock
-from moodlog.ui.widgets import FittedColumns, column_memory, hint, numbered
+from moodlog.ui.widgets import FittedColumns, column_memory, confirm, hint, numbered
 from moodlog.wording import QT_TR_NOOP
 
 
@@ -250,8 +253,8 @@ class QuestionnaireDialog(NotKeptAtLock, QDialog):
         close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setAccessibleDescription(tr("Closes this window without saving."))
         self.confirming = False  # "Save anyway" is showing: a second click saves
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.accepted.connect(self._save_clicked)
+        self.buttons.rejected.connect(self._close_asked)
         layout.addWidget(self.buttons)
         self.note_opened()  # (its input is not kept at a lock: said so then)
 
@@ -292,6 +295,43 @@ class QuestionnaireDialog(NotKeptAtLock, QDialog):
             else calm_help_line(resources, translate=tr)
         )
 
+    def _save_clicked(self) -> None:
+        """Save, unless this click comes within a double click of "Save anyway"
+        appearing (review finding: a double click on Save went straight through "Save
+        anyway", and a partly answered form was saved unread)."""
+        interval = QApplication.doubleClickInterval() / 1000
+        if self.confirming and time.monotonic() - self._confirming_since < interval:
+            return
+        self.save()
+
+    def _may_close(self) -> bool:
+        """Close, Escape or the window's close button: asks first when answers given
+        here are not saved (review finding: they were thrown away without a word). Not
+        asked when moodlog closes the dialog itself (a lock keeps nobody waiting, and
+        says it could not keep them)."""
+        return self.not_kept_reason() is None or confirm(
+            self,
+            tr("Close without saving?"),
+            tr("Your answers are not saved. Close without saving them?"),
+            tr("Close without saving"),
+        )
+
+    def _close_asked(self) -> None:
+        if self._may_close():
+            self.reject()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self._close_asked()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if event.spontaneous() and not self._may_close():  # the window's own close button
+            event.ignore()
+            return
+        super().closeEvent(event)
+
     def save(self) -> None:
         """Save the form. A blank form is not saved; a partly answered one only after
         a second click on "Save anyway" (it gets no total and does not count as taken)."""
@@ -322,6 +362,7 @@ class QuestionnaireDialog(NotKeptAtLock, QDialog):
             )
             self.save_button.setText(tr(self.SAVE_ANYWAY))
             self.confirming = True
+            self._confirming_since = time.monotonic()
             return
         now = self.context.now()
         difficulty = self.difficulty_group.checkedId()

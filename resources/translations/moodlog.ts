@@ -3092,6 +3092,18 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Close without saving?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your answers are not saved. Close without saving them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nothing was saved: no question is answered yet. Choose an answer for each question, or close this window.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from moodlog.domain.analysis import daily_series
 from moodlog.domain.booster import booster_summary
@@ -65,6 +66,7 @@ def test_phq9_saved_with_item9_unanswered_shows_the_help_line(qtbot, context):
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.crisis_line is None  # not saved yet: "Save anyway" is offered first
     assert dialog.save_button.text() == dialog.SAVE_ANYWAY
+    qtbot.wait(QApplication.doubleClickInterval() + 50)  # read, then a deliberate click
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     (saved,) = context.vault.questionnaires.all()
     assert saved.answers[8] is None

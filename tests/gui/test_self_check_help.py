@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 
 from moodlog.domain.questionnaires import GAD7, PHQ9
 from moodlog.domain.safety import SICheckin
@@ -160,6 +160,7 @@ def test_partly_answered_form_needs_confirmation_and_does_not_count_as_taken(qtb
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert app.vault.questionnaires.all() == []
     assert dialog.save_button.text() == "Save anyway"
+    qtbot.wait(QApplication.doubleClickInterval() + 50)  # read, then a deliberate click
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     (saved,) = app.vault.questionnaires.all()
     assert saved.total is None
@@ -304,3 +305,55 @@ def test_saved_answers_cannot_be_changed_on_screen(qtbot, app) -> None:  # noqa:
     qtbot.mouseClick(item1, Qt.MouseButton.LeftButton)
     assert dialog.answers() == saved.answers == [1, 1, 1, 1, 1, 1, 1, 1, 0]
     assert dialog.crisis_line is None
+
+
+def test_a_double_click_does_not_go_through_save_anyway(qtbot, app, monkeypatch) -> None:  # noqa: ANN001
+    """Tired-user review (stop 13): two quick clicks on Save with questions unanswered
+    saved the partial form: the second click landed on "Save anyway"."""
+    today = app.main_window.screen("Today")
+    today.open_questionnaire(PHQ9)
+    dialog = today.questionnaire_dialog
+    qtbot.addWidget(dialog)
+    for group in dialog.groups[:5]:
+        group.button(1).click()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # 0 ms later
+    assert app.vault.questionnaires.all() == []
+    assert dialog.save_button.text() == "Save anyway"
+    monkeypatch.setattr(
+        "moodlog.ui.questionnaire.QApplication.doubleClickInterval", staticmethod(lambda: 0)
+    )
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # a deliberate click
+    (saved,) = app.vault.questionnaires.all()
+    assert saved.answers[:5] == [1] * 5 and saved.answers[5:] == [None] * 4
+
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def test_closing_unsaved_answers_asks_first(qtbot, app, monkeypatch) -> None:  # noqa: ANN001
+    """Tired-user review (stop 13): Escape threw answered questions away without a word."""
+    asked: list[str] = []
+    answer = [False]
+    monkeypatch.setattr(
+        "moodlog.ui.questionnaire.confirm",
+        lambda _parent, title, _text, _action: asked.append(title) or answer[0],
+    )
+    today = app.main_window.screen("Today")
+    today.open_questionnaire(PHQ9)
+    dialog = today.questionnaire_dialog
+    qtbot.addWidget(dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing answered: closes without asking
+    assert asked == [] and not dialog.isVisible()
+    today.open_questionnaire(PHQ9)
+    dialog = today.questionnaire_dialog
+    qtbot.addWidget(dialog)
+    dialog.groups[0].button(2).click()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked == ["Close without saving?"] and dialog.isVisible()
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Close), LEFT)
+    assert asked == ["Close without saving?"] * 2 and dialog.isVisible()
+    answer[0] = True
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert app.vault.questionnaires.all() == []
