@@ -311,6 +311,7 @@ class TodayScreen(QWidget):
         draft = self.vault.drafts.load(DRAFT_NAME)
         if draft:
             self.form.restore(draft.get("entry", {}))
+            self._keep_restored_when()
             self.self_check.restore(draft.get("self_check", {}))
             self._checkin_recorded = bool(draft.get("checkin_recorded"))
             self._dirty = True
@@ -368,6 +369,20 @@ class TodayScreen(QWidget):
                     "checkin_recorded": self._checkin_recorded,
                 },
             )
+
+    def _keep_restored_when(self) -> None:
+        """A restored draft is saved for the day and time its fields show (review
+        finding: a draft from Saturday 23:50, reopened on Sunday morning, showed Saturday
+        23:50 and was saved as Sunday 08:00). One that followed the clock today goes on
+        following it, shown at once; one from an earlier day keeps its day and time."""
+        form = self.form
+        if form.when_changed():
+            return
+        now = self.context.now()
+        if form.day() == now.date():
+            form.set_when(now)
+        else:
+            form.set_when(dt.datetime.combine(form.day(), form.time()), by_user=True)
 
     def _reset_form(self) -> None:
         # Quiet while clearing: each cleared field would say "changed" to mark the form

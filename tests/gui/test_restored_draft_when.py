@@ -1,0 +1,52 @@
+"""Tired-user review (stop 13): a restored draft is saved for the day and time it shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from moodlog.preferences import Preferences
+from moodlog.ui.context import AppContext
+from moodlog.ui.today import TodayScreen
+from tests.conftest import FakeClock
+
+SATURDAY_NIGHT = dt.datetime(2026, 3, 28, 23, 50)
+
+
+def today_at(qtbot, vault, data_dir: Path, clock: FakeClock) -> TodayScreen:  # noqa: ANN001
+    context = AppContext(
+        vault=vault, data_dir=data_dir, preferences=Preferences(country="US"), now=clock
+    )
+    screen = TodayScreen(context)
+    qtbot.addWidget(screen)
+    return screen
+
+
+def test_a_draft_from_last_night_is_saved_for_last_night(qtbot, vault, data_dir: Path) -> None:
+    """It showed Saturday 23:50 and was saved as Sunday 08:00."""
+    clock = FakeClock(SATURDAY_NIGHT)
+    screen = today_at(qtbot, vault, data_dir, clock)
+    screen.form.mood.set_value(3)
+    screen.form.note.setPlainText("a long evening")
+    screen.leaving()  # the lock keeps it as a draft
+    clock.value = dt.datetime(2026, 3, 29, 8, 0)
+    again = today_at(qtbot, vault, data_dir, clock)
+    assert (again.form.day(), again.form.time()) == (SATURDAY_NIGHT.date(), dt.time(23, 50))
+    assert again.save() is True
+    (saved,) = vault.entries.on_day(SATURDAY_NIGHT.date())
+    assert saved.time == dt.time(23, 50) and saved.note == "a long evening"
+    assert vault.entries.on_day(dt.date(2026, 3, 29)) == []
+
+
+def test_a_draft_from_earlier_today_follows_the_clock_as_shown(
+    qtbot, vault, data_dir: Path
+) -> None:
+    clock = FakeClock(dt.datetime(2026, 3, 29, 9, 0))
+    screen = today_at(qtbot, vault, data_dir, clock)
+    screen.form.mood.set_value(6)
+    screen.leaving()
+    clock.value = dt.datetime(2026, 3, 29, 14, 30)
+    again = today_at(qtbot, vault, data_dir, clock)
+    assert again.form.time() == dt.time(14, 30)  # shown as it will be saved
+    assert again.save() is True
+    assert vault.entries.on_day(dt.date(2026, 3, 29))[0].time == dt.time(14, 30)
