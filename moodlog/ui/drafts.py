@@ -152,6 +152,7 @@ class QuestionDialog(DraftDialogMixin, QDialog):
         layout.addWidget(self.restored_notice())
         layout.addWidget(QLabel(tr(QUESTION_LABEL)))
         self.text = QPlainTextEdit(text)
+        self.text.setTabChangesFocus(True)  # Tab moves on (a typed tab: nothing)
         self.text.setAccessibleName(tr("Question"))
         self.text.setAccessibleDescription(
             tr("Added to the list of questions for your next appointment when you save.")

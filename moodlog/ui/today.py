@@ -166,6 +166,7 @@ class IntegrationDialog(NotKeptAtLock, QDialog):
             hint(tr("What came up? What do you want to remember, or bring to therapy?"))
         )
         self.text = QPlainTextEdit(treatment.integration)
+        self.text.setTabChangesFocus(True)  # Tab moves on (a typed tab: nothing)
         self.text.setAccessibleName(tr("Integration note"))
         self.text.setAccessibleDescription(tr("Kept with this session, encrypted."))
         layout.addWidget(self.text)

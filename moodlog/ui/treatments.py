@@ -314,9 +314,11 @@ class TreatmentDialog(NotKeptAtLock, QDialog):
         self.after = QLineEdit(t.after_feeling)
         self.after.setAccessibleDescription(tr("In your own words, how you felt afterwards."))
         self.notes = QPlainTextEdit(t.notes)
+        self.notes.setTabChangesFocus(True)  # Tab moves on (a typed tab: nothing)
         self.notes.setMaximumHeight(80)
         self.notes.setAccessibleDescription(tr("Anything else about the session."))
         self.integration = QPlainTextEdit(t.integration)
+        self.integration.setTabChangesFocus(True)  # Tab moves on (a typed tab: nothing)
         self.integration.setMaximumHeight(80)
         self.integration.setAccessibleDescription(
             tr("What came up during or after the session, in the days that followed.")
@@ -563,8 +565,11 @@ class SessionNoteDialog(DraftDialogMixin, QDialog):
         self.date = _date_edit(self.note.day)
         self.therapist = QLineEdit(self.note.therapist)
         self.worked_on = QPlainTextEdit(self.note.worked_on)
+        self.worked_on.setTabChangesFocus(True)  # Tab moves on (a typed tab: nothing)
         self.insights = QPlainTextEdit(self.note.insights)
+        self.insights.setTabChangesFocus(True)  # Tab moves on (a typed tab: nothing)
         self.homework = QPlainTextEdit(self.note.homework)
+        self.homework.setTabChangesFocus(True)  # Tab moves on (a typed tab: nothing)
         self.date.setAccessibleDescription(tr("The day of the therapy appointment."))
         self.therapist.setAccessibleDescription(tr("Optional: who you saw."))
         for field, description in (
