@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -448,6 +448,15 @@ class TreatmentDialog(NotKeptAtLock, QDialog):
                 else None
             ),
         )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Enter does not save: only Save does (review finding: Enter in any field of an
+        untouched dialog recorded a session, copied from the last one, that never took
+        place). Enter in the notes still starts a new line."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def save(self) -> None:
         try:

@@ -237,3 +237,23 @@ def test_the_first_session_has_no_preset_kind(qtbot, context, vault) -> None:  #
     again = TreatmentDialog(context)
     qtbot.addWidget(again)
     assert again.kind.currentData() == "esketamine_nasal"
+
+
+def test_enter_in_a_field_does_not_save_a_session(qtbot, context, vault) -> None:  # noqa: ANN001
+    """Tired-user review (stop 13): Enter in an untouched "Add session" dialog recorded
+    a session copied from the last one."""
+    from PySide6.QtCore import Qt
+
+    first = TreatmentDialog(context)
+    qtbot.addWidget(first)
+    fill(first, NOW.date() - dt.timedelta(days=7))
+    first.save()
+    assert len(vault.treatments.all()) == 1
+    dialog = TreatmentDialog(context)  # copied from the one before
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.clinic.setFocus()
+    qtbot.keyClick(dialog.clinic, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.clinic, Qt.Key.Key_Enter)
+    assert len(vault.treatments.all()) == 1 and dialog.isVisible()
