@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field
 
 from moodlog.domain.errors import ValidationError
@@ -20,6 +21,29 @@ FIELD_LABELS = {
 BACKFILL_AFTER = dt.timedelta(hours=48)
 MAX_NOTE_CHARS = 5_000_000
 MAX_TAG_CHARS = 60  # a tag's name, on every screen and in every import
+# Marks that turn the direction of the text around them (U+202E shows "gnilffab" for
+# "baffling"): in a tag's name they could disguise it.
+_DIRECTION_MARKS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
+
+def clean_tag(name: str) -> str:
+    """A tag's name as the journal keeps it: trimmed, spaces evened out, control
+    characters (a NUL, a line break) as spaces, without direction marks, and "" when nothing visible is left (only spaces,
+    zero-width or combining characters). Review finding: a zero-width space, a NUL or
+    a right-to-left override made a tag that could not be seen or read rightly, and
+    stayed for good. Joiners inside an emoji (👩‍⚕️) are kept."""
+    kept = "".join(
+        " " if unicodedata.category(ch) == "Cc" else ch  # (a line break: a space)
+        for ch in name
+        if ch not in _DIRECTION_MARKS
+    )
+    kept = " ".join(kept.split())
+    if not any(unicodedata.category(ch)[0] not in "ZCM" for ch in kept):
+        return ""
+    return kept
+
 
 DEFAULT_TAGS = (
     "exercise",
@@ -99,5 +123,11 @@ def validate_entry(entry: Entry) -> None:
             f"the limit is {MAX_NOTE_CHARS:,})."
         )
     for tag in entry.tags:
-        if not isinstance(tag, str) or not tag.strip() or len(tag) > 60:
-            raise ValidationError(f"A tag must be 1 to 60 characters of text (got {tag!r}).")
+        if not isinstance(tag, str) or not clean_tag(tag) or clean_tag(tag) != tag.strip():
+            raise ValidationError(
+                f"A tag must be 1 to 60 characters of visible text (got {tag[:80]!r})."
+                if isinstance(tag, str)
+                else f"A tag must be text (got {type(tag).__name__})."
+            )
+        if len(tag) > MAX_TAG_CHARS:
+            raise ValidationError(f"A tag must be 1 to 60 characters of text (got {tag[:80]!r}).")

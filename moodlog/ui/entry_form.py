@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from moodlog.domain.entries import MAX_TAG_CHARS, Entry
+from moodlog.domain.entries import MAX_TAG_CHARS, Entry, clean_tag
 from moodlog.i18n import TIME_FIELD_FORMAT, tr
 from moodlog.ui.widgets import DateEdit, ScaleInput, TimeEdit
 
@@ -329,7 +329,7 @@ class EntryForm(QWidget):
             field.setMaxLength(MAX_TAG_CHARS)
         if not dialog.exec():
             return
-        name = self.known_tag(dialog.textValue().strip()[:MAX_TAG_CHARS])
+        name = self.known_tag(clean_tag(dialog.textValue())[:MAX_TAG_CHARS])
         if name:
             self.check_tags([*self.checked_tags(), name])
 

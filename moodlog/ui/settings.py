@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from moodlog.domain.entries import MAX_TAG_CHARS
+from moodlog.domain.entries import MAX_TAG_CHARS, clean_tag
 from moodlog.domain.treatments import DEFAULT_AFTERCARE
 from moodlog.i18n import tr
 from moodlog.ui.application import THEMES, apply_theme
@@ -209,7 +209,7 @@ class SettingsScreen(QScrollArea):
         apply_theme(QApplication.instance(), theme)
 
     def _add_tag(self) -> None:
-        self.vault.tags.add(self.new_tag.text()[:MAX_TAG_CHARS])
+        self.vault.tags.add(clean_tag(self.new_tag.text())[:MAX_TAG_CHARS])
         self.new_tag.clear()
         self.refresh()
         self.context.events.data_changed.emit("tags")

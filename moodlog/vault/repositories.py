@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from moodlog.domain.entries import DEFAULT_TAGS, Entry, validate_entry
+from moodlog.domain.entries import DEFAULT_TAGS, Entry, clean_tag, validate_entry
 from moodlog.domain.questionnaires import QuestionnaireResult
 from moodlog.domain.safety import SafetyPlan, SICheckin
 from moodlog.domain.treatments import (
@@ -144,7 +144,7 @@ class TagRepository(_Repository):
         return [row[0] for row in self._conn.execute(sql + " ORDER BY name COLLATE NOCASE")]
 
     def add(self, name: str) -> None:
-        name = name.strip()
+        name = clean_tag(name)
         if not name:
             return
         with self._transaction() as conn:
