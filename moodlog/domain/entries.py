@@ -31,9 +31,9 @@ _DIRECTION_MARKS = frozenset(
 def clean_tag(name: str) -> str:
     """A tag's name as the journal keeps it: trimmed, spaces evened out, control
     characters (a NUL, a line break) as spaces, without direction marks, and "" when
-    nothing visible is left (only spaces, zero-width or combining characters). Review finding: a zero-width space, a NUL or
-    a right-to-left override made a tag that could not be seen or read rightly, and
-    stayed for good. Joiners inside an emoji (👩‍⚕️) are kept."""
+    nothing visible is left (only spaces, zero-width or combining characters). Review
+    finding: a zero-width space, a NUL or a right-to-left override made a tag that could
+    not be seen or read rightly, and stayed for good. Joiners inside an emoji are kept."""
     kept = "".join(
         " " if unicodedata.category(ch) == "Cc" else ch  # (a line break: a space)
         for ch in name
