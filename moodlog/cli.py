@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import getpass
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -177,6 +178,9 @@ def cmd_passwd(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
 
     with Vault.open(_vault_path(args), current) as vault:
         new = passphrases.get(2, "New passphrase: ", confirm=True)
+        if new == current:  # (review finding: it said the old one no longer opened it)
+            print("The new passphrase is the same as the current one: nothing changed.")
+            return 0
         vault.change_passphrase(current, new)
     print("Passphrase changed. The old passphrase no longer opens the vault.")
     return 0
@@ -517,6 +521,9 @@ def cmd_backup(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
 
     vault_path = _vault_path(args)
     out = Path(args.out).expanduser()
+    if args.out.endswith(("/", os.sep)) and not out.is_dir():
+        # (review finding: "newdir/" wrote a backup file named "newdir")
+        raise CliError(f"the folder {out} does not exist")
     beside_vault = out.resolve().parent == vault_path.resolve().parent
     if out.resolve() == vault_path.resolve() or (
         beside_vault and out.name.startswith(vault_path.name)

@@ -39,3 +39,60 @@ def test_a_passphrase_that_is_not_utf8_gets_a_plain_message(tmp_path: Path) -> N
         "moodlog: the passphrase on line 1 of standard input is not UTF-8 text; send it as UTF-8\n"
     )
     assert not (tmp_path / "v" / "moodlog.db").exists()
+
+
+def test_a_json_export_saved_with_a_byte_order_mark_is_read(tmp_path: Path, vault) -> None:  # noqa: ANN001
+    """Review finding: a file saved by Notepad (a UTF-8 byte order mark first) was refused
+    with "Unexpected UTF-8 BOM (decode using utf-8-sig)"."""
+    from moodlog.report import json_format
+    from moodlog.vault import bulk
+
+    text = json_format.dumps(bulk.load(vault))
+    plain, marked = tmp_path / "export.json", tmp_path / "notepad.json"
+    plain.write_text(text, encoding="utf-8")
+    marked.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert json_format.load_file(marked) == json_format.load_file(plain)
+
+
+def test_passwd_with_the_same_passphrase_says_nothing_changed(tmp_path: Path) -> None:
+    from tests.conftest import PASSPHRASE, run_cli
+
+    data = tmp_path / "v"
+    assert (
+        run_cli(
+            ["--data-dir", str(data), "init", "--passphrase-stdin"], PASSPHRASE + "\n"
+        ).returncode
+        == 0
+    )
+    same = run_cli(
+        ["--data-dir", str(data), "passwd", "--passphrase-stdin"], f"{PASSPHRASE}\n{PASSPHRASE}\n"
+    )
+    assert same.returncode == 0
+    assert same.stdout == "The new passphrase is the same as the current one: nothing changed.\n"
+
+
+def test_backup_into_a_folder_that_is_not_there(tmp_path: Path) -> None:
+    """Review finding: ``backup --out newdir/`` wrote a file named "newdir"."""
+    from tests.conftest import PASSPHRASE, run_cli
+
+    data = tmp_path / "v"
+    assert (
+        run_cli(
+            ["--data-dir", str(data), "init", "--passphrase-stdin"], PASSPHRASE + "\n"
+        ).returncode
+        == 0
+    )
+    result = run_cli(
+        [
+            "--data-dir",
+            str(data),
+            "backup",
+            "--out",
+            f"{tmp_path / 'newdir'}/",
+            "--passphrase-stdin",
+        ],
+        PASSPHRASE + "\n",
+    )
+    assert result.returncode == 1
+    assert "does not exist" in result.stderr
+    assert not (tmp_path / "newdir").exists()

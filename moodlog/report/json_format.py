@@ -924,7 +924,8 @@ def load_file(path: Path) -> VaultContents:
             f"is {MAX_IMPORT_BYTES // 2**20} MB)."
         )
     try:
-        document, suspicious = _parse(path.read_text(encoding="utf-8"))
+        # (a byte order mark, as Notepad writes it, is read past: review finding)
+        document, suspicious = _parse(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError:
         raise ValidationError(f"{path} is not a text file (not UTF-8).") from None
     except json.JSONDecodeError as error:
