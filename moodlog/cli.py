@@ -562,7 +562,7 @@ def _backup_passphrase(
     if lines is not None:
         index = 1 if vault_exists else 0
         if len(lines) > index and lines[index]:
-            return lines[index]
+            return passphrases.get(index + 1, "")
         return passphrases.get(1, "")
     typed = getpass.getpass("Passphrase of the backup (press Enter if it is the same): ")
     return typed or current or passphrases.get(1, "Passphrase of the backup: ")

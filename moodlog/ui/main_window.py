@@ -74,11 +74,20 @@ class LockKeysWhileBlocked(QObject):
         if (
             event.type() == QEvent.Type.KeyPress
             and QKeySequence(event.keyCombination()) == self.keys
+            and self._own_dialog_is_open()
         ):
             self.install(False)
             self.lock.emit()
             return True
         return False
+
+    def _own_dialog_is_open(self) -> bool:
+        """Whether the modal dialog open now belongs to this main window (any other
+        window a dialog blocks, a main window left from before a lock, has no say)."""
+        widget = QApplication.activeModalWidget()
+        while widget is not None and widget is not self.parent():
+            widget = widget.parentWidget()
+        return widget is not None
 
 
 class MainWindow(QMainWindow):
