@@ -149,6 +149,7 @@ class AppController(QObject):
         # need the journal's settings, so nothing is due before it.
         self.reminders: ReminderService | None = None
         self.copied_text = None  # moodlog.ui.clipboard.CopiedText, from the first unlock
+        self._asking_to_lock = False  # the Lock's "Unsaved text" question is open
         minutes_ms = self.preferences.idle_lock_minutes * 60_000
         self.idle = IdleWatcher(idle_ms if idle_ms is not None else minutes_ms, self)
         # The session's and the charts' modules, imported in quiet moments while the
@@ -341,8 +342,15 @@ class AppController(QObject):
         discarded; "go back" leaves everything open (and the idle lock armed)."""
         if self.vault is None:
             return True
+        if self._asking_to_lock:
+            return False  # Ctrl+L again while the question is open: one question
         problems = self._keep_unsaved_work()
-        if problems and not self.ask_discard(problems[0]):
+        self._asking_to_lock = True
+        try:
+            go = not problems or self.ask_discard(problems[0])
+        finally:
+            self._asking_to_lock = False
+        if not go:
             return self.vault is None  # the idle lock may have come while asking
         if self.vault is not None:
             self._close_session()

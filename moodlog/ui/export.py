@@ -6,7 +6,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, QThread, Signal
 from PySide6.QtGui import QPageSize, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -441,6 +441,15 @@ class ExportScreen(QScrollArea):
             )
         self.writer = None
         writer.deleteLater()
+
+    def finish_writing(self) -> None:
+        """Before a lock or quit: a PDF still being written is finished first, and its
+        result told, so that the window is never destroyed under its thread (review
+        finding: a Qt abort, with a half-written summary left as a hidden temp file)."""
+        writer = self.writer
+        if writer is not None and writer.isRunning():
+            writer.wait()
+            QCoreApplication.sendPostedEvents()  # its "finished", handled now
 
     def _keep_dates_to_today(self) -> None:
         """The custom period's fields take the days a report can cover: from

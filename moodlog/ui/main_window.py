@@ -74,17 +74,19 @@ class LockKeysWhileBlocked(QObject):
         if (
             event.type() == QEvent.Type.KeyPress
             and QKeySequence(event.keyCombination()) == self.keys
-            and self._own_dialog_is_open()
+            and self._typed_in_own_dialog(watched)
         ):
-            self.install(False)
+            # Installed still while the window is blocked: after "Go back" at the Lock's
+            # question, Ctrl+L locks again (review finding).
             self.lock.emit()
             return True
         return False
 
-    def _own_dialog_is_open(self) -> bool:
-        """Whether the modal dialog open now belongs to this main window (any other
-        window a dialog blocks, a main window left from before a lock, has no say)."""
-        widget = QApplication.activeModalWidget()
+    def _typed_in_own_dialog(self, target: QObject) -> bool:
+        """Whether the keys were typed in a window of this main window (a dialog of
+        it); any other window, such as a main window left from before a lock, has no
+        say."""
+        widget = target if isinstance(target, QWidget) else None
         while widget is not None and widget is not self.parent():
             widget = widget.parentWidget()
         return widget is not None
@@ -278,6 +280,9 @@ class MainWindow(QMainWindow):
         from moodlog.ui.drafts import keep_input_dialog
         from moodlog.vault.errors import StorageProblem, VaultError
 
+        for screen in self.screens.values():
+            if hasattr(screen, "finish_writing"):  # (a PDF still being written: see there)
+                screen.finish_writing()
         keepers = [w.leaving for w in self.screens.values() if hasattr(w, "leaving")]
         problems: list[str] = []
         for window in self.findChildren(QWidget):
