@@ -178,7 +178,11 @@ def cmd_passwd(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
 
     with Vault.open(_vault_path(args), current) as vault:
         new = passphrases.get(2, "New passphrase: ", confirm=True)
-        if new == current:  # (review finding: it said the old one no longer opened it)
+        from moodlog.vault.connection import normalise_passphrase
+
+        if normalise_passphrase(new) == normalise_passphrase(current):
+            # (review finding: it said the old one no longer opened the vault; the same
+            # words typed another way, é as e + accent, are the same passphrase)
             print("The new passphrase is the same as the current one: nothing changed.")
             return 0
         vault.change_passphrase(current, new)

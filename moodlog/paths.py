@@ -85,9 +85,15 @@ class JournalFileTarget(OSError):
 def is_journal_file(path: Path) -> bool:
     """Whether ``path`` names a file of a journal: any name starting with ``moodlog.db``
     (in any case: macOS and Windows ignore it), or the preferences, in a folder that
-    holds a vault."""
+    holds a vault; a backup (named as moodlog names them, in any folder: review
+    finding, an export replaced an encrypted backup with plain text) or one of
+    moodlog's own temp files (``.moodlog-...``), anywhere."""
+    from moodlog.vault.backup import parse_name
+
     path = Path(path)
     name = path.name.casefold()
+    if parse_name(path.name) is not None or name.startswith(".moodlog-"):
+        return True
     return (name.startswith(VAULT_FILENAME) or name == PREFERENCES_FILENAME) and (
         path.parent / VAULT_FILENAME
     ).exists()

@@ -96,3 +96,22 @@ def test_backup_into_a_folder_that_is_not_there(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "does not exist" in result.stderr
     assert not (tmp_path / "newdir").exists()
+
+
+def test_passwd_with_the_same_words_typed_another_way_says_nothing_changed(tmp_path: Path) -> None:
+    import unicodedata
+
+    from tests.conftest import run_cli
+
+    composed = "un café crème chaque matin"
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert decomposed != composed
+    data = tmp_path / "v"
+    assert (
+        run_cli(["--data-dir", str(data), "init", "--passphrase-stdin"], composed + "\n").returncode
+        == 0
+    )
+    same = run_cli(
+        ["--data-dir", str(data), "passwd", "--passphrase-stdin"], f"{composed}\n{decomposed}\n"
+    )
+    assert same.stdout == "The new passphrase is the same as the current one: nothing changed.\n"

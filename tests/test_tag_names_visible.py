@@ -29,11 +29,24 @@ def test_clean_tag(typed: str, kept: str) -> None:
     assert clean_tag(typed) == kept
 
 
-@pytest.mark.parametrize("tag", ["\u200b", "a\x00b", "\u202eyoga"])
-def test_entries_with_such_tags_are_refused(tag: str) -> None:
+@pytest.mark.parametrize("tag", ["\u200b", "\u202e", " \t "])
+def test_entries_with_an_invisible_tag_are_refused(tag: str) -> None:
     entry = Entry(day=dt.date(2026, 11, 30), time=dt.time(9), mood=5, tags=[tag])
     with pytest.raises(ValidationError, match="visible text"):
         entry.validate()
+
+
+def test_other_odd_tags_are_stored_clean(vault) -> None:  # noqa: ANN001
+    """Diff review (stop 13): a tag an earlier version or another app stored with a tab,
+    a double space or a narrow no-break space ("Soirée\u202f!", French typing) was
+    refused; it is kept, evened out."""
+    day = dt.date(2026, 11, 30)
+    tags = ["a\tb", "work  stress", "Soirée\u202f!", "\u202eyoga"]
+    entry = Entry(day=day, time=dt.time(9), mood=5, tags=tags)
+    entry.validate()
+    vault.entries.add(entry)
+    (stored,) = vault.entries.on_day(day)
+    assert sorted(stored.tags) == sorted(["a b", "work stress", "Soirée !", "yoga"])
 
 
 def test_the_journal_keeps_tags_clean(vault) -> None:  # noqa: ANN001

@@ -167,7 +167,7 @@ class TagRepository(_Repository):
         Tags already spelt exactly so (the usual case: ticked from the list) are found
         in ONE query; any other name is added or matched (the column's NOCASE rule
         decides) one by one, as before (issue 14: a save made 2 statements per tag)."""
-        names = [name.strip() for name in names]
+        names = [clean_tag(name) for name in names]  # (as the Tags list keeps them)
         known: dict[str, int] = {}
         if 0 < len(names) <= 500:  # (well below SQLite's limit on bound values)
             marks = ",".join("?" * len(names))
@@ -257,7 +257,7 @@ class EntryRepository(_Repository):
         if not checked:
             for entry in entries:
                 validate_entry(entry)
-        tags_of = [list(dict.fromkeys(t.strip() for t in e.tags if t.strip())) for e in entries]
+        tags_of = [list(dict.fromkeys(t for t in map(clean_tag, e.tags) if t)) for e in entries]
         names = list(dict.fromkeys(name for tags in tags_of for name in tags))
         with self._transaction() as conn:
             conn.executemany(
@@ -416,7 +416,7 @@ class EntryRepository(_Repository):
         )
 
     def _set_tags(self, entry_id: int, tags: list[str]) -> None:
-        unique = list(dict.fromkeys(t.strip() for t in tags if t.strip()))
+        unique = list(dict.fromkeys(t for t in map(clean_tag, tags) if t))
         if not unique:
             return
         self._conn.executemany(

@@ -133,3 +133,17 @@ def test_checking_a_pdf_never_removes_a_journal_file(tmp_path: Path) -> None:
     with pytest.raises(PdfNotWritten):
         check_pdf_written(broken)
     assert not broken.exists()
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["moodlog-backup-2026-11-30-101500.db", "moodlog-backup-2026-11-30-101500-auto.db"],
+)
+def test_a_backup_is_never_replaced_by_an_export(tmp_path: Path, name: str) -> None:
+    """Diff review (stop 13): ``export json --out BACKUPS/moodlog-backup-....db`` replaced
+    the encrypted backup with plain text, in any folder."""
+    backup = tmp_path / name
+    backup.write_bytes(b"encrypted backup")
+    with pytest.raises(JournalFileTarget), export_target(backup) as temp:
+        temp.write_text("plain")
+    assert backup.read_bytes() == b"encrypted backup"
