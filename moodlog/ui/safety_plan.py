@@ -182,10 +182,17 @@ class SafetyPlanScreen(QTabWidget):
             tr("Saves the plan as written here as a one-page PDF, which is not encrypted.")
         )
         self.pdf_button.clicked.connect(self.export_pdf)
+        self.discard_button = QPushButton(tr("Discard changes"))
+        self.discard_button.setAccessibleDescription(
+            tr("Puts back the plan as you last saved it; the changes not saved are dropped.")
+        )
+        self.discard_button.clicked.connect(self.discard_changes)
+        self.discard_button.hide()  # shown while there are changes not saved
         self.status = QLabel("")
         self.status.setObjectName("status")
         for widget in (self.save_button, self.reviewed_button, self.pdf_button):
             buttons.addWidget(widget)
+        buttons.addWidget(self.discard_button)
         buttons.addWidget(self.status, 1)
         layout.addLayout(buttons)
         layout.addStretch(1)
@@ -194,7 +201,15 @@ class SafetyPlanScreen(QTabWidget):
     def _mark_dirty(self) -> None:
         if not self._dirty:
             self.status.setText(tr(NOT_SAVED_YET))
+            self.discard_button.setVisible(self.vault.safety_plans.latest() is not None)
         self._dirty = True
+
+    def discard_changes(self) -> None:
+        """Back to the plan as last saved (review finding: an accidental deletion, kept
+        as a draft, could only be undone by retyping)."""
+        self.vault.drafts.discard(PLAN_DRAFT)
+        self.load()
+        self.status.setText(tr("Your plan is as you last saved it."))
 
     def _contact_edited(self, item: QTableWidgetItem) -> None:
         self._mark_dirty()
@@ -208,6 +223,7 @@ class SafetyPlanScreen(QTabWidget):
         plan = self.vault.safety_plans.latest() or self._starter_plan()
         self._show_plan(plan)
         self._dirty = False
+        self.discard_button.hide()
         draft = self.vault.drafts.load(PLAN_DRAFT)
         if isinstance(draft, dict):
             try:
@@ -218,6 +234,7 @@ class SafetyPlanScreen(QTabWidget):
             self._show_plan(edited)
             self._dirty = True
             self.status.setText(tr(RESTORED_PLAN_EDITS))
+            self.discard_button.show()
 
     def _starter_plan(self) -> SafetyPlan:
         """An empty plan with the crisis line prefilled under professionals."""
@@ -264,6 +281,7 @@ class SafetyPlanScreen(QTabWidget):
             self.vault.safety_plans.save(self.plan_from_fields(), self.context.today())
             self.vault.drafts.discard(PLAN_DRAFT)
         self._dirty = False
+        self.discard_button.hide()
         self.status.setText(tr("Saved."))
         self._show_plan(self.vault.safety_plans.latest())
         self.context.events.data_changed.emit("safety_plan")
@@ -279,6 +297,17 @@ class SafetyPlanScreen(QTabWidget):
         in "Reasons for living", then another screen, became the plan shown in a
         crisis). The draft comes back on this screen, said to be unsaved."""
         if self._dirty and self.vault.is_open:
+            if self.vault.safety_plans.latest() is None:
+                # The first plan: nothing saved to spoil, and "Get help now" should show
+                # what was written (diff review: a first plan typed and never saved was
+                # missing there).
+                with self.vault.transaction():
+                    self.vault.safety_plans.save(self.plan_from_fields(), None)
+                    self.vault.drafts.discard(PLAN_DRAFT)
+                self._dirty = False
+                self.status.setText(tr("Saved."))
+                self.context.events.data_changed.emit("safety_plan")
+                return
             self.vault.drafts.save(PLAN_DRAFT, self.plan_from_fields().to_dict())
 
     def export_pdf(self) -> None:

@@ -3400,6 +3400,18 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Discard changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puts back the plan as you last saved it; the changes not saved are dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your plan is as you last saved it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Emergency</source>
         <translation type="unfinished"></translation>
     </message>

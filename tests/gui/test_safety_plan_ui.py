@@ -124,3 +124,27 @@ def test_plan_prints_on_one_page(qtbot, context, tmp_path: Path, monkeypatch):
     assert reader.metadata.title == "moodlog safety plan"
     assert not reader.metadata.author
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "plan.pdf"]  # no temp file
+
+
+def test_a_first_plan_is_saved_when_leaving_and_later_edits_can_be_discarded(
+    qtbot, context, vault
+) -> None:
+    """Diff review (stop 13): a first plan typed and never saved was missing from "Get
+    help now"; and an accidental change kept as a draft could only be undone by
+    retyping."""
+    screen = SafetyPlanScreen(context)
+    qtbot.addWidget(screen)
+    assert vault.safety_plans.latest() is None
+    screen.fields["reasons"].setPlainText("My sister")
+    assert screen.discard_button.isHidden()  # nothing saved to go back to
+    screen.leaving()
+    assert vault.safety_plans.latest().reasons == ["My sister"]  # nothing to spoil
+    screen.fields["reasons"].clear()
+    assert not screen.discard_button.isHidden()
+    screen.leaving()
+    assert vault.safety_plans.latest().reasons == ["My sister"]  # a draft, not the plan
+    qtbot.mouseClick(screen.discard_button, Qt.MouseButton.LeftButton)
+    assert screen.fields["reasons"].toPlainText() == "My sister"
+    assert vault.drafts.load("safety-plan") is None
+    assert screen.status.text() == "Your plan is as you last saved it."
+    assert screen.discard_button.isHidden()
