@@ -190,6 +190,7 @@ class SafetyPlanScreen(QTabWidget):
         self.discard_button.hide()  # shown while there are changes not saved
         self.status = QLabel("")
         self.status.setObjectName("status")
+        self.status.setWordWrap(True)  # (a long line never widens the page)
         for widget in (self.save_button, self.reviewed_button, self.pdf_button):
             buttons.addWidget(widget)
         buttons.addWidget(self.discard_button)
