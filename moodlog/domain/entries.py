@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -28,12 +29,15 @@ _DIRECTION_MARKS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=4096)  # a journal has few tags, used on thousands of entries
 def clean_tag(name: str) -> str:
     """A tag's name as the journal keeps it: trimmed, spaces evened out, control
     characters (a NUL, a line break) as spaces, without direction marks, and "" when
     nothing visible is left (only spaces, zero-width or combining characters). Review
     finding: a zero-width space, a NUL or a right-to-left override made a tag that could
     not be seen or read rightly, and stayed for good. Joiners inside an emoji are kept."""
+    if name.isascii() and name.isprintable():  # the usual case, checked in C
+        return " ".join(name.split())
     kept = "".join(
         " " if unicodedata.category(ch) == "Cc" else ch  # (a line break: a space)
         for ch in name
