@@ -28,19 +28,28 @@ def context(vault, data_dir):  # noqa: ANN001, ANN201
     )
 
 
+def answered_high_on_a_full_disk(qtbot, widget, check, context, vault, monkeypatch):  # noqa: ANN001, ANN201
+    """``widget`` shown, its self-check ``check`` answered at the level "high", and every
+    check-in write failing with a full disk; returns the help levels asked for."""
+    qtbot.addWidget(widget)
+    levels: list[str] = []
+    context.events.help_requested.connect(levels.append)
+    for key, value in SI_ANSWERS["high"].items():
+        check.answer(key, value)
+    monkeypatch.setattr(vault.checkins, "record", full_disk)
+    return levels
+
+
 @pytest.mark.parametrize("with_mood", [True, False])
 def test_today_offers_help_when_the_self_check_cannot_be_saved(
     qtbot, context, vault, monkeypatch, with_mood: bool
 ) -> None:  # noqa: ANN001
     screen = TodayScreen(context)
-    qtbot.addWidget(screen)
-    levels: list[str] = []
-    context.events.help_requested.connect(levels.append)
-    for key, value in SI_ANSWERS["high"].items():
-        screen.self_check.answer(key, value)
+    levels = answered_high_on_a_full_disk(
+        qtbot, screen, screen.self_check, context, vault, monkeypatch
+    )
     if with_mood:
         screen.form.mood.set_value(1)
-    monkeypatch.setattr(vault.checkins, "record", full_disk)
     with pytest.raises(DiskFull):  # reported by the caller, as every storage problem
         screen.save()
     assert levels == ["high"]
@@ -51,12 +60,7 @@ def test_the_self_check_dialog_offers_help_when_it_cannot_be_saved(
     qtbot, context, vault, monkeypatch
 ) -> None:  # noqa: ANN001
     dialog = SelfCheckDialog(context)
-    qtbot.addWidget(dialog)
-    levels: list[str] = []
-    context.events.help_requested.connect(levels.append)
-    for key, value in SI_ANSWERS["high"].items():
-        dialog.widget.answer(key, value)
-    monkeypatch.setattr(vault.checkins, "record", full_disk)
+    levels = answered_high_on_a_full_disk(qtbot, dialog, dialog.widget, context, vault, monkeypatch)
     with pytest.raises(DiskFull):
         dialog.save()
     assert levels == ["high"]
