@@ -95,3 +95,12 @@ def test_backup_into_a_folder_that_is_not_there(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "does not exist" in result.stderr
     assert not (tmp_path / "newdir").exists()
+
+
+def test_a_utf16_csv_gets_told_how_to_save_it() -> None:
+    """Attacker review (stop 13): Excel's "Unicode text" (UTF-16) was called binary data."""
+    from moodlog.importers.common import ImportFailed, parse_table
+
+    data = "date,mood\n2026-11-01,5\n".encode("utf-16")
+    with pytest.raises(ImportFailed, match='saved as UTF-16.*"CSV UTF-8"'):
+        parse_table(data, "mood.csv", "generic CSV")

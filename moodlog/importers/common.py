@@ -145,6 +145,11 @@ def read_table(path: Path, what: str) -> Table:
 def parse_table(data: bytes, name: str, what: str) -> Table:
     if len(data) > MAX_FILE_BYTES:
         raise ImportFailed(f"{name} is too large for a {what} export.")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16, Excel's "Unicode text"
+        raise ImportFailed(
+            f'{name} is saved as UTF-16 (Excel\'s "Unicode text"). Save it again as '
+            '"CSV UTF-8" and import that file.'
+        )
     if b"\x00" in data:
         raise ImportFailed(f"{name} is not a text file (it looks like binary data).")
     try:
