@@ -169,3 +169,20 @@ def test_tags_are_user_editable(vault: Vault):
     vault.tags.hide("alcohol")
     assert "yoga" in vault.tags.names() and "alcohol" not in vault.tags.names()
     assert "alcohol" in vault.tags.names(include_hidden=True)
+
+
+def test_an_emoji_typed_alone_is_searched_for_as_typed(vault) -> None:  # noqa: ANN001
+    """Tired-user review (stop 13): searching for "🙂" said "No entries match" (the search
+    index keeps letters and digits only)."""
+    import datetime as dt
+
+    from moodlog.domain.entries import Entry
+
+    day = dt.date(2026, 11, 1)
+    vault.entries.add(Entry(day=day, time=dt.time(9), mood=7, note="a good walk 🙂 today"))
+    vault.entries.add(Entry(day=day, time=dt.time(21), mood=4, note="a long walk 😞"))
+    vault.entries.add(Entry(day=day, time=dt.time(22), mood=5, note="nothing to say"))
+    assert [e.note for e in vault.entries.search("🙂")] == ["a good walk 🙂 today"]
+    assert [e.note for e in vault.entries.search("walk 😞")] == ["a long walk 😞"]
+    assert len(vault.entries.search("walk")) == 2
+    assert vault.entries.search("🌧") == []

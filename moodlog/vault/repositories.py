@@ -375,7 +375,8 @@ class EntryRepository(_Repository):
         last: dt.date | None = None,
         limit: int = 500,
     ) -> list[Entry]:
-        """Entries whose note has every word of ``text`` (prefix match), newest first.
+        """Entries whose note has every word of ``text`` (prefix match) and every group
+        of symbols typed on its own (an emoji: as typed), newest first.
 
         The user's text is never passed to FTS5 as query syntax: it is split into
         words and each word is quoted, so quotes, ``*``, ``NEAR`` or ``OR`` are
@@ -386,7 +387,14 @@ class EntryRepository(_Repository):
         if match:
             clauses.append("id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)")
             params.append(match)
-        elif text.strip():
+        # What the index leaves out (it keeps letters and digits only): an emoji or
+        # other symbols typed on their own are looked for as they are (review finding:
+        # searching for "🙂" said "No entries match").
+        symbols = [chunk for chunk in text.split() if not _WORD.search(chunk)]
+        for chunk in symbols:
+            clauses.append("instr(note, ?) > 0")
+            params.append(chunk)
+        if not match and not symbols and text.strip():
             return []
         for tag in tags or []:
             clauses.append(
