@@ -37,8 +37,18 @@ def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) and make the leaf folder owner-only (0700)."""
-    path.mkdir(parents=True, exist_ok=True)
+    """Create ``path`` and make it owner-only (0700); the folders above it that this
+    makes are owner-only too (review finding: with ``--data-dir a/b/c`` they got the
+    umask's mode, 0777 under umask 000). Folders that were there are left as they are."""
+    path = Path(path)
+    missing = []
+    folder = path
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for folder in reversed(missing):
+        folder.mkdir(exist_ok=True)
+        os.chmod(folder, 0o700)
     os.chmod(path, 0o700)
     return path
 

@@ -104,3 +104,24 @@ def test_a_utf16_csv_gets_told_how_to_save_it() -> None:
     data = "date,mood\n2026-11-01,5\n".encode("utf-16")
     with pytest.raises(ImportFailed, match='saved as UTF-16.*"CSV UTF-8"'):
         parse_table(data, "mood.csv", "generic CSV")
+
+
+def test_folders_made_for_the_journal_are_private(tmp_path: Path) -> None:
+    """Attacker review (stop 13): ``--data-dir a/b/c`` made a and b with the umask's
+    mode (0777 under umask 000); only c was 0700."""
+    import os
+    import stat
+
+    from moodlog.paths import ensure_private_dir
+
+    there = tmp_path / "there"
+    there.mkdir(mode=0o755)
+    os.chmod(there, 0o755)
+    old = os.umask(0)
+    try:
+        ensure_private_dir(there / "a" / "b" / "c")
+    finally:
+        os.umask(old)
+    for folder in (there / "a", there / "a" / "b", there / "a" / "b" / "c"):
+        assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700, folder
+    assert stat.S_IMODE(os.stat(there).st_mode) == 0o755  # not made here: left as it was
