@@ -125,3 +125,32 @@ def test_folders_made_for_the_journal_are_private(tmp_path: Path) -> None:
     for folder in (there / "a", there / "a" / "b", there / "a" / "b" / "c"):
         assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700, folder
     assert stat.S_IMODE(os.stat(there).st_mode) == 0o755  # not made here: left as it was
+
+
+def test_messages_never_carry_a_whole_value() -> None:
+    """Attacker review (stop 13): a refused value was echoed whole in its message (a
+    400-digit number, a note given where a number or a dose belongs); every import and
+    every command line prints these messages."""
+    import datetime as dt
+
+    from moodlog.domain.entries import Entry
+    from moodlog.domain.errors import ValidationError
+    from moodlog.domain.questionnaires import PHQ9, QuestionnaireResult
+    from moodlog.domain.treatments import BloodPressure
+
+    secret = "my private words " * 50
+    day, time = dt.date(2026, 11, 1), dt.time(9)
+    refused = [
+        lambda: Entry(day=day, time=time, mood=10**400).validate(),
+        lambda: Entry(day=day, time=time, mood=5, sleep_hours=secret).validate(),
+        lambda: QuestionnaireResult(
+            day=day, time=time, instrument=PHQ9, answers=[secret] * 9
+        ).validate(),
+        lambda: BloodPressure.parse(secret),
+    ]
+    for attempt in refused:
+        with pytest.raises(ValidationError) as error:
+            attempt()
+        message = str(error.value)
+        assert len(message) < 160, message
+        assert "private words private" not in message and "0" * 60 not in message

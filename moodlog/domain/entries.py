@@ -7,7 +7,7 @@ import functools
 import unicodedata
 from dataclasses import dataclass, field
 
-from moodlog.domain.errors import ValidationError
+from moodlog.domain.errors import ValidationError, shown
 from moodlog.wording import QT_TR_NOOP
 
 SCALE_FIELDS = ("mood", "anxiety", "energy", "irritability", "sleep_quality")
@@ -109,15 +109,15 @@ def validate_entry(entry: Entry) -> None:
             raise ValidationError("Mood is required (0 = worst possible, 10 = best possible).")
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
             raise ValidationError(
-                f"{FIELD_LABELS[name]} must be a whole number from 0 to 10 (got {value!r})."
+                f"{FIELD_LABELS[name]} must be a whole number from 0 to 10 (got {shown(value)})."
             )
     hours = entry.sleep_hours
     if hours is not None:
         if isinstance(hours, bool) or not isinstance(hours, int | float):
-            raise ValidationError(f"Hours slept must be a number (got {hours!r}).")
+            raise ValidationError(f"Hours slept must be a number (got {shown(hours)}).")
         if not 0 <= hours <= 24 or round(hours * 4) != hours * 4:
             raise ValidationError(
-                f"Hours slept must be from 0 to 24 in quarter hours (got {hours!r})."
+                f"Hours slept must be from 0 to 24 in quarter hours (got {shown(hours)})."
             )
     if not isinstance(entry.note, str):
         raise ValidationError("The note must be text.")
@@ -131,9 +131,9 @@ def validate_entry(entry: Entry) -> None:
         # another app is evened out, not refused: diff review); refused when nothing is left.
         if not isinstance(tag, str) or not clean_tag(tag):
             raise ValidationError(
-                f"A tag must be 1 to 60 characters of visible text (got {tag[:80]!r})."
+                f"A tag must be 1 to 60 characters of visible text (got {shown(tag)})."
                 if isinstance(tag, str)
                 else f"A tag must be text (got {type(tag).__name__})."
             )
         if len(tag) > MAX_TAG_CHARS:
-            raise ValidationError(f"A tag must be 1 to 60 characters of text (got {tag[:80]!r}).")
+            raise ValidationError(f"A tag must be 1 to 60 characters of text (got {shown(tag)}).")

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from moodlog.domain.errors import ValidationError
+from moodlog.domain.errors import ValidationError, shown
 from moodlog.wording import QT_TR_NOOP
 
 PHQ9 = "PHQ-9"
@@ -130,7 +130,7 @@ def max_total(instrument: str) -> int:
 def _known(instrument: str) -> str:
     if instrument not in ITEMS:
         raise ValidationError(
-            f"Unknown questionnaire {instrument!r}; expected one of {', '.join(INSTRUMENTS)}."
+            f"Unknown questionnaire {shown(instrument)}; expected one of {', '.join(INSTRUMENTS)}."
         )
     return instrument
 
@@ -144,13 +144,13 @@ def validate_answers(instrument: str, answers: list[int | None]) -> None:
     ):
         return  # the common case, checked in one pass; the loop below names the problem
     if not isinstance(answers, list) or len(answers) != expected:
-        raise ValidationError(f"{instrument} has {expected} items; got {answers!r}.")
+        raise ValidationError(f"{instrument} has {expected} items; got {shown(answers)}.")
     for number, answer in enumerate(answers, start=1):
         if answer is None:
             continue
         if isinstance(answer, bool) or not isinstance(answer, int) or not 0 <= answer <= 3:
             raise ValidationError(
-                f"{instrument} item {number} must be 0, 1, 2 or 3 (got {answer!r})."
+                f"{instrument} item {number} must be 0, 1, 2 or 3 (got {shown(answer)})."
             )
 
 

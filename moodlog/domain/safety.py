@@ -34,7 +34,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from moodlog.domain.errors import ValidationError
+from moodlog.domain.errors import ValidationError, shown
 from moodlog.wording import QT_TR_NOOP
 
 SI_KEYS = ("wish_dead", "thoughts", "method", "intent", "plan", "behavior")
@@ -169,7 +169,7 @@ def validate_answers(answers: dict[str, bool | None]) -> None:
         raise ValidationError(f"Unknown check-in questions: {', '.join(sorted(unknown))}.")
     for key, value in answers.items():
         if value is not None and not isinstance(value, bool):
-            raise ValidationError(f"Check-in answer {key!r} must be true, false or null.")
+            raise ValidationError(f"Check-in answer {shown(key)} must be true, false or null.")
 
 
 @dataclass
@@ -290,17 +290,17 @@ class SafetyPlan:
         for key, _, _ in SAFETY_PLAN_SECTIONS:
             values = body.get(key, [])
             if not isinstance(values, list):
-                raise ValidationError(f"Safety plan section {key!r} must be a list.")
+                raise ValidationError(f"Safety plan section {shown(key)} must be a list.")
             if key in CONTACT_SECTIONS:
                 contacts = []
                 for item in values:
                     if not isinstance(item, dict) or not isinstance(item.get("name", ""), str):
-                        raise ValidationError(f"Safety plan {key!r} entries need a name.")
+                        raise ValidationError(f"Safety plan {shown(key)} entries need a name.")
                     contacts.append(Contact(str(item.get("name", "")), str(item.get("phone", ""))))
                 setattr(plan, key, contacts)
             else:
                 if not all(isinstance(line, str) for line in values):
-                    raise ValidationError(f"Safety plan section {key!r} must hold text lines.")
+                    raise ValidationError(f"Safety plan section {shown(key)} must hold text lines.")
                 setattr(plan, key, list(values))
         reviewed = body.get("reviewed_on")
         if reviewed is not None:
@@ -308,6 +308,6 @@ class SafetyPlan:
                 plan.reviewed_on = dt.date.fromisoformat(reviewed)
             except (TypeError, ValueError):
                 raise ValidationError(
-                    f"Safety plan reviewed_on {reviewed!r} is not a date."
+                    f"Safety plan reviewed_on {shown(reviewed)} is not a date."
                 ) from None
         return plan

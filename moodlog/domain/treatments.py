@@ -7,7 +7,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from moodlog.domain.errors import ValidationError
+from moodlog.domain.errors import ValidationError, shown
 from moodlog.wording import QT_TR_NOOP, Formatting, formatting
 
 
@@ -115,7 +115,8 @@ class BloodPressure:
         ):
             if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
                 raise ValidationError(
-                    f"Blood pressure {label}: {name} must be {low}-{high} mmHg (got {value!r})."
+                    f"Blood pressure {label}: {name} must be {low}-{high} mmHg "
+                    f"(got {shown(value)})."
                 )
         if self.systolic <= self.diastolic:
             raise ValidationError(
@@ -131,7 +132,9 @@ class BloodPressure:
         try:
             systolic, diastolic = (int(part) for part in text.split("/"))
         except ValueError:
-            raise ValidationError(f"Blood pressure must look like 120/80 (got {text!r}).") from None
+            raise ValidationError(
+                f"Blood pressure must look like 120/80 (got {shown(text)})."
+            ) from None
         return cls(systolic, diastolic)
 
 
@@ -239,7 +242,7 @@ class Treatment:
     def validate(self) -> None:
         if self.kind not in KINDS:
             raise ValidationError(
-                f"Unknown treatment kind {self.kind!r}; expected one of {', '.join(KINDS)}."
+                f"Unknown treatment kind {shown(self.kind)}; expected one of {', '.join(KINDS)}."
             )
         info = self.kind_info
         if self.dose_mg is not None:
@@ -263,7 +266,7 @@ class Treatment:
             or not isinstance(self.weight_kg, int | float)
             or not 20 <= self.weight_kg <= 350
         ):
-            raise ValidationError(f"Weight must be 20-350 kg (got {self.weight_kg!r}).")
+            raise ValidationError(f"Weight must be 20-350 kg (got {shown(self.weight_kg)}).")
         for value, name in (
             (self.course_number, "Session number"),
             (self.course_total, "Sessions in the course"),
@@ -276,10 +279,10 @@ class Treatment:
             self.bp_after.validate("after")
         for name, severity in self.side_effects.items():
             if name not in SIDE_EFFECTS:
-                raise ValidationError(f"Unknown side effect {name!r}.")
+                raise ValidationError(f"Unknown side effect {shown(name)}.")
             if severity not in SEVERITIES:
                 raise ValidationError(
-                    f"Side effect {name!r} severity must be one of {', '.join(SEVERITIES)}."
+                    f"Side effect {shown(name)} severity must be one of {', '.join(SEVERITIES)}."
                 )
         if self.dissociation is not None and (
             isinstance(self.dissociation, bool)
@@ -294,7 +297,7 @@ class Treatment:
         ):
             raise ValidationError(
                 f"Infusion duration must be a whole number of minutes from 1 to "
-                f"{MAX_INFUSION_MINUTES} (got {self.infusion_minutes!r})."
+                f"{MAX_INFUSION_MINUTES} (got {shown(self.infusion_minutes)})."
             )
         if not dt.date(1990, 1, 1) <= self.day <= dt.date.today() + dt.timedelta(days=730):
             raise ValidationError(f"The session date {self.day} is not plausible.")
@@ -390,7 +393,7 @@ class MedicationEvent:
     def validate(self) -> None:
         if self.event not in MEDICATION_EVENTS:
             raise ValidationError(
-                f"Medication event must be start, change or stop (got {self.event!r})."
+                f"Medication event must be start, change or stop (got {shown(self.event)})."
             )
         if self.dose is not None and (
             isinstance(self.dose, bool)

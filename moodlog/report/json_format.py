@@ -17,7 +17,7 @@ from typing import Any
 
 from moodlog.domain.contents import VaultContents
 from moodlog.domain.entries import MAX_NOTE_CHARS, MAX_TAG_CHARS, Entry, validate_entry
-from moodlog.domain.errors import ValidationError
+from moodlog.domain.errors import ValidationError, shown
 from moodlog.domain.questionnaires import INSTRUMENTS, QuestionnaireResult, band, total_score
 from moodlog.domain.safety import SI_KEYS, SafetyPlan, SICheckin, legacy_level, level
 from moodlog.domain.safety import validate_answers as validate_si_answers
@@ -183,13 +183,6 @@ def dumps(contents: VaultContents) -> str:
 # -- import ---------------------------------------------------------------------------
 
 
-def _shown(value: Any, limit: int = 40) -> str:
-    """``repr`` of a value for an error message, cut short (a message never carries a
-    whole note)."""
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
 @functools.lru_cache(maxsize=16384)
 def _date_of(value: str) -> dt.date | None:
     """The date written exactly YYYY-MM-DD, else None (cached: a record's dates repeat)."""
@@ -227,13 +220,13 @@ def _parse_date(value: str, fail: Any) -> dt.date:
     """A date written exactly YYYY-MM-DD, from 1900 to 5 years after today."""
     parsed = _date_of(value)
     if parsed is None:
-        raise fail(f"must be a date YYYY-MM-DD (got {_shown(value)}).")
+        raise fail(f"must be a date YYYY-MM-DD (got {shown(value)}).")
     if parsed < _EARLIEST_DATE or parsed > _SURELY_IN_RANGE:
         latest = _latest_date(dt.date.today())
         if _EARLIEST_DATE <= parsed <= latest:
             return parsed  # the app has been running since an earlier day
         raise fail(
-            f"must be a date from {EARLIEST_YEAR} to {latest.isoformat()} (got {_shown(value)})."
+            f"must be a date from {EARLIEST_YEAR} to {latest.isoformat()} (got {shown(value)})."
         )
     return parsed
 
@@ -282,7 +275,7 @@ def _check_tree(document: Any) -> None:
         elif kind is float:
             if not math.isfinite(value):
                 raise ValidationError(
-                    f"{where}: {value!r} is not a number moodlog can store (use null for "
+                    f"{where}: {shown(value)} is not a number moodlog can store (use null for "
                     "'not recorded')."
                 )
         elif kind is _NonFinite:
@@ -296,7 +289,7 @@ def _check_tree(document: Any) -> None:
                 )
             if kind is _DuplicateKeys:
                 raise ValidationError(
-                    f"{where or 'file'}: the key {_shown(value.duplicate)} appears more than once."
+                    f"{where or 'file'}: the key {shown(value.duplicate)} appears more than once."
                 )
             if kind is list:
                 # entries[1] ... are counted from 1, as in every message
@@ -360,7 +353,7 @@ def _settings(raw: Any) -> dict[str, Any]:
             continue
         check, expected = SETTINGS[key]
         if not check(value):
-            raise ValidationError(f"settings.{key}: must be {expected} (got {_shown(value)}).")
+            raise ValidationError(f"settings.{key}: must be {expected} (got {shown(value)}).")
         settings[key] = value
     return settings
 
@@ -390,7 +383,7 @@ def _check_safety_plan(plan: dict) -> None:
 def _tag(value: Any, where: str) -> str:
     if type(value) is not str or not value.strip() or len(value) > MAX_TAG_CHARS:
         raise ValidationError(
-            f"{where}: a tag must be 1 to {MAX_TAG_CHARS} characters of text (got {_shown(value)})."
+            f"{where}: a tag must be 1 to {MAX_TAG_CHARS} characters of text (got {shown(value)})."
         )
     return value
 
@@ -418,9 +411,9 @@ class _Reader:
         if type(value) in kinds:  # the common case: exactly the type asked for
             return value
         if isinstance(value, bool) and bool not in kinds:
-            raise self.fail(f"'{key}' has the wrong type ({_shown(value)}).")
+            raise self.fail(f"'{key}' has the wrong type ({shown(value)}).")
         if not isinstance(value, kinds):
-            raise self.fail(f"'{key}' has the wrong type ({_shown(value)}).")
+            raise self.fail(f"'{key}' has the wrong type ({shown(value)}).")
         return value
 
     def text(self, key: str, default: str = "", limit: int = MAX_TEXT_CHARS) -> str:
@@ -441,7 +434,7 @@ class _Reader:
     def number(self, key: str, limit: float = 1_000_000) -> float | int | None:
         value = self.get(key, (int, float))
         if value is not None and not -limit <= value <= limit:  # NaN/inf: _check_tree
-            raise self.fail(f"'{key}' is out of range (got {_shown(value)}).")
+            raise self.fail(f"'{key}' is out of range (got {shown(value)}).")
         return value
 
     def integer(self, key: str, required: bool = False) -> int | None:
@@ -460,7 +453,7 @@ class _Reader:
         value = self.get(key, (str,), required=True)
         parsed = _time_of(value)
         if parsed is None:
-            raise self.fail(f"'{key}' must be a time HH:MM (got {_shown(value)}).")
+            raise self.fail(f"'{key}' must be a time HH:MM (got {shown(value)}).")
         return parsed
 
     def datetime(self, key: str) -> dt.datetime | None:
@@ -471,12 +464,12 @@ class _Reader:
             zone = " with a time zone" if _TIMESTAMP.match(value) else ""
             raise self.fail(
                 f"'{key}' must be a local date and time YYYY-MM-DDTHH:MM:SS, without a time "
-                f"zone (got {_shown(value)}{zone})."
+                f"zone (got {shown(value)}{zone})."
             )
         try:
             stamp = dt.datetime.fromisoformat(value)
         except ValueError:
-            raise self.fail(f"'{key}' is not a real date and time (got {_shown(value)}).") from None
+            raise self.fail(f"'{key}' is not a real date and time (got {shown(value)}).") from None
         _parse_date(value[:10], lambda message: self.fail(f"'{key}' {message}"))  # the range
         return stamp
 
@@ -719,7 +712,7 @@ def _from_document(document: Any, check_tree: bool = True) -> VaultContents:
     if type(version) is not int or version != FORMAT_VERSION:
         raise ValidationError(
             f'The export has no valid "version" number (it must be {FORMAT_VERSION}; '
-            f"got {_shown(version)})."
+            f"got {shown(version)})."
         )
     top = _Reader(document, "file")
     contents = VaultContents()
