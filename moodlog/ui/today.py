@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -52,6 +53,7 @@ from moodlog.wording import QT_TR_NOOP
 
 DRAFT_NAME = "today"
 # Shown with tr().
+DRAFT_EVERY_MS = 30_000  # how often unsaved typing is kept as a draft, at most
 MOOD_MISSING = QT_TR_NOOP(
     "How is your mood right now? Please set the mood scale "
     "(0 = worst possible, 10 = best possible), then save again."
@@ -239,6 +241,10 @@ class TodayScreen(QWidget):
         layout.addLayout(self.prompts)
 
         self.form = EntryForm(self.vault.tags.names(), context.today(), body)
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_EVERY_MS)
+        self._draft_timer.timeout.connect(self._keep_draft_now)
         self.form.changed.connect(self._mark_dirty)
         layout.addWidget(self.form)
         self.self_check = SelfCheckWidget(body)
@@ -355,6 +361,18 @@ class TodayScreen(QWidget):
     # -- state -------------------------------------------------------------------
     def _mark_dirty(self) -> None:
         self._dirty = True
+        if not self._draft_timer.isActive():
+            self._draft_timer.start()
+
+    def _keep_draft_now(self) -> None:
+        """While typing, the unsaved check-in is kept as an encrypted draft every
+        ``DRAFT_EVERY_MS`` (review finding: a crash or a killed app lost everything typed
+        since the last screen switch). A draft that cannot be kept (a full disk) is left
+        for the lock or quit to ask about."""
+        from moodlog.vault.errors import VaultError
+
+        with contextlib.suppress(VaultError):
+            self.leaving()
 
     def has_unsaved_changes(self) -> bool:
         return self._dirty

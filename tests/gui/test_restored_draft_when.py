@@ -50,3 +50,25 @@ def test_a_draft_from_earlier_today_follows_the_clock_as_shown(
     assert again.form.time() == dt.time(14, 30)  # shown as it will be saved
     assert again.save() is True
     assert vault.entries.on_day(dt.date(2026, 3, 29))[0].time == dt.time(14, 30)
+
+
+def test_typing_is_kept_as_a_draft_every_little_while(
+    qtbot, vault, data_dir: Path, monkeypatch
+) -> None:
+    """Tired-user review (stop 13): a crash or a killed app lost everything typed since
+    the last screen switch (drafts were kept only then, at lock and at quit)."""
+    monkeypatch.setattr("moodlog.ui.today.DRAFT_EVERY_MS", 50)
+    screen = today_at(qtbot, vault, data_dir, FakeClock(SATURDAY_NIGHT))
+    assert vault.drafts.load("today") is None
+    qtbot.keyClicks(screen.form.note, "the first lines")
+    qtbot.waitUntil(lambda: vault.drafts.load("today") is not None, timeout=2000)
+    assert vault.drafts.load("today")["entry"]["note"] == "the first lines"
+    qtbot.keyClicks(screen.form.note, ", then more")
+    qtbot.waitUntil(
+        lambda: vault.drafts.load("today")["entry"]["note"] == "the first lines, then more",
+        timeout=2000,
+    )
+    screen.form.mood.set_value(4)
+    assert screen.save() is True
+    qtbot.wait(120)  # a kept draft is gone with the save, and not written again
+    assert vault.drafts.load("today") is None
