@@ -149,7 +149,7 @@ class AppController(QObject):
         # need the journal's settings, so nothing is due before it.
         self.reminders: ReminderService | None = None
         self.copied_text = None  # moodlog.ui.clipboard.CopiedText, from the first unlock
-        self._asking_to_lock = False  # the Lock's "Unsaved text" question is open
+        self._locking = False  # a lock asked for is under way (its question may be open)
         minutes_ms = self.preferences.idle_lock_minutes * 60_000
         self.idle = IdleWatcher(idle_ms if idle_ms is not None else minutes_ms, self)
         # The session's and the charts' modules, imported in quiet moments while the
@@ -342,14 +342,16 @@ class AppController(QObject):
         discarded; "go back" leaves everything open (and the idle lock armed)."""
         if self.vault is None:
             return True
-        if self._asking_to_lock:
-            return False  # Ctrl+L again while the question is open: one question
-        problems = self._keep_unsaved_work()
-        self._asking_to_lock = True
+        if self._locking:
+            return False  # Ctrl+L again while this lock is under way: one lock, one question
+        self._locking = True
         try:
+            problems = self._keep_unsaved_work()
+            if self.vault is None:
+                return True  # the idle lock came meanwhile
             go = not problems or self.ask_discard(problems[0])
         finally:
-            self._asking_to_lock = False
+            self._locking = False
         if not go:
             return self.vault is None  # the idle lock may have come while asking
         if self.vault is not None:
@@ -362,14 +364,19 @@ class AppController(QObject):
         if self.vault is None:
             return
         problems = self._keep_unsaved_work()
-        self._close_session()
+        if self.vault is None:
+            return  # locked meanwhile
+        notices = self._close_session()
         if problems:
-            self.unlock_page.show_error(
+            notices.insert(
+                0,
                 tr(
                     "moodlog locked itself after a while without use. Your unsaved text "
                     "could not be kept: {reason}. Everything saved before is safe."
-                ).format(reason=problems[0])
+                ).format(reason=problems[0]),
             )
+        if notices:
+            self.unlock_page.show_error(" ".join(notices))
 
     def _keep_unsaved_work(self) -> list[str]:
         """Drafts into the vault; the plain reasons of any that could not be kept."""
@@ -406,12 +413,14 @@ class AppController(QObject):
         box.exec()
         return box.clickedButton() is discard
 
-    def _close_session(self) -> None:
+    def _close_session(self) -> list[str]:
         """Close the vault and destroy every window holding its data; each step runs
-        even if an earlier one fails, so the lock always completes."""
+        even if an earlier one fails, so the lock always completes. Returns what the
+        lock screen says (a PDF that could not be saved), also shown there now."""
         self.idle.stop()
         self.preloader.stop()
         window, self.main_window = self.main_window, None
+        notices = list(getattr(window, "lock_notices", []))
         if window is not None:
             with contextlib.suppress(Exception):
                 window.close_for_lock()
@@ -423,7 +432,10 @@ class AppController(QObject):
         self._discard_help_panel()
         self._clear_copied_text()
         self.show_lock_screen()
+        if notices:
+            self.unlock_page.show_error(" ".join(notices))
         self.locked.emit()
+        return notices
 
     def _clear_copied_text(self) -> None:
         if self.copied_text is not None:

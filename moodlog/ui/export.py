@@ -286,6 +286,8 @@ class ExportScreen(QScrollArea):
         layout.addWidget(self.interchange)
         layout.addStretch(1)
         self.writer: PdfWriterThread | None = None
+        self._lock_waiting = False  # a lock is waiting for the PDF (see _tell)
+        self._untold: list[str] = []
         self._period_changed()
 
     # -- options -------------------------------------------------------------------
@@ -409,7 +411,7 @@ class ExportScreen(QScrollArea):
             )
 
         writer.page_written.connect(page_written)
-        writer.failed.connect(lambda message: show_error(self, message))
+        writer.failed.connect(self._tell)
         writer.failed.connect(lambda _message: setattr(writer, "write_failed", True))
         writer.finished.connect(lambda: self._written(path, writer))
         self.writer = writer
@@ -429,9 +431,8 @@ class ExportScreen(QScrollArea):
         except PdfNotWritten as error:
             self.status.setText(tr("Not saved: {reason}.").format(reason=error.strerror))
             if not getattr(writer, "write_failed", False):
-                show_error(
-                    self,
-                    tr("The PDF could not be saved: {reason}.").format(reason=error.strerror),
+                self._tell(
+                    tr("The PDF could not be saved: {reason}.").format(reason=error.strerror)
                 )
         else:
             self.status.setText(
@@ -442,14 +443,30 @@ class ExportScreen(QScrollArea):
         self.writer = None
         writer.deleteLater()
 
-    def finish_writing(self) -> None:
-        """Before a lock or quit: a PDF still being written is finished first, and its
-        result told, so that the window is never destroyed under its thread (review
-        finding: a Qt abort, with a half-written summary left as a hidden temp file)."""
+    def _tell(self, message: str) -> None:
+        """A failed PDF: a message box, or, while a lock waits for the PDF, kept for the
+        lock screen (a box there would hold up the idle lock until someone answers:
+        review finding)."""
+        if self._lock_waiting:
+            self._untold.append(message)
+        else:
+            show_error(self, message)
+
+    def finish_writing(self) -> list[str]:
+        """Before a lock or quit: a PDF still being written is finished first, so that
+        the window is never destroyed under its thread (review finding: a Qt abort, with
+        a half-written summary left as a hidden temp file). Returns what went wrong, for
+        the lock screen to say."""
         writer = self.writer
+        self._untold: list[str] = []
         if writer is not None and writer.isRunning():
-            writer.wait()
-            QCoreApplication.sendPostedEvents()  # its "finished", handled now
+            self._lock_waiting = True
+            try:
+                writer.wait()
+                QCoreApplication.sendPostedEvents()  # its "failed" and "finished", now
+            finally:
+                self._lock_waiting = False
+        return list(dict.fromkeys(self._untold))
 
     def _keep_dates_to_today(self) -> None:
         """The custom period's fields take the days a report can cover: from

@@ -179,6 +179,8 @@ class MainWindow(QMainWindow):
         # Set by the controller: asks before closing loses text that could not be kept
         # as a draft (reason) -> whether to close anyway.
         self.ask_before_closing: Callable[[str], bool] | None = None
+        # What the lock screen says after a lock, besides drafts (a PDF that failed).
+        self.lock_notices: list[str] = []
         # Listed on the Help screen from these actions (moodlog.ui.help_screen).
         for text, keys, slot in (
             (tr("New entry (Today)"), "Ctrl+N", self.new_entry),
@@ -282,7 +284,7 @@ class MainWindow(QMainWindow):
 
         for screen in self.screens.values():
             if hasattr(screen, "finish_writing"):  # (a PDF still being written: see there)
-                screen.finish_writing()
+                self.lock_notices += screen.finish_writing()
         keepers = [w.leaving for w in self.screens.values() if hasattr(w, "leaving")]
         problems: list[str] = []
         for window in self.findChildren(QWidget):

@@ -301,9 +301,14 @@ class SafetyPlanScreen(QTabWidget):
             if self.vault.safety_plans.latest() is None:
                 # The first plan: nothing saved to spoil, and "Get help now" should show
                 # what was written (diff review: a first plan typed and never saved was
-                # missing there).
+                # missing there). Not the starter plan untouched (a letter typed and
+                # deleted), and dated by the app's clock like Save.
+                plan = self.plan_from_fields()
+                if plan.to_dict() == self._starter_plan().to_dict():
+                    self._dirty = False
+                    return
                 with self.vault.transaction():
-                    self.vault.safety_plans.save(self.plan_from_fields(), None)
+                    self.vault.safety_plans.save(plan, self.context.today())
                     self.vault.drafts.discard(PLAN_DRAFT)
                 self._dirty = False
                 self.status.setText(tr("Saved."))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
@@ -72,3 +73,50 @@ def test_ctrl_l_again_after_going_back_locks(qtbot, data_dir: Path) -> None:
     reason = "moodlog does not keep drafts of “Add medication”"
     assert seen["first"] == ([reason], True)
     assert seen["locked"] and asked == [reason, reason]
+
+
+def test_the_idle_lock_never_waits_for_an_answer_about_a_failed_pdf(
+    qtbot, data_dir: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """Second diff review: while the idle lock waited for a PDF whose writing failed (a
+    full disk), the failure's message box held the lock until someone answered."""
+    from moodlog.domain.demo import build_demo
+    from moodlog.report.pdf_writer import PdfNotWritten
+    from moodlog.vault import bulk
+
+    def cut_short(path):  # noqa: ANN001, ANN202 - as Qt's writer fails on a full disk
+        raise PdfNotWritten(path, "the file was cut short (is the disk full?); nothing was kept")
+
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    bulk.store(controller.vault, build_demo(days=365))
+    export = controller.main_window.show_screen("Export")
+    monkeypatch.setattr("moodlog.report.pdf_writer.check_pdf_written", cut_short)
+    monkeypatch.setattr(
+        "moodlog.ui.export.show_error", lambda *_: pytest.fail("a box during the lock")
+    )
+    export.write_to(tmp_path / "summary.pdf")
+    controller.auto_lock()
+    assert controller.vault is None and controller.lock_window.isVisible()
+    assert controller.unlock_page.error_label.text() == (
+        "The PDF could not be saved: the file was cut short (is the disk full?); nothing was kept."
+    )
+
+
+def test_a_lock_that_comes_while_another_waits_is_not_asked_about(qtbot, data_dir: Path) -> None:
+    """Second diff review: a lock inside a lock (the idle lock, or Ctrl+L in a box shown
+    while the first one waited) left the first asking, on the lock screen, about text
+    that was "lost"."""
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    window = controller.main_window
+    keep = window.prepare_to_lock
+
+    def idle_lock_meanwhile() -> list[str]:
+        window.prepare_to_lock = keep  # the idle lock's own turn: as usual
+        problems = keep()
+        controller.auto_lock()
+        return [*problems, "the disk is full"]
+
+    window.prepare_to_lock = idle_lock_meanwhile
+    controller.ask_discard = lambda reason: pytest.fail(f"asked: {reason}")
+    assert controller.lock() is True
+    assert controller.vault is None

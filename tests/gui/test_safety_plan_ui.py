@@ -148,3 +148,19 @@ def test_a_first_plan_is_saved_when_leaving_and_later_edits_can_be_discarded(
     assert vault.drafts.load("safety-plan") is None
     assert screen.status.text() == "Your plan is as you last saved it."
     assert screen.discard_button.isHidden()
+
+
+def test_an_untouched_starter_plan_is_not_saved_and_a_first_plan_is_dated_by_the_app(
+    qtbot, context, vault
+) -> None:
+    """Second diff review: a letter typed and deleted saved the starter plan as "reviewed
+    today", dated by the computer's clock rather than the app's."""
+    screen = SafetyPlanScreen(context)
+    qtbot.addWidget(screen)
+    qtbot.keyClicks(screen.fields["coping"], "x")
+    qtbot.keyClick(screen.fields["coping"], Qt.Key.Key_Backspace)
+    screen.leaving()
+    assert vault.safety_plans.latest() is None
+    screen.fields["coping"].setPlainText("Walk the dog")
+    screen.leaving()
+    assert vault.safety_plans.latest().reviewed_on == context.today()
