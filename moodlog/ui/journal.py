@@ -292,6 +292,21 @@ def _hours_text(hours: float) -> str:
     return number_text(hours, 0 if hours == int(hours) else 2 if hours * 2 % 1 else 1)
 
 
+# A day's list shows this much of a note (some ten pages); the rest is read in the editor
+# (review finding: a 1 MB note took 2.8 s to lay out each time its day was chosen).
+DAY_LIST_NOTE_CHARS = 20_000
+
+
+def shown_note(note: str) -> str:
+    """``note`` as a day's list shows it: whole, or its beginning and how to read the rest."""
+    if len(note) <= DAY_LIST_NOTE_CHARS:
+        return note
+    rest = tr("… ({count} more characters: Edit shows the whole note)").format(
+        count=number_text(len(note) - DAY_LIST_NOTE_CHARS, 0)
+    )
+    return note[:DAY_LIST_NOTE_CHARS] + rest
+
+
 def entry_summary(entry: Entry, words: SummaryWords | None = None) -> str:
     words = words or SummaryWords()
     parts = [
@@ -590,7 +605,7 @@ class JournalScreen(QWidget):
         for entry in entries:
             item = QListWidgetItem(
                 entry_summary(entry, self._words).split("\n", 1)[0]
-                + ("\n" + entry.note if entry.note else "")
+                + ("\n" + shown_note(entry.note) if entry.note else "")
                 + ("\n" + self._words.tags.format(tags=", ".join(entry.tags)) if entry.tags else "")
             )
             item.setData(Qt.ItemDataRole.UserRole, entry.id)

@@ -2716,6 +2716,10 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>… ({count} more characters: Edit shows the whole note)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No entries yet. Your check-ins appear here once you have saved one: go to Today (Ctrl+N), choose your mood and save with Ctrl+S. Their notes can then be searched here (Ctrl+F).</source>
         <translation type="unfinished"></translation>
     </message>

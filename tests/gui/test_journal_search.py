@@ -82,3 +82,25 @@ def test_choosing_a_result_opens_its_day_and_the_no_match_line_does_nothing(
     rect = screen.results.visualItemRect(screen.results.item(0))
     qtbot.mouseClick(screen.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert screen.selected_day == dt.date(2026, 3, 2)  # unchanged
+
+
+def test_a_very_long_note_shows_its_beginning_in_the_days_list(
+    qtbot, vault, data_dir: Path
+) -> None:
+    """Tired-user review (stop 13): a 1 MB note took 2.8 s to lay out each time its day
+    was chosen; the day's list shows its first 20,000 characters and how to read all."""
+    from moodlog.domain.entries import Entry
+    from moodlog.ui.journal import DAY_LIST_NOTE_CHARS
+
+    day = NOW.date()
+    long_note = "all of it, " * 100_000  # 1.1 million characters
+    vault.entries.add(Entry(day=day, time=dt.time(9), mood=5, note=long_note))
+    vault.entries.add(Entry(day=day, time=dt.time(21), mood=6, note="short"))
+    screen = journal_screen(qtbot, vault, data_dir)
+    screen.select_day(day)
+    texts = [screen.day_entries.item(row).text() for row in range(screen.day_entries.count())]
+    (long_text,) = [text for text in texts if "all of it" in text]
+    assert len(long_text) < DAY_LIST_NOTE_CHARS + 200
+    assert long_text.rstrip().endswith("(1,080,000 more characters: Edit shows the whole note)")
+    assert any(text.endswith("\nshort") for text in texts)
+    assert vault.entries.on_day(day)[0].note == long_note  # only the view is shortened
