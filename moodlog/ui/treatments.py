@@ -325,7 +325,22 @@ class TreatmentDialog(NotKeptAtLock, QDialog):
         )
         form.addRow(tr("Kind"), self.kind)
         form.addRow("", self.kind_other)
-        form.addRow(tr("Date and start time"), when)
+        # Said at once when the day and time are still to come (review finding: a
+        # mistyped month silently made a session an appointment, with its after-session
+        # details kept).
+        self.appointment_note = QLabel(
+            tr(
+                "This is still to come, so it is saved as an appointment. What happened "
+                "(side effects, blood pressure after, how you felt) is best added once it "
+                "has taken place."
+            )
+        )
+        self.appointment_note.setObjectName("notice")
+        self.appointment_note.setWordWrap(True)
+        when_box = QVBoxLayout()  # (as the dose and its warning)
+        when_box.addLayout(when)
+        when_box.addWidget(self.appointment_note)
+        form.addRow(tr("Date and start time"), when_box)
         dose_box = QVBoxLayout()
         dose_box.addLayout(dose_row)
         dose_box.addWidget(self.dose_warning)
@@ -368,10 +383,20 @@ class TreatmentDialog(NotKeptAtLock, QDialog):
             signal.connect(self._update_mg_per_kg)
         self.kind.currentIndexChanged.connect(self._update_kind)
         self.bp_after.textChanged.connect(self._update_bp_note)
+        self.date.dateChanged.connect(self._update_appointment_note)
+        self.time.timeChanged.connect(self._update_appointment_note)
+        self._update_appointment_note()
         self._update_mg_per_kg()
         self._update_kind()
         self._update_bp_note()
         self.note_opened()  # (its input is not kept at a lock: said so then)
+
+    def _update_appointment_note(self) -> None:
+        time = self.time.time()
+        starts = dt.datetime.combine(
+            self.date.date().toPython(), dt.time(time.hour(), time.minute())
+        )
+        self.appointment_note.setVisible(starts > self.context.now())
 
     def _update_kind(self) -> None:
         self.form.setRowVisible(self.kind_other, self.kind.currentData() == "other")

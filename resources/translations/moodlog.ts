@@ -3928,6 +3928,10 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This is still to come, so it is saved as an appointment. What happened (side effects, blood pressure after, how you felt) is best added once it has taken place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Date and start time</source>
         <translation type="unfinished"></translation>
     </message>

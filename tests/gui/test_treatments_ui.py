@@ -257,3 +257,20 @@ def test_enter_in_a_field_does_not_save_a_session(qtbot, context, vault) -> None
     qtbot.keyClick(dialog.clinic, Qt.Key.Key_Return)
     qtbot.keyClick(dialog.clinic, Qt.Key.Key_Enter)
     assert len(vault.treatments.all()) == 1 and dialog.isVisible()
+
+
+def test_a_day_to_come_is_said_to_make_an_appointment(qtbot, context) -> None:  # noqa: ANN001
+    """Tired-user review (stop 13): a mistyped month silently made a session an
+    appointment, its after-session details kept."""
+    dialog = TreatmentDialog(context)
+    qtbot.addWidget(dialog)
+    assert dialog.appointment_note.isHidden()  # now: a session
+    later = NOW.date() + dt.timedelta(days=31)
+    dialog.date.setDate(QDate(later.year, later.month, later.day))
+    assert not dialog.appointment_note.isHidden()
+    assert dialog.appointment_note.text().startswith("This is still to come")
+    dialog.date.setDate(QDate(NOW.year, NOW.month, NOW.day))
+    dialog.time.setTime(QTime(NOW.hour + 1, 0))  # later today: still to come
+    assert not dialog.appointment_note.isHidden()
+    dialog.time.setTime(QTime(NOW.hour - 1, 0))
+    assert dialog.appointment_note.isHidden()
