@@ -391,12 +391,15 @@ class TreatmentDialog(NotKeptAtLock, QDialog):
         self._update_bp_note()
         self.note_opened()  # (its input is not kept at a lock: said so then)
 
-    def _update_appointment_note(self) -> None:
+    def _when(self) -> tuple[dt.date, dt.time]:
+        """The day and start time shown, to the minute."""
         time = self.time.time()
-        starts = dt.datetime.combine(
-            self.date.date().toPython(), dt.time(time.hour(), time.minute())
-        )
-        self.appointment_note.setVisible(starts > self.context.now())
+        return self.date.date().toPython(), dt.time(time.hour(), time.minute())
+
+    def _update_appointment_note(self) -> None:
+        day, time = self._when()
+        probe = Treatment(day=day, time=time, kind="other")  # (the domain's one rule)
+        self.appointment_note.setVisible(probe.is_appointment(self.context.now()))
 
     def _update_kind(self) -> None:
         self.form.setRowVisible(self.kind_other, self.kind.currentData() == "other")
@@ -442,12 +445,12 @@ class TreatmentDialog(NotKeptAtLock, QDialog):
     def build(self) -> Treatment:
         if self.kind.currentData() is None:
             raise ValidationError(tr("Please choose the kind of treatment first."))
-        time = self.time.time()
+        day, time = self._when()
         return Treatment(
             id=self.treatment.id if self.treatment else None,
             created_at=self.treatment.created_at if self.treatment else None,
-            day=self.date.date().toPython(),
-            time=dt.time(time.hour(), time.minute()),
+            day=day,
+            time=time,
             kind=self.kind.currentData(),
             kind_other=self.kind_other.text().strip(),
             dose_mg=self.dose.value() or None,
