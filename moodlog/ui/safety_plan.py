@@ -303,16 +303,10 @@ class SafetyPlanScreen(QTabWidget):
                 # what was written (diff review: a first plan typed and never saved was
                 # missing there). Not the starter plan untouched (a letter typed and
                 # deleted), and dated by the app's clock like Save.
-                plan = self.plan_from_fields()
-                if plan.to_dict() == self._starter_plan().to_dict():
+                if self.plan_from_fields().to_dict() == self._starter_plan().to_dict():
                     self._dirty = False
                     return
-                with self.vault.transaction():
-                    self.vault.safety_plans.save(plan, self.context.today())
-                    self.vault.drafts.discard(PLAN_DRAFT)
-                self._dirty = False
-                self.status.setText(tr("Saved."))
-                self.context.events.data_changed.emit("safety_plan")
+                self.save()
                 return
             self.vault.drafts.save(PLAN_DRAFT, self.plan_from_fields().to_dict())
 
