@@ -16,7 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from moodlog.domain.contents import VaultContents
-from moodlog.domain.entries import MAX_NOTE_CHARS, MAX_TAG_CHARS, Entry, validate_entry
+from moodlog.domain.entries import (
+    MAX_NOTE_CHARS,
+    MAX_TAG_CHARS,
+    Entry,
+    clean_tag,
+    validate_entry,
+)
 from moodlog.domain.errors import ValidationError, shown
 from moodlog.domain.questionnaires import INSTRUMENTS, QuestionnaireResult, band, total_score
 from moodlog.domain.safety import SI_KEYS, SafetyPlan, SICheckin, legacy_level, level
@@ -381,7 +387,8 @@ def _check_safety_plan(plan: dict) -> None:
 
 
 def _tag(value: Any, where: str) -> str:
-    if type(value) is not str or not value.strip() or len(value) > MAX_TAG_CHARS:
+    """A tag by the journal's own rule (:func:`clean_tag`: nothing visible is no tag)."""
+    if type(value) is not str or not clean_tag(value) or len(value) > MAX_TAG_CHARS:
         raise ValidationError(
             f"{where}: a tag must be 1 to {MAX_TAG_CHARS} characters of text (got {shown(value)})."
         )
