@@ -458,7 +458,7 @@ class ExportScreen(QScrollArea):
         a half-written summary left as a hidden temp file). Returns what went wrong, for
         the lock screen to say."""
         writer = self.writer
-        self._untold: list[str] = []
+        self._untold = []
         if writer is not None and writer.isRunning():
             self._lock_waiting = True
             try:

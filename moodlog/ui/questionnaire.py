@@ -253,6 +253,7 @@ class QuestionnaireDialog(NotKeptAtLock, QDialog):
         close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setAccessibleDescription(tr("Closes this window without saving."))
         self.confirming = False  # "Save anyway" is showing: a second click saves
+        self._confirming_since = 0.0  # when it appeared (time.monotonic)
         self.buttons.accepted.connect(self._save_clicked)
         self.buttons.rejected.connect(self._close_asked)
         layout.addWidget(self.buttons)

@@ -52,8 +52,8 @@ from moodlog.ui.widgets import PromptBox, heading, hint
 from moodlog.wording import QT_TR_NOOP
 
 DRAFT_NAME = "today"
-# Shown with tr().
 DRAFT_EVERY_MS = 30_000  # how often unsaved typing is kept as a draft, at most
+# Shown with tr().
 MOOD_MISSING = QT_TR_NOOP(
     "How is your mood right now? Please set the mood scale "
     "(0 = worst possible, 10 = best possible), then save again."
