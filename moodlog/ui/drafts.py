@@ -8,10 +8,13 @@ dialog with the text restored and a line saying it is not saved yet. Saving or
 cancelling the dialog discards the draft; a close caused by the lock does not.
 
 Question dialogs opened elsewhere as a plain ``QInputDialog`` are kept too
-(:func:`keep_input_dialog`). Dialogs whose input is not kept as a draft (a session's
-details, a medication change, an integration note, a questionnaire, the self-check on
-its own) say so instead of losing it silently (:class:`NotKeptAtLock`): the Lock asks
-first, and after the idle lock the lock screen says what could not be kept.
+(:func:`keep_input_dialog`). A session's details and an integration note are kept only
+when something was typed or changed since the dialog opened (``note_opened``): an
+untouched "Add session" does not come back after every unlock. Dialogs whose input is
+not kept as a draft (a medication change, a questionnaire, the self-check on its own:
+a few choices each, quickly made again) say so instead of losing it silently
+(:class:`NotKeptAtLock`): the Lock asks first, and after the idle lock the lock screen
+says what could not be kept.
 """
 
 from __future__ import annotations
@@ -58,9 +61,16 @@ class DraftDialogMixin:
 
     draft_kind = ""
     closing_for_lock = False
+    _opened_state: tuple | None = None  # set by note_opened: keep changes only
 
     def draft_body(self) -> dict:
         raise NotImplementedError
+
+    def note_opened(self) -> None:
+        """Call at the end of ``__init__`` for a dialog that opens with values of its
+        own (a session copied from the last one): at a lock it is kept only when
+        something was typed or changed since."""
+        self._opened_state = input_state(self)  # type: ignore[arg-type]
 
     def restored_notice(self) -> QLabel:
         """The hidden line, shown by :func:`resume_dialog`, that says the text was restored
@@ -83,6 +93,8 @@ class DraftDialogMixin:
 
     def keep_draft(self) -> None:
         vault = self.context.vault  # type: ignore[attr-defined]
+        if self._opened_state is not None and input_state(self) == self._opened_state:  # type: ignore[arg-type]
+            return  # nothing of theirs to keep
         if vault.is_open:
             vault.drafts.save(DIALOG_DRAFT, {"kind": self.draft_kind, **self.draft_body()})
 
@@ -221,6 +233,10 @@ def resume_dialog(window: QWidget) -> QDialog | None:
         dialog = window.show_screen("Treatments").resume_note_draft(body)
     elif kind == "entry_edit":
         dialog = window.show_screen("Journal").resume_edit_draft(body)
+    elif kind == "session":
+        dialog = window.show_screen("Treatments").resume_session_draft(body)
+    elif kind == "integration":
+        dialog = window.show_screen("Today").resume_integration_draft(body)
     if dialog is None:
         forget_dialog_draft(context)
         return None

@@ -10,7 +10,6 @@ from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QInputDialog,
@@ -46,7 +45,7 @@ from moodlog.ui.checkin import (
     support_even_if_not_saved,
 )
 from moodlog.ui.context import AppContext
-from moodlog.ui.drafts import QUESTION_LABEL, QUESTION_TITLE, NotKeptAtLock
+from moodlog.ui.drafts import QUESTION_LABEL, QUESTION_TITLE, DraftDialogMixin
 from moodlog.ui.entry_form import SLEEP_NOT_RECORDED, EntryForm
 from moodlog.ui.widgets import PromptBox, heading, hint
 from moodlog.wording import QT_TR_NOOP
@@ -152,11 +151,22 @@ class AfterPaint(QObject):
         self.callback()
 
 
-class IntegrationDialog(NotKeptAtLock, QDialog):
-    def __init__(self, treatment: Treatment, parent: QWidget | None = None) -> None:
+class IntegrationDialog(DraftDialogMixin, QDialog):
+    """What came up after a session. Kept as an encrypted draft if moodlog locks while
+    it is open, and reopened after unlock (review finding: it was lost at an idle lock,
+    often the most personal text of the week)."""
+
+    draft_kind = "integration"
+
+    def __init__(
+        self, context: AppContext, treatment: Treatment, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self.context = context
+        self.treatment = treatment
         self.setWindowTitle(tr("Integration note"))
         layout = QVBoxLayout(self)
+        layout.addWidget(self.restored_notice())
         layout.addWidget(
             QLabel(
                 tr("Your session on {day} ({session}):").format(
@@ -172,13 +182,18 @@ class IntegrationDialog(NotKeptAtLock, QDialog):
         self.text.setAccessibleName(tr("Integration note"))
         self.text.setAccessibleDescription(tr("Kept with this session, encrypted."))
         layout.addWidget(self.text)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.note_opened()  # (its input is not kept at a lock: said so then)
+        layout.addWidget(self.save_buttons())
+        self.watch_draft()
+        self.note_opened()  # kept at a lock only when something was typed
+
+    def draft_body(self) -> dict:
+        return {"id": self.treatment.id, "text": self.text.toPlainText()}
+
+    def save(self) -> None:
+        self.treatment.integration = self.text.toPlainText().strip()
+        self.context.vault.treatments.save(self.treatment)
+        self.context.events.data_changed.emit("treatments")
+        self.accept()
 
 
 class TodayScreen(QWidget):
@@ -747,9 +762,22 @@ class TodayScreen(QWidget):
         self.history_dialog = dialog
         dialog.show()
 
-    def write_integration(self, treatment: Treatment) -> None:
-        dialog = IntegrationDialog(treatment, self)
-        if dialog.exec():
-            treatment.integration = dialog.text.toPlainText().strip()
-            self.vault.treatments.save(treatment)
-            self.context.events.data_changed.emit("treatments")
+    def write_integration(self, treatment: Treatment) -> IntegrationDialog:
+        """Open the integration note of ``treatment`` (window-modal, not blocking: the
+        lock can still come, and keeps what was typed)."""
+        dialog = IntegrationDialog(self.context, treatment, self)
+        self.integration_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def resume_integration_draft(self, body: dict) -> IntegrationDialog | None:
+        """The integration note again, with the text typed before the last lock; None
+        when its session is gone (only a restore from a backup can do that while
+        moodlog is locked)."""
+        treatment = next((t for t in self.vault.treatments.all() if t.id == body.get("id")), None)
+        if treatment is None or not isinstance(body.get("text"), str):
+            return None
+        dialog = IntegrationDialog(self.context, treatment, self)
+        dialog.text.setPlainText(body["text"])
+        self.integration_dialog = dialog
+        return dialog

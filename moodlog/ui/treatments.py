@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, QTime
@@ -157,9 +158,13 @@ def new_session(previous: Treatment | None, now: dt.datetime) -> Treatment:
     )
 
 
-class TreatmentDialog(NotKeptAtLock, QDialog):
+class TreatmentDialog(DraftDialogMixin, QDialog):
     """Add or edit one session; a future date makes it an appointment. A new one starts
-    from the last session's kind, clinic, dose and weight (issue 15)."""
+    from the last session's kind, clinic, dose and weight (issue 15). What was typed or
+    changed is kept as an encrypted draft if moodlog locks, and comes back after unlock
+    (review finding: the notes of a session were lost at an idle lock)."""
+
+    draft_kind = "session"
 
     def __init__(
         self, context: AppContext, treatment: Treatment | None = None, parent: QWidget | None = None
@@ -172,15 +177,16 @@ class TreatmentDialog(NotKeptAtLock, QDialog):
         self.copied_from = None if treatment else last_session(context.vault.treatments.all(), now)
         t = treatment or new_session(self.copied_from, now)
         outer = QVBoxLayout(self)
+        outer.addWidget(self.restored_notice())
+        self.copied_hint: QLabel | None = None
         if self.copied_from is not None:
-            outer.addWidget(
-                hint(
-                    tr(
-                        "Kind, clinic, dose and weight are copied from your last session "
-                        "({date}). Change anything that is different."
-                    ).format(date=_day(self.copied_from.day))
-                )
+            self.copied_hint = hint(
+                tr(
+                    "Kind, clinic, dose and weight are copied from your last session "
+                    "({date}). Change anything that is different."
+                ).format(date=_day(self.copied_from.day))
             )
+            outer.addWidget(self.copied_hint)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         body = QWidget()
@@ -389,7 +395,75 @@ class TreatmentDialog(NotKeptAtLock, QDialog):
         self._update_mg_per_kg()
         self._update_kind()
         self._update_bp_note()
-        self.note_opened()  # (its input is not kept at a lock: said so then)
+        self.watch_draft()
+        self.note_opened()  # kept at a lock only when something was changed
+
+    def draft_body(self) -> dict:
+        time = self.time.time()
+        return {
+            "id": self.treatment.id if self.treatment else None,
+            "treatment_kind": self.kind.currentData(),  # ("kind" names the dialog)
+            "kind_other": self.kind_other.text(),
+            "day": self.date.date().toPython().isoformat(),
+            "time": f"{time.hour():02d}:{time.minute():02d}",
+            "dose": self.dose.value(),
+            "weight": self.weight.value(),
+            "infusion_minutes": self.infusion_minutes.value(),
+            "number": self.number.value(),
+            "total": self.total.value(),
+            "clinic": self.clinic.text(),
+            "intention": self.intention.text(),
+            "bp_before": self.bp_before.text(),
+            "bp_after": self.bp_after.text(),
+            "effects": {name: box.currentData() for name, box in self.effects.items()},
+            "dissociation": self.dissociation.value(),
+            "after": self.after.text(),
+            "notes": self.notes.toPlainText(),
+            "integration": self.integration.toPlainText(),
+        }
+
+    def restore_draft(self, body: dict) -> None:
+        """The fields as they were at the lock. A value of the wrong type (a draft is
+        the app's own, but never trusted to be well formed) leaves its field as it is."""
+        if self.copied_hint is not None:
+            self.copied_hint.hide()  # what is shown is theirs now, not the copy
+        kind = body.get("treatment_kind")
+        self.kind.setCurrentIndex(self.kind.findData(kind) if isinstance(kind, str) else -1)
+        with contextlib.suppress(TypeError, ValueError):
+            self.date.setDate(_qdate(dt.date.fromisoformat(str(body.get("day")))))
+        with contextlib.suppress(TypeError, ValueError):
+            when = dt.time.fromisoformat(str(body.get("time")))
+            self.time.setTime(QTime(when.hour, when.minute))
+        for box, key in (
+            (self.dose, "dose"),
+            (self.weight, "weight"),
+            (self.infusion_minutes, "infusion_minutes"),
+            (self.number, "number"),
+            (self.total, "total"),
+            (self.dissociation, "dissociation"),
+        ):
+            value = body.get(key)
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                box.setValue(value if isinstance(box, QDoubleSpinBox) else int(value))
+        for field, key in (
+            (self.kind_other, "kind_other"),
+            (self.clinic, "clinic"),
+            (self.intention, "intention"),
+            (self.bp_before, "bp_before"),
+            (self.bp_after, "bp_after"),
+            (self.after, "after"),
+        ):
+            if isinstance(body.get(key), str):
+                field.setText(body[key])
+        for field, key in ((self.notes, "notes"), (self.integration, "integration")):
+            if isinstance(body.get(key), str):
+                field.setPlainText(body[key])
+        effects = body.get("effects")
+        if isinstance(effects, dict):
+            for name, box in self.effects.items():
+                index = box.findData(effects.get(name))
+                if index >= 0:
+                    box.setCurrentIndex(index)
 
     def _when(self) -> tuple[dt.date, dt.time]:
         """The day and start time shown, to the minute."""
@@ -830,6 +904,20 @@ class TreatmentsScreen(QTabWidget):
         self.dialog = dialog
         dialog.accepted.connect(lambda: self._after_save(dialog))
         dialog.open()
+
+    def resume_session_draft(self, body: dict) -> TreatmentDialog:
+        """The session dialog again, with what was typed before the last lock. A session
+        deleted meanwhile comes back as a new one (its text is not thrown away)."""
+        treatment = None
+        if body.get("id") is not None:
+            treatment = next((t for t in self.vault.treatments.all() if t.id == body["id"]), None)
+        self.setCurrentIndex(0)
+        dialog = TreatmentDialog(self.context, treatment, self)
+        dialog.restore_draft(body)
+        if treatment is None:
+            dialog.accepted.connect(lambda: self._after_save(dialog))
+        self.dialog = dialog
+        return dialog
 
     def _after_save(self, dialog: TreatmentDialog) -> None:
         treatment = dialog.saved_treatment

@@ -1,7 +1,8 @@
 """Attacker and tired-user reviews (stop 13): typed text in a dialog whose input moodlog
-does not keep as a draft (a session's details, a medication change, an integration
-note, a questionnaire, the self-check on its own) was lost at a lock without a word.
-Now the Lock asks first, and the idle lock says so on the lock screen."""
+does not keep as a draft (a medication change, a questionnaire, the self-check on its
+own; a session's details and an integration note are now kept: test_session_drafts.py)
+was lost at a lock without a word. Now the Lock asks first, and the idle lock says so on
+the lock screen."""
 
 from __future__ import annotations
 
@@ -23,40 +24,43 @@ def controller(qtbot, data_dir: Path) -> Iterator[AppController]:
     controller.shutdown()
 
 
-def open_session_dialog(controller):  # noqa: ANN001, ANN201
-    from moodlog.ui.treatments import TreatmentDialog
+def open_medication_dialog(controller):  # noqa: ANN001, ANN201
+    from PySide6.QtWidgets import QLineEdit
 
-    dialog = TreatmentDialog(controller.context, parent=controller.main_window.screen("Today"))
+    from moodlog.ui.treatments import MedicationDialog
+
+    dialog = MedicationDialog(controller.context, parent=controller.main_window.screen("Today"))
     dialog.show()
+    dialog.name_field = dialog.findChild(QLineEdit)
     return dialog
 
 
 def test_the_idle_lock_says_what_could_not_be_kept(controller: AppController) -> None:
-    dialog = open_session_dialog(controller)
-    dialog.notes.setPlainText("felt the room tilt, then calm")
+    dialog = open_medication_dialog(controller)
+    dialog.name_field.setText("sertraline")
     controller.auto_lock()
     assert controller.vault is None
     assert controller.unlock_page.error_label.text() == (
         "moodlog locked itself after a while without use. Your unsaved text could not be "
-        "kept: moodlog does not keep drafts of “Add session”. Everything saved before is safe."
+        "kept: moodlog does not keep drafts of “Add medication”. Everything saved before is safe."
     )
 
 
 def test_the_lock_asks_first_and_going_back_keeps_the_text(controller: AppController) -> None:
     asked: list[str] = []
     controller.ask_discard = lambda reason: asked.append(reason) or False  # "Go back"
-    dialog = open_session_dialog(controller)
-    dialog.notes.setPlainText("felt the room tilt, then calm")
+    dialog = open_medication_dialog(controller)
+    dialog.name_field.setText("sertraline")
     assert controller.lock() is False
-    assert asked == ["moodlog does not keep drafts of “Add session”"]
+    assert asked == ["moodlog does not keep drafts of “Add medication”"]
     assert controller.vault is not None and dialog.isVisible()
-    assert dialog.notes.toPlainText() == "felt the room tilt, then calm"
+    assert dialog.name_field.text() == "sertraline"
 
 
 def test_untouched_or_saved_dialogs_lock_without_asking(qtbot, controller: AppController) -> None:
     asked: list[str] = []
     controller.ask_discard = lambda reason: asked.append(reason) or False
-    open_session_dialog(controller)  # opened, nothing typed
+    open_medication_dialog(controller)  # opened, nothing typed
     today = controller.main_window.screen("Today")
     today.open_questionnaire("GAD-7")
     questionnaire = today.questionnaire_dialog

@@ -24,7 +24,7 @@ def test_every_multi_line_field_of_the_dialogs_moves_on_with_tab(
     dialogs = [
         TreatmentDialog(context),
         SessionNoteDialog(context),
-        IntegrationDialog(session),
+        IntegrationDialog(context, session),
         QuestionDialog(context, "today"),
     ]
     for dialog in dialogs:
