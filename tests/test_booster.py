@@ -70,6 +70,38 @@ def test_induction_and_maintenance_split():
     assert maintenance_sessions(sessions, now) == boosters + lone
 
 
+def test_a_switch_to_another_kind_starts_its_own_induction():
+    """Clinician review: esketamine started within 90 days of IV ketamine has its own
+    twice-weekly induction (4 weeks on its label); counted as maintenance, its sessions
+    3-4 days apart each gave a duration of 0 days and pulled the median to 0."""
+    iv_course = [iv(d) for d in (0, 3, 7, 10, 14, 17)]
+    iv_boosters = [iv(d) for d in (40, 70)]
+    esk_induction = [iv(d, "esketamine_nasal") for d in (90, 93, 97, 100, 104, 107, 111, 114)]
+    esk_maintenance = [iv(d, "esketamine_nasal") for d in (121, 135, 149)]  # weekly or less
+    sessions = iv_course + iv_boosters + esk_induction + esk_maintenance
+    now = at(200)
+    assert induction_sessions(sessions, now) == iv_course + esk_induction
+    assert maintenance_sessions(sessions, now) == iv_boosters + esk_maintenance
+
+
+def test_kinds_alternating_a_month_apart_are_all_maintenance():
+    sessions = [iv(0), iv(3), iv(6)] + [
+        iv(d, kind) for d, kind in ((40, "ketamine_im"), (70, "ketamine_iv"), (100, "ketamine_im"))
+    ]
+    now = at(200)
+    assert induction_sessions(sessions, now) == sessions[:3]
+    assert maintenance_sessions(sessions, now) == sessions[3:]
+
+
+def test_a_run_of_one_kind_ends_where_another_kind_begins():
+    # Two IV days apart, then IM two days later: each run is its own induction only
+    # when it has two sessions or more of its kind.
+    sessions = [iv(0), iv(2), iv(4, "ketamine_im"), iv(30, "ketamine_im")]
+    now = at(100)
+    assert induction_sessions(sessions, now) == sessions[:2]
+    assert maintenance_sessions(sessions, now) == sessions[2:]
+
+
 def build(sessions: dict[int, tuple[int, str]], end: int) -> dict[dt.date, float]:
     """Mood 3 everywhere; after a session with (m, "rise"): 7 on days +1..+m, then 1 on
     +m+1 and +m+2, so the 3-day mean is back at 3 exactly on day +m+2."""

@@ -10,7 +10,10 @@ Pure functions on domain records (no Qt, no SQL). Definitions:
   baseline or without days after it gives no duration.
 * **Induction / maintenance**: in each course (a gap of more than 90 days starts a
   new one) the sessions at its start that are less than 7 days apart (two or more)
-  are the induction; every other session is maintenance.
+  are the induction, and so are those at the start of a switch to another kind of
+  ketamine or esketamine within the course (esketamine started after IV ketamine has
+  its own twice-weekly induction: counted as maintenance, its sessions 3-4 days apart
+  gave durations of 0 days; clinician review); every other session is maintenance.
 * **Summary**: the durations of the last 5 maintenance sessions that have one
   (the number is a setting), summarised by the **Kaplan-Meier median** so that
   censored durations count as "at least" (the smallest time at which the estimated
@@ -72,11 +75,11 @@ OBSERVATION_TEXT = QT_TR_NOOP(
 OBSERVATION_LABEL = QT_TR_NOOP("An observation from your own data, not medical advice.")
 DURABILITY_DEFINITION = QT_TR_NOOP(
     "Session durability: for each maintenance session (after the first run of sessions "
-    "less than 7 days apart), the days until the 3-day mean of mood is back at the "
-    "pre-session baseline (0 when it did not rise); when the next session or the end of the "
-    'data came first, the duration counts as "at least" that long (censored). Median by '
-    "the Kaplan-Meier method over the last maintenance sessions that have a duration, up "
-    "to {n} (a setting)."
+    "less than 7 days apart in a course, or after a switch to another kind), the days "
+    "until the 3-day mean of mood is back at the pre-session baseline (0 when it did not "
+    "rise); when the next session or the end of the data came first, the duration counts "
+    'as "at least" that long (censored). Median by the Kaplan-Meier method over the last '
+    "maintenance sessions that have a duration, up to {n} (a setting)."
 )
 
 
@@ -128,16 +131,24 @@ def km_median(durations: Iterable[float], censored: Iterable[bool]) -> float | N
 
 
 def induction_sessions(treatments: Iterable[Treatment], now: dt.datetime) -> list[Treatment]:
-    """The sessions at the start of each course less than 7 days apart (two or more)."""
+    """The sessions less than 7 days apart (two or more, of one kind) at the start of
+    each course and at each switch to another kind within a course."""
     result: list[Treatment] = []
     for course in courses(treatments, now):
-        run = [course[0]]
-        for previous, session in zip(course, course[1:], strict=False):
-            if (session.day - previous.day).days >= INDUCTION_GAP_DAYS:
-                break
-            run.append(session)
-        if len(run) >= 2:
-            result.extend(run)
+        starts = [0] + [
+            index for index in range(1, len(course)) if course[index].kind != course[index - 1].kind
+        ]
+        for start in starts:
+            run = [course[start]]
+            for session in course[start + 1 :]:
+                if (
+                    session.kind != run[0].kind
+                    or (session.day - run[-1].day).days >= INDUCTION_GAP_DAYS
+                ):
+                    break
+                run.append(session)
+            if len(run) >= 2:
+                result.extend(run)
     return result
 
 
@@ -240,7 +251,7 @@ class BoosterSummary:
             return translate(
                 QT_TR_NOOP(
                     "No maintenance sessions yet (sessions after the first run of sessions "
-                    "less than 7 days apart)."
+                    "less than 7 days apart in a course, or after a switch to another kind)."
                 )
             )
         if not self.maintenance and not self.overlapping:
