@@ -124,15 +124,9 @@ def _label(text: str = "", name: str = "hint") -> QLabel:
 
 def ask_folder(parent: QWidget, start: Path) -> Path | None:
     """A folder chosen by the user (tests replace this)."""
-    from PySide6.QtWidgets import QFileDialog
+    from moodlog.ui.files import ask_folder_path
 
-    from moodlog.ui.files import scrub_qt_file_dialog_history
-
-    try:
-        chosen = QFileDialog.getExistingDirectory(parent, tr("Folder for backups"), str(start))
-    finally:
-        scrub_qt_file_dialog_history()
-    return Path(chosen) if chosen else None
+    return ask_folder_path(parent, tr("Folder for backups"), start)
 
 
 def ask_backup_file(parent: QWidget) -> Path | None:

@@ -1,8 +1,13 @@
 """Choosing where to save a file without leaving a trace of the folder behind.
 
-Qt's own (non-native) file dialog remembers the last folder and recent places in
-``~/.config/QtProject.conf``. That history would reveal where a person keeps their
-therapy summaries, so we remove Qt's ``FileDialog`` group after every use.
+Every file dialog is Qt's own, never the desktop's: GTK's file chooser (which Qt uses
+under GNOME and Xfce, directly or through the desktop portal) adds every file it
+accepts to the account's recently-used list (``~/.local/share/recently-used.xbel``:
+``add_selection_to_recent_list`` in GTK 3.24's ``gtkfilechooserwidget.c``), and KDE's
+to its recent documents, where "moodlog-summary-2026-11-30.pdf" would say what the
+person is treated for, with where they keep it (review: suspected, then confirmed in
+GTK's source). Qt's own dialog remembers the last folder and recent places in
+``~/.config/QtProject.conf`` instead, which we remove after every use.
 """
 
 from __future__ import annotations
@@ -22,12 +27,18 @@ def scrub_qt_file_dialog_history() -> None:
         settings.sync()
 
 
+# Qt's own dialog (see the module's docstring): no desktop recent-files list.
+NO_TRACE = QFileDialog.Option.DontUseNativeDialog
+
+
 def ask_save_path(
     parent: QWidget, caption: str, default_name: str, name_filter: str
 ) -> Path | None:
     try:
         start = str(Path.home() / default_name)
-        chosen, _ = QFileDialog.getSaveFileName(parent, caption, start, name_filter)
+        chosen, _ = QFileDialog.getSaveFileName(
+            parent, caption, start, name_filter, options=NO_TRACE
+        )
     finally:
         scrub_qt_file_dialog_history()
     return Path(chosen) if chosen else None
@@ -35,7 +46,19 @@ def ask_save_path(
 
 def ask_open_path(parent: QWidget, caption: str, name_filter: str) -> Path | None:
     try:
-        chosen, _ = QFileDialog.getOpenFileName(parent, caption, str(Path.home()), name_filter)
+        chosen, _ = QFileDialog.getOpenFileName(
+            parent, caption, str(Path.home()), name_filter, options=NO_TRACE
+        )
+    finally:
+        scrub_qt_file_dialog_history()
+    return Path(chosen) if chosen else None
+
+
+def ask_folder_path(parent: QWidget, caption: str, start: Path) -> Path | None:
+    try:
+        chosen = QFileDialog.getExistingDirectory(
+            parent, caption, str(start), QFileDialog.Option.ShowDirsOnly | NO_TRACE
+        )
     finally:
         scrub_qt_file_dialog_history()
     return Path(chosen) if chosen else None

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -43,7 +42,7 @@ from moodlog.importers import common, daylio, emoods, generic
 from moodlog.importers.common import ImportFailed, ImportPlan, Table
 from moodlog.report import csv_export, fhir
 from moodlog.ui.context import AppContext
-from moodlog.ui.files import ask_open_path, ask_save_path, scrub_qt_file_dialog_history
+from moodlog.ui.files import ask_folder_path, ask_open_path, ask_save_path
 from moodlog.ui.widgets import hint, show_error
 from moodlog.vault import bulk
 from moodlog.vault.errors import StorageProblem, os_reason
@@ -388,11 +387,7 @@ def confirm_unencrypted(parent: QWidget, title: str, text: str) -> bool:
 
 
 def ask_folder(parent: QWidget, caption: str) -> Path | None:
-    try:
-        chosen = QFileDialog.getExistingDirectory(parent, caption, str(Path.home()))
-    finally:
-        scrub_qt_file_dialog_history()
-    return Path(chosen) if chosen else None
+    return ask_folder_path(parent, caption, Path.home())
 
 
 class InterchangeBox(QGroupBox):
