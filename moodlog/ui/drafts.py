@@ -12,7 +12,9 @@ Question dialogs opened elsewhere as a plain ``QInputDialog`` are kept too
 when something was typed or changed since the dialog opened (``note_opened``): an
 untouched "Add session" does not come back after every unlock. Dialogs whose input is
 not kept as a draft (a medication change, a questionnaire, the self-check on its own:
-a few choices each, quickly made again) say so instead of losing it silently
+a few choices each, quickly made again; and a questionnaire's or self-check's answers
+are about how the person feels now: restored hours later, they would be saved with a
+new time as if given then) say so instead of losing it silently
 (:class:`NotKeptAtLock`): the Lock asks first, and after the idle lock the lock screen
 says what could not be kept.
 """
