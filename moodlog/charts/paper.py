@@ -582,8 +582,11 @@ class PaperTimeline(PaperChart):
         self.data = data
         self.x_range = (timestamp(first) - 43200, timestamp(last) + 43200)
         self.first, self.last = first, last
-        # What is drawn: the period and a day each side (points half in view at the edges).
-        self.near = (first - dt.timedelta(days=1), last + dt.timedelta(days=1))
+        # What is drawn: the period and the day before it (its point half in view at
+        # the left edge, the lines coming in from it), and nothing after the period:
+        # a report shows what was known at its end, in its charts as in its figures
+        # (review: a PHQ-9 taken after the period drew its line heading there).
+        self.near = (first - dt.timedelta(days=1), last)
         self.names = [PHQ9, GAD7] if questionnaires else []
         self.locale = QLocale()
         label_widths: dict[str, float] = {}
@@ -676,23 +679,13 @@ class PaperTimeline(PaperChart):
 
     def _draw_mood(self, painter: QPainter, frame: Frame) -> None:
         data = self.data
-        low, high = self.x_range
-        margin = 86400.0
-        mood = [
-            (timestamp(day), value)
-            for day, value in data.mood.items()
-            if low - margin <= timestamp(day) <= high + margin
-        ]
+        first, last = self.near
+        mood = [(timestamp(day), value) for day, value in data.mood.items() if first <= day <= last]
         _points(painter, frame, mood, "o", 5, QColor(MOOD_COLOUR).lighter(130))
-        near = {
-            day: value
-            for day, value in data.trend.items()
-            if low - margin <= timestamp(day) <= high + margin
-        }
+        near = {day: value for day, value in data.trend.items() if first <= day <= last}
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(_pen(MOOD_COLOUR, 2.5))
         painter.drawPath(_polyline_path(frame, _runs(near)))
-        first, last = self.near
         medication = [
             (timestamp(day), -0.55) for day, _ in data.medication_events if first <= day <= last
         ]
@@ -737,7 +730,11 @@ class PaperTimeline(PaperChart):
             painter.setBrush(band)
             top, bottom = frame.y(high + 0.5), frame.y(low - 0.5 if low else 0)
             painter.drawRect(QRectF(frame.rect.left(), top, frame.rect.width(), bottom - top))
-        points = [(timestamp(day), total) for day, total in self.data.questionnaires.get(name, [])]
+        points = [  # the line may come in from before the period, never from after it
+            (timestamp(day), total)
+            for day, total in self.data.questionnaires.get(name, [])
+            if day <= self.last
+        ]
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(_pen(QUESTIONNAIRE_INK, 1.5))
         painter.drawPath(_polyline_path(frame, [points]))
