@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 
 from moodlog.domain.treatments import Treatment
 from moodlog.ui.today import TodayScreen
@@ -45,17 +45,13 @@ def _prompt_button(screen: TodayScreen, text: str) -> QPushButton:
 def test_the_integration_note_prompt_opens_its_dialog(qtbot, today, vault) -> None:  # noqa: ANN001
     """It crashed: the button's "clicked" passed its checked flag as the session."""
     button = _prompt_button(today, "Write an integration note")
-    answered = []
-
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        answered.append(dialog)
-        dialog.text.setPlainText("It felt calm.")
-        dialog.accept()
-
-    QTimer.singleShot(100, answer)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert answered
+    dialog = QApplication.activeModalWidget()  # window-modal, and the lock can still come
+    assert type(dialog).__name__ == "IntegrationDialog" and dialog is today.integration_dialog
+    dialog.text.setPlainText("It felt calm.")
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
     assert vault.treatments.all()[0].integration == "It felt calm."
 
 
