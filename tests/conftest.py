@@ -3,10 +3,12 @@ test touches the real user's files, and privacy tests can scan everything writte
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sys
 import tempfile
+import weakref
 from pathlib import Path
 
 import pytest
@@ -55,6 +57,112 @@ SI_ANSWERS = {
         "behavior": False,
     },
 }
+
+
+# Every AppController made since the test began (see _track_controllers); weak, so
+# that it keeps no app alive.
+_CONTROLLERS: weakref.WeakSet = weakref.WeakSet()
+
+
+def _track_controllers() -> None:
+    """Record each AppController made from now on, to end the app a test leaves running."""
+    module = sys.modules.get("moodlog.ui.application")
+    if module is None or "_made_in_tests" in vars(module.AppController):
+        return
+    cls = module.AppController
+    init = cls.__init__
+
+    def tracked_init(self, *args, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
+        init(self, *args, **kwargs)
+        _CONTROLLERS.add(self)
+
+    cls.__init__ = tracked_init
+    cls._made_in_tests = True
+
+
+def _windows(app) -> dict[int, object]:  # noqa: ANN001 - a QApplication or None
+    """The app's top-level widgets by their C++ address (a wrapper can be made anew)."""
+    if app is None:
+        return {}
+    import shiboken6
+
+    return {shiboken6.getCppPointer(w)[0]: w for w in app.topLevelWidgets()}
+
+
+def quit_app(controller) -> list:  # noqa: ANN001 - an AppController
+    """End an app as quitting does (drafts kept, the vault closed), stop what would run
+    on (idle lock, preloading, reminders) and close its windows; returns them."""
+    import shiboken6
+
+    if not shiboken6.isValid(controller):
+        return []
+    with contextlib.suppress(Exception):
+        controller.shutdown()
+    controller.preloader.stop()
+    reminders = controller.reminders
+    if reminders is not None and shiboken6.isValid(reminders):
+        reminders.timer.stop()
+    windows = [controller.main_window, controller.lock_window]
+    windows = [w for w in windows if w is not None and shiboken6.isValid(w)]
+    for window in windows:
+        _close(window)
+    return windows
+
+
+def _close(window) -> None:  # noqa: ANN001 - a QWidget
+    """Close ``window`` without its questions: a main window as at a lock (its dialogs
+    too, their text left as it is), any other window as a program closes it."""
+    if hasattr(window, "close_for_lock"):
+        window.close_for_lock()
+    else:
+        window.closing_for_lock = True  # a draft dialog: its draft is not forgotten
+        window.close()
+
+
+@pytest.fixture(autouse=True)
+def _close_what_the_test_left_open():
+    """After each test, close the windows it opened and end the apps it started.
+
+    A window left open keeps its shortcuts: the main window's Ctrl+L is an
+    application shortcut, so a main window left by one test made Ctrl+L ambiguous in
+    the next one, where it then did nothing (test_onboarding then test_app_flow). An
+    app left running kept its timers (idle lock, preloading, reminders), which could
+    fire in a later test. Windows a wider-scoped fixture opened before the test
+    (a module's demo window) are left alone. Costs nothing without Qt."""
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    app = widgets.QApplication.instance() if widgets is not None else None
+    before = _windows(app)
+    _track_controllers()
+    _CONTROLLERS.clear()
+    application = sys.modules.get("moodlog.ui.application")
+    current = application.AppController.current if application is not None else None
+    yield
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    app = widgets.QApplication.instance() if widgets is not None else None
+    if app is None:
+        return
+    left: list = []  # the windows to delete
+    application = sys.modules.get("moodlog.ui.application")
+    if application is not None:
+        made = list(_CONTROLLERS)
+        _CONTROLLERS.clear()
+        latest = application.AppController.current
+        if latest is not None and latest is not current and latest not in made:
+            made.append(latest)  # made before the tracking began (its first import)
+        for controller in made:
+            left += quit_app(controller)
+        application.AppController.current = current
+    import shiboken6
+    from PySide6.QtCore import QEvent
+
+    for key, window in _windows(app).items():
+        if key not in before and shiboken6.isValid(window) and window.isVisible():
+            _close(window)
+            left.append(window)
+    for window in left:
+        if shiboken6.isValid(window):
+            window.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from moodlog.ui.application import AppController
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, quit_app
 
 
 def activate(qtbot, window) -> None:
@@ -71,13 +71,9 @@ def demo_main_window(prefix: str, at_minimum_size: bool = False) -> Iterator:
 
 
 def close_app(controller: AppController) -> None:
-    """End a test's app as quitting does, and close its windows: a main window left open
-    keeps its shortcuts (Ctrl+L...) alive, which makes the same shortcut ambiguous for
-    the next test's window."""
-    controller.shutdown()
-    if controller.main_window is not None:
-        controller.main_window.close_for_lock()
-    controller.lock_window.close()
+    """End a test's app as quitting does, and close its windows (what tests/conftest.py
+    does after each test, here at a chosen moment)."""
+    quit_app(controller)
 
 
 def shown_today(qtbot, vault, data_dir: Path, now, height: int = 900):  # noqa: ANN001, ANN201

@@ -68,10 +68,7 @@ def test_the_listed_shortcuts_are_the_real_ones_and_they_work(qtbot, data_dir):
     assert window.stack.currentWidget() is today
     focused = QApplication.focusWidget()
     assert focused is today.form.mood or today.form.mood.isAncestorOf(focused)
-    # Ctrl+L is an application-wide shortcut: windows left by earlier tests would make
-    # the key ambiguous here, so trigger its action (the one listed above).
-    lock = next(a for a in real if a.shortcut() == QKeySequence("Ctrl+L"))
-    lock.trigger()
+    press(qtbot, window, "Ctrl+L")  # (no window of an earlier test is left: tests/conftest.py)
     assert controller.vault is None  # locked
     controller.shutdown()
 

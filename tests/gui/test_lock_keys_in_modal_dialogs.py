@@ -13,7 +13,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from tests.gui.helpers import create_vault_through_the_window
 
@@ -27,15 +27,6 @@ KINDS = [
     "journal_edit",
     "questionnaire",
 ]
-
-
-@pytest.fixture(autouse=True)
-def no_windows_of_earlier_tests(qapp) -> None:  # noqa: ANN001
-    """Windows an earlier test left open (a modal dialog among them) take the keyboard
-    and the modal stack; each case here starts with none."""
-    for window in QApplication.topLevelWidgets():
-        if window.isVisible():
-            window.hide()
 
 
 def press_lock_keys(controller, seen: dict) -> None:  # noqa: ANN001
