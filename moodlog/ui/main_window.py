@@ -92,6 +92,27 @@ class LockKeysWhileBlocked(QObject):
         return widget is not None
 
 
+class LockAction(QAction):
+    """The lock keys, application-wide (Ctrl+L). When the same keys are an application
+    shortcut of another live window too, Qt calls them "ambiguous" and triggers
+    nothing, only a warning ("QAction::event: Ambiguous shortcut overload"): a window
+    left open somewhere was enough to make Ctrl+L do nothing. Ambiguous lock keys lock
+    all the same: the session of the window they were typed in, or this one's."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Shortcut and event.isAmbiguous():
+            (lock_action_of(QApplication.activeWindow()) or self).trigger()
+            return True
+        return super().event(event)
+
+
+def lock_action_of(window: QWidget | None) -> QAction | None:
+    """The lock action of the main window that ``window`` is, or is a dialog of."""
+    while window is not None and not isinstance(window, MainWindow):
+        window = window.parentWidget()
+    return window.lock_action if window is not None else None
+
+
 class MainWindow(QMainWindow):
     lock_requested = Signal()
     help_requested = Signal(str)
@@ -169,7 +190,7 @@ class MainWindow(QMainWindow):
         outer.addLayout(body, 1)
         self.setCentralWidget(central)
 
-        lock_action = QAction(tr("Lock"), self)
+        self.lock_action = lock_action = LockAction(tr("Lock"), self)
         lock_action.setShortcut(lock_keys)
         lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         lock_action.triggered.connect(self.lock_requested)
