@@ -165,6 +165,21 @@ def _close_what_the_test_left_open():
     app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _core_limit_of_the_test_run_kept():
+    """The entry points set RLIMIT_CORE to 0 for good, soft and hard
+    (moodlog.process.disable_core_dumps). Called in-process by a test
+    (test_app_entry's main()), that made it 0 for the rest of the run, and
+    tests/privacy/test_core_limit.py, which starts moodlog allowing core files, failed
+    when it came later (reverse order). In the test process it does nothing; the
+    limit is checked on fresh processes (tests/privacy, tests/reliability)."""
+    import moodlog.process
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(moodlog.process, "disable_core_dumps", lambda: None)
+        yield
+
+
 @pytest.fixture(scope="session")
 def sandbox() -> Path:
     return _SANDBOX

@@ -170,13 +170,6 @@ def test_save_on_a_full_disk_keeps_the_text_and_says_why(qtbot, data_dir: Path):
 # -- the command line ------------------------------------------------------------------
 
 
-@pytest.fixture(autouse=True)
-def keep_core_limit_of_the_test_run(monkeypatch):
-    """The command line sets RLIMIT_CORE to 0 for good (soft and hard): not for the
-    whole test run (tests/privacy checks it on fresh processes started from here)."""
-    monkeypatch.setattr("moodlog.process.disable_core_dumps", lambda: None)
-
-
 def run_in_process(args: list[str], stdin: str, capsys) -> tuple[int, str]:
     from moodlog.cli import build_parser, run
 
