@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -54,7 +55,7 @@ def test_ctrl_l_locks_at_once_after_a_quick_unlock(qtbot, data_dir: Path):
         press_lock_keys(qtbot, old)
         assert controller.vault is None and not old.isVisible()
         unlock(qtbot, controller)  # no event loop in between: old is still there
-        assert controller.vault is not None
+        assert controller.vault is not None and shiboken6.isValid(old)
         assert shown_main_windows() == [controller.main_window]
     press_lock_keys(qtbot, controller.main_window)
     assert controller.vault is None and shown_main_windows() == []
