@@ -10,16 +10,12 @@ issue 14 §4. What unlocking needs is imported while the lock screen waits
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, QThread, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
@@ -31,6 +27,11 @@ from moodlog.ui.preload import LOCK_SCREEN_MODULES, Preloader, warm_up_session_w
 from moodlog.ui.unlock import CreateVaultPage, UnlockPage
 from moodlog.wording import QT_TR_NOOP
 
+# Not typing.TYPE_CHECKING, nor atexit, shutil and tempfile (the demo's) at the top:
+# once PySide6 is loaded, its import hook reads the source of each module the first
+# time an import statement names it (~0.1-0.4 ms each before the lock window, issue 14
+# §4). Type checkers take any TYPE_CHECKING as true.
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # imported at the first unlock, not at start (issue 14 §4)
     from moodlog.ui.reminders import ReminderService
     from moodlog.vault.vault import Vault
@@ -539,6 +540,8 @@ def report_unexpected_error(
     Two kinds get their true message instead: a failed save for a reason outside
     moodlog ("Not saved: the disk is full ..."; the text stays in the form), and
     damage found in the vault after unlock (the recovery page)."""
+    from PySide6.QtCore import QThread
+
     from moodlog.vault.connection import DatabaseError
     from moodlog.vault.errors import StorageProblem, storage_problem
 
@@ -748,6 +751,10 @@ def install_translation(app: QApplication) -> object | None:
 def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
     demo_dir: Path | None = None
     if demo:
+        import atexit
+        import shutil
+        import tempfile
+
         demo_dir = Path(tempfile.mkdtemp(prefix="moodlog-demo-"))
         os.chmod(demo_dir, 0o700)
         atexit.register(shutil.rmtree, demo_dir, True)
@@ -772,4 +779,6 @@ def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
     finally:
         controller.shutdown()
         if demo_dir is not None:
+            import shutil
+
             shutil.rmtree(demo_dir, ignore_errors=True)

@@ -15,14 +15,18 @@ history in the next quiet moment, so that choosing it only has to show it.
 
 from __future__ import annotations
 
-import importlib
 import sys
-from collections.abc import Callable
-from functools import partial
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
+
+# No importlib or functools at the top: once PySide6 is loaded, its import hook reads
+# the source of each module the first time an import statement names it (~0.1 ms each
+# before the lock window, issue 14 §4). Type checkers take any TYPE_CHECKING as true.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 # One module a step; measured on the 2-core CI machine: numpy ~0.13 s, pyqtgraph
 # ~0.3-0.45 s (mostly PySide6 building its enums for pyqtgraph's Qt shim), the
@@ -71,7 +75,7 @@ class Preloader(QObject):
     ) -> None:
         super().__init__(parent)
         self.pending: list[tuple[str, Callable[[], object]]] = [
-            (name, partial(_import, name)) for name in modules if name not in sys.modules
+            (name, _importer(name)) for name in modules if name not in sys.modules
         ]
         self.quiet_ms = quiet_ms
         self.gap_ms = gap_ms
@@ -150,8 +154,15 @@ class Preloader(QObject):
             self.timer.start(self._gap_now)
 
 
-def _import(name: str) -> None:
-    importlib.import_module(name)
+def _importer(name: str) -> Callable[[], None]:
+    """The step that imports module ``name``."""
+
+    def step() -> None:
+        import importlib
+
+        importlib.import_module(name)
+
+    return step
 
 
 def warm_up_session_widgets() -> None:
