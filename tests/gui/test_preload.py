@@ -89,11 +89,32 @@ def test_the_lock_screen_starts_importing_only_after_its_first_paint(qtbot, tmp_
     window.show()
     qtbot.waitUntil(preloader.timer.isActive, timeout=3000)
     assert preloader.timer.interval() == 400  # the short wait after the paint
+    assert "paintEvent" not in vars(window)  # seen once, then its class paints it again
     qtbot.waitUntil(lambda: preloader.timer.remainingTime() < 250, timeout=3000)
     preloader.postpone()  # typing a passphrase: the next step waits for a pause in it
     assert preloader.timer.interval() == 400 and preloader.timer.remainingTime() > 300
     preloader.stop()
     assert not preloader.timer.isActive()
+
+
+def test_a_window_painted_for_the_preloader_paints_itself_as_always(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    plain = QLabel("unlock")
+    watched = QLabel("unlock")
+    for label in (plain, watched):
+        label.resize(120, 30)
+        qtbot.addWidget(label)
+    preloader = Preloader(modules=("moodlog_never_imported_probe",), quiet_ms=5000)
+    preloader.start_after_first_paint(watched, quiet_ms=400)
+    assert watched.grab().toImage() == plain.grab().toImage()  # its first paint: its own
+    assert preloader.timer.isActive()
+    preloader.stop()
+    stopped = QLabel("unlock")
+    qtbot.addWidget(stopped)
+    preloader.start_after_first_paint(stopped)
+    preloader.stop()  # before any paint: nothing of the preloader's is left on it
+    assert "paintEvent" not in vars(stopped) and not preloader.timer.isActive()
 
 
 def test_typing_a_passphrase_postpones_the_lock_screen_imports(qtbot, data_dir: Path, vault):
