@@ -682,12 +682,15 @@ def scaled_style_sheet(text: str, body_points: float) -> str:
 
 
 def apply_style(app: QApplication) -> None:
-    from PySide6.QtCore import QDir
-
     folder = resource_path("style.qss").parent
-    # "url(moodlog:check-dark.svg)" in a style sheet: a file in resources/
-    QDir.setSearchPaths("moodlog", [str(folder)])
     sheets = ["style.qss"] + (["style-dark.qss"] if palette_is_dark(app) else [])
+    if "style-dark.qss" in sheets:
+        from PySide6.QtCore import QDir
+
+        # "url(moodlog:check-dark.svg)" in the dark style sheet (the only one that names
+        # a file): a file in resources/. Not set for the light one: QDir's Python type
+        # costs the lock window ~0.4 ms (issue 14 §4).
+        QDir.setSearchPaths("moodlog", [str(folder)])
     app.setStyleSheet(
         scaled_style_sheet(
             "\n".join(

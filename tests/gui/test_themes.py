@@ -162,6 +162,18 @@ def test_a_dark_theme_loads_the_dark_style_sheet_over_the_light_one(themed_app) 
     assert themed_app.palette().color(QPalette.ColorRole.Window).lightness() > 200
 
 
+def test_the_dark_style_sheet_finds_its_files_and_the_light_one_names_none(themed_app) -> None:  # noqa: ANN001
+    """The "moodlog:" search path for style sheet files is set with the dark sheet only
+    (start-up, issue 14 §4), so the light sheet must not name a file through it."""
+    from PySide6.QtCore import QFile
+
+    assert "url(" not in resource_path("style.qss").read_text(encoding="utf-8")
+    apply_theme(themed_app, "dark")
+    named = re.findall(r"url\(moodlog:([^)]+)\)", themed_app.styleSheet())
+    assert len(named) == 3 and all(QFile.exists(f"moodlog:{name}") for name in named)
+    apply_theme(themed_app, "light")
+
+
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_chart_colours_are_legible_on_the_chart(qtbot, themed_app, theme: str) -> None:  # noqa: ANN001
     apply_theme(themed_app, theme)
