@@ -93,13 +93,40 @@ def test_kinds_alternating_a_month_apart_are_all_maintenance():
     assert maintenance_sessions(sessions, now) == sessions[3:]
 
 
-def test_a_run_of_one_kind_ends_where_another_kind_begins():
-    # Two IV days apart, then IM two days later: each run is its own induction only
-    # when it has two sessions or more of its kind.
-    sessions = [iv(0), iv(2), iv(4, "ketamine_im"), iv(30, "ketamine_im")]
-    now = at(100)
-    assert induction_sessions(sessions, now) == sessions[:2]
-    assert maintenance_sessions(sessions, now) == sessions[2:]
+def test_the_first_run_of_a_course_is_induction_whatever_the_kinds():
+    """Diff review: IV and IM alternating twice a week at a course's start were all
+    maintenance (each change of kind began a run of one), and one IM session inside an
+    IV induction became maintenance."""
+    alternating = [
+        iv(d, kind)
+        for d, kind in zip((0, 3, 7, 10, 14, 17), ("ketamine_iv", "ketamine_im") * 3, strict=True)
+    ]
+    boosters = [iv(d) for d in (40, 70)]
+    sessions = alternating + boosters
+    now = at(200)
+    assert induction_sessions(sessions, now) == alternating
+    assert maintenance_sessions(sessions, now) == boosters
+    one_im_inside = [iv(0), iv(3), iv(7, "ketamine_im"), iv(10), iv(14)]
+    assert induction_sessions(one_im_inside + boosters, now) == one_im_inside
+
+
+def test_a_single_session_of_another_kind_starts_no_induction():
+    """One IM session among monthly IV ones is maintenance, and the IV sessions after it
+    stay maintenance too (IV is not a new kind in the course)."""
+    first = [iv(0), iv(3), iv(6)]
+    later = [iv(30), iv(60, "ketamine_im"), iv(66), iv(72), iv(100)]
+    now = at(200)
+    assert induction_sessions(first + later, now) == first
+    assert maintenance_sessions(first + later, now) == later
+
+
+def test_a_kind_used_again_later_in_the_course_starts_no_new_induction():
+    sessions = [iv(0), iv(3), iv(6)]
+    sessions += [iv(d, "esketamine_nasal") for d in (30, 33, 37)]  # its own induction
+    sessions += [iv(60), iv(63)]  # IV again, close together: IV is not new in the course
+    now = at(200)
+    assert induction_sessions(sessions, now) == sessions[:6]
+    assert maintenance_sessions(sessions, now) == sessions[6:]
 
 
 def build(sessions: dict[int, tuple[int, str]], end: int) -> dict[dt.date, float]:

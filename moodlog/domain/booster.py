@@ -9,11 +9,12 @@ Pure functions on domain records (no Qt, no SQL). Definitions:
   N the last day the mood was seen above the baseline. A session without a
   baseline or without days after it gives no duration.
 * **Induction / maintenance**: in each course (a gap of more than 90 days starts a
-  new one) the sessions at its start that are less than 7 days apart (two or more)
-  are the induction, and so are those at the start of a switch to another kind of
-  ketamine or esketamine within the course (esketamine started after IV ketamine has
-  its own twice-weekly induction: counted as maintenance, its sessions 3-4 days apart
-  gave durations of 0 days; clinician review); every other session is maintenance.
+  new one) the sessions at its start that are less than 7 days apart (two or more, of
+  any kinds) are the induction; so are, for each kind first used later in the course,
+  the first sessions of that kind less than 7 days apart (two or more of it: esketamine
+  started after IV ketamine has its own twice-weekly induction, which counted as
+  maintenance gave durations of 0 days; clinician review). Every other session is
+  maintenance.
 * **Summary**: the durations of the last 5 maintenance sessions that have one
   (the number is a setting), summarised by the **Kaplan-Meier median** so that
   censored durations count as "at least" (the smallest time at which the estimated
@@ -74,9 +75,10 @@ OBSERVATION_TEXT = QT_TR_NOOP(
 )
 OBSERVATION_LABEL = QT_TR_NOOP("An observation from your own data, not medical advice.")
 DURABILITY_DEFINITION = QT_TR_NOOP(
-    "Session durability: for each maintenance session (after the first run of sessions "
-    "less than 7 days apart in a course, or after a switch to another kind), the days "
-    "until the 3-day mean of mood is back at the pre-session baseline (0 when it did not "
+    "Session durability: for each maintenance session (every session but the induction: "
+    "a course's first run of sessions less than 7 days apart, and the first such run of a "
+    "kind first used later in the course; a gap of more than 90 days starts a new course), "
+    "the days until the 3-day mean of mood is back at the pre-session baseline (0 when it did not "
     "rise); when the next session or the end of the data came first, the duration counts "
     'as "at least" that long (censored). Median by the Kaplan-Meier method over the last '
     "maintenance sessions that have a duration, up to {n} (a setting)."
@@ -131,25 +133,32 @@ def km_median(durations: Iterable[float], censored: Iterable[bool]) -> float | N
 
 
 def induction_sessions(treatments: Iterable[Treatment], now: dt.datetime) -> list[Treatment]:
-    """The sessions less than 7 days apart (two or more, of one kind) at the start of
-    each course and at each switch to another kind within a course."""
+    """The induction (see the module's docstring): in each course, its first run of
+    sessions less than 7 days apart (two or more, of any kinds), and for each kind
+    first used later in the course, that kind's own first run (two or more of it)."""
     result: list[Treatment] = []
     for course in courses(treatments, now):
-        starts = [0] + [
-            index for index in range(1, len(course)) if course[index].kind != course[index - 1].kind
-        ]
-        for start in starts:
-            run = [course[start]]
-            for session in course[start + 1 :]:
-                if (
-                    session.kind != run[0].kind
-                    or (session.day - run[-1].day).days >= INDUCTION_GAP_DAYS
-                ):
-                    break
-                run.append(session)
-            if len(run) >= 2:
-                result.extend(run)
+        induction = {id(t) for t in _first_run(course, 0, any_kind=True)}
+        used = set()
+        for index, session in enumerate(course):
+            if index and session.kind not in used:
+                induction |= {id(t) for t in _first_run(course, index, any_kind=False)}
+            used.add(session.kind)
+        result.extend(t for t in course if id(t) in induction)
     return result
+
+
+def _first_run(course: list[Treatment], start: int, any_kind: bool) -> list[Treatment]:
+    """From ``course[start]`` on, the sessions each less than 7 days after the one
+    before (of the same kind, unless ``any_kind``): two or more, or none."""
+    run = [course[start]]
+    for session in course[start + 1 :]:
+        if not any_kind and session.kind != run[0].kind:
+            break
+        if (session.day - run[-1].day).days >= INDUCTION_GAP_DAYS:
+            break
+        run.append(session)
+    return run if len(run) >= 2 else []
 
 
 def maintenance_sessions(treatments: Iterable[Treatment], now: dt.datetime) -> list[Treatment]:
@@ -250,8 +259,9 @@ class BoosterSummary:
         if not self.maintenance_count:
             return translate(
                 QT_TR_NOOP(
-                    "No maintenance sessions yet (sessions after the first run of sessions "
-                    "less than 7 days apart in a course, or after a switch to another kind)."
+                    "No maintenance sessions yet (every session but a course's first run "
+                    "of sessions less than 7 days apart, and the first such run of a kind "
+                    "first used later in the course)."
                 )
             )
         if not self.maintenance and not self.overlapping:
