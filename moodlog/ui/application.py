@@ -468,6 +468,22 @@ class AppController(QObject):
         self.lock_window.show()
         self.lock_window.raise_()
 
+    def quit(self) -> None:
+        """Quit (SIGTERM, SIGINT, logging out): the open dialogs' text is kept as drafts
+        first, as at a lock. Qt then closes every window, a dialog before its main
+        window, and a dialog closed that way would otherwise forget its draft, and be
+        hidden by the time the main window kept the rest (review finding)."""
+        self.keep_drafts_before_quit()
+        QApplication.quit()
+
+    def keep_drafts_before_quit(self) -> None:
+        if self.main_window is None:
+            return
+        self._keep_unsaved_work()
+        for window in self.main_window.findChildren(QWidget):
+            if window.isWindow():
+                window.closing_for_lock = True  # its draft was just kept: not forgotten
+
     def shutdown(self) -> None:
         self._discard_help_panel()
         self.idle.stop()
@@ -721,14 +737,16 @@ def app_icon(folder: Path) -> QIcon:
     return icon
 
 
-def _quit_on_signals(app: QApplication) -> None:
-    """SIGTERM/SIGINT quit through Qt, so drafts are kept, the vault is closed and a
-    demo folder is deleted. A short timer lets Python run its signal handlers while
+def _quit_on_signals(app: QApplication, controller: AppController) -> None:
+    """SIGTERM/SIGINT quit through Qt, so drafts are kept (open dialogs' too), the vault
+    is closed and a demo folder is deleted; so does logging out of the desktop
+    (``commitDataRequest``). A short timer lets Python run its signal handlers while
     Qt's event loop is in charge."""
     import signal
 
     for number in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(number, lambda *_: app.quit())
+        signal.signal(number, lambda *_: controller.quit())
+    app.commitDataRequest.connect(lambda _manager: controller.keep_drafts_before_quit())
     ticker = QTimer(app)
     ticker.timeout.connect(lambda: None)
     ticker.start(250)
@@ -775,7 +793,7 @@ def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
     apply_theme(app, Preferences.load(folder).theme)
     controller = AppController(folder, demo=demo)
     app.aboutToQuit.connect(controller.shutdown)
-    _quit_on_signals(app)
+    _quit_on_signals(app, controller)
     controller.start()
     try:
         return app.exec()

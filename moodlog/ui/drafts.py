@@ -46,6 +46,8 @@ from moodlog.vault.errors import VaultError
 from moodlog.wording import QT_TR_NOOP
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from moodlog.ui.context import AppContext
 
 DIALOG_DRAFT = "open-dialog"
@@ -93,6 +95,17 @@ class DraftDialogMixin:
     def watch_draft(self) -> None:
         self.finished.connect(self._forget_draft)  # type: ignore[attr-defined]
 
+    @contextlib.contextmanager
+    def saving(self) -> Iterator[None]:
+        """What the dialog saves and the removal of its draft, in one transaction: both
+        or neither (review finding: when the draft's removal failed after a save, the
+        dialog reopened after the next unlock as "not saved yet", and saving it again
+        made a second, identical session)."""
+        vault = self.context.vault  # type: ignore[attr-defined]
+        with vault.transaction():
+            yield
+            vault.drafts.discard(DIALOG_DRAFT)
+
     def keep_draft(self) -> None:
         vault = self.context.vault  # type: ignore[attr-defined]
         if self._opened_state is not None and input_state(self) == self._opened_state:  # type: ignore[arg-type]
@@ -110,6 +123,8 @@ def input_state(widget: QWidget) -> tuple:
     """What can have been typed or chosen in ``widget``'s fields, field by field."""
     state: list[object] = []
     for field in widget.findChildren(QWidget):
+        if field.window() is not widget:
+            continue  # a popup's own fields (a date field's calendar, once opened): not input
         if isinstance(field, QLineEdit) and not isinstance(field.parentWidget(), QAbstractSpinBox):
             state.append(field.text())
         elif isinstance(field, QPlainTextEdit | QTextEdit):
@@ -182,9 +197,10 @@ class QuestionDialog(DraftDialogMixin, QDialog):
     def save(self) -> None:
         text = self.text.toPlainText().strip()
         if text:
-            self.context.vault.questions.add(
-                Question(text=text, created_on=self.context.today(), source=self.source)
-            )
+            with self.saving():
+                self.context.vault.questions.add(
+                    Question(text=text, created_on=self.context.today(), source=self.source)
+                )
             self.context.events.question_added.emit()
             self.context.events.data_changed.emit("questions")
         self.accept()

@@ -242,7 +242,8 @@ class EntryDialog(DraftDialogMixin, QDialog):
         updated = self.form.entry()
         updated.id, updated.created_at = self.entry.id, self.entry.created_at
         try:
-            self.context.vault.entries.update(updated)
+            with self.saving():
+                self.context.vault.entries.update(updated)
         except ValidationError as error:
             self.error.setText(str(error))
             return

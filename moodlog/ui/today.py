@@ -191,7 +191,8 @@ class IntegrationDialog(DraftDialogMixin, QDialog):
 
     def save(self) -> None:
         self.treatment.integration = self.text.toPlainText().strip()
-        self.context.vault.treatments.save(self.treatment)
+        with self.saving():
+            self.context.vault.treatments.save(self.treatment)
         self.context.events.data_changed.emit("treatments")
         self.accept()
 

@@ -563,7 +563,8 @@ class TreatmentDialog(DraftDialogMixin, QDialog):
     def save(self) -> None:
         try:
             treatment = self.build()
-            self.context.vault.treatments.save(treatment)
+            with self.saving():
+                self.context.vault.treatments.save(treatment)
         except ValidationError as error:
             self.error.setText(str(error))
             return
@@ -724,7 +725,8 @@ class SessionNoteDialog(DraftDialogMixin, QDialog):
         self.note.worked_on = self.worked_on.toPlainText().strip()
         self.note.insights = self.insights.toPlainText().strip()
         self.note.homework = self.homework.toPlainText().strip()
-        self.context.vault.session_notes.save(self.note)
+        with self.saving():
+            self.context.vault.session_notes.save(self.note)
         self.context.events.data_changed.emit("session_notes")
         self.accept()
 

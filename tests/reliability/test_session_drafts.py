@@ -183,3 +183,78 @@ def test_an_untouched_integration_note_is_not_kept(qtbot, controller):
     today.write_integration(session)
     idle_lock_and_unlock(qtbot, controller)
     assert controller.resumed_dialog is None
+
+
+# -- diff review (this stop) ------------------------------------------------------------
+
+
+def test_quitting_keeps_an_open_dialogs_draft(qtbot, controller, monkeypatch):
+    """SIGTERM, SIGINT or logging out quit through Qt, which closes every window, a
+    dialog before its main window: the dialog forgot its draft, and was hidden by the
+    time the main window kept the rest (review finding)."""
+    import signal
+
+    from PySide6.QtWidgets import QApplication
+
+    from moodlog.ui.application import _quit_on_signals
+
+    past_session(controller)
+    screen = controller.main_window.show_screen("Treatments")
+    screen.add_session()
+    screen.dialog.notes.setPlainText(f"before the logout {MARKER}")
+    quits: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: quits.append(True)))
+    handlers = {number: signal.getsignal(number) for number in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        _quit_on_signals(QApplication.instance(), controller)
+        signal.getsignal(signal.SIGTERM)(signal.SIGTERM, None)  # what the signal runs
+    finally:
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+    assert quits == [True]
+    QApplication.closeAllWindows()  # what Qt's quit does next
+    kept = controller.vault.drafts.load(DIALOG_DRAFT)
+    assert kept["kind"] == "session" and kept["notes"] == f"before the logout {MARKER}"
+
+
+def test_saving_and_removing_the_draft_are_one(qtbot, controller, monkeypatch):
+    """Review finding: the session was saved but its draft's removal failed (the vault
+    busy for a moment); the dialog came back after the next unlock as "not saved yet",
+    and saving it again made a second, identical session."""
+    from moodlog.vault.errors import VaultBusy
+
+    screen = controller.main_window.show_screen("Treatments")
+    screen.add_session()
+    dialog = screen.dialog
+    dialog.kind.setCurrentIndex(dialog.kind.findData("ketamine_iv"))
+    dialog.notes.setPlainText("once")
+    dialog.keep_draft()  # as a lock would
+    drafts = type(controller.vault.drafts)
+    real = drafts.discard
+    failures = [VaultBusy()]
+
+    def busy_once(self, name):  # noqa: ANN001, ANN202
+        if failures:
+            raise failures.pop()
+        return real(self, name)
+
+    monkeypatch.setattr(drafts, "discard", busy_once)
+    with pytest.raises(VaultBusy):
+        dialog.save()  # (the app tells it, and the text stays in the dialog)
+    assert controller.vault.treatments.all() == []  # neither the session...
+    assert controller.vault.drafts.load(DIALOG_DRAFT) is not None  # ...nor the removal
+    dialog.save()
+    assert [t.notes for t in controller.vault.treatments.all()] == ["once"]
+    assert controller.vault.drafts.load(DIALOG_DRAFT) is None
+
+
+def test_opening_the_date_calendar_is_not_typing(qtbot, controller):
+    """Review finding: the date field's calendar, once opened, counted as input, so an
+    untouched "Add session" came back after unlock as "your unsaved text", the copied
+    values looking like the person's own."""
+    past_session(controller)
+    screen = controller.main_window.show_screen("Treatments")
+    screen.add_session()
+    screen.dialog.date.calendarWidget()  # what opening its popup makes
+    idle_lock_and_unlock(qtbot, controller)
+    assert controller.resumed_dialog is None
