@@ -72,7 +72,7 @@ def recording(*args, **kwargs):
     return made[-1]
 
 
-application.tempfile.mkdtemp = recording
+tempfile.mkdtemp = recording  # (run_gui imports tempfile when it makes a demo)
 
 
 def look_then_quit():
