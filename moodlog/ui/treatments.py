@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from math import isfinite
 
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
@@ -443,7 +444,7 @@ class TreatmentDialog(DraftDialogMixin, QDialog):
             (self.dissociation, "dissociation"),
         ):
             value = body.get(key)
-            if isinstance(value, int | float) and not isinstance(value, bool):
+            if isinstance(value, int | float) and not isinstance(value, bool) and isfinite(value):
                 box.setValue(value if isinstance(box, QDoubleSpinBox) else int(value))
         for field, key in (
             (self.kind_other, "kind_other"),

@@ -144,6 +144,8 @@ def test_a_draft_with_values_of_the_wrong_type_leaves_those_fields_alone(qtbot, 
         "day": None,
         "time": "25:99",
         "dose": "lots",
+        "weight": float("nan"),
+        "total": float("inf"),
         "dissociation": True,
         "clinic": ["x"],
         "effects": ["nausea"],
@@ -152,6 +154,7 @@ def test_a_draft_with_values_of_the_wrong_type_leaves_those_fields_alone(qtbot, 
     dialog = screen.resume_session_draft(body)
     assert dialog.kind.currentIndex() == -1
     assert dialog.dose.value() == 0 and dialog.dissociation.value() == -1
+    assert dialog.weight.value() == 0 and dialog.total.value() == 0
     assert dialog.clinic.text() == "" and dialog.notes.toPlainText() == "kept"
 
 
