@@ -24,6 +24,7 @@ written.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable
@@ -68,6 +69,7 @@ from moodlog.domain.safety import (
     LEVEL_ORDER,
     LEVELS,
     SAFETY_PLAN_SECTIONS,
+    URGENT_LEVELS,
     SICheckin,
 )
 from moodlog.domain.treatments import course_label, course_numbers
@@ -103,6 +105,11 @@ CHART_KEY = QT_TR_NOOP(
     "medication changes (triangles at the bottom) and, along the top, each day's most "
     "concerning self-check (none: circle, low: triangle, moderate: diamond, incomplete: "
     "star, high: square, skipped: cross)."
+)
+# The same without the self-checks: the patient left them out of the summary.
+CHART_KEY_WITHOUT_CHECKINS = QT_TR_NOOP(
+    "Daily mood (points) with its 7-day mean, treatment sessions (vertical lines) and "
+    "medication changes (triangles at the bottom)."
 )
 # The mood chart on page 1, in logical (96 dpi) pixels.
 PAGE_ONE_CHART = (680, 170)
@@ -167,6 +174,10 @@ class ReportCharts:
         from moodlog.charts.data import TrendData
         from moodlog.charts.paper import PaperAround, PaperTimeline, chart_font
 
+        if "checkins" not in options.sections:
+            # Left out by the patient: not marked along the charts' top either (review
+            # finding: page 1 said "not included" above a chart showing each day's level).
+            contents = dataclasses.replace(contents, checkins=[])
         self.data = data = TrendData.build(contents, now, analysis=False)
         period, font = options.period, chart_font()
         self.sizes = {"mood_small": (PAGE_ONE_CHART[0], page_one_height)}
@@ -239,6 +250,11 @@ class ChartObject(QPyTextObject):
             self.charts.draw(name, painter, rect.left(), rect.top())
         elif name in self.charts:
             painter.drawImage(rect, self.charts[name])
+
+
+def _chart_key(sections: set[str]) -> str:
+    """The charts' key; without the self-checks when the patient left them out."""
+    return tr(CHART_KEY if "checkins" in sections else CHART_KEY_WITHOUT_CHECKINS)
 
 
 def _chart_block(name: str, width: int, height: int) -> str:
@@ -410,11 +426,13 @@ def load_for_report(
     before = period.first - dt.timedelta(days=1)
     entries = vault.entries.between(start, before, with_notes=False)
     entries += vault.entries.between(period.first, None, with_notes="journal" in options.sections)
-    checkins = vault.checkins.all(period.first - dt.timedelta(days=90), None)
-    if not any(c.day <= period.last for c in checkins):
-        checkins = vault.checkins.all(None, period.last) + [
-            c for c in checkins if c.day > period.last
-        ]
+    checkins = []  # not read at all when the patient leaves the self-checks out
+    if "checkins" in options.sections:
+        checkins = vault.checkins.all(period.first - dt.timedelta(days=90), None)
+        if not any(c.day <= period.last for c in checkins):
+            checkins = vault.checkins.all(None, period.last) + [
+                c for c in checkins if c.day > period.last
+            ]
     return VaultContents(
         entries=entries,
         questionnaires=vault.questionnaires.all(),
@@ -444,7 +462,7 @@ def build_report(contents: VaultContents, options: ReportOptions, now: dt.dateti
     if "charts" in s:
         html.append(f"<h2 class='newpage'>{escape(tr('Charts'))}</h2>")
         key = tr("PHQ-9 and GAD-7 with their severity bands.")
-        html.append(f"<p class='small'>{escape(tr(CHART_KEY))} {escape(key)}</p>")
+        html.append(f"<p class='small'>{escape(_chart_key(s))} {escape(key)}</p>")
         html.append(_chart_block("timeline", *CHART_SIZES["timeline"]))
         if around_count:
             title = tr("Mood around sessions ({count} in this period)").format(count=around_count)
@@ -659,7 +677,7 @@ def _page_one(
     )
     width = PAGE_ONE_CHART[0]
     parts.append(_chart_block("mood_small", width, chart_height))
-    parts.append(f"<p class='small'>{escape(tr(CHART_KEY))}</p>")
+    parts.append(f"<p class='small'>{escape(_chart_key(s))}</p>")
     parts.append(_checkin_box(summary, "checkins" in s, yes_limit))
     if "questions" in s:
         parts.append(_questions_box(summary, questions_top))
@@ -737,12 +755,13 @@ def _label(text: str | None) -> str:
 
 def _dated_yes(yes: list[SICheckin], limit: int | None) -> list[SICheckin]:
     """The check-ins with a yes that page 1 dates when it must shorten the list: every
-    ``high`` one (the most recent ``limit`` if there are more), then the most recent
-    others, in date order; the rest are counted by level."""
+    urgent one, ``high`` or ``incomplete`` (the most recent ``limit`` if there are
+    more; review finding: an incomplete one was only counted while low ones were
+    dated), then the most recent others, in date order; the rest are counted by level."""
     if limit is None or len(yes) <= limit:
         return yes
-    high = [c for c in yes if c.level == "high"][-limit:]
-    others = [c for c in yes if c.level != "high"]
+    high = [c for c in yes if c.level in URGENT_LEVELS][-limit:]
+    others = [c for c in yes if c.level not in URGENT_LEVELS]
     room = limit - len(high)
     kept = {id(c) for c in high + (others[-room:] if room > 0 else [])}
     return [c for c in yes if id(c) in kept]
@@ -981,7 +1000,7 @@ def _checkins_section(contents: VaultContents, period: Period) -> str:
     for c in checkins:
         yes = [_label(ANSWER_SHORT_LABELS[k]) for k, v in c.answers.items() if v is True]
         unanswered = asked_unanswered(c)
-        if not yes and not unanswered and not c.skipped:
+        if not yes and not unanswered and not c.skipped and not c.discuss:
             continue
         rows.append(
             [
@@ -996,12 +1015,16 @@ def _checkins_section(contents: VaultContents, period: Period) -> str:
         )
     rest = len(checkins) - len(rows)
     listed = (
-        tr("Listed: the {count} with any yes or any question not answered.").format(count=len(rows))
+        tr(
+            "Listed: the {count} with any yes, any question not answered, or marked to discuss."
+        ).format(count=len(rows))
         if rows
-        else tr("None had a yes or a question left unanswered.")
+        else tr("None had a yes, a question left unanswered, or a request to discuss it.")
     )
     counts = tr("{count} check-ins in this period.").format(count=len(checkins))
-    rest_text = tr("Not listed: {count} with every question answered no.").format(count=rest)
+    rest_text = tr(
+        "Not listed: {count} with every question answered no and no request to discuss."
+    ).format(count=rest)
     html.append(f"<p>{escape(counts)} {escape(listed)} {escape(rest_text)}</p>")
     if rows:
         html.append(

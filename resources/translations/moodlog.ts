@@ -936,6 +936,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Daily mood (points) with its 7-day mean, treatment sessions (vertical lines) and medication changes (triangles at the bottom).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Questionnaire</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1269,19 +1273,19 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Listed: the {count} with any yes or any question not answered.</source>
+        <source>Listed: the {count} with any yes, any question not answered, or marked to discuss.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>None had a yes or a question left unanswered.</source>
+        <source>None had a yes, a question left unanswered, or a request to discuss it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not listed: {count} with every question answered no and no request to discuss.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{count} check-ins in this period.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not listed: {count} with every question answered no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

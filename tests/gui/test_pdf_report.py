@@ -509,8 +509,8 @@ def test_tables_say_not_answered_and_list_only_check_ins_that_need_a_look(
     checkins = text[text.index("Suicidal-ideation self-checks") :]
     # 4 with a yes, 1 skipped, 1 partly answered are listed; the 28 "none" are counted.
     assert "34 check-ins in this period" in checkins
-    assert "Listed: the 6 with any yes or any question not answered" in checkins
-    assert "Not listed: 28 with every question answered no" in checkins
+    assert "Listed: the 6 with any yes, any question not answered, or marked to discuss" in checkins
+    assert "Not listed: 28 with every question answered no and no request to discuss" in checkins
     assert "19 Oct 2026 08:00 skipped – preparing or acting" in checkins
     assert "11 Oct 2026 21:00 skipped – all (skipped)" in checkins
     assert " none " not in checkins[: checkins.index("Questions for my therapist")]

@@ -1,0 +1,87 @@
+"""Therapist review (this stop): what the patient left out of the summary stays out of
+its charts; an urgent self-check is always dated on page 1; a request to discuss a
+self-check can be found in the self-check table."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtGui import QPageSize
+
+from moodlog.domain.contents import VaultContents
+from moodlog.domain.demo import build_demo
+from moodlog.domain.period import Period
+from moodlog.domain.safety import SICheckin
+from moodlog.report.pdf import (
+    CHART_KEY,
+    DEFAULT_SECTIONS,
+    ReportCharts,
+    ReportOptions,
+    _dated_yes,
+    build_report,
+    export_pdf,
+    load_for_report,
+)
+from tests.conftest import SI_ANSWERS
+from tests.gui.test_pdf_report import pdf_text
+
+NOW = dt.datetime(2026, 11, 30, 21)
+A4 = QPageSize(QPageSize.PageSizeId.A4)
+
+
+def chart_pixels(contents: VaultContents, options: ReportOptions) -> dict[str, bytes]:
+    charts = ReportCharts(contents, options, NOW, 150)
+    return {name: bytes(image.constBits()) for name, image in charts.images().items()}
+
+
+def test_self_checks_left_out_are_not_marked_on_the_charts(qapp) -> None:
+    contents = build_demo(end=NOW.date(), days=120, now=NOW)
+    assert any(c.level != "none" for c in contents.checkins)
+    period = Period(NOW.date() - dt.timedelta(days=89), NOW.date())
+    without = ReportOptions(period=period, sections=set(DEFAULT_SECTIONS) - {"checkins"})
+    with_them = ReportOptions(period=period, sections=set(DEFAULT_SECTIONS))
+    no_checkins = dataclasses.replace(contents, checkins=[])
+    assert chart_pixels(contents, without) == chart_pixels(no_checkins, without)
+    assert chart_pixels(contents, with_them) != chart_pixels(no_checkins, with_them)
+    html = build_report(contents, dataclasses.replace(without, page_size=A4), NOW).html
+    assert "self-check (none: circle" not in html and "concerning self-check" not in html
+    assert "concerning self-check" in build_report(contents, with_them, NOW).html
+    assert CHART_KEY.startswith("Daily mood")
+
+
+def test_self_checks_left_out_are_not_even_read(vault) -> None:
+    vault.checkins.add(SICheckin(NOW.date(), dt.time(9), SI_ANSWERS["high"]))
+    period = Period(NOW.date() - dt.timedelta(days=29), NOW.date())
+    left_out = ReportOptions(period=period, sections=set(DEFAULT_SECTIONS) - {"checkins"})
+    assert load_for_report(vault, left_out, NOW).checkins == []
+    assert len(load_for_report(vault, ReportOptions(period=period), NOW).checkins) == 1
+
+
+def test_an_incomplete_self_check_is_dated_on_page_one_before_low_ones() -> None:
+    """When page 1 must shorten its list of check-ins with a yes, the urgent ones (high
+    and incomplete) are dated first: an incomplete one was only counted, while low ones
+    after it were dated."""
+    first = dt.date(2026, 3, 1)
+    incomplete = SICheckin(first, dt.time(21), SI_ANSWERS["incomplete"])
+    lows = [
+        SICheckin(first + dt.timedelta(days=day), dt.time(21), SI_ANSWERS["low"])
+        for day in range(10, 65)
+    ]
+    assert incomplete.level == "incomplete"
+    shown = _dated_yes([incomplete, *lows], 12)
+    assert incomplete in shown and len(shown) == 12
+    assert shown[1:] == lows[-11:]  # then the most recent others, in date order
+
+
+def test_a_request_to_discuss_a_self_check_is_listed(qapp, vault, tmp_path: Path) -> None:
+    day = NOW.date() - dt.timedelta(days=3)
+    vault.checkins.add(SICheckin(day, dt.time(21), SI_ANSWERS["none"], discuss=True))
+    vault.checkins.add(SICheckin(day - dt.timedelta(days=1), dt.time(21), SI_ANSWERS["none"]))
+    options = ReportOptions(period=Period(day - dt.timedelta(days=10), NOW.date()), page_size=A4)
+    export_pdf(load_for_report(vault, options, NOW), options, tmp_path / "s.pdf", NOW)
+    text = " ".join(" ".join(pdf_text(tmp_path / "s.pdf")).split())
+    table = text[text.index("Suicidal-ideation self-checks") :]
+    assert f"{day:%d %b %Y} 21:00 none" in table and "yes" in table
+    assert "Not listed: 1 with every question answered no and no request to discuss" in table
