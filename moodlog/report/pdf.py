@@ -484,7 +484,7 @@ def build_report(contents: VaultContents, options: ReportOptions, now: dt.dateti
         html.append(_checkins_section(contents, period))
     if "questions" in s or "notes" in s:
         html.append(_notes_and_questions(contents, summary, period, s))
-    if "safety_plan" in s and contents.safety_plan is not None:
+    if "safety_plan" in s:
         html.append(_safety_plan_section(contents, options.country))
     if "journal" in s:
         html.append(_journal_section(contents, options))
@@ -1085,17 +1085,27 @@ def _notes_and_questions(
 
 
 def _safety_plan_section(contents: VaultContents, country: str) -> str:
+    """The patient's plan, step by step, saying which steps are not filled in and, with
+    no plan at all, that there is none (review finding: the section and its crisis line
+    were left out without a word, even after a high self-check); the crisis line
+    always."""
     plan = contents.safety_plan
-    assert plan is not None
     html = [f"<h2 class='newpage'>{escape(tr('Safety plan'))}</h2>"]
-    if plan.reviewed_on:
-        reviewed = tr("Last reviewed {date}.").format(date=_day(plan.reviewed_on))
-        html.append(f"<p class='small'>{escape(reviewed)}</p>")
-    for key, title, _ in SAFETY_PLAN_SECTIONS:
-        values = getattr(plan, key)
-        if not values:
-            continue
-        html.append(f"<h3>{escape(tr(title))}</h3>{plan_items_html(plan, key)}")
+    if plan is None:
+        html.append(f"<p>{escape(tr('No safety plan recorded in moodlog.'))}</p>")
+    else:
+        if plan.reviewed_on:
+            reviewed = tr("Last reviewed {date}.").format(date=_day(plan.reviewed_on))
+            html.append(f"<p class='small'>{escape(reviewed)}</p>")
+        empty = []
+        for key, title, _ in SAFETY_PLAN_SECTIONS:
+            if getattr(plan, key):
+                html.append(f"<h3>{escape(tr(title))}</h3>{plan_items_html(plan, key)}")
+            else:
+                empty.append(tr(title))
+        if empty:
+            text = tr("Not filled in: {steps}.").format(steps="; ".join(empty))
+            html.append(f"<p class='small'>{escape(text)}</p>")
     res = resources_for(country)
     emergency = tr(res.emergency)  # (without a country: "your local emergency number")
     if res.lines:

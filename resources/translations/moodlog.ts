@@ -1329,6 +1329,10 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not filled in: {steps}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Crisis lines: {lines}; in an emergency: {emergency}.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -85,3 +85,26 @@ def test_a_request_to_discuss_a_self_check_is_listed(qapp, vault, tmp_path: Path
     table = text[text.index("Suicidal-ideation self-checks") :]
     assert f"{day:%d %b %Y} 21:00 none" in table and "yes" in table
     assert "Not listed: 1 with every question answered no and no request to discuss" in table
+
+
+def test_no_safety_plan_is_said_and_the_crisis_line_is_still_there(qapp, vault) -> None:
+    """Review finding: with no plan, the PDF had no safety section and no crisis line
+    anywhere, even after a high self-check in the period."""
+    period = Period(NOW.date() - dt.timedelta(days=29), NOW.date())
+    options = ReportOptions(period=period, page_size=A4, country="US")
+    html = build_report(load_for_report(vault, options, NOW), options, NOW).html
+    assert "No safety plan recorded in moodlog." in html
+    assert "Crisis lines: " in html and "988" in html
+
+
+def test_the_steps_of_the_plan_left_empty_are_named(qapp, vault) -> None:
+    from moodlog.domain.safety import SafetyPlan
+
+    vault.safety_plans.save(SafetyPlan(warning_signs=["not sleeping"], reasons=["my dog"]))
+    period = Period(NOW.date() - dt.timedelta(days=29), NOW.date())
+    options = ReportOptions(period=period, page_size=A4, country="US")
+    html = build_report(load_for_report(vault, options, NOW), options, NOW).html
+    section = html[html.index("Safety plan</h2>") :]
+    assert "not sleeping" in section and "my dog" in section
+    assert "Not filled in: " in section and "Making the environment safe" in section
+    assert "Crisis lines: " in section
