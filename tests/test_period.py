@@ -188,3 +188,19 @@ def test_a_one_day_period_reads_1_day():
     day = dt.date(2026, 11, 30)
     assert Period(day, day).describe().endswith("(1 day)")
     assert Period(day - dt.timedelta(days=1), day).describe().endswith("(2 days)")
+
+
+def test_the_trend_is_the_fitted_change_from_the_first_to_the_last_day() -> None:
+    """Therapist review: a line rising 0.4 from the first to the last of 5 days was
+    reported as +0.5 ("rising"): the slope was multiplied by the days in the period
+    instead of the days from its first to its last day."""
+    from moodlog.domain.period import trend_change, trend_direction
+
+    first = dt.date(2026, 3, 1)
+    period = Period(first, first + dt.timedelta(days=4))
+    series = {first + dt.timedelta(days=d): 5 + 0.1 * d for d in range(5)}
+    assert trend_change(series, period) == pytest.approx(0.4)
+    assert trend_direction(series, period) == "steady"
+    month = Period(first, first + dt.timedelta(days=29))
+    rising = {first + dt.timedelta(days=d): 4 + d / 29 for d in range(30)}
+    assert trend_change(rising, month) == pytest.approx(1.0)

@@ -41,7 +41,7 @@ def known(vault: Vault) -> Vault:
         vault.entries.add(Entry(day, dt.time(hour), mood, note=note, created_at=written))
 
     add(FIRST, 20, 4, note=f"{JOURNAL_MARKER} first")
-    add(LAST, 20, 6, note="last day")
+    add(LAST, 20, 6, note="final-day-note")
     add(LAST, 8, 7)  # two entries: the day's mean is 6.5
     for offset in range(2, 29, 2):
         add(FIRST + dt.timedelta(offset), 20, 5, late=offset == 10)  # one filled in later
@@ -195,7 +195,7 @@ def test_journal_text_absent_by_default_and_only_chosen_entries(qapp, known: Vau
             journal_entry_ids={first_entry.id},
         )
     )
-    assert JOURNAL_MARKER in chosen and "last day" not in chosen
+    assert JOURNAL_MARKER in chosen and "final-day-note" not in chosen
 
 
 def test_file_is_private_generic_and_atomic(qapp, known: Vault, tmp_path: Path):
@@ -545,7 +545,7 @@ def test_journal_from_the_command_line_says_all_entries_with_a_note(
     )
     assert "Journal excerpts (all entries with a note in this period)" in every
     assert "chosen by the patient" not in every
-    assert JOURNAL_MARKER in every and "last day" in every
+    assert JOURNAL_MARKER in every and "final-day-note" in every
 
 
 def test_incomplete_follow_up_is_dated_and_labelled(qapp, known: Vault, tmp_path: Path):
