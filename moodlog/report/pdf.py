@@ -597,8 +597,9 @@ def _page_one_rows(
     )
     rows.append((tr("Mood"), summary.mood_words(LOCALE) + "."))
     late = summary.backfilled_entries
-    logged = tr("{logged} of {days} days logged").format(
-        logged=summary.days_logged, days=summary.period.days
+    logged = tr("{logged} of {days} logged").format(
+        logged=summary.days_logged,
+        days=count_text(summary.period.days, tr("day"), tr("days")),  # "0 of 1 day logged"
     ) + (
         tr("; {entries} filled in more than 48 h after the day").format(
             entries=count_text(late, tr("entry"), tr("entries"))
@@ -780,8 +781,10 @@ def _checkin_box(summary: PeriodSummary, included: bool, yes_limit: int | None =
     text = [
         f"<b>{title}</b> "
         + escape(
-            tr("({count} check-ins): {levels}; skipped or not answered {skipped}.").format(
-                count=total, levels=line, skipped=summary.skipped_checkins
+            tr("({count}): {levels}; skipped or not answered {skipped}.").format(
+                count=count_text(total, tr("check-in"), tr("check-ins")),
+                levels=line,
+                skipped=summary.skipped_checkins,
             )
         )
     ]
@@ -1021,7 +1024,9 @@ def _checkins_section(contents: VaultContents, period: Period) -> str:
         if rows
         else tr("None had a yes, a question left unanswered, or a request to discuss it.")
     )
-    counts = tr("{count} check-ins in this period.").format(count=len(checkins))
+    counts = tr("{count} in this period.").format(
+        count=count_text(len(checkins), tr("check-in"), tr("check-ins"))
+    )
     rest_text = tr(
         "Not listed: {count} with every question answered no and no request to discuss."
     ).format(count=rest)

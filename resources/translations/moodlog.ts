@@ -1036,10 +1036,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{logged} of {days} days logged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>; {entries} filled in more than 48 h after the day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1128,7 +1124,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>({count} check-ins): {levels}; skipped or not answered {skipped}.</source>
+        <source>{logged} of {days} logged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>({count}): {levels}; skipped or not answered {skipped}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check-ins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1281,11 +1289,11 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not listed: {count} with every question answered no and no request to discuss.</source>
+        <source>{count} in this period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{count} check-ins in this period.</source>
+        <source>Not listed: {count} with every question answered no and no request to discuss.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

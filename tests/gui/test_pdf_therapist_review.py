@@ -108,3 +108,11 @@ def test_the_steps_of_the_plan_left_empty_are_named(qapp, vault) -> None:
     assert "not sleeping" in section and "my dog" in section
     assert "Not filled in: " in section and "Making the environment safe" in section
     assert "Crisis lines: " in section
+
+
+def test_one_day_and_one_check_in_are_singular(qapp, vault) -> None:
+    vault.checkins.add(SICheckin(NOW.date(), dt.time(9), SI_ANSWERS["none"]))
+    options = ReportOptions(period=Period(NOW.date(), NOW.date()), page_size=A4)
+    html = build_report(load_for_report(vault, options, NOW), options, NOW).html
+    assert "0 of 1 day logged" in html and "1 days" not in html
+    assert "(1 check-in):" in html and "1 check-in in this period." in html
