@@ -70,7 +70,7 @@ def period_summary() -> PeriodSummary:
         course={},
         sessions=[],
         session_kinds=Counter(),
-        dose_range=None,
+        dose_ranges={},
         responses=[],
         checkin_counts={},
         elevated_checkins=[],

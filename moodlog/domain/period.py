@@ -242,7 +242,9 @@ class PeriodSummary:
     course: dict[str, CourseSummary]
     sessions: list[Treatment]
     session_kinds: Counter
-    dose_range: tuple[float, float] | None
+    # per kind (its label), the lowest and highest dose recorded in the period: one
+    # range across kinds read as if the IV dose reached the esketamine one
+    dose_ranges: dict[str, tuple[float, float]]
     responses: list[SessionResponse]
     checkin_counts: dict[str, int]
     elevated_checkins: list[SICheckin]
@@ -366,7 +368,10 @@ def summarise(
         (t for t in contents.treatments if period.contains(t.day) and not t.is_appointment(now)),
         key=lambda t: t.starts_at,
     )
-    doses = [t.dose_mg for t in sessions if t.dose_mg is not None]
+    doses: dict[str, list[float]] = {}
+    for t in sessions:
+        if t.dose_mg is not None:
+            doses.setdefault(t.label, []).append(t.dose_mg)
     # As of the end of the period, like every other figure of the summary (review
     # finding: a session near the end of a past period was measured with mood from
     # after it, while page 1's durability was not).
@@ -401,7 +406,7 @@ def summarise(
         course=course,
         sessions=sessions,
         session_kinds=Counter(t.label for t in sessions),
-        dose_range=(min(doses), max(doses)) if doses else None,
+        dose_ranges={label: (min(mg), max(mg)) for label, mg in doses.items()},
         responses=responses,
         checkin_counts={level: counts.get(level, 0) for level in LEVELS},
         elevated_checkins=[c for c in checkins if c.level in ("moderate", "high")],

@@ -580,6 +580,16 @@ def _phq9_series_line(summary: PeriodSummary, limit: int | None, has_table: bool
     return text + "."
 
 
+def _dose_range_text(doses: tuple[float, float] | None) -> str:
+    """ " (dose 35 mg)" or " (dose 35–50 mg)" for one kind of session; "" without one."""
+    if doses is None:
+        return ""
+    low, high = doses
+    if low == high:
+        return " " + tr("(dose {dose} mg)").format(dose=_mg(low))
+    return " " + tr("(dose {low}{dash}{high} mg)").format(low=_mg(low), dash=DASH, high=_mg(high))
+
+
 def _page_one_rows(
     summary: PeriodSummary, options: ReportOptions, generated: dt.date, phq_limit: int | None
 ) -> list[tuple[str, str]]:
@@ -621,22 +631,11 @@ def _page_one_rows(
     if summary.sessions:
         kinds = ", ".join(
             f"{_label(label)} \N{MULTIPLICATION SIGN}{count}"
+            + _dose_range_text(summary.dose_ranges.get(label))
             for label, count in summary.session_kinds.most_common()
         )
-        dose = ""
-        if summary.dose_range:
-            low, high = summary.dose_range
-            dose = (
-                tr("; dose {dose} mg").format(dose=_mg(low))
-                if low == high
-                else tr("; dose {low}{dash}{high} mg").format(
-                    low=_mg(low), dash=DASH, high=_mg(high)
-                )
-            )
-        text = tr("{count} in this period: {kinds}{dose}.")
-        rows.append(
-            (tr("Sessions"), text.format(count=len(summary.sessions), kinds=kinds, dose=dose))
-        )
+        text = tr("{count} in this period: {kinds}.")
+        rows.append((tr("Sessions"), text.format(count=len(summary.sessions), kinds=kinds)))
     else:
         rows.append((tr("Sessions"), tr("none in this period.")))
     if summary.session_durability is not None:  # >= 3 maintenance sessions (issue 16)

@@ -1068,18 +1068,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>; dose {dose} mg</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>; dose {low}{dash}{high} mg</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{count} in this period: {kinds}{dose}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sessions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1125,6 +1113,18 @@
     </message>
     <message>
         <source>{logged} of {days} logged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(dose {dose} mg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(dose {low}{dash}{high} mg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} in this period: {kinds}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -130,8 +130,8 @@ def test_page_one_has_the_key_figures(qapp, known: Vault, tmp_path: Path):
     assert "course baseline 21" in page1 and "-57%" in page1
     assert "response yes (first reached 29 Oct 2026)" in page1
     assert "Sessions 3 in this period" in page1
-    assert "Ketamine IV infusion ×2" in page1 and "Esketamine nasal spray ×1" in page1
-    assert "dose 40–56 mg" in page1
+    assert "Ketamine IV infusion ×2 (dose 40 mg)" in page1
+    assert "Esketamine nasal spray ×1 (dose 56 mg)" in page1
     assert "07 Oct 2026 (moderate)" in page1 and "09 Oct 2026 (high)" in page1
     assert "low 1" in page1 and "skipped or not answered 1" in page1
     assert "Can we lower the booster dose?" in page1

@@ -116,3 +116,23 @@ def test_one_day_and_one_check_in_are_singular(qapp, vault) -> None:
     html = build_report(load_for_report(vault, options, NOW), options, NOW).html
     assert "0 of 1 day logged" in html and "1 days" not in html
     assert "(1 check-in):" in html and "1 check-in in this period." in html
+
+
+def test_page_one_gives_each_kind_of_session_its_own_dose_range(qapp, vault) -> None:
+    """Review finding: "Ketamine IV infusion ×6, Esketamine nasal spray ×2; dose 35–84
+    mg" read as if the IV dose had reached 84 mg (the esketamine dose)."""
+    from moodlog.domain.treatments import Treatment
+
+    day = NOW.date() - dt.timedelta(days=20)
+    for offset, dose in ((0, 35.0), (3, 42.0), (6, 50.0)):
+        vault.treatments.save(
+            Treatment(day + dt.timedelta(days=offset), dt.time(10), "ketamine_iv", dose_mg=dose)
+        )
+    for offset in (10, 13):
+        vault.treatments.save(
+            Treatment(day + dt.timedelta(days=offset), dt.time(10), "esketamine_nasal", dose_mg=84)
+        )
+    options = ReportOptions(period=Period(day, NOW.date()), page_size=A4)
+    html = build_report(load_for_report(vault, options, NOW), options, NOW).html
+    assert "Ketamine IV infusion ×3 (dose 35–50 mg)" in html
+    assert "Esketamine nasal spray ×2 (dose 84 mg)" in html
