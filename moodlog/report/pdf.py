@@ -72,7 +72,7 @@ from moodlog.domain.safety import (
     URGENT_LEVELS,
     SICheckin,
 )
-from moodlog.domain.treatments import course_label, course_numbers
+from moodlog.domain.treatments import BP_FLAG_AT, Treatment, course_label, course_numbers
 from moodlog.i18n import date_text, number_text, tr
 from moodlog.locale_words import LOCALE
 from moodlog.paths import export_target
@@ -878,6 +878,30 @@ def _response_cells(r: SessionResponse) -> list[str | None]:
     return cells
 
 
+def _dose_cell(t: Treatment) -> str:
+    """The dose, and an infusion's minutes when recorded (therapist review: neither the
+    minutes nor the blood pressure reached the PDF)."""
+    dose = t.dose_text(LOCALE) or DASH
+    if t.infusion_minutes:
+        dose += "\n" + tr("over {minutes} min").format(minutes=t.infusion_minutes)
+    return dose
+
+
+def _bp_text(t: Treatment) -> str:
+    """ "BP before 128/80", "BP after 192/118 (at or above 180/110)", one a line."""
+    lines = []
+    if t.bp_before is not None:
+        lines.append(tr("BP before {reading}").format(reading=t.bp_before))
+    if t.bp_after is not None:
+        after = tr("BP after {reading}").format(reading=t.bp_after)
+        if t.bp_note():
+            after += " " + tr("(at or above {flag})").format(
+                flag=f"{BP_FLAG_AT[0]}/{BP_FLAG_AT[1]}"
+            )
+        lines.append(after)
+    return "\n".join(lines)
+
+
 def _sessions_section(contents: VaultContents, summary: PeriodSummary, now: dt.datetime) -> str:
     numbers = course_numbers(contents.treatments)
     responses = {id(r.session): r for r in summary.responses}
@@ -892,8 +916,8 @@ def _sessions_section(contents: VaultContents, summary: PeriodSummary, now: dt.d
             [
                 _day(t.day),
                 f"{_label(t.label)} ({course_label(t, numbers[id(t)])})",
-                t.dose_text(LOCALE) or DASH,
-                effects or tr("none recorded"),
+                _dose_cell(t),
+                "\n".join(part for part in (effects, _bp_text(t)) if part) or tr("none recorded"),
                 DASH if t.dissociation is None else str(t.dissociation),
                 *(_response_cells(r) if r else [DASH] * 5),
                 r.durability_words(LOCALE) if r else DASH,
@@ -913,7 +937,7 @@ def _sessions_section(contents: VaultContents, summary: PeriodSummary, now: dt.d
                     tr("Date"),
                     tr("Kind"),
                     tr("Dose"),
-                    tr("Side effects"),
+                    tr("Side effects, BP"),
                     tr("Diss."),
                     tr("Base"),
                     tr("Day +1"),

@@ -1201,6 +1201,22 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>over {minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BP before {reading}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BP after {reading}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(at or above {flag})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>none recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1218,6 +1234,10 @@ session)</source>
     </message>
     <message>
         <source>Side effects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side effects, BP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

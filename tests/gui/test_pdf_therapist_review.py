@@ -136,3 +136,31 @@ def test_page_one_gives_each_kind_of_session_its_own_dose_range(qapp, vault) -> 
     html = build_report(load_for_report(vault, options, NOW), options, NOW).html
     assert "Ketamine IV infusion ×3 (dose 35–50 mg)" in html
     assert "Esketamine nasal spray ×2 (dose 84 mg)" in html
+
+
+def test_the_sessions_table_shows_blood_pressure_and_infusion_minutes(
+    qapp, vault, tmp_path: Path
+) -> None:
+    """Review finding: a reading of 192/118 after a session (above the app's own
+    180/110 flag) and a 40-minute infusion never reached the PDF."""
+    from moodlog.domain.treatments import BloodPressure, Treatment
+
+    day = NOW.date() - dt.timedelta(days=10)
+    vault.treatments.save(
+        Treatment(
+            day,
+            dt.time(10),
+            "ketamine_iv",
+            dose_mg=40,
+            infusion_minutes=40,
+            bp_before=BloodPressure(128, 80),
+            bp_after=BloodPressure(192, 118),
+        )
+    )
+    options = ReportOptions(period=Period(day, NOW.date()), page_size=A4)
+    export_pdf(load_for_report(vault, options, NOW), options, tmp_path / "s.pdf", NOW)
+    text = " ".join(" ".join(pdf_text(tmp_path / "s.pdf")).split())
+    table = text[text.index("Treatment sessions") :]
+    assert "BP before 128/80" in table
+    assert "BP after 192/118 (at or above 180/110)" in table
+    assert "over 40 min" in table
