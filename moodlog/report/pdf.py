@@ -706,8 +706,22 @@ def fit_page_one(
 def _questionnaire_line(summary: PeriodSummary, name: str) -> str:
     first, latest = summary.first_results[name], summary.latest_results[name]
     course = summary.course[name]
+    unscored = sum(1 for q in summary.results_in_period if q.instrument == name and not q.scored)
     if latest is None:
-        text = tr("no result in this period")
+        # Said as it is (therapist review): "no result in this period" hid forms that
+        # were partly answered, and the figures after it came from a result before the
+        # period that the line did not name.
+        if unscored:
+            text = tr("no scored result in this period ({count} not scored: unanswered items)")
+            text = text.format(count=unscored)
+        else:
+            text = tr("no result in this period")
+        if course.latest is not None:
+            text += tr("; latest {total} ({band}) on {date}, before this period").format(
+                total=course.latest.total,
+                band=_label(course.latest.band),
+                date=_day(course.latest.day),
+            )
     elif first is latest:
         text = tr("{total} ({band}) on {date}").format(
             total=latest.total, band=_label(latest.band), date=_day_month(latest.day)
@@ -722,6 +736,8 @@ def _questionnaire_line(summary: PeriodSummary, name: str) -> str:
             band=_label(latest.band),
             date=_day_month(latest.day),
         )
+    if latest is not None and unscored:
+        text += tr("; {count} more not scored (unanswered items)").format(count=unscored)
     if (
         course.baseline is not None
         and course.latest is not None

@@ -1084,7 +1084,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>no scored result in this period ({count} not scored: unanswered items)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>no result in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; latest {total} ({band}) on {date}, before this period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1093,6 +1101,10 @@
     </message>
     <message>
         <source>{first} ({first_band}, {first_date}) {arrow} {latest} ({band}, {date})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; {count} more not scored (unanswered items)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

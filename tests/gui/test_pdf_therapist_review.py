@@ -164,3 +164,29 @@ def test_the_sessions_table_shows_blood_pressure_and_infusion_minutes(
     assert "BP before 128/80" in table
     assert "BP after 192/118 (at or above 180/110)" in table
     assert "over 40 min" in table
+
+
+def _phq9(day: dt.date, answers: list) -> object:
+    from moodlog.domain.questionnaires import QuestionnaireResult
+
+    return QuestionnaireResult(day, dt.time(9), "PHQ-9", answers)
+
+
+def test_page_one_names_a_latest_result_before_the_period_and_unscored_forms(qapp, vault):
+    """Review finding: "no result in this period; course baseline 20 (01 Jan), -60%;
+    response yes" took its -60% from a result before the period that it never named,
+    and said nothing of a partly answered PHQ-9 in the period."""
+    from moodlog.domain.treatments import Treatment
+
+    jan = dt.date(2026, 1, 1)
+    vault.treatments.save(Treatment(jan + dt.timedelta(days=1), dt.time(10), "ketamine_iv"))
+    vault.questionnaires.add(_phq9(jan, [2, 2, 2, 2, 3, 3, 2, 2, 2]))  # 20: baseline
+    vault.questionnaires.add(_phq9(jan + dt.timedelta(days=31), [1] * 8 + [0]))  # 8, 01 Feb
+    partly = [1, 1, 1, None, 1, 1, 1, 1, 2]
+    vault.questionnaires.add(_phq9(dt.date(2026, 3, 12), partly))
+    options = ReportOptions(period=Period(dt.date(2026, 3, 1), dt.date(2026, 3, 31)), page_size=A4)
+    html = build_report(load_for_report(vault, options, NOW), options, NOW).html
+    line = html[html.index("no scored result in this period") :][:400]
+    assert "(1 not scored: unanswered items)" in line
+    assert "latest 8 (mild) on 01 Feb 2026, before this period" in line
+    assert "course baseline 20" in line
