@@ -71,11 +71,12 @@ WINDOWS = ((1, 3), (4, 7), (8, 14))
 
 # Printed beside every response/remission figure (Trends, PDF page 1, questionnaire dialog).
 OUTCOME_DEFINITIONS = QT_TR_NOOP(
-    "Baseline: the PHQ-9 marked as baseline, otherwise the last one in the 30 days before "
-    "the first session of the current course; without one, no response or remission is "
-    "stated. Response = at least 50% lower than baseline; remission = PHQ-9 below 5; both "
-    "only when the baseline is 10 or more, and only for results at least 14 days after the "
-    "baseline (the PHQ-9 asks about the last 2 weeks)."
+    "Baseline: the PHQ-9 marked as baseline, if taken before the first session of the "
+    "current course and after any earlier course (a mark on another is not used), "
+    "otherwise the last one in the 30 days before that first session; without one, no "
+    "response or remission is stated. Response = at least 50% lower than baseline; "
+    "remission = PHQ-9 below 5; both only when the baseline is 10 or more, and only for "
+    "results at least 14 days after the baseline (the PHQ-9 asks about the last 2 weeks)."
 )
 # Printed beside every per-session figure (Trends > Around sessions, PDF footnote).
 SESSION_WINDOW_RULES = QT_TR_NOOP(

@@ -743,8 +743,10 @@ def _questionnaire_line(summary: PeriodSummary, name: str) -> str:
         and course.latest is not None
         and course.baseline is not course.latest
     ):
-        text += tr("; course baseline {total} ({date})").format(
-            total=course.baseline.total, date=_day(course.baseline.day)
+        text += tr("; course baseline {total} ({date}, {rule})").format(
+            total=course.baseline.total,
+            date=_day(course.baseline.day),
+            rule=tr(course.baseline_rule_text),  # which part of the rule gave it
         )
         if course.percent_change is not None:
             text += f", {_signed(course.percent_change, 0)}%"

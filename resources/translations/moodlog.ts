@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <source>Baseline: the PHQ-9 marked as baseline, otherwise the last one in the 30 days before the first session of the current course; without one, no response or remission is stated. Response = at least 50% lower than baseline; remission = PHQ-9 below 5; both only when the baseline is 10 or more, and only for results at least 14 days after the baseline (the PHQ-9 asks about the last 2 weeks).</source>
+        <source>Baseline: the PHQ-9 marked as baseline, if taken before the first session of the current course and after any earlier course (a mark on another is not used), otherwise the last one in the 30 days before that first session; without one, no response or remission is stated. Response = at least 50% lower than baseline; remission = PHQ-9 below 5; both only when the baseline is 10 or more, and only for results at least 14 days after the baseline (the PHQ-9 asks about the last 2 weeks).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1108,10 +1108,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>; course baseline {total} ({date})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>. Self-report screening, not a diagnosis.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1137,6 +1133,10 @@
     </message>
     <message>
         <source>{count} in this period: {kinds}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; course baseline {total} ({date}, {rule})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -189,4 +189,4 @@ def test_page_one_names_a_latest_result_before_the_period_and_unscored_forms(qap
     line = html[html.index("no scored result in this period") :][:400]
     assert "(1 not scored: unanswered items)" in line
     assert "latest 8 (mild) on 01 Feb 2026, before this period" in line
-    assert "course baseline 20" in line
+    assert "course baseline 20 (01 Jan 2026, last result in the 30 days before the first" in line
