@@ -68,6 +68,7 @@ from moodlog.domain.safety import (
     LEVEL_KEY,
     LEVEL_ORDER,
     LEVELS,
+    REVIEW_EVERY_DAYS,
     SAFETY_PLAN_SECTIONS,
     URGENT_LEVELS,
     SICheckin,
@@ -485,7 +486,7 @@ def build_report(contents: VaultContents, options: ReportOptions, now: dt.dateti
     if "questions" in s or "notes" in s:
         html.append(_notes_and_questions(contents, summary, period, s))
     if "safety_plan" in s:
-        html.append(_safety_plan_section(contents, options.country))
+        html.append(_safety_plan_section(contents, options.country, now.date()))
     if "journal" in s:
         html.append(_journal_section(contents, options))
     return Report("".join(html), charts, summary, now.date(), options)
@@ -1130,7 +1131,7 @@ def _notes_and_questions(
     return "".join(html)
 
 
-def _safety_plan_section(contents: VaultContents, country: str) -> str:
+def _safety_plan_section(contents: VaultContents, country: str, generated: dt.date) -> str:
     """The patient's plan, step by step, saying which steps are not filled in and, with
     no plan at all, that there is none (review finding: the section and its crisis line
     were left out without a word, even after a high self-check); the crisis line
@@ -1142,6 +1143,10 @@ def _safety_plan_section(contents: VaultContents, country: str) -> str:
     else:
         if plan.reviewed_on:
             reviewed = tr("Last reviewed {date}.").format(date=_day(plan.reviewed_on))
+            if plan.review_due(generated):  # (as Today prompts: every 90 days)
+                reviewed += " " + tr("A review is due (every {days} days).").format(
+                    days=REVIEW_EVERY_DAYS
+                )
             html.append(f"<p class='small'>{escape(reviewed)}</p>")
         empty = []
         for key, title, _ in SAFETY_PLAN_SECTIONS:

@@ -1369,6 +1369,10 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A review is due (every {days} days).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not filled in: {steps}.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -190,3 +190,16 @@ def test_page_one_names_a_latest_result_before_the_period_and_unscored_forms(qap
     assert "(1 not scored: unanswered items)" in line
     assert "latest 8 (mild) on 01 Feb 2026, before this period" in line
     assert "course baseline 20 (01 Jan 2026, last result in the 30 days before the first" in line
+
+
+def test_a_safety_plan_due_for_review_says_so(qapp, vault) -> None:
+    from moodlog.domain.safety import SafetyPlan
+
+    plan = SafetyPlan(warning_signs=["not sleeping"])
+    vault.safety_plans.save(plan, reviewed_on=NOW.date() - dt.timedelta(days=120))
+    options = ReportOptions(period=Period(NOW.date(), NOW.date()), page_size=A4)
+    html = build_report(load_for_report(vault, options, NOW), options, NOW).html
+    assert "A review is due (every 90 days)." in html
+    vault.safety_plans.save(plan, reviewed_on=NOW.date() - dt.timedelta(days=10))
+    html = build_report(load_for_report(vault, options, NOW), options, NOW).html
+    assert "A review is due" not in html
