@@ -56,7 +56,7 @@ from moodlog.wording import QT_TR_NOOP, Formatting, count_text, formatting
 
 TREND_THRESHOLD = 0.5
 MIN_DEFAULT_DAYS = 30
-TREND_MEANING = (
+TREND_MEANING = QT_TR_NOOP(
     "trend = change of a straight line fitted to this period's daily means, "
     "from its first to its last day"
 )
@@ -242,9 +242,10 @@ class PeriodSummary:
     course: dict[str, CourseSummary]
     sessions: list[Treatment]
     session_kinds: Counter
-    # per kind (its label), the lowest and highest dose recorded in the period: one
-    # range across kinds read as if the IV dose reached the esketamine one
-    dose_ranges: dict[str, tuple[float, float]]
+    # per kind (its label), the lowest and highest dose recorded in the period and how
+    # many of its sessions had one: one range across kinds read as if the IV dose
+    # reached the esketamine one
+    dose_ranges: dict[str, tuple[float, float, int]]
     responses: list[SessionResponse]
     checkin_counts: dict[str, int]
     elevated_checkins: list[SICheckin]
@@ -406,7 +407,7 @@ def summarise(
         course=course,
         sessions=sessions,
         session_kinds=Counter(t.label for t in sessions),
-        dose_ranges={label: (min(mg), max(mg)) for label, mg in doses.items()},
+        dose_ranges={label: (min(mg), max(mg), len(mg)) for label, mg in doses.items()},
         responses=responses,
         checkin_counts={level: counts.get(level, 0) for level in LEVELS},
         elevated_checkins=[c for c in checkins if c.level in ("moderate", "high")],

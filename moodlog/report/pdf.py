@@ -441,7 +441,12 @@ def load_for_report(
         treatments=treatments,
         medications=vault.medications.all(),
         session_notes=vault.session_notes.all(),
-        questions=vault.questions.all(),
+        # the question a self-check marked "discuss" adds is self-check data too
+        questions=[
+            q
+            for q in vault.questions.all()
+            if "checkins" in options.sections or q.source != "self-check"
+        ],
         safety_plan=vault.safety_plans.latest(),
         settings={SETTING_LAST_SESSIONS: vault.settings.get(SETTING_LAST_SESSIONS)},
     )
@@ -581,14 +586,19 @@ def _phq9_series_line(summary: PeriodSummary, limit: int | None, has_table: bool
     return text + "."
 
 
-def _dose_range_text(doses: tuple[float, float] | None) -> str:
-    """ " (dose 35 mg)" or " (dose 35–50 mg)" for one kind of session; "" without one."""
+def _dose_range_text(doses: tuple[float, float, int] | None, sessions: int) -> str:
+    """ " (dose 35 mg)", " (dose 35–50 mg)" or, when only some of the ``sessions`` had
+    a dose recorded, " (dose 40 mg; recorded for 1)", for one kind; "" without one."""
     if doses is None:
         return ""
-    low, high = doses
+    low, high, recorded = doses
     if low == high:
-        return " " + tr("(dose {dose} mg)").format(dose=_mg(low))
-    return " " + tr("(dose {low}{dash}{high} mg)").format(low=_mg(low), dash=DASH, high=_mg(high))
+        dose = tr("dose {dose} mg").format(dose=_mg(low))
+    else:
+        dose = tr("dose {low}{dash}{high} mg").format(low=_mg(low), dash=DASH, high=_mg(high))
+    if recorded < sessions:
+        dose += tr("; recorded for {count}").format(count=recorded)
+    return f" ({dose})"
 
 
 def _page_one_rows(
@@ -632,7 +642,7 @@ def _page_one_rows(
     if summary.sessions:
         kinds = ", ".join(
             f"{_label(label)} \N{MULTIPLICATION SIGN}{count}"
-            + _dose_range_text(summary.dose_ranges.get(label))
+            + _dose_range_text(summary.dose_ranges.get(label), count)
             for label, count in summary.session_kinds.most_common()
         )
         text = tr("{count} in this period: {kinds}.")
@@ -817,9 +827,9 @@ def _checkin_box(summary: PeriodSummary, included: bool, yes_limit: int | None =
             levels = ", ".join(
                 f"{tr(level)} {hidden[level]}" for level in reversed(LEVEL_ORDER) if hidden[level]
             )
-            earlier = tr("{count} earlier ({levels}; listed in the self-check table); ").format(
-                count=sum(hidden.values()), levels=levels
-            )
+            earlier = tr(
+                "{count} not dated here ({levels}; listed in the self-check table); "
+            ).format(count=sum(hidden.values()), levels=levels)
         heading = escape(tr("Any yes ({count}):").format(count=len(yes)))
         text.append(f"<br><b>{heading}</b> {escape(earlier + dates)}.")
     else:
@@ -907,17 +917,21 @@ def _dose_cell(t: Treatment) -> str:
 
 
 def _bp_text(t: Treatment) -> str:
-    """ "BP before 128/80", "BP after 192/118 (at or above 180/110)", one a line."""
+    """ "BP before 128/80", "BP after 192/118 (at or above 180/110)", one a line: either
+    reading at or above the app's flag says so (a high reading before the session,
+    unflagged beside flagged ones after, read as if it were under it)."""
     lines = []
-    if t.bp_before is not None:
-        lines.append(tr("BP before {reading}").format(reading=t.bp_before))
-    if t.bp_after is not None:
-        after = tr("BP after {reading}").format(reading=t.bp_after)
-        if t.bp_note():
-            after += " " + tr("(at or above {flag})").format(
-                flag=f"{BP_FLAG_AT[0]}/{BP_FLAG_AT[1]}"
-            )
-        lines.append(after)
+    for wording, reading in (
+        (tr("BP before {reading}"), t.bp_before),
+        (tr("BP after {reading}"), t.bp_after),
+    ):
+        if reading is None:
+            continue
+        line = wording.format(reading=reading)
+        if reading.systolic >= BP_FLAG_AT[0] or reading.diastolic >= BP_FLAG_AT[1]:
+            flag = f"{BP_FLAG_AT[0]}/{BP_FLAG_AT[1]}"
+            line += " " + tr("(at or above {flag})").format(flag=flag)
+        lines.append(line)
     return "\n".join(lines)
 
 
@@ -1033,8 +1047,9 @@ def _questionnaires_section(summary: PeriodSummary) -> str:
 
 
 def _checkins_section(contents: VaultContents, period: Period) -> str:
-    """Every check-in with a yes or with a question left unanswered (skipped ones
-    included), and the count of the rest (every question answered no)."""
+    """Every check-in with a yes, with a question left unanswered (skipped ones
+    included) or marked to discuss, and the count of the rest (every question answered
+    no, nothing to discuss)."""
     checkins = sorted(
         (c for c in contents.checkins if period.contains(c.day)), key=lambda c: (c.day, c.time)
     )
@@ -1138,8 +1153,13 @@ def _safety_plan_section(contents: VaultContents, country: str, generated: dt.da
     always."""
     plan = contents.safety_plan
     html = [f"<h2 class='newpage'>{escape(tr('Safety plan'))}</h2>"]
-    if plan is None:
-        html.append(f"<p>{escape(tr('No safety plan recorded in moodlog.'))}</p>")
+    if plan is None or plan.is_empty():
+        no_plan = (
+            tr("No safety plan recorded in moodlog.")
+            if plan is None
+            else tr("The safety plan in moodlog is empty.")
+        )
+        html.append(f"<p>{escape(no_plan)}</p>")
     else:
         if plan.reviewed_on:
             reviewed = tr("Last reviewed {date}.").format(date=_day(plan.reviewed_on))

@@ -312,6 +312,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>trend = change of a straight line fitted to this period&apos;s daily means, from its first to its last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{first} – {last} (1 day)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1020,6 +1024,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>dose {dose} mg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dose {low}{dash}{high} mg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; recorded for {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Care</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1124,14 +1140,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>(dose {dose} mg)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(dose {low}{dash}{high} mg)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{count} in this period: {kinds}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1149,10 +1157,6 @@
     </message>
     <message>
         <source>check-ins</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{count} earlier ({levels}; listed in the self-check table); </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1246,6 +1250,10 @@ session)</source>
     </message>
     <message>
         <source>Side effects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} not dated here ({levels}; listed in the self-check table); </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1362,6 +1370,14 @@ session)</source>
     </message>
     <message>
         <source>Homework / practices:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No safety plan recorded in moodlog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The safety plan in moodlog is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -488,7 +488,7 @@ def test_page_one_stays_one_page_with_a_busy_year(qapp, vault: Vault, tmp_path: 
     pages = pdf_text(tmp_path / "busy.pdf")
     assert "Open questions for the therapist" in pages[0]
     assert "Charts" in pages[1] and "Open questions" not in pages[1]
-    assert "earlier (low " in pages[0] and "; listed in the self-check table)" in pages[0]
+    assert "not dated here (low " in pages[0] and "; listed in the self-check table)" in pages[0]
     assert "30 Oct 2026 (low)" in pages[0]  # the latest yes is always on page 1
 
 
