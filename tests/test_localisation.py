@@ -308,3 +308,28 @@ def test_every_translated_text_gets_exactly_its_placeholders() -> None:
     modules = sorted((ROOT / "moodlog").rglob("*.py"))
     found = [hit for module in modules for hit in placeholder_mismatches(module)]
     assert found == [], "\n".join(found)
+
+
+def test_every_literal_given_to_tr_is_in_the_template() -> None:
+    """lupdate does not read inside f-strings: a ``tr('...')`` written there was shown
+    in English whatever the translation (review finding: 18, among them the help
+    panel's "Talk to someone now"). Every ``tr("literal")`` and ``QT_TR_NOOP("literal")``
+    in moodlog/ must be in the template."""
+    import html
+
+    template = (ROOT / "resources" / "translations" / "moodlog.ts").read_text(encoding="utf-8")
+    known = {html.unescape(text) for text in re.findall(r"<source>(.*?)</source>", template, re.S)}
+    missing = []
+    for path in sorted((ROOT / "moodlog").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("tr", "QT_TR_NOOP")
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+                and node.args[0].value not in known
+            ):
+                missing.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.args[0].value!r}")
+    assert missing == []

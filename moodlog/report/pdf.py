@@ -253,6 +253,12 @@ class ChartObject(QPyTextObject):
             painter.drawImage(rect, self.charts[name])
 
 
+def _element(tag: str, text: str) -> str:
+    """``<tag>text</tag>``, the text escaped. (Its words are translated by the caller
+    with ``tr("...")`` outside any f-string: lupdate does not read inside f-strings.)"""
+    return f"<{tag}>{escape(text)}</{tag}>"
+
+
 def _chart_key(sections: set[str]) -> str:
     """The charts' key; without the self-checks when the patient left them out."""
     return tr(CHART_KEY if "checkins" in sections else CHART_KEY_WITHOUT_CHECKINS)
@@ -662,16 +668,19 @@ def _page_one(
 ) -> str:
     phq_limit, yes_limit, questions_top, chart_height = detail
     s = options.sections
+    period_label, generated_label = tr("Period:"), tr("Generated:")
     parts = [
         f"<h1>{escape(tr(TITLE))}</h1>",
-        f"<p><b>{escape(tr('Period:'))}</b> {escape(summary.period.describe(LOCALE))} &nbsp; "
-        f"<b>{escape(tr('Generated:'))}</b> {_day(generated)}</p>",
+        f"<p><b>{escape(period_label)}</b> {escape(summary.period.describe(LOCALE))} &nbsp; "
+        f"<b>{escape(generated_label)}</b> {_day(generated)}</p>",
     ]
     names = []
     if options.patient_name.strip():
-        names.append(f"<b>{escape(tr('Patient:'))}</b> {escape(options.patient_name.strip())}")
+        patient = tr("Patient:")
+        names.append(f"<b>{escape(patient)}</b> {escape(options.patient_name.strip())}")
     if options.therapist_name.strip():
-        names.append(f"<b>{escape(tr('For:'))}</b> {escape(options.therapist_name.strip())}")
+        for_whom = tr("For:")
+        names.append(f"<b>{escape(for_whom)}</b> {escape(options.therapist_name.strip())}")
     if names:
         parts.append("<p>" + " &nbsp; ".join(names) + "</p>")
     rows = _page_one_rows(summary, options, generated, phq_limit)
@@ -867,7 +876,8 @@ def _checkin_box(summary: PeriodSummary, included: bool, yes_limit: int | None =
 def _questions_box(summary: PeriodSummary, top: int = 5) -> str:
     heading = escape(tr("Open questions for the therapist:"))
     if not summary.open_questions:
-        return f"<p><b>{heading}</b> {escape(tr('none.'))}</p>"
+        none = tr("none.")
+        return f"<p><b>{heading}</b> {escape(none)}</p>"
     if top <= 0:
         count = len(summary.open_questions)
         later = escape(tr("{count}, listed on a later page.").format(count=count))
@@ -878,11 +888,8 @@ def _questions_box(summary: PeriodSummary, top: int = 5) -> str:
         for q in summary.open_questions[:top]
     )
     more = len(summary.open_questions) - top
-    extra = (
-        f"<p class='small'>{escape(tr('and {count} more on a later page.').format(count=more))}</p>"
-        if more > 0
-        else ""
-    )
+    more_text = tr("and {count} more on a later page.")
+    extra = f"<p class='small'>{escape(more_text.format(count=more))}</p>" if more > 0 else ""
     title = escape(tr("Open questions for the therapist"))
     return f"<h3>{title}</h3><ol>{items}</ol>{extra}"
 
@@ -984,7 +991,7 @@ def _sessions_section(contents: VaultContents, summary: PeriodSummary, now: dt.d
             )
         )
     else:
-        html.append(f"<p>{escape(tr('No treatment sessions in this period.'))}</p>")
+        html.append(_element("p", tr("No treatment sessions in this period.")))
     if upcoming:
         nxt = min(upcoming, key=lambda t: t.starts_at)
         text = tr("Next appointment: {kind}, {date} {time}.").format(
@@ -1006,12 +1013,12 @@ def _medications_section(contents: VaultContents, period: Period) -> str:
     taking_now = medications_on(contents.medications, period.last, LOCALE)
     current = "; ".join(taking_now) or tr("none recorded")
     taking = tr("Taking at the end of the period: {medications}.").format(medications=current)
-    html = [f"<h2>{escape(tr('Medications'))}</h2>", f"<p>{escape(taking)}</p>"]
+    html = [_element("h2", tr("Medications")), f"<p>{escape(taking)}</p>"]
     if rows:
         headers = [tr("Date"), tr("Medication"), tr("Change"), tr("Dose"), tr("Frequency")]
         html.append(_table([*headers, tr("Reason")], rows))
     else:
-        html.append(f"<p>{escape(tr('No medication changes in this period.'))}</p>")
+        html.append(_element("p", tr("No medication changes in this period.")))
     return "".join(html)
 
 
@@ -1036,13 +1043,13 @@ def _questionnaires_section(summary: PeriodSummary) -> str:
         "20-27 severe. GAD-7: 0-4 minimal, 5-9 mild, 10-14 moderate, 15-21 severe. "
         "Self-report screening, not a diagnosis."
     )
-    html = [f"<h2>{escape(tr('Questionnaires'))}</h2>", f"<p class='small'>{escape(bands)}</p>"]
+    html = [_element("h2", tr("Questionnaires")), f"<p class='small'>{escape(bands)}</p>"]
     for name in ("PHQ-9", "GAD-7"):
         html.append(f"<p>{escape(summary.course[name].describe(LOCALE))}</p>")
     if rows:
         html.append(_tab_table(1, [tr(h) for h in QUESTIONNAIRE_HEADERS], rows))
     else:
-        html.append(f"<p>{escape(tr('No questionnaires in this period.'))}</p>")
+        html.append(_element("p", tr("No questionnaires in this period.")))
     return "".join(html)
 
 
@@ -1053,9 +1060,9 @@ def _checkins_section(contents: VaultContents, period: Period) -> str:
     checkins = sorted(
         (c for c in contents.checkins if period.contains(c.day)), key=lambda c: (c.day, c.time)
     )
-    html = [f"<h2>{escape(tr('Suicidal-ideation self-checks'))}</h2>"]
+    html = [_element("h2", tr("Suicidal-ideation self-checks"))]
     if not checkins:
-        return "".join(html) + f"<p>{escape(tr('No self-checks in this period.'))}</p>"
+        return "".join(html) + _element("p", tr("No self-checks in this period."))
     rows = []
     for c in checkins:
         yes = [_label(ANSWER_SHORT_LABELS[k]) for k, v in c.answers.items() if v is True]
@@ -1104,7 +1111,7 @@ def _notes_and_questions(
 ) -> str:
     html = []
     if "questions" in sections:
-        html.append(f"<h2>{escape(tr('Questions for my therapist'))}</h2>")
+        html.append(_element("h2", tr("Questions for my therapist")))
         if summary.open_questions:
             items = []
             for q in summary.open_questions:
@@ -1116,10 +1123,10 @@ def _notes_and_questions(
                 )
             html.append("<ol>" + "".join(items) + "</ol>")
         else:
-            html.append(f"<p>{escape(tr('No open questions.'))}</p>")
+            html.append(_element("p", tr("No open questions.")))
     if "notes" in sections:
         notes = [n for n in contents.session_notes if period.contains(n.day)]
-        html.append(f"<h2>{escape(tr('Therapy notes'))}</h2>")
+        html.append(_element("h2", tr("Therapy notes")))
         if notes:
             # A paragraph a note (a table row costs ten times more to lay out).
             labels = (tr("Worked on:"), tr("Insights:"), tr("Homework / practices:"))
@@ -1132,12 +1139,12 @@ def _notes_and_questions(
                     "<p class='note'>" + " &nbsp;\N{MIDDLE DOT}&nbsp; ".join(parts) + "</p>"
                 )
         else:
-            html.append(f"<p>{escape(tr('No therapy notes in this period.'))}</p>")
+            html.append(_element("p", tr("No therapy notes in this period.")))
         integration = [
             t for t in contents.treatments if period.contains(t.day) and t.integration.strip()
         ]
         if integration:
-            html.append(f"<h3>{escape(tr('Integration notes after sessions'))}</h3>")
+            html.append(_element("h3", tr("Integration notes after sessions")))
             for t in integration:
                 html.append(
                     f"<p class='note'><b>{_day(t.day)} {escape(_label(t.label))}:</b> "
@@ -1207,7 +1214,7 @@ def _journal_section(contents: VaultContents, options: ReportOptions) -> str:
     )
     html = [f"<h2 class='newpage'>{escape(heading)}</h2>"]
     if not chosen:
-        return "".join(html) + f"<p>{escape(tr('No journal entries chosen.'))}</p>"
+        return "".join(html) + _element("p", tr("No journal entries chosen."))
     for e in chosen:
         title = tr("{date} {time} {dot} mood {mood}").format(
             date=date_text(e.day, "ddd dd MMM yyyy"),

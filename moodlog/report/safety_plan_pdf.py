@@ -45,7 +45,8 @@ def safety_plan_html(plan: SafetyPlan, country: str) -> str:
     crisis = tr("{lines}emergency {emergency}.").format(
         lines=lines + "; " if lines else "", emergency=res.emergency
     )
-    parts.append(f"<p><b>{escape(tr('In a crisis:'))}</b> {escape(crisis)}</p>")
+    in_a_crisis = tr("In a crisis:")
+    parts.append(f"<p><b>{escape(in_a_crisis)}</b> {escape(crisis)}</p>")
     return (
         "<html><body style='font-family:DejaVu Sans; font-size:10pt'>"
         + "".join(parts)

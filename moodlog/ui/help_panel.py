@@ -59,7 +59,8 @@ LEVEL_WORDS = {
 
 def _crisis_lines_html(country: str) -> list[str]:
     res = resources_for(country)
-    parts = [f"<h3>{escape(tr('Talk to someone now'))}</h3><ul>"]
+    talk_now = tr("Talk to someone now")
+    parts = [f"<h3>{escape(talk_now)}</h3><ul>"]
     for line in res.lines:
         parts.append(f"<li><b>{escape(line.name)}</b>: {escape(line.how)}</li>")
     if not res.lines:
@@ -76,7 +77,8 @@ def _crisis_lines_html(country: str) -> list[str]:
             )
         parts.append(f"<li>{escape(text)}</li>")
     emergency = f"<b>{escape(res.emergency)}</b>"
-    parts.append(f"<li>{escape(tr('Emergency: {number}')).format(number=emergency)}</li></ul>")
+    emergency_line = tr("Emergency: {number}").format(number=emergency)
+    parts.append(f"<li>{escape(emergency_line)}</li></ul>")
     return parts
 
 

@@ -1096,6 +1096,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mood {meaning}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1257,6 +1273,14 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>and {count} more on a later page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Side effects, BP</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1274,6 +1298,10 @@ session)</source>
     </message>
     <message>
         <source>Durability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No treatment sessions in this period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1301,6 +1329,10 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No medication changes in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>not answered</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1310,6 +1342,18 @@ session)</source>
     </message>
     <message>
         <source>PHQ-9 bands: 0-4 minimal, 5-9 mild, 10-14 moderate, 15-19 moderately severe, 20-27 severe. GAD-7: 0-4 minimal, 5-9 mild, 10-14 moderate, 15-21 severe. Self-report screening, not a diagnosis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No questionnaires in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suicidal-ideation self-checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No self-checks in this period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1361,6 +1405,10 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No open questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Worked on:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1370,6 +1418,14 @@ session)</source>
     </message>
     <message>
         <source>Homework / practices:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No therapy notes in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integration notes after sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1409,6 +1465,10 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No journal entries chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{date} {time} {dot} mood {mood}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1430,6 +1490,10 @@ session)</source>
     </message>
     <message>
         <source>{lines}emergency {emergency}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a crisis:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2296,11 +2360,19 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Talk to someone now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>moodlog does not list a crisis line for this country. Call your local crisis line, or a doctor or hospital near you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Call your local crisis line, or a doctor or hospital near you. Choose your country above to see its crisis lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency: {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
