@@ -133,7 +133,7 @@ def test_page_one_keeps_every_high_check_in_dated_when_the_list_is_shortened():
     box = _checkin_box(summary, True, yes_limit=6)
     assert f"{day(1):%d %b %Y} (high)" in box
     assert "Any yes (31):" in box
-    assert "25 earlier (low 25; listed in the self-check table)" in box
+    assert "25 not dated here (low 25; listed in the self-check table)" in box
 
 
 # -- PDF: an `incomplete` check-in with no yes to thoughts is not labelled as one --------
