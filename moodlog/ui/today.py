@@ -287,6 +287,9 @@ class TodayScreen(QWidget):
         # After a save, once its result is painted (the status line always is; the title
         # is not, which left the booster line to the 250 ms fallback, issue 14 §2).
         self._booster_later = AfterPaint(self.status, self._update_booster_lines)
+        # What a save tells the other screens, once its result is painted (_tell_others).
+        self._untold: list[tuple[bool, bool]] = []  # per save: (self-check, question)
+        self._tell_later = AfterPaint(self.status, self._tell_others)
         self.question_button = QPushButton(tr("Add a question for my therapist…"))
         self.question_button.setAccessibleDescription(
             tr("Adds it to the questions for your next appointment.")
@@ -394,7 +397,9 @@ class TodayScreen(QWidget):
         return self._dirty
 
     def leaving(self) -> None:
-        """Keep unsaved edits as an encrypted draft inside the vault."""
+        """Keep unsaved edits as an encrypted draft inside the vault (and tell the
+        other screens of a save not told yet, before any of them is shown)."""
+        self._tell_others()
         if self._dirty and self.vault.is_open:
             self.vault.drafts.save(
                 DRAFT_NAME,
@@ -660,6 +665,8 @@ class TodayScreen(QWidget):
 
     # -- actions -----------------------------------------------------------------
     def save(self) -> bool:
+        if self._untold:
+            self._tell_others()  # an earlier save's news first
         now = self.context.now()
         self.form.set_today(now.date())
         if not self.form.when_changed():
@@ -704,15 +711,13 @@ class TodayScreen(QWidget):
         )
         self._saved_message = saved.format(time=clock(self.context.now()), mood=entry.mood)
         self.status.setText(self._saved_message)
-        # The other screens are told once it is all committed; what they do about it
-        # (reminders, Trends) waits for a quiet moment.
-        if checkin is not None:
-            announce_checkin(self.context, question)
-        self._saving = True
-        try:
-            self.context.events.data_changed.emit("entries")
-        finally:
-            self._saving = False
+        # The other screens are told once it is all committed and its result is on
+        # screen: just after that paint (or when Today is left first). What they do
+        # about it (the reminders' query, Trends and a Journal opened earlier marked
+        # or read again) is nothing the person waits for here (issue 14 §2). Help after
+        # a yes is not told this way: it is offered at once, below.
+        self._untold.append((checkin is not None, question))
+        self._tell_later.arm()
         if self._shown_day != now.date():
             self.refresh()  # past midnight: a new day's title, prompts and sessions
         else:
@@ -724,6 +729,23 @@ class TodayScreen(QWidget):
         if checkin is not None:
             offer_support(self.context, checkin)
         return True
+
+    def _tell_others(self) -> None:
+        """Tell the other screens what the saves not told yet changed, as each save
+        used to at once: its self-check (and question) first, then the entries. Runs
+        just after a save's result is painted, or before anything else Today does that
+        others could see first: leaving the screen (a switch, a lock), the next save."""
+        untold, self._untold = self._untold, []
+        self._tell_later.timer.stop()
+        if not untold or not self.vault.is_open:
+            return
+        if any(checkin for checkin, _ in untold):
+            announce_checkin(self.context, any(question for _, question in untold))
+        self._saving = True  # (save() has shown the entry already: see _data_changed)
+        try:
+            self.context.events.data_changed.emit("entries")
+        finally:
+            self._saving = False
 
     def _ask_for_mood(self, entry: Entry) -> bool:
         """Mood is never preset: ask for it, calmly."""

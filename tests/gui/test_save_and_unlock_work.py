@@ -6,6 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+
 from moodlog.domain.entries import Entry
 from moodlog.domain.treatments import Treatment
 from moodlog.ui.booster_today import BoosterLine, ObservationNote
@@ -83,11 +87,67 @@ def test_a_save_announces_its_changes_only_once_they_are_committed(qtbot, vault,
 
     context.events.data_changed.connect(changed)
     fill_and_save(qtbot, screen, 6)
-    assert seen, "nothing was announced"
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=3000)  # (once its result is painted)
     for kind, in_transaction, entries, checkins in seen:
         assert not in_transaction, f"{kind!r} announced inside the save's transaction"
         assert (entries, checkins) == (1, 1)  # both rows, committed, whatever the order
-    assert {kind for kind, *_ in seen} == {"entries", "checkins"}
+    assert [kind for kind, *_ in seen] == ["checkins", "entries"]
+
+
+class Paints(QObject):
+    """Counts the paints of one widget."""
+
+    def __init__(self, widget) -> None:  # noqa: ANN001
+        super().__init__(widget)
+        self.widget, self.count = widget, 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.widget and event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_other_screens_are_told_of_a_save_once_its_result_is_painted(qtbot, vault, data_dir):
+    """Ctrl+S: the other screens (reminders, Trends, a Journal opened earlier) hear of
+    the save just after its "Saved at ..." line is painted, not before it (issue 14 §2),
+    in the same order as before (the self-check and its question, then the entry);
+    help after a yes is offered at once, inside the key press."""
+    context = make_context(vault, data_dir)
+    screen = today_screen(qtbot, context)
+    paints = Paints(screen.status)
+    seen: list[tuple[str, int]] = []  # (what, the status line's paints by then)
+    context.events.data_changed.connect(lambda kind: seen.append((kind, paints.count)))
+    context.events.question_added.connect(lambda: seen.append(("question", paints.count)))
+    context.events.help_requested.connect(lambda level: seen.append(("help", paints.count)))
+    screen.form.mood.set_value(4)
+    for key, value in SI_ANSWERS["low"].items():
+        screen.self_check.answer(key, value)
+    screen.self_check.discuss_box.setChecked(True)
+    qtbot.wait(30)
+    before = paints.count
+    screen.form.note.setFocus()
+    QTest.keySequence(screen.form.note, QKeySequence(QKeySequence.StandardKey.Save))
+    assert vault.entries.count() == 1
+    assert seen == [("help", before)]  # at once: before any paint
+    qtbot.waitUntil(lambda: len(seen) == 4, timeout=3000)
+    assert [what for what, _ in seen] == ["help", "question", "checkins", "entries"]
+    assert all(painted > before for what, painted in seen[1:])  # after the result's paint
+
+
+def test_leaving_today_tells_the_other_screens_first(qtbot, vault, data_dir):
+    """A save not told yet (its result not painted yet) is told before Today is left:
+    the screen shown next, or a lock, never reads the journal without knowing of it."""
+    context = make_context(vault, data_dir)
+    screen = today_screen(qtbot, context)
+    seen: list[str] = []
+    context.events.data_changed.connect(seen.append)
+    fill_and_save(qtbot, screen, 6)
+    assert seen == []  # (not painted yet)
+    screen.leaving()  # what the main window calls before showing another screen
+    assert seen == ["checkins", "entries"]
+    qtbot.wait(300)  # (the paint, and the fallback after it)
+    assert seen == ["checkins", "entries"]  # told once
 
 
 def test_reminders_read_only_what_a_change_can_affect(qtbot, data_dir, monkeypatch):
