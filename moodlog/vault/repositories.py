@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from moodlog.domain.entries import DEFAULT_TAGS, Entry, clean_tag, validate_entry
 from moodlog.domain.questionnaires import QuestionnaireResult
-from moodlog.domain.safety import SafetyPlan, SICheckin
+from moodlog.domain.safety import SafetyPlan, SICheckin, validate_answers
+from moodlog.domain.safety import level as answers_level
 from moodlog.domain.treatments import (
     BloodPressure,
     Medication,
@@ -599,15 +600,11 @@ class QuestionnaireRepository(_Repository):
 
 @functools.lru_cache(maxsize=1024)
 def _level_of(answers_json: str, skipped: bool) -> str:
-    from moodlog.domain.safety import level
-
-    return level(json.loads(answers_json), skipped)
+    return answers_level(json.loads(answers_json), skipped)
 
 
 class CheckinRepository(_Repository):
     def add(self, checkin: SICheckin) -> int:
-        from moodlog.domain.safety import validate_answers
-
         validate_answers(checkin.answers)
         created = checkin.created_at or _now()
         with self._transaction() as conn:
@@ -631,8 +628,6 @@ class CheckinRepository(_Repository):
         columns as ``add``). A ``created_at`` of None stays unknown. ``checked=True``:
         the caller has just validated every one (``json_format.from_document`` does), so
         it is not done twice."""
-        from moodlog.domain.safety import validate_answers
-
         if not checked:
             for checkin in checkins:
                 validate_answers(checkin.answers)
