@@ -225,7 +225,7 @@ class TodayScreen(QWidget):
         self._dirty = False
         self._checkin_recorded = False  # this form's self-check was saved on its own
         self._shown_day: dt.date | None = None
-        self._today_entries: list[tuple[dt.time, int, int]] = []  # (time, id, mood)
+        self._today_entries: list[tuple[dt.time, int, str]] = []  # (time, id, as shown)
         self._saving = False
         self._saved_message = ""  # the status line of the last save, while it is shown
         page = QVBoxLayout(self)
@@ -520,20 +520,22 @@ class TodayScreen(QWidget):
 
     def _refresh_entries(self, just_saved: Entry | None = None) -> None:
         """The "already saved today" line: one small query (no sessions decoded), or
-        none when the entry this screen just saved is simply added to it."""
+        none when the entry this screen just saved is simply added to it (then only
+        its own part is written: the others' are kept from before)."""
+        line = tr("{time} mood {mood}")
         if just_saved is not None:
-            self._today_entries.append((just_saved.time, just_saved.id or 0, just_saved.mood))
+            time, mood = just_saved.time, just_saved.mood
+            text = line.format(time=clock(time), mood=mood)
+            self._today_entries.append((time, just_saved.id or 0, text))
             self._today_entries.sort()
         else:
             day = self._shown_day or self.context.now().date()
             self._today_entries = [
-                (e.time, e.id or 0, e.mood) for e in self.vault.entries.on_day(day)
+                (e.time, e.id or 0, line.format(time=clock(e.time), mood=e.mood))
+                for e in self.vault.entries.on_day(day)
             ]
         if self._today_entries:
-            lines = ", ".join(
-                tr("{time} mood {mood}").format(time=clock(time), mood=mood)
-                for time, _, mood in self._today_entries
-            )
+            lines = ", ".join(text for _, _, text in self._today_entries)
             self.earlier.setText(
                 tr(
                     "Already saved today: {entries}. You can add another check-in "

@@ -203,6 +203,20 @@ def test_a_saved_form_is_clean_and_still_notices_changes(qtbot, today):
     assert today.has_unsaved_changes()  # and the self-check's
 
 
+def test_the_saved_today_line_after_a_save_is_the_one_read_from_the_journal(qtbot, today):
+    """After a save only the new entry's part of "Already saved today" is written; the
+    line is the same, in the same order, as when the whole day is read again."""
+    for mood, when in ((6, None), (3, dt.time(8, 15)), (8, None)):
+        today.form.mood.set_value(mood)
+        if when is not None:  # picked by the person: earlier than the first one
+            today.form.set_when(dt.datetime.combine(NOW.date(), when), by_user=True)
+        assert today.save()
+        shown = today.earlier.text()
+        today._refresh_entries()  # the whole day read again
+        assert today.earlier.text() == shown
+    assert shown.index("mood 3") < shown.index("mood 6") < shown.index("mood 8")
+
+
 @pytest.mark.parametrize(
     ("answers", "skip", "expected"),
     [
