@@ -726,6 +726,10 @@ def fit_page_one(
 def _questionnaire_line(summary: PeriodSummary, name: str) -> str:
     first, latest = summary.first_results[name], summary.latest_results[name]
     course = summary.course[name]
+    period = summary.period
+    # With the year when the period spans more than one (review: "17 (07 Nov) → 8
+    # (26 Oct)" on a 10-year summary did not say which years).
+    when = _day_month if period.first.year == period.last.year else _day
     unscored = sum(1 for q in summary.results_in_period if q.instrument == name and not q.scored)
     if latest is None:
         # Said as it is (therapist review): "no result in this period" hid forms that
@@ -744,17 +748,17 @@ def _questionnaire_line(summary: PeriodSummary, name: str) -> str:
             )
     elif first is latest:
         text = tr("{total} ({band}) on {date}").format(
-            total=latest.total, band=_label(latest.band), date=_day_month(latest.day)
+            total=latest.total, band=_label(latest.band), date=when(latest.day)
         )
     else:
         text = tr("{first} ({first_band}, {first_date}) {arrow} {latest} ({band}, {date})").format(
             first=first.total,
             first_band=_label(first.band),
-            first_date=_day_month(first.day),
+            first_date=when(first.day),
             arrow="\N{RIGHTWARDS ARROW}",
             latest=latest.total,
             band=_label(latest.band),
-            date=_day_month(latest.day),
+            date=when(latest.day),
         )
     if latest is not None and unscored:
         text += tr("; {count} more not scored (unanswered items)").format(count=unscored)

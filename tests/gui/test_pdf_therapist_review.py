@@ -280,3 +280,16 @@ def test_an_empty_saved_plan_is_called_empty(qapp, vault) -> None:
     options = ReportOptions(period=Period(NOW.date(), NOW.date()), page_size=A4)
     text = build_report(load_for_report(vault, options, NOW), options, NOW).html
     assert "The safety plan in moodlog is empty." in text and "Not filled in" not in text
+
+
+def test_a_questionnaire_line_over_several_years_dates_with_the_year(qapp, vault) -> None:
+    """Review finding: "17 (moderately severe, 07 Nov) → 8 (mild, 26 Oct)" on a
+    ten-year summary did not say which years."""
+    vault.questionnaires.add(_phq9(dt.date(2020, 11, 7), [2] * 8 + [1]))
+    vault.questionnaires.add(_phq9(dt.date(2026, 10, 26), [1] * 8 + [0]))
+    options = ReportOptions(period=Period(dt.date(2020, 1, 1), NOW.date()), page_size=A4)
+    html = build_report(load_for_report(vault, options, NOW), options, NOW).html
+    assert "(moderately severe, 07 Nov 2020) → 8 (mild, 26 Oct 2026)" in html
+    one_year = ReportOptions(period=Period(dt.date(2026, 1, 1), NOW.date()), page_size=A4)
+    html = build_report(load_for_report(vault, one_year, NOW), one_year, NOW).html
+    assert "8 (mild) on 26 Oct" in html and "26 Oct 2026)" not in html
