@@ -317,3 +317,17 @@ def test_booster_settings_survive_export_and_import():
     document = json_format.loads(json_format.dumps(VaultContents(settings=settings)))
     loaded = json_format.from_document(document)
     assert loaded.settings == settings
+
+
+def test_a_median_of_zero_days_says_the_mood_did_not_rise():
+    """Therapist review: "mood stayed above its pre-session level for a median of 0
+    days (range 0-6)" read oddly; at least half of the sessions gave no rise."""
+    from moodlog.domain.booster import BoosterSummary, SessionDuration
+
+    durations = [SessionDuration(iv(d), days, False) for d, days in ((30, 0), (60, 0), (90, 6))]
+    summary = BoosterSummary(durations, km_median([0, 0, 6], [False] * 3), 3)
+    assert summary.median_days == 0
+    assert summary.figure_text() == (
+        "mood did not rise above its pre-session level after at least half of them "
+        "(median 0 days; range 0-6)"
+    )

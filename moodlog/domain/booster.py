@@ -302,6 +302,13 @@ class BoosterSummary:
                     "the next session or today (median more than {longest} days; {range})"
                 )
             ).format(longest=longest, range=self.range_text(translate))
+        if self.median_days == 0:  # "stayed above ... for a median of 0 days" read oddly
+            return translate(
+                QT_TR_NOOP(
+                    "mood did not rise above its pre-session level after at least half of "
+                    "them (median 0 days; {range})"
+                )
+            ).format(range=self.range_text(translate))
         return translate(
             QT_TR_NOOP(
                 "mood stayed above its pre-session level for a median of {median} days ({range})"

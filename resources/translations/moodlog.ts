@@ -212,6 +212,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>mood did not rise above its pre-session level after at least half of them (median 0 days; {range})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>mood stayed above its pre-session level for a median of {median} days ({range})</source>
         <translation type="unfinished"></translation>
     </message>
