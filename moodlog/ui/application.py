@@ -426,6 +426,9 @@ class AppController(QObject):
             with contextlib.suppress(Exception):
                 window.close_for_lock()
             window.deleteLater()
+        if self.reminders is not None:
+            with contextlib.suppress(Exception):  # the lock goes on whatever happens
+                self.reminders.flush()  # a save told just now: read before closing
         vault, self.vault = self.vault, None
         if vault is not None:
             vault.close()

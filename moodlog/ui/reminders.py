@@ -325,6 +325,12 @@ class ReminderService(QObject):
             QTimer.singleShot(0, self, self._apply_changes)
         self._pending_changes.add("treatments" if kind == "treatments" else "entries")
 
+    def flush(self) -> None:
+        """Read now what changes are waiting for (before the vault closes at a lock:
+        a save told just before it would otherwise leave "nothing logged today", and
+        the daily reminder would still ask; review finding)."""
+        self._apply_changes()
+
     def _apply_changes(self) -> None:
         changes, self._pending_changes = self._pending_changes, set()
         vault = self.controller.vault

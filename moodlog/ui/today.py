@@ -713,6 +713,10 @@ class TodayScreen(QWidget):
         )
         self._saved_message = saved.format(time=clock(self.context.now()), mood=entry.mood)
         self.status.setText(self._saved_message)
+        # Painted even when the line reads as before (a second save in the same minute
+        # with the same mood: setText then repaints nothing, and the notices below
+        # waited for the 250 ms fallback; review finding).
+        self.status.update()
         # The other screens are told once it is all committed and its result is on
         # screen: just after that paint (or when Today is left first). What they do
         # about it (the reminders' query, Trends and a Journal opened earlier marked
