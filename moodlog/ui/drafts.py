@@ -59,22 +59,31 @@ QUESTION_TITLE = QT_TR_NOOP("Question for my next appointment")
 QUESTION_LABEL = QT_TR_NOOP("What would you like to ask or talk about?")
 
 
-class DraftDialogMixin:
+class ChangedSinceOpened:
+    """What a dialog's fields held when it opened, to tell at a lock whether anything
+    was typed or changed since (:func:`input_state`). Call :meth:`note_opened` at the
+    end of ``__init__``; before that, everything counts as changed."""
+
+    _opened_state: tuple | None = None
+
+    def note_opened(self) -> None:
+        self._opened_state = input_state(self)  # type: ignore[arg-type]
+
+    def changed_since_opened(self) -> bool:
+        return self._opened_state is None or input_state(self) != self._opened_state  # type: ignore[arg-type]
+
+
+class DraftDialogMixin(ChangedSinceOpened):
     """For a QDialog with ``self.context``: ``draft_kind`` names it, ``draft_body()``
-    returns what to keep. Call :meth:`watch_draft` at the end of ``__init__``."""
+    returns what to keep. Call :meth:`watch_draft` at the end of ``__init__``, and
+    :meth:`note_opened` after it for a dialog that opens with values of its own (a
+    session copied from the last one): it is then kept only when something changed."""
 
     draft_kind = ""
     closing_for_lock = False
-    _opened_state: tuple | None = None  # set by note_opened: keep changes only
 
     def draft_body(self) -> dict:
         raise NotImplementedError
-
-    def note_opened(self) -> None:
-        """Call at the end of ``__init__`` for a dialog that opens with values of its
-        own (a session copied from the last one): at a lock it is kept only when
-        something was typed or changed since."""
-        self._opened_state = input_state(self)  # type: ignore[arg-type]
 
     def restored_notice(self) -> QLabel:
         """The hidden line, shown by :func:`resume_dialog`, that says the text was restored
@@ -108,7 +117,7 @@ class DraftDialogMixin:
 
     def keep_draft(self) -> None:
         vault = self.context.vault  # type: ignore[attr-defined]
-        if self._opened_state is not None and input_state(self) == self._opened_state:  # type: ignore[arg-type]
+        if not self.changed_since_opened():
             return  # nothing of theirs to keep
         if vault.is_open:
             vault.drafts.save(DIALOG_DRAFT, {"kind": self.draft_kind, **self.draft_body()})
@@ -138,7 +147,7 @@ def input_state(widget: QWidget) -> tuple:
     return tuple(state)
 
 
-class NotKeptAtLock:
+class NotKeptAtLock(ChangedSinceOpened):
     """For a dialog whose input is not kept as a draft: call :meth:`note_opened` at the
     end of ``__init__``. At a lock, input changed since then is reported as not kept
     (review finding: it was lost without a word), so that the Lock asks first and the
@@ -147,12 +156,9 @@ class NotKeptAtLock:
 
     input_saved = False
 
-    def note_opened(self) -> None:
-        self._opened_state = input_state(self)  # type: ignore[arg-type]
-
     def not_kept_reason(self) -> str | None:
         """Why the input would be lost at a lock, or None when there is nothing to lose."""
-        if self.input_saved or input_state(self) == self._opened_state:  # type: ignore[arg-type]
+        if self.input_saved or not self.changed_since_opened():
             return None
         title = self.windowTitle()  # type: ignore[attr-defined] - moodlog's words only
         return tr("moodlog does not keep drafts of “{title}”").format(title=title)
