@@ -483,9 +483,7 @@ class AppController(QObject):
         if self.main_window is None:
             return
         self._keep_unsaved_work()
-        for window in self.main_window.findChildren(QWidget):
-            if window.isWindow():
-                window.closing_for_lock = True  # its draft was just kept: not forgotten
+        self.main_window.dialogs_closed_by_the_lock()  # Qt closes them next
 
     def shutdown(self) -> None:
         self._discard_help_panel()

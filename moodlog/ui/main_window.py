@@ -334,13 +334,19 @@ class MainWindow(QMainWindow):
             self.lock_keys_while_blocked.install(kind == QEvent.Type.WindowBlocked)
         return super().event(event)
 
+    def dialogs_closed_by_the_lock(self) -> list[QWidget]:
+        """This window's dialogs, each marked as closed by the lock (or a quit) that
+        just kept their drafts: closing them then does not forget the drafts."""
+        dialogs = [w for w in self.findChildren(QWidget) if w.isWindow() and w is not self]
+        for dialog in dialogs:
+            dialog.closing_for_lock = True
+        return dialogs
+
     def close_for_lock(self) -> None:
         self._closing_for_lock = True
         self.lock_keys_while_blocked.install(False)
-        for dialog in self.findChildren(QWidget):
-            if dialog.isWindow() and dialog is not self:
-                dialog.closing_for_lock = True  # its draft was just kept: not discarded
-                dialog.close()
+        for dialog in self.dialogs_closed_by_the_lock():
+            dialog.close()
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
