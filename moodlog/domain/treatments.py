@@ -108,6 +108,11 @@ class BloodPressure:
     def __str__(self) -> str:
         return f"{self.systolic}/{self.diastolic}"
 
+    @property
+    def flagged(self) -> bool:
+        """At or above :data:`BP_FLAG_AT` (180/110), systolic or diastolic."""
+        return self.systolic >= BP_FLAG_AT[0] or self.diastolic >= BP_FLAG_AT[1]
+
     def validate(self, label: str) -> None:
         for value, low, high, name in (
             (self.systolic, 60, 260, "systolic"),
@@ -232,7 +237,7 @@ class Treatment:
     def bp_note(self) -> str:
         """A calm note when the reading after the session is 180/110 or higher."""
         bp = self.bp_after
-        if bp is None or (bp.systolic < BP_FLAG_AT[0] and bp.diastolic < BP_FLAG_AT[1]):
+        if bp is None or not bp.flagged:
             return ""
         return (
             f"Noted: the reading after the session, {bp}, is at or above "

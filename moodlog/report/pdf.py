@@ -178,7 +178,7 @@ class ReportCharts:
         if "checkins" not in options.sections:
             # Left out by the patient: not marked along the charts' top either (review
             # finding: page 1 said "not included" above a chart showing each day's level).
-            contents = dataclasses.replace(contents, checkins=[])
+            contents = without_self_checks(contents)
         self.data = data = TrendData.build(contents, now, analysis=False)
         period, font = options.period, chart_font()
         self.sizes = {"mood_small": (PAGE_ONE_CHART[0], page_one_height)}
@@ -440,21 +440,28 @@ def load_for_report(
             checkins = vault.checkins.all(None, period.last) + [
                 c for c in checkins if c.day > period.last
             ]
-    return VaultContents(
+    contents = VaultContents(
         entries=entries,
         questionnaires=vault.questionnaires.all(),
         checkins=checkins,
         treatments=treatments,
         medications=vault.medications.all(),
         session_notes=vault.session_notes.all(),
-        # the question a self-check marked "discuss" adds is self-check data too
-        questions=[
-            q
-            for q in vault.questions.all()
-            if "checkins" in options.sections or q.source != "self-check"
-        ],
+        questions=vault.questions.all(),
         safety_plan=vault.safety_plans.latest(),
         settings={SETTING_LAST_SESSIONS: vault.settings.get(SETTING_LAST_SESSIONS)},
+    )
+    return contents if "checkins" in options.sections else without_self_checks(contents)
+
+
+def without_self_checks(contents: VaultContents) -> VaultContents:
+    """What a summary may hold when the patient leaves the self-checks out: no
+    check-in, and not the question a self-check marked "discuss" added (self-check
+    data too: second diff review)."""
+    return dataclasses.replace(
+        contents,
+        checkins=[],
+        questions=[q for q in contents.questions if q.source != "self-check"],
     )
 
 
@@ -939,7 +946,7 @@ def _bp_text(t: Treatment) -> str:
         if reading is None:
             continue
         line = wording.format(reading=reading)
-        if reading.systolic >= BP_FLAG_AT[0] or reading.diastolic >= BP_FLAG_AT[1]:
+        if reading.flagged:
             flag = f"{BP_FLAG_AT[0]}/{BP_FLAG_AT[1]}"
             line += " " + tr("(at or above {flag})").format(flag=flag)
         lines.append(line)
