@@ -99,7 +99,10 @@ class ScaleInput(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
-        self.enabled_box = QCheckBox(label)
+        # Made inside the scale: a widget without a parent that is set visible becomes a
+        # window of its own for a moment, which took the keyboard focus from the
+        # window the person was typing in (the unlock window's preloading builds one).
+        self.enabled_box = QCheckBox(label, self)
         self.enabled_box.setChecked(False)
         self.enabled_box.setAccessibleName(tr("Record {scale}").format(scale=label))
         self.enabled_box.setAccessibleDescription(
