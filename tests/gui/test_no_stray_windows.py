@@ -133,3 +133,24 @@ def test_building_and_showing_every_dialog_shows_no_stray_window(demo_window, st
     QApplication.processEvents()
     assert len(built) == 16
     assert stray.shown == []
+
+
+def test_the_warm_up_leaves_the_passphrase_field_focused(qtbot, data_dir) -> None:  # noqa: ANN001
+    """What the person sees: typing a passphrase while the unlock window preloads."""
+    from PySide6.QtTest import QTest
+
+    from moodlog.ui.preload import warm_up_session_widgets
+    from tests.gui.helpers import activate, create_vault_through_the_window
+
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    controller.lock()
+    window = controller.lock_window
+    field = controller.unlock_page.passphrase
+    activate(qtbot, window)
+    field.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is field, timeout=5000)
+    QTest.keyClicks(field, "half a pass")
+    warm_up_session_widgets()
+    QApplication.processEvents()
+    assert QApplication.focusWidget() is field
+    assert window.isActiveWindow()
