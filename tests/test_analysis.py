@@ -10,6 +10,7 @@ from moodlog.domain.analysis import (
     course_summary,
     daily_series,
     mean_response_curve,
+    session_curves,
     session_responses,
     sleep_vs_next_day_mood,
     tag_comparisons,
@@ -131,10 +132,50 @@ def test_appointments_and_non_ketamine_sessions_are_not_analysed():
 
 def test_mean_response_curve():
     moods = series({-1: 2, 1: 6, 9: 4, 11: 8})
-    curve = mean_response_curve(moods, [iv(0), iv(10)])
+    curve = mean_response_curve(session_curves(moods, [iv(0), iv(10)]))
     assert curve[-1] == (pytest.approx(3.0), pytest.approx(1.0), 2)  # days -1 and 9
     assert curve[1] == (pytest.approx(7.0), pytest.approx(1.0), 2)  # days 1 and 11
     assert 5 not in curve
+
+
+def test_session_curves_use_the_days_of_the_per_session_table():
+    """Induction: sessions on days 0, 3 and 12. Each day counts for the session just
+    before it; the days before a session that are 1-7 days after an earlier one are
+    not its "before" (its baseline leaves them out too)."""
+    moods = series({o: float(o + 20) for o in range(-10, 30)})  # the value names its day
+    first, second, third = session_curves(moods, [iv(0), iv(3), iv(12)])
+    # The first: days -7..-1 all (nothing earlier), then up to day 2 (the next is day 3).
+    assert sorted(first) == [*range(-7, 0), 0, 1, 2]
+    assert first[-7] == 13.0 and first[2] == 22.0
+    # The second: its days -7..-1 are days -4..2, of which days 1 and 2 are days 1-7
+    # after the first session: left out. Then day 3 (its own) up to day 11.
+    assert sorted(second) == [-7, -6, -5, -4, -3, *range(0, 9)]
+    assert second[-3] == 20.0 and second[8] == 31.0
+    # The third: days 5..11 before it; 4..10 are 1-7 days after the second.
+    assert sorted(third) == [-1, *range(0, 15)]
+    assert third[-1] == 31.0 and third[14] == 46.0
+    # The table takes its baseline from the same days.
+    table = session_responses(moods, [iv(0), iv(3), iv(12)], NOW)
+    assert table[1].baseline == pytest.approx(sum(second[o] for o in range(-7, -2)) / 5)
+    assert table[2].baseline is None and table[2].baseline_status == "overlaps_previous_session"
+
+
+def test_session_curves_gaps_stay_gaps_and_a_day_counts_once_in_the_mean():
+    moods = series({-2: 2, 1: 4, 2: 6, 5: 8})  # no mood on days -1, 0, 3, 4
+    curves = session_curves(moods, [iv(0), iv(4)])
+    # Day -2 is before both (the second's -6); day 2 is the first's +2 only: it is 1-7
+    # days after the first, so it is not the second's -2.
+    assert curves == [{-2: 2.0, 1: 4.0, 2: 6.0}, {-6: 2.0, 1: 8.0}]
+    mean = mean_response_curve(curves)
+    assert mean[-2] == (pytest.approx(2.0), pytest.approx(0.0), 1)
+    assert mean[1] == (pytest.approx(6.0), pytest.approx(2.0), 2)  # days 1 and 5
+    assert mean_response_curve([]) == {}
+
+
+def test_session_curves_of_two_sessions_on_one_day():
+    moods = series({o: 5.0 for o in range(-7, 15)})
+    a, b = session_curves(moods, [iv(0), iv(0, "esketamine")])
+    assert sorted(a) == sorted(b) == list(range(-7, 15))
 
 
 def phq(
@@ -384,6 +425,10 @@ def test_definitions_name_each_rule():
         assert words in OUTCOME_DEFINITIONS
     for words in ("7 days before", "1-7", "next session", "no rise above baseline"):
         assert words in SESSION_WINDOW_RULES
+    from moodlog.domain.analysis import AROUND_CHART_RULE
+
+    for words in ("per-session figures' days", "1-7 days after", "the next", "mean", "deviation"):
+        assert words in AROUND_CHART_RULE
 
 
 # --- Issue 11 section 4: per-session windows ------------------------------------------

@@ -82,6 +82,7 @@ def test_the_around_sessions_chart_stops_at_the_end_of_the_period(qapp) -> None:
     period = Period(D0, last + dt.timedelta(days=2))
     options = ReportOptions(period=period, page_size=QPageSize(QPageSize.PageSizeId.A4))
     around = ReportCharts(contents(), options, NOW, 200).charts["around"]
-    assert around.sessions[-1].day == last
-    assert max(around.mood) == period.last
-    assert len(around.mood) == period.days
+    session, curve = around.curves[-1]
+    assert session.day == last
+    assert max(curve) == 2  # its days up to the period's end, no later
+    assert all(max(c) + s.day.toordinal() <= period.last.toordinal() for s, c in around.curves)

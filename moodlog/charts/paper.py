@@ -58,7 +58,7 @@ from moodlog.charts.data import (
     widest_date_label,
     worst_level_by_day,
 )
-from moodlog.domain.analysis import Series, mean_response_curve, session_curve
+from moodlog.domain.analysis import Series, mean_response_curve, session_curves
 from moodlog.domain.questionnaires import BANDS, GAD7, PHQ9, max_total
 from moodlog.domain.safety import LEVEL_ORDER
 from moodlog.domain.treatments import KINDS, Treatment
@@ -744,7 +744,8 @@ class PaperTimeline(PaperChart):
 class PaperAround(PaperChart):
     """Every session aligned at day 0 (-7..+14): a faint line each, the mean bold with
     its spread (one standard deviation): the Trends screen's ``AroundSessionsChart``
-    on paper."""
+    on paper. ``sessions``: every past session up to the period's end, in time order
+    (they set each other's cuts); ``shown`` picks the ones drawn (default: all)."""
 
     FIRST, LAST = -7, 14
 
@@ -755,9 +756,15 @@ class PaperAround(PaperChart):
         width: float,
         height: float,
         font: QFont | None = None,
+        shown: Callable[[Treatment], bool] | None = None,
     ) -> None:
         super().__init__(font)
-        self.mood, self.sessions = mood, sessions
+        curves = session_curves(mood, sessions, self.FIRST, self.LAST)
+        self.curves = [
+            (session, curve)
+            for session, curve in zip(sessions, curves, strict=True)
+            if shown is None or shown(session)
+        ]
         x_pad, y_pad = 0.02 * (self.LAST - self.FIRST), 0.04 * 10
         self.x_range = (self.FIRST - x_pad, self.LAST + x_pad)
         y_range = (-y_pad, 10 + y_pad)
@@ -790,8 +797,7 @@ class PaperAround(PaperChart):
         painter.setPen(_hairline("#777777"))
         painter.drawLine(QLineF(frame.point(0, frame.y0), frame.point(0, frame.y1)))
         by_kind: dict[str, list[list[tuple[float, float]]]] = defaultdict(list)
-        for session in self.sessions:
-            curve = session_curve(self.mood, session, self.FIRST, self.LAST)
+        for session, curve in self.curves:
             runs: list[list[tuple[float, float]]] = [[]]
             for x in range(self.FIRST, self.LAST + 1):
                 if x in curve:
@@ -799,7 +805,7 @@ class PaperAround(PaperChart):
                 elif runs[-1]:
                     runs.append([])
             by_kind[session.kind] += [run for run in runs if run]
-        mean = mean_response_curve(self.mood, self.sessions, self.FIRST, self.LAST)
+        mean = mean_response_curve(curve for _, curve in self.curves)
         xs = sorted(mean)
         if mean:  # the spread under the sessions' lines (pyqtgraph's order)
             upper = [frame.point(x, mean[x][0] + mean[x][1]) for x in xs]
@@ -809,7 +815,7 @@ class PaperAround(PaperChart):
             painter.drawPolygon(QPolygonF(upper + lower))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for kind, runs in by_kind.items():
-            alpha = 70 if len(self.sessions) > 1 else 230
+            alpha = 70 if len(self.curves) > 1 else 230
             colour = blend(legible(KINDS[kind].colour, WHITE), alpha, WHITE)
             painter.setPen(_pen(colour, 1))
             painter.drawPath(_polyline_path(frame, runs))

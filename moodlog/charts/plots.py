@@ -58,7 +58,7 @@ from moodlog.charts.data import (  # noqa: F401 - also imported from here
     worst_level_by_day,
 )
 from moodlog.charts.theme import theme_events
-from moodlog.domain.analysis import Series, mean_response_curve, session_curve
+from moodlog.domain.analysis import Series, mean_response_curve, session_curves
 from moodlog.domain.questionnaires import BANDS, GAD7, PHQ9, max_total
 from moodlog.domain.safety import LEVEL_ORDER
 from moodlog.domain.treatments import KINDS, Treatment
@@ -613,7 +613,8 @@ class TimelineChart(pg.GraphicsLayoutWidget):
 
 class AroundSessionsChart(pg.GraphicsLayoutWidget):
     """Every session aligned at day 0 (-7..+14): a faint line each, the mean bold with
-    its spread (one standard deviation)."""
+    its spread (one standard deviation); each session's days by the per-session rule
+    (:func:`moodlog.domain.analysis.session_curves`)."""
 
     FIRST, LAST = -7, 14
 
@@ -648,11 +649,16 @@ class AroundSessionsChart(pg.GraphicsLayoutWidget):
         self._shown = (series, sessions, selected)
         self.plot.clear()
         self.plot.add(pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen("#777777", width=1)))
-        chosen = [s for s in sessions if selected is None or s.id in selected]
+        # Every session sets the cuts of its neighbours' days, shown or not.
+        curves = session_curves(series, sessions, self.FIRST, self.LAST)
+        chosen = [
+            (session, curve)
+            for session, curve in zip(sessions, curves, strict=True)
+            if selected is None or session.id in selected
+        ]
         self.shown_sessions = len(chosen)
         by_kind: dict[str, tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
-        for session in chosen:
-            curve = session_curve(series, session, self.FIRST, self.LAST)
+        for session, curve in chosen:
             xs, ys = by_kind[session.kind]
             for x in range(self.FIRST, self.LAST + 1):
                 xs.append(x)
@@ -669,7 +675,7 @@ class AroundSessionsChart(pg.GraphicsLayoutWidget):
             line = pg.PlotCurveItem(xs, ys, pen=pg.mkPen(colour, width=self.k), connect="finite")
             self.plot.add(line)
         self.mean_line = None
-        mean = mean_response_curve(series, chosen, self.FIRST, self.LAST)
+        mean = mean_response_curve(curve for _, curve in chosen)
         if mean:
             xs = sorted(mean)
             upper = pg.PlotCurveItem(xs, [mean[x][0] + mean[x][1] for x in xs], pen=None)

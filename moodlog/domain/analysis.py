@@ -24,6 +24,10 @@ always agree. Definitions (each function's docstring repeats its own):
   least the last day it was seen above) when the next ketamine session or the end
   of the data comes first; "not enough data" without a baseline or any day after.
   :data:`SESSION_WINDOW_RULES` says this in plain words.
+* **Around-sessions chart**: each session's days -7..+14 by the same rule (its days
+  before it only those its baseline may use, its days after it only up to the day
+  before the next session); the mean line per day offset over the sessions with a
+  value that day. :data:`AROUND_CHART_RULE` says this in plain words.
 * **Course** (PHQ-9, and GAD-7 for change and band): the one baseline rule
   (:func:`course_baseline`), used by the questionnaire dialog, Trends and the PDF:
   the result marked as baseline, else the last result in the 30 days before the
@@ -85,6 +89,12 @@ SESSION_WINDOW_RULES = QT_TR_NOOP(
     "window (+1..+3, +4..+7, +8..+14 days) stops at the next session. Durability = days "
     'until the 3-day mean is back at baseline, or "no rise above baseline" when the first '
     "days after the session are not above it."
+)
+# Printed beside every around-sessions chart (Trends > Around sessions, PDF).
+AROUND_CHART_RULE = QT_TR_NOOP(
+    "Each session at day 0, on the per-session figures' days: before it, not 1-7 days "
+    "after an earlier session; after it, only until the next. Bold: the mean of the "
+    "sessions with a mood that day; band: one standard deviation."
 )
 
 
@@ -263,10 +273,8 @@ def session_responses(
     results = []
     for index, session in enumerate(sessions):
         day0 = session_days[index]
-        # only sessions up to 14 days earlier have a +1..+7 window inside days -7..-1
-        earlier = session_days[bisect_left(session_days, day0 - 14, 0, index) : index]
+        earlier, next_day = _neighbours(session_days, index)
         baseline, baseline_status = _session_baseline(values, day0, earlier)
-        next_day = next((d for d in session_days[index + 1 :] if d > day0), None)
         stop = None if next_day is None else next_day - 1  # the next session's day is its own
         day1 = values.get(day0 + 1) if stop is None or day0 + 1 <= stop else None
         day1_change = None if baseline is None or day1 is None else day1 - baseline
@@ -302,13 +310,28 @@ def session_responses(
     return results
 
 
+def _neighbours(session_days: list[int], index: int) -> tuple[list[int], int | None]:
+    """(the earlier sessions whose +1..+7 window can reach into session ``index``'s days
+    -7..-1, the day of the next session on a later day) for ordinals in time order."""
+    day0 = session_days[index]
+    # only sessions up to 14 days earlier have a +1..+7 window inside days -7..-1
+    earlier = session_days[bisect_left(session_days, day0 - 14, 0, index) : index]
+    next_day = next((d for d in session_days[index + 1 :] if d > day0), None)
+    return earlier, next_day
+
+
+def _baseline_days(day0: int, earlier_sessions: list[int]) -> list[int]:
+    """Days -7..-1 of the session on ``day0`` outside every earlier session's +1..+7."""
+    first, last = PREVIOUS_SESSION_WINDOW
+    excluded = {d for s in earlier_sessions for d in range(s + first, s + last + 1)}
+    return [d for d in range(day0 - 7, day0) if d not in excluded]
+
+
 def _session_baseline(
     values: dict[int, float], day0: int, earlier_sessions: list[int]
 ) -> tuple[float | None, str]:
     """Mean mood of days -7..-1 outside every earlier session's +1..+7 window."""
-    first, last = PREVIOUS_SESSION_WINDOW
-    excluded = {d for s in earlier_sessions for d in range(s + first, s + last + 1)}
-    days = [d for d in range(day0 - 7, day0) if d not in excluded]
+    days = _baseline_days(day0, earlier_sessions)
     found = [v for d in days if (v := values.get(d)) is not None]
     if len(found) >= 3:
         return sum(found) / len(found), "ok"
@@ -348,35 +371,46 @@ def _durability(
     return "above_so_far", None, last_above
 
 
-def mean_response_curve(
-    series: Series, sessions: Iterable[Treatment], first: int = -7, last: int = 14
-) -> dict[int, tuple[float, float, int]]:
-    """For the around-sessions view: per day offset, (mean, standard deviation, n) of
-    daily mood over all sessions with a value that day."""
+def session_curves(
+    series: Series, sessions: list[Treatment], first: int = -7, last: int = 14
+) -> list[dict[int, float]]:
+    """For the around-sessions charts: each session's daily mood by day offset
+    (``first``..``last``), by the rule of :func:`session_responses`
+    (:data:`AROUND_CHART_RULE`): a day before the session only if its baseline may use
+    it (not 1-7 days after an earlier session), the session's own day, and a day after
+    it only before the next session's day. ``sessions``: every past session, in time
+    order (the earlier and later ones set the cuts); one curve each, in that order."""
+    values = by_ordinal(series)
+    session_days = [s.day.toordinal() for s in sessions]
+    curves = []
+    for index, day0 in enumerate(session_days):
+        earlier, next_day = _neighbours(session_days, index)
+        before = set(_baseline_days(day0, earlier))
+        end = day0 + last if next_day is None else min(day0 + last, next_day - 1)
+        curves.append(
+            {
+                day - day0: value
+                for day in range(day0 + first, end + 1)
+                if (day >= day0 or day in before) and (value := values.get(day)) is not None
+            }
+        )
+    return curves
+
+
+def mean_response_curve(curves: Iterable[dict[int, float]]) -> dict[int, tuple[float, float, int]]:
+    """Per day offset, (mean, standard deviation, n) of the ``curves``
+    (:func:`session_curves`) that have a value that day."""
     values: dict[int, list[float]] = defaultdict(list)
-    for session in sessions:
-        for offset in range(first, last + 1):
-            value = series.get(session.day + dt.timedelta(days=offset))
-            if value is not None:
-                values[offset].append(value)
-    curve = {}
-    for offset in range(first, last + 1):
-        points = values.get(offset, [])
-        if points:
-            mean = sum(points) / len(points)
-            spread = math.sqrt(sum((p - mean) ** 2 for p in points) / len(points))
-            curve[offset] = (mean, spread, len(points))
-    return curve
-
-
-def session_curve(
-    series: Series, session: Treatment, first: int = -7, last: int = 14
-) -> dict[int, float]:
-    return {
-        offset: series[d]
-        for offset in range(first, last + 1)
-        if (d := session.day + dt.timedelta(days=offset)) in series
-    }
+    for curve in curves:
+        for offset, value in curve.items():
+            values[offset].append(value)
+    result = {}
+    for offset in sorted(values):
+        points = values[offset]
+        mean = sum(points) / len(points)
+        spread = math.sqrt(sum((p - mean) ** 2 for p in points) / len(points))
+        result[offset] = (mean, spread, len(points))
+    return result
 
 
 BASELINE_WINDOW_DAYS = 30  # an unmarked baseline: the last result this close before the course

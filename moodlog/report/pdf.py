@@ -51,7 +51,12 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
-from moodlog.domain.analysis import OUTCOME_DEFINITIONS, SESSION_WINDOW_RULES, SessionResponse
+from moodlog.domain.analysis import (
+    AROUND_CHART_RULE,
+    OUTCOME_DEFINITIONS,
+    SESSION_WINDOW_RULES,
+    SessionResponse,
+)
 from moodlog.domain.contents import VaultContents
 from moodlog.domain.crisis import resources_for
 from moodlog.domain.period import (
@@ -130,7 +135,7 @@ CHART_SCALE = 2.6  # chart pixels per logical pixel in chart images (ReportChart
 PDF_RESOLUTION = 300  # dots per inch of the PDF's page coordinates
 PDF_SCALE = PDF_RESOLUTION / LOGICAL_DPI  # device pixels per logical pixel in the PDF
 # The charts' sizes in logical pixels (page 1's height is chosen by fit_page_one).
-CHART_SIZES = {"timeline": (680, 470), "around": (680, 250)}
+CHART_SIZES = {"timeline": (680, 450), "around": (680, 250)}
 DASH = "\N{EN DASH}"
 # The first day a report may cover (before it, a period's previous period could start
 # before year 1). The last is today: a summary covers days that have happened (the
@@ -193,9 +198,16 @@ class ReportCharts:
             self.charts["timeline"] = PaperTimeline(
                 data, period.first, period.last, *self.sizes["timeline"], True, font
             )
-            sessions = [s for s in data.sessions if period.contains(s.day)]
+            # The sessions before the period cut the first ones' days as in the table.
+            sessions = [s for s in data.sessions if s.day <= period.last]
             mood = {day: value for day, value in data.mood.items() if day <= period.last}
-            self.charts["around"] = PaperAround(mood, sessions, *self.sizes["around"], font)
+            self.charts["around"] = PaperAround(
+                mood,
+                sessions,
+                *self.sizes["around"],
+                font,
+                shown=lambda session: period.contains(session.day),
+            )
 
     def draw(self, name: str, painter: QPainter, left: float, top: float) -> None:
         """Draw chart ``name`` with its top left corner at (left, top), in the painter's
@@ -485,10 +497,7 @@ def build_report(contents: VaultContents, options: ReportOptions, now: dt.dateti
         html.append(_chart_block("timeline", *CHART_SIZES["timeline"]))
         if around_count:
             title = tr("Mood around sessions ({count} in this period)").format(count=around_count)
-            key = tr(
-                "Each session aligned at day 0; the bold line is the mean, the band one "
-                "standard deviation."
-            )
+            key = tr(AROUND_CHART_RULE)
             html.append(
                 f"<h3>{escape(title)}</h3><p class='small'>{escape(key)}</p>"
                 + _chart_block("around", *CHART_SIZES["around"])

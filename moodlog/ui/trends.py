@@ -38,7 +38,12 @@ from moodlog.charts.plots import (
     on_window,
 )
 from moodlog.charts.theme import theme_events
-from moodlog.domain.analysis import OUTCOME_DEFINITIONS, SESSION_WINDOW_RULES, SessionResponse
+from moodlog.domain.analysis import (
+    AROUND_CHART_RULE,
+    OUTCOME_DEFINITIONS,
+    SESSION_WINDOW_RULES,
+    SessionResponse,
+)
 from moodlog.domain.booster import SETTING_LAST_SESSIONS, booster_summary, last_sessions_setting
 from moodlog.domain.questionnaires import GAD7, PHQ9
 from moodlog.domain.treatments import KINDS
@@ -232,7 +237,7 @@ class AroundSessionsTab(QWidget):
         splitter.setMinimumHeight(CHART_MIN_HEIGHT)
         layout.addWidget(splitter, 3)
         self.definitions = hint(
-            tr("Mood around each ketamine or esketamine session, aligned at day 0.")
+            tr(AROUND_CHART_RULE)
             + f" {tr(SESSION_WINDOW_RULES)}\n"
             + tr("PHQ-9 outcome.")
             + f" {tr(OUTCOME_DEFINITIONS)}"

@@ -12,6 +12,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Each session at day 0, on the per-session figures&apos; days: before it, not 1-7 days after an earlier session; after it, only until the next. Bold: the mean of the sessions with a mood that day; band: one standard deviation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>baseline overlaps previous session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -969,10 +973,6 @@
     </message>
     <message>
         <source>Mood around sessions ({count} in this period)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Each session aligned at day 0; the bold line is the mean, the band one standard deviation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4513,10 +4513,6 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>Ticks every session in the list.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mood around each ketamine or esketamine session, aligned at day 0.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -167,12 +167,43 @@ def test_paper_charts_look_as_the_trends_screen_draws_them(qapp, contents) -> No
         height,
     )
     assert _differing_share(shifted, theirs) > 0.35  # the comparison can fail
-    sessions = [s for s in data.sessions if period.contains(s.day)]
+    # As the PDF: every session up to the period's end sets the cuts, those in it drawn.
+    sessions = [s for s in data.sessions if s.day <= period.last]
+    in_period = {s.id for s in sessions if period.contains(s.day)}
+    assert 0 < len(in_period) < len(sessions)
     around = AroundSessionsChart()
-    around.set_data(data.mood, sessions)
+    around.set_data(data.mood, sessions, in_period)
     theirs = _pyqtgraph_image(around, width, 250)
-    ours = _paper_image(PaperAround(data.mood, sessions, width, 250), width, 250)
+    paper = PaperAround(data.mood, sessions, width, 250, shown=lambda s: s.id in in_period)
+    ours = _paper_image(paper, width, 250)
     assert _differing_share(ours, theirs) < 0.1
+
+
+def test_both_around_charts_cut_a_sessions_days_by_the_sessions_not_drawn(qapp) -> None:  # noqa: ANN001
+    """A session before the period (or not ticked in Trends) still cuts the days of the
+    ones drawn: the chart's days are the per-session table's."""
+    from moodlog.domain.treatments import Treatment
+
+    first = dt.date(2026, 3, 1)
+    sessions = [
+        Treatment(day=first + dt.timedelta(days=offset), time=dt.time(10), kind="ketamine_iv")
+        for offset in (0, 3)
+    ]
+    for number, session in enumerate(sessions):
+        session.id = number + 1
+    mood = {first + dt.timedelta(days=o): 5.0 for o in range(-10, 20)}
+    paper = PaperAround(mood, sessions, 680, 250, shown=lambda s: s.id == 2)
+    assert [s.id for s, _ in paper.curves] == [2]
+    drawn = paper.curves[0][1]
+    assert -2 not in drawn and -1 not in drawn  # days 1 and 2 after the first session
+    assert -7 in drawn and -3 in drawn  # before the first; the first session's own day
+    assert 8 in drawn  # up to 8 days after: a day later is the first's +12, still shown
+    assert sorted(drawn) == [-7, -6, -5, -4, -3, *range(0, 15)]
+    screen = AroundSessionsChart()
+    screen.set_data(mood, sessions, {2})
+    assert screen.shown_sessions == 1
+    xs = screen.mean_line.getData()[0].tolist()
+    assert xs == sorted(drawn)
 
 
 @pytest.mark.parametrize(
