@@ -1160,17 +1160,38 @@ def _notes_and_questions(
                 )
         else:
             html.append(_element("p", tr("No therapy notes in this period.")))
-        integration = [
-            t for t in contents.treatments if period.contains(t.day) and t.integration.strip()
-        ]
-        if integration:
-            html.append(_element("h3", tr("Integration notes after sessions")))
-            for t in integration:
-                html.append(
-                    f"<p class='note'><b>{_day(t.day)} {escape(_label(t.label))}:</b> "
-                    f"{_text(t.integration)}</p>"
-                )
+        html.append(_session_texts(contents, period))
     return "".join(html)
+
+
+def _session_texts(contents: VaultContents, period: Period) -> str:
+    """What the patient wrote about each session of the period (the session dialog's
+    free-text fields, under its own labels), in time order: a paragraph a session with
+    any such text. Before, only the integration note was printed, and a session's notes
+    and how the patient felt afterwards were in the vault but on no page."""
+    fields = (
+        (tr("Intention:"), "intention"),
+        (tr("How I felt afterwards:"), "after_feeling"),
+        (tr("Notes:"), "notes"),
+        (tr("Integration, what came up:"), "integration"),
+    )
+    paragraphs = []
+    for t in sorted(contents.treatments, key=lambda t: t.starts_at):
+        if not period.contains(t.day):
+            continue
+        parts = [
+            f"<span class='label'>{escape(label)}</span> {_text(text)}"
+            for label, name in fields
+            if (text := getattr(t, name)).strip()
+        ]
+        if parts:
+            heading = f"<b>{_day(t.day)} {escape(_label(t.label))}</b>"
+            paragraphs.append(
+                "<p class='note'>" + " &nbsp;\N{MIDDLE DOT}&nbsp; ".join([heading, *parts]) + "</p>"
+            )
+    if not paragraphs:
+        return ""
+    return _element("h3", tr("What I wrote about my sessions")) + "".join(paragraphs)
 
 
 def _safety_plan_section(contents: VaultContents, country: str, generated: dt.date) -> str:

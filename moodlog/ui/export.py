@@ -54,7 +54,11 @@ WARNING_SETTING = "pdf_unencrypted_warning_shown"
 # The screen names the sections in the app's own words where the report's list differs:
 # "self-check" is the one term for the check-in about thoughts of death or suicide
 # (Today, Safety plan history, the PDF's own pages).
-SECTION_LABELS = {"checkins": QT_TR_NOOP("Self-checks (thoughts about death or suicide)")}
+# Therapy notes take what the patient wrote about sessions with them: the label says so.
+SECTION_LABELS = {
+    "checkins": QT_TR_NOOP("Self-checks (thoughts about death or suicide)"),
+    "notes": QT_TR_NOOP("Therapy notes and my notes on sessions"),
+}
 # What each section puts in the summary, for screen readers (accessible descriptions).
 SECTION_DESCRIPTIONS = {
     "summary": QT_TR_NOOP("Page 1, the overview, is always in the summary."),
@@ -68,7 +72,10 @@ SECTION_DESCRIPTIONS = {
         "Your self-check answers in the period; if you leave them out, page 1 says so."
     ),
     "questions": QT_TR_NOOP("Your questions for your therapist."),
-    "notes": QT_TR_NOOP("Your therapy and integration notes in the period."),
+    "notes": QT_TR_NOOP(
+        "Your therapy notes in the period, and what you wrote about its sessions "
+        "(intention, how you felt afterwards, notes, integration)."
+    ),
     "safety_plan": QT_TR_NOOP("Your safety plan as last saved."),
     "journal": QT_TR_NOOP(
         "Shows your journal entries of the period; only the ones you tick go in."

@@ -1156,6 +1156,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Intention:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How I felt afterwards:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integration, what came up:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What I wrote about my sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{logged} of {days} logged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1426,10 +1446,6 @@ session)</source>
     </message>
     <message>
         <source>No therapy notes in this period.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Integration notes after sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2104,6 +2120,10 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Therapy notes and my notes on sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Page 1, the overview, is always in the summary.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2132,7 +2152,7 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your therapy and integration notes in the period.</source>
+        <source>Your therapy notes in the period, and what you wrote about its sessions (intention, how you felt afterwards, notes, integration).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
