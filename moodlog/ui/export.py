@@ -225,6 +225,20 @@ class ExportScreen(QScrollArea):
             tr("If you leave this out, page 1 says the self-checks were not included.")
         )
         self.section_boxes["journal"].toggled.connect(self._journal_toggled)
+        # Leaving the self-checks out leaves the PHQ-9 in, question 9 too (it is part of
+        # its score, and page 1 always gives it): said where the choice is made.
+        self.phq9_stays = hint(
+            tr(
+                "Your PHQ-9 results stay in the summary, with their question 9 (thoughts "
+                "that you would be better off dead, or of hurting yourself): it is part of "
+                "the PHQ-9's score, and page 1 always shows it."
+            )
+        )
+        self.phq9_stays.setVisible(False)
+        sections_grid.addWidget(self.phq9_stays, len(SECTIONS) // 2 + 1, 0, 1, 2)
+        self.section_boxes["checkins"].toggled.connect(
+            lambda included: self.phq9_stays.setVisible(not included)
+        )
         layout.addWidget(sections_box)
         self.journal_box = QGroupBox(
             tr("Journal entries to include (none are chosen until you tick them)")

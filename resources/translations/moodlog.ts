@@ -2264,6 +2264,10 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Your PHQ-9 results stay in the summary, with their question 9 (thoughts that you would be better off dead, or of hurting yourself): it is part of the PHQ-9&apos;s score, and page 1 always shows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Journal entries to include (none are chosen until you tick them)</source>
         <translation type="unfinished"></translation>
     </message>

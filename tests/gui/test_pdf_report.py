@@ -182,6 +182,18 @@ def test_sections_off_leave_their_text_out(qapp, known: Vault, tmp_path: Path):
         known, tmp_path / "nock.pdf", sections=set(DEFAULT_SECTIONS) - {"checkins"}
     )[0]
     assert "not included" in no_checkins and "09 Oct 2026" not in no_checkins
+    assert "item 9" in no_checkins  # as the Export screen says when they are left out
+
+
+def test_leaving_out_the_self_checks_says_the_phq9s_question_9_stays(qtbot, known: Vault):
+    screen = export_screen(qtbot, known)
+    screen.show()
+    note = screen.phq9_stays
+    assert not note.isVisible()
+    screen.section_boxes["checkins"].click()
+    assert note.isVisible() and "question 9" in note.text() and "page 1" in note.text()
+    screen.section_boxes["checkins"].click()
+    assert not note.isVisible()
 
 
 def test_journal_text_absent_by_default_and_only_chosen_entries(qapp, known: Vault, tmp_path: Path):
