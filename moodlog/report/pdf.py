@@ -1357,11 +1357,31 @@ def _first_line_bottom(document: QTextDocument, block: QTextBlock) -> float:
     return rect.top() + layout.lineAt(0).rect().bottom()
 
 
+def _is_chart(block: QTextBlock) -> bool:
+    """A chart's own paragraph (:func:`_chart_block`): one image and nothing else."""
+    if not block.isValid() or block.text() != "\N{OBJECT REPLACEMENT CHARACTER}":
+        return False
+    fragment = block.begin().fragment()
+    return fragment.isValid() and fragment.charFormat().isImageFormat()
+
+
+def _kept_with_heading(block: QTextBlock) -> QTextBlock:
+    """The block a heading must share its page with: the next one, or, when that is a
+    chart's caption, the chart (review finding: "Mood around sessions" and its caption
+    ended a page whose chart had moved to the next)."""
+    following = block.next()
+    after = following.next()
+    if not _is_chart(following) and _is_chart(after):
+        return after
+    return following
+
+
 def keep_headings_with_next(document: QTextDocument) -> int:
     """No heading alone at the bottom of a page: a heading whose next line (a
-    paragraph's or a table's first row) is on the next page starts that page itself.
-    Headings are taken in order, so a moved one moves what follows it before the next
-    is looked at. Returns how many headings were moved."""
+    paragraph's or a table's first row; a chart's, after its caption) is on the next
+    page starts that page itself. Headings are taken in order, so a moved one moves
+    what follows it before the next is looked at. Returns how many headings were
+    moved."""
     height = document.pageSize().height()
     layout = document.documentLayout()
     moved = 0
@@ -1371,7 +1391,8 @@ def keep_headings_with_next(document: QTextDocument) -> int:
         if block.blockFormat().headingLevel() and following.isValid():
             rect = layout.blockBoundingRect(block)
             page = int(rect.top() // height)
-            next_page = int((_first_line_bottom(document, following) - 0.5) // height)
+            kept = _kept_with_heading(block)
+            next_page = int((_first_line_bottom(document, kept) - 0.5) // height)
             if next_page > page and rect.top() - page * height > 1:
                 block_format = QTextBlockFormat()
                 block_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)

@@ -156,3 +156,41 @@ def test_tab_table_columns_start_at_their_stops(qapp, contents) -> None:  # noqa
             rows += 1
         block = block.next()
     assert rows > 10
+
+
+@pytest.mark.parametrize(("lines", "moved"), [(2, False), (12, True)])
+def test_a_charts_heading_and_caption_go_with_the_chart(qapp, lines, moved) -> None:  # noqa: ANN001
+    """Review finding: "Mood around sessions" and its caption ended a page whose chart
+    had moved to the next (the caption's line was on the page, so the heading stayed).
+    The heading now starts the chart's page when the chart does not fit below it."""
+    from PySide6.QtCore import QSizeF
+
+    from moodlog.report.pdf import _chart_block, keep_headings_with_next
+
+    document = QTextDocument()
+    document.setHtml(
+        "<p>a line</p>" * lines
+        + "<h3>Mood around sessions</h3><p class='small'>Its caption.</p>"
+        + _chart_block("around", 600, 300)
+        + "<p>after</p>"
+    )
+    document.setPageSize(QSizeF(700, 600))
+    heading = next(
+        b
+        for b in _blocks(document)
+        if b.blockFormat().headingLevel() and b.text().startswith("Mood")
+    )
+    layout = document.documentLayout()
+    assert keep_headings_with_next(document) == int(moved)
+    heading_page = int(layout.blockBoundingRect(heading).top() // 600)
+    chart = heading.next().next()
+    chart_bottom = layout.blockBoundingRect(chart).bottom()
+    assert heading_page == (1 if moved else 0)
+    assert int((chart_bottom - 1) // 600) == heading_page  # the chart on the heading's page
+
+
+def _blocks(document: QTextDocument):  # noqa: ANN202
+    block = document.begin()
+    while block.isValid():
+        yield block
+        block = block.next()
