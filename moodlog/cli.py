@@ -119,7 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="a,b,...",
         help="sections to include (default: all but journal): "
         "summary, charts, sessions, medications, questionnaires, checkins, "
-        "questions, notes, safety_plan, journal",
+        "questions, notes (therapy notes and what you wrote about each session: "
+        "intention, how you felt afterwards, notes, integration), safety_plan, journal",
     )
     export_pdf.add_argument("--patient", default="", help="patient name on page 1 (optional)")
     export_pdf.add_argument("--therapist", default="", help="therapist name (optional)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import pytest
 
@@ -10,6 +11,8 @@ from moodlog.domain.analysis import (
     course_summary,
     daily_series,
     mean_response_curve,
+    mean_shown_from,
+    runs_of_days,
     session_curves,
     session_responses,
     sleep_vs_next_day_mood,
@@ -170,6 +173,23 @@ def test_session_curves_gaps_stay_gaps_and_a_day_counts_once_in_the_mean():
     assert mean[-2] == (pytest.approx(2.0), pytest.approx(0.0), 1)
     assert mean[1] == (pytest.approx(6.0), pytest.approx(2.0), 2)  # days 1 and 5
     assert mean_response_curve([]) == {}
+
+
+def test_the_charts_mean_needs_two_sessions_that_day_when_more_are_shown():
+    """Reviewer: a bold "mean" of one session's day, beside means of six, read as a dip
+    of them all. With two or more sessions shown the mean needs two that day."""
+    curves = [{-1: 1.0, 0: 5.0, 1: 6.0}, {0: 5.0, 1: 8.0}, {1: 7.0, 4: 2.0}]
+    assert mean_shown_from(3) == 2 and mean_shown_from(1) == 1 and mean_shown_from(0) == 1
+    mean = mean_response_curve(curves, mean_shown_from(len(curves)))
+    assert sorted(mean) == [0, 1]  # day -1 and day 4: one session each
+    assert mean[1] == (pytest.approx(7.0), pytest.approx(math.sqrt(2 / 3)), 3)
+    alone = mean_response_curve(curves[:1], mean_shown_from(1))
+    assert sorted(alone) == [-1, 0, 1]  # one session shown: the mean is that session
+
+
+def test_runs_of_days_break_at_a_missing_day():
+    assert runs_of_days([3, -2, -1, 0, 5, 6, 1]) == [[-2, -1, 0, 1], [3], [5, 6]]
+    assert runs_of_days({}) == []
 
 
 def test_session_curves_of_two_sessions_on_one_day():
@@ -427,7 +447,7 @@ def test_definitions_name_each_rule():
         assert words in SESSION_WINDOW_RULES
     from moodlog.domain.analysis import AROUND_CHART_RULE
 
-    for words in ("per-session figures' days", "1-7 days after", "the next", "mean", "deviation"):
+    for words in ("table's days", "1-7 days after", "day before the next", "at least 2", "gap"):
         assert words in AROUND_CHART_RULE
 
 

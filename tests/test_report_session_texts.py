@@ -52,7 +52,7 @@ def test_every_text_of_a_session_in_the_period_is_printed_under_its_label(qapp) 
         ("Intention:", "to be kinder to myself"),
         ("How I felt afterwards:", "light &amp; &lt;calm&gt;"),  # escaped, not markup
         ("Notes:", "nausea at 30 minutes<br>better by evening"),
-        ("Integration, what came up:", "talked about my father"),
+        ("Integration (what came up):", "talked about my father"),
     ):
         assert f"{label}</span> {text}" in html
     assert "before the period" not in html
@@ -89,3 +89,13 @@ def test_the_export_choice_says_session_texts_go_with_the_therapy_notes(qapp) ->
     words = SECTION_DESCRIPTIONS["notes"]
     for field in ("therapy notes", "intention", "how you felt afterwards", "integration"):
         assert field in words
+
+
+def test_an_appointment_later_today_is_not_printed_as_a_session(qapp) -> None:  # noqa: ANN001
+    """Reviewer: its intention was printed as a session's, while the sessions table on
+    the same PDF calls it the next appointment."""
+    later = Treatment(NOW.date(), dt.time(15), "ketamine_iv", intention="APPOINTMENT-INTENTION")
+    done = Treatment(NOW.date(), dt.time(9), "ketamine_iv", intention="from this morning")
+    html = build_report(VaultContents(treatments=[later, done]), options(), NOW).html
+    assert "from this morning" in html
+    assert "APPOINTMENT-INTENTION" not in html

@@ -58,7 +58,13 @@ from moodlog.charts.data import (
     widest_date_label,
     worst_level_by_day,
 )
-from moodlog.domain.analysis import Series, mean_response_curve, session_curves
+from moodlog.domain.analysis import (
+    Series,
+    mean_response_curve,
+    mean_shown_from,
+    runs_of_days,
+    session_curves,
+)
 from moodlog.domain.questionnaires import BANDS, GAD7, PHQ9, max_total
 from moodlog.domain.safety import LEVEL_ORDER
 from moodlog.domain.treatments import KINDS, Treatment
@@ -798,31 +804,29 @@ class PaperAround(PaperChart):
         painter.drawLine(QLineF(frame.point(0, frame.y0), frame.point(0, frame.y1)))
         by_kind: dict[str, list[list[tuple[float, float]]]] = defaultdict(list)
         for session, curve in self.curves:
-            runs: list[list[tuple[float, float]]] = [[]]
-            for x in range(self.FIRST, self.LAST + 1):
-                if x in curve:
-                    runs[-1].append((x, curve[x]))
-                elif runs[-1]:
-                    runs.append([])
-            by_kind[session.kind] += [run for run in runs if run]
-        mean = mean_response_curve(curve for _, curve in self.curves)
-        xs = sorted(mean)
-        if mean:  # the spread under the sessions' lines (pyqtgraph's order)
-            upper = [frame.point(x, mean[x][0] + mean[x][1]) for x in xs]
-            lower = [frame.point(x, mean[x][0] - mean[x][1]) for x in reversed(xs)]
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(44, 93, 99, 45))
+            by_kind[session.kind] += [[(x, curve[x]) for x in run] for run in runs_of_days(curve)]
+        mean = mean_response_curve((c for _, c in self.curves), mean_shown_from(len(self.curves)))
+        mean_runs = [[(x, mean[x][0]) for x in run] for run in runs_of_days(mean)]
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(44, 93, 99, 45))
+        for run in mean_runs:  # the spread under the sessions' lines (pyqtgraph's order)
+            upper = [frame.point(x, y + mean[x][1]) for x, y in run]
+            lower = [frame.point(x, y - mean[x][1]) for x, y in reversed(run)]
             painter.drawPolygon(QPolygonF(upper + lower))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
         for kind, runs in by_kind.items():
             alpha = 70 if len(self.curves) > 1 else 230
             colour = blend(legible(KINDS[kind].colour, WHITE), alpha, WHITE)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(_pen(colour, 1))
             painter.drawPath(_polyline_path(frame, runs))
-        if mean:
+            # A day with no neighbour draws no line: a dot instead (as on Trends).
+            _points(painter, frame, [run[0] for run in runs if len(run) == 1], "o", 4, colour)
+        if mean_runs:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(_pen(MOOD_COLOUR, 3.5))
-            painter.drawPath(_polyline_path(frame, [[(x, mean[x][0]) for x in xs]]))
+            painter.drawPath(_polyline_path(frame, mean_runs))
+            lone = [run[0] for run in mean_runs if len(run) == 1]
+            _points(painter, frame, lone, "o", 7, QColor(MOOD_COLOUR))
         painter.restore()
         self.draw_bottom(painter, self.x_axis, frame, self.bottom)
         painter.restore()

@@ -58,7 +58,13 @@ from moodlog.charts.data import (  # noqa: F401 - also imported from here
     worst_level_by_day,
 )
 from moodlog.charts.theme import theme_events
-from moodlog.domain.analysis import Series, mean_response_curve, session_curves
+from moodlog.domain.analysis import (
+    Series,
+    mean_response_curve,
+    mean_shown_from,
+    runs_of_days,
+    session_curves,
+)
 from moodlog.domain.questionnaires import BANDS, GAD7, PHQ9, max_total
 from moodlog.domain.safety import LEVEL_ORDER
 from moodlog.domain.treatments import KINDS, Treatment
@@ -658,6 +664,7 @@ class AroundSessionsChart(pg.GraphicsLayoutWidget):
         ]
         self.shown_sessions = len(chosen)
         by_kind: dict[str, tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
+        lone_days: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for session, curve in chosen:
             xs, ys = by_kind[session.kind]
             for x in range(self.FIRST, self.LAST + 1):
@@ -665,6 +672,7 @@ class AroundSessionsChart(pg.GraphicsLayoutWidget):
                 ys.append(curve.get(x, math.nan))
             xs.append(self.LAST + 0.5)  # break the line before the next session
             ys.append(math.nan)
+            lone_days[session.kind] += [(run[0], curve[run[0]]) for run in _lone(curve)]
         background = self.backgroundBrush().color()
         for kind, (xs, ys) in by_kind.items():
             # Faint, but opaque: the kind's colour at 70/255 over the background. (A
@@ -674,18 +682,36 @@ class AroundSessionsChart(pg.GraphicsLayoutWidget):
             colour = blend(on_chart(KINDS[kind].colour), 70 if len(chosen) > 1 else 230, background)
             line = pg.PlotCurveItem(xs, ys, pen=pg.mkPen(colour, width=self.k), connect="finite")
             self.plot.add(line)
+            if lone_days[kind]:  # a day with no neighbour draws no line: a dot instead
+                dots = scatter(4 * self.k, colour)
+                dots.setData(*zip(*lone_days[kind], strict=True))
+                self.plot.add(dots)
         self.mean_line = None
-        mean = mean_response_curve(curve for _, curve in chosen)
-        if mean:
-            xs = sorted(mean)
+        mean = mean_response_curve((c for _, c in chosen), mean_shown_from(len(chosen)))
+        runs = runs_of_days(mean)
+        for xs in runs:  # a day without a mean is a gap in the band and the line
             upper = pg.PlotCurveItem(xs, [mean[x][0] + mean[x][1] for x in xs], pen=None)
             lower = pg.PlotCurveItem(xs, [mean[x][0] - mean[x][1] for x in xs], pen=None)
             for item in (upper, lower, pg.FillBetweenItem(upper, lower, brush=(44, 93, 99, 45))):
                 self.plot.add(item)
-            self.mean_line = pg.PlotCurveItem(
-                xs, [mean[x][0] for x in xs], pen=pg.mkPen(mood_colour(), width=3.5 * self.k)
-            )
+        if mean:
+            xs, ys = [], []
+            for run in runs:
+                xs += [*run, run[-1] + 0.5]
+                ys += [*(mean[x][0] for x in run), math.nan]
+            pen = pg.mkPen(mood_colour(), width=3.5 * self.k)
+            self.mean_line = pg.PlotCurveItem(xs, ys, pen=pen, connect="finite")
             self.plot.add(self.mean_line)
+            lone = [run[0] for run in runs if len(run) == 1]
+            if lone:
+                dots = scatter(7 * self.k, mood_colour())
+                dots.setData(lone, [mean[x][0] for x in lone])
+                self.plot.add(dots)
+
+
+def _lone(curve: dict[int, float]) -> list[list[int]]:
+    """The runs of one day in a session's curve: no line to draw, a dot instead."""
+    return [run for run in runs_of_days(curve) if len(run) == 1]
 
 
 def level_legend_html() -> str:

@@ -92,9 +92,10 @@ SESSION_WINDOW_RULES = QT_TR_NOOP(
 )
 # Printed beside every around-sessions chart (Trends > Around sessions, PDF).
 AROUND_CHART_RULE = QT_TR_NOOP(
-    "Each session at day 0, on the per-session figures' days: before it, not 1-7 days "
-    "after an earlier session; after it, only until the next. Bold: the mean of the "
-    "sessions with a mood that day; band: one standard deviation."
+    "Each faint line is one session at day 0, on the table's days: before it, none 1-7 "
+    "days after an earlier session; after it, up to the day before the next. Bold: the "
+    "mean where at least 2 sessions have a mood that day (their number varies); band: "
+    "one standard deviation. No mood: a gap."
 )
 
 
@@ -397,9 +398,14 @@ def session_curves(
     return curves
 
 
-def mean_response_curve(curves: Iterable[dict[int, float]]) -> dict[int, tuple[float, float, int]]:
+def mean_response_curve(
+    curves: Iterable[dict[int, float]], min_sessions: int = 1
+) -> dict[int, tuple[float, float, int]]:
     """Per day offset, (mean, standard deviation, n) of the ``curves``
-    (:func:`session_curves`) that have a value that day."""
+    (:func:`session_curves`) that have a value that day; days fewer than
+    ``min_sessions`` of them have are left out (the charts ask for 2 when they show
+    more than one session: a "mean" of one session's day, beside means of six, read as
+    a dip or a peak of them all)."""
     values: dict[int, list[float]] = defaultdict(list)
     for curve in curves:
         for offset, value in curve.items():
@@ -407,10 +413,30 @@ def mean_response_curve(curves: Iterable[dict[int, float]]) -> dict[int, tuple[f
     result = {}
     for offset in sorted(values):
         points = values[offset]
+        if len(points) < min_sessions:
+            continue
         mean = sum(points) / len(points)
         spread = math.sqrt(sum((p - mean) ** 2 for p in points) / len(points))
         result[offset] = (mean, spread, len(points))
     return result
+
+
+def mean_shown_from(sessions_shown: int) -> int:
+    """How many sessions need a mood on a day for the charts' mean to be drawn there
+    (:data:`AROUND_CHART_RULE`): 2, or 1 when only one session is shown."""
+    return min(2, max(1, sessions_shown))
+
+
+def runs_of_days(offsets: Iterable[int]) -> list[list[int]]:
+    """Day offsets in runs of consecutive days: a chart's line breaks at a missing day
+    instead of bridging it."""
+    runs: list[list[int]] = []
+    for offset in sorted(offsets):
+        if runs and offset == runs[-1][-1] + 1:
+            runs[-1].append(offset)
+        else:
+            runs.append([offset])
+    return runs
 
 
 BASELINE_WINDOW_DAYS = 30  # an unmarked baseline: the last result this close before the course

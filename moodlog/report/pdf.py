@@ -135,7 +135,7 @@ CHART_SCALE = 2.6  # chart pixels per logical pixel in chart images (ReportChart
 PDF_RESOLUTION = 300  # dots per inch of the PDF's page coordinates
 PDF_SCALE = PDF_RESOLUTION / LOGICAL_DPI  # device pixels per logical pixel in the PDF
 # The charts' sizes in logical pixels (page 1's height is chosen by fit_page_one).
-CHART_SIZES = {"timeline": (680, 450), "around": (680, 250)}
+CHART_SIZES = {"timeline": (680, 450), "around": (680, 230)}
 DASH = "\N{EN DASH}"
 # The first day a report may cover (before it, a period's previous period could start
 # before year 1). The last is today: a summary covers days that have happened (the
@@ -1160,25 +1160,25 @@ def _notes_and_questions(
                 )
         else:
             html.append(_element("p", tr("No therapy notes in this period.")))
-        html.append(_session_texts(contents, period))
+        html.append(_session_texts(summary.sessions))
     return "".join(html)
 
 
-def _session_texts(contents: VaultContents, period: Period) -> str:
-    """What the patient wrote about each session of the period (the session dialog's
-    free-text fields, under its own labels), in time order: a paragraph a session with
-    any such text. Before, only the integration note was printed, and a session's notes
-    and how the patient felt afterwards were in the vault but on no page."""
+def _session_texts(sessions: list[Treatment]) -> str:
+    """What the patient wrote about each of the period's ``sessions`` (those that have
+    happened, in time order: an appointment later today is the sessions table's "next
+    appointment", not a session here), the session dialog's free-text fields in its
+    words: a paragraph a session with any such text. Before, only the integration
+    note was printed, and a session's notes and how the patient felt afterwards were in
+    the vault but on no page."""
     fields = (
         (tr("Intention:"), "intention"),
         (tr("How I felt afterwards:"), "after_feeling"),
         (tr("Notes:"), "notes"),
-        (tr("Integration, what came up:"), "integration"),
+        (tr("Integration (what came up):"), "integration"),
     )
     paragraphs = []
-    for t in sorted(contents.treatments, key=lambda t: t.starts_at):
-        if not period.contains(t.day):
-            continue
+    for t in sessions:
         parts = [
             f"<span class='label'>{escape(label)}</span> {_text(text)}"
             for label, name in fields

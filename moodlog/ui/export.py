@@ -234,7 +234,7 @@ class ExportScreen(QScrollArea):
                 "the PHQ-9's score, and page 1 always shows it."
             )
         )
-        self.phq9_stays.setVisible(False)
+        self.phq9_stays.setVisible(not self.section_boxes["checkins"].isChecked())
         sections_grid.addWidget(self.phq9_stays, len(SECTIONS) // 2 + 1, 0, 1, 2)
         self.section_boxes["checkins"].toggled.connect(
             lambda included: self.phq9_stays.setVisible(not included)

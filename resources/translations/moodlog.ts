@@ -12,7 +12,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Each session at day 0, on the per-session figures&apos; days: before it, not 1-7 days after an earlier session; after it, only until the next. Bold: the mean of the sessions with a mood that day; band: one standard deviation.</source>
+        <source>Each faint line is one session at day 0, on the table&apos;s days: before it, none 1-7 days after an earlier session; after it, up to the day before the next. Bold: the mean where at least 2 sessions have a mood that day (their number varies); band: one standard deviation. No mood: a gap.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1168,10 +1168,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Integration, what came up:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>What I wrote about my sessions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1446,6 +1442,10 @@ session)</source>
     </message>
     <message>
         <source>No therapy notes in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integration (what came up):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

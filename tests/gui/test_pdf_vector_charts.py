@@ -202,8 +202,86 @@ def test_both_around_charts_cut_a_sessions_days_by_the_sessions_not_drawn(qapp) 
     screen = AroundSessionsChart()
     screen.set_data(mood, sessions, {2})
     assert screen.shown_sessions == 1
-    xs = screen.mean_line.getData()[0].tolist()
-    assert xs == sorted(drawn)
+    xs, ys = screen.mean_line.getData()
+    assert [x for x, y in zip(xs.tolist(), ys.tolist(), strict=True) if y == y] == sorted(drawn)
+
+
+def _induction_with_a_gap():  # noqa: ANN202
+    """Six sessions in 18 days; no mood on days -2 and -1 of the first (reviewer's case)."""
+    from moodlog.domain.treatments import Treatment
+
+    first = dt.date(2026, 3, 10)
+    sessions = []
+    for number, offset in enumerate((0, 3, 7, 10, 14, 17), start=1):
+        session = Treatment(first + dt.timedelta(days=offset), dt.time(10), "ketamine_iv")
+        session.id = number
+        sessions.append(session)
+    mood = {first + dt.timedelta(days=o): 4.0 + o % 5 for o in range(-10, 40) if o not in (-2, -1)}
+    return mood, sessions
+
+
+def test_the_mean_is_not_drawn_across_a_day_without_it(qapp) -> None:  # noqa: ANN001
+    """Reviewer: the bold mean and its band ran straight from day -3 to day 0 over two
+    days no session had a mood (and day -7.. -3 of the first session alone made a
+    "mean"). Gaps stay gaps; the mean needs 2 sessions that day when more are shown."""
+    import math
+
+    import moodlog.charts.paper as paper
+
+    mood, sessions = _induction_with_a_gap()
+    screen = AroundSessionsChart()
+    screen.set_data(mood, sessions)
+    xs, ys = screen.mean_line.getData()
+    points = [(x, y) for x, y in zip(xs.tolist(), ys.tolist(), strict=True)]
+    for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False):
+        if not (math.isnan(y1) or math.isnan(y2)):
+            assert x2 - x1 == 1, f"the mean joins day {x1} to day {x2}"
+    drawn = [x for x, y in points if not math.isnan(y)]
+    assert -1 not in drawn and -2 not in drawn
+
+    seen: list[list[list[float]]] = []
+    original = paper._polyline_path
+
+    def spy(frame, runs):  # noqa: ANN001, ANN202
+        runs = list(runs)
+        seen.append([[x for x, _ in run] for run in runs])
+        return original(frame, runs)
+
+    chart = PaperAround(mood, sessions, 680, 250)
+    image = QImage(680, 250, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(paper, "_polyline_path", spy)
+        chart.draw(painter)
+    painter.end()
+    mean_runs = seen[-1]
+    assert [x for run in mean_runs for x in run] == drawn
+    for run in mean_runs:
+        assert all(b - a == 1 for a, b in zip(run, run[1:], strict=False)), run
+
+
+def test_a_day_with_no_neighbour_is_a_dot_not_nothing(qapp) -> None:  # noqa: ANN001
+    """Reviewer: weekly sessions keep one day before each; a one-day piece of line
+    draws nothing, on Trends and on paper. It is a dot now."""
+    from moodlog.domain.treatments import Treatment
+
+    first = dt.date(2026, 3, 10)
+    sessions = [
+        Treatment(first + dt.timedelta(days=o), dt.time(10), "ketamine_iv") for o in (0, 10)
+    ]
+    # One mood, on day 12: the second session's day +2, with no neighbour.
+    mood = {first + dt.timedelta(days=12): 9.0}
+    for shown, dots_expected in ((None, [[2.0], [9.0]]), ({2}, [[2.0], [9.0], [2.0], [9.0]])):
+        for number, session in enumerate(sessions, start=1):
+            session.id = number
+        screen = AroundSessionsChart()
+        screen.set_data(mood, sessions, shown)
+        dots = [i for i in screen.plot.vb.addedItems if isinstance(i, pg.ScatterPlotItem)]
+        # The session's dot; with it alone shown, the mean (that session) is a dot too.
+        assert [p.tolist() for d in dots for p in d.getData()] == dots_expected
+    blank = _paper_image(PaperAround({}, sessions, 680, 250), 680, 250)
+    ours = _paper_image(PaperAround(mood, sessions, 680, 250), 680, 250)
+    assert ours != blank  # (faint: too light for _differing_share's inked pixels)
 
 
 @pytest.mark.parametrize(
