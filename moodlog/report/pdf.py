@@ -1453,7 +1453,11 @@ def paint_page(
     clip = QRectF(0, index * body.height(), body.width(), body.height())
     painter.setClipRect(clip)
     context = QAbstractTextDocumentLayout.PaintContext()
-    context.clip = clip
+    # Lines are painted when they touch the context's clip: a page's last line, ending
+    # exactly on the page's edge, was also painted (clipped, so unseen) at the top of
+    # the next page, where the PDF's text layer had it twice (search and copy found it
+    # on both pages). Half a pixel in from each edge leaves it to its own page.
+    context.clip = clip.adjusted(0, 0.5, 0, -0.5)
     # Black text on white paper, whatever the desktop's theme: the context's palette is
     # the application's, whose text is near white in a dark theme (review finding).
     context.palette = QPalette(QColor("black"), QColor("white"))

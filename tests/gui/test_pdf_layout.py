@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 import pypdf
 import pytest
@@ -194,3 +195,38 @@ def _blocks(document: QTextDocument):  # noqa: ANN202
     while block.isValid():
         yield block
         block = block.next()
+
+
+def test_a_pages_first_line_is_not_also_in_the_text_of_the_page_before(qapp, tmp_path) -> None:  # noqa: ANN001
+    """Review finding: a line Qt moved to the top of a page (it would have crossed the
+    page's edge by a fraction of a pixel) was also painted, clipped and unseen, at the
+    bottom of the page before: the PDF's text layer had it on both pages, and search or
+    copy found it twice. (Qt still paints, clipped, the last line of the page before at
+    the top of the next one, the line before the first it shows: at most one line.)"""
+    from moodlog.domain.contents import VaultContents
+    from moodlog.domain.treatments import Treatment
+
+    words = [f"w{i:05d}" for i in range(6000)]
+    session = Treatment(dt.date(2026, 11, 10), dt.time(10), "ketamine_iv", notes=" ".join(words))
+    options = ReportOptions(
+        Period(dt.date(2026, 11, 1), END), page_size=QPageSize(QPageSize.PageSizeId.A4)
+    )
+    path = tmp_path / "long.pdf"
+    write_pdf(build_report(VaultContents(treatments=[session]), options, NOW), path)
+    pages = [  # (pypdf splits some words in two: the spaces are taken out first)
+        re.findall(r"w\d{5}", "".join(page.extract_text().split()))
+        for page in pypdf.PdfReader(path).pages
+    ]
+    pages = [page for page in pages if page]
+    assert len(pages) >= 5
+    assert {w for page in pages for w in page} == set(words)  # nothing lost
+    for before, page in zip(pages, pages[1:], strict=False):
+        earlier = set(before)
+        repeated = 0
+        while repeated < len(page) and page[repeated] in earlier:
+            repeated += 1
+        assert repeated <= 20, f"more than a line of {page[0]}.. is on both pages"
+        first_shown = page[repeated]
+        assert first_shown not in earlier, first_shown
+        # The first line shown on this page: none of its words on the page before.
+        assert not earlier & set(page[repeated : repeated + 8])
