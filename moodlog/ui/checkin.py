@@ -64,12 +64,19 @@ DISCUSS_QUESTION = QT_TR_NOOP(
 
 
 class SelfCheckWidget(QGroupBox):
-    """Six questions, yes / no / prefer not; 3-5 appear only after a yes to 2."""
+    """Six questions, yes / no / prefer not; 3-5 appear only after a yes to 2.
+
+    With a ``context``, a yes brings the crisis line and "Get help now" into the
+    self-check at once, before anything is saved (review finding: help came only with
+    Save, so a lock, a switch of screen or quitting after a yes left the person with
+    none). It stays until the form is cleared, also when the yes is changed."""
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, context: AppContext | None = None) -> None:
         super().__init__(tr("Self-check"), parent)
+        self.context = context
+        self.crisis_line: CrisisLineBox | None = None
         self.setObjectName("selfCheck")
         layout = QVBoxLayout(self)
         label = hint(" ".join(tr(t) for t in (SELF_CHECK_LABEL, PRIVACY_STATEMENT, HELP_NOW_HINT)))
@@ -108,6 +115,8 @@ class SelfCheckWidget(QGroupBox):
             self.groups[key] = group
             self.rows[key] = widgets
         layout.addLayout(self.grid)
+        self.help_row = QVBoxLayout()  # where the crisis line goes after a yes
+        layout.addLayout(self.help_row)
         self.discuss_box = QCheckBox(tr("I want to talk about this at my next appointment"))
         self.discuss_box.setAccessibleDescription(
             tr("Adds it to the questions for your next appointment.")
@@ -133,7 +142,23 @@ class SelfCheckWidget(QGroupBox):
             if widgets[0].isHidden() == visible:  # the row's shown state is to change
                 for widget in widgets:
                     widget.setVisible(visible)
+        self._offer_help_after_a_yes(skipped)
         self.changed.emit()
+
+    def _offer_help_after_a_yes(self, skipped: bool) -> None:
+        if self.context is None:
+            return
+        if skipped or not any(g.checkedId() == YES for g in self.groups.values()):
+            if self.crisis_line is not None and not self.touched():
+                self.crisis_line.hide()  # the form was cleared (saved, or a new day)
+            return
+        checked = {key: group.checkedId() for key, group in self.groups.items()}
+        if SICheckin(dt.date.min, dt.time(), self._answers(checked)).level not in ELEVATED_LEVELS:
+            return
+        if self.crisis_line is None:
+            self.crisis_line = CrisisLineBox(self.context, self)
+            self.help_row.addWidget(self.crisis_line)
+        self.crisis_line.show()
 
     def touched(self) -> bool:
         return self.skip_box.isChecked() or any(g.checkedId() != -1 for g in self.groups.values())
@@ -311,7 +336,8 @@ class SelfCheckDialog(NotKeptAtLock, QDialog):
             text = QLabel(reason)
             text.setWordWrap(True)
             layout.addWidget(text)
-        self.widget = SelfCheckWidget()
+        # (its own crisis line after a yes, unless it is already at the top)
+        self.widget = SelfCheckWidget(context=None if show_help else context)
         layout.addWidget(self.widget)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)

@@ -76,9 +76,11 @@ def _crisis_lines_html(country: str) -> list[str]:
                 "country above to see its crisis lines."
             )
         parts.append(f"<li>{escape(text)}</li>")
+    # The words escaped first, then the number's markup put in (escaping after showed
+    # "Emergency: <b>112</b>" as text, review finding).
+    emergency_words = tr("Emergency: {number}")
     emergency = f"<b>{escape(res.emergency)}</b>"
-    emergency_line = tr("Emergency: {number}").format(number=emergency)
-    parts.append(f"<li>{escape(emergency_line)}</li></ul>")
+    parts.append(f"<li>{escape(emergency_words).format(number=emergency)}</li></ul>")
     return parts
 
 
@@ -170,6 +172,10 @@ class HelpPanel(QDialog):
         buttons.accepted.connect(self.close)
         layout.addWidget(buttons)
         self._render(country)
+        # The keyboard starts in the text, not the country box: Up, Down or a typed
+        # letter (to scroll, or a tired hand) switched the crisis lines to another
+        # country and saved it (review finding).
+        self.browser.setFocus()
 
     def _render(self, country: str) -> None:
         self.browser.setHtml(help_html(country, self._plan, self._locked, self._level))

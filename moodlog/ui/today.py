@@ -263,7 +263,7 @@ class TodayScreen(QWidget):
         self._draft_timer.timeout.connect(self._keep_draft_now)
         self.form.changed.connect(self._mark_dirty)
         layout.addWidget(self.form)
-        self.self_check = SelfCheckWidget(body)
+        self.self_check = SelfCheckWidget(body, context)
         self.self_check.changed.connect(self._mark_dirty)
         for widgets in self.self_check.rows.values():
             widgets[0].setMinimumWidth(200)  # the question wraps; no sideways scrolling

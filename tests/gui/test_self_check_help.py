@@ -357,3 +357,82 @@ def test_closing_unsaved_answers_asks_first(qtbot, app, monkeypatch) -> None:  #
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
     assert app.vault.questionnaires.all() == []
+
+
+def test_a_yes_on_today_brings_the_crisis_line_before_anything_is_saved(qtbot, app) -> None:  # noqa: ANN001
+    """Review finding (a new user at 2 a.m.): a yes changed nothing on screen until Save;
+    locking, switching screen or quitting then left the person without help."""
+    today = app.main_window.show_screen("Today")
+    check = today.self_check
+    assert check.crisis_line is None or not check.crisis_line.isVisible()
+    check.answer("wish_dead", False)
+    assert check.crisis_line is None or not check.crisis_line.isVisible()  # a no: nothing
+    check.answer("wish_dead", True)
+    assert_calm_crisis_line_shown(check)
+    assert app.vault.checkins.all() == []  # nothing saved: the help came first
+    asked: list[str] = []
+    app.context.events.help_requested.connect(asked.append)
+    check.crisis_line.help_button.click()
+    assert asked == [""]
+    check.answer("wish_dead", False)  # a changed answer does not take the help away
+    assert check.crisis_line.isVisible()
+    check.reset()  # the form cleared (after a save, or a new day)
+    assert not check.crisis_line.isVisible()
+
+
+def test_a_restored_draft_with_a_yes_shows_the_crisis_line(qtbot, app) -> None:  # noqa: ANN001
+    from moodlog.ui.checkin import YES
+
+    check = app.main_window.show_screen("Today").self_check
+    check.restore({"answers": {"thoughts": YES}, "skip": False, "discuss": False})
+    assert_calm_crisis_line_shown(check)
+
+
+def test_the_self_check_dialog_shows_it_after_a_yes_and_only_once(qtbot, app) -> None:  # noqa: ANN001
+    from moodlog.ui.checkin import CrisisLineBox, SelfCheckDialog
+
+    dialog = SelfCheckDialog(app.context, app.main_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.widget.answer("wish_dead", True)
+    assert_calm_crisis_line_shown(dialog.widget)
+    # After PHQ-9 item 9 the line is already at the top: not a second one below.
+    with_help = SelfCheckDialog(app.context, app.main_window, show_help=True)
+    qtbot.addWidget(with_help)
+    with_help.show()
+    with_help.widget.answer("wish_dead", True)
+    assert len(with_help.findChildren(CrisisLineBox)) == 1
+
+
+def test_the_help_panels_emergency_line_is_text_not_markup(qtbot) -> None:  # noqa: ANN001
+    """Review finding: "Emergency: <b>112</b>" was shown, tags and all, for every
+    country (the line was escaped after the number's markup was put in)."""
+    from moodlog.domain.crisis import resources_for
+    from moodlog.ui.help_panel import HelpPanel
+
+    for country in ("DE", "GB", "US", "NZ", "ZZ", ""):
+        panel = HelpPanel(country, None, locked=True)
+        qtbot.addWidget(panel)
+        text = panel.text()
+        assert "<" not in text and "&lt;" not in text, text
+        assert f"Emergency: {resources_for(country).emergency}" in text
+
+
+def test_arrow_keys_in_the_help_panel_scroll_and_keep_the_country(qtbot, app) -> None:  # noqa: ANN001
+    """Review finding: the panel opened with the keyboard on its country box, so Down
+    (to scroll) switched a UK user's crisis lines to another country and saved it."""
+    app.preferences.country = "GB"
+    today = app.main_window.show_screen("Today")
+    today.form.mood.slider.setValue(2)
+    today.self_check.answer("wish_dead", True)
+    today.self_check.answer("thoughts", False)
+    today.save()
+    qtbot.waitUntil(lambda: app.help_panel is not None and app.help_panel.isVisible())
+    panel = app.help_panel
+    assert "Samaritans" in panel.text()
+    assert QApplication.focusWidget() is panel.browser or panel.focusWidget() is panel.browser
+    for _ in range(3):
+        qtbot.keyClick(panel.focusWidget(), Qt.Key.Key_Down)
+    qtbot.keyClick(panel.focusWidget(), Qt.Key.Key_U)
+    assert panel.country_box.country() == "GB" and app.preferences.country == "GB"
+    assert "Samaritans" in panel.text()
