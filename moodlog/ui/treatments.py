@@ -159,7 +159,20 @@ def new_session(previous: Treatment | None, now: dt.datetime) -> Treatment:
     )
 
 
-class TreatmentDialog(DraftDialogMixin, QDialog):
+class EnterDoesNotSave:
+    """For a QDialog: Enter does not save, only Save does (review findings: Enter in any
+    field of an untouched session dialog recorded a session, copied from the last one,
+    that never took place; Enter in a new therapy note's date saved an empty, dated
+    note the PDF then listed). Enter in a text box still starts a new line."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)  # type: ignore[misc]
+
+
+class TreatmentDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
     """Add or edit one session; a future date makes it an appointment. A new one starts
     from the last session's kind, clinic, dose and weight (issue 15). What was typed or
     changed is kept as an encrypted draft if moodlog locks, and comes back after unlock
@@ -552,15 +565,6 @@ class TreatmentDialog(DraftDialogMixin, QDialog):
             ),
         )
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        """Enter does not save: only Save does (review finding: Enter in any field of an
-        untouched dialog recorded a session, copied from the last one, that never took
-        place). Enter in the notes still starts a new line."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
     def save(self) -> None:
         try:
             treatment = self.build()
@@ -663,7 +667,7 @@ class MedicationDialog(NotKeptAtLock, QDialog):
         self.accept()
 
 
-class SessionNoteDialog(DraftDialogMixin, QDialog):
+class SessionNoteDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
     draft_kind = "session_note"  # kept as an encrypted draft if moodlog locks
 
     def __init__(
@@ -696,9 +700,16 @@ class SessionNoteDialog(DraftDialogMixin, QDialog):
         form.addRow(tr("What we worked on"), self.worked_on)
         form.addRow(tr("Insights"), self.insights)
         form.addRow(tr("Homework / practices"), self.homework)
+        self.error = QLabel("")
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        form.addRow(self.error)
         form.addRow(self.save_buttons())
         self.resize(600, 520)
         self.watch_draft()
+
+    def _text_boxes(self) -> tuple[QPlainTextEdit, ...]:
+        return (self.worked_on, self.insights, self.homework)
 
     def draft_body(self) -> dict:
         return {
@@ -721,6 +732,12 @@ class SessionNoteDialog(DraftDialogMixin, QDialog):
         self.homework.setPlainText(str(body.get("homework", "")))
 
     def save(self) -> None:
+        texts = (self.therapist.text(), *(box.toPlainText() for box in self._text_boxes()))
+        if not any(text.strip() for text in texts):
+            # No empty, dated note in the record (the PDF listed it as an appointment).
+            self.error.setText(tr("Write something in the note first, or choose Cancel."))
+            self.worked_on.setFocus()
+            return
         self.note.day = self.date.date().toPython()
         self.note.therapist = self.therapist.text().strip()
         self.note.worked_on = self.worked_on.toPlainText().strip()

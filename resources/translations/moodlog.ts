@@ -4248,6 +4248,10 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Write something in the note first, or choose Cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No sessions recorded yet. “Add session or appointment…” records a session you had (a past date) or books one (a future date).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -274,3 +274,28 @@ def test_a_day_to_come_is_said_to_make_an_appointment(qtbot, context) -> None:  
     assert not dialog.appointment_note.isHidden()
     dialog.time.setTime(QTime(NOW.hour - 1, 0))
     assert dialog.appointment_note.isHidden()
+
+
+def test_a_new_therapy_note_is_not_saved_empty_by_enter_or_save(qtbot, data_dir) -> None:  # noqa: ANN001
+    """Review finding (a new user): Enter in a new note's date saved an empty, dated
+    note, which the therapist's PDF then listed as if an appointment had happened."""
+    from PySide6.QtCore import Qt
+
+    from moodlog.ui.treatments import SessionNoteDialog
+    from tests.gui.helpers import create_vault_through_the_window
+
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    dialog = SessionNoteDialog(controller.context, parent=controller.main_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClick(dialog.date, Qt.Key.Key_Return)
+    assert dialog.isVisible() and controller.vault.session_notes.all() == []
+    dialog.save()  # Save on an empty note: a plain message, nothing saved
+    assert dialog.isVisible() and controller.vault.session_notes.all() == []
+    assert "Write something" in dialog.error.text()
+    dialog.insights.setPlainText("Noticed the inner critic")
+    dialog.save()
+    assert not dialog.isVisible()
+    assert [n.insights for n in controller.vault.session_notes.all()] == [
+        "Noticed the inner critic"
+    ]
