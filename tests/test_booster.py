@@ -59,6 +59,19 @@ def test_kaplan_meier_ties_and_unreached_median():
     assert km_median([5, 10, 12, 14], [False, True, True, True]) is None
 
 
+def test_the_first_session_on_record_is_never_maintenance():
+    """New-user review: after a person's very first session, Trends said "1 maintenance
+    session". A later lone session after a long gap is still a booster."""
+    first = iv(0)
+    assert induction_sessions([first], at(5)) == [first]
+    assert maintenance_sessions([first], at(5)) == []
+    weekly = [iv(0), iv(10), iv(20)]  # no run at the start: only the first is induction
+    assert induction_sessions(weekly, at(30)) == weekly[:1]
+    assert maintenance_sessions(weekly, at(30)) == weekly[1:]
+    later = [iv(0), iv(3), iv(200)]  # a new course of one session after a long gap
+    assert maintenance_sessions(later, at(210)) == later[2:]
+
+
 def test_induction_and_maintenance_split():
     first_course = [iv(d) for d in (0, 3, 7, 10, 14, 17)]  # gaps 3-4 days: induction
     boosters = [iv(d) for d in (24, 45, 80)]  # 7 days after the last one: maintenance
@@ -200,7 +213,8 @@ def test_fewer_than_three_maintenance_sessions_states_nothing_else():
 
 
 def test_a_session_without_rise_counts_as_zero_days():
-    sessions = [iv(d) for d in (40, 70, 100)]
+    # (after an induction: the first session on record is never maintenance)
+    sessions = [iv(d) for d in (0, 3, 40, 70, 100)]
     mood = build({}, end=130)  # flat: no session lifts the mood
     summary = booster_summary(mood, sessions, at(130))
     assert [(d.days, d.censored) for d in summary.durations] == [(0, False)] * 3
@@ -210,7 +224,7 @@ def test_a_session_without_rise_counts_as_zero_days():
 def test_sessions_cut_by_the_next_one_are_censored():
     # Mood stays up from each session to the next, 10 days apart; baselines come from
     # the 7 days before the first (later ones overlap their previous session's window).
-    sessions = [iv(d) for d in (40, 50, 60, 70)]
+    sessions = [iv(d) for d in (0, 3, 40, 50, 60, 70)]  # (an induction first)
     mood = build({}, end=75)
     for o in range(41, 76):
         mood[day(o)] = 7.0
@@ -294,15 +308,17 @@ def test_pdf_line_only_with_three_maintenance_sessions():
         entries = [Entry(d, dt.time(9), mood=round(v)) for d, v in mood.items()]
         return VaultContents(entries=entries, treatments=[iv(d) for d in session_days])
 
-    assert period_durability(contents((40, 70), 100), day(100), at(100)) is None
-    line, footnote = period_durability(contents((40, 70, 100), 130), day(130), at(130))
+    # (an induction on days 0 and 3 first: the first session on record is never
+    # maintenance)
+    assert period_durability(contents((0, 3, 40, 70), 100), day(100), at(100)) is None
+    line, footnote = period_durability(contents((0, 3, 40, 70, 100), 130), day(130), at(130))
     assert line == (
         "Last 3 maintenance sessions: mood stayed above its pre-session level for a median "
         "of 12 days (all 12 days)."
     )
     assert "Kaplan-Meier" in footnote and "censored" in footnote
     # As of the end of an earlier period: only what had happened by then.
-    assert period_durability(contents((40, 70, 100), 130), day(99), at(130)) is None
+    assert period_durability(contents((0, 3, 40, 70, 100), 130), day(99), at(130)) is None
 
 
 def test_booster_settings_survive_export_and_import():

@@ -76,7 +76,8 @@ def test_today_line_on_the_day_of_a_session_does_not_say_day_0():
     for start in boosters:
         for o in range(1, 11):
             mood[day(start + o)] = 7.0
-    sessions = [iv(o) for o in (*boosters, 130)]
+    # (an induction first: the first session on record is never maintenance)
+    sessions = [iv(o) for o in (0, 3, *boosters, 130)]
     line = booster_summary(mood, sessions, at(130)).today_line()
     assert line is not None and "day 0" not in line
     assert line.endswith("Your last session was today.")

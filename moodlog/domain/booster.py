@@ -10,7 +10,10 @@ Pure functions on domain records (no Qt, no SQL). Definitions:
   baseline or without days after it gives no duration.
 * **Induction / maintenance**: in each course (a gap of more than 90 days starts a
   new one) the sessions at its start that are less than 7 days apart (two or more, of
-  any kinds) are the induction; so are, for each kind first used later in the course,
+  any kinds) are the induction, and the first session on record always is, even alone
+  (new-user review: "1 maintenance session" after a person's very first session; a
+  lone session after a long gap stays a booster); so are, for each kind first used
+  later in the course,
   the first sessions of that kind less than 7 days apart (two or more of it: esketamine
   started after IV ketamine has its own twice-weekly induction, which counted as
   maintenance gave durations of 0 days; clinician review). Every other session is
@@ -76,8 +79,9 @@ OBSERVATION_TEXT = QT_TR_NOOP(
 OBSERVATION_LABEL = QT_TR_NOOP("An observation from your own data, not medical advice.")
 DURABILITY_DEFINITION = QT_TR_NOOP(
     "Session durability: for each maintenance session (every session but the induction: "
-    "a course's first run of sessions less than 7 days apart, and the first such run of a "
-    "kind first used later in the course; a gap of more than 90 days starts a new course), "
+    "a course's first run of sessions less than 7 days apart, the first session on "
+    "record always, and the first such run of a kind first used later in the course; a "
+    "gap of more than 90 days starts a new course), "
     "the days until the 3-day mean of mood is back at the pre-session baseline (0 when it did not "
     "rise); when the next session or the end of the data came first, the duration counts "
     'as "at least" that long (censored). Median by the Kaplan-Meier method over the last '
@@ -134,11 +138,14 @@ def km_median(durations: Iterable[float], censored: Iterable[bool]) -> float | N
 
 def induction_sessions(treatments: Iterable[Treatment], now: dt.datetime) -> list[Treatment]:
     """The induction (see the module's docstring): in each course, its first run of
-    sessions less than 7 days apart (two or more, of any kinds), and for each kind
-    first used later in the course, that kind's own first run (two or more of it)."""
+    sessions less than 7 days apart (two or more, of any kinds; the first course's may
+    be its first session alone: the first session on record is never maintenance), and
+    for each kind first used later in the course, that kind's own first run (two or
+    more of it)."""
     result: list[Treatment] = []
-    for course in courses(treatments, now):
-        induction = {id(t) for t in _first_run(course, 0, any_kind=True)}
+    for number, course in enumerate(courses(treatments, now)):
+        least = 1 if number == 0 else 2
+        induction = {id(t) for t in _first_run(course, 0, any_kind=True, least=least)}
         used = set()
         for index, session in enumerate(course):
             if index and session.kind not in used:
@@ -148,9 +155,11 @@ def induction_sessions(treatments: Iterable[Treatment], now: dt.datetime) -> lis
     return result
 
 
-def _first_run(course: list[Treatment], start: int, any_kind: bool) -> list[Treatment]:
+def _first_run(
+    course: list[Treatment], start: int, any_kind: bool, least: int = 2
+) -> list[Treatment]:
     """From ``course[start]`` on, the sessions each less than 7 days after the one
-    before (of the same kind, unless ``any_kind``): two or more, or none."""
+    before (of the same kind, unless ``any_kind``): ``least`` or more, or none."""
     run = [course[start]]
     for session in course[start + 1 :]:
         if not any_kind and session.kind != run[0].kind:
@@ -158,7 +167,7 @@ def _first_run(course: list[Treatment], start: int, any_kind: bool) -> list[Trea
         if (session.day - run[-1].day).days >= INDUCTION_GAP_DAYS:
             break
         run.append(session)
-    return run if len(run) >= 2 else []
+    return run if len(run) >= least else []
 
 
 def maintenance_sessions(treatments: Iterable[Treatment], now: dt.datetime) -> list[Treatment]:

@@ -168,7 +168,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Session durability: for each maintenance session (every session but the induction: a course&apos;s first run of sessions less than 7 days apart, and the first such run of a kind first used later in the course; a gap of more than 90 days starts a new course), the days until the 3-day mean of mood is back at the pre-session baseline (0 when it did not rise); when the next session or the end of the data came first, the duration counts as &quot;at least&quot; that long (censored). Median by the Kaplan-Meier method over the last maintenance sessions that have a duration, up to {n} (a setting).</source>
+        <source>Session durability: for each maintenance session (every session but the induction: a course&apos;s first run of sessions less than 7 days apart, the first session on record always, and the first such run of a kind first used later in the course; a gap of more than 90 days starts a new course), the days until the 3-day mean of mood is back at the pre-session baseline (0 when it did not rise); when the next session or the end of the data came first, the duration counts as &quot;at least&quot; that long (censored). Median by the Kaplan-Meier method over the last maintenance sessions that have a duration, up to {n} (a setting).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
