@@ -369,12 +369,21 @@ class AppController(QObject):
             return  # locked meanwhile
         notices = self._close_session()
         if problems:
+            from moodlog.ui.drafts import NotKeptReason
+
+            reason = problems[0]
             notices.insert(
                 0,
                 tr(
+                    "moodlog locked itself after a while without use. What you entered in "
+                    "“{title}” was not saved yet (moodlog does not keep it when it locks). "
+                    "Everything saved before is safe."
+                ).format(title=reason.title)
+                if isinstance(reason, NotKeptReason)
+                else tr(
                     "moodlog locked itself after a while without use. Your unsaved text "
                     "could not be kept: {reason}. Everything saved before is safe."
-                ).format(reason=problems[0]),
+                ).format(reason=reason),
             )
         if notices:
             self.unlock_page.show_error(" ".join(notices))
@@ -393,21 +402,27 @@ class AppController(QObject):
         not be kept as a draft (``reason``); "Go back" is the default."""
         from PySide6.QtWidgets import QMessageBox
 
+        from moodlog.ui.drafts import NotKeptReason
+
         if closing:
             then = tr("If you close moodlog now, it is lost.")
             go = tr("Close and discard it")
         else:
             then = tr("If you lock now, it is lost.")
             go = tr("Lock and discard it")
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            tr("Unsaved text"),
-            tr(
+        if isinstance(reason, NotKeptReason):  # nothing failed: a dialog not kept
+            icon, title = QMessageBox.Icon.Question, tr("Not saved yet")
+            text = tr(
+                "What you entered in “{title}” is not saved yet, and moodlog does not keep "
+                "it when it locks or closes.\n\n{then} You can go back and save it first."
+            ).format(title=reason.title, then=then)
+        else:
+            icon, title = QMessageBox.Icon.Warning, tr("Unsaved text")
+            text = tr(
                 "Your unsaved text could not be kept as a draft: {reason}.\n\n"
                 "{then} You can go back and save it, or copy it somewhere first."
-            ).format(reason=reason, then=then),
-            parent=self.main_window,
-        )
+            ).format(reason=reason, then=then)
+        box = QMessageBox(icon, title, text, parent=self.main_window)
         discard = box.addButton(go, QMessageBox.ButtonRole.DestructiveRole)
         back = box.addButton(tr("Go back"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(back)

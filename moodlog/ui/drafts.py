@@ -161,7 +161,23 @@ class NotKeptAtLock(ChangedSinceOpened):
         if self.input_saved or not self.changed_since_opened():
             return None
         title = self.windowTitle()  # type: ignore[attr-defined] - moodlog's words only
-        return tr("moodlog does not keep drafts of “{title}”").format(title=title)
+        return NotKeptReason(title)
+
+
+class NotKeptReason(str):
+    """Why a dialog's input is lost at a lock when nothing failed: moodlog does not keep
+    that dialog's input (``title``). The lock's question and the lock screen word it as
+    such, not as a failure (review finding: "could not be kept as a draft ... copy it
+    somewhere first" after a few questionnaire answers read as an error)."""
+
+    title: str
+
+    def __new__(cls, title: str) -> NotKeptReason:
+        reason = super().__new__(
+            cls, tr("moodlog does not keep drafts of “{title}”").format(title=title)
+        )
+        reason.title = title
+        return reason
 
 
 def forget_dialog_draft(context: AppContext) -> None:

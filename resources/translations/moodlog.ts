@@ -1529,6 +1529,10 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>moodlog locked itself after a while without use. What you entered in “{title}” was not saved yet (moodlog does not keep it when it locks). Everything saved before is safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>moodlog locked itself after a while without use. Your unsaved text could not be kept: {reason}. Everything saved before is safe.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1546,6 +1550,16 @@ session)</source>
     </message>
     <message>
         <source>If you lock now, it is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you entered in “{title}” is not saved yet, and moodlog does not keep it when it locks or closes.
+
+{then} You can go back and save it first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
