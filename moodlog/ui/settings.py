@@ -222,6 +222,13 @@ class SettingsScreen(QScrollArea):
             self.context.events.data_changed.emit("tags")
 
     def change_passphrase(self) -> None:
+        from moodlog.ui.unlock import weak_passphrase_accepted
+
+        if self.new.text() == self.repeat.text() and not weak_passphrase_accepted(
+            self, self.new.text()
+        ):
+            self.new.setFocus()
+            return
         try:
             self.vault.change_passphrase(self.current.text(), self.new.text(), self.repeat.text())
         except VaultError as error:

@@ -67,6 +67,28 @@ def passphrase_check(passphrase: str) -> tuple[int, str, str]:
     return score, tr(STRENGTH_WORDS[score]), advice
 
 
+def weak_passphrase_accepted(parent: QWidget, passphrase: str) -> bool:
+    """Whether to go on with ``passphrase``: asked only when zxcvbn scores it 0 (a
+    top-ranked common password such as "password123"): "Choose another" is the default,
+    "Use it anyway" goes on (review finding: "12345678" made a journal with one Enter,
+    its "Very weak" line unread). Never blocks: the person decides."""
+    if passphrase_check(passphrase)[0] > 0:
+        return True
+    from moodlog.ui.widgets import confirm
+
+    return confirm(
+        parent,
+        tr("A very easy passphrase"),
+        tr(
+            "This passphrase is among the first anyone would try: someone with your "
+            "computer could open your journal. A few unrelated words are much safer and "
+            "still easy to remember."
+        ),
+        action=tr("Use it anyway"),
+        keep=tr("Choose another"),
+    )
+
+
 def passphrase_strength(passphrase: str) -> tuple[int, str]:
     """A 0-4 score with its word (see :func:`passphrase_check`)."""
     score, word, _ = passphrase_check(passphrase)
@@ -286,6 +308,9 @@ class CreateVaultPage(_Page):
 
         try:
             passphrase = check_new_passphrase(self.first.text(), self.second.text())
+            if not weak_passphrase_accepted(self, passphrase):
+                self.first.setFocus()
+                return
             from moodlog.paths import ensure_private_dir
 
             ensure_private_dir(self.path.parent)

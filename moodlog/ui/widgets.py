@@ -356,13 +356,18 @@ def column_memory(context: object) -> Path | None:
     return None if getattr(context, "demo", False) else getattr(context, "data_dir", None)
 
 
-def confirm(parent: QWidget, title: str, text: str, action: str | None = None) -> bool:
+def confirm(
+    parent: QWidget, title: str, text: str, action: str | None = None, keep: str | None = None
+) -> bool:
     """Asks before something that cannot be undone; ``action`` names the button that
-    does it (default "Delete"). The caller translates ``title``, ``text`` and ``action``."""
+    does it (default "Delete"), ``keep`` the default one that does not (default
+    "Cancel"). The caller translates ``title``, ``text``, ``action`` and ``keep``."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     yes = box.addButton(action or tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    if keep is None:
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+    else:
+        box.setDefaultButton(box.addButton(keep, QMessageBox.ButtonRole.RejectRole))
     box.exec()
     return box.clickedButton() is yes
 

@@ -4654,6 +4654,22 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A very easy passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This passphrase is among the first anyone would try: someone with your computer could open your journal. A few unrelated words are much safer and still easy to remember.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use it anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>first attempt</source>
         <translation type="unfinished"></translation>
     </message>

@@ -197,3 +197,38 @@ def test_new_data_reaches_a_hidden_trends_screen_in_a_quiet_moment(qtbot, data_d
     qtbot.waitUntil(lambda: controller.preloader.done, timeout=10_000)
     assert not trends.isVisible()
     assert trends.data.complete and trends.data.mood[day] == 7
+
+
+def test_a_top_common_passphrase_is_asked_about_first(qtbot, data_dir: Path) -> None:
+    """Review finding (a new user): "12345678" made a journal with one Enter. Now a
+    question comes first; "Choose another" is the default, "Use it anyway" goes on."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    controller = AppController(data_dir)
+    controller.start()
+    qtbot.addWidget(controller.lock_window)
+    page = controller.lock_window.stack.currentWidget()
+    asked: list[str] = []
+
+    def answer(button: str) -> None:
+        box = QApplication.activeModalWidget()
+        asked.append(box.text())
+        assert box.defaultButton().text() == "Choose another"
+        next(b for b in box.buttons() if b.text() == button).click()
+
+    for button, created in (("Choose another", False), ("Use it anyway", True)):
+        page.first.setText("password123")
+        page.second.setText("password123")
+        QTimer.singleShot(0, lambda button=button: answer(button))
+        page.create()
+        assert (data_dir / "moodlog.db").exists() is created
+    assert len(asked) == 2 and "among the first anyone would try" in asked[0]
+    assert (data_dir / "moodlog.db").exists() and controller.vault is not None
+    controller.shutdown()
+
+
+def test_a_strong_passphrase_is_not_asked_about(qtbot, data_dir: Path) -> None:
+    from moodlog.ui.unlock import weak_passphrase_accepted
+
+    assert weak_passphrase_accepted(None, PASSPHRASE)  # no question: it would block here
