@@ -233,6 +233,14 @@ class Vault:
             conn_mod.rekey(self.conn, new)
         except conn_mod.DatabaseError as error:
             self._rollback_quietly(self.conn)
+            # A failed rekey leaves this connection's codec writing with the new key while
+            # the file keeps the old one: the next write mixed the two, and then neither
+            # passphrase opened the journal (review finding, a full disk). Reopened with
+            # the current passphrase before anything else is written; if even that
+            # fails, the vault is left closed (the app locks), never half-keyed.
+            self._close_connection()
+            with contextlib.suppress(VaultError, OSError, conn_mod.DatabaseError):
+                self._conn = conn_mod.open_connection(self.path, current)
             raise (
                 storage_problem(error, "The passphrase was not changed")
                 or PassphraseChangeFailed(
