@@ -330,10 +330,15 @@ class AppController(QObject):
             screen.bring_up_to_date()
 
     def _set_idle_minutes(self, minutes: int) -> None:
+        """The lock follows the choice at once, kept for the next start or not (review
+        finding: with a full disk the save failed first, and the timer kept the old
+        time while the box showed the new one)."""
+        from moodlog.ui.widgets import keep_preferences
+
         self.preferences.idle_lock_minutes = minutes
-        self.preferences.save(self.data_dir)
         if not self._fixed_idle:
             self.idle.set_interval(minutes * 60_000)
+        keep_preferences(self.preferences, self.data_dir, self.main_window, self.demo)
 
     def lock(self) -> bool:
         """Lock at the person's request (Lock button, Ctrl+L). Returns whether it locked.
@@ -542,9 +547,10 @@ class AppController(QObject):
         return self._help_panel
 
     def _set_country(self, code: str) -> None:
+        from moodlog.ui.widgets import keep_preferences
+
         self.preferences.country = code
-        if not self.demo:
-            self.preferences.save(self.data_dir)
+        keep_preferences(self.preferences, self.data_dir, self._help_panel, self.demo)
 
 
 UNEXPECTED_ERROR_TEXT = QT_TR_NOOP(

@@ -26,7 +26,7 @@ from moodlog.i18n import tr
 from moodlog.ui.application import THEMES, apply_theme
 from moodlog.ui.context import AppContext
 from moodlog.ui.country import CountryBox
-from moodlog.ui.widgets import hint, scrolling_page
+from moodlog.ui.widgets import hint, keep_preferences, scrolling_page
 from moodlog.vault.errors import VaultError
 
 
@@ -196,17 +196,18 @@ class SettingsScreen(QScrollArea):
         self.import_dialog.show()
 
     def _country_changed(self) -> None:
-        code = self.country.country()
-        self.context.preferences.country = code
-        if not self.context.demo:
-            self.context.preferences.save(self.context.data_dir)
+        self.context.preferences.country = self.country.country()
+        self._keep_preferences()
 
     def _theme_changed(self) -> None:
         theme = self.theme.currentData()
         self.context.preferences.theme = theme
-        if not self.context.demo:
-            self.context.preferences.save(self.context.data_dir)
         apply_theme(QApplication.instance(), theme)
+        self._keep_preferences()
+
+    def _keep_preferences(self) -> None:
+        context = self.context
+        keep_preferences(context.preferences, context.data_dir, self, context.demo)
 
     def _add_tag(self) -> None:
         self.vault.tags.add(clean_tag(self.new_tag.text())[:MAX_TAG_CHARS])

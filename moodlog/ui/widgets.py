@@ -372,6 +372,38 @@ def confirm(
     return box.clickedButton() is yes
 
 
+def keep_preferences(
+    preferences,  # noqa: ANN001 - moodlog.preferences.Preferences
+    data_dir: Path,
+    parent: QWidget | None,
+    demo: bool = False,
+) -> bool:
+    """Save preferences.json after a setting changed (the setting already applies).
+    When that fails (a full disk), a plain, non-blocking message says the setting
+    applies now but not after a restart (review finding: the error went up to "Something
+    went wrong inside moodlog", even over the crisis panel). Returns whether it was kept."""
+    if demo:
+        return True
+    try:
+        preferences.save(data_dir)
+    except OSError as error:
+        from moodlog.vault.errors import os_reason
+
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            tr("moodlog"),
+            tr(
+                "The setting applies now, but it could not be kept for the next start: {reason}."
+            ).format(reason=os_reason(error)),
+            parent=parent,
+        )
+        box.setModal(False)  # never holds up a lock or the help panel
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
+        return False
+    return True
+
+
 def show_error(parent: QWidget | None, text: str, title: str | None = None) -> None:
     QMessageBox.warning(parent, title or tr("moodlog"), text)
 

@@ -4810,6 +4810,10 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The setting applies now, but it could not be kept for the next start: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>not set yet</source>
         <translation type="unfinished"></translation>
     </message>
