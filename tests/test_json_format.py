@@ -398,3 +398,39 @@ def test_an_integer_answer_is_refused_after_a_boolean_one(demo_document: dict):
     checkins.append(second)
     with pytest.raises(ValidationError, match=r"si_checkins\[\d+\].*thoughts"):
         json_format.from_document(document)
+
+
+def test_records_made_as_they_happen_may_not_be_dated_ahead():
+    """Hardening review: a GAD-7 dated five years ahead was imported without a word, and
+    Today's questionnaire prompt was silent from then on. Entries, questionnaires and
+    self-checks may be dated up to tomorrow (as the CSV importers); sessions, which may
+    be appointments, up to 5 years ahead."""
+    import datetime as dt
+
+    import pytest
+
+    from moodlog.domain.errors import ValidationError
+    from moodlog.report.json_format import from_document
+
+    ahead = (dt.date.today() + dt.timedelta(days=400)).isoformat()
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    records = {
+        "entries": {"date": ahead, "time": "09:00", "mood": 5},
+        "questionnaires": {
+            "date": ahead,
+            "time": "09:00",
+            "instrument": "GAD-7",
+            "answers": [1] * 7,
+        },
+        "si_checkins": {"date": ahead, "time": "09:00", "skipped": True},
+    }
+    for section, record in records.items():
+        with pytest.raises(ValidationError) as refused:
+            from_document({"format": "moodlog", "version": 1, section: [record]})
+        assert f"{section}[1]: 'date' is in the future" in str(refused.value)
+        on_time = {**record, "date": tomorrow}
+        loaded = from_document({"format": "moodlog", "version": 1, section: [on_time]})
+        assert loaded  # tomorrow is fine
+    booked = {"date": ahead, "time": "10:00", "kind": "ketamine_iv"}
+    contents = from_document({"format": "moodlog", "version": 1, "treatments": [booked]})
+    assert [t.day.isoformat() for t in contents.treatments] == [ahead]

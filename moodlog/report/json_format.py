@@ -222,18 +222,22 @@ _EARLIEST_DATE = dt.date(EARLIEST_YEAR, 1, 1)
 _SURELY_IN_RANGE = _latest_date(dt.date.today())
 
 
-def _parse_date(value: str, fail: Any) -> dt.date:
-    """A date written exactly YYYY-MM-DD, from 1900 to 5 years after today."""
+def _parse_date(value: str, fail: Any, latest: dt.date | None = None) -> dt.date:
+    """A date written exactly YYYY-MM-DD, from 1900 to 5 years after today (sessions:
+    appointments), or, with ``latest`` (what the person records as it happens: check-ins,
+    self-checks, questionnaires), up to that day."""
     parsed = _date_of(value)
     if parsed is None:
         raise fail(f"must be a date YYYY-MM-DD (got {shown(value)}).")
     if parsed < _EARLIEST_DATE or parsed > _SURELY_IN_RANGE:
-        latest = _latest_date(dt.date.today())
-        if _EARLIEST_DATE <= parsed <= latest:
-            return parsed  # the app has been running since an earlier day
-        raise fail(
-            f"must be a date from {EARLIEST_YEAR} to {latest.isoformat()} (got {shown(value)})."
-        )
+        furthest = _latest_date(dt.date.today())
+        if not _EARLIEST_DATE <= parsed <= furthest:
+            raise fail(
+                f"must be a date from {EARLIEST_YEAR} to {furthest.isoformat()} "
+                f"(got {shown(value)})."
+            )  # (else: the app has been running since an earlier day)
+    if latest is not None and parsed > latest:
+        raise fail(f"is in the future (got {shown(value)}); only sessions may be booked ahead.")
     return parsed
 
 
@@ -450,11 +454,13 @@ class _Reader:
     def flag(self, key: str) -> bool:
         return bool(self.get(key, (bool,), default=False))
 
-    def date(self, key: str, required: bool = True) -> dt.date | None:
+    def date(
+        self, key: str, required: bool = True, latest: dt.date | None = None
+    ) -> dt.date | None:
         value = self.get(key, (str,), required=required)
         if value is None:
             return None
-        return _parse_date(value, lambda message: self.fail(f"'{key}' {message}"))
+        return _parse_date(value, lambda message: self.fail(f"'{key}' {message}"), latest)
 
     def time(self, key: str = "time") -> dt.time:
         value = self.get(key, (str,), required=True)
@@ -502,12 +508,20 @@ _EARLIEST_STAMP = dt.datetime(EARLIEST_YEAR, 1, 1)
 _STAMPS_BEFORE = dt.datetime.combine(_SURELY_IN_RANGE + dt.timedelta(days=1), dt.time())
 
 
-def _quick_date(value: Any) -> dt.date | None:
+def _quick_date(value: Any, latest: dt.date = _SURELY_IN_RANGE) -> dt.date | None:
     if type(value) is str:
         day = _date_of(value)
-        if day is not None and _EARLIEST_DATE <= day <= _SURELY_IN_RANGE:
+        if day is not None and _EARLIEST_DATE <= day <= latest:
             return day
     return None
+
+
+def recorded_by() -> dt.date:
+    """The latest day a check-in, self-check or questionnaire may have: tomorrow (a
+    phone in a time zone ahead of this computer may be there already), as the CSV
+    importers allow (review finding: a GAD-7 dated five years ahead was taken, and
+    the questionnaire prompt on Today was silent since)."""
+    return dt.date.today() + dt.timedelta(days=1)
 
 
 def _quick_time(value: Any) -> dt.time | None:
@@ -534,11 +548,12 @@ def _quick_flag(value: Any) -> Any:
     return value if type(value) is bool else _NOT_READ
 
 
-def _quick_entry(record: Any) -> Entry | None:
+def _quick_entry(record: Any, latest: dt.date | None = None) -> Entry | None:
     if type(record) is not dict:
         return None
     get = record.get
-    day, time, mood = _quick_date(get("date")), _quick_time(get("time")), get("mood")
+    day = _quick_date(get("date"), latest or recorded_by())
+    time, mood = _quick_time(get("time")), get("mood")
     if day is None or time is None or type(mood) is not int:
         return None
     anxiety, energy = get("anxiety"), get("energy")
@@ -584,12 +599,13 @@ def _quick_entry(record: Any) -> Entry | None:
     return entry
 
 
-def _quick_questionnaire(record: Any) -> QuestionnaireResult | None:
+def _quick_questionnaire(record: Any, latest: dt.date | None = None) -> QuestionnaireResult | None:
     if type(record) is not dict:
         return None
     get = record.get
     instrument, answers, difficulty = get("instrument"), get("answers"), get("difficulty")
-    day, time, baseline = _quick_date(get("date")), _quick_time(get("time")), get("baseline")
+    day = _quick_date(get("date"), latest or recorded_by())
+    time, baseline = _quick_time(get("time")), get("baseline")
     if (
         type(instrument) is not str
         or instrument not in INSTRUMENTS
@@ -626,7 +642,9 @@ def _quick_questionnaire(record: Any) -> QuestionnaireResult | None:
     return result
 
 
-def _quick_checkin(record: Any, verdicts: dict[tuple, tuple[str, str]]) -> SICheckin | None:
+def _quick_checkin(
+    record: Any, verdicts: dict[tuple, tuple[str, str]], latest: dt.date | None = None
+) -> SICheckin | None:
     """``verdicts``: (level, legacy level) of each answer set met so far in this file,
     keyed by the six answers (only true, false and null get here, so 0 and 1 never meet
     false and true) and ``skipped``."""
@@ -640,7 +658,7 @@ def _quick_checkin(record: Any, verdicts: dict[tuple, tuple[str, str]]) -> SIChe
         or not set(map(type, answers.values())) <= _ANSWER_TYPES
     ):
         return None
-    day, time = _quick_date(get("date")), _quick_time(get("time"))
+    day, time = _quick_date(get("date"), latest or recorded_by()), _quick_time(get("time"))
     skipped, discuss = _quick_flag(get("skipped")), _quick_flag(get("discuss"))
     stamp = _quick_stamp(get("recorded_at"))
     if (
@@ -726,8 +744,9 @@ def _from_document(document: Any, check_tree: bool = True) -> VaultContents:
     contents.tags = [_tag(t, f"tags[{i}]") for i, t in enumerate(top.items("tags"), start=1)]
     contents.settings = _settings(document.get("settings"))
 
+    latest = recorded_by()  # check-ins, self-checks, questionnaires: not ahead of tomorrow
     for index, record in enumerate(top.items("entries"), start=1):
-        entry = _quick_entry(record)
+        entry = _quick_entry(record, latest)
         if entry is not None:
             contents.entries.append(entry)
             continue
@@ -735,7 +754,7 @@ def _from_document(document: Any, check_tree: bool = True) -> VaultContents:
         r = _Reader(record, where)
         tags = [_tag(t, f"{where}.tags[{i}]") for i, t in enumerate(r.items("tags"), start=1)]
         entry = Entry(
-            day=r.date("date"),
+            day=r.date("date", latest=latest),
             time=r.time(),
             mood=r.integer("mood", required=True),
             anxiety=r.integer("anxiety"),
@@ -751,7 +770,7 @@ def _from_document(document: Any, check_tree: bool = True) -> VaultContents:
         contents.entries.append(entry)
 
     for index, record in enumerate(top.items("questionnaires"), start=1):
-        quick = _quick_questionnaire(record)
+        quick = _quick_questionnaire(record, latest)
         if quick is not None:
             contents.questionnaires.append(quick)
             continue
@@ -762,7 +781,7 @@ def _from_document(document: Any, check_tree: bool = True) -> VaultContents:
             raise r.fail(f"'instrument' must be one of {', '.join(INSTRUMENTS)}.")
         answers = r.items("answers")
         result = QuestionnaireResult(
-            day=r.date("date"),
+            day=r.date("date", latest=latest),
             time=r.time(),
             instrument=instrument,
             answers=list(answers),
@@ -782,7 +801,7 @@ def _from_document(document: Any, check_tree: bool = True) -> VaultContents:
     levels: dict[tuple, str] = {}
     verdicts: dict[tuple, tuple[str, str]] = {}
     for index, record in enumerate(top.items("si_checkins"), start=1):
-        quick_checkin = _quick_checkin(record, verdicts)
+        quick_checkin = _quick_checkin(record, verdicts, latest)
         if quick_checkin is not None:
             contents.checkins.append(quick_checkin)
             continue
@@ -791,7 +810,7 @@ def _from_document(document: Any, check_tree: bool = True) -> VaultContents:
         answers = r.get("answers", (dict,), default={})
         skipped = r.flag("skipped")
         checkin = SICheckin(
-            day=r.date("date"),
+            day=r.date("date", latest=latest),
             time=r.time(),
             answers=dict(answers),
             skipped=skipped,
