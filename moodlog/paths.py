@@ -60,12 +60,42 @@ def create_private_file(path: Path) -> None:
     os.chmod(path, 0o600)
 
 
+STALE_TEMP_SECONDS = 3600  # an export takes seconds: a temp file this old was left behind
+
+
+def clear_stale_temps(folder: Path) -> None:
+    """Remove moodlog's own temp files (``.moodlog-*.tmp``) left in ``folder`` by an
+    export or save that was killed part-way: an hour old or more, this user's, plain
+    files only (review finding: a killed CSV export left its plain text there for good;
+    the next export did not clean up). A fresher one may be another moodlog's, still
+    being written: left alone."""
+    import stat
+    import time
+
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            name = entry.name
+            if not (name.startswith(".moodlog-") and name.endswith(".tmp")):
+                continue
+            with contextlib.suppress(OSError):
+                info = entry.stat(follow_symlinks=False)
+                if (
+                    stat.S_ISREG(info.st_mode)
+                    and info.st_uid == os.getuid()
+                    and now - info.st_mtime >= STALE_TEMP_SECONDS
+                ):
+                    os.unlink(entry.path)
+
+
 @contextlib.contextmanager
 def atomic_target(path: Path, suffix: str = ".tmp") -> Iterator[Path]:
     """A private (0600) temp file beside ``path`` to write into; renamed over ``path``
     when the block succeeds, deleted when it fails. No half-written file is ever
-    left under the real name, and nothing is written outside the target folder."""
+    left under the real name, and nothing is written outside the target folder (and
+    what an earlier, killed write left there is removed: :func:`clear_stale_temps`)."""
     path = Path(path)
+    clear_stale_temps(path.parent)
     fd, temp_name = tempfile.mkstemp(prefix=".moodlog-", suffix=suffix, dir=path.parent)
     os.close(fd)
     temp = Path(temp_name)

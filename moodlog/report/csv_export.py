@@ -27,7 +27,7 @@ from moodlog.domain.period import Period
 from moodlog.domain.questionnaires import INSTRUMENTS, item_count
 from moodlog.domain.safety import SI_KEYS
 from moodlog.domain.treatments import KINDS, SIDE_EFFECTS
-from moodlog.paths import ensure_private_dir
+from moodlog.paths import clear_stale_temps, ensure_private_dir
 from moodlog.wording import QT_TR_NOOP
 
 NOT_ENCRYPTED_WARNING = QT_TR_NOOP(  # the UI shows tr() of it
@@ -221,6 +221,7 @@ def export_csv(
             raise FileNotFoundError(2, "No such folder", str(folder.parent))
         ensure_private_dir(folder)
         made_folder = True
+    clear_stale_temps(folder)
     temps: list[tuple[Path, Path]] = []
     try:
         for name, rows in tables(contents, period, include_checkins).items():
