@@ -290,7 +290,8 @@ def test_kill_during_backup_leaves_previous_backups_intact(tmp_path: Path):
 def test_automatic_backup_once_a_day(tmp_path: Path, vault: Vault):
     folder = tmp_path / "b"
     first = backup.auto_backup(vault, folder, dt.datetime(2026, 3, 1, 8))
-    assert first is not None and first.automatic and first.path.name.endswith("-auto.db")
+    assert first is not None and first.automatic
+    assert first.path.name == f"moodlog-backup-2026-03-01-080000-auto-j{first.journal}.db"
     assert backup.auto_backup(vault, folder, dt.datetime(2026, 3, 1, 22)) is None
     assert backup.auto_backup(vault, folder, dt.datetime(2026, 3, 2, 7)) is not None
     assert len(backup.list_backups(folder)) == 2
@@ -537,3 +538,56 @@ def test_a_damaged_backup_is_not_taken_for_a_wrong_passphrase(tmp_path: Path):
     with pytest.raises(backup.WrongBackupPassphrase):
         backup.restore(made.path, "another passphrase", vault_file)
     assert sha256(vault_file) == original
+
+
+def test_two_journals_sharing_a_backup_folder_each_get_their_backups(tmp_path: Path):
+    """Hardening review: with a laptop's and a desktop's journals backing up into one
+    synced folder, the first unlocked each day made the only automatic backup; the other
+    was never backed up, while its screen said "today". Each journal's backups now carry
+    its mark; only its own count for it, and pruning never deletes another's."""
+    folder = tmp_path / "shared"
+    for name in ("laptop", "desktop"):
+        (tmp_path / name).mkdir()
+    laptop = Vault.create(tmp_path / "laptop" / "moodlog.db", PASSPHRASE)
+    desktop = Vault.create(tmp_path / "desktop" / "moodlog.db", "another long passphrase")
+    try:
+        for day in range(1, 41):
+            morning = dt.datetime(2026, 3, 1, 8) + dt.timedelta(days=day)
+            assert backup.auto_backup(laptop, folder, morning) is not None
+            evening = morning + dt.timedelta(hours=12)
+            made = backup.auto_backup(desktop, folder, evening)
+            assert made is not None, f"day {day}: the desktop was not backed up"
+        marks = {backup.journal_mark(laptop), backup.journal_mark(desktop)}
+        assert len(marks) == 2 and "" not in marks
+        for vault in (laptop, desktop):
+            mine = backup.list_backups(folder, backup.journal_mark(vault))
+            assert len(mine) == 11  # 7 daily + 4 weekly: each journal's own, kept
+            assert {b.journal for b in mine} == {backup.journal_mark(vault)}
+        assert len(backup.list_backups(folder)) == 22
+        last = backup.last_backup_time(folder, backup.journal_mark(desktop))
+        assert last == dt.datetime(2026, 4, 10, 20)
+    finally:
+        laptop.close()
+        desktop.close()
+
+
+def test_a_backup_that_fails_leaves_no_mark_and_an_old_unmarked_one_still_counts(
+    tmp_path: Path, vault: Vault
+):
+    folder = tmp_path / "b"
+    folder.mkdir()
+    (folder / "moodlog-backup-2026-03-01-080000-auto.db").write_bytes(b"x")  # before marks
+    assert backup.journal_mark(vault) == ""
+    assert not backup.backup_due(folder, dt.datetime(2026, 3, 1, 20), "")
+    assert backup.parse_name("moodlog-backup-2026-03-01-080000-auto-j0a1b2c3d.db") == (
+        dt.datetime(2026, 3, 1, 8),
+        True,
+    )
+    (folder / "blocked").mkdir()
+    with pytest.raises(backup.BackupFailed):
+        backup.write_backup(vault, folder, target=folder / "blocked")
+    assert backup.journal_mark(vault) == ""  # nothing of the vault changed
+    made = backup.write_backup(vault, folder, now=dt.datetime(2026, 3, 2, 9))
+    assert made.journal and backup.journal_mark(vault) == made.journal
+    # The unmarked automatic one is never pruned by a journal: its journal is not known.
+    assert backup.prune(folder, made.journal) == []

@@ -80,7 +80,8 @@ def reminder_text(context) -> str | None:  # noqa: ANN001 - an AppContext
     """Today's gentle line when there has been no backup for 14 days (or never)."""
     if context.demo:
         return None
-    return backup.reminder_text(backup_folder(context.preferences, context.data_dir), context.now())
+    folder = backup_folder(context.preferences, context.data_dir)
+    return backup.reminder_text(folder, context.now(), backup.journal_mark(context.vault))
 
 
 def describe_time(when: dt.datetime | None, now: dt.datetime) -> str:
@@ -545,8 +546,11 @@ class BackupsScreen(QScrollArea):
             return
         folder = self.folder
         backups = backup.list_backups(folder)
+        mine = backup.journal_mark(self.vault)
+        # This journal's last backup: another journal's in the same folder does not count.
+        own = backup.list_backups(folder, mine)
         now = self.context.now()
-        self.last_label.setText(describe_time(backups[0].made_at if backups else None, now))
+        self.last_label.setText(describe_time(own[0].made_at if own else None, now))
         self.folder_label.setText(str(folder))
         inside = _is_inside(folder, self.context.data_dir)
         self.same_disk.setText(
@@ -568,11 +572,10 @@ class BackupsScreen(QScrollArea):
         )
         self.table.setRowCount(len(backups))
         for row, item in enumerate(backups):
-            cells = (
-                made_text(item.made_at),
-                tr(item.kind),
-                backup.describe_size(item.size),
-            )
+            kind = tr(item.kind)
+            if item.journal and item.journal != mine:
+                kind = tr("{kind}, of another journal").format(kind=kind)
+            cells = (made_text(item.made_at), kind, backup.describe_size(item.size))
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, str(item.path))

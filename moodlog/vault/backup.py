@@ -73,11 +73,12 @@ RETENTION_TEXT = (
     "those, and deletes older automatic ones. Backups you make yourself are never deleted."
 )
 
+JOURNAL_MARK_SLOT = "backup-journal-mark"
 _NAME = re.compile(
     re.escape(BACKUP_PREFIX)
     + r"(\d{4}-\d{2}-\d{2})-(\d{6})(?:-(\d+))?("
     + re.escape(AUTO_MARK)
-    + r")?"
+    + r")?(?:-j([0-9a-f]{8}))?"
     + re.escape(BACKUP_SUFFIX)
 )
 # The tables every moodlog vault since format 1 has; a file without them is not ours.
@@ -145,6 +146,7 @@ class BackupFile:
     made_at: dt.datetime
     size: int
     automatic: bool
+    journal: str = ""  # the journal mark in its name ("": made before marks, or renamed)
 
     @property
     def kind(self) -> str:
@@ -167,8 +169,25 @@ def parse_name(name: str) -> tuple[dt.datetime, bool] | None:
     return made, bool(match[4])
 
 
-def list_backups(folder: Path) -> list[BackupFile]:
-    """moodlog's backups in ``folder``, newest first (other files are left out)."""
+def journal_mark(vault: Vault) -> str:
+    """This journal's mark in the names of its backups (8 hex digits), or "" before
+    its first marked backup. Backups of two journals in one folder (a laptop and a
+    desktop sharing a synced folder, as the README suggests) are told apart by it
+    (review finding: the first journal unlocked each day made the only automatic backup,
+    and the other was never backed up while its screen said "today"). Kept inside the
+    encrypted vault, in a slot no export reads; a backup carries it (it is the same
+    journal), an import does not."""
+    body = vault.drafts.load(JOURNAL_MARK_SLOT)
+    mark = body.get("mark") if isinstance(body, dict) else None
+    return mark if isinstance(mark, str) and re.fullmatch(r"[0-9a-f]{8}", mark) else ""
+
+
+def list_backups(folder: Path, journal: str | None = None) -> list[BackupFile]:
+    """moodlog's backups in ``folder``, newest first (other files are left out). With
+    ``journal`` (:func:`journal_mark`), only this journal's: those with its mark and
+    those made before marks (they may be another journal's, but counting them keeps an
+    upgraded journal from reading as never backed up); ``""``: a journal without a mark
+    yet, so only the unmarked ones."""
     found: list[tuple[int, int, BackupFile]] = []
     try:
         children = list(Path(folder).iterdir())
@@ -186,21 +205,25 @@ def list_backups(folder: Path) -> list[BackupFile]:
             continue
         match = _NAME.fullmatch(child.name)
         number = int(match[3]) if match and match[3] else 1  # "-2": second in that second
-        made = BackupFile(child, parsed[0], stat.st_size, parsed[1])
+        mark = (match[5] or "") if match else ""
+        if journal is not None and mark not in (journal, ""):
+            continue
+        made = BackupFile(child, parsed[0], stat.st_size, parsed[1], mark)
         found.append((stat.st_mtime_ns, number, made))
     # Newest first; within one second, by when the file was written.
     found.sort(key=lambda row: (row[2].made_at, row[0], row[1]), reverse=True)
     return [made for _, _, made in found]
 
 
-def last_backup_time(folder: Path) -> dt.datetime | None:
-    backups = list_backups(folder)
+def last_backup_time(folder: Path, journal: str | None = None) -> dt.datetime | None:
+    backups = list_backups(folder, journal)
     return backups[0].made_at if backups else None
 
 
-def reminder_text(folder: Path, now: dt.datetime) -> str | None:
-    """A gentle line for Today when there has been no backup for 14 days, or never."""
-    last = last_backup_time(folder)
+def reminder_text(folder: Path, now: dt.datetime, journal: str | None = None) -> str | None:
+    """A gentle line for Today when there has been no backup (of ``journal``) for 14
+    days, or never."""
+    last = last_backup_time(folder, journal)
     if last is None:
         return (
             "Your journal has not been backed up yet. A backup keeps your entries safe "
@@ -262,9 +285,9 @@ def ensure_folder(folder: Path) -> Path:
     return folder
 
 
-def _final_name(folder: Path, made_at: dt.datetime, automatic: bool) -> Path:
+def _final_name(folder: Path, made_at: dt.datetime, automatic: bool, journal: str) -> Path:
     stamp = made_at.strftime("%Y-%m-%d-%H%M%S")
-    mark = AUTO_MARK if automatic else ""
+    mark = (AUTO_MARK if automatic else "") + f"-j{journal}"
     candidate = folder / f"{BACKUP_PREFIX}{stamp}{mark}{BACKUP_SUFFIX}"
     number = 2
     while candidate.exists():
@@ -318,6 +341,13 @@ def write_backup(
     BackupFailed with a plain reason; earlier backups are never touched.
     """
     made_at = (now or dt.datetime.now()).replace(microsecond=0)
+    known = journal_mark(vault)
+    if known:
+        journal = known
+    else:
+        import secrets
+
+        journal = secrets.token_hex(4)  # kept in the vault once the backup is made
     try:
         folder = ensure_folder(Path(target).parent if target is not None else folder)
         _remove_stale_temps(folder)
@@ -330,7 +360,7 @@ def write_backup(
         os.chmod(temp, 0o600)
         _export(vault, temp, passphrase)
         _fsync_file(temp)
-        final = target if target is not None else _final_name(folder, made_at, automatic)
+        final = target if target is not None else _final_name(folder, made_at, automatic, journal)
         os.replace(temp, final)
         _fsync_dir(folder)
     except BaseException as error:
@@ -343,7 +373,11 @@ def write_backup(
         if isinstance(error, sqlcipher3.Error):
             raise BackupFailed(_sql_reason(error)) from None
         raise
-    return BackupFile(Path(final), made_at, Path(final).stat().st_size, automatic)
+    if not known:  # (nothing of the vault changes when the backup fails)
+        with contextlib.suppress(VaultError):
+            vault.drafts.save(JOURNAL_MARK_SLOT, {"mark": journal})
+    mark = journal if target is None else ""
+    return BackupFile(Path(final), made_at, Path(final).stat().st_size, automatic, mark)
 
 
 def _os_reason(error: OSError) -> str:
@@ -390,19 +424,20 @@ def set_stored_passphrase(vault: Vault, passphrase: str | None) -> None:
         vault.drafts.discard(PASSPHRASE_SLOT)
 
 
-def backup_due(folder: Path, now: dt.datetime) -> bool:
-    """No backup of any kind made today (the day of ``now``)."""
-    last = last_backup_time(folder)
+def backup_due(folder: Path, now: dt.datetime, journal: str | None = None) -> bool:
+    """No backup of any kind (of ``journal``) made today (the day of ``now``)."""
+    last = last_backup_time(folder, journal)
     return last is None or last.date() < now.date()
 
 
 def auto_backup(vault: Vault, folder: Path, now: dt.datetime | None = None) -> BackupFile | None:
-    """The daily backup at the first unlock of a day; thins out older automatic ones."""
+    """The daily backup at the first unlock of a day (another journal's backups in the
+    same folder do not count); thins out this journal's older automatic ones."""
     now = now or dt.datetime.now()
-    if not backup_due(folder, now):
+    if not backup_due(folder, now, journal_mark(vault)):
         return None
     made = write_backup(vault, folder, stored_passphrase(vault), automatic=True, now=now)
-    prune(folder)
+    prune(folder, made.journal)
     return made
 
 
@@ -433,9 +468,13 @@ def to_keep(backups: list[BackupFile]) -> set[Path]:
     return keep
 
 
-def prune(folder: Path) -> list[Path]:
-    """Delete automatic backups beyond the retention rule; returns what was deleted."""
-    backups = list_backups(folder)
+def prune(folder: Path, journal: str | None = None) -> list[Path]:
+    """Delete automatic backups beyond the retention rule; returns what was deleted.
+    With ``journal``, only that journal's marked ones: never another journal's, nor
+    those made before marks (whose journal is not known)."""
+    backups = list_backups(folder, journal)
+    if journal is not None:
+        backups = [b for b in backups if b.journal == journal]
     keep = to_keep(backups)
     removed = []
     for backup in backups:

@@ -1865,6 +1865,10 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{kind}, of another journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Backed up to {name} ({size}).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -261,3 +261,25 @@ def test_restore_from_the_recovery_screen(qtbot, data_dir: Path):
     check_and_replace(qtbot, dialog, PASSPHRASE)
     assert notes(controller) == ["in the backup too"]
     finish(controller)
+
+
+def test_another_journals_backups_in_the_folder_are_named_as_such(qtbot, data_dir: Path):
+    """Hardening review: two journals sharing a backup folder. The screen's "last
+    backup" is this journal's own; another journal's backups are listed as such."""
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    screen = backups_screen(controller)
+    folder = screen.folder
+    folder.mkdir(parents=True, exist_ok=True)
+    for made in backup.list_backups(folder):  # (the automatic one made at creation)
+        made.path.unlink()
+    today = dt.datetime.now().strftime("%Y-%m-%d-%H%M%S")
+    (folder / f"moodlog-backup-{today}-auto-jffffffff.db").write_bytes(b"x" * 10)
+    screen.refresh()
+    assert screen.last_label.text().startswith("No backup yet")
+    kinds = [screen.table.item(row, 1).text() for row in range(screen.table.rowCount())]
+    assert kinds == ["automatic, of another journal"]
+    assert screen.back_up_now()
+    kinds = sorted(screen.table.item(row, 1).text() for row in range(screen.table.rowCount()))
+    assert kinds == ["automatic, of another journal", "made by you"]
+    assert not screen.last_label.text().startswith("No backup yet")
+    finish(controller)
