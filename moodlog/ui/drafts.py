@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     from moodlog.ui.context import AppContext
 
 DIALOG_DRAFT = "open-dialog"
+DIALOG_DRAFT_EVERY_MS = 30_000  # an open dialog's text kept as a draft this often
 # Shown with tr() (English when no translation is installed).
 RESTORED_TEXT = QT_TR_NOOP(
     "Restored your unsaved text from before moodlog locked. It is not saved yet."
@@ -75,9 +77,9 @@ class ChangedSinceOpened:
 
 class DraftDialogMixin(ChangedSinceOpened):
     """For a QDialog with ``self.context``: ``draft_kind`` names it, ``draft_body()``
-    returns what to keep. Call :meth:`watch_draft` at the end of ``__init__``, and
-    :meth:`note_opened` after it for a dialog that opens with values of its own (a
-    session copied from the last one): it is then kept only when something changed."""
+    returns what to keep. Call :meth:`watch_draft` at the end of ``__init__`` (it notes
+    what the fields hold then: the dialog is kept only when something changed since),
+    and :meth:`note_opened` again after any values set later in ``__init__``."""
 
     draft_kind = ""
     closing_for_lock = False
@@ -102,7 +104,28 @@ class DraftDialogMixin(ChangedSinceOpened):
         return buttons
 
     def watch_draft(self) -> None:
+        """Forget the draft when the dialog is saved or cancelled, and keep the text as
+        a draft every half minute while it is open: a crash or a killed app loses at most
+        that much (review finding: only a lock, a quit or a screen switch kept it, so a
+        crash lost a therapy note's whole text)."""
         self.finished.connect(self._forget_draft)  # type: ignore[attr-defined]
+        self._kept_body: dict | None = None
+        self._draft_timer = QTimer(self)  # type: ignore[arg-type]
+        self._draft_timer.setInterval(DIALOG_DRAFT_EVERY_MS)
+        self._draft_timer.timeout.connect(self._keep_draft_now)
+        self.finished.connect(self._draft_timer.stop)  # type: ignore[attr-defined]
+        self._draft_timer.start()
+        self.note_opened()  # an untouched dialog is not kept (nothing of theirs in it)
+
+    def _keep_draft_now(self) -> None:
+        if self.closing_for_lock or not self.isVisible():  # type: ignore[attr-defined]
+            return
+        body = self.draft_body()
+        if body == self._kept_body:
+            return  # nothing new since the last time
+        with contextlib.suppress(VaultError):  # a full disk: the lock says so, not this
+            self.keep_draft()
+            self._kept_body = body
 
     @contextlib.contextmanager
     def saving(self) -> Iterator[None]:

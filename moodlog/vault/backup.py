@@ -344,10 +344,8 @@ def write_backup(
     known = journal_mark(vault)
     if known:
         journal = known
-    else:
-        import secrets
-
-        journal = secrets.token_hex(4)  # kept in the vault once the backup is made
+    else:  # (os.urandom: the secrets module is not loaded at unlock, issue 14 §3)
+        journal = os.urandom(4).hex()  # kept in the vault once the backup is made
     try:
         folder = ensure_folder(Path(target).parent if target is not None else folder)
         _remove_stale_temps(folder)

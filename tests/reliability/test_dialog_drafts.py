@@ -163,3 +163,42 @@ def test_dialog_drafts_are_inside_the_encrypted_vault_only(qtbot, data_dir: Path
             assert MARKER.encode() not in path.read_bytes(), path
     with Vault.open(data_dir / "moodlog.db", PASSPHRASE) as vault:
         assert vault.drafts.load(DIALOG_DRAFT)["text"] == MARKER
+
+
+def test_an_open_dialogs_text_is_kept_every_half_minute_for_a_crash(qtbot, data_dir: Path):
+    """Hardening review: a dialog's text was kept only at a lock, a quit or a screen
+    switch; a crash or a killed app lost the whole therapy note. Now it is kept every
+    half minute while the dialog is open, only when it changed, and never again once
+    the dialog is saved or cancelled."""
+    from moodlog.ui.drafts import DIALOG_DRAFT_EVERY_MS
+    from moodlog.ui.treatments import SessionNoteDialog
+
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    vault = controller.vault
+    dialog = SessionNoteDialog(controller.context, parent=controller.main_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert (
+        dialog._draft_timer.isActive() and dialog._draft_timer.interval() == DIALOG_DRAFT_EVERY_MS
+    )
+    dialog._draft_timer.timeout.emit()
+    assert vault.drafts.load(DIALOG_DRAFT) is None  # nothing typed: nothing kept
+    dialog.worked_on.setPlainText(f"grief and {MARKER}")
+    dialog._draft_timer.timeout.emit()
+    kept = vault.drafts.load(DIALOG_DRAFT)
+    assert kept["kind"] == "session_note" and kept["worked_on"] == f"grief and {MARKER}"
+    # As after a crash: another connection reading the file finds the text there.
+    from moodlog.vault import connection as conn_mod
+
+    reader = conn_mod.open_connection(vault.path, PASSPHRASE)
+    try:
+        row = reader.execute("SELECT body FROM drafts WHERE name = ?", (DIALOG_DRAFT,)).fetchone()
+    finally:
+        reader.close()
+    assert MARKER in row[0]
+    dialog.insights.setPlainText("an insight")
+    dialog.save()
+    assert not dialog._draft_timer.isActive()
+    dialog._draft_timer.timeout.emit()  # (a last tick already queued)
+    assert vault.drafts.load(DIALOG_DRAFT) is None  # saved: no draft comes back
+    assert [n.worked_on for n in vault.session_notes.all()] == [f"grief and {MARKER}"]
