@@ -591,3 +591,27 @@ def test_a_backup_that_fails_leaves_no_mark_and_an_old_unmarked_one_still_counts
     assert made.journal and backup.journal_mark(vault) == made.journal
     # The unmarked automatic one is never pruned by a journal: its journal is not known.
     assert backup.prune(folder, made.journal) == []
+
+
+def test_a_kept_copy_cut_short_is_removed(tmp_path: Path, monkeypatch):
+    """Hardening review: on a disk without hard links that filled up, a restore left a
+    partial ``moodlog.db.before-restore-....bak`` that looked like a whole kept journal."""
+    import errno
+    import os
+
+    source = tmp_path / "moodlog.db"
+    source.write_bytes(b"x" * 100_000)
+    kept = tmp_path / "moodlog.db.before-restore-2026-11-30.bak"
+
+    def no_links(*_args):  # noqa: ANN002, ANN202
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    def full_after_a_bit(src, dst, length=0):  # noqa: ANN001, ANN202
+        dst.write(src.read(1000))
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "link", no_links)
+    monkeypatch.setattr(backup.shutil, "copyfileobj", full_after_a_bit)
+    with pytest.raises(OSError):
+        backup._keep_file(source, kept)
+    assert not kept.exists() and source.stat().st_size == 100_000

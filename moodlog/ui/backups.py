@@ -8,6 +8,7 @@ from the backup files themselves. All file and SQL work is in ``moodlog.vault.ba
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
@@ -610,7 +611,9 @@ class BackupsScreen(QScrollArea):
         """Once per journal: older backups keep the passphrase they were made with."""
         if self.vault.settings.get(backup.SETTING_NOTICE_SHOWN, False):
             return
-        self.vault.settings.set(backup.SETTING_NOTICE_SHOWN, True)
+        # (the backup is made: a journal on a full disk only means it is told again)
+        with contextlib.suppress(VaultError):
+            self.vault.settings.set(backup.SETTING_NOTICE_SHOWN, True)
         self.passphrase_notice = _message(
             self,
             tr("Your backup is made.")

@@ -722,16 +722,22 @@ _SIDE_SUFFIXES = ("-journal", "-wal", "-shm")
 
 
 def _keep_file(source: Path, kept: Path) -> None:
+    """``source`` kept as ``kept``: a hard link, else a copy. A copy that fails part-way
+    (a full disk where links are not possible) is removed, not left looking like a whole
+    kept journal (review finding)."""
     try:
         os.link(source, kept)
     except OSError:
-        with (
-            open(source, "rb") as src,
-            open(os.open(kept, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as out,
-        ):
-            shutil.copyfileobj(src, out, 1024 * 1024)
-            out.flush()
-            os.fsync(out.fileno())
+        fd = os.open(kept, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with open(source, "rb") as src, open(fd, "wb") as out:
+                shutil.copyfileobj(src, out, 1024 * 1024)
+                out.flush()
+                os.fsync(out.fileno())
+        except BaseException:
+            with contextlib.suppress(OSError):
+                kept.unlink()
+            raise
 
 
 def finish_restore(prepared: PreparedRestore, now: dt.datetime | None = None) -> Path | None:
