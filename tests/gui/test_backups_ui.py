@@ -283,3 +283,22 @@ def test_another_journals_backups_in_the_folder_are_named_as_such(qtbot, data_di
     assert kinds == ["automatic, of another journal", "made by you"]
     assert not screen.last_label.text().startswith("No backup yet")
     finish(controller)
+
+
+def test_back_up_now_on_a_journal_whose_disk_is_full(qtbot, data_dir: Path, monkeypatch):
+    """Hardening review: a backup to another drive was made, but remembering its
+    one-time notice in the full journal raised, and a "Not saved" box followed."""
+    from moodlog.vault.errors import DiskFull
+
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    screen = backups_screen(controller)
+    vault = controller.vault
+
+    def full(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise DiskFull("Not saved: the disk is full.")
+
+    monkeypatch.setattr(vault.settings, "set", full)
+    assert screen.back_up_now() is True
+    assert screen.status.text().startswith("Backed up to ")
+    assert screen.problem.text() == ""
+    finish(controller)
