@@ -73,6 +73,7 @@ def clear_stale_temps(folder: Path) -> None:
     import time
 
     now = time.time()
+    uid = getattr(os, "getuid", None)  # (not on Windows: there, no owner check)
     with contextlib.suppress(OSError):
         for entry in os.scandir(folder):
             name = entry.name
@@ -82,7 +83,7 @@ def clear_stale_temps(folder: Path) -> None:
                 info = entry.stat(follow_symlinks=False)
                 if (
                     stat.S_ISREG(info.st_mode)
-                    and info.st_uid == os.getuid()
+                    and (uid is None or info.st_uid == uid())
                     and now - info.st_mtime >= STALE_TEMP_SECONDS
                 ):
                     os.unlink(entry.path)

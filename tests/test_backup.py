@@ -98,7 +98,12 @@ def test_separate_backup_passphrase_and_a_wrong_one(tmp_path: Path, vault: Vault
         with pytest.raises(backup.WrongBackupPassphrase, match="Nothing was changed"):
             backup.restore(made.path, wrong, vault_file)
     assert sha256(vault_file) == original
-    assert sorted(p.name for p in vault_file.parent.iterdir()) == ["moodlog.db", "moodlog.db.lock"]
+    # (the mark beside the journal was made by its first backup, above)
+    assert sorted(p.name for p in vault_file.parent.iterdir()) == [
+        "moodlog.db",
+        "moodlog.db.backup-mark",
+        "moodlog.db.lock",
+    ]
     summary, kept = backup.restore(made.path, "backup only secret", vault_file)
     assert summary.counts["entries"] == 1 and kept is not None
     Vault.open(vault_file, "backup only secret").close()  # it keeps the backup's passphrase
@@ -170,7 +175,12 @@ def test_restore_refuses_a_newer_version_and_files_that_are_not_backups(
             backup.restore(path, PASSPHRASE, vault_file)
         assert "Nothing was changed" in str(caught.value)
         assert sha256(vault_file) == original, path
-    assert sorted(p.name for p in vault_file.parent.iterdir()) == ["moodlog.db", "moodlog.db.lock"]
+    # (the mark beside the journal was made by its first backup, above)
+    assert sorted(p.name for p in vault_file.parent.iterdir()) == [
+        "moodlog.db",
+        "moodlog.db.backup-mark",
+        "moodlog.db.lock",
+    ]
 
 
 def test_restore_refuses_while_another_moodlog_has_the_vault_open(tmp_path: Path, vault: Vault):
@@ -278,7 +288,13 @@ def test_kill_during_backup_leaves_previous_backups_intact(tmp_path: Path):
     for path, digest in hashes.items():
         assert sha256(path) == digest
 
-    # The next backup clears the leftovers.
+    # The next backup clears the leftovers, once they are an hour old (a fresh one may
+    # be another journal's backup being written into a shared folder).
+    import os
+
+    for name in stray_temps(folder):
+        stamp = time.time() - 2 * 3600
+        os.utime(folder / name, (stamp, stamp))
     with Vault.open(data / "moodlog.db", PASSPHRASE) as vault:
         backup.write_backup(vault, folder)
     assert stray_temps(folder) == []
@@ -557,14 +573,14 @@ def test_two_journals_sharing_a_backup_folder_each_get_their_backups(tmp_path: P
             evening = morning + dt.timedelta(hours=12)
             made = backup.auto_backup(desktop, folder, evening)
             assert made is not None, f"day {day}: the desktop was not backed up"
-        marks = {backup.journal_mark(laptop), backup.journal_mark(desktop)}
+        marks = {backup.journal_mark(laptop.path.parent), backup.journal_mark(desktop.path.parent)}
         assert len(marks) == 2 and "" not in marks
         for vault in (laptop, desktop):
-            mine = backup.list_backups(folder, backup.journal_mark(vault))
+            mine = backup.list_backups(folder, backup.journal_mark(vault.path.parent))
             assert len(mine) == 11  # 7 daily + 4 weekly: each journal's own, kept
-            assert {b.journal for b in mine} == {backup.journal_mark(vault)}
+            assert {b.journal for b in mine} == {backup.journal_mark(vault.path.parent)}
         assert len(backup.list_backups(folder)) == 22
-        last = backup.last_backup_time(folder, backup.journal_mark(desktop))
+        last = backup.last_backup_time(folder, backup.journal_mark(desktop.path.parent))
         assert last == dt.datetime(2026, 4, 10, 20)
     finally:
         laptop.close()
@@ -577,7 +593,7 @@ def test_a_backup_that_fails_leaves_no_mark_and_an_old_unmarked_one_still_counts
     folder = tmp_path / "b"
     folder.mkdir()
     (folder / "moodlog-backup-2026-03-01-080000-auto.db").write_bytes(b"x")  # before marks
-    assert backup.journal_mark(vault) == ""
+    assert backup.journal_mark(vault.path.parent) == ""
     assert not backup.backup_due(folder, dt.datetime(2026, 3, 1, 20), "")
     assert backup.parse_name("moodlog-backup-2026-03-01-080000-auto-j0a1b2c3d.db") == (
         dt.datetime(2026, 3, 1, 8),
@@ -586,9 +602,9 @@ def test_a_backup_that_fails_leaves_no_mark_and_an_old_unmarked_one_still_counts
     (folder / "blocked").mkdir()
     with pytest.raises(backup.BackupFailed):
         backup.write_backup(vault, folder, target=folder / "blocked")
-    assert backup.journal_mark(vault) == ""  # nothing of the vault changed
+    assert backup.journal_mark(vault.path.parent) == ""  # (the file named: no mark made)
     made = backup.write_backup(vault, folder, now=dt.datetime(2026, 3, 2, 9))
-    assert made.journal and backup.journal_mark(vault) == made.journal
+    assert made.journal and backup.journal_mark(vault.path.parent) == made.journal
     # The unmarked automatic one is never pruned by a journal: its journal is not known.
     assert backup.prune(folder, made.journal) == []
 
@@ -615,3 +631,49 @@ def test_a_kept_copy_cut_short_is_removed(tmp_path: Path, monkeypatch):
     with pytest.raises(OSError):
         backup._keep_file(source, kept)
     assert not kept.exists() and source.stat().st_size == 100_000
+
+
+def test_the_mark_belongs_to_the_journals_folder_not_its_contents(tmp_path: Path):
+    """Final review: kept inside the vault, the mark came with a backup restored onto a
+    new computer, so the desktop set up from the laptop's backup had the laptop's mark
+    and was never backed up in the shared folder. The mark is a file beside the
+    journal: a restore on the same computer keeps it, a new computer gets its own."""
+    shared = tmp_path / "shared"
+    laptop_dir, desktop_dir = tmp_path / "laptop", tmp_path / "desktop"
+    for folder in (laptop_dir, desktop_dir):
+        folder.mkdir()
+    with Vault.create(laptop_dir / "moodlog.db", PASSPHRASE) as laptop:
+        made = backup.write_backup(laptop, shared, now=dt.datetime(2026, 3, 1, 8))
+    laptop_mark = backup.journal_mark(laptop_dir)
+    assert made.journal == laptop_mark != ""
+    assert (laptop_dir / backup.MARK_FILENAME).read_text().strip() == laptop_mark
+    # A new computer: its journal restored from the laptop's backup.
+    prepared = backup.prepare_restore(made.path, PASSPHRASE, desktop_dir / "moodlog.db")
+    backup.finish_restore(prepared)
+    with Vault.open(desktop_dir / "moodlog.db", PASSPHRASE) as desktop:
+        assert backup.auto_backup(desktop, shared, dt.datetime(2026, 3, 1, 20)) is not None
+    desktop_mark = backup.journal_mark(desktop_dir)
+    assert desktop_mark not in ("", laptop_mark)
+    # The laptop restores its own backup: its mark stays, its backups stay its own.
+    prepared = backup.prepare_restore(made.path, PASSPHRASE, laptop_dir / "moodlog.db")
+    backup.finish_restore(prepared)
+    assert backup.journal_mark(laptop_dir) == laptop_mark
+    assert [b.path for b in backup.list_backups(shared, laptop_mark)] == [made.path]
+
+
+def test_a_fresh_temp_file_in_a_shared_folder_is_left_to_its_writer(tmp_path: Path, vault: Vault):
+    """Final review: one journal's backup deleted the other's backup being written
+    (it then failed with "is the drive connected?"). Only old leftovers are removed."""
+    import os
+    import time
+
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    writing = folder / ".moodlog-backup-abc.tmp"
+    writing.write_bytes(b"another journal's backup, being written")
+    left = folder / ".moodlog-backup-old.tmp"
+    left.write_bytes(b"killed long ago")
+    stamp = time.time() - 2 * 3600
+    os.utime(left, (stamp, stamp))
+    backup.write_backup(vault, folder)
+    assert writing.exists() and not left.exists()

@@ -286,11 +286,13 @@ class AppController(QObject):
     def show_restore_dialog(self) -> None:
         """Restore from the lock screen: the journal may be damaged or not there."""
         from moodlog.ui.backups import backup_folder, open_restore_dialog
+        from moodlog.vault.backup import journal_mark
 
         open_restore_dialog(
             self.lock_window,
             backup_folder(self.preferences, self.data_dir),
             self.restore_from_backup,
+            journal=journal_mark(self.data_dir),
         )
 
     def restore_from_backup(self, path: Path, passphrase: str) -> bool:

@@ -82,7 +82,7 @@ def reminder_text(context) -> str | None:  # noqa: ANN001 - an AppContext
     if context.demo:
         return None
     folder = backup_folder(context.preferences, context.data_dir)
-    return backup.reminder_text(folder, context.now(), backup.journal_mark(context.vault))
+    return backup.reminder_text(folder, context.now(), backup.journal_mark(context.data_dir))
 
 
 def describe_time(when: dt.datetime | None, now: dt.datetime) -> str:
@@ -115,6 +115,15 @@ def made_text(made_at: dt.datetime) -> str:
     return tr("{date}, {time}").format(
         date=date_text(made_at.date(), "d MMM yyyy"), time=time_text(made_at)
     )
+
+
+def kind_text(item: backup.BackupFile, mine: str) -> str:
+    """ "automatic" / "made by you", and "of another journal" when its name carries
+    another journal's mark (two journals sharing the backup folder)."""
+    kind = tr(item.kind)
+    if item.journal and item.journal != mine:
+        return tr("{kind}, of another journal").format(kind=kind)
+    return kind
 
 
 def _label(text: str = "", name: str = "hint") -> QLabel:
@@ -162,8 +171,16 @@ class RestoreDialog(QDialog):
     """
 
     def __init__(
-        self, folder: Path, preselected: Path | None = None, parent: QWidget | None = None
+        self,
+        folder: Path,
+        preselected: Path | None = None,
+        parent: QWidget | None = None,
+        journal: str = "",
     ) -> None:
+        """``journal``: this journal's mark (:func:`moodlog.vault.backup.journal_mark`):
+        another journal's backups are named as such, and the newest of its own is the
+        one chosen first (review finding: another journal's newer backup was the
+        default, unlabelled)."""
         super().__init__(parent)
         self.setWindowTitle(tr("Restore from a backup"))
         self.folder = Path(folder)
@@ -176,11 +193,14 @@ class RestoreDialog(QDialog):
         self.choice.setAccessibleDescription(
             tr("The backups in your backup folder, newest first: when made, by whom, size.")
         )
-        for item in backup.list_backups(self.folder):
+        items = backup.list_backups(self.folder)
+        # This journal's own (and unmarked) backups first, newest first; then the others.
+        items.sort(key=lambda item: bool(item.journal) and item.journal != journal)
+        for item in items:
             self.choice.addItem(
                 tr("{made} — {kind}, {size}").format(
                     made=made_text(item.made_at),
-                    kind=tr(item.kind),
+                    kind=kind_text(item, journal),
                     size=backup.describe_size(item.size),
                 ),
                 str(item.path),
@@ -308,10 +328,11 @@ def open_restore_dialog(
     folder: Path,
     on_chosen: Callable[[Path, str], object],
     preselected: Path | None = None,
+    journal: str = "",
 ) -> RestoreDialog:
     """Show the restore dialog (window-modal, not blocking) and call ``on_chosen(path,
     passphrase)`` once the person confirms; the passphrase leaves the dialog at once."""
-    dialog = RestoreDialog(folder, preselected, parent)
+    dialog = RestoreDialog(folder, preselected, parent, journal)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def chosen() -> None:
@@ -547,7 +568,7 @@ class BackupsScreen(QScrollArea):
             return
         folder = self.folder
         backups = backup.list_backups(folder)
-        mine = backup.journal_mark(self.vault)
+        mine = backup.journal_mark(self.context.data_dir)
         # This journal's last backup: another journal's in the same folder does not count.
         own = backup.list_backups(folder, mine)
         now = self.context.now()
@@ -573,10 +594,11 @@ class BackupsScreen(QScrollArea):
         )
         self.table.setRowCount(len(backups))
         for row, item in enumerate(backups):
-            kind = tr(item.kind)
-            if item.journal and item.journal != mine:
-                kind = tr("{kind}, of another journal").format(kind=kind)
-            cells = (made_text(item.made_at), kind, backup.describe_size(item.size))
+            cells = (
+                made_text(item.made_at),
+                kind_text(item, mine),
+                backup.describe_size(item.size),
+            )
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, str(item.path))
@@ -678,7 +700,11 @@ class BackupsScreen(QScrollArea):
 
     def open_restore(self) -> RestoreDialog:
         self.restore_dialog = open_restore_dialog(
-            self, self.folder, self.restore_requested.emit, self.selected_backup()
+            self,
+            self.folder,
+            self.restore_requested.emit,
+            self.selected_backup(),
+            backup.journal_mark(self.context.data_dir),
         )
         return self.restore_dialog
 

@@ -15,7 +15,7 @@ import contextlib
 import datetime as dt
 from collections.abc import Iterator
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -72,6 +72,7 @@ class SelfCheckWidget(QGroupBox):
     none). It stays until the form is cleared, also when the yes is changed."""
 
     changed = Signal()
+    help_offered = Signal(object)  # the crisis line shown after a yes (to scroll to it)
 
     def __init__(self, parent: QWidget | None = None, context: AppContext | None = None) -> None:
         super().__init__(tr("Self-check"), parent)
@@ -158,7 +159,13 @@ class SelfCheckWidget(QGroupBox):
         if self.crisis_line is None:
             self.crisis_line = CrisisLineBox(self.context, self)
             self.help_row.addWidget(self.crisis_line)
+        elif self.crisis_line.isVisibleTo(self):
+            return  # already there: nothing moves while the person answers on
+        else:
+            self.crisis_line.refresh()
         self.crisis_line.show()
+        line = self.crisis_line
+        QTimer.singleShot(0, self, lambda: self.help_offered.emit(line))  # once laid out
 
     def touched(self) -> bool:
         return self.skip_box.isChecked() or any(g.checkedId() != -1 for g in self.groups.values())
@@ -290,9 +297,9 @@ class CrisisLineBox(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 6, 10, 6)
-        country = context.preferences.effective_country()
-        self.label = QLabel(calm_help_line(resources_for(country), tr))
+        self.label = QLabel()
         self.label.setWordWrap(True)
+        self.refresh()
         row.addWidget(self.label, 1)
         self.help_button = QPushButton(tr("Get help now"))
         self.help_button.setAccessibleDescription(
@@ -301,6 +308,12 @@ class CrisisLineBox(QFrame):
         self.help_button.setObjectName("helpButton")
         self.help_button.clicked.connect(lambda: context.events.help_requested.emit(""))
         row.addWidget(self.help_button)
+
+    def refresh(self) -> None:
+        """The line for the country chosen now (it may have changed since it was made:
+        review finding, the self-check's line kept the old country's numbers)."""
+        country = self.context.preferences.effective_country()
+        self.label.setText(calm_help_line(resources_for(country), tr))
 
     def text(self) -> str:
         return self.label.text()

@@ -55,7 +55,7 @@ DIALOG_DRAFT = "open-dialog"
 DIALOG_DRAFT_EVERY_MS = 30_000  # an open dialog's text kept as a draft this often
 # Shown with tr() (English when no translation is installed).
 RESTORED_TEXT = QT_TR_NOOP(
-    "Restored your unsaved text from before moodlog locked. It is not saved yet."
+    "Restored your unsaved text from before moodlog last locked or closed. It is not saved yet."
 )
 QUESTION_TITLE = QT_TR_NOOP("Question for my next appointment")
 QUESTION_LABEL = QT_TR_NOOP("What would you like to ask or talk about?")

@@ -238,6 +238,8 @@ class MainWindow(QMainWindow):
                 widget = screen_class(self.context)
             if hasattr(widget, "idle_minutes_changed"):
                 widget.idle_minutes_changed.connect(self.idle_minutes_changed)
+            if hasattr(widget, "lock_needed"):
+                widget.lock_needed.connect(self.lock_requested)
             if hasattr(widget, "restore_requested"):
                 widget.restore_requested.connect(self.restore_requested)
             old = self.stack.widget(row)

@@ -39,6 +39,7 @@ def aftercare_text(settings) -> str:  # noqa: ANN001 - SettingsRepository
 
 class SettingsScreen(QScrollArea):
     idle_minutes_changed = Signal(int)
+    lock_needed = Signal()  # the journal was closed under the screen (see change_passphrase)
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -234,6 +235,14 @@ class SettingsScreen(QScrollArea):
             self.vault.change_passphrase(self.current.text(), self.new.text(), self.repeat.text())
         except VaultError as error:
             self.passphrase_status.setText(str(error))
+            if not self.vault.is_open:
+                # The failed change could not even reopen the journal with the old
+                # passphrase (a disk failing twice): it is closed, so moodlog locks
+                # rather than show screens that can save nothing (review finding).
+                self.passphrase_status.setText(
+                    str(error) + " " + tr("moodlog locks now: unlock it with your old passphrase.")
+                )
+                self.lock_needed.emit()
             return
         finally:
             for field in (self.current, self.new, self.repeat):

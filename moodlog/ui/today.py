@@ -264,6 +264,11 @@ class TodayScreen(QWidget):
         self.form.changed.connect(self._mark_dirty)
         layout.addWidget(self.form)
         self.self_check = SelfCheckWidget(body, context)
+        # The crisis line after a yes is brought into view (it could appear below the
+        # window's edge on a small screen: review finding).
+        self.self_check.help_offered.connect(
+            lambda line: self.scroll.ensureWidgetVisible(line, 0, 8)
+        )
         self.self_check.changed.connect(self._mark_dirty)
         for widgets in self.self_check.rows.values():
             widgets[0].setMinimumWidth(200)  # the question wraps; no sideways scrolling

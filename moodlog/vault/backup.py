@@ -40,6 +40,7 @@ from pathlib import Path
 
 import sqlcipher3
 
+from moodlog.paths import STALE_TEMP_SECONDS
 from moodlog.vault.connection import (
     describe_unopenable,
     normalise_passphrase,
@@ -73,7 +74,7 @@ RETENTION_TEXT = (
     "those, and deletes older automatic ones. Backups you make yourself are never deleted."
 )
 
-JOURNAL_MARK_SLOT = "backup-journal-mark"
+MARK_FILENAME = "moodlog.db.backup-mark"  # beside the journal (a journal file name)
 _NAME = re.compile(
     re.escape(BACKUP_PREFIX)
     + r"(\d{4}-\d{2}-\d{2})-(\d{6})(?:-(\d+))?("
@@ -169,17 +170,36 @@ def parse_name(name: str) -> tuple[dt.datetime, bool] | None:
     return made, bool(match[4])
 
 
-def journal_mark(vault: Vault) -> str:
-    """This journal's mark in the names of its backups (8 hex digits), or "" before
-    its first marked backup. Backups of two journals in one folder (a laptop and a
-    desktop sharing a synced folder, as the README suggests) are told apart by it
-    (review finding: the first journal unlocked each day made the only automatic backup,
-    and the other was never backed up while its screen said "today"). Kept inside the
-    encrypted vault, in a slot no export reads; a backup carries it (it is the same
-    journal), an import does not."""
-    body = vault.drafts.load(JOURNAL_MARK_SLOT)
-    mark = body.get("mark") if isinstance(body, dict) else None
-    return mark if isinstance(mark, str) and re.fullmatch(r"[0-9a-f]{8}", mark) else ""
+def journal_mark(data_dir: Path) -> str:
+    """The mark of the journal in ``data_dir`` in the names of its backups (8 hex
+    digits), or "" before its first marked backup. Backups of two journals in one folder
+    (a laptop and a desktop sharing a synced folder, as the README suggests) are told
+    apart by it (review finding: the first journal unlocked each day made the only
+    automatic backup, and the other was never backed up while its screen said "today").
+
+    It belongs to the journal's folder, not to its contents: a file beside the journal
+    (a random token, nothing of the person's). So a restore on the same computer keeps
+    it, and a journal restored onto a new computer gets its own (review finding: kept
+    inside the vault, a desktop set up from the laptop's backup had the laptop's mark,
+    and the shared-folder problem came back)."""
+    try:
+        mark = (Path(data_dir) / MARK_FILENAME).read_text(encoding="ascii").strip()
+    except (OSError, ValueError):
+        return ""
+    return mark if re.fullmatch(r"[0-9a-f]{8}", mark) else ""
+
+
+def _new_mark(data_dir: Path) -> str:
+    """Make and keep the journal's mark; "" (an unmarked backup name) if it cannot be
+    kept (the journal's disk full while the backup goes to another)."""
+    from moodlog.paths import write_atomically
+
+    mark = os.urandom(4).hex()  # (os.urandom: no module to load at unlock, issue 14 §3)
+    try:
+        write_atomically(Path(data_dir) / MARK_FILENAME, mark + "\n")
+    except OSError:
+        return ""
+    return mark
 
 
 def list_backups(folder: Path, journal: str | None = None) -> list[BackupFile]:
@@ -260,14 +280,21 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def _remove_stale_temps(folder: Path, prefix: str = TEMP_PREFIX) -> None:
-    """Temp files left by a backup or restore that was killed (one writer per vault,
-    so none of them belongs to a backup still running)."""
+def _remove_stale_temps(folder: Path, prefix: str = TEMP_PREFIX, min_age: float = 0) -> None:
+    """Temp files left by a backup or restore that was killed; with ``min_age``
+    (seconds), only those at least that old: a backup folder may be shared by two
+    journals, and a fresh temp file there may be the other's backup being written
+    (review finding: one journal's backup deleted the other's, which then failed)."""
+    import time
+
+    now = time.time()
     with contextlib.suppress(OSError):
         for child in Path(folder).iterdir():
             # The temp file, and any side file SQLite gave it (``.tmp-journal``).
             if child.name.startswith(prefix) and TEMP_SUFFIX in child.name:
                 with contextlib.suppress(OSError):
+                    if min_age and now - child.stat().st_mtime < min_age:
+                        continue
                     child.unlink()
 
 
@@ -287,7 +314,7 @@ def ensure_folder(folder: Path) -> Path:
 
 def _final_name(folder: Path, made_at: dt.datetime, automatic: bool, journal: str) -> Path:
     stamp = made_at.strftime("%Y-%m-%d-%H%M%S")
-    mark = (AUTO_MARK if automatic else "") + f"-j{journal}"
+    mark = (AUTO_MARK if automatic else "") + (f"-j{journal}" if journal else "")
     candidate = folder / f"{BACKUP_PREFIX}{stamp}{mark}{BACKUP_SUFFIX}"
     number = 2
     while candidate.exists():
@@ -341,14 +368,13 @@ def write_backup(
     BackupFailed with a plain reason; earlier backups are never touched.
     """
     made_at = (now or dt.datetime.now()).replace(microsecond=0)
-    known = journal_mark(vault)
-    if known:
-        journal = known
-    else:  # (os.urandom: the secrets module is not loaded at unlock, issue 14 §3)
-        journal = os.urandom(4).hex()  # kept in the vault once the backup is made
+    journal = ""
+    if target is None:  # (a file the person named keeps that name)
+        data_dir = Path(vault.path).parent
+        journal = journal_mark(data_dir) or _new_mark(data_dir)
     try:
         folder = ensure_folder(Path(target).parent if target is not None else folder)
-        _remove_stale_temps(folder)
+        _remove_stale_temps(folder, min_age=STALE_TEMP_SECONDS)
         fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
         os.close(fd)
     except OSError as error:
@@ -371,11 +397,7 @@ def write_backup(
         if isinstance(error, sqlcipher3.Error):
             raise BackupFailed(_sql_reason(error)) from None
         raise
-    if not known:  # (nothing of the vault changes when the backup fails)
-        with contextlib.suppress(VaultError):
-            vault.drafts.save(JOURNAL_MARK_SLOT, {"mark": journal})
-    mark = journal if target is None else ""
-    return BackupFile(Path(final), made_at, Path(final).stat().st_size, automatic, mark)
+    return BackupFile(Path(final), made_at, Path(final).stat().st_size, automatic, journal)
 
 
 def _os_reason(error: OSError) -> str:
@@ -432,7 +454,7 @@ def auto_backup(vault: Vault, folder: Path, now: dt.datetime | None = None) -> B
     """The daily backup at the first unlock of a day (another journal's backups in the
     same folder do not count); thins out this journal's older automatic ones."""
     now = now or dt.datetime.now()
-    if not backup_due(folder, now, journal_mark(vault)):
+    if not backup_due(folder, now, journal_mark(Path(vault.path).parent)):
         return None
     made = write_backup(vault, folder, stored_passphrase(vault), automatic=True, now=now)
     prune(folder, made.journal)

@@ -2005,7 +2005,7 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Restored your unsaved text from before moodlog locked. It is not saved yet.</source>
+        <source>Restored your unsaved text from before moodlog last locked or closed. It is not saved yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3811,6 +3811,10 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>Your vault: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moodlog locks now: unlock it with your old passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -302,3 +302,48 @@ def test_back_up_now_on_a_journal_whose_disk_is_full(qtbot, data_dir: Path, monk
     assert screen.status.text().startswith("Backed up to ")
     assert screen.problem.text() == ""
     finish(controller)
+
+
+def test_the_restore_list_names_another_journals_backups_and_offers_ours_first(
+    qtbot, data_dir: Path
+):
+    """Final review: another journal's newer backup was the first choice, unlabelled."""
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    screen = backups_screen(controller)
+    assert screen.back_up_now()
+    mine = backup.journal_mark(data_dir)
+    later = (dt.datetime.now() + dt.timedelta(minutes=5)).strftime("%Y-%m-%d-%H%M%S")
+    (screen.folder / f"moodlog-backup-{later}-auto-jffffffff.db").write_bytes(b"x" * 10)
+    dialog = screen.open_restore()  # (deleted when closed)
+    texts = [dialog.choice.itemText(i) for i in range(dialog.choice.count())]
+    assert mine and "of another journal" not in texts[0]
+    assert "of another journal" in texts[-1]
+    dialog.reject()
+    finish(controller)
+
+
+def test_a_passphrase_change_that_leaves_the_journal_closed_locks(
+    qtbot, data_dir: Path, monkeypatch
+):
+    """Final review: when even reopening with the old passphrase failed, the app stayed
+    unlocked on a closed journal: every save failed, and typed text was lost."""
+    from moodlog.vault.errors import DiskFull
+
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    vault = controller.vault
+
+    def fails_twice(*_args) -> None:  # noqa: ANN002
+        vault._close_connection()
+        raise DiskFull("Not saved: the disk is full.")
+
+    monkeypatch.setattr(vault, "change_passphrase", fails_twice)
+    settings = controller.main_window.show_screen("Settings")
+    settings.current.setText(PASSPHRASE)
+    settings.new.setText("a new long passphrase")
+    settings.repeat.setText("a new long passphrase")
+    settings.change_passphrase()
+    qtbot.waitUntil(lambda: controller.vault is None, timeout=3000)
+    assert controller.main_window is None
+    unlock(qtbot, controller)  # the old passphrase still opens it
+    assert controller.vault is not None and controller.vault.is_open
+    finish(controller)

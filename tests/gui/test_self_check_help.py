@@ -436,3 +436,15 @@ def test_arrow_keys_in_the_help_panel_scroll_and_keep_the_country(qtbot, app) ->
     qtbot.keyClick(panel.focusWidget(), Qt.Key.Key_U)
     assert panel.country_box.country() == "GB" and app.preferences.country == "GB"
     assert "Samaritans" in panel.text()
+
+
+def test_the_self_checks_crisis_line_follows_a_change_of_country(qtbot, app) -> None:  # noqa: ANN001
+    """Final review: the line was made once, with the country of that moment."""
+    check = app.main_window.show_screen("Today").self_check
+    check.answer("wish_dead", True)
+    assert "1737" in check.crisis_line.text()  # NZ
+    check.reset()
+    app.preferences.country = "GB"
+    check.answer("wish_dead", True)
+    assert "1737" not in check.crisis_line.text()
+    assert "Samaritans" in check.crisis_line.text() or "116 123" in check.crisis_line.text()

@@ -45,3 +45,12 @@ def test_a_csv_export_clears_its_folder_too(tmp_path: Path) -> None:
     export_csv(contents, tmp_path, period)
     assert not old.exists()
     assert (tmp_path / "entries.csv").exists()
+
+
+def test_on_a_system_without_user_ids_the_old_temps_still_go(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Final review: on Windows (no os.getuid) an export into a folder holding an old
+    temp file raised AttributeError."""
+    old = _left(tmp_path, ".moodlog-abc123.tmp", STALE_TEMP_SECONDS + 60)
+    monkeypatch.delattr(os, "getuid")
+    write_export(tmp_path / "export.json", "{}")
+    assert not old.exists()
