@@ -63,5 +63,6 @@ def test_an_altered_backup_is_refused_and_nothing_changes(
     assert hashlib.sha256(journal.read_bytes()).hexdigest() == before
     assert sorted(p.name for p in journal.parent.iterdir() if p.name.startswith("moodlog.db")) == [
         "moodlog.db",
+        "moodlog.db.backup-mark",  # (made by the backup that was then altered)
         "moodlog.db.lock",
     ]

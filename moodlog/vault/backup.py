@@ -183,7 +183,7 @@ def journal_mark(data_dir: Path) -> str:
     inside the vault, a desktop set up from the laptop's backup had the laptop's mark,
     and the shared-folder problem came back)."""
     try:
-        mark = (Path(data_dir) / MARK_FILENAME).read_text(encoding="ascii").strip()
+        mark = (Path(data_dir) / MARK_FILENAME).read_text(encoding="utf-8").strip()
     except (OSError, ValueError):
         return ""
     return mark if re.fullmatch(r"[0-9a-f]{8}", mark) else ""
