@@ -184,7 +184,6 @@ class IntegrationDialog(DraftDialogMixin, QDialog):
         layout.addWidget(self.text)
         layout.addWidget(self.save_buttons())
         self.watch_draft()
-        self.note_opened()  # kept at a lock only when something was typed
 
     def draft_body(self) -> dict:
         return {"id": self.treatment.id, "text": self.text.toPlainText()}

@@ -410,7 +410,6 @@ class TreatmentDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
         self._update_kind()
         self._update_bp_note()
         self.watch_draft()
-        self.note_opened()  # kept at a lock only when something was changed
 
     def draft_body(self) -> dict:
         time = self.time.time()
