@@ -13,11 +13,10 @@ Pure functions on domain records (no Qt, no SQL). Definitions:
   any kinds) are the induction, and the first session on record always is, even alone
   (new-user review: "1 maintenance session" after a person's very first session; a
   lone session after a long gap stays a booster); so are, for each kind first used
-  later in the course,
-  the first sessions of that kind less than 7 days apart (two or more of it: esketamine
-  started after IV ketamine has its own twice-weekly induction, which counted as
-  maintenance gave durations of 0 days; clinician review). Every other session is
-  maintenance.
+  later in the course, the first sessions of that kind less than 7 days apart (two or
+  more of it: esketamine started after IV ketamine has its own twice-weekly induction,
+  which counted as maintenance gave durations of 0 days; clinician review). Every
+  other session is maintenance.
 * **Summary**: the durations of the last 5 maintenance sessions that have one
   (the number is a setting), summarised by the **Kaplan-Meier median** so that
   censored durations count as "at least" (the smallest time at which the estimated
@@ -268,9 +267,10 @@ class BoosterSummary:
         if not self.maintenance_count:
             return translate(
                 QT_TR_NOOP(
-                    "No maintenance sessions yet (every session but a course's first run "
-                    "of sessions less than 7 days apart, and the first such run of a kind "
-                    "first used later in the course)."
+                    "No maintenance sessions yet (every session but the induction: a "
+                    "course's first run of sessions less than 7 days apart, the first "
+                    "session on record always, and the first such run of a kind first "
+                    "used later in the course)."
                 )
             )
         if not self.maintenance and not self.overlapping:

@@ -184,7 +184,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No maintenance sessions yet (every session but a course&apos;s first run of sessions less than 7 days apart, and the first such run of a kind first used later in the course).</source>
+        <source>No maintenance sessions yet (every session but the induction: a course&apos;s first run of sessions less than 7 days apart, the first session on record always, and the first such run of a kind first used later in the course).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
