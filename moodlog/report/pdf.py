@@ -27,7 +27,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -1148,16 +1148,10 @@ def _notes_and_questions(
         notes = [n for n in contents.session_notes if period.contains(n.day)]
         html.append(_element("h2", tr("Therapy notes")))
         if notes:
-            # A paragraph a note (a table row costs ten times more to lay out).
             labels = (tr("Worked on:"), tr("Insights:"), tr("Homework / practices:"))
             for n in notes:
-                parts = [f"<b>{_day(n.day)}</b>"]
-                for label, text in zip(labels, (n.worked_on, n.insights, n.homework), strict=True):
-                    if text.strip():
-                        parts.append(f"<span class='label'>{escape(label)}</span> {_text(text)}")
-                html.append(
-                    "<p class='note'>" + " &nbsp;\N{MIDDLE DOT}&nbsp; ".join(parts) + "</p>"
-                )
+                texts = zip(labels, (n.worked_on, n.insights, n.homework), strict=True)
+                html.append(_note_paragraph(f"<b>{_day(n.day)}</b>", _labelled_texts(texts)))
         else:
             html.append(_element("p", tr("No therapy notes in this period.")))
         html.append(_session_texts(summary.sessions))
@@ -1179,19 +1173,29 @@ def _session_texts(sessions: list[Treatment]) -> str:
     )
     paragraphs = []
     for t in sessions:
-        parts = [
-            f"<span class='label'>{escape(label)}</span> {_text(text)}"
-            for label, name in fields
-            if (text := getattr(t, name)).strip()
-        ]
+        parts = _labelled_texts((label, getattr(t, name)) for label, name in fields)
         if parts:
             heading = f"<b>{_day(t.day)} {escape(_label(t.label))}</b>"
-            paragraphs.append(
-                "<p class='note'>" + " &nbsp;\N{MIDDLE DOT}&nbsp; ".join([heading, *parts]) + "</p>"
-            )
+            paragraphs.append(_note_paragraph(heading, parts))
     if not paragraphs:
         return ""
     return _element("h3", tr("What I wrote about my sessions")) + "".join(paragraphs)
+
+
+def _labelled_texts(labelled: Iterable[tuple[str, str]]) -> list[str]:
+    """The texts that are not empty, each after its (translated) label, as a note
+    paragraph shows them."""
+    return [
+        f"<span class='label'>{escape(label)}</span> {_text(text)}"
+        for label, text in labelled
+        if text.strip()
+    ]
+
+
+def _note_paragraph(heading: str, parts: list[str]) -> str:
+    """A therapy note's or a session's texts as one paragraph after its dated heading
+    (a paragraph a note: a table row costs ten times more to lay out)."""
+    return "<p class='note'>" + " &nbsp;\N{MIDDLE DOT}&nbsp; ".join([heading, *parts]) + "</p>"
 
 
 def _safety_plan_section(contents: VaultContents, country: str, generated: dt.date) -> str:
@@ -1453,10 +1457,12 @@ def paint_page(
     clip = QRectF(0, index * body.height(), body.width(), body.height())
     painter.setClipRect(clip)
     context = QAbstractTextDocumentLayout.PaintContext()
-    # Lines are painted when they touch the context's clip: a page's last line, ending
-    # exactly on the page's edge, was also painted (clipped, so unseen) at the top of
-    # the next page, where the PDF's text layer had it twice (search and copy found it
-    # on both pages). Half a pixel in from each edge leaves it to its own page.
+    # Lines are painted when they touch the context's clip: a line Qt moved to the top
+    # of a page can start a fraction of a pixel above the page's edge, and was also
+    # painted (clipped, so unseen) at the bottom of the page before, where the PDF's
+    # text layer had it twice (search and copy found it on both pages). Half a pixel in
+    # from each edge leaves it to its own page. (Qt's layout still paints the one line
+    # just above a clip's top: at most that line is in two pages' text.)
     context.clip = clip.adjusted(0, 0.5, 0, -0.5)
     # Black text on white paper, whatever the desktop's theme: the context's palette is
     # the application's, whose text is near white in a dark theme (review finding).
