@@ -3,14 +3,15 @@
 Only one dialog can be open at a time, so one draft slot (``DIALOG_DRAFT``) holds
 it: the kind of dialog, what it edits (an id, or none for a new record) and its
 fields. At lock, ``MainWindow.prepare_to_lock`` calls ``keep_draft`` on every open
-dialog that has it; after the next unlock :func:`resume_dialog` reopens the same
-dialog with the text restored and a line saying it is not saved yet. Saving or
-cancelling the dialog discards the draft; a close caused by the lock does not.
+dialog that has it (and every half minute while it is open, for a crash); after the
+next unlock :func:`resume_dialog` reopens the same dialog with the text restored and
+a line saying it is not saved yet. Saving or cancelling the dialog discards the
+draft; a close caused by the lock does not.
 
 Question dialogs opened elsewhere as a plain ``QInputDialog`` are kept too
-(:func:`keep_input_dialog`). A session's details and an integration note are kept only
-when something was typed or changed since the dialog opened (``note_opened``): an
-untouched "Add session" does not come back after every unlock. Dialogs whose input is
+(:func:`keep_input_dialog`). A dialog is kept only when something was typed or
+changed since it opened (``note_opened``, in ``watch_draft``): an untouched "Add
+session" does not come back after every unlock. Dialogs whose input is
 not kept as a draft (a medication change, a questionnaire, the self-check on its own:
 a few choices each, quickly made again; and a questionnaire's or self-check's answers
 are about how the person feels now: restored hours later, they would be saved with a
