@@ -3,6 +3,8 @@ tags, and changing the passphrase."""
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -225,23 +227,25 @@ class SettingsScreen(QScrollArea):
 
     def change_passphrase(self) -> None:
         from moodlog.ui.unlock import weak_passphrase_accepted
+        from moodlog.vault.connection import check_new_passphrase
 
-        if self.new.text() == self.repeat.text() and not weak_passphrase_accepted(
-            self, self.new.text()
-        ):
-            self.new.setFocus()
-            return
+        # Asked about only once it is a passphrase the change would take: too short or
+        # typed differently twice is said by the change itself, below.
+        with contextlib.suppress(VaultError):
+            chosen = check_new_passphrase(self.new.text(), self.repeat.text())
+            if not weak_passphrase_accepted(self, chosen):
+                self.new.setFocus()
+                return
         try:
             self.vault.change_passphrase(self.current.text(), self.new.text(), self.repeat.text())
         except VaultError as error:
-            self.passphrase_status.setText(str(error))
-            if not self.vault.is_open:
-                # The failed change could not even reopen the journal with the old
-                # passphrase (a disk failing twice): it is closed, so moodlog locks
-                # rather than show screens that can save nothing (review finding).
-                self.passphrase_status.setText(
-                    str(error) + " " + tr("moodlog locks now: unlock it with your old passphrase.")
-                )
+            # Not even reopened with the old passphrase (a disk failing twice), the
+            # journal is closed: moodlog locks rather than show screens that can save
+            # nothing (review finding).
+            closed = not self.vault.is_open
+            locks = " " + tr("moodlog locks now: unlock it with your old passphrase.")
+            self.passphrase_status.setText(str(error) + (locks if closed else ""))
+            if closed:
                 self.lock_needed.emit()
             return
         finally:

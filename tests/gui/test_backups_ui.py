@@ -347,3 +347,29 @@ def test_a_passphrase_change_that_leaves_the_journal_closed_locks(
     unlock(qtbot, controller)  # the old passphrase still opens it
     assert controller.vault is not None and controller.vault.is_open
     finish(controller)
+
+
+def test_a_too_short_new_passphrase_is_not_asked_about_as_easy(qtbot, data_dir: Path, monkeypatch):
+    """Found re-reading the change: Settings asked "a very easy passphrase, use it
+    anyway?" about one too short to be taken at all (zxcvbn scores that 0 too); only a
+    passphrase the change would take is asked about."""
+    from moodlog.ui import widgets
+
+    asked: list[str] = []
+    monkeypatch.setattr(widgets, "confirm", lambda parent, title, *a, **k: asked.append(title))
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    settings = controller.main_window.show_screen("Settings")
+    for new, repeat in (("abc", "abc"), ("password123", "password12")):
+        settings.current.setText(PASSPHRASE)
+        settings.new.setText(new)
+        settings.repeat.setText(repeat)
+        settings.change_passphrase()
+        assert asked == []
+        assert "not changed" not in settings.passphrase_status.text()
+    assert "the same" in settings.passphrase_status.text()
+    settings.new.setText("password123")
+    settings.repeat.setText("password123")
+    settings.change_passphrase()  # a common one the change would take: asked, declined
+    assert asked == ["A very easy passphrase"]
+    assert settings.new.text() == "password123"  # kept, to choose another
+    finish(controller)
