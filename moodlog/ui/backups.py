@@ -121,7 +121,7 @@ def kind_text(item: backup.BackupFile, mine: str) -> str:
     """ "automatic" / "made by you", and "of another journal" when its name carries
     another journal's mark (two journals sharing the backup folder)."""
     kind = tr(item.kind)
-    if item.journal and item.journal != mine:
+    if not item.belongs_to(mine):
         return tr("{kind}, of another journal").format(kind=kind)
     return kind
 
@@ -195,7 +195,7 @@ class RestoreDialog(QDialog):
         )
         items = backup.list_backups(self.folder)
         # This journal's own (and unmarked) backups first, newest first; then the others.
-        items.sort(key=lambda item: bool(item.journal) and item.journal != journal)
+        items.sort(key=lambda item: not item.belongs_to(journal))
         for item in items:
             self.choice.addItem(
                 tr("{made} — {kind}, {size}").format(
@@ -570,7 +570,7 @@ class BackupsScreen(QScrollArea):
         backups = backup.list_backups(folder)
         mine = backup.journal_mark(self.context.data_dir)
         # This journal's last backup: another journal's in the same folder does not count.
-        own = backup.list_backups(folder, mine)
+        own = [b for b in backups if b.belongs_to(mine)]
         now = self.context.now()
         self.last_label.setText(describe_time(own[0].made_at if own else None, now))
         self.folder_label.setText(str(folder))

@@ -153,6 +153,12 @@ class BackupFile:
     def kind(self) -> str:
         return "automatic" if self.automatic else "made by you"
 
+    def belongs_to(self, journal: str) -> bool:
+        """Whether it counts as the backup of the journal marked ``journal``: it has
+        that mark, or was made before marks (it may be another journal's, but counting
+        it keeps an upgraded journal from reading as never backed up)."""
+        return self.journal in (journal, "")
+
 
 def default_folder(data_dir: Path) -> Path:
     return Path(data_dir) / DEFAULT_FOLDER_NAME
@@ -204,10 +210,8 @@ def _new_mark(data_dir: Path) -> str:
 
 def list_backups(folder: Path, journal: str | None = None) -> list[BackupFile]:
     """moodlog's backups in ``folder``, newest first (other files are left out). With
-    ``journal`` (:func:`journal_mark`), only this journal's: those with its mark and
-    those made before marks (they may be another journal's, but counting them keeps an
-    upgraded journal from reading as never backed up); ``""``: a journal without a mark
-    yet, so only the unmarked ones."""
+    ``journal`` (:func:`journal_mark`), only this journal's (:meth:`BackupFile.belongs_to`;
+    ``""``: a journal without a mark yet, so only the unmarked ones)."""
     found: list[tuple[int, int, BackupFile]] = []
     try:
         children = list(Path(folder).iterdir())
@@ -226,9 +230,9 @@ def list_backups(folder: Path, journal: str | None = None) -> list[BackupFile]:
         match = _NAME.fullmatch(child.name)
         number = int(match[3]) if match and match[3] else 1  # "-2": second in that second
         mark = (match[5] or "") if match else ""
-        if journal is not None and mark not in (journal, ""):
-            continue
         made = BackupFile(child, parsed[0], stat.st_size, parsed[1], mark)
+        if journal is not None and not made.belongs_to(journal):
+            continue
         found.append((stat.st_mtime_ns, number, made))
     # Newest first; within one second, by when the file was written.
     found.sort(key=lambda row: (row[2].made_at, row[0], row[1]), reverse=True)
