@@ -411,28 +411,43 @@ class TreatmentDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
         self._update_bp_note()
         self.watch_draft()
 
+    def _draft_fields(
+        self,
+    ) -> tuple[
+        dict[str, QSpinBox | QDoubleSpinBox], dict[str, QLineEdit], dict[str, QPlainTextEdit]
+    ]:
+        """The fields a draft keeps under their keys, by kind: numbers, lines, texts
+        (one list for :meth:`draft_body` and :meth:`restore_draft`)."""
+        numbers = {
+            "dose": self.dose,
+            "weight": self.weight,
+            "infusion_minutes": self.infusion_minutes,
+            "number": self.number,
+            "total": self.total,
+            "dissociation": self.dissociation,
+        }
+        lines = {
+            "kind_other": self.kind_other,
+            "clinic": self.clinic,
+            "intention": self.intention,
+            "bp_before": self.bp_before,
+            "bp_after": self.bp_after,
+            "after": self.after,
+        }
+        return numbers, lines, {"notes": self.notes, "integration": self.integration}
+
     def draft_body(self) -> dict:
         time = self.time.time()
+        numbers, lines, texts = self._draft_fields()
         return {
             "id": self.treatment.id if self.treatment else None,
             "treatment_kind": self.kind.currentData(),  # ("kind" names the dialog)
-            "kind_other": self.kind_other.text(),
             "day": self.date.date().toPython().isoformat(),
             "time": f"{time.hour():02d}:{time.minute():02d}",
-            "dose": self.dose.value(),
-            "weight": self.weight.value(),
-            "infusion_minutes": self.infusion_minutes.value(),
-            "number": self.number.value(),
-            "total": self.total.value(),
-            "clinic": self.clinic.text(),
-            "intention": self.intention.text(),
-            "bp_before": self.bp_before.text(),
-            "bp_after": self.bp_after.text(),
+            **{key: box.value() for key, box in numbers.items()},
+            **{key: field.text() for key, field in lines.items()},
+            **{key: field.toPlainText() for key, field in texts.items()},
             "effects": {name: box.currentData() for name, box in self.effects.items()},
-            "dissociation": self.dissociation.value(),
-            "after": self.after.text(),
-            "notes": self.notes.toPlainText(),
-            "integration": self.integration.toPlainText(),
         }
 
     def restore_draft(self, body: dict) -> None:
@@ -447,28 +462,15 @@ class TreatmentDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
         with contextlib.suppress(TypeError, ValueError):
             when = dt.time.fromisoformat(str(body.get("time")))
             self.time.setTime(QTime(when.hour, when.minute))
-        for box, key in (
-            (self.dose, "dose"),
-            (self.weight, "weight"),
-            (self.infusion_minutes, "infusion_minutes"),
-            (self.number, "number"),
-            (self.total, "total"),
-            (self.dissociation, "dissociation"),
-        ):
+        numbers, lines, texts = self._draft_fields()
+        for key, box in numbers.items():
             value = body.get(key)
             if isinstance(value, int | float) and not isinstance(value, bool) and isfinite(value):
                 box.setValue(value if isinstance(box, QDoubleSpinBox) else int(value))
-        for field, key in (
-            (self.kind_other, "kind_other"),
-            (self.clinic, "clinic"),
-            (self.intention, "intention"),
-            (self.bp_before, "bp_before"),
-            (self.bp_after, "bp_after"),
-            (self.after, "after"),
-        ):
+        for key, field in lines.items():
             if isinstance(body.get(key), str):
                 field.setText(body[key])
-        for field, key in ((self.notes, "notes"), (self.integration, "integration")):
+        for key, field in texts.items():
             if isinstance(body.get(key), str):
                 field.setPlainText(body[key])
         effects = body.get("effects")
