@@ -496,7 +496,7 @@ def prune(folder: Path, journal: str | None = None) -> list[Path]:
     """Delete automatic backups beyond the retention rule; returns what was deleted.
     With ``journal``, only that journal's marked ones: never another journal's, nor
     those made before marks (whose journal is not known)."""
-    backups = list_backups(folder, journal)
+    backups = list_backups(folder)
     if journal is not None:
         backups = [b for b in backups if b.journal == journal]
     keep = to_keep(backups)
