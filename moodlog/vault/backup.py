@@ -23,7 +23,9 @@ understands, integrity, what it holds) and copies it into a temp file beside the
 (fsynced) before anything changes. Then, with the vault closed, the current vault file
 is kept as ``moodlog.db.before-restore-DATE.bak`` (a hard link, or a copy where links
 are not possible) and the copy is renamed over the vault. The restored vault opens with
-the backup's passphrase.
+the backup's passphrase. A kept journal whose last save had been cut short keeps SQLite's
+rollback journal beside it; restoring it rolls that back in the temp copy, so it comes
+back as of its last commit.
 """
 
 from __future__ import annotations
@@ -40,9 +42,10 @@ from pathlib import Path
 
 import sqlcipher3
 
-from moodlog.paths import STALE_TEMP_SECONDS
+from moodlog.paths import STALE_TEMP_SECONDS, create_private_file
 from moodlog.vault.connection import (
     describe_unopenable,
+    hot_journal,
     normalise_passphrase,
     sql_string_literal,
 )
@@ -584,8 +587,48 @@ def expected_schema(version: int) -> frozenset[tuple[str, str, str]]:
         conn.close()
 
 
+def _copy_rolled_back(source: Path, target: Path, passphrase: str) -> None:
+    """Copy ``source`` into the existing private file ``target`` (fsynced). When SQLite
+    left a hot rollback journal beside ``source`` (a journal kept by a restore while a
+    save had been cut short, or copied along with its side file), the journal is copied
+    too and rolled back into ``target`` by opening it with ``passphrase``, so ``target``
+    holds the last commit. ``source`` and its journal are never changed (review finding:
+    such a kept journal could not be restored, "damaged" with the right passphrase)."""
+    with open(source, "rb") as src, open(target, "r+b") as out:
+        out.truncate(0)
+        shutil.copyfileobj(src, out, 1024 * 1024)
+        out.flush()
+        os.fsync(out.fileno())
+    if not hot_journal(source):
+        return
+    side = Path(str(target) + "-journal")
+    try:
+        fd = os.open(side, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with open(Path(str(source) + "-journal"), "rb") as src, open(fd, "wb") as out:
+            shutil.copyfileobj(src, out, 1024 * 1024)
+        conn = sqlcipher3.connect(str(target), isolation_level=None)
+        try:
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            conn.execute(f"PRAGMA key = {sql_string_literal(normalise_passphrase(passphrase))}")
+            conn.execute("PRAGMA cipher_compatibility = 4")
+            with contextlib.suppress(sqlcipher3.DatabaseError):
+                # The first read rolls the journal back; with a wrong passphrase it
+                # fails, and the inspection that follows says which it was.
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    finally:
+        with contextlib.suppress(OSError):
+            side.unlink()  # rolled back (SQLite removed it) or not: never kept
+    with open(target, "rb") as done:
+        os.fsync(done.fileno())
+
+
 def inspect_backup(path: Path, passphrase: str) -> BackupSummary:
     """Check a backup and say what it holds, changing nothing anywhere.
+
+    A backup with a hot journal beside it is checked as it will be restored: a private
+    copy with the journal rolled back (:func:`_copy_rolled_back`).
 
     Raises NotABackup, WrongBackupPassphrase or BackupTooNew.
     """
@@ -602,10 +645,31 @@ def inspect_backup(path: Path, passphrase: str) -> BackupSummary:
         raise NotABackup(path, reason)
     if not passphrase:
         raise WrongBackupPassphrase(path)  # an empty key would mean "not encrypted"
+    if hot_journal(path):
+        return _inspect_rolled_back(path, passphrase)
+    return _inspect(path, passphrase, path)
+
+
+def _inspect_rolled_back(path: Path, passphrase: str) -> BackupSummary:
+    """:func:`inspect_backup` of a private copy of ``path`` with its journal rolled back,
+    made in a private temp folder (its pages stay encrypted) and removed after."""
+    with tempfile.TemporaryDirectory(prefix="moodlog-check-") as folder:
+        copy = Path(folder) / "backup.db"
+        try:
+            create_private_file(copy)
+            _copy_rolled_back(path, copy, passphrase)
+        except OSError as error:
+            raise NotABackup(path, _os_reason(error)) from None
+        return _inspect(copy, passphrase, path)
+
+
+def _inspect(path: Path, passphrase: str, shown_as: Path) -> BackupSummary:
+    """The checks of :func:`inspect_backup` on ``path``, its messages naming
+    ``shown_as`` (the file the person chose, when ``path`` is a copy of it)."""
     try:
         conn = _open_read_only(path, passphrase)
     except sqlcipher3.Error:
-        raise NotABackup(path, "it cannot be opened") from None
+        raise NotABackup(shown_as, "it cannot be opened") from None
     try:
         try:
             tables = {
@@ -622,19 +686,19 @@ def inspect_backup(path: Path, passphrase: str) -> BackupSummary:
                 failing = 0
             if pages > 1 and 0 < failing < pages:
                 raise NotABackup(
-                    path, f"it is damaged ({failing} of its {pages} pages cannot be read)"
+                    shown_as, f"it is damaged ({failing} of its {pages} pages cannot be read)"
                 ) from None
-            raise WrongBackupPassphrase(path) from None
+            raise WrongBackupPassphrase(shown_as) from None
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         if version > LATEST_VERSION:
-            raise BackupTooNew(path, version)
+            raise BackupTooNew(shown_as, version)
         if version < 1 or not _REQUIRED_TABLES <= tables:
-            raise NotABackup(path, "it is an encrypted database, but not a moodlog journal")
+            raise NotABackup(shown_as, "it is an encrypted database, but not a moodlog journal")
         if schema_of(conn) != expected_schema(version):
             # (review finding: a "backup" with a trigger added rewrote every mood saved
             # after restoring it, and its integrity check said ok)
             raise NotABackup(
-                path,
+                shown_as,
                 "it holds more than, or other than, what a moodlog journal holds "
                 "(it may have been altered)",
             )
@@ -645,7 +709,7 @@ def inspect_backup(path: Path, passphrase: str) -> BackupSummary:
         except sqlcipher3.DatabaseError:
             problems = ["unreadable pages"]
         if problems:
-            raise NotABackup(path, "it is damaged (its integrity check failed)")
+            raise NotABackup(shown_as, "it is damaged (its integrity check failed)")
         counts = {
             key: int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
             for key, table, _, _ in _COUNTED
@@ -660,16 +724,16 @@ def inspect_backup(path: Path, passphrase: str) -> BackupSummary:
                     firsts.append(first)
                     lasts.append(last)
     except sqlcipher3.DatabaseError:
-        raise NotABackup(path, "it is damaged") from None
+        raise NotABackup(shown_as, "it is damaged") from None
     finally:
         conn.close()
     return BackupSummary(
-        path=path,
+        path=shown_as,
         version=version,
         counts=counts,
         first_day=_day(min(firsts)) if firsts else None,
         last_day=_day(max(lasts)) if lasts else None,
-        size=path.stat().st_size,
+        size=shown_as.stat().st_size,
     )
 
 
@@ -725,11 +789,11 @@ def prepare_restore(backup_path: Path, passphrase: str, vault_path: Path) -> Pre
         ) from None
     temp = Path(temp_name)
     try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "wb") as out, open(backup_path, "rb") as source:
-            shutil.copyfileobj(source, out, 1024 * 1024)
-            out.flush()
-            os.fsync(out.fileno())
+        try:
+            os.fchmod(fd, 0o600)
+        finally:
+            os.close(fd)
+        _copy_rolled_back(Path(backup_path), temp, passphrase)
         copied = inspect_backup(temp, passphrase)
         if copied.counts != summary.counts:
             raise NotABackup(backup_path, "it changed while it was being read")
