@@ -517,3 +517,19 @@ def test_still_above_so_far_is_censored_at_the_last_day_seen():
     (r,) = session_responses(series(moods), [iv(0)], NOW)
     assert r.durability_text == "still above so far (at least 5 days)"
     assert r.duration == (5, True)
+
+
+def test_two_sessions_on_one_day_count_once_in_the_mean():
+    """Clinician review: two sessions on one day have identical curves; counted twice,
+    that day's mood weighed double in the around-sessions mean and its n."""
+    from moodlog.domain.analysis import one_session_a_day
+
+    moods = series({-1: 2, 1: 6, 19: 4, 21: 8})
+    sessions = [iv(0), iv(0, "esketamine_nasal"), iv(20)]
+    curves = session_curves(moods, sessions)
+    assert curves[0] == curves[1]  # the same days around the same day
+    days = one_session_a_day(zip(sessions, curves, strict=True))
+    assert [s for s, _ in days] == [sessions[0], sessions[2]]
+    mean = mean_response_curve((c for _, c in days), mean_shown_from(len(days)))
+    assert mean[1] == (pytest.approx(7.0), pytest.approx(1.0), 2)  # days 1 and 21
+    assert mean[-1] == (pytest.approx(3.0), pytest.approx(1.0), 2)  # days -1 and 19

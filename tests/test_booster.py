@@ -347,3 +347,26 @@ def test_a_median_of_zero_days_says_the_mood_did_not_rise():
         "mood did not rise above its pre-session level after at least half of them "
         "(median 0 days; range 0-6)"
     )
+
+
+def test_two_sessions_on_one_day_give_one_duration_and_make_no_induction():
+    """Clinician review: two sessions on one day (a split dose, a visit recorded twice)
+    have the same days of mood around them. Counted twice, that one duration weighed
+    double in the median, and the pair alone after a long gap made an "induction"."""
+    induction = {0: (0, "flat"), 3: (0, "flat"), 7: (0, "flat")}
+    maintenance = {40: (10, "rise"), 70: (10, "rise"), 100: (20, "rise"), 130: (20, "rise")}
+    mood = build(maintenance, end=160)
+    sessions = [iv(d) for d in (*induction, *maintenance)]
+    twice = iv(40)  # the same day as the first booster, recorded again
+    summary = booster_summary(mood, [*sessions, twice], at(160))
+    assert [d.days for d in summary.durations] == [12, 12, 22, 22]  # not 12, 12, 12, ...
+    assert summary.durations[0].session is sessions[3]  # the first of the day's two
+    assert summary.median_days == booster_summary(mood, sessions, at(160)).median_days
+    assert summary.median_days == 12  # KM over 12, 12, 22, 22: S = 0.5 at t=12
+    # After a gap of more than 90 days, two sessions on one day are not a run.
+    later = [iv(0), iv(3), iv(300), iv(300, "esketamine_nasal")]
+    assert induction_sessions(later, at(320)) == later[:2]
+    assert maintenance_sessions(later, at(320)) == later[2:]
+    # The first session on record may be induction alone, with its same-day twin.
+    pair = [iv(0), iv(0)]
+    assert induction_sessions(pair, at(20)) == pair

@@ -63,7 +63,7 @@ def test_pdf_durability_line_uses_every_session_and_the_setting(vault: Vault):
 
     vault.settings.set(SETTING_LAST_SESSIONS, 8)
     line, footnote = summarise(load_for_report(vault, options, now), period, now).session_durability
-    assert line.startswith("Last 8 maintenance sessions") and "up to 8 (a setting)" in footnote
+    assert line.startswith("Last 8 maintenance sessions") and "up to 8 (a setting;" in footnote
     assert booster_from_vault(vault, now).sessions == 8
 
 

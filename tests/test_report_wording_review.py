@@ -67,5 +67,5 @@ def test_the_durability_footnote_agrees_with_the_line_above_it(qapp, demo) -> No
     """Review finding: the line said "last 3 maintenance sessions" and its footnote
     "over the last 5 maintenance sessions" (the setting)."""
     html = report_html(qapp, demo)
-    assert "over the last maintenance sessions that have a duration, up to 5 (a setting)" in html
+    assert "over the last maintenance sessions that have a duration, up to 5 (a setting;" in html
     assert "over the last 5 maintenance sessions" not in html

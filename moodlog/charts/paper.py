@@ -62,6 +62,7 @@ from moodlog.domain.analysis import (
     Series,
     mean_response_curve,
     mean_shown_from,
+    one_session_a_day,
     runs_of_days,
     session_curves,
 )
@@ -771,6 +772,8 @@ class PaperAround(PaperChart):
             for session, curve in zip(sessions, curves, strict=True)
             if shown is None or shown(session)
         ]
+        days = one_session_a_day(self.curves)
+        self.mean = mean_response_curve((c for _, c in days), mean_shown_from(len(days)))
         x_pad, y_pad = 0.02 * (self.LAST - self.FIRST), 0.04 * 10
         self.x_range = (self.FIRST - x_pad, self.LAST + x_pad)
         y_range = (-y_pad, 10 + y_pad)
@@ -805,7 +808,7 @@ class PaperAround(PaperChart):
         by_kind: dict[str, list[list[tuple[float, float]]]] = defaultdict(list)
         for session, curve in self.curves:
             by_kind[session.kind] += [[(x, curve[x]) for x in run] for run in runs_of_days(curve)]
-        mean = mean_response_curve((c for _, c in self.curves), mean_shown_from(len(self.curves)))
+        mean = self.mean
         mean_runs = [[(x, mean[x][0]) for x in run] for run in runs_of_days(mean)]
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(44, 93, 99, 45))

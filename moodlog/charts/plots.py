@@ -62,6 +62,7 @@ from moodlog.domain.analysis import (
     Series,
     mean_response_curve,
     mean_shown_from,
+    one_session_a_day,
     runs_of_days,
     session_curves,
 )
@@ -687,7 +688,8 @@ class AroundSessionsChart(pg.GraphicsLayoutWidget):
                 dots.setData(*zip(*lone_days[kind], strict=True))
                 self.plot.add(dots)
         self.mean_line = None
-        mean = mean_response_curve((c for _, c in chosen), mean_shown_from(len(chosen)))
+        days = one_session_a_day(chosen)
+        mean = mean_response_curve((c for _, c in days), mean_shown_from(len(days)))
         runs = runs_of_days(mean)
         for xs in runs:  # a day without a mean is a gap in the band and the line
             upper = pg.PlotCurveItem(xs, [mean[x][0] + mean[x][1] for x in xs], pen=None)

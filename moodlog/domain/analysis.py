@@ -27,7 +27,8 @@ always agree. Definitions (each function's docstring repeats its own):
 * **Around-sessions chart**: each session's days -7..+14 by the same rule (its days
   before it only those its baseline may use, its days after it only up to the day
   before the next session); the mean line per day offset over the sessions with a
-  value that day. :data:`AROUND_CHART_RULE` says this in plain words.
+  value that day, two sessions on one day counting once (:func:`one_session_a_day`).
+  :data:`AROUND_CHART_RULE` says this in plain words.
 * **Course** (PHQ-9, and GAD-7 for change and band): the one baseline rule
   (:func:`course_baseline`), used by the questionnaire dialog, Trends and the PDF:
   the result marked as baseline, else the last result in the 30 days before the
@@ -54,6 +55,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from moodlog.domain.entries import Entry
 from moodlog.domain.questionnaires import GAD7, PHQ9, QuestionnaireResult, band
@@ -91,11 +93,13 @@ SESSION_WINDOW_RULES = QT_TR_NOOP(
     "days after the session are not above it."
 )
 # Printed beside every around-sessions chart (Trends > Around sessions, PDF).
+T = TypeVar("T")
+
 AROUND_CHART_RULE = QT_TR_NOOP(
     "Each faint line is one session at day 0, on the table's days: before it, none 1-7 "
     "days after an earlier session; after it, up to the day before the next. Bold: the "
-    "mean where at least 2 sessions have a mood that day (their number varies); band: "
-    "one standard deviation. No mood: a gap."
+    "mean where at least 2 sessions have a mood that day (their number varies; sessions "
+    "on one day count once); band: one standard deviation. No mood: a gap."
 )
 
 
@@ -418,6 +422,20 @@ def mean_response_curve(
         mean = sum(points) / len(points)
         spread = math.sqrt(sum((p - mean) ** 2 for p in points) / len(points))
         result[offset] = (mean, spread, len(points))
+    return result
+
+
+def one_session_a_day(pairs: Iterable[tuple[Treatment, T]]) -> list[tuple[Treatment, T]]:
+    """Of (session, anything) pairs in time order, the first of each session day. Two
+    sessions on one day (a split dose, a second record of one visit) have the same
+    days around them: counted twice, that one day's mood would weigh double in a mean
+    (clinician review)."""
+    seen: set[dt.date] = set()
+    result = []
+    for session, value in pairs:
+        if session.day not in seen:
+            seen.add(session.day)
+            result.append((session, value))
     return result
 
 

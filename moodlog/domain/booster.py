@@ -16,9 +16,11 @@ Pure functions on domain records (no Qt, no SQL). Definitions:
   later in the course, the first sessions of that kind less than 7 days apart (two or
   more of it: esketamine started after IV ketamine has its own twice-weekly induction,
   which counted as maintenance gave durations of 0 days; clinician review). Every
-  other session is maintenance.
+  other session is maintenance. A run counts days: two sessions on one day alone are
+  not an induction.
 * **Summary**: the durations of the last 5 maintenance sessions that have one
-  (the number is a setting), summarised by the **Kaplan-Meier median** so that
+  (the number is a setting; of sessions on one day, only the first: the same days
+  of mood give one duration), summarised by the **Kaplan-Meier median** so that
   censored durations count as "at least" (the smallest time at which the estimated
   share still above baseline is 50% or less; not reached when it stays above 50%).
   With fewer than 3 such sessions: "not enough sessions yet", nothing else; or, when
@@ -42,6 +44,7 @@ from moodlog.domain.analysis import (
     by_ordinal,
     courses,
     daily_series,
+    one_session_a_day,
     past_sessions,
     session_responses,
 )
@@ -84,7 +87,8 @@ DURABILITY_DEFINITION = QT_TR_NOOP(
     "the days until the 3-day mean of mood is back at the pre-session baseline (0 when it did not "
     "rise); when the next session or the end of the data came first, the duration counts "
     'as "at least" that long (censored). Median by the Kaplan-Meier method over the last '
-    "maintenance sessions that have a duration, up to {n} (a setting)."
+    "maintenance sessions that have a duration, up to {n} (a setting; sessions on one day "
+    "count once)."
 )
 
 
@@ -158,7 +162,8 @@ def _first_run(
     course: list[Treatment], start: int, any_kind: bool, least: int = 2
 ) -> list[Treatment]:
     """From ``course[start]`` on, the sessions each less than 7 days after the one
-    before (of the same kind, unless ``any_kind``): ``least`` or more, or none."""
+    before (of the same kind, unless ``any_kind``), on ``least`` or more days, or
+    none (two sessions on one day are not a run of sessions)."""
     run = [course[start]]
     for session in course[start + 1 :]:
         if not any_kind and session.kind != run[0].kind:
@@ -166,7 +171,7 @@ def _first_run(
         if (session.day - run[-1].day).days >= INDUCTION_GAP_DAYS:
             break
         run.append(session)
-    return run if len(run) >= least else []
+    return run if len({session.day for session in run}) >= least else []
 
 
 def maintenance_sessions(treatments: Iterable[Treatment], now: dt.datetime) -> list[Treatment]:
@@ -366,12 +371,14 @@ class BoosterSummary:
 def durations(
     responses: Iterable[SessionResponse], sessions: Iterable[Treatment]
 ) -> list[SessionDuration]:
-    """The durations of ``sessions`` (by identity) that have one, oldest first."""
+    """The durations of ``sessions`` (by identity) that have one, oldest first; of
+    sessions on one day, the first's only (:func:`analysis.one_session_a_day`: the
+    same days of mood, one duration)."""
     wanted = {id(s) for s in sessions}
     result = []
-    for response in responses:
-        if id(response.session) in wanted and (figure := response.duration) is not None:
-            result.append(SessionDuration(response.session, figure[0], figure[1]))
+    for session, figure in one_session_a_day((r.session, r.duration) for r in responses):
+        if id(session) in wanted and figure is not None:
+            result.append(SessionDuration(session, figure[0], figure[1]))
     return result
 
 

@@ -12,7 +12,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Each faint line is one session at day 0, on the table&apos;s days: before it, none 1-7 days after an earlier session; after it, up to the day before the next. Bold: the mean where at least 2 sessions have a mood that day (their number varies); band: one standard deviation. No mood: a gap.</source>
+        <source>Each faint line is one session at day 0, on the table&apos;s days: before it, none 1-7 days after an earlier session; after it, up to the day before the next. Bold: the mean where at least 2 sessions have a mood that day (their number varies; sessions on one day count once); band: one standard deviation. No mood: a gap.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -168,7 +168,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Session durability: for each maintenance session (every session but the induction: a course&apos;s first run of sessions less than 7 days apart, the first session on record always, and the first such run of a kind first used later in the course; a gap of more than 90 days starts a new course), the days until the 3-day mean of mood is back at the pre-session baseline (0 when it did not rise); when the next session or the end of the data came first, the duration counts as &quot;at least&quot; that long (censored). Median by the Kaplan-Meier method over the last maintenance sessions that have a duration, up to {n} (a setting).</source>
+        <source>Session durability: for each maintenance session (every session but the induction: a course&apos;s first run of sessions less than 7 days apart, the first session on record always, and the first such run of a kind first used later in the course; a gap of more than 90 days starts a new course), the days until the 3-day mean of mood is back at the pre-session baseline (0 when it did not rise); when the next session or the end of the data came first, the duration counts as &quot;at least&quot; that long (censored). Median by the Kaplan-Meier method over the last maintenance sessions that have a duration, up to {n} (a setting; sessions on one day count once).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

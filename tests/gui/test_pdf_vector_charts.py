@@ -469,3 +469,27 @@ def test_each_chart_is_drawn_once_on_its_own_page_under_a_translation(
     # The charts page holds the timeline and the around-sessions chart.
     charts_page = next(page for page in pages if "«Charts»" in page)
     assert charts_page.count("Mood (0-10)") == 2 and "Days from session" in charts_page
+
+
+def test_two_sessions_on_one_day_count_once_in_both_charts_means(qapp) -> None:  # noqa: ANN001
+    """Clinician review: a session recorded twice on one day weighed that day's mood
+    double in the bold mean, on Trends and in the PDF."""
+    from moodlog.domain.treatments import Treatment
+
+    first = dt.date(2026, 3, 1)
+    sessions = []
+    for number, (offset, kind) in enumerate(
+        [(0, "ketamine_iv"), (0, "esketamine_nasal"), (20, "ketamine_iv")], start=1
+    ):
+        session = Treatment(first + dt.timedelta(days=offset), dt.time(10), kind)
+        session.id = number
+        sessions.append(session)
+    mood = {first + dt.timedelta(days=o): v for o, v in {-1: 2.0, 1: 6.0, 19: 4.0, 21: 8.0}.items()}
+    paper = PaperAround(mood, sessions, 680, 250)
+    assert len(paper.curves) == 3  # a faint line for each session
+    assert paper.mean[1] == (pytest.approx(7.0), pytest.approx(1.0), 2)  # not 6.67 of 3
+    screen = AroundSessionsChart()
+    screen.set_data(mood, sessions)
+    xs, ys = screen.mean_line.getData()
+    shown = {x: y for x, y in zip(xs.tolist(), ys.tolist(), strict=True) if y == y}
+    assert shown[1] == pytest.approx(7.0) and shown[-1] == pytest.approx(3.0)
