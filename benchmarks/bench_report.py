@@ -221,6 +221,7 @@ def main() -> list[tuple[str, float, float, float, float]]:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
+    from moodlog.charts.data import TrendData
     from moodlog.domain.period import Period
     from moodlog.report.pdf import ReportOptions, build_report, export_pdf, load_for_report
 
@@ -243,7 +244,8 @@ def main() -> list[tuple[str, float, float, float, float]]:
     print("PDF export of the 10-year vault (median of alternated runs)")
     print(f"{'figure':<60} {'app':>10} {'floor':>10} {'ratio':>6}  target")
     for label, days in (("1 year", 365), ("10 years", 3650)):
-        report = build_report(load_for_report(vault, options(days)), options(days), NOW)
+        contents = load_for_report(vault, options(days))
+        report = build_report(contents, options(days), NOW)
         sessions = len(report.summary.responses)
         from pypdf import PdfReader
 
@@ -251,7 +253,7 @@ def main() -> list[tuple[str, float, float, float, float]]:
         lines = [
             page.extract_text().splitlines() for page in PdfReader(folder / f"app-{days}.pdf").pages
         ]
-        data, period = report.charts.data, options(days).period
+        data, period = TrendData.build(contents, NOW, analysis=False), options(days).period
         shape = Shape(
             lines,
             report.html.count("<tr>"),

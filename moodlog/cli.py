@@ -278,7 +278,7 @@ def pdf_options(args: argparse.Namespace, contents, today: dt.date):  # noqa: AN
 
 def export_pdf_command(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
     from moodlog.domain.contents import VaultContents
-    from moodlog.report.pdf import NOT_ENCRYPTED_WARNING, export_pdf, load_for_report
+    from moodlog.report.pdf import NOT_ENCRYPTED_WARNING, build_report, load_for_report, write_pdf
 
     out = Path(args.out)
     if not out.parent.is_dir():
@@ -302,7 +302,9 @@ def export_pdf_command(args: argparse.Namespace, passphrases: PassphraseSource) 
     from moodlog.report.pdf_writer import PdfNotWritten, check_pdf_written
 
     try:
-        export_pdf(contents, options, out, now)
+        report = build_report(contents, options, now)
+        del contents  # the report holds what it prints: less held while it is laid out
+        write_pdf(report, out)
         check_pdf_written(out)
     except PdfNotWritten as error:
         raise CliError(str(error)) from None

@@ -184,7 +184,7 @@ class ReportCharts:
             # Left out by the patient: not marked along the charts' top either (review
             # finding: page 1 said "not included" above a chart showing each day's level).
             contents = without_self_checks(contents)
-        self.data = data = TrendData.build(contents, now, analysis=False)
+        data = TrendData.build(contents, now, analysis=False)  # not kept: the charts hold theirs
         period, font = options.period, chart_font()
         self.sizes = {"mood_small": (PAGE_ONE_CHART[0], page_one_height)}
         if "charts" in options.sections:
@@ -1569,7 +1569,10 @@ def export_pdf(
     now: dt.datetime | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Report:
-    """Build and write the summary; the same path for the CLI and the dialog."""
+    """Build and write the summary. The records are let go before the layout (the
+    report holds what it prints): a caller that passes them straight from
+    :func:`load_for_report` keeps a ten-year summary's peak memory lower."""
     report = build_report(contents, options, now or dt.datetime.now())
+    del contents
     write_pdf(report, path, progress)
     return report
