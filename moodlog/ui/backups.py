@@ -261,6 +261,9 @@ class RestoreDialog(QDialog):
         if preselected is not None:
             self._select(Path(preselected))
         self.setMinimumWidth(600)
+        from moodlog.ui.widgets import guard_wheel
+
+        guard_wheel(self)
 
     def chosen_path(self) -> Path | None:
         data = self.choice.currentData()

@@ -40,6 +40,9 @@ class CountryBox(QComboBox):
         self.addItem(tr(OTHER_COUNTRY), OTHER_CODE)
         self.set_country(country)
         self.currentIndexChanged.connect(lambda _: self.country_picked.emit(self.country()))
+        from moodlog.ui.widgets import guard_wheel
+
+        guard_wheel(self)
 
     def set_country(self, code: str) -> None:
         code = (code or "").upper()

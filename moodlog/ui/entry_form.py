@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from moodlog.domain.entries import MAX_TAG_CHARS, Entry, clean_tag
 from moodlog.i18n import TIME_FIELD_FORMAT, tr
-from moodlog.ui.widgets import DateEdit, ScaleInput, TimeEdit
+from moodlog.ui.widgets import DateEdit, ScaleInput, TimeEdit, guard_wheel
 
 SLEEP_NOT_RECORDED = -0.25
 
@@ -274,6 +274,7 @@ class EntryForm(QWidget):
         self._setting_when = False
         self._when_set: tuple[dt.date, int, int] | None = None  # shown by set_when
         self.set_when(dt.datetime.combine(today, dt.time(12, 0)))
+        guard_wheel(self)  # a wheel over the form scrolls it; it records nothing
 
     def focus_chain(self) -> list[QWidget]:
         """The inputs in reading order (left column top to bottom, then the right)."""

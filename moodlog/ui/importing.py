@@ -43,7 +43,7 @@ from moodlog.importers.common import ImportFailed, ImportPlan, Table
 from moodlog.report import csv_export, fhir
 from moodlog.ui.context import AppContext
 from moodlog.ui.files import ask_folder_path, ask_open_path, ask_save_path
-from moodlog.ui.widgets import hint, show_error
+from moodlog.ui.widgets import guard_wheel, hint, show_error
 from moodlog.vault import bulk
 from moodlog.vault.errors import StorageProblem, os_reason
 from moodlog.wording import QT_TR_NOOP, count_text
@@ -215,6 +215,7 @@ class ImportDialog(QDialog):
         {"daylio": self._daylio_mapping, "emoods": self._emoods_mapping, "csv": self._csv_mapping}[
             kind
         ]()
+        guard_wheel(self)
         self.update_preview()
 
     # -- mapping pages ---------------------------------------------------------------

@@ -251,6 +251,9 @@ class MainWindow(QMainWindow):
                 from moodlog.ui.daily_fields import apply_to_today
 
                 apply_to_today(self, self.context.vault.settings)
+            from moodlog.ui.widgets import guard_wheel
+
+            guard_wheel(widget)
         return self.screens[title]
 
     def show_screen(self, title: str) -> QWidget:

@@ -131,6 +131,9 @@ class OnboardingDialog(QDialog):
         self.skip_button.clicked.connect(self.skip)
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
+        from moodlog.ui.widgets import guard_wheel
+
+        guard_wheel(self)
         self._show_page(0)
 
     # -- pages --------------------------------------------------------------------

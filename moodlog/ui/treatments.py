@@ -56,7 +56,14 @@ from moodlog.i18n import TIME_FIELD_FORMAT, date_text, number_text, time_text, t
 from moodlog.locale_words import LOCALE
 from moodlog.ui.context import AppContext
 from moodlog.ui.drafts import DraftDialogMixin, NotKeptAtLock
-from moodlog.ui.widgets import FittedColumns, column_memory, confirm, heading, hint
+from moodlog.ui.widgets import (
+    FittedColumns,
+    column_memory,
+    confirm,
+    guard_wheel,
+    heading,
+    hint,
+)
 from moodlog.wording import QT_TR_NOOP
 
 
@@ -409,6 +416,7 @@ class TreatmentDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
         self._update_mg_per_kg()
         self._update_kind()
         self._update_bp_note()
+        guard_wheel(self)
         self.watch_draft()
 
     def _draft_fields(
@@ -642,6 +650,7 @@ class MedicationDialog(NotKeptAtLock, QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        guard_wheel(self)
         self.note_opened()  # (its input is not kept at a lock: said so then)
 
     def save(self) -> None:
@@ -707,6 +716,7 @@ class SessionNoteDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
         form.addRow(self.error)
         form.addRow(self.save_buttons())
         self.resize(600, 520)
+        guard_wheel(self)
         self.watch_draft()
 
     def _text_boxes(self) -> tuple[QPlainTextEdit, ...]:

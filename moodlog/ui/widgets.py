@@ -6,13 +6,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QScrollArea,
+    QScrollBar,
     QSlider,
     QTableWidget,
     QTimeEdit,
@@ -29,6 +35,51 @@ WRAPPED_MINIMUM = 120  # ... and gives way down to this when the table is narrow
 WORD_SAMPLE_ROWS = 300  # rows read to find a column's longest word
 WRAPPED_LINES = 4  # rows show up to this many lines; the tooltip has the rest
 VALUE_MINIMUM_WIDTH = 60  # a scale's value label ("7 / 10", "not recorded")
+
+
+class WheelNeedsFocus(QObject):
+    """The mouse wheel changes a slider, spin box or drop-down only once it has the
+    keyboard focus (clicked or tabbed to); over one without it, the wheel scrolls the
+    page around it (clinician review: scrolling down Today's form recorded a mood of 3,
+    an anxiety of 3 and 0 hours slept that the person never chose, and the page did not
+    scroll; in the session dialog it set a dose and a side effect)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() != QEvent.Type.Wheel or watched.hasFocus():
+            return False
+        parent = watched.parentWidget()
+        while parent is not None and not isinstance(parent, QAbstractScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None:
+            QApplication.sendEvent(parent.verticalScrollBar(), event)
+        return True
+
+
+_wheel_guard: WheelNeedsFocus | None = None
+WHEEL_INPUTS = (QAbstractSlider, QAbstractSpinBox, QComboBox)
+
+
+def guard_wheel(root: QWidget) -> None:
+    """:class:`WheelNeedsFocus` for ``root`` and every slider, spin box and drop-down
+    in it (not scroll bars); they no longer take the focus from the wheel itself (Qt
+    gives a spin box or drop-down under the wheel the focus before the wheel turns
+    it). Call it once a form is built, and again for inputs added later."""
+    global _wheel_guard
+    if _wheel_guard is None:
+        _wheel_guard = WheelNeedsFocus(QApplication.instance())
+    widgets = [root] if isinstance(root, WHEEL_INPUTS) else []
+    for kind in WHEEL_INPUTS:
+        widgets += root.findChildren(kind)
+    for widget in widgets:
+        if isinstance(widget, QScrollBar):
+            continue
+        if widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        widget.installEventFilter(_wheel_guard)  # once: Qt keeps one of each filter
+        widget.setProperty(WHEEL_GUARDED, True)  # for the tests that look for one without
+
+
+WHEEL_GUARDED = "moodlogWheelNeedsFocus"
 
 
 class DateEdit(QDateEdit):
