@@ -280,6 +280,8 @@ class AppController(QObject):
         self.preloader.start()
         self.context.events.data_changed.connect(self._update_trends_later)
         self._resume_dialog_draft()
+        if self._help_panel is not None and self._help_panel.isVisible():
+            self.show_help()  # the locked panel left open: now with the person's plan
         self.unlocked.emit()
 
     # -- backups (logic in moodlog.ui.backups) -------------------------------------
@@ -374,7 +376,14 @@ class AppController(QObject):
         problems = self._keep_unsaved_work()
         if self.vault is None:
             return  # locked meanwhile
+        reading_help = self._help_panel is not None and self._help_panel.isVisible()
         notices = self._close_session()
+        if reading_help:
+            # Someone reading the crisis lines (perhaps on the phone to one) is left with
+            # them: the locked panel, without the plan and without the words about their
+            # answers (attacker review: the idle lock closed it, leaving only the unlock
+            # page). Ctrl+L still closes it: a person who locks may not want it seen.
+            self.show_help()
         if problems:
             from moodlog.ui.drafts import NotKeptReason
 

@@ -232,3 +232,30 @@ def test_a_strong_passphrase_is_not_asked_about(qtbot, data_dir: Path) -> None:
     from moodlog.ui.unlock import weak_passphrase_accepted
 
     assert weak_passphrase_accepted(None, PASSPHRASE)  # no question: it would block here
+
+
+def test_the_idle_lock_leaves_the_crisis_lines_on_screen(qtbot, data_dir: Path):
+    """Attacker review: after a yes in the self-check the help panel opens; a person
+    reading it (perhaps on the phone to the crisis line) touches nothing, and the idle
+    lock closed it, leaving only the unlock page. The locked panel stays: crisis lines,
+    no plan, no words about the answers. Ctrl+L still closes it."""
+    from moodlog.domain.safety import SafetyPlan
+
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    controller.vault.safety_plans.save(SafetyPlan(coping=["Cold water on my face"]))
+    controller.show_help("high")
+    before = controller.help_panel.text()
+    assert "Cold water" in before and "Thank you for answering honestly" in before
+    controller.auto_lock()
+    assert controller.vault is None
+    panel = controller.help_panel
+    assert panel is not None and panel.isVisible()
+    text = panel.text()
+    assert "988" in text and "Unlock moodlog to see your own safety plan" in text
+    assert "Cold water" not in text and "answering honestly" not in text
+    unlock(qtbot, controller)
+    qtbot.waitUntil(lambda: controller.vault is not None)
+    assert "Cold water" in controller.help_panel.text()  # unlocked: the plan is back
+    controller.lock()
+    assert controller.help_panel is None
+    controller.shutdown()
