@@ -8,8 +8,7 @@ next unlock :func:`resume_dialog` reopens the same dialog with the text restored
 a line saying it is not saved yet. Saving or cancelling the dialog discards the
 draft; a close caused by the lock does not.
 
-Question dialogs opened elsewhere as a plain ``QInputDialog`` are kept too
-(:func:`keep_input_dialog`). A dialog is kept only when something was typed or
+A dialog is kept only when something was typed or
 changed since it opened (``note_opened``, in ``watch_draft``): an untouched "Add
 session" does not come back after every unlock. Dialogs whose input is
 not kept as a draft (a medication change, a questionnaire, the self-check on its own:
@@ -32,7 +31,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -142,9 +140,23 @@ class DraftDialogMixin(ChangedSinceOpened):
     def keep_draft(self) -> None:
         vault = self.context.vault  # type: ignore[attr-defined]
         if not self.changed_since_opened():
-            return  # nothing of theirs to keep
+            # Nothing of theirs to keep; and a draft of this dialog kept earlier (by
+            # the half-minute timer, before they erased what they had typed) must not
+            # come back, to be saved as if it were theirs (attacker review).
+            self._forget_own_draft(vault)
+            return
         if vault.is_open:
             vault.drafts.save(DIALOG_DRAFT, {"kind": self.draft_kind, **self.draft_body()})
+
+    def _forget_own_draft(self, vault) -> None:  # noqa: ANN001 - a Vault
+        """Discard the kept draft if it is this dialog's (same kind, same record)."""
+        if not vault.is_open:
+            return
+        kept = vault.drafts.load(DIALOG_DRAFT)
+        if not isinstance(kept, dict) or kept.get("kind") != self.draft_kind:
+            return
+        if kept.get("id") == self.draft_body().get("id"):
+            vault.drafts.discard(DIALOG_DRAFT)
 
     def _forget_draft(self, _result: int = 0) -> None:
         if self.closing_for_lock:
@@ -258,25 +270,6 @@ def ask_question(context: AppContext, parent: QWidget, source: str) -> QuestionD
     parent._question_dialog = dialog  # keep a reference while it is open
     dialog.open()
     return dialog
-
-
-def keep_input_dialog(dialog: QWidget, context: AppContext) -> bool:
-    """Keep the text of a plain QInputDialog asking for a question; True if it was one."""
-    if not isinstance(dialog, QInputDialog) or dialog.labelText() != tr(QUESTION_LABEL):
-        return False
-    parent = dialog.parentWidget()
-    source = "today"
-    while parent is not None:
-        name = type(parent).__name__
-        if name.endswith("Screen"):
-            source = name[: -len("Screen")].lower()
-            break
-        parent = parent.parentWidget()
-    if context.vault.is_open:
-        context.vault.drafts.save(
-            DIALOG_DRAFT, {"kind": "question", "source": source, "text": dialog.textValue()}
-        )
-    return True
 
 
 def resume_dialog(window: QWidget) -> QDialog | None:

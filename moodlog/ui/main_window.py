@@ -305,7 +305,6 @@ class MainWindow(QMainWindow):
         """Give every screen and open dialog the chance to keep unsaved work as an
         encrypted draft. Returns the plain reasons ("the disk is full") of any that
         could not; the others are kept regardless."""
-        from moodlog.ui.drafts import keep_input_dialog
         from moodlog.vault.errors import StorageProblem, VaultError
 
         for screen in self.screens.values():
@@ -320,8 +319,6 @@ class MainWindow(QMainWindow):
                 elif hasattr(window, "not_kept_reason"):  # (moodlog.ui.drafts.NotKeptAtLock)
                     if (reason := window.not_kept_reason()) is not None:
                         problems.append(reason)
-                else:
-                    keepers.append(lambda w=window: keep_input_dialog(w, self.context))
         for keep in keepers:
             try:
                 keep()

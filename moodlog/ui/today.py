@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -27,7 +26,6 @@ from moodlog.domain.questionnaires import GAD7, PHQ9, is_due
 from moodlog.domain.treatments import (
     DEFAULT_AFTERCARE,
     SESSION_DAY_PHQ9_PROMPT,
-    Question,
     Treatment,
     course_label,
     course_numbers,
@@ -45,7 +43,7 @@ from moodlog.ui.checkin import (
     support_even_if_not_saved,
 )
 from moodlog.ui.context import AppContext
-from moodlog.ui.drafts import QUESTION_LABEL, QUESTION_TITLE, DraftDialogMixin
+from moodlog.ui.drafts import DraftDialogMixin, ask_question
 from moodlog.ui.entry_form import SLEEP_NOT_RECORDED, EntryForm
 from moodlog.ui.widgets import PromptBox, heading, hint
 from moodlog.wording import QT_TR_NOOP
@@ -66,19 +64,6 @@ MOOD_MISSING_AFTER_SELF_CHECK = QT_TR_NOOP(
 def clock(moment: dt.time | dt.datetime) -> str:
     """A check-in's time as its time field shows it (the locale's clock, like the field)."""
     return time_text(moment)
-
-
-def add_question(context: AppContext, parent: QWidget, source: str) -> bool:
-    """Ask for a question for the next appointment and add it to the running list."""
-    text, ok = QInputDialog.getMultiLineText(parent, tr(QUESTION_TITLE), tr(QUESTION_LABEL))
-    if not ok or not text.strip():
-        return False
-    context.vault.questions.add(
-        Question(text=text.strip(), created_on=context.today(), source=source)
-    )
-    context.events.question_added.emit()
-    context.events.data_changed.emit("questions")
-    return True
 
 
 def treatment_context(treatments: list[Treatment], now: dt.datetime) -> str:
@@ -298,7 +283,10 @@ class TodayScreen(QWidget):
         self.question_button.setAccessibleDescription(
             tr("Adds it to the questions for your next appointment.")
         )
-        self.question_button.clicked.connect(lambda: add_question(context, self, "today"))
+        # The same dialog as the Journal's: kept every half minute and at a lock, and
+        # only when something was typed (attacker review: Today's plain input dialog
+        # came back empty after every lock, and a crash lost its text).
+        self.question_button.clicked.connect(lambda: ask_question(context, self, "today"))
         self.phq_button = QPushButton(tr("{instrument} questionnaire").format(instrument=PHQ9))
         self.gad_button = QPushButton(tr("{instrument} questionnaire").format(instrument=GAD7))
         self.phq_button.setAccessibleDescription(tr("Depression questionnaire, nine questions."))

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from moodlog.domain.entries import Entry
 from moodlog.ui.drafts import DIALOG_DRAFT, RESTORED_TEXT, QuestionDialog
@@ -129,26 +129,71 @@ def test_question_dialog_survives_auto_lock_and_cancel_discards_it(qtbot, data_d
 
 
 def test_todays_question_box_is_kept_too(qtbot, data_dir: Path):
+    """Today's "Add a question" is the Journal's draft-kept dialog (attacker review: a
+    plain input dialog there came back empty after every lock, and a crash lost it)."""
     controller = create_vault_through_the_window(qtbot, data_dir)
     today = controller.main_window.screen("Today")
     button = next(
         b for b in today.findChildren(QPushButton) if b.text().startswith("Add a question")
     )
-
-    def type_then_go_idle(dialog) -> None:  # noqa: ANN001
-        assert isinstance(dialog, QInputDialog)
-        dialog.setTextValue(f"Is {MARKER} normal?")
-        controller.auto_lock()
-
-    in_modal_loop(qtbot, type_then_go_idle)
     button.click()
-    assert controller.vault is None
-    unlock(qtbot, controller)
+    dialog = today._question_dialog
+    assert isinstance(dialog, QuestionDialog) and dialog.isVisible()
+    relock(qtbot, controller)
+    assert controller.resumed_dialog is None  # nothing typed: nothing comes back
+    controller.main_window.screen("Today").question_button.click()
+    dialog = controller.main_window.screen("Today")._question_dialog
+    dialog.text.setPlainText(f"Is {MARKER} normal?")
+    relock(qtbot, controller)
     resumed = controller.resumed_dialog
     assert isinstance(resumed, QuestionDialog)
     assert resumed.text.toPlainText() == f"Is {MARKER} normal?" and resumed.source == "today"
     resumed.save()
     assert [q.text for q in controller.vault.questions.all()] == [f"Is {MARKER} normal?"]
+    controller.shutdown()
+
+
+def test_text_typed_then_erased_does_not_come_back(qtbot, data_dir: Path):
+    """Attacker review: the half-minute draft kept a sentence the person then erased;
+    at the lock the dialog was as it opened, so nothing newer was kept, and the older
+    draft came back after unlock as their unsaved text, and Save stored it."""
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    day = dt.date(2026, 1, 12)
+    controller.vault.entries.add(Entry(day=day, time=dt.time(8), mood=4, note="Slept badly."))
+    journal = controller.main_window.show_screen("Journal")
+    journal.select_day(day)
+    journal.edit_selected()
+    dialog = journal.edit_dialog
+    dialog.form.note.setPlainText(f"Slept badly. {MARKER}")
+    dialog._draft_timer.timeout.emit()  # the half-minute keep
+    assert MARKER in str(controller.vault.drafts.load(DIALOG_DRAFT))
+    dialog.form.note.setPlainText("Slept badly.")  # erased again
+    dialog._draft_timer.timeout.emit()
+    assert controller.vault.drafts.load(DIALOG_DRAFT) is None  # the erased text is gone
+    dialog.form.note.setPlainText(f"Slept badly. {MARKER}")
+    dialog._draft_timer.timeout.emit()
+    dialog.form.note.setPlainText("Slept badly.")
+    relock(qtbot, controller)  # the lock's own keep finds it unchanged
+    assert controller.resumed_dialog is None
+    assert controller.vault.drafts.load(DIALOG_DRAFT) is None
+    (entry,) = controller.vault.entries.between()
+    assert entry.note == "Slept badly."
+    controller.shutdown()
+
+
+def test_an_unchanged_dialog_leaves_another_dialogs_draft_alone(qtbot, data_dir: Path):
+    """Only this dialog's own draft (same kind, same record) is forgotten."""
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    vault = controller.vault
+    other = {"kind": "question", "source": "journal", "text": f"keep {MARKER}"}
+    vault.drafts.save(DIALOG_DRAFT, other)
+    day = dt.date(2026, 1, 12)
+    vault.entries.add(Entry(day=day, time=dt.time(8), mood=4, note="as it was"))
+    journal = controller.main_window.show_screen("Journal")
+    journal.select_day(day)
+    journal.edit_selected()
+    journal.edit_dialog.keep_draft()  # unchanged: nothing of its own to keep
+    assert vault.drafts.load(DIALOG_DRAFT) == other
     controller.shutdown()
 
 
