@@ -231,7 +231,10 @@ class RestoreDialog(QDialog):
             tr("Opens the backup to show what it holds; nothing is changed.")
         )
         self.check_button.clicked.connect(self.check)
-        self.passphrase.returnPressed.connect(self.check)
+        # Enter in the passphrase field checks, and nothing more: left to QDialog, the
+        # same key press also clicked the default button (Cancel after a wrong
+        # passphrase; Replace, which check() focuses, after a right one).
+        self.passphrase.installEventFilter(self)
         layout.addWidget(self.check_button)
         self.result = _label("", "notice")
         self.result.setVisible(False)
@@ -264,6 +267,18 @@ class RestoreDialog(QDialog):
         from moodlog.ui.widgets import guard_wheel
 
         guard_wheel(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802, ANN001
+        from PySide6.QtCore import QEvent
+
+        if (
+            watched is self.passphrase
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.check()
+            return True
+        return super().eventFilter(watched, event)
 
     def chosen_path(self) -> Path | None:
         data = self.choice.currentData()

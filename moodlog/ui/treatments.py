@@ -587,7 +587,7 @@ class TreatmentDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
         self.accept()
 
 
-class MedicationDialog(NotKeptAtLock, QDialog):
+class MedicationDialog(EnterDoesNotSave, NotKeptAtLock, QDialog):
     """Add a medication with its start, or an event (change/stop) to an existing one."""
 
     def __init__(
