@@ -8,6 +8,7 @@ a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import getpass
 import os
@@ -187,7 +188,20 @@ def cmd_passwd(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
             print("The new passphrase is the same as the current one: nothing changed.")
             return 0
         vault.change_passphrase(current, new)
-    print("Passphrase changed. The old passphrase no longer opens the vault.")
+    print("Passphrase changed: the journal now opens only with the new one.")
+    from moodlog.preferences import Preferences
+    from moodlog.vault.backup import copies_keeping_their_passphrase, folder_for
+
+    data_dir = resolve_data_dir(args.data_dir)
+    with contextlib.suppress(OSError):
+        folder = folder_for(Preferences.load(data_dir).backup_folder, data_dir)
+        backups, kept = copies_keeping_their_passphrase(_vault_path(args), folder)
+        if backups or kept:
+            print(
+                f"Backups made before now still open with the passphrase they were made "
+                f"with ({backups} in {folder}, {kept} kept beside the journal). If someone "
+                "may know the old passphrase, make a new backup and delete the older ones."
+            )
     return 0
 
 

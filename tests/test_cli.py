@@ -43,6 +43,8 @@ def test_init_check_passwd_demo_export_import(tmp_path: Path):
         f"{PASSPHRASE}\nmy new passphrase\n",
     )
     assert changed.returncode == 0, changed.stderr
+    assert "now opens only with the new one" in changed.stdout
+    assert "still open with the passphrase" not in changed.stdout  # no backup made yet
     old = run_cli(["--data-dir", str(data), "check", "--passphrase-stdin"], PASSPHRASE + "\n")
     assert old.returncode == 3
     _one_plain_line(old.stderr)

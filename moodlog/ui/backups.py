@@ -56,8 +56,7 @@ RESTORE_INTRO = QT_TR_NOOP(
 
 def backup_folder(preferences: Preferences, data_dir: Path) -> Path:
     """The folder backups go to: the chosen one, else ``<data folder>/backups``."""
-    chosen = (preferences.backup_folder or "").strip()
-    return Path(chosen).expanduser() if chosen else backup.default_folder(data_dir)
+    return backup.folder_for(preferences.backup_folder, data_dir)
 
 
 def run_auto_backup(

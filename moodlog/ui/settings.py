@@ -174,7 +174,10 @@ class SettingsScreen(QScrollArea):
         form.addRow(tr("New passphrase again"), self.repeat)
         change = QPushButton(tr("Change passphrase"))
         change.setAccessibleDescription(
-            tr("Re-encrypts your journal with the new passphrase; the old one stops working.")
+            tr(
+                "Re-encrypts your journal with the new passphrase; the old one no longer opens "
+                "it. Backups made before keep the passphrase they were made with."
+            )
         )
         change.clicked.connect(self.change_passphrase)
         self.passphrase_status = QLabel("")
@@ -251,6 +254,28 @@ class SettingsScreen(QScrollArea):
         finally:
             for field in (self.current, self.new, self.repeat):
                 field.clear()
-        self.passphrase_status.setText(
-            tr("Passphrase changed. The old one no longer opens the vault.")
+        self.passphrase_status.setText(passphrase_changed_text(self.context))
+
+
+def passphrase_changed_text(context) -> str:  # noqa: ANN001 - an AppContext
+    """What Settings says after a change: the journal's new passphrase, and the copies
+    that still open with the old one (attacker review: it said the old passphrase no
+    longer opened anything, while every backup did)."""
+    from moodlog.ui.backups import backup_folder
+    from moodlog.vault.backup import copies_keeping_their_passphrase
+
+    text = tr("Passphrase changed: your journal now opens only with the new one.")
+    try:
+        backups, kept = copies_keeping_their_passphrase(
+            context.vault.path, backup_folder(context.preferences, context.data_dir)
         )
+    except OSError:
+        backups, kept = 1, 0  # a folder not there now: say it, without a number
+    if backups or kept:
+        text += " " + tr(
+            "Backups made before now still open with the passphrase they were made with "
+            "(found: {backups} in your backup folder, {kept} kept beside your journal). If "
+            "someone may know your old passphrase, make a new backup now on the Backups "
+            "screen and delete the older ones."
+        ).format(backups=backups, kept=kept)
+    return text

@@ -33,6 +33,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import glob
 import os
 import re
 import shutil
@@ -167,6 +168,12 @@ def default_folder(data_dir: Path) -> Path:
     return Path(data_dir) / DEFAULT_FOLDER_NAME
 
 
+def folder_for(chosen: str | None, data_dir: Path) -> Path:
+    """The folder backups go to: the one chosen (a preference), else the default."""
+    chosen = (chosen or "").strip()
+    return Path(chosen).expanduser() if chosen else default_folder(data_dir)
+
+
 def parse_name(name: str) -> tuple[dt.datetime, bool] | None:
     """(time made, automatic?) from a backup file name, else None."""
     match = _NAME.fullmatch(name)
@@ -240,6 +247,21 @@ def list_backups(folder: Path, journal: str | None = None) -> list[BackupFile]:
     # Newest first; within one second, by when the file was written.
     found.sort(key=lambda row: (row[2].made_at, row[0], row[1]), reverse=True)
     return [made for _, _, made in found]
+
+
+def copies_keeping_their_passphrase(vault_path: Path, folder: Path) -> tuple[int, int]:
+    """(this journal's backups in ``folder``, copies kept beside the journal: before a
+    restore or an upgrade). Each still opens with the passphrase it was made with, which
+    a passphrase change does not touch (attacker review: after a change, the person was
+    told the old passphrase no longer opened anything)."""
+    vault_path = Path(vault_path)
+    backups = list_backups(folder, journal_mark(vault_path.parent))
+    kept = [
+        p
+        for p in vault_path.parent.glob(f"{glob.escape(vault_path.name)}.*.bak")
+        if p.is_file() and (".before-restore-" in p.name or re.search(r"\.v\d+-", p.name))
+    ]
+    return len(backups), len(kept)
 
 
 def last_backup_time(folder: Path, journal: str | None = None) -> dt.datetime | None:

@@ -3802,7 +3802,15 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Re-encrypts your journal with the new passphrase; the old one stops working.</source>
+        <source>Re-encrypts your journal with the new passphrase; the old one no longer opens it. Backups made before keep the passphrase they were made with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase changed: your journal now opens only with the new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups made before now still open with the passphrase they were made with (found: {backups} in your backup folder, {kept} kept beside your journal). If someone may know your old passphrase, make a new backup now on the Backups screen and delete the older ones.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3815,10 +3823,6 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>moodlog locks now: unlock it with your old passphrase.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Passphrase changed. The old one no longer opens the vault.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

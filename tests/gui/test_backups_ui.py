@@ -373,3 +373,43 @@ def test_a_too_short_new_passphrase_is_not_asked_about_as_easy(qtbot, data_dir: 
     assert asked == ["A very easy passphrase"]
     assert settings.new.text() == "password123"  # kept, to choose another
     finish(controller)
+
+
+def test_after_a_passphrase_change_the_backups_that_keep_the_old_one_are_named(
+    qtbot, data_dir: Path
+):
+    """Attacker review: Settings said the old passphrase no longer opened "the vault",
+    while the morning's backup (and a copy kept at a restore) still opened with it; the
+    lock screen's Restore then brought the journal back with the old passphrase."""
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    backups = controller.main_window.show_screen("Backups")
+    qtbot.mouseClick(backups.backup_button, Qt.MouseButton.LeftButton)
+    (data_dir / "moodlog.db.before-restore-20260101-090000.bak").write_bytes(b"x" * 4096)
+    (data_dir / "moodlog.db.lock.bak").write_bytes(b"not a copy of the journal")
+    settings = controller.main_window.show_screen("Settings")
+    settings.current.setText(PASSPHRASE)
+    settings.new.setText("a new long passphrase")
+    settings.repeat.setText("a new long passphrase")
+    settings.change_passphrase()
+    text = settings.passphrase_status.text()
+    assert "opens only with the new one" in text
+    made = backup.list_backups(backups.folder)
+    assert len(made) >= 2  # the first unlock's automatic one and the one made by hand
+    assert f"{len(made)} in your backup folder, 1 kept beside your journal" in text
+    assert "make a new backup now" in text
+    finish(controller)
+
+
+def test_a_passphrase_change_with_no_backup_says_nothing_about_backups(qtbot, data_dir: Path):
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    folder = controller.main_window.show_screen("Backups").folder
+    for made in backup.list_backups(folder):  # (the first unlock's automatic one)
+        made.path.unlink()
+    settings = controller.main_window.show_screen("Settings")
+    settings.current.setText(PASSPHRASE)
+    settings.new.setText("a new long passphrase")
+    settings.repeat.setText("a new long passphrase")
+    settings.change_passphrase()
+    text = settings.passphrase_status.text()
+    assert "opens only with the new one" in text and "Backups" not in text
+    finish(controller)
