@@ -184,3 +184,49 @@ def test_cli_export_fhir(tmp_path):
     assert "not encrypted" in result.stderr
     assert out.stat().st_mode & 0o777 == 0o600
     Bundle.model_validate(json.loads(out.read_text(encoding="utf-8")))
+
+
+def _statement(medication, now: dt.datetime) -> dict:
+    from moodlog.domain.contents import VaultContents
+
+    bundle = fhir.build_bundle(VaultContents(medications=[medication]), now=now)
+    Bundle.model_validate(bundle)
+    (statement,) = _of_type(bundle, "MedicationStatement")
+    return statement
+
+
+def test_medication_dosage_is_the_current_dose_as_in_the_pdf():
+    """Review finding: after a change saved without a dose, the dosage stated the last
+    dose ever recorded ("50 mg once daily") where the PDF says "dose not recorded"."""
+    from moodlog.domain.period import medications_on
+    from moodlog.domain.treatments import Medication, MedicationEvent
+
+    now = dt.datetime(2026, 11, 30, 12, 0)
+    events = [
+        MedicationEvent(dt.date(2026, 8, 1), "start", 50, "once daily"),
+        MedicationEvent(dt.date(2026, 11, 20), "change", None, ""),
+    ]
+    med = Medication("Sertraline", "mg", list(events))
+    statement = _statement(med, now)
+    assert statement["status"] == "active"
+    assert statement["dosage"] == [{"text": "(dose not recorded) once daily"}]
+    assert medications_on([med], now.date())[0].startswith(
+        "Sertraline " + statement["dosage"][0]["text"]
+    )
+    # Before the change (as of a day between), the dose it was taken at, with a quantity.
+    before = _statement(med, dt.datetime(2026, 10, 1, 12, 0))
+    assert before["dosage"][0]["text"] == "50 mg once daily"
+    assert before["dosage"][0]["doseAndRate"][0]["doseQuantity"]["value"] == 50
+    # A later change with a dose and no frequency keeps the frequency given before.
+    med.events.append(MedicationEvent(dt.date(2026, 11, 25), "change", 100, ""))
+    assert _statement(med, now)["dosage"][0]["text"] == "100 mg once daily"
+    # Stopped: the dose in effect until the stop (a stop records no dose).
+    med.events.append(MedicationEvent(dt.date(2026, 11, 28), "stop"))
+    stopped = _statement(med, now)
+    assert stopped["status"] == "completed"
+    assert stopped["effectivePeriod"] == {"start": "2026-08-01", "end": "2026-11-28"}
+    assert stopped["dosage"][0]["text"] == "100 mg once daily"
+    assert stopped["dosage"][0]["doseAndRate"][0]["doseQuantity"]["value"] == 100
+    # Stopped right after a change saved without a dose: not the dose before it.
+    quiet = Medication("Lithium", "mg", [*events, MedicationEvent(dt.date(2026, 11, 22), "stop")])
+    assert _statement(quiet, now)["dosage"] == [{"text": "(dose not recorded) once daily"}]

@@ -51,7 +51,7 @@ from moodlog.domain.booster import period_durability
 from moodlog.domain.contents import VaultContents
 from moodlog.domain.questionnaires import GAD7, PHQ9, QuestionnaireResult
 from moodlog.domain.safety import FOLLOW_UP_KEYS, LEVELS, SI_KEYS, SICheckin
-from moodlog.domain.treatments import Medication, Question, SessionNote, Treatment
+from moodlog.domain.treatments import Medication, Question, SessionNote, Treatment, regimen
 from moodlog.wording import QT_TR_NOOP, Formatting, count_text, formatting
 
 TREND_THRESHOLD = 0.5
@@ -202,10 +202,10 @@ def medications_on(
     translate: Callable[[str], str] | Formatting | None = None,
 ) -> list[str]:
     """ "Sertraline 100 mg once daily" for each medication taken on ``day`` (its last
-    event up to then is not a stop); the dose is that last event's
-    (:meth:`Medication.current_dose`, as in the FHIR export): "dose not recorded" when it
-    has none, never an earlier dose that a change replaced (review finding). The
-    frequency is the latest one given: a dose change leaves it as it was.
+    event up to then is not a stop), its dose and frequency by
+    :func:`treatments.regimen` (as in the FHIR export): the dose is that last event's,
+    "dose not recorded" when it has none, never an earlier dose that a change replaced
+    (review finding); the frequency is the latest one given.
     ``translate``: see :meth:`Period.describe`."""
     words = formatting(translate)
     taking = []
@@ -214,8 +214,7 @@ def medications_on(
         if not events or events[-1].event == "stop":
             continue
         last = events[-1]
-        dose = med.current_dose(day)
-        frequency = next((e.frequency for e in reversed(events) if e.frequency), "")
+        dose, frequency = regimen(events)
         text = f"{med.name} " + (
             f"{words.general(dose)} {med.unit}"
             if dose is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from moodlog.domain.errors import ValidationError, shown
@@ -423,12 +423,23 @@ class Medication:
             event.validate()
 
     def current_dose(self, on: dt.date) -> float | None:
-        dose = None
-        for event in sorted(self.events, key=lambda e: e.day):
-            if event.day > on:
-                break
-            dose = None if event.event == "stop" else event.dose
-        return dose
+        return regimen(e for e in self.events if e.day <= on)[0]
+
+
+def regimen(events: Iterable[MedicationEvent]) -> tuple[float | None, str]:
+    """The dose and frequency in effect after ``events`` (one definition, used by
+    :meth:`Medication.current_dose`, the PDF's medications line and the FHIR
+    MedicationStatement): the dose is the last event's (in day order), none after a stop
+    or a change saved without a dose, never an earlier dose that the change replaced;
+    the frequency is the latest one given (a change that gives none leaves it as it
+    was)."""
+    ordered = sorted(events, key=lambda e: e.day)
+    if not ordered:
+        return None, ""
+    last = ordered[-1]
+    dose = None if last.event == "stop" else last.dose
+    frequency = next((e.frequency for e in reversed(ordered) if e.frequency), "")
+    return dose, frequency
 
 
 @dataclass

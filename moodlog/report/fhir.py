@@ -13,7 +13,8 @@ What it holds (codes and their sources are in ``docs/fhir.md``):
   irritability, sleep quality and hours slept as components when recorded;
 - per past treatment session: a ``MedicationAdministration`` for ketamine and
   esketamine (dose in mg), a ``Procedure`` for TMS, ECT and others;
-- per medication: a ``MedicationStatement``;
+- per medication: a ``MedicationStatement``, its ``dosage`` the dose and frequency in
+  effect today or at its stop (:func:`treatments.regimen`, as in the PDF);
 - self-check answers only when ``include_checkins`` is set.
 
 Journal notes, tags, therapy notes and the safety plan are never part of it. Times are
@@ -34,7 +35,7 @@ from moodlog.domain.contents import VaultContents
 from moodlog.domain.period import Period
 from moodlog.domain.questionnaires import GAD7, ITEMS, PHQ9, QuestionnaireResult
 from moodlog.domain.safety import QUESTIONS, SI_KEYS, SICheckin
-from moodlog.domain.treatments import KINDS, Medication, Treatment
+from moodlog.domain.treatments import KINDS, Medication, Treatment, regimen
 from moodlog.paths import export_target
 
 LOINC = "http://loinc.org"
@@ -84,6 +85,7 @@ RATINGS = {  # moodlog code -> (display, Entry attribute)
     "sleep-hours": ("Hours slept (self-reported)", "sleep_hours"),
 }
 SELF_CHECK_CODE = ("self-check", "Self-check about thoughts of death or suicide (moodlog)")
+DOSE_NOT_RECORDED = "(dose not recorded)"  # as the PDF words it; the bundle is in English
 ROUTES = {
     "ketamine_iv": "Intravenous",
     "ketamine_im": "Intramuscular",
@@ -271,11 +273,15 @@ def _medication(medication: Medication, subject: dict, today: dt.date) -> dict |
         "effectivePeriod": period,
         "dateAsserted": _when(today, dt.time(0, 0)),
     }
-    dose = medication.current_dose(events[-1].day if stopped else today)
-    last_dosed = next((e for e in reversed(events) if e.dose is not None), None)
-    if last_dosed is not None:
-        text = f"{last_dosed.dose:g} {medication.unit} {last_dosed.frequency}".strip()
-        statement["dosage"] = [{"text": text}]
+    # The dose and frequency in effect at the end of the statement's period (today, or
+    # just before the stop), by the one rule of the PDF's medications line
+    # (treatments.regimen): a change saved without a dose is "dose not recorded", never
+    # the dose it replaced (review finding: the last dose ever recorded was stated).
+    taken = events[:-1] if stopped else [e for e in events if e.day <= today]
+    if taken:
+        dose, frequency = regimen(taken)
+        amount = f"{dose:g} {medication.unit}" if dose is not None else DOSE_NOT_RECORDED
+        statement["dosage"] = [{"text": f"{amount} {frequency}".strip()}]
         if dose is not None and medication.unit == "mg":
             statement["dosage"][0]["doseAndRate"] = [
                 {"doseQuantity": {"value": dose, "unit": "mg", "system": UCUM, "code": "mg"}}
