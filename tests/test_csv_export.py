@@ -228,3 +228,75 @@ def test_a_full_disk_leaves_no_partial_set_of_files(tmp_path, monkeypatch):
     with pytest.raises(OSError):
         export_csv(VaultContents(), earlier)
     assert {p.name: p.read_bytes() for p in earlier.iterdir()} == before
+
+
+def _phq(total: int) -> list[int | None]:
+    return [min(3, max(0, total - 3 * i)) for i in range(9)]
+
+
+def _course_contents() -> VaultContents:
+    """An earlier course with a result marked baseline back then; the current course
+    from 2026-03-01 with a PHQ-9 10 days before it, one after, and a partial one; a
+    GAD-7 marked in the days before the current course."""
+    first = dt.date(2026, 3, 1)
+    old = dt.date(2025, 5, 1)
+    session = dict(time=dt.time(10, 0), kind="ketamine_iv")
+    return VaultContents(
+        treatments=[Treatment(day=old, **session), Treatment(day=old + dt.timedelta(3), **session)]
+        + [Treatment(day=first + dt.timedelta(k), **session) for k in (0, 3, 7, 10)],
+        questionnaires=[
+            QuestionnaireResult(
+                old - dt.timedelta(5), dt.time(9), "PHQ-9", _phq(22), is_baseline=True
+            ),
+            QuestionnaireResult(first - dt.timedelta(10), dt.time(9), "PHQ-9", _phq(20)),
+            QuestionnaireResult(first + dt.timedelta(20), dt.time(9), "PHQ-9", _phq(9)),
+            QuestionnaireResult(
+                first + dt.timedelta(21), dt.time(9), "PHQ-9", _phq(6)[:8] + [None]
+            ),
+            QuestionnaireResult(
+                first - dt.timedelta(2), dt.time(9), "GAD-7", [2] * 7, is_baseline=True
+            ),
+            QuestionnaireResult(first - dt.timedelta(1), dt.time(9), "GAD-7", [1] * 7),
+        ],
+    )
+
+
+def test_course_baseline_column_is_the_pdfs_baseline_and_baseline_stays_the_mark(tmp_path):
+    """Review finding: ``baseline`` wrote the person's mark, which the PDF ignores when it
+    is from an earlier course; ``course_baseline`` (added at the end, ``baseline`` kept)
+    is the course baseline the PDF and Trends use."""
+    from moodlog.domain.period import summarise
+
+    contents = _course_contents()
+    now = dt.datetime(2026, 5, 1, 12, 0)
+    export_csv(contents, tmp_path, now=now)
+    with open(tmp_path / "questionnaires.csv", encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle))
+    assert header[-2:] == ["baseline", "course_baseline"]
+    rows = _read(tmp_path / "questionnaires.csv")
+    marks = [(r["date"], r["instrument"], r["baseline"], r["course_baseline"]) for r in rows]
+    assert marks == [
+        ("2025-04-26", "PHQ-9", "yes", "no"),  # marked, but in an earlier course
+        ("2026-02-19", "PHQ-9", "no", "yes"),  # the last in the 30 days before the course
+        ("2026-03-21", "PHQ-9", "no", "no"),
+        ("2026-03-22", "PHQ-9", "no", "no"),  # partial: never a baseline
+        ("2026-02-27", "GAD-7", "yes", "yes"),  # a usable mark wins over a later result
+        ("2026-02-28", "GAD-7", "no", "no"),
+    ]
+    # The same results the PDF's course summary takes as baseline.
+    period = Period(dt.date(2026, 1, 1), dt.date(2026, 4, 30))
+    summary = summarise(contents, period, now)
+    pdf = {(s.baseline.day.isoformat(), name) for name, s in summary.course.items()}
+    assert pdf == {(r["date"], r["instrument"]) for r in rows if r["course_baseline"] == "yes"}
+
+
+def test_course_baseline_column_is_as_of_the_end_of_the_period(tmp_path):
+    """Exported for a period that ends before the current course: as in the PDF for that
+    period, the course then was the earlier one, whose marked baseline counts."""
+    contents = _course_contents()
+    period = Period(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    export_csv(contents, tmp_path, period, now=dt.datetime(2026, 5, 1, 12, 0))
+    rows = _read(tmp_path / "questionnaires.csv")
+    assert [(r["date"], r["baseline"], r["course_baseline"]) for r in rows] == [
+        ("2025-04-26", "yes", "yes")
+    ]

@@ -7,6 +7,14 @@ and, only when asked for, ``checkins.csv`` (the self-check answers). Each file i
 to a private temp file beside it and renamed, so a failure never leaves half a file.
 The files are not encrypted.
 
+``questionnaires.csv`` (self-report screening, not a diagnosis): ``baseline`` is the
+person's own mark ("marked by you"), kept as it always was; ``course_baseline`` (the
+last column) says which result is the course baseline the PDF, Trends and the
+questionnaire dialog compare with (:func:`analysis.course_baseline`: a mark from an
+earlier course is not used; without a usable mark, the last result in the 30 days
+before the course's first session), one per instrument at most, as of the end of the
+period. Columns are documented in docs/importing.md.
+
 Formula injection: a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
 carriage return gets a leading apostrophe, so that a spreadsheet shows it as text instead
 of running it (see :func:`spreadsheet_safe` and docs/importing.md).
@@ -16,11 +24,13 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import datetime as dt
 import io
 import os
 import tempfile
 from pathlib import Path
 
+from moodlog.domain.analysis import course_baseline
 from moodlog.domain.contents import VaultContents
 from moodlog.domain.entries import is_backfilled
 from moodlog.domain.period import Period
@@ -52,11 +62,29 @@ def _in(period: Period | None, day: object) -> bool:
     return period is None or period.first <= day <= period.last  # type: ignore[operator]
 
 
+def course_baselines(contents: VaultContents, period: Period | None, now: dt.datetime) -> set[int]:
+    """``id()`` of each instrument's course baseline, by the one rule
+    (:func:`analysis.course_baseline`) and as of the same moment as the PDF's course
+    summary: the end of the period (never after ``now``), with the results up to then."""
+    as_of = now
+    results = list(contents.questionnaires)
+    if period is not None:
+        as_of = min(now, dt.datetime.combine(period.last, dt.time(23, 59)))
+        results = [q for q in results if q.day <= period.last]
+    found = (course_baseline(results, name, contents.treatments, as_of)[0] for name in INSTRUMENTS)
+    return {id(result) for result in found if result is not None}
+
+
 def tables(
-    contents: VaultContents, period: Period | None = None, include_checkins: bool = False
+    contents: VaultContents,
+    period: Period | None = None,
+    include_checkins: bool = False,
+    now: dt.datetime | None = None,
 ) -> dict[str, list[list[str]]]:
-    """Each file's rows (header first) as text cells."""
+    """Each file's rows (header first) as text cells. ``now``: the moment the course
+    baseline is taken as of (the end of the period if earlier); default the clock."""
     result: dict[str, list[list[str]]] = {}
+    baselines = course_baselines(contents, period, now or dt.datetime.now())
     result["entries"] = [
         [
             "date",
@@ -99,7 +127,7 @@ def tables(
     result["questionnaires"] = [
         ["date", "time", "instrument"]
         + [f"item_{n}" for n in range(1, most_items + 1)]
-        + ["total", "band", "difficulty", "baseline"]
+        + ["total", "band", "difficulty", "baseline", "course_baseline"]
     ] + [
         [
             q.day.isoformat(),
@@ -110,7 +138,8 @@ def tables(
             _text(q.total),
             _text(q.band),
             _text(q.difficulty),
-            _text(q.is_baseline),
+            _text(q.is_baseline),  # the person's mark (a contract: kept as it was)
+            _text(id(q) in baselines),  # the baseline the PDF and Trends compare with
         ]
         for q in contents.questionnaires
         if _in(period, q.day)
@@ -207,6 +236,7 @@ def export_csv(
     folder: Path,
     period: Period | None = None,
     include_checkins: bool = False,
+    now: dt.datetime | None = None,
 ) -> list[Path]:
     """Write the CSV files into ``folder`` (made, private, if missing); returns them.
 
@@ -224,7 +254,7 @@ def export_csv(
     clear_stale_temps(folder)
     temps: list[tuple[Path, Path]] = []
     try:
-        for name, rows in tables(contents, period, include_checkins).items():
+        for name, rows in tables(contents, period, include_checkins, now).items():
             fd, temp_name = tempfile.mkstemp(prefix=".moodlog-", suffix=".tmp", dir=folder)
             temps.append((Path(temp_name), folder / f"{name}.csv"))
             with open(fd, "w", encoding="utf-8", newline="") as handle:

@@ -469,6 +469,7 @@ class InterchangeBox(QGroupBox):
                 target,
                 self.chosen_period(),
                 self.include_checkins.isChecked(),
+                self.context.now(),
             )
         except OSError as error:
             show_error(
