@@ -230,3 +230,37 @@ def test_medication_dosage_is_the_current_dose_as_in_the_pdf():
     # Stopped right after a change saved without a dose: not the dose before it.
     quiet = Medication("Lithium", "mg", [*events, MedicationEvent(dt.date(2026, 11, 22), "stop")])
     assert _statement(quiet, now)["dosage"] == [{"text": "(dose not recorded) once daily"}]
+
+
+def test_a_form_with_an_unanswered_item_is_stopped_with_no_total_and_labelled():
+    """Review finding: a PHQ-9 with 8 of 9 items answered (never scored) was exported
+    as "completed". It is "stopped" (partially filled out; FHIR R4), with no total
+    Observation; every response and total says it is self-report screening."""
+    from moodlog.domain.contents import VaultContents
+    from moodlog.domain.questionnaires import SCREENING_LABEL, QuestionnaireResult
+
+    day = dt.date(2026, 11, 2)
+    partial = QuestionnaireResult(day, dt.time(9), "PHQ-9", [1] * 8 + [None])
+    whole = QuestionnaireResult(day, dt.time(10), "PHQ-9", [1] * 9)
+    no_first = QuestionnaireResult(day, dt.time(11), "GAD-7", [None] + [2] * 6)
+    bundle = fhir.build_bundle(
+        VaultContents(questionnaires=[partial, whole, no_first]),
+        now=dt.datetime(2026, 11, 3, 12, 0),
+    )
+    Bundle.model_validate(bundle)
+    responses = _of_type(bundle, "QuestionnaireResponse")
+    assert [r["status"] for r in responses] == ["stopped", "completed", "stopped"]
+    # fhir.resources does not check a code against its value set: the R4 codes.
+    r4_codes = {"in-progress", "completed", "amended", "entered-in-error", "stopped"}
+    assert {r["status"] for r in responses} <= r4_codes
+    assert [sum("answer" in i for i in r["item"]) for r in responses] == [8, 9, 6]
+    totals = [o for o in _of_type(bundle, "Observation") if "derivedFrom" in o]
+    by_url = {e["resource"]["id"]: e["fullUrl"] for e in bundle["entry"]}
+    assert [(o["valueInteger"], o["derivedFrom"][0]["reference"]) for o in totals] == [
+        (9, by_url[responses[1]["id"]])
+    ]
+    assert SCREENING_LABEL == "Self-report screening, not a diagnosis."
+    for response in responses:
+        assert SCREENING_LABEL in response["text"]["div"]
+        assert ("not scored" in response["text"]["div"]) == (response["status"] == "stopped")
+    assert totals[0]["note"] == [{"text": SCREENING_LABEL}]

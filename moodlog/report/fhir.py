@@ -6,9 +6,11 @@ What it holds (codes and their sources are in ``docs/fhir.md``):
   record), which every other resource refers to;
 - a ``CodeSystem`` defining moodlog's own codes (daily mood and the other 0-10 ratings,
   the self-check), so the bundle explains itself;
-- per PHQ-9 / GAD-7: a ``QuestionnaireResponse`` with LOINC item and answer codes, and,
-  when every item was answered, an ``Observation`` of the total (LOINC 44261-6 /
-  70274-6, category ``survey``) derived from it;
+- per PHQ-9 / GAD-7: a ``QuestionnaireResponse`` with LOINC item and answer codes, its
+  ``text`` saying "Self-report screening, not a diagnosis." (the app's wording), status
+  ``completed``, or ``stopped`` when an item was not answered; and, only when every item
+  was answered, an ``Observation`` of the total (LOINC 44261-6 / 70274-6, category
+  ``survey``, the same label as its ``note``) derived from it;
 - per check-in: an ``Observation`` of the mood (0-10), with anxiety, energy,
   irritability, sleep quality and hours slept as components when recorded;
 - per past treatment session: a ``MedicationAdministration`` for ketamine and
@@ -33,7 +35,13 @@ from moodlog import __version__
 from moodlog.domain import safety
 from moodlog.domain.contents import VaultContents
 from moodlog.domain.period import Period
-from moodlog.domain.questionnaires import GAD7, ITEMS, PHQ9, QuestionnaireResult
+from moodlog.domain.questionnaires import (
+    GAD7,
+    ITEMS,
+    PHQ9,
+    SCREENING_LABEL,
+    QuestionnaireResult,
+)
 from moodlog.domain.safety import QUESTIONS, SI_KEYS, SICheckin
 from moodlog.domain.treatments import KINDS, Medication, Treatment, regimen
 from moodlog.paths import export_target
@@ -85,6 +93,8 @@ RATINGS = {  # moodlog code -> (display, Entry attribute)
     "sleep-hours": ("Hours slept (self-reported)", "sleep_hours"),
 }
 SELF_CHECK_CODE = ("self-check", "Self-check about thoughts of death or suicide (moodlog)")
+XHTML = "http://www.w3.org/1999/xhtml"
+NOT_SCORED = "An item was not answered: not scored (status stopped, no total)."
 DOSE_NOT_RECORDED = "(dose not recorded)"  # as the PDF words it; the bundle is in English
 ROUTES = {
     "ketamine_iv": "Intravenous",
@@ -155,10 +165,18 @@ def _questionnaire(result: QuestionnaireResult, subject: dict) -> dict:
         if answer is not None:
             item["answer"] = [{"valueCoding": _coding(LOINC, *ANSWER_CODES[answer])}]
         items.append(item)
+    summary = f"{result.instrument}. {SCREENING_LABEL}"
+    if not result.scored:
+        summary += " " + NOT_SCORED
     return {
         "resourceType": "QuestionnaireResponse",
+        "text": {"status": "additional", "div": f'<div xmlns="{XHTML}"><p>{summary}</p></div>'},
         "questionnaire": QUESTIONNAIRE_URLS[result.instrument],
-        "status": "completed",
+        # A form with an unanswered item is "stopped" (FHIR R4: partially filled out and
+        # abandoned, further additions unknown), not "completed" (review finding): it
+        # was saved as it is and is never scored. "in-progress" would say more answers
+        # are expected, which moodlog does not know.
+        "status": "completed" if result.scored else "stopped",
         "subject": subject,
         "authored": _when(result.day, result.time),
         "item": items,
@@ -176,6 +194,7 @@ def _total(result: QuestionnaireResult, subject: dict, response_url: str) -> dic
         "effectiveDateTime": _when(result.day, result.time),
         "valueInteger": result.total,
         "interpretation": [{"text": f"{result.band} (published {result.instrument} band)"}],
+        "note": [{"text": SCREENING_LABEL}],
         "derivedFrom": [{"reference": response_url}],
     }
 
@@ -322,7 +341,7 @@ def build_bundle(
             continue
         key = f"{result.instrument}/{result.day}/{result.time}/{result.answers}"
         response_url = bundle.add(_questionnaire(result, subject), key)
-        if result.total is not None:
+        if result.scored:  # an unanswered item: no total, no total Observation
             bundle.add(_total(result, subject, response_url), "total/" + key)
     for entry in contents.entries:
         if inside(entry.day):
