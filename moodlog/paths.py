@@ -39,17 +39,30 @@ def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
 def ensure_private_dir(path: Path) -> Path:
     """Create ``path`` and make it owner-only (0700); the folders above it that this
     makes are owner-only too (review finding: with ``--data-dir a/b/c`` they got the
-    umask's mode, 0777 under umask 000). Folders that were there are left as they are."""
+    umask's mode, 0777 under umask 000). Folders that were there are left as they are.
+
+    A path that is there but is not a folder is refused before anything is changed
+    (attacker review: a mistaken ``--data-dir`` naming a file made that file 0700). A
+    folder that was there and may not be made owner-only (another owner, a FAT drive)
+    is used as it is."""
     path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "it is a file, not a folder", str(path))
     missing = []
     folder = path
     while not folder.exists():
         missing.append(folder)
         folder = folder.parent
+    if not folder.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "a part of it is a file", str(folder))
     for folder in reversed(missing):
         folder.mkdir(exist_ok=True)
         os.chmod(folder, 0o700)
-    os.chmod(path, 0o700)
+    try:
+        os.chmod(path, 0o700)
+    except PermissionError:
+        if missing:
+            raise  # a folder made just now is ours to set
     return path
 
 

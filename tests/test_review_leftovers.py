@@ -93,3 +93,47 @@ def test_unanswered_help_line_is_neutral_and_names_the_same_numbers():
     assert "carry thoughts like these" not in text  # does not say the person has them
     # The same call-to-action as the calm line for a positive item 9.
     assert text.split("now: ")[1] == calm_help_line(resources).split("now: ")[1]
+
+
+def test_a_data_dir_that_is_a_file_is_refused_and_left_as_it_was(tmp_path):
+    """Attacker review: a mistaken --data-dir naming a file made it 0700 before failing,
+    and the app printed a traceback."""
+    import os
+    import stat
+
+    import pytest
+
+    from moodlog.paths import ensure_private_dir
+    from tests.conftest import PASSPHRASE, run_cli
+
+    afile = tmp_path / "notes.txt"
+    afile.write_text("someone's notes")
+    os.chmod(afile, 0o644)
+    with pytest.raises(NotADirectoryError):
+        ensure_private_dir(afile)
+    with pytest.raises(NotADirectoryError):
+        ensure_private_dir(afile / "sub")
+    for args in (["--data-dir", str(afile)], ["--data-dir", str(afile / "sub")]):
+        gui = run_cli(args, env={"QT_QPA_PLATFORM": "offscreen"})
+        assert gui.returncode == 2
+        assert gui.stderr.count("\n") == 1 and "Traceback" not in gui.stderr
+        assert "cannot use the data folder" in gui.stderr and "file" in gui.stderr
+        cli = run_cli([*args, "init", "--passphrase-stdin"], PASSPHRASE + "\n")
+        assert cli.returncode == 1 and "Traceback" not in cli.stderr
+    assert stat.S_IMODE(afile.stat().st_mode) == 0o644
+    assert afile.read_text() == "someone's notes"
+
+
+def test_an_existing_folder_that_may_not_be_made_private_is_used_as_it_is(tmp_path, monkeypatch):
+    import os
+
+    from moodlog import paths
+
+    folder = tmp_path / "shared"
+    folder.mkdir()
+
+    def refused(*_args) -> None:  # noqa: ANN002
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "chmod", refused)
+    assert paths.ensure_private_dir(folder) == folder

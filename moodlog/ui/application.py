@@ -814,7 +814,16 @@ def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
         atexit.register(shutil.rmtree, demo_dir, True)
         folder = demo_dir
     else:
-        folder = ensure_private_dir(resolve_data_dir(data_dir))
+        try:
+            folder = ensure_private_dir(resolve_data_dir(data_dir))
+        except (OSError, ValueError) as error:
+            # Before any window: one plain line, never a traceback (attacker review).
+            from moodlog.vault.errors import os_reason
+
+            where = getattr(error, "filename", None) or data_dir or ""
+            reason = os_reason(error) if isinstance(error, OSError) else str(error)
+            print(f"moodlog: cannot use the data folder {where}: {reason}", file=sys.stderr)
+            return 2
     from moodlog.process import disable_core_dumps
 
     disable_core_dumps()
