@@ -40,3 +40,19 @@ class CopiedText(QObject):
             if clipboard.text(mode) == text:
                 clipboard.clear(mode)
         self.ours.clear()
+
+
+SHORTEST_PART = 4  # a copied part of a passphrase this long or longer is cleared too
+
+
+def clear_copied_passphrases(*passphrases: str) -> None:
+    """Clear the clipboard (and, on X11, the mouse selection) where it holds one of
+    ``passphrases`` or a part of one: a passphrase copied from a field shown in clear
+    (on the create page, the unlock page, Settings) is not left there once it has been
+    used (attacker review: one copied on the create page stayed after the lock and
+    after quitting). Called as each field is cleared."""
+    clipboard = QGuiApplication.clipboard()
+    for mode in (QClipboard.Mode.Clipboard, QClipboard.Mode.Selection):
+        held = clipboard.text(mode)
+        if len(held) >= SHORTEST_PART and any(held in p for p in passphrases if p):
+            clipboard.clear(mode)

@@ -252,6 +252,9 @@ class SettingsScreen(QScrollArea):
                 self.lock_needed.emit()
             return
         finally:
+            from moodlog.ui.clipboard import clear_copied_passphrases
+
+            clear_copied_passphrases(self.current.text(), self.new.text(), self.repeat.text())
             for field in (self.current, self.new, self.repeat):
                 field.clear()
         self.passphrase_status.setText(passphrase_changed_text(self.context))

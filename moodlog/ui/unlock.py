@@ -322,6 +322,9 @@ class CreateVaultPage(_Page):
                 else tr("The journal could not be created: {reason}.").format(reason=error.strerror)
             )
             return
+        from moodlog.ui.clipboard import clear_copied_passphrases
+
+        clear_copied_passphrases(self.first.text(), self.second.text())
         self.first.clear()
         self.second.clear()
         self.show_toggle.setChecked(False)
@@ -382,6 +385,9 @@ class UnlockPage(_Page):
                 tr("The journal could not be opened: {reason}.").format(reason=error.strerror)
             )
             return
+        from moodlog.ui.clipboard import clear_copied_passphrases
+
+        clear_copied_passphrases(self.passphrase.text())
         self.passphrase.clear()
         self.show_toggle.setChecked(False)
         self.wrong_attempts = 0

@@ -48,3 +48,39 @@ def test_what_was_copied_elsewhere_afterwards_stays(qtbot, data_dir: Path) -> No
     controller.lock()
     assert QGuiApplication.clipboard().text() == "a shopping list"
     controller.shutdown()
+
+
+def test_a_passphrase_copied_on_the_lock_screen_is_cleared_once_used(qtbot, data_dir: Path):
+    """Attacker review: a passphrase shown in clear on the create page and copied
+    stayed on the clipboard after the lock and after quitting (the clipboard watch
+    starts at the first unlock); one copied on the unlock page stayed all session."""
+    from PySide6.QtCore import Qt
+
+    from moodlog.ui.application import AppController
+    from tests.conftest import PASSPHRASE
+
+    clipboard = QGuiApplication.clipboard()
+    controller = AppController(data_dir)
+    controller.start()
+    qtbot.addWidget(controller.lock_window)
+    page = controller.create_page
+    page.show_toggle.setChecked(True)
+    page.first.setText(PASSPHRASE)
+    page.second.setText(PASSPHRASE)
+    page.first.selectAll()
+    page.first.copy()
+    assert clipboard.text() == PASSPHRASE
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: controller.vault is not None, timeout=5000)
+    assert clipboard.text() == ""
+    controller.lock()
+    clipboard.setText(PASSPHRASE[:6])  # a part of it, copied on the unlock page
+    unlock(qtbot, controller)
+    qtbot.waitUntil(lambda: controller.vault is not None, timeout=5000)
+    assert clipboard.text() == ""
+    controller.lock()
+    clipboard.setText("a shopping list")  # nothing to do with the passphrase: left
+    unlock(qtbot, controller)
+    qtbot.waitUntil(lambda: controller.vault is not None, timeout=5000)
+    assert clipboard.text() == "a shopping list"
+    controller.shutdown()
