@@ -149,15 +149,33 @@ def _open(args: argparse.Namespace, passphrases: PassphraseSource):  # noqa: ANN
     return Vault.open(_vault_path(args), passphrases.get(1, "Passphrase: "))
 
 
-def cmd_init(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
+VERY_EASY_NOTE = (
+    "moodlog: note: this passphrase is among the first anyone would try; a few unrelated "
+    "words are much safer and still easy to remember."
+)
+
+
+def new_passphrase(text: str) -> str:
+    """A passphrase being chosen: validated, and a note on stderr (never a question: the
+    command may be scripted) when zxcvbn scores it 0, as the app asks (attacker review:
+    "12345678" was taken without a word)."""
+    from moodlog.strength import very_easy
     from moodlog.vault.connection import check_new_passphrase
+
+    chosen = check_new_passphrase(text)
+    if very_easy(chosen):
+        print(VERY_EASY_NOTE, file=sys.stderr)
+    return chosen
+
+
+def cmd_init(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
     from moodlog.vault.errors import VaultExists
     from moodlog.vault.vault import Vault
 
     path = _vault_path(args)
     if path.exists():
         raise VaultExists(path)
-    passphrase = check_new_passphrase(passphrases.get(1, "New passphrase: ", confirm=True))
+    passphrase = new_passphrase(passphrases.get(1, "New passphrase: ", confirm=True))
     ensure_private_dir(path.parent)
     Vault.create(path, passphrase).close()
     print(f"Created {path}. There is no way to recover a lost passphrase: keep it safe.")
@@ -179,7 +197,7 @@ def cmd_passwd(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
     from moodlog.vault.vault import Vault
 
     with Vault.open(_vault_path(args), current) as vault:
-        new = passphrases.get(2, "New passphrase: ", confirm=True)
+        new = new_passphrase(passphrases.get(2, "New passphrase: ", confirm=True))
         from moodlog.vault.connection import normalise_passphrase
 
         if normalise_passphrase(new) == normalise_passphrase(current):
@@ -208,7 +226,6 @@ def cmd_passwd(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
 def cmd_demo(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
     from moodlog.domain.demo import build_demo
     from moodlog.vault import bulk
-    from moodlog.vault.connection import check_new_passphrase
     from moodlog.vault.vault import Vault
 
     if not 0 < args.years <= 30:
@@ -217,7 +234,7 @@ def cmd_demo(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
     if path.exists():
         vault = _open(args, passphrases)
     else:
-        passphrase = check_new_passphrase(passphrases.get(1, "New passphrase: ", confirm=True))
+        passphrase = new_passphrase(passphrases.get(1, "New passphrase: ", confirm=True))
         ensure_private_dir(path.parent)
         vault = Vault.create(path, passphrase)
     with vault:
@@ -538,7 +555,6 @@ def add_backup_parsers(add: Callable[[str, str], argparse.ArgumentParser]) -> No
 
 def cmd_backup(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
     from moodlog.vault import backup
-    from moodlog.vault.connection import check_new_passphrase
 
     vault_path = _vault_path(args)
     out = Path(args.out).expanduser()
@@ -558,7 +574,7 @@ def cmd_backup(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
     with _open(args, passphrases) as vault:
         separate = None
         if args.separate_passphrase:
-            separate = check_new_passphrase(
+            separate = new_passphrase(
                 passphrases.get(2, "Passphrase for the backup: ", confirm=True)
             )
         if out.is_dir():

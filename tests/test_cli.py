@@ -165,3 +165,35 @@ def test_a_pdf_period_outside_the_report_days_gets_a_plain_message(tmp_path: Pat
         _one_plain_line(result.stderr)
         assert said in result.stderr
         assert not out.exists()
+
+
+def test_a_very_easy_passphrase_gets_a_note_not_a_question(tmp_path: Path):
+    """Attacker review: init, passwd and backup --separate-passphrase took "12345678"
+    without a word; the app asks about it. The command line notes it on stderr (it may
+    be scripted: never a question) and goes on."""
+    data = tmp_path / "vault"
+    easy = run_cli(["--data-dir", str(data), "init", "--passphrase-stdin"], "12345678\n")
+    assert easy.returncode == 0 and "among the first anyone would try" in easy.stderr
+    changed = run_cli(
+        ["--data-dir", str(data), "passwd", "--passphrase-stdin"], "12345678\npassword123\n"
+    )
+    assert changed.returncode == 0 and "among the first anyone would try" in changed.stderr
+    out = tmp_path / "b.db"
+    separate = run_cli(
+        [
+            "--data-dir",
+            str(data),
+            "backup",
+            "--out",
+            str(out),
+            "--separate-passphrase",
+            "--passphrase-stdin",
+        ],
+        "password123\nqwertyuiop\n",
+    )
+    assert separate.returncode == 0, separate.stderr
+    assert "among the first anyone would try" in separate.stderr
+    strong = run_cli(
+        ["--data-dir", str(tmp_path / "v2"), "init", "--passphrase-stdin"], PASSPHRASE + "\n"
+    )
+    assert strong.returncode == 0 and "among the first" not in strong.stderr

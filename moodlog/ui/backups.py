@@ -705,6 +705,11 @@ class BackupsScreen(QScrollArea):
             except VaultError as error:
                 self.passphrase_status.setText(str(error))
                 return
+            from moodlog.ui.unlock import weak_passphrase_accepted
+
+            if not weak_passphrase_accepted(self, chosen, for_backups=True):
+                self.separate_first.setFocus()
+                return
             backup.set_stored_passphrase(self.vault, chosen)
             self.passphrase_status.setText(
                 tr(

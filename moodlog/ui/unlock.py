@@ -39,10 +39,6 @@ STRENGTH_WORDS = (
     QT_TR_NOOP("Strong"),
     QT_TR_NOOP("Very strong"),
 )
-# zxcvbn's time grows quickly with length; its estimate is settled long before this.
-ZXCVBN_MAX_CHARS = 100
-# Words anyone would try first against this app.
-APP_WORDS = ["moodlog", "mood", "journal", "diary", "ketamine", "depression", "therapy"]
 
 
 def passphrase_check(passphrase: str) -> tuple[int, str, str]:
@@ -57,9 +53,9 @@ def passphrase_check(passphrase: str) -> tuple[int, str, str]:
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
         too_short = tr("Too short: at least {count} characters")
         return 0, too_short.format(count=MIN_PASSPHRASE_LENGTH), ""
-    from zxcvbn import zxcvbn
+    from moodlog.strength import estimate
 
-    result = zxcvbn(passphrase[:ZXCVBN_MAX_CHARS], user_inputs=APP_WORDS)
+    result = estimate(passphrase)
     score = int(result["score"])
     feedback = result.get("feedback") or {}
     parts = [feedback.get("warning") or ""] + list(feedback.get("suggestions") or [])
@@ -67,23 +63,34 @@ def passphrase_check(passphrase: str) -> tuple[int, str, str]:
     return score, tr(STRENGTH_WORDS[score]), advice
 
 
-def weak_passphrase_accepted(parent: QWidget, passphrase: str) -> bool:
+def weak_passphrase_accepted(parent: QWidget, passphrase: str, for_backups: bool = False) -> bool:
     """Whether to go on with ``passphrase``: asked only when zxcvbn scores it 0 (a
     top-ranked common password such as "password123"): "Choose another" is the default,
     "Use it anyway" goes on (review finding: "12345678" made a journal with one Enter,
-    its "Very weak" line unread). Never blocks: the person decides."""
+    its "Very weak" line unread). Never blocks: the person decides. ``for_backups``: the
+    separate passphrase of the backups (attacker review: it was never asked about,
+    though backups often sit in a synced folder)."""
     if passphrase_check(passphrase)[0] > 0:
         return True
     from moodlog.ui.widgets import confirm
 
-    return confirm(
-        parent,
-        tr("A very easy passphrase"),
+    text = (
         tr(
+            "This passphrase is among the first anyone would try: someone with a copy of "
+            "your backups (a synced folder, a lost drive) could open them. A few unrelated "
+            "words are much safer and still easy to remember."
+        )
+        if for_backups
+        else tr(
             "This passphrase is among the first anyone would try: someone with your "
             "computer could open your journal. A few unrelated words are much safer and "
             "still easy to remember."
-        ),
+        )
+    )
+    return confirm(
+        parent,
+        tr("A very easy passphrase"),
+        text,
         action=tr("Use it anyway"),
         keep=tr("Choose another"),
     )

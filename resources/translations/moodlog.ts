@@ -4674,6 +4674,10 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This passphrase is among the first anyone would try: someone with a copy of your backups (a synced folder, a lost drive) could open them. A few unrelated words are much safer and still easy to remember.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Use it anyway</source>
         <translation type="unfinished"></translation>
     </message>

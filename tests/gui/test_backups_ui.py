@@ -413,3 +413,29 @@ def test_a_passphrase_change_with_no_backup_says_nothing_about_backups(qtbot, da
     text = settings.passphrase_status.text()
     assert "opens only with the new one" in text and "Backups" not in text
     finish(controller)
+
+
+def test_a_very_easy_separate_backup_passphrase_is_asked_about(qtbot, data_dir: Path):
+    """Attacker review: "12345678" was taken for every backup, often in a synced folder,
+    without the question the journal's passphrase gets."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    screen = controller.main_window.show_screen("Backups")
+    asked: list[str] = []
+
+    def answer(button: str) -> None:
+        box = QApplication.activeModalWidget()
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == button).click()
+
+    screen.separate_radio.setChecked(True)
+    for button, kept in (("Choose another", None), ("Use it anyway", "12345678")):
+        screen.separate_first.setText("12345678")
+        screen.separate_second.setText("12345678")
+        QTimer.singleShot(0, lambda button=button: answer(button))
+        screen.save_passphrase_choice()
+        assert backup.stored_passphrase(controller.vault) == kept
+    assert len(asked) == 2 and "your backups" in asked[0]
+    finish(controller)
