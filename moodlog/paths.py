@@ -76,12 +76,16 @@ def create_private_file(path: Path) -> None:
 STALE_TEMP_SECONDS = 3600  # an export takes seconds: a temp file this old was left behind
 
 
-def clear_stale_temps(folder: Path) -> None:
-    """Remove moodlog's own temp files (``.moodlog-*.tmp``) left in ``folder`` by an
-    export or save that was killed part-way: an hour old or more, this user's, plain
-    files only (review finding: a killed CSV export left its plain text there for good;
-    the next export did not clean up). A fresher one may be another moodlog's, still
-    being written: left alone."""
+def clear_stale_temps(
+    folder: Path, prefix: str = ".moodlog-", min_age: float = STALE_TEMP_SECONDS
+) -> None:
+    """Remove moodlog's own temp files (``PREFIX*.tmp``, and a side file SQLite gave
+    one, ``PREFIX*.tmp-journal``) left in ``folder`` by an export, save, backup or
+    restore that was killed part-way: ``min_age`` seconds old or more (an hour unless
+    told), this user's, plain files only. A fresher one may be another moodlog's, still
+    being written (two journals can share a backup folder): left alone. Review findings:
+    a killed CSV export left its plain text there for good; a backup folder's cleanup
+    deleted any matching file, whoever owned it and whatever kind it was."""
     import stat
     import time
 
@@ -90,14 +94,14 @@ def clear_stale_temps(folder: Path) -> None:
     with contextlib.suppress(OSError):
         for entry in os.scandir(folder):
             name = entry.name
-            if not (name.startswith(".moodlog-") and name.endswith(".tmp")):
+            if not (name.startswith(prefix) and (name.endswith(".tmp") or ".tmp-" in name)):
                 continue
             with contextlib.suppress(OSError):
                 info = entry.stat(follow_symlinks=False)
                 if (
                     stat.S_ISREG(info.st_mode)
                     and (uid is None or info.st_uid == uid())
-                    and now - info.st_mtime >= STALE_TEMP_SECONDS
+                    and now - info.st_mtime >= min_age
                 ):
                     os.unlink(entry.path)
 

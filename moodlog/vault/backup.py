@@ -43,7 +43,7 @@ from pathlib import Path
 
 import sqlcipher3
 
-from moodlog.paths import STALE_TEMP_SECONDS, create_private_file
+from moodlog.paths import clear_stale_temps, create_private_file
 from moodlog.vault.connection import (
     describe_unopenable,
     hot_journal,
@@ -309,24 +309,6 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def _remove_stale_temps(folder: Path, prefix: str = TEMP_PREFIX, min_age: float = 0) -> None:
-    """Temp files left by a backup or restore that was killed; with ``min_age``
-    (seconds), only those at least that old: a backup folder may be shared by two
-    journals, and a fresh temp file there may be the other's backup being written
-    (review finding: one journal's backup deleted the other's, which then failed)."""
-    import time
-
-    now = time.time()
-    with contextlib.suppress(OSError):
-        for child in Path(folder).iterdir():
-            # The temp file, and any side file SQLite gave it (``.tmp-journal``).
-            if child.name.startswith(prefix) and TEMP_SUFFIX in child.name:
-                with contextlib.suppress(OSError):
-                    if min_age and now - child.stat().st_mtime < min_age:
-                        continue
-                    child.unlink()
-
-
 def ensure_folder(folder: Path) -> Path:
     """The backup folder, created (0700) if missing. An existing folder the user chose
     keeps its own permissions; the backup files themselves are 0600."""
@@ -403,7 +385,7 @@ def write_backup(
         journal = journal_mark(data_dir) or _new_mark(data_dir)
     try:
         folder = ensure_folder(Path(target).parent if target is not None else folder)
-        _remove_stale_temps(folder, min_age=STALE_TEMP_SECONDS)
+        clear_stale_temps(folder, TEMP_PREFIX)
         fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
         os.close(fd)
     except OSError as error:
@@ -801,7 +783,7 @@ def prepare_restore(backup_path: Path, passphrase: str, vault_path: Path) -> Pre
     vault_path = Path(vault_path)
     try:
         vault_path.parent.mkdir(parents=True, exist_ok=True)
-        _remove_stale_temps(vault_path.parent, RESTORE_TEMP_PREFIX)
+        clear_stale_temps(vault_path.parent, RESTORE_TEMP_PREFIX, min_age=0)
         fd, temp_name = tempfile.mkstemp(
             prefix=RESTORE_TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=vault_path.parent
         )

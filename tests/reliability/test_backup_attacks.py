@@ -135,3 +135,56 @@ def test_cli_on_a_journal_damaged_in_the_middle_says_it_is_damaged(tmp_path: Pat
         assert "unexpected error" not in result.stderr and "Traceback" not in result.stderr
     assert list(out.iterdir()) == []
     assert sha256(vault_path) == before
+
+
+def test_a_backup_leaves_other_peoples_and_odd_files_alone(tmp_path, monkeypatch):
+    """Attacker review: the backup folder's cleanup deleted any old file named like a
+    backup temp, whoever owned it and whatever kind it was (a shared folder, a link)."""
+    import os
+    import time
+
+    from moodlog.paths import clear_stale_temps
+    from moodlog.vault import backup
+
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    old = time.time() - 2 * 3600
+    stale = folder / ".moodlog-backup-abc.tmp"
+    stale.write_bytes(b"left by a killed backup")
+    side = folder / ".moodlog-backup-abc.tmp-journal"
+    side.write_bytes(b"its side file")
+    fresh = folder / ".moodlog-backup-new.tmp"
+    fresh.write_bytes(b"another journal's backup being written")
+    target = tmp_path / "precious.txt"
+    target.write_text("not moodlog's")
+    link = folder / ".moodlog-backup-link.tmp"
+    link.symlink_to(target)
+    subfolder = folder / ".moodlog-backup-dir.tmp"
+    subfolder.mkdir()
+    for path in (stale, side, link, subfolder):  # an hour old and more; ``fresh`` is new
+        os.utime(path, (old, old), follow_symlinks=False)
+    real_scandir = os.scandir
+    mine = os.getuid()
+
+    class Foreign:
+        """``os.DirEntry`` of a file owned by someone else."""
+
+        def __init__(self, entry) -> None:  # noqa: ANN001
+            self.entry, self.name, self.path = entry, entry.name, entry.path
+
+        def stat(self, follow_symlinks: bool = True):  # noqa: ANN201
+            info = self.entry.stat(follow_symlinks=follow_symlinks)
+            return os.stat_result((info.st_mode, 0, 0, 1, mine + 1, 0, 0, 0, info.st_mtime, 0))
+
+    foreign = folder / ".moodlog-backup-theirs.tmp"
+    foreign.write_bytes(b"someone else's")
+    os.utime(foreign, (old, old))
+
+    def scandir(path):  # noqa: ANN001, ANN202
+        return [Foreign(e) if e.name == foreign.name else e for e in real_scandir(path)]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    clear_stale_temps(folder, backup.TEMP_PREFIX)
+    assert not stale.exists() and not side.exists()
+    assert fresh.exists() and link.is_symlink() and subfolder.is_dir() and foreign.exists()
+    assert target.read_text() == "not moodlog's"
