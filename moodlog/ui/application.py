@@ -295,6 +295,7 @@ class AppController(QObject):
             backup_folder(self.preferences, self.data_dir),
             self.restore_from_backup,
             journal=journal_mark(self.data_dir),
+            vault_path=self.vault_path,
         )
 
     def restore_from_backup(self, path: Path, passphrase: str) -> bool:

@@ -42,7 +42,7 @@ from moodlog.vault import backup
 from moodlog.vault.connection import check_new_passphrase
 from moodlog.vault.errors import VaultError
 from moodlog.vault.vault import Vault
-from moodlog.wording import QT_TR_NOOP
+from moodlog.wording import QT_TR_NOOP, count_text
 
 # The last failure of the automatic backup, per backup folder, for the Backups screen.
 _auto_problems: dict[str, str] = {}
@@ -50,7 +50,8 @@ _auto_problems: dict[str, str] = {}
 RESTORE_INTRO = QT_TR_NOOP(
     "Restoring replaces your journal with the backup you choose. First moodlog checks "
     "the backup and shows what it holds; nothing changes until you confirm. Your journal "
-    "as it is now is kept beside it (moodlog.db.before-restore-DATE.bak), so nothing is lost."
+    "as it is now is kept beside it (moodlog.db.before-restore-DATE.bak), and this list "
+    "offers it too, so you can go back to it."
 )
 
 
@@ -175,11 +176,17 @@ class RestoreDialog(QDialog):
         preselected: Path | None = None,
         parent: QWidget | None = None,
         journal: str = "",
+        vault_path: Path | None = None,
+        current: backup.BackupSummary | None = None,
     ) -> None:
         """``journal``: this journal's mark (:func:`moodlog.vault.backup.journal_mark`):
         another journal's backups are named as such, and the newest of its own is the
         one chosen first (review finding: another journal's newer backup was the
-        default, unlabelled)."""
+        default, unlabelled). ``vault_path``: the copies of the journal kept beside it at
+        earlier restores are offered too, after the backups. ``current``: what the open
+        journal holds (:func:`moodlog.vault.backup.summarise_journal`), set beside what
+        the backup holds, with what would be left out (review finding: restoring an old
+        backup said "nothing is lost" while the newer entries went)."""
         super().__init__(parent)
         self.setWindowTitle(tr("Restore from a backup"))
         self.folder = Path(folder)
@@ -203,6 +210,14 @@ class RestoreDialog(QDialog):
                     size=backup.describe_size(item.size),
                 ),
                 str(item.path),
+            )
+        self.current = current
+        for path, restored_at in backup.kept_journals(vault_path) if vault_path else []:
+            self.choice.addItem(
+                tr("{made} — your journal as it was before that restore, {size}").format(
+                    made=made_text(restored_at), size=backup.describe_size(path.stat().st_size)
+                ),
+                str(path),
             )
         if self.choice.count() == 0:
             self.choice.addItem(tr("No backups in {folder}").format(folder=self.folder), None)
@@ -323,6 +338,7 @@ class RestoreDialog(QDialog):
         self.result.setText(
             tr("This backup is readable. {summary}").format(summary=summary.text())
             + "\n"
+            + left_out_text(self.current, summary)
             + tr(
                 "Replacing your journal with it keeps your current journal beside it. "
                 "Afterwards the journal opens with this backup's passphrase."
@@ -337,6 +353,29 @@ class RestoreDialog(QDialog):
         return self.passphrase.text()
 
 
+def left_out_text(current: backup.BackupSummary | None, chosen: backup.BackupSummary) -> str:
+    """What the open journal holds beside what the backup holds, and what would be left
+    out, as a line ending in a new line ("" when the journal is not open)."""
+    if current is None or current.last_day is None:
+        return ""
+    entries = tr("check-in"), tr("check-ins")
+    text = tr("Your journal now holds {now}, the last record on {day}.").format(
+        now=count_text(current.counts.get("entries", 0), *entries),
+        day=date_text(current.last_day, "d MMM yyyy"),
+    )
+    if chosen.last_day is None or chosen.last_day < current.last_day:
+        since = (
+            tr("since {day}").format(day=date_text(chosen.last_day, "d MMM yyyy"))
+            if (chosen.last_day)
+            else tr("in your journal")
+        )
+        text += " " + tr(
+            "What you recorded {since} is not in this backup: once the backup replaces your "
+            "journal, it is only in the copy of your journal kept beside it."
+        ).format(since=since)
+    return text + "\n"
+
+
 # -- restoring, for the app controller ----------------------------------------------------
 
 
@@ -346,10 +385,12 @@ def open_restore_dialog(
     on_chosen: Callable[[Path, str], object],
     preselected: Path | None = None,
     journal: str = "",
+    vault_path: Path | None = None,
+    current: backup.BackupSummary | None = None,
 ) -> RestoreDialog:
     """Show the restore dialog (window-modal, not blocking) and call ``on_chosen(path,
     passphrase)`` once the person confirms; the passphrase leaves the dialog at once."""
-    dialog = RestoreDialog(folder, preselected, parent, journal)
+    dialog = RestoreDialog(folder, preselected, parent, journal, vault_path, current)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def chosen() -> None:
@@ -727,6 +768,8 @@ class BackupsScreen(QScrollArea):
             self.restore_requested.emit,
             self.selected_backup(),
             backup.journal_mark(self.context.data_dir),
+            self.vault.path,
+            backup.summarise_journal(self.vault),
         )
         return self.restore_dialog
 

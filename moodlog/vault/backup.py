@@ -714,31 +714,61 @@ def _inspect(path: Path, passphrase: str, shown_as: Path) -> BackupSummary:
             problems = ["unreadable pages"]
         if problems:
             raise NotABackup(shown_as, "it is damaged (its integrity check failed)")
-        counts = {
-            key: int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-            for key, table, _, _ in _COUNTED
-            if table in tables
-        }
-        firsts: list[str] = []
-        lasts: list[str] = []
-        for table in _DATED:
-            if table in tables:
-                first, last = conn.execute(f"SELECT min(day), max(day) FROM {table}").fetchone()
-                if first:
-                    firsts.append(first)
-                    lasts.append(last)
+        counts, first_day, last_day = _holdings(conn, tables)
     except sqlcipher3.DatabaseError:
         raise NotABackup(shown_as, "it is damaged") from None
     finally:
         conn.close()
-    return BackupSummary(
-        path=shown_as,
-        version=version,
-        counts=counts,
-        first_day=_day(min(firsts)) if firsts else None,
-        last_day=_day(max(lasts)) if lasts else None,
-        size=shown_as.stat().st_size,
-    )
+    return BackupSummary(shown_as, version, counts, first_day, last_day, shown_as.stat().st_size)
+
+
+def _holdings(
+    conn: sqlcipher3.Connection, tables: set[str]
+) -> tuple[dict[str, int], dt.date | None, dt.date | None]:
+    """(how many of each kind of record, the first and the last day of any record)."""
+    counts = {
+        key: int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        for key, table, _, _ in _COUNTED
+        if table in tables
+    }
+    firsts: list[str] = []
+    lasts: list[str] = []
+    for table in _DATED:
+        if table in tables:
+            first, last = conn.execute(f"SELECT min(day), max(day) FROM {table}").fetchone()
+            if first:
+                firsts.append(first)
+                lasts.append(last)
+    first_day = _day(min(firsts)) if firsts else None
+    return counts, first_day, _day(max(lasts)) if lasts else None
+
+
+def summarise_journal(vault: Vault) -> BackupSummary:
+    """What the open journal holds, as a backup's summary says it: to set beside the
+    backup about to replace it (review finding: restoring an old backup did not say
+    what would be left out)."""
+    conn = vault.conn
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    counts, first_day, last_day = _holdings(conn, tables)
+    size = Path(vault.path).stat().st_size
+    return BackupSummary(Path(vault.path), vault.version, counts, first_day, last_day, size)
+
+
+_KEPT_NAME = re.compile(r"\.before-restore-(\d{8}-\d{6})(?:-\d+)?\.bak$")
+
+
+def kept_journals(vault_path: Path) -> list[tuple[Path, dt.datetime]]:
+    """The journal files kept beside ``vault_path`` at earlier restores (the journal as
+    it was before each), newest first, with when each restore was made."""
+    vault_path = Path(vault_path)
+    found = []
+    with contextlib.suppress(OSError):
+        for path in vault_path.parent.glob(f"{glob.escape(vault_path.name)}.before-restore-*.bak"):
+            match = _KEPT_NAME.search(path.name)
+            if match and path.is_file():
+                with contextlib.suppress(ValueError):
+                    found.append((path, dt.datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")))
+    return sorted(found, key=lambda item: item[1], reverse=True)
 
 
 def _day(text: str) -> dt.date | None:

@@ -1601,10 +1601,6 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Restoring replaces your journal with the backup you choose. First moodlog checks the backup and shows what it holds; nothing changes until you confirm. Your journal as it is now is kept beside it (moodlog.db.before-restore-DATE.bak), so nothing is lost.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No backup yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1654,6 +1650,10 @@ session)</source>
     </message>
     <message>
         <source>{made} — {kind}, {size}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{made} — your journal as it was before that restore, {size}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1718,6 +1718,22 @@ session)</source>
     </message>
     <message>
         <source>Replacing your journal with it keeps your current journal beside it. Afterwards the journal opens with this backup&apos;s passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your journal now holds {now}, the last record on {day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>since {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in your journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you recorded {since} is not in this backup: once the backup replaces your journal, it is only in the copy of your journal kept beside it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1866,6 +1882,10 @@ session)</source>
     </message>
     <message>
         <source>{kind}, of another journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring replaces your journal with the backup you choose. First moodlog checks the backup and shows what it holds; nothing changes until you confirm. Your journal as it is now is kept beside it (moodlog.db.before-restore-DATE.bak), and this list offers it too, so you can go back to it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -76,3 +76,51 @@ def test_enter_in_the_medication_dialog_does_not_save(qtbot, data_dir: Path):
     assert dialog.isVisible()
     assert controller.vault.medications.all() == []
     controller.shutdown()
+
+
+def test_restoring_an_older_backup_says_what_it_leaves_out(qtbot, data_dir: Path):
+    """Review r8: the dialog showed only what the backup held and said "nothing is
+    lost"; the entries made since went without a word."""
+    controller, dialog = _restore_dialog(qtbot, data_dir)  # one entry after the backup
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    dialog.check()
+    text = dialog.result.text()
+    assert "Your journal now holds 1 check-in, the last record on 2 Mar 2026." in text
+    assert "What you recorded in your journal is not in this backup" in text
+    assert "only in the copy of your journal kept beside it" in text
+    dialog.reject()
+    controller.shutdown()
+
+
+def test_the_journal_kept_at_a_restore_is_offered_by_the_next_restore(qtbot, data_dir: Path):
+    from moodlog.ui.backups import restore_into
+
+    controller, dialog = _restore_dialog(qtbot, data_dir)
+    path = dialog.chosen_path()
+    dialog.reject()
+    qtbot.waitUntil(lambda: controller.main_window is not None)
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    QTimer.singleShot(
+        100,
+        lambda: [
+            w.accept()
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.isVisible()
+        ],
+    )
+    assert restore_into(controller, path, PASSPHRASE)
+    assert controller.vault.entries.count() == 0  # the backup: made before the entry
+    screen = controller.main_window.show_screen("Backups")
+    again = screen.open_restore()
+    labels = [again.choice.itemText(i) for i in range(again.choice.count())]
+    kept = [t for t in labels if "your journal as it was before that restore" in t]
+    assert len(kept) == 1
+    again.choice.setCurrentIndex(labels.index(kept[0]))
+    qtbot.keyClicks(again.passphrase, PASSPHRASE)
+    again.check()
+    assert "It holds 1 check-in" in again.result.text()  # the entry is there to go back to
+    assert "not in this backup" not in again.result.text()
+    again.reject()
+    controller.shutdown()
