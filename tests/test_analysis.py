@@ -511,6 +511,72 @@ def test_flat_or_falling_mood_has_no_rise(after):
     assert r.durability_days == 0 and r.duration == (0, False)
 
 
+@pytest.mark.parametrize(
+    ("early", "expected"),
+    [
+        ({1: 5}, 22),  # day +1 at baseline: its mean alone is not "no rise"
+        ({1: 4}, 22),  # day +1 below it
+        ({1: 1, 2: 9}, 22),  # day +2's mean (1+9)/2 is above: the rise
+    ],
+)
+def test_a_low_first_day_is_not_no_rise(early, expected):
+    """Clinician review: a tired day +1 is common after a session; the first 3-day mean
+    (day +1 alone) at baseline gave "no rise above baseline" for two weeks above it."""
+    moods = {o: 5 for o in range(-10, 0)}
+    moods.update({o: 9 for o in range(2, 20)})
+    moods.update({o: 5 for o in range(20, 30)})
+    moods.update(early)
+    (r,) = session_responses(series(moods), [iv(0)], NOW)
+    assert r.durability_status == "days"
+    assert r.durability_days == expected  # day 22: (5+5+5)/3, back at the baseline
+    assert r.duration == (expected, False)
+
+
+def test_no_rise_when_no_mean_on_days_1_to_3_is_above():
+    moods = {o: 5 for o in range(-7, 0)}
+    moods.update({1: 3, 2: 5, 3: 6})  # means 3, 4, 4.67: none above 5
+    moods.update({o: 9 for o in range(4, 15)})  # a later rise is not this session's
+    (r,) = session_responses(series(moods), [iv(0)], NOW)
+    assert r.durability_status == "no_rise" and r.duration == (0, False)
+    moods[3] = 8  # day +3's mean (3+5+8)/3 = 5.33 is above: a rise
+    (r,) = session_responses(series(moods), [iv(0)], NOW)
+    assert r.durability_status == "above_so_far"
+
+
+def test_missing_day_3_mean_lets_the_next_mean_decide():
+    moods = {o: 5 for o in range(-7, 0)}
+    moods.update({1: 4, 4: 4, 5: 4})  # day +3's mean needs 2 of 3 days: missing
+    (r,) = session_responses(series(moods), [iv(0)], NOW)
+    assert r.durability_status == "no_rise"  # decided by day +5's mean, 4
+    moods.update({4: 8, 5: 8, 6: 5, 7: 5, 8: 5})
+    (r,) = session_responses(series(moods), [iv(0)], NOW)
+    assert r.durability_status == "days" and r.durability_days == 8
+
+
+@pytest.mark.parametrize("next_session", [2, 3])
+def test_next_session_before_day_3_without_a_rise_is_not_enough_data(next_session):
+    """A low day +1 then the next session on day +2 or +3: whether mood rose is not
+    seen, so neither "no rise" nor a duration."""
+    moods = {o: 5 for o in range(-7, 0)}
+    moods.update({o: 4 for o in range(1, 12)})
+    first, _ = session_responses(series(moods), [iv(0), iv(next_session)], NOW)
+    assert first.durability_status == "not_enough_data" and first.duration is None
+    moods[next_session - 1] = 7  # above just before the next session: censored
+    first, _ = session_responses(series(moods), [iv(0), iv(next_session)], NOW)
+    assert first.durability_status == "above_at_next_session"
+    assert first.duration == (next_session - 1, True)
+
+
+def test_end_of_data_before_day_3_without_a_rise_is_not_enough_data():
+    moods = {o: 5 for o in range(-7, 0)}
+    moods.update({1: 4, 2: 5})
+    (r,) = session_responses(series(moods), [iv(0)], NOW)
+    assert r.durability_status == "not_enough_data" and r.duration is None
+    moods[3] = 5  # day +3's mean, 4.67: now it is "no rise"
+    (r,) = session_responses(series(moods), [iv(0)], NOW)
+    assert r.durability_status == "no_rise"
+
+
 def test_still_above_so_far_is_censored_at_the_last_day_seen():
     moods = {o: 3 for o in range(-7, 0)}
     moods.update({o: 7 for o in range(1, 6)})

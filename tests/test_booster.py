@@ -370,3 +370,18 @@ def test_two_sessions_on_one_day_give_one_duration_and_make_no_induction():
     # The first session on record may be induction alone, with its same-day twin.
     pair = [iv(0), iv(0)]
     assert induction_sessions(pair, at(20)) == pair
+
+
+def test_a_tired_day_after_each_session_still_counts_its_rise():
+    """Clinician review: with day +1 a little below the baseline and mood clearly above
+    from day +2 for two weeks, every session read "no rise" and the median 0 days."""
+    sessions = [iv(d) for d in (0, 50, 80, 110, 140)]  # the first: the induction
+    mood = {day(o): 5.0 for o in range(-10, 170)}
+    for start in (50, 80, 110, 140):
+        mood[day(start + 1)] = 4.0
+        for o in range(2, 16):
+            mood[day(start + o)] = 9.0
+    summary = booster_summary(mood, sessions, at(169))
+    # days +16 and +17 still above in the 3-day mean ((9+9+5)/3, (9+5+5)/3); +18 back
+    assert [(d.days, d.censored) for d in summary.durations] == [(18, False)] * 4
+    assert summary.median_days == 18

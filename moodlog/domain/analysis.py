@@ -19,10 +19,14 @@ always agree. Definitions (each function's docstring repeats its own):
   then); a window needs a third of the days it keeps (1 of 3, 2 of 4, 3 of 7).
   Durability = days from the session until the 3-day trailing mean (days after the
   session only, at least 2 of 3 days present, 1 for days +1 and +2) is at or below
-  the baseline; "no rise above baseline" (0 days) when the first such mean is not
-  above it; "still above at next session" / "still above so far" (censored: at
-  least the last day it was seen above) when the next ketamine session or the end
-  of the data comes first; "not enough data" without a baseline or any day after.
+  the baseline after having been above it; "no rise above baseline" (0 days) when
+  none of the means on days +1..+3 is above it (a low mean on day +1 or +2 alone, a
+  tired day after the session, is passed over; with day +3's mean missing, the first
+  mean after it decides); "still above at next session" / "still above so far"
+  (censored: at least the last day it was seen above) when the next ketamine session
+  or the end of the data comes first; "not enough data" without a baseline or any
+  day after, or when the next session or the end of the data comes before day +3's
+  mean with none above yet.
   :data:`SESSION_WINDOW_RULES` says this in plain words.
 * **Around-sessions chart**: each session's days -7..+14 by the same rule (its days
   before it only those its baseline may use, its days after it only up to the day
@@ -89,8 +93,9 @@ SESSION_WINDOW_RULES = QT_TR_NOOP(
     "Per session: baseline = mean mood of the 7 days before it, leaving out days 1-7 after "
     'an earlier session (needs 3 days, else "baseline overlaps previous session"); each '
     "window (+1..+3, +4..+7, +8..+14 days) stops at the next session. Durability = days "
-    'until the 3-day mean is back at baseline, or "no rise above baseline" when the first '
-    "days after the session are not above it."
+    "until the 3-day mean, once above baseline, is back at it, or "
+    '"no rise above baseline" when none of the 3-day means on days +1 to +3 is above it '
+    '(a low day +1 alone is not "no rise").'
 )
 # Printed beside every around-sessions chart (Trends > Around sessions, PDF).
 T = TypeVar("T")
@@ -250,6 +255,9 @@ DURABILITY_WORDING: dict[str, tuple[str, str]] = {
     "not_enough_data": (QT_TR_NOOP("not enough data"), ""),
 }
 PREVIOUS_SESSION_WINDOW = (1, 7)  # days after a session left out of the next baseline
+# "no rise above baseline" only from a 3-day mean on day +3 or later: a low mean on day
+# +1 or +2 alone (a tired day after a session is common) is passed over (clinician review)
+RISE_WITHIN_DAYS = 3
 
 
 def past_sessions(treatments: Iterable[Treatment], now: dt.datetime) -> list[Treatment]:
@@ -352,9 +360,12 @@ def _durability(
 ) -> tuple[str, int | None, int | None]:
     """(status, days, censored days): days (ordinals) from ``day0`` until the 3-day
     trailing mean of the days after the session (at least 2 of 3 days present, 1 for
-    days +1 and +2) is at or below ``baseline``; "no_rise" (0 days) when the first such
-    mean is not above it; censored at the last day seen above when the next session
-    or the end of the data comes first."""
+    days +1 and +2) is at or below ``baseline`` after it was above it; "no_rise" (0
+    days) when a mean on day +3 or later is at or below it before any was above (a low
+    mean on day +1 or +2 is passed over: a rise from day +2 or +3 still counts); censored
+    at the last day seen above when the next session or the end of the data comes
+    first; "not_enough_data" when it comes before any mean above and before that
+    day +3 mean (the rise could not be seen)."""
     if baseline is None or last_data_day is None or last_data_day <= day0:
         return "not_enough_data", None, None
     last_above: int | None = None
@@ -369,7 +380,11 @@ def _durability(
         if mean is None:
             continue
         if mean <= baseline:
-            return ("days", offset, None) if last_above is not None else ("no_rise", 0, None)
+            if last_above is not None:
+                return "days", offset, None
+            if offset >= RISE_WITHIN_DAYS:  # none of the means up to here was above
+                return "no_rise", 0, None
+            continue  # a low mean on day +1 or +2 alone (a tired day after the session)
         last_above = offset
     if last_above is None:
         return "not_enough_data", None, None

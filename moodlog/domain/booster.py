@@ -3,8 +3,9 @@
 Pure functions on domain records (no Qt, no SQL). Definitions:
 
 * **Duration** of a ketamine/esketamine session: its durability from
-  :func:`analysis.session_responses` (days until the 3-day mean of mood is back at
-  the pre-session baseline; 0 days when there was no rise above it). When the next
+  :func:`analysis.session_responses` (days until the 3-day mean of mood, once above
+  the pre-session baseline, is back at it; 0 days when none of the 3-day means on days
+  +1..+3 was above it: a low day +1 alone is not "no rise"). When the next
   session or the end of the data comes first it is **censored**: "at least N days",
   N the last day the mood was seen above the baseline. A session without a
   baseline or without days after it gives no duration.
@@ -84,8 +85,9 @@ DURABILITY_DEFINITION = QT_TR_NOOP(
     "a course's first run of sessions less than 7 days apart, the first session on "
     "record always, and the first such run of a kind first used later in the course; a "
     "gap of more than 90 days starts a new course), "
-    "the days until the 3-day mean of mood is back at the pre-session baseline (0 when it did not "
-    "rise); when the next session or the end of the data came first, the duration counts "
+    "the days until the 3-day mean of mood, once above the pre-session baseline, is back at "
+    "it (0 when it was above it on none of days 1-3 after the session); when the next "
+    "session or the end of the data came first, the duration counts "
     'as "at least" that long (censored). Median by the Kaplan-Meier method over the last '
     "maintenance sessions that have a duration, up to {n} (a setting; sessions on one day "
     "count once)."
