@@ -577,6 +577,27 @@ def test_end_of_data_before_day_3_without_a_rise_is_not_enough_data():
     assert r.durability_status == "no_rise"
 
 
+def test_sparse_logging_is_not_enough_data_not_an_overlap():
+    """Clinician review: one mood every 4 days left fewer than 3 days and was labelled
+    "baseline overlaps previous session" though the overlap removed none of them."""
+    moods = {o: 5 for o in range(-30, 40, 4)}  # of days 7..13 (its -7..-1), day 10 only
+    (_, second) = session_responses(series(moods), [iv(0), iv(14)], NOW)
+    assert second.baseline is None and second.baseline_status == "not_enough_data"
+    assert second.durability_status == "not_enough_data"
+    # logged every day, the overlap (days -7 of 14 = day 7 of the first) is not the cause
+    moods = {o: 5 for o in range(-7, 20)}
+    (_, second) = session_responses(series(moods), [iv(0), iv(14)], NOW)
+    assert second.baseline_status == "ok"
+    # three moods in days -7..-1, two of them in the first session's days 1-7: overlap
+    moods = {o: 5 for o in (-3, 5, 6, 9)}
+    (_, second) = session_responses(series(moods), [iv(0), iv(10)], NOW)
+    assert second.baseline_status == "overlaps_previous_session"
+    assert second.baseline_text == "baseline overlaps previous session"
+    del moods[9]  # days 5 and 6 only: 2 in the whole week, sparse
+    (_, second) = session_responses(series(moods), [iv(0), iv(10)], NOW)
+    assert second.baseline_status == "not_enough_data"
+
+
 def test_still_above_so_far_is_censored_at_the_last_day_seen():
     moods = {o: 3 for o in range(-7, 0)}
     moods.update({o: 7 for o in range(1, 6)})

@@ -385,3 +385,21 @@ def test_a_tired_day_after_each_session_still_counts_its_rise():
     # days +16 and +17 still above in the 3-day mean ((9+9+5)/3, (9+5+5)/3); +18 back
     assert [(d.days, d.censored) for d in summary.durations] == [(18, False)] * 4
     assert summary.median_days == 18
+
+
+def test_sparse_logging_is_not_called_too_close_together():
+    """Clinician review: sessions every 14 days and one mood every 4 days gave
+    "not measurable while your sessions are this close together"; the overlap left out
+    one pre-session day only, the cause was the sparse logging."""
+    from moodlog.domain.booster import CLOSE_TOGETHER_TEXT
+
+    sessions = [iv(o) for o in range(0, 126, 14)]
+    mood = {day(o): 5.0 for o in range(-20, 126, 4)}
+    summary = booster_summary(mood, sessions, at(125))
+    assert summary.overlapping == 0
+    assert summary.panel_text() != CLOSE_TOGETHER_TEXT[0].upper() + CLOSE_TOGETHER_TEXT[1:] + "."
+    assert "none has enough mood entries" in summary.panel_text()
+    # logged daily with weekly sessions, the overlap is the cause: still said
+    weekly = [iv(o) for o in range(0, 126, 7)]
+    daily = {day(o): 5.0 for o in range(-20, 126)}
+    assert booster_summary(daily, weekly, at(125)).not_enough_text() == CLOSE_TOGETHER_TEXT

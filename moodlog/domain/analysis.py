@@ -12,7 +12,8 @@ always agree. Definitions (each function's docstring repeats its own):
 * **Per session** (ketamine/esketamine sessions that have happened): day 0 is the
   session day. Baseline = mean daily mood of the days -7..-1 that are not inside an
   earlier session's +1..+7 window (needs 3 days; with fewer left because of that,
-  "baseline overlaps previous session"). Change at day +1 = mood(+1) - baseline.
+  that is, when the whole days -7..-1 have 3 or more, "baseline overlaps previous
+  session", else "not enough data"). Change at day +1 = mood(+1) - baseline.
   Window changes for +1..+3, +4..+7 and +8..+14 = mean of the days present minus
   baseline; each window (and day +1) stops before the next session's day, and says
   "to next session" when cut short ("after next session" when it would start only
@@ -91,7 +92,8 @@ OUTCOME_DEFINITIONS = QT_TR_NOOP(
 # Printed beside every per-session figure (Trends > Around sessions, PDF footnote).
 SESSION_WINDOW_RULES = QT_TR_NOOP(
     "Per session: baseline = mean mood of the 7 days before it, leaving out days 1-7 after "
-    'an earlier session (needs 3 days, else "baseline overlaps previous session"); each '
+    'an earlier session (needs 3 days, else "baseline overlaps previous session" when the '
+    'whole 7 days have 3, otherwise "not enough data"); each '
     "window (+1..+3, +4..+7, +8..+14 days) stops at the next session. Durability = days "
     "until the 3-day mean, once above baseline, is back at it, or "
     '"no rise above baseline" when none of the 3-day means on days +1 to +3 is above it '
@@ -274,8 +276,8 @@ def session_responses(
     """Response of daily mood around each past ketamine/esketamine session.
 
     Baseline: mean mood of days -7..-1 that are not inside an earlier session's
-    +1..+7 window (needs 3 days; else "overlaps previous session" when such days
-    were left out, or "not enough data"). Each window (+1..+3, +4..+7, +8..+14) and
+    +1..+7 window (needs 3 days; else "overlaps previous session" when the days left
+    out are what took it below 3, or "not enough data"). Each window (+1..+3, +4..+7, +8..+14) and
     day +1 stop before the next session's day; a window needs a third of the days it
     keeps. Durability: see :func:`_durability`.
     """
@@ -343,12 +345,16 @@ def _baseline_days(day0: int, earlier_sessions: list[int]) -> list[int]:
 def _session_baseline(
     values: dict[int, float], day0: int, earlier_sessions: list[int]
 ) -> tuple[float | None, str]:
-    """Mean mood of days -7..-1 outside every earlier session's +1..+7 window."""
+    """Mean mood of days -7..-1 outside every earlier session's +1..+7 window; without
+    3 such days, "overlaps_previous_session" only when the whole days -7..-1 have 3
+    moods or more (the overlap removed them), else "not_enough_data" (sparse logging,
+    clinician review)."""
     days = _baseline_days(day0, earlier_sessions)
     found = [v for d in days if (v := values.get(d)) is not None]
     if len(found) >= 3:
         return sum(found) / len(found), "ok"
-    return None, ("overlaps_previous_session" if len(days) < 7 else "not_enough_data")
+    logged = sum(1 for d in range(day0 - 7, day0) if d in values)
+    return None, ("overlaps_previous_session" if logged >= 3 else "not_enough_data")
 
 
 def _durability(
