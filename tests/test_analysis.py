@@ -431,6 +431,63 @@ def test_a_result_counts_only_14_days_after_the_baseline():
     assert summary.outcome_text() == "response no; remission no"
 
 
+def test_a_result_before_the_first_session_is_never_the_latest():
+    """Clinician review: a baseline of 20 marked 45 days before the course and a PHQ-9 of
+    9 three days before the first session gave "response yes (first reached ...)", a
+    change taken before any treatment."""
+    results = [phq(-45, 20, baseline=True), phq(-3, 9)]
+    summary = course_summary(results, PHQ9, [iv(0), iv(2)], NOW)
+    assert summary.baseline.total == 20 and summary.latest is None
+    assert summary.last_result.total == 9
+    assert summary.outcome_status == "none_since_start"
+    assert summary.response is False and summary.response_first_reached is None
+    assert summary.change is None and summary.percent_change is None
+    assert summary.outcome_text() == (
+        f"no result since the first session ({day(0):%d %b %Y}) yet, so no change, "
+        "response or remission is stated"
+    )
+    assert summary.describe() == (
+        f"PHQ-9: baseline 20 (severe, {day(-45):%d %b %Y}); " + summary.outcome_text() + "."
+    )
+    assert "response yes" not in summary.describe() and "-55%" not in summary.describe()
+    # once a result after the first session is there, it is the latest; the one before
+    # the course never reaches response
+    summary = course_summary([*results, phq(20, 12)], PHQ9, [iv(0), iv(2)], NOW)
+    assert summary.latest.total == 12 and summary.change == -8
+    assert summary.response is False and summary.response_first_reached is None
+    assert summary.outcome_text() == "response no; remission no"
+
+
+def test_latest_counts_from_the_session_time_on_its_day():
+    results = [phq(-2, 20), at(14, 8, 9)]  # day 14, 09:00
+    summary = course_summary(results, PHQ9, [iv(14)], NOW)  # session at 10:00
+    assert summary.baseline.total == 8  # before the session: the baseline itself
+    assert summary.latest is None and summary.outcome_status == "none_since_start"
+    summary = course_summary([phq(-2, 20), at(14, 8, 11)], PHQ9, [iv(14)], NOW)
+    assert summary.latest.total == 8 and summary.baseline.total == 20
+
+
+def test_no_result_since_the_first_session_without_a_baseline():
+    summary = course_summary([phq(-60, 20)], PHQ9, [iv(0)], NOW)
+    assert summary.baseline is None and summary.latest is None
+    assert summary.describe() == (
+        f"PHQ-9: 20 (severe) on {day(-60):%d %b %Y}, before the first session "
+        f"({day(0):%d %b %Y}); no pre-treatment baseline and no result since that session yet."
+    )
+    gad = course_summary([phq(-3, 12, instrument=GAD7)], GAD7, [iv(0)], NOW)
+    assert gad.describe().endswith("yet, so no change is stated.")
+    # without any session, the last result is the latest as before
+    summary = course_summary([phq(-3, 20, baseline=True), phq(20, 8)], PHQ9, [], NOW)
+    assert summary.latest.total == 8 and summary.change == -12
+
+
+def test_a_result_of_an_earlier_course_is_not_the_latest_of_the_current_one():
+    results = [phq(-2, 22), phq(20, 8), phq(190, 16)]
+    summary = course_summary(results, PHQ9, SECOND_COURSE, NOW)
+    assert summary.baseline.total == 16 and summary.latest is None
+    assert summary.outcome_status == "none_since_start"
+
+
 def test_gad7_uses_the_same_baseline_rule():
     results = [phq(-60, 18, instrument=GAD7), phq(-4, 15, instrument=GAD7)]
     results.append(phq(20, 6, instrument=GAD7))

@@ -40,12 +40,15 @@ always agree. Definitions (each function's docstring repeats its own):
   first session of the current course (a gap of more than 90 days starts a new
   course), else no baseline ("no pre-treatment baseline"). Never a result of an
   earlier course or after the current course's first session. Latest = the last
-  scored result. Percent change = (latest - baseline) / baseline. Response: latest
-  <= 50% of baseline; remission: latest < 5 (PHQ-9); both stated only when the
-  baseline is >= 10 ("not applicable (baseline below 10)") and only from results at
-  least 14 days after the baseline. Each also reports the date it was first reached
-  (the first such result meeting it). :data:`OUTCOME_DEFINITIONS` says this in
-  plain words.
+  scored result taken at or after the current course's first session (without any
+  session, the last scored result); with none since that session yet, no change,
+  response or remission is stated ("no result since the first session"), never a
+  change between two results taken before treatment. Percent change = (latest -
+  baseline) / baseline. Response: latest <= 50% of baseline; remission: latest < 5
+  (PHQ-9); both stated only when the baseline is >= 10 ("not applicable (baseline
+  below 10)") and only from results at least 14 days after the baseline. Each also
+  reports the date it was first reached (the first such result meeting it).
+  :data:`OUTCOME_DEFINITIONS` says this in plain words.
 * **Tag comparison**: mean daily mood on days with vs without a tag, only when
   there are at least 3 days of each.
 * **Sleep vs next-day mood**: pairs (mean hours slept recorded on day d, mean mood
@@ -85,7 +88,8 @@ OUTCOME_DEFINITIONS = QT_TR_NOOP(
     "Baseline: the PHQ-9 marked as baseline, if taken before the first session of the "
     "current course and after any earlier course (a mark on another is not used), "
     "otherwise the last one in the 30 days before that first session; without one, no "
-    "response or remission is stated. Response = at least 50% lower than baseline; "
+    "response or remission is stated. Change, response and remission use the latest result "
+    "since that first session (none before it). Response = at least 50% lower than baseline; "
     "remission = PHQ-9 below 5; both only when the baseline is 10 or more, and only for "
     "results at least 14 days after the baseline (the PHQ-9 asks about the last 2 weeks)."
 )
@@ -488,6 +492,8 @@ NO_BASELINE_TEXT = QT_TR_NOOP("no pre-treatment baseline")
 class CourseSummary:
     instrument: str
     baseline: QuestionnaireResult | None
+    # the last scored result since the current course's first session began (any, with
+    # no session): the one change, response and remission use
     latest: QuestionnaireResult | None
     first: QuestionnaireResult | None
 
@@ -508,10 +514,11 @@ class CourseSummary:
     @property
     def outcome_status(self) -> str:
         """Whether response and remission can be stated (:data:`OUTCOME_DEFINITIONS`):
-        "no_results", "no_baseline", "baseline_below_10", "too_early" (no result yet
+        "no_results", "none_since_start" (scored results, but none since the course's
+        first session), "no_baseline", "baseline_below_10", "too_early" (no result yet
         at least 14 days after the baseline) or "assessed"."""
         if self.latest is None:
-            return "no_results"
+            return "none_since_start" if self.last_result is not None else "no_results"
         if self.baseline is None:
             return "no_baseline"
         if (self.baseline.total or 0) < MIN_OUTCOME_BASELINE:
@@ -544,6 +551,17 @@ class CourseSummary:
     # before the course's first session) or "" (no baseline)
     baseline_rule: str = ""
     course_start: dt.date | None = None  # first session of the current course
+    # when that session began: results before it are never "latest"
+    course_start_at: dt.datetime | None = None
+    # the last scored result of any time (the PDF names it when none is in its period)
+    last_result: QuestionnaireResult | None = None
+
+    def counts_as_latest(self, result: QuestionnaireResult) -> bool:
+        """Whether ``result`` was taken at or after the current course's first session
+        began (any result, without a session): only such a result is compared with
+        the baseline."""
+        start = self.course_start_at
+        return start is None or dt.datetime.combine(result.day, result.time) >= start
 
     @property
     def baseline_rule_text(self) -> str:
@@ -557,6 +575,8 @@ class CourseSummary:
         ``moodlog.locale_words.LOCALE``) translates each marked wording before the figures
         are filled in, and words the dates ("30 Nov 2026") and numbers."""
         words = formatting(translate)
+        if self.latest is None and self.last_result is not None:
+            return self._describe_none_since_start(translate)
         if self.latest is None:
             return translate(QT_TR_NOOP("{instrument}: no scored results yet.")).format(
                 instrument=self.instrument
@@ -594,6 +614,35 @@ class CourseSummary:
             text += "; " + self.outcome_text(translate)
         return text + "."
 
+    def _describe_none_since_start(self, translate: Translate) -> str:
+        """:meth:`describe` with scored results, none since the course's first session:
+        the baseline (or the last result) and that nothing is compared yet."""
+        words = formatting(translate)
+        assert self.last_result is not None and self.course_start is not None
+        if self.baseline is None:
+            last = self.last_result
+            return translate(
+                QT_TR_NOOP(
+                    "{instrument}: {latest} on {day}, before the first session ({start}); "
+                    "no pre-treatment baseline and no result since that session yet."
+                )
+            ).format(
+                instrument=self.instrument,
+                latest=translate(QT_TR_NOOP("{total} ({band})")).format(
+                    total=last.total, band=translate(band(self.instrument, last.total))
+                ),
+                day=words.day(last.day),
+                start=words.day(self.course_start),
+            )
+        text = translate(QT_TR_NOOP("{instrument}: baseline {baseline} ({band}, {baseline_day})"))
+        text = text.format(
+            instrument=self.instrument,
+            baseline=self.baseline.total,
+            band=translate(band(self.instrument, self.baseline.total)),
+            baseline_day=words.day(self.baseline.day),
+        )
+        return text + "; " + self.outcome_text(translate) + "."
+
     def outcome_text(self, translate: Translate = _untranslated) -> str:
         """ "response yes (first reached 09 Jun 2026); remission no" (PHQ-9). An
         outcome reached once but not met by the latest result says so, rather than
@@ -602,6 +651,19 @@ class CourseSummary:
         status = self.outcome_status
         if status == "no_results":
             return translate(QT_TR_NOOP("no scored results yet"))
+        if status == "none_since_start":
+            assert self.course_start is not None
+            wording = (
+                QT_TR_NOOP(
+                    "no result since the first session ({day}) yet, so no change, response "
+                    "or remission is stated"
+                )
+                if self.instrument == PHQ9
+                else QT_TR_NOOP(
+                    "no result since the first session ({day}) yet, so no change is stated"
+                )
+            )
+            return translate(wording).format(day=formatting(translate).day(self.course_start))
         if status == "no_baseline":
             return translate(
                 QT_TR_NOOP("no pre-treatment baseline, so response and remission are not stated")
@@ -716,29 +778,44 @@ def course_summary(
     treatments: Iterable[Treatment],
     now: dt.datetime,
 ) -> CourseSummary:
-    """Baseline (:func:`course_baseline`), latest result, change and, when the baseline
-    is at least 10, response and remission with the first result (14 days or more
-    after the baseline) that met each."""
+    """Baseline (:func:`course_baseline`), latest result (the last since the current
+    course's first session began; without a session, the last), change and, when the
+    baseline is at least 10, response and remission with the first result (14 days or
+    more after the baseline, and since that first session) that met each."""
     results = list(results)
     treatments = list(treatments)
     scored = sorted(
         (r for r in results if r.instrument == instrument and r.scored),
         key=lambda r: (r.day, r.time),
     )
-    start = course_start(treatments, now)
+    found = courses(treatments, now)
+    start = found[-1][0].day if found else None
+    start_at = found[-1][0].starts_at if found else None
     if not scored:
-        return CourseSummary(instrument, None, None, None, course_start=start)
+        return CourseSummary(
+            instrument, None, None, None, course_start=start, course_start_at=start_at
+        )
     baseline, rule = course_baseline(scored, instrument, treatments, now)
-    latest = scored[-1]
+    since_start = [
+        r for r in scored if start_at is None or dt.datetime.combine(r.day, r.time) >= start_at
+    ]
+    latest = since_start[-1] if since_start else None
     summary = CourseSummary(
-        instrument, baseline, latest, scored[0], baseline_rule=rule, course_start=start
+        instrument,
+        baseline,
+        latest,
+        scored[0],
+        baseline_rule=rule,
+        course_start=start,
+        course_start_at=start_at,
+        last_result=scored[-1],
     )
     if summary.outcome_status != "assessed":
         return summary
     assert baseline is not None and baseline.total is not None
     counted = [
         r
-        for r in scored
+        for r in since_start
         if (r.day, r.time) > (baseline.day, baseline.time)
         and (r.day - baseline.day).days >= MIN_DAYS_AFTER_BASELINE
     ]
@@ -755,6 +832,8 @@ def course_summary(
         remission_day,
         baseline_rule=rule,
         course_start=start,
+        course_start_at=start_at,
+        last_result=scored[-1],
     )
 
 

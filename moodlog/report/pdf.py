@@ -756,11 +756,11 @@ def _questionnaire_line(summary: PeriodSummary, name: str) -> str:
             text = text.format(count=unscored)
         else:
             text = tr("no result in this period")
-        if course.latest is not None:
+        if course.last_result is not None:
             text += tr("; latest {total} ({band}) on {date}, before this period").format(
-                total=course.latest.total,
-                band=_label(course.latest.band),
-                date=_day(course.latest.day),
+                total=course.last_result.total,
+                band=_label(course.last_result.band),
+                date=_day(course.last_result.day),
             )
     elif first is latest:
         text = tr("{total} ({band}) on {date}").format(
@@ -778,11 +778,10 @@ def _questionnaire_line(summary: PeriodSummary, name: str) -> str:
         )
     if latest is not None and unscored:
         text += tr("; {count} more not scored (unanswered items)").format(count=unscored)
-    if (
-        course.baseline is not None
-        and course.latest is not None
-        and course.baseline is not course.latest
-    ):
+    # Nothing since the course's first session: a change between two results taken
+    # before treatment is not shown (clinician review), the line says so instead.
+    none_since_start = course.outcome_status == "none_since_start"
+    if course.baseline is not None and course.baseline is not course.latest:
         text += tr("; course baseline {total} ({date}, {rule})").format(
             total=course.baseline.total,
             date=_day(course.baseline.day),
@@ -790,9 +789,9 @@ def _questionnaire_line(summary: PeriodSummary, name: str) -> str:
         )
         if course.percent_change is not None:
             text += f", {_signed(course.percent_change, 0)}%"
-        if name == PHQ9:
+        if name == PHQ9 or none_since_start:
             text += "; " + course.outcome_text(LOCALE)
-    elif name == PHQ9 and course.latest is not None:
+    elif (name == PHQ9 and course.latest is not None) or none_since_start:
         text += "; " + course.outcome_text(LOCALE)
     return text + tr(". Self-report screening, not a diagnosis.")
 

@@ -130,6 +130,14 @@ def _course_sentence(
         )
     if (result.day, result.time) < (baseline.day, baseline.time) or baseline.total is None:
         return ""
+    if not course.counts_as_latest(result):
+        # between the baseline and the first session: a change between two results taken
+        # before treatment is not the course's change (clinician review)
+        assert course.course_start is not None
+        return tr(
+            "Taken before the first session of the course ({day}): the change from the "
+            "course baseline counts from results after that session."
+        ).format(day=date_text(course.course_start, "dd MMM yyyy"))
     difference = result.total - baseline.total
     change_text = f"{difference:+d}"
     if baseline.total:

@@ -103,3 +103,28 @@ def test_trends_states_the_rules(qtbot, context, course):
     label = screen.around.course_label.text()
     assert "PHQ-9: baseline 20 (severe, 25 Sep 2026)" in label
     assert "response yes (first reached 01 Nov 2026)" in label
+
+
+def test_a_result_before_the_first_session_is_not_the_course_change(qtbot, context, vault):
+    """Clinician review: a PHQ-9 three days before the first session counted as the
+    latest, for a "response yes" before any treatment. Trends and the history's
+    sentence now say there is no result since the first session yet."""
+    from moodlog.ui.questionnaire import result_summary
+    from moodlog.ui.trends import TrendsScreen
+
+    marked = phq(dt.date(2026, 8, 17), 20)
+    marked.is_baseline = True
+    before = phq(dt.date(2026, 9, 28), 9)
+    vault.questionnaires.add(marked)
+    vault.questionnaires.add(before)
+    vault.treatments.save(Treatment(FIRST_SESSION, dt.time(10), "ketamine_iv", dose_mg=40))
+    text = result_summary(before, [marked, before], [*vault.treatments.all()], NOW)
+    assert "Taken before the first session of the course (01 Oct 2026)" in text
+    assert "Change from course baseline" not in text and "Response yes" not in text
+    screen = TrendsScreen(context)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.tabs.setCurrentIndex(1)
+    label = screen.around.course_label.text()
+    assert "PHQ-9: baseline 20 (severe, 17 Aug 2026); no result since the first session" in label
+    assert "response yes" not in label and "-55%" not in label

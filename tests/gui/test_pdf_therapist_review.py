@@ -293,3 +293,24 @@ def test_a_questionnaire_line_over_several_years_dates_with_the_year(qapp, vault
     one_year = ReportOptions(period=Period(dt.date(2026, 1, 1), NOW.date()), page_size=A4)
     html = build_report(load_for_report(vault, one_year, NOW), one_year, NOW).html
     assert "8 (mild) on 26 Oct" in html and "26 Oct 2026)" not in html
+
+
+def test_page_one_takes_no_course_change_from_before_the_first_session(qapp, vault):
+    """Clinician review: a baseline marked 45 days before the course and a PHQ-9 of 9
+    three days before its first session printed "-55%; response yes" on page 1."""
+    from moodlog.domain.treatments import Treatment
+
+    first = dt.date(2026, 11, 20)
+    marked = _phq9(first - dt.timedelta(days=45), [3, 3, 3, 3, 3, 3, 2, 0, 0])  # 20
+    marked.is_baseline = True
+    vault.questionnaires.add(marked)
+    vault.questionnaires.add(_phq9(first - dt.timedelta(days=3), [1] * 9))  # 9
+    vault.treatments.save(Treatment(first, dt.time(10), "ketamine_iv"))
+    options = ReportOptions(
+        period=Period(dt.date(2026, 11, 1), dt.date(2026, 11, 30)), page_size=A4
+    )
+    html = build_report(load_for_report(vault, options, NOW), options, NOW).html
+    line = html[html.index("9 (mild) on 17 Nov") :][:400]
+    assert "course baseline 20 (06 Oct 2026, marked as baseline)" in line
+    assert "no result since the first session (20 Nov 2026) yet" in line
+    assert "-55%" not in line and "response yes" not in line
