@@ -103,7 +103,7 @@ def test_german_numbers_and_month_names_in_every_sentence(german: None) -> None:
     assert item9.words(LOCALE) == "positive on 1 of 3 results, last on 27 Mai 2026"
     assert period_summary().mood_words(LOCALE) == (
         "mean 5,2 of 10 (previous 27 days: 4,8); trend within this period: rising "
-        "(+1,4 points from start to end)"
+        "(+1,4 points from the first to the last day with a mood)"
     )
 
     line = booster(17.5).today_line(LOCALE)
@@ -141,7 +141,7 @@ def test_english_locale_gives_exactly_the_english_of_before() -> None:
         == summary.mood_text
         == (
             "mean 5.2 of 10 (previous 27 days: 4.8); trend within this period: rising "
-            "(+1.4 points from start to end)"
+            "(+1.4 points from the first to the last day with a mood)"
         )
     )
     c = course()

@@ -22,6 +22,7 @@ from moodlog.domain.safety import SICheckin
 from moodlog.domain.treatments import Medication, MedicationEvent, SessionNote, Treatment
 
 D = dt.date(2026, 5, 1)
+AFTER_MONTH = dt.datetime(2026, 6, 1, 12)
 
 
 def test_period_arithmetic():
@@ -178,7 +179,7 @@ def test_mood_text_says_the_trend_is_within_the_period():
     )
     assert summary.mood_text.startswith("mean 5.5 of 10 (previous 30 days: 8.0)")
     assert "trend within this period: rising (+" in summary.mood_text
-    assert summary.mood_text.endswith("points from start to end)")
+    assert summary.mood_text.endswith("points from the first to the last day with a mood)")
 
 
 def test_a_one_day_period_reads_1_day():
@@ -204,3 +205,43 @@ def test_the_trend_is_the_fitted_change_from_the_first_to_the_last_day() -> None
     month = Period(first, first + dt.timedelta(days=29))
     rising = {first + dt.timedelta(days=d): 4 + d / 29 for d in range(30)}
     assert trend_change(rising, month) == pytest.approx(1.0)
+
+
+def test_the_trend_spans_the_days_with_a_mood_not_the_whole_period() -> None:
+    """Clinician review: 5 days logged at the end of a 30-day period (3, 4, 5, 6, 7) read
+    "rising (+29.0 points from start to end)" on a 0-10 scale: the slope was multiplied
+    by the period's 29 days instead of the 4 days it was fitted to."""
+    from moodlog.domain.period import trend_change, trend_status
+
+    month = Period(D, D + dt.timedelta(days=29))
+    late = {D + dt.timedelta(days=25 + k): 3.0 + k for k in range(5)}
+    assert trend_status(late, month) == "short_span" and trend_change(late, month) is None
+    entries = [Entry(day=d, time=dt.time(20), mood=int(v)) for d, v in late.items()]
+    summary = summarise(VaultContents(entries=entries), month, AFTER_MONTH)
+    assert summary.mood_words().endswith(
+        "trend within this period: not enough data (the days with a mood cover less than "
+        "half of it)"
+    )
+    # 15 of 30 days covered (days 15..29), 5 days with a mood: the change over 14 days
+    spread = {D + dt.timedelta(days=d): 3.0 + (d - 15) / 14 for d in (15, 18, 22, 26, 29)}
+    assert trend_status(spread, month) == "ok"
+    assert trend_change(spread, month) == pytest.approx(1.0)  # not 29/14 of it
+    # 14 days covered (days 16..29): not enough
+    shorter = {d: v for d, v in spread.items() if d != D + dt.timedelta(days=15)}
+    shorter[D + dt.timedelta(days=16)] = 3.0
+    assert trend_status(shorter, month) == "short_span"
+    assert trend_status(dict(list(spread.items())[:4]), month) == "too_few_days"
+    # a 5-day period logged daily: 5 days cover it (rounded up: at least 3)
+    week = Period(D, D + dt.timedelta(days=4))
+    assert trend_status({D + dt.timedelta(days=d): 5.0 for d in range(5)}, week) == "ok"
+
+
+def test_the_trend_sentence_says_what_it_measured() -> None:
+    month = Period(D, D + dt.timedelta(days=29))
+    entries = [
+        Entry(day=D + dt.timedelta(days=d), time=dt.time(20), mood=4 + d // 10)
+        for d in range(0, 30, 2)
+    ]
+    text = summarise(VaultContents(entries=entries), month, AFTER_MONTH).mood_words()
+    assert "trend within this period: rising (+" in text
+    assert "points from the first to the last day with a mood)" in text

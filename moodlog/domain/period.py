@@ -9,13 +9,15 @@ Definitions:
 * Days logged: days in the period with at least one entry.
 * Mood mean: the mean of the daily means (each day counts once) over the days
   logged; the previous period is the same number of days just before ``first``.
-* Trend direction: least-squares slope of the daily means over the period, times
-  the days from its first to its last day (one less than the days in the period: the
-  change of the fitted line from the first to the last day *of this period*, not
-  against the previous period; review finding: it was times the days in the period,
-  ~3% more over 30 days, and up to 25% more over 5): "rising" if
-  that is >= +0.5 points, "falling" if <= -0.5, else "steady"; "not enough data"
-  with fewer than 5 days logged.
+* Trend direction: least-squares slope of the daily means in the period, times the
+  days from the first to the last day with a mood in it (the change of the fitted line
+  across the days it was fitted to, not against the previous period; review findings:
+  it was times the days in the period, so 5 days logged at the end of 30 read as
+  "+29.0 points from start to end" on a 0-10 scale): "rising" if that is >= +0.5
+  points, "falling" if <= -0.5, else "steady"; "not enough data" with fewer than 5
+  days with a mood, or when the first to the last of them (both counted) cover less
+  than half of the period's days (rounded up: 15 of 30, 3 of 5): a line over a few
+  days at one end says little about the period.
 * Default period: from the last therapy appointment (the last therapy note before
   today), else the last past treatment session, to today; never shorter than 30
   days, so a session two days ago does not make a two-day summary.
@@ -36,6 +38,7 @@ Definitions:
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -57,9 +60,11 @@ from moodlog.wording import QT_TR_NOOP, Formatting, count_text, formatting
 TREND_THRESHOLD = 0.5
 MIN_DEFAULT_DAYS = 30
 TREND_MEANING = QT_TR_NOOP(
-    "trend = change of a straight line fitted to this period's daily means, "
-    "from its first to its last day"
+    "trend = change of a straight line fitted to this period's daily means, from the "
+    "first to the last day with a mood (at least 5 such days, covering at least half of "
+    "the period)"
 )
+MIN_TREND_DAYS = 5  # days with a mood the trend needs
 
 
 @dataclass(frozen=True)
@@ -253,6 +258,8 @@ class PeriodSummary:
     flagged_checkins_to_discuss: int = 0
     results_in_period: list[QuestionnaireResult] = field(default_factory=list)
     trend_change: float | None = None
+    # why there is no trend: "too_few_days" or "short_span" (:func:`trend_status`)
+    trend_status: str = "too_few_days"
     item9: Item9Summary | None = None
     yes_checkins: list[SICheckin] = field(default_factory=list)
     unanswered_checkins: list[SICheckin] = field(default_factory=list)
@@ -291,14 +298,22 @@ class PeriodSummary:
             previous = ""
         days = count_text(self.period.days, words(QT_TR_NOOP("day")), words(QT_TR_NOOP("days")))
         text = text.format(mean=mean, days=days, previous=previous)
-        if self.trend_change is None:
+        if self.trend_change is None and self.trend_status == "short_span":
+            trend = words(
+                QT_TR_NOOP(
+                    "trend within this period: not enough data (the days with a mood cover "
+                    "less than half of it)"
+                )
+            )
+        elif self.trend_change is None:
             trend = words(
                 QT_TR_NOOP("trend within this period: not enough data (fewer than 5 days)")
             )
         else:
             trend = words(
                 QT_TR_NOOP(
-                    "trend within this period: {direction} ({change} points from start to end)"
+                    "trend within this period: {direction} ({change} points from the first "
+                    "to the last day with a mood)"
                 )
             ).format(
                 direction=words(self.trend_direction), change=words.signed(self.trend_change, 1)
@@ -306,13 +321,30 @@ class PeriodSummary:
         return text + "; " + trend
 
 
-def trend_change(series: dict[dt.date, float], period: Period) -> float | None:
-    """The fitted line's change over the period (see the module docstring)."""
-    points = [
+def _trend_points(series: dict[dt.date, float], period: Period) -> list[tuple[int, float]]:
+    return [
         ((day - period.first).days, value) for day, value in series.items() if period.contains(day)
     ]
-    if len(points) < 5:
+
+
+def trend_status(series: dict[dt.date, float], period: Period) -> str:
+    """ "ok", "too_few_days" (fewer than 5 days with a mood in the period) or
+    "short_span" (the first to the last of them cover less than half of the period's
+    days, rounded up)."""
+    days = [x for x, _ in _trend_points(series, period)]
+    if len(days) < MIN_TREND_DAYS:
+        return "too_few_days"
+    if max(days) - min(days) + 1 < math.ceil(period.days / 2):
+        return "short_span"
+    return "ok"
+
+
+def trend_change(series: dict[dt.date, float], period: Period) -> float | None:
+    """The fitted line's change from the first to the last day with a mood in the
+    period, or None without enough data (:func:`trend_status`; the module docstring)."""
+    if trend_status(series, period) != "ok":
         return None
+    points = _trend_points(series, period)
     n = len(points)
     mean_x = sum(x for x, _ in points) / n
     mean_y = sum(y for _, y in points) / n
@@ -320,7 +352,7 @@ def trend_change(series: dict[dt.date, float], period: Period) -> float | None:
     if sxx == 0:
         return None
     slope = sum((x - mean_x) * (y - mean_y) for x, y in points) / sxx
-    return slope * (period.days - 1)
+    return slope * (max(x for x, _ in points) - min(x for x, _ in points))
 
 
 def trend_direction(series: dict[dt.date, float], period: Period) -> str:
@@ -415,6 +447,7 @@ def summarise(
         flagged_checkins_to_discuss=sum(1 for c in checkins if c.discuss),
         results_in_period=results_in_period,
         trend_change=trend_change(mood, period),
+        trend_status=trend_status(mood, period),
         item9=item9_summary(contents.questionnaires, period),
         yes_checkins=[c for c in checkins if any_yes(c)],
         unanswered_checkins=[c for c in checkins if asked_unanswered(c)],

@@ -251,7 +251,7 @@ def test_hidden_check_ins_are_not_all_earlier() -> None:
 def test_new_pdf_strings_are_in_the_translation_template() -> None:
     ts = TS.read_text(encoding="utf-8")
     assert "<source>No safety plan recorded in moodlog.</source>" in ts
-    assert "from its first to its last day</source>" in ts  # TREND_MEANING, shown with tr()
+    assert "to the last day with a mood (at least 5" in ts  # TREND_MEANING, shown with tr()
 
 
 def test_a_dose_range_of_one_session_is_not_read_as_every_session(qapp, vault) -> None:
