@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -45,7 +46,7 @@ from moodlog.domain.analysis import (
     SessionResponse,
 )
 from moodlog.domain.booster import SETTING_LAST_SESSIONS, booster_summary, last_sessions_setting
-from moodlog.domain.questionnaires import GAD7, PHQ9
+from moodlog.domain.questionnaires import GAD7, PHQ9, SCREENING_LABEL
 from moodlog.domain.treatments import KINDS
 from moodlog.i18n import date_text, number_text, tr
 from moodlog.locale_words import LOCALE
@@ -264,7 +265,11 @@ class AroundSessionsTab(QWidget):
         """Fill everything from the whole history (``data.complete``)."""
         self.data = data
         phq, gad = data.course[PHQ9], data.course[GAD7]
-        self.course_label.setText(phq.describe(LOCALE) + "\n" + gad.describe(LOCALE))
+        # response, remission and bands from self-report questionnaires: labelled as
+        # the PDF labels them (clinician review)
+        self.course_label.setText(
+            "\n".join((phq.describe(LOCALE), gad.describe(LOCALE), tr(SCREENING_LABEL)))
+        )
         empty = not data.sessions
         self.empty_hint.setVisible(empty)
         for part in (self.splitter, self.table, self.booster):
@@ -471,7 +476,12 @@ class TrendsScreen(QWidget):
             for colour, mark, words in keys
         )
         markup += "&nbsp;&nbsp; "
-        self.legend.setText(markup + tr("Self-check: {legend}").format(legend=legend))
+        markup += tr("Self-check: {legend}").format(legend=legend)
+        # the PHQ-9 and GAD-7 plots' bands are screening bands (clinician review: the
+        # PDF said so, Trends did not); the words have no markup in them
+        screening = tr("PHQ-9, GAD-7: {label}").format(label=tr(SCREENING_LABEL))
+        markup += "&nbsp;&nbsp; " + html.escape(screening)
+        self.legend.setText(markup)
         for name, box in self.toggles.items():
             colour = on_window(SERIES_STYLE[name][1], TEXT_CONTRAST).name()
             box.setStyleSheet(f"QCheckBox {{ color: {colour}; }}")

@@ -240,3 +240,16 @@ def test_new_data_refills_the_same_chart_items(qtbot, screen: TrendsScreen):
     assert len(chart.checkin_markers["skipped"].data) == 2
     assert len(chart.mood_points.data) == points + 1
     assert list(chart.mood_plot.vb.addedItems) == items  # refilled, not made again
+
+
+def test_questionnaire_figures_are_labelled_self_report(screen: TrendsScreen):
+    """Clinician review: Trends showed PHQ-9/GAD-7 bands and "response yes" with no
+    "self-report, not a diagnosis" label (the PDF has one)."""
+    from moodlog.domain.questionnaires import SCREENING_LABEL
+
+    legend = screen.legend.text()
+    assert f"PHQ-9, GAD-7: {SCREENING_LABEL}" in legend  # beside the banded plots
+    screen.tabs.setCurrentIndex(1)
+    lines = screen.around.course_label.text().split("\n")
+    assert lines[0].startswith("PHQ-9: baseline 18") and lines[1].startswith("GAD-7")
+    assert lines[-1] == "Self-report screening, not a diagnosis."
