@@ -193,8 +193,9 @@ def test_summary_of_the_last_five_maintenance_sessions():
         }
     }
     assert summary.today_line() == (
-        "Your last 5 maintenance sessions: mood stayed above its pre-session level for a "
-        "median of 17 days (range 0 to at least 21). Today is day 21 since your last session."
+        "Your last 5 maintenance sessions: the 3-day average of mood stayed above its "
+        "pre-session level for a median of 17 days (range 0 to at least 21). Today is day 21 "
+        "since your last session."
     )
     assert "median of 17 days" in summary.pdf_line()
     assert booster_summary(mood, sessions, at(211), last=3).median_days == 19  # 17, 19, 21+
@@ -313,7 +314,8 @@ def test_pdf_line_only_with_three_maintenance_sessions():
     assert period_durability(contents((0, 3, 40, 70), 100), day(100), at(100)) is None
     line, footnote = period_durability(contents((0, 3, 40, 70, 100), 130), day(130), at(130))
     assert line == (
-        "Last 3 maintenance sessions: mood stayed above its pre-session level for a median "
+        "Last 3 maintenance sessions: the 3-day average of mood stayed above its pre-session "
+        "level for a median "
         "of 12 days (all 12 days)."
     )
     assert "Kaplan-Meier" in footnote and "censored" in footnote
@@ -344,8 +346,8 @@ def test_a_median_of_zero_days_says_the_mood_did_not_rise():
     summary = BoosterSummary(durations, km_median([0, 0, 6], [False] * 3), 3)
     assert summary.median_days == 0
     assert summary.figure_text() == (
-        "mood did not rise above its pre-session level after at least half of them "
-        "(median 0 days; range 0-6)"
+        "the 3-day average of mood did not rise above its pre-session level after at least "
+        "half of them (median 0 days; range 0-6)"
     )
 
 
@@ -403,3 +405,19 @@ def test_sparse_logging_is_not_called_too_close_together():
     weekly = [iv(o) for o in range(0, 126, 7)]
     daily = {day(o): 5.0 for o in range(-20, 126)}
     assert booster_summary(daily, weekly, at(125)).not_enough_text() == CLOSE_TOGETHER_TEXT
+
+
+def test_every_durability_sentence_says_it_measures_the_3_day_average():
+    """Clinician review: "mood stayed above its pre-session level for a median of N
+    days" measures a 3-day mean, which lags a drop of the daily mood by up to 2 days;
+    each sentence (Today, the Trends panel, the PDF) now says what is measured."""
+    from moodlog.domain.booster import BoosterSummary, SessionDuration
+
+    durations = [SessionDuration(iv(d), 10, True) for d in (30, 60, 90)]  # none ended
+    median = km_median([10] * 3, [True] * 3)
+    summary = BoosterSummary(durations, median, 3, maintenance=durations, maintenance_count=3)
+    assert summary.median_days is None
+    for text in (summary.today_line(), summary.pdf_line(), summary.panel_text()):
+        assert "the 3-day average of mood stayed above its pre-session level for more than " in (
+            text
+        )

@@ -306,28 +306,32 @@ class BoosterSummary:
         return text
 
     def figure_text(self, translate: Translate = _untranslated) -> str:
-        """ "mood stayed above its pre-session level for a median of 17 days (range
-        12-21)", or why nothing is stated (:meth:`not_enough_text`)."""
+        """ "the 3-day average of mood stayed above its pre-session level for a median
+        of 17 days (range 12-21)", or why nothing is stated (:meth:`not_enough_text`).
+        It says "the 3-day average": that is what the durations measure, and it lags a
+        drop of the daily mood by up to 2 days (clinician review)."""
         if not self.enough:
             return self.not_enough_text(translate)
         if self.median_days is None:
             longest = max(d.days for d in self.durations)
             return translate(
                 QT_TR_NOOP(
-                    "mood stayed above its pre-session level for more than half of them, up to "
-                    "the next session or today (median more than {longest} days; {range})"
+                    "the 3-day average of mood stayed above its pre-session level for more than "
+                    "half of them, up to the next session or today (median more than {longest} "
+                    "days; {range})"
                 )
             ).format(longest=longest, range=self.range_text(translate))
         if self.median_days == 0:  # "stayed above ... for a median of 0 days" read oddly
             return translate(
                 QT_TR_NOOP(
-                    "mood did not rise above its pre-session level after at least half of "
-                    "them (median 0 days; {range})"
+                    "the 3-day average of mood did not rise above its pre-session level after "
+                    "at least half of them (median 0 days; {range})"
                 )
             ).format(range=self.range_text(translate))
         return translate(
             QT_TR_NOOP(
-                "mood stayed above its pre-session level for a median of {median} days ({range})"
+                "the 3-day average of mood stayed above its pre-session level for a median of "
+                "{median} days ({range})"
             )
         ).format(
             median=formatting(translate).general(self.median_days),

@@ -62,8 +62,8 @@ def test_today_line_on_a_demo_vault(qtbot, demo, data_dir):
     summary = booster_from_vault(demo, NOW)
     assert summary.enough and summary.median_days is not None
     assert text.startswith(
-        f"Your last {summary.sessions} maintenance sessions: mood stayed above its pre-session "
-        f"level for a median of {summary.median_days:g} days (range "
+        f"Your last {summary.sessions} maintenance sessions: the 3-day average of mood stayed "
+        f"above its pre-session level for a median of {summary.median_days:g} days (range "
     )
     assert text.endswith(f"Today is day {summary.since_last_session_days} since your last session.")
     assert line.details.text() == "Details"
