@@ -611,25 +611,30 @@ def test_missing_day_3_mean_lets_the_next_mean_decide():
 
 
 @pytest.mark.parametrize("next_session", [2, 3])
-def test_next_session_before_day_3_without_a_rise_is_not_enough_data(next_session):
+def test_next_session_before_day_3_without_a_rise_is_not_no_rise(next_session):
     """A low day +1 then the next session on day +2 or +3: whether mood rose is not
     seen, so neither "no rise" nor a duration."""
     moods = {o: 5 for o in range(-7, 0)}
     moods.update({o: 4 for o in range(1, 12)})
     first, _ = session_responses(series(moods), [iv(0), iv(next_session)], NOW)
-    assert first.durability_status == "not_enough_data" and first.duration is None
+    assert first.durability_status == "not_above_at_next_session" and first.duration is None
+    assert first.durability_text == "not above baseline before next session"
     moods[next_session - 1] = 7  # above just before the next session: censored
     first, _ = session_responses(series(moods), [iv(0), iv(next_session)], NOW)
     assert first.durability_status == "above_at_next_session"
     assert first.duration == (next_session - 1, True)
 
 
-def test_end_of_data_before_day_3_without_a_rise_is_not_enough_data():
+def test_end_of_data_before_day_3_without_a_rise_is_not_above_so_far():
     moods = {o: 5 for o in range(-7, 0)}
     moods.update({1: 4, 2: 5})
     (r,) = session_responses(series(moods), [iv(0)], NOW)
-    assert r.durability_status == "not_enough_data" and r.duration is None
-    moods[3] = 5  # day +3's mean, 4.67: now it is "no rise"
+    assert r.durability_status == "not_above_so_far" and r.duration is None
+    assert r.durability_text == "not above baseline so far"
+    del moods[1], moods[2]  # no day after the session with a mood
+    (r,) = session_responses(series(moods), [iv(0)], NOW)
+    assert r.durability_status == "not_enough_data"
+    moods.update({1: 4, 2: 5, 3: 5})  # day +3's mean, 4.67: now it is "no rise"
     (r,) = session_responses(series(moods), [iv(0)], NOW)
     assert r.durability_status == "no_rise"
 

@@ -25,9 +25,9 @@ always agree. Definitions (each function's docstring repeats its own):
   tired day after the session, is passed over; with day +3's mean missing, the first
   mean after it decides); "still above at next session" / "still above so far"
   (censored: at least the last day it was seen above) when the next ketamine session
-  or the end of the data comes first; "not enough data" without a baseline or any
-  day after, or when the next session or the end of the data comes before day +3's
-  mean with none above yet.
+  or the end of the data comes first; "not above baseline before next session" /
+  "not above baseline so far" (no duration) when that comes before day +3's mean
+  with none above yet; "not enough data" without a baseline or any mean after.
   :data:`SESSION_WINDOW_RULES` says this in plain words.
 * **Around-sessions chart**: each session's days -7..+14 by the same rule (its days
   before it only those its baseline may use, its days after it only up to the day
@@ -96,8 +96,8 @@ OUTCOME_DEFINITIONS = QT_TR_NOOP(
 # Printed beside every per-session figure (Trends > Around sessions, PDF footnote).
 SESSION_WINDOW_RULES = QT_TR_NOOP(
     "Per session: baseline = mean mood of the 7 days before it, leaving out days 1-7 after "
-    'an earlier session (needs 3 days, else "baseline overlaps previous session" when the '
-    'whole 7 days have 3, otherwise "not enough data"); each '
+    'an earlier session (needs 3 days, else "baseline overlaps previous session" when leaving '
+    'those out is why, otherwise "not enough data"); each '
     "window (+1..+3, +4..+7, +8..+14 days) stops at the next session. Durability = days "
     "until the 3-day mean, once above baseline, is back at it, or "
     '"no rise above baseline" when none of the 3-day means on days +1 to +3 is above it '
@@ -170,7 +170,7 @@ class SessionResponse:
     window_changes: tuple[float | None, float | None, float | None]  # +1..3, +4..7, +8..14
     durability_days: int | None
     # "days", "no_rise", "above_at_next_session", "above_so_far", "no_baseline",
-    # "not_enough_data"
+    # "not_enough_data", "not_above_at_next_session", "not_above_so_far"
     durability_status: str
     # "ok", "overlaps_previous_session" or "not_enough_data"
     baseline_status: str = "ok"
@@ -259,6 +259,9 @@ DURABILITY_WORDING: dict[str, tuple[str, str]] = {
     ),
     "no_baseline": (QT_TR_NOOP("no baseline"), ""),
     "not_enough_data": (QT_TR_NOOP("not enough data"), ""),
+    # the next session or the end of the data before day +3, with no mean above yet
+    "not_above_at_next_session": (QT_TR_NOOP("not above baseline before next session"), ""),
+    "not_above_so_far": (QT_TR_NOOP("not above baseline so far"), ""),
 }
 PREVIOUS_SESSION_WINDOW = (1, 7)  # days after a session left out of the next baseline
 # "no rise above baseline" only from a 3-day mean on day +3 or later: a low mean on day
@@ -374,16 +377,18 @@ def _durability(
     days) when a mean on day +3 or later is at or below it before any was above (a low
     mean on day +1 or +2 is passed over: a rise from day +2 or +3 still counts); censored
     at the last day seen above when the next session or the end of the data comes
-    first; "not_enough_data" when it comes before any mean above and before that
-    day +3 mean (the rise could not be seen)."""
+    first. When that comes before any mean above and before that day +3 mean (whether
+    it rose cannot be seen yet): "not_above_at_next_session" / "not_above_so_far" after
+    a low mean on day +1 or +2, else "not_enough_data"; none gives a duration."""
     if baseline is None or last_data_day is None or last_data_day <= day0:
         return "not_enough_data", None, None
     last_above: int | None = None
+    seen_low = False  # a low mean on day +1 or +2, passed over
     for offset in range(1, last_data_day - day0 + 1):
         day = day0 + offset
         if next_session is not None and day >= next_session:
             if last_above is None:
-                return "not_enough_data", None, None
+                return ("not_above_at_next_session" if seen_low else "not_enough_data"), None, None
             return "above_at_next_session", None, last_above
         needed = 1 if offset < 3 else 2
         mean = _mean_of_days(values, day0 + max(1, offset - 2), day, needed)
@@ -394,10 +399,11 @@ def _durability(
                 return "days", offset, None
             if offset >= RISE_WITHIN_DAYS:  # none of the means up to here was above
                 return "no_rise", 0, None
-            continue  # a low mean on day +1 or +2 alone (a tired day after the session)
+            seen_low = True  # a low mean on day +1 or +2 alone (a tired day after it)
+            continue
         last_above = offset
     if last_above is None:
-        return "not_enough_data", None, None
+        return ("not_above_so_far" if seen_low else "not_enough_data"), None, None
     return "above_so_far", None, last_above
 
 

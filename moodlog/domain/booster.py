@@ -8,7 +8,9 @@ Pure functions on domain records (no Qt, no SQL). Definitions:
   +1..+3 was above it: a low day +1 alone is not "no rise"). When the next
   session or the end of the data comes first it is **censored**: "at least N days",
   N the last day the mood was seen above the baseline. A session without a
-  baseline or without days after it gives no duration.
+  baseline or without days after it gives no duration, nor does one whose next session
+  or end of data comes before day +3 with no mean above yet (a rise not seen either
+  way: "not above baseline before next session" / "so far").
 * **Induction / maintenance**: in each course (a gap of more than 90 days starts a
   new one) the sessions at its start that are less than 7 days apart (two or more, of
   any kinds) are the induction, and the first session on record always is, even alone
