@@ -4,11 +4,11 @@
 <context>
     <name></name>
     <message>
-        <source>Baseline: the PHQ-9 marked as baseline, if taken before the first session of the current course and after any earlier course (a mark on another is not used), otherwise the last one in the 30 days before that first session; without one, no response or remission is stated. Response = at least 50% lower than baseline; remission = PHQ-9 below 5; both only when the baseline is 10 or more, and only for results at least 14 days after the baseline (the PHQ-9 asks about the last 2 weeks).</source>
+        <source>Baseline: the PHQ-9 marked as baseline, if taken before the first session of the current course and after any earlier course (a mark on another is not used), otherwise the last one in the 30 days before that first session; without one, no response or remission is stated. Change, response and remission use the latest result since that first session (none before it). Response = at least 50% lower than baseline; remission = PHQ-9 below 5; both only when the baseline is 10 or more, and only for results at least 14 days after the baseline (the PHQ-9 asks about the last 2 weeks).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Per session: baseline = mean mood of the 7 days before it, leaving out days 1-7 after an earlier session (needs 3 days, else &quot;baseline overlaps previous session&quot;); each window (+1..+3, +4..+7, +8..+14 days) stops at the next session. Durability = days until the 3-day mean is back at baseline, or &quot;no rise above baseline&quot; when the first days after the session are not above it.</source>
+        <source>Per session: baseline = mean mood of the 7 days before it, leaving out days 1-7 after an earlier session (needs 3 days, else &quot;baseline overlaps previous session&quot; when leaving those out is why, otherwise &quot;not enough data&quot;); each window (+1..+3, +4..+7, +8..+14 days) stops at the next session. Durability = days until the 3-day mean, once above baseline, is back at it, or &quot;no rise above baseline&quot; when none of the 3-day means on days +1 to +3 is above it (a low day +1 alone is not &quot;no rise&quot;).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -64,6 +64,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>not above baseline before next session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not above baseline so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>no pre-treatment baseline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -100,7 +108,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{instrument}: {latest} on {day}, before the first session ({start}); no pre-treatment baseline and no result since that session yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{instrument}: baseline {baseline} ({band}, {baseline_day})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>no scored results yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no result since the first session ({day}) yet, so no change, response or remission is stated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no result since the first session ({day}) yet, so no change is stated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -168,7 +192,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Session durability: for each maintenance session (every session but the induction: a course&apos;s first run of sessions less than 7 days apart, the first session on record always, and the first such run of a kind first used later in the course; a gap of more than 90 days starts a new course), the days until the 3-day mean of mood is back at the pre-session baseline (0 when it did not rise); when the next session or the end of the data came first, the duration counts as &quot;at least&quot; that long (censored). Median by the Kaplan-Meier method over the last maintenance sessions that have a duration, up to {n} (a setting; sessions on one day count once).</source>
+        <source>Session durability: for each maintenance session (every session but the induction: a course&apos;s first run of sessions less than 7 days apart, the first session on record always, and the first such run of a kind first used later in the course; a gap of more than 90 days starts a new course), the days until the 3-day mean of mood, once above the pre-session baseline, is back at it (0 when it was above it on none of days 1-3 after the session); when the next session or the end of the data came first, the duration counts as &quot;at least&quot; that long (censored). Median by the Kaplan-Meier method over the last maintenance sessions that have a duration, up to {n} (a setting; sessions on one day count once).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -212,15 +236,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>mood stayed above its pre-session level for more than half of them, up to the next session or today (median more than {longest} days; {range})</source>
+        <source>the 3-day average of mood stayed above its pre-session level for more than half of them, up to the next session or today (median more than {longest} days; {range})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>mood did not rise above its pre-session level after at least half of them (median 0 days; {range})</source>
+        <source>the 3-day average of mood did not rise above its pre-session level after at least half of them (median 0 days; {range})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>mood stayed above its pre-session level for a median of {median} days ({range})</source>
+        <source>the 3-day average of mood stayed above its pre-session level for a median of {median} days ({range})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -320,7 +344,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>trend = change of a straight line fitted to this period&apos;s daily means, from its first to its last day</source>
+        <source>trend = change of a straight line fitted to this period&apos;s daily means, from the first to the last day with a mood (at least 5 such days, covering at least half of the period)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -376,11 +400,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>trend within this period: not enough data (the days with a mood cover less than half of it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>trend within this period: not enough data (fewer than 5 days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>trend within this period: {direction} ({change} points from start to end)</source>
+        <source>trend within this period: {direction} ({change} points from the first to the last day with a mood)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3254,6 +3282,10 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Taken before the first session of the course ({day}): the change from the course baseline counts from results after that session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Change from course baseline ({total} on {day}): {change}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4647,6 +4679,10 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>Self-check: {legend}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PHQ-9, GAD-7: {label}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
