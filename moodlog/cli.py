@@ -499,7 +499,10 @@ def interchange_import(args: argparse.Namespace, passphrases: PassphraseSource) 
 
     else:
         table = generic.read(path)
-        generic.resolve(table, overrides)
+        try:
+            generic.resolve(table, overrides)
+        except generic.ColumnsNeeded as error:
+            raise CliError(f"{str(error).rstrip('.')} (e.g. --map date=Day,mood=Mood).") from None
 
         def make_plan(vault):  # noqa: ANN001, ANN202
             return generic.plan(table, overrides, vault)

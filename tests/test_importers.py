@@ -389,6 +389,10 @@ def test_cli_imports(tmp_path):
     args = ["--data-dir", str(data), "import", "csv", str(generic_file), "--passphrase-stdin"]
     missing_map = run_cli(args, stdin)
     assert missing_map.returncode == 2  # usage: --map is required
+    half = run_cli([*args, "--map", "date=Day"], stdin)
+    assert half.returncode == 1 and "Choose a column for mood (e.g. --map" in half.stderr
+    with pytest.raises(generic.ColumnsNeeded, match=r"^Choose a column for mood\.$"):
+        generic.resolve(generic.read(generic_file), {"date": "Day"})
     result = run_cli([*args, "--map", "date=Day,mood=Feeling"], stdin)
     assert result.returncode == 0, result.stderr
     assert "Imported 1 new entry" in result.stdout

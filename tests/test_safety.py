@@ -300,3 +300,18 @@ def test_wording_offers_sharing_as_a_choice():
 
     assert "if you choose to share" in SELF_CHECK_LABEL
     assert HELP_NOW_HINT == "If you need help now, use Get help now."
+
+
+def test_the_printed_plans_crisis_line_reads_well_with_and_without_lines_for_the_country():
+    """Review r8: for a country without its own lines the printed plan read "In a
+    crisis: emergency your local emergency number."."""
+    from moodlog.domain.safety import SafetyPlan
+    from moodlog.report.safety_plan_pdf import safety_plan_html
+
+    other = safety_plan_html(SafetyPlan(), "ZZ")
+    assert (
+        "In a crisis:</b> your local crisis line; in an emergency: your local emergency "
+        "number." in other
+    )
+    uk = safety_plan_html(SafetyPlan(), "GB")
+    assert "Samaritans" in uk and "; in an emergency: 999" in uk

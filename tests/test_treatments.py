@@ -318,3 +318,26 @@ def test_demo_future_appointments_carry_no_outcomes():
         assert t.infusion_minutes is None
         assert t.dose_mg is not None  # the planned dose is part of the appointment
     assert all(t.dissociation is not None and t.bp_after is not None for t in past)
+
+
+def test_a_change_or_stop_before_the_start_is_refused_where_it_is_added():
+    """Review r8: a stop dated 2020, before a 2024 start, was accepted."""
+    import datetime as dt
+
+    import pytest
+
+    from moodlog.domain.errors import ValidationError
+    from moodlog.domain.treatments import Medication, MedicationEvent
+
+    medication = Medication(
+        "sertraline", events=[MedicationEvent(dt.date(2024, 3, 1), "start", 50)]
+    )
+    with pytest.raises(ValidationError, match="before the medication was started"):
+        medication.check_new_event(MedicationEvent(dt.date(2020, 3, 1), "stop"))
+    with pytest.raises(ValidationError, match="before the medication was started"):
+        medication.check_new_event(MedicationEvent(dt.date(2024, 2, 29), "change", 100))
+    medication.check_new_event(MedicationEvent(dt.date(2024, 3, 1), "stop"))  # same day: fine
+    medication.check_new_event(
+        MedicationEvent(dt.date(2023, 1, 1), "start", 25)
+    )  # an earlier start
+    Medication("new").check_new_event(MedicationEvent(dt.date(2020, 1, 1), "start", 10))

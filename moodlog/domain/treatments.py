@@ -425,6 +425,18 @@ class Medication:
     def current_dose(self, on: dt.date) -> float | None:
         return regimen(e for e in self.events if e.day <= on)[0]
 
+    def check_new_event(self, event: MedicationEvent) -> None:
+        """A change or stop being added must not be dated before the medication's first
+        start (review finding: a stop typed as 2020, before a 2024 start, was taken and
+        could not be removed on its own). Checked where a person adds one; imports keep
+        the history they carry."""
+        starts = [e.day for e in self.events if e.event == "start"]
+        if event.event != "start" and starts and event.day < min(starts):
+            raise ValidationError(
+                f"This {event.event} is dated {event.day.isoformat()}, before the "
+                f"medication was started ({min(starts).isoformat()}). Check the date."
+            )
+
 
 def regimen(events: Iterable[MedicationEvent]) -> tuple[float | None, str]:
     """The dose and frequency in effect after ``events`` (one definition, used by

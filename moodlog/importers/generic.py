@@ -83,10 +83,18 @@ def resolve(table: Table, mapping: dict[str, str]) -> dict[str, int]:
         indexes[field_name] = index
     missing = [f for f in REQUIRED if f not in indexes]
     if missing:
-        raise ImportFailed(
-            f"Choose a column for {' and '.join(missing)} (e.g. --map date=Day,mood=Mood)."
-        )
+        raise ColumnsNeeded(missing)
     return indexes
+
+
+class ColumnsNeeded(ImportFailed):
+    """Required fields without a column: the app asks with its column choices, the
+    command line adds how ``--map`` names them (review finding: the app showed the
+    command line's "--map" example)."""
+
+    def __init__(self, fields: list[str]) -> None:
+        super().__init__(f"Choose a column for {' and '.join(fields)}.")
+        self.fields = fields
 
 
 def plan(table: Table, mapping: dict[str, str], vault: Vault | None = None) -> ImportPlan:

@@ -41,9 +41,11 @@ def safety_plan_html(plan: SafetyPlan, country: str) -> str:
             parts.append(plan_items_html(plan, key))
         else:
             parts.append("<ul><li style='color:#777'>&nbsp;</li></ul>")
+    # (review finding: without lines for the country it read "emergency your local
+    # emergency number")
     lines = "; ".join(f"{line.name}: {line.how}" for line in res.lines)
-    crisis = tr("{lines}emergency {emergency}.").format(
-        lines=lines + "; " if lines else "", emergency=res.emergency
+    crisis = tr("{lines}; in an emergency: {emergency}.").format(
+        lines=lines or tr("your local crisis line"), emergency=res.emergency
     )
     in_a_crisis = tr("In a crisis:")
     parts.append(f"<p><b>{escape(in_a_crisis)}</b> {escape(crisis)}</p>")

@@ -336,7 +336,7 @@ class RestoreDialog(QDialog):
             return
         self.summary = summary
         self.result.setText(
-            tr("This backup is readable. {summary}").format(summary=summary.text())
+            tr("This backup is readable. {summary}").format(summary=summary_text(summary))
             + "\n"
             + left_out_text(self.current, summary)
             + tr(
@@ -351,6 +351,47 @@ class RestoreDialog(QDialog):
 
     def passphrase_text(self) -> str:
         return self.passphrase.text()
+
+
+# What a backup holds, in the person's language (backup.BackupSummary.text() is the
+# command line's English; review finding: the dialog showed it untranslated).
+HELD_WORDS = {
+    "entries": (QT_TR_NOOP("check-in"), QT_TR_NOOP("check-ins")),
+    "questionnaires": (QT_TR_NOOP("questionnaire"), QT_TR_NOOP("questionnaires")),
+    "checkins": (QT_TR_NOOP("self-check"), QT_TR_NOOP("self-checks")),
+    "treatments": (
+        QT_TR_NOOP("treatment session or appointment"),
+        QT_TR_NOOP("treatment sessions and appointments"),
+    ),
+    "session_notes": (QT_TR_NOOP("therapy note"), QT_TR_NOOP("therapy notes")),
+    "medications": (QT_TR_NOOP("medication"), QT_TR_NOOP("medications")),
+    "questions": (
+        QT_TR_NOOP("question for your therapist"),
+        QT_TR_NOOP("questions for your therapist"),
+    ),
+    "safety_plans": (QT_TR_NOOP("safety plan version"), QT_TR_NOOP("safety plan versions")),
+}
+
+
+def summary_text(summary: backup.BackupSummary) -> str:
+    """What a backup holds and the days it covers, translated."""
+    first, last = summary.first_day, summary.last_day
+    if first is None or last is None:
+        span = tr("It holds no dated records.")
+    elif first == last:
+        span = tr("Records from {day}.").format(day=date_text(first, "d MMM yyyy"))
+    else:
+        span = tr("Records from {first} to {last}.").format(
+            first=date_text(first, "d MMM yyyy"), last=date_text(last, "d MMM yyyy")
+        )
+    held = [
+        count_text(summary.counts[key], tr(one), tr(many))
+        for key, (one, many) in HELD_WORDS.items()
+        if summary.counts.get(key)
+    ]
+    if not held:
+        return span + " " + tr("It is empty.")
+    return span + " " + tr("It holds {records}.").format(records=", ".join(held))
 
 
 def left_out_text(current: backup.BackupSummary | None, chosen: backup.BackupSummary) -> str:

@@ -217,9 +217,12 @@ class HelpScreen(QScrollArea):
             )
             + tr(
                 "<p>Beside the journal, <code>preferences.json</code> holds only the country "
-                "for crisis lines, the auto-lock time and the backup folder, and "
-                "<code>window.ini</code> only the window's size and position. Nothing you "
-                "write is stored outside the encrypted file.</p>"
+                "for crisis lines, the auto-lock time, the theme, the backup folder and "
+                "whether to back up automatically; <code>window.ini</code> only the window's "
+                "size and position and the widths of table columns; and "
+                "<code>moodlog.db.backup-mark</code> only a random mark that tells this "
+                "journal's backups apart. Nothing you write is stored outside the encrypted "
+                "file.</p>"
             )
         )
 

@@ -45,7 +45,7 @@ from moodlog.ui.context import AppContext
 from moodlog.ui.files import ask_folder_path, ask_open_path, ask_save_path
 from moodlog.ui.widgets import guard_wheel, hint, show_error
 from moodlog.vault import bulk
-from moodlog.vault.errors import StorageProblem, os_reason
+from moodlog.vault.errors import StorageProblem, VaultError, os_reason
 from moodlog.wording import QT_TR_NOOP, count_text
 
 KINDS = {  # shown with tr()
@@ -343,9 +343,34 @@ class ImportDialog(QDialog):
         self.import_button.setText(tr("Import {entries}").format(entries=entries_text(count)))
         self.import_button.setEnabled(self.plan.can_import)
 
+    def _back_up_first(self) -> str:
+        """A backup of the journal just before the import, and the sentence saying so
+        (review finding: an import with a wrong mapping could not be undone; importing
+        again with the right one added nothing). Made as an automatic backup, thinned
+        out like them; a failure does not stop the import, and is said."""
+        from moodlog.ui.backups import backup_folder
+        from moodlog.vault import backup
+
+        if self.context.demo:
+            return ""
+        try:
+            made = backup.write_backup(
+                self.vault,
+                backup_folder(self.context.preferences, self.context.data_dir),
+                backup.stored_passphrase(self.vault),
+                automatic=True,
+            )
+        except (VaultError, OSError) as error:
+            return tr("No backup could be made first: {reason}").format(reason=error)
+        return tr(
+            "Your journal as it was just before is in the backup {name}: Backups > Restore "
+            "brings it back."
+        ).format(name=made.path.name)
+
     def run_import(self) -> None:
         if self.plan is None or not self.plan.can_import:
             return
+        before = self._back_up_first()
         try:
             self.plan = self.make_plan()  # the vault may have changed since the preview
             added = common.apply_plan(self.vault, self.plan)
@@ -367,6 +392,7 @@ class ImportDialog(QDialog):
         self.imported += added
         self.status.setText(
             tr("Added {entries} to your journal.").format(entries=entries_text(added))
+            + (" " + before if before else "")
         )
         self.context.events.data_changed.emit("entries")
         self.update_preview()

@@ -480,6 +480,11 @@ class ReminderSettings(QGroupBox):
             form.addRow(self.save_button, self.status)
         self.enabled.toggled.connect(self._enable_fields)
         self._enable_fields(self.enabled.isChecked())
+        self.shown = self.config()  # as read (or last saved): what "changed" is against
+
+    def changed(self) -> bool:
+        """Whether the fields differ from what was read or last saved."""
+        return self.config() != self.shown
 
     def _enable_fields(self, on: bool) -> None:
         for widget in (self.time, self.text, self.session_hours):
@@ -505,6 +510,7 @@ class ReminderSettings(QGroupBox):
     def save(self) -> ReminderConfig:
         config = self.config()
         config.save(self.settings)
+        self.shown = config
         service = ReminderService.active()
         if service is not None:
             service.configure(config)

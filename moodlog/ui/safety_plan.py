@@ -8,15 +8,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +37,7 @@ from moodlog.ui.context import AppContext
 from moodlog.ui.widgets import (
     FittedColumns,
     column_memory,
+    confirm,
     count_text,
     heading,
     hint,
@@ -60,15 +65,16 @@ LEVEL_COLOURS = {
 }
 
 
-def _section_heading(number: int | None, title: str, help_text: str) -> str:
-    """A plan section's numbered title and its help line (rich text), translated."""
+def _section_heading(number: int | None, title: str) -> str:
+    """A plan section's numbered title (rich text), translated. Its help line is a
+    hint label below it, coloured by the theme (review finding: a fixed #666 read at
+    2.6:1 on the dark theme)."""
     title = (
         tr(title)
         if number is None
         else tr("{number}. {title}").format(number=number, title=tr(title))
     )
-    markup = "<b>{title}</b><br><span style='color:#666'>{help}</span>"
-    return markup.format(title=escape(title), help=escape(tr(help_text)))
+    return f"<b>{escape(title)}</b>"
 
 
 class ContactsTable(QTableWidget):
@@ -147,8 +153,9 @@ class SafetyPlanScreen(QTabWidget):
         form.setSpacing(4)
         self.fields: dict[str, QPlainTextEdit | ContactsTable] = {}
         for number, (key, title, help_text) in enumerate(SAFETY_PLAN_SECTIONS, start=1):
-            label = QLabel(_section_heading(None if key == "reasons" else number, title, help_text))
+            label = QLabel(_section_heading(None if key == "reasons" else number, title))
             label.setWordWrap(True)
+            help_line = hint(tr(help_text))
             if key in CONTACT_SECTIONS:
                 field = ContactsTable()
                 field.itemChanged.connect(self._contact_edited)
@@ -163,6 +170,7 @@ class SafetyPlanScreen(QTabWidget):
             self.fields[key] = field
             form.addSpacing(6)
             form.addWidget(label)
+            form.addWidget(help_line)
             form.addWidget(field)
         layout.addLayout(form)
         buttons = QHBoxLayout()
@@ -186,13 +194,19 @@ class SafetyPlanScreen(QTabWidget):
         self.discard_button.setAccessibleDescription(
             tr("Puts back the plan as you last saved it; the changes not saved are dropped.")
         )
-        self.discard_button.clicked.connect(self.discard_changes)
+        self.discard_button.clicked.connect(self.ask_discard_changes)
         self.discard_button.hide()  # shown while there are changes not saved
+        self.versions_button = QPushButton(tr("Earlier versions…"))
+        self.versions_button.setAccessibleDescription(
+            tr("Shows the versions of your plan saved before; one can be put back.")
+        )
+        self.versions_button.clicked.connect(self.show_versions)
         self.status = QLabel("")
         self.status.setObjectName("status")
         self.status.setWordWrap(True)  # (a long line never widens the page)
         for widget in (self.save_button, self.reviewed_button, self.pdf_button):
             buttons.addWidget(widget)
+        buttons.addWidget(self.versions_button)
         buttons.addWidget(self.discard_button)
         buttons.addWidget(self.status, 1)
         layout.addLayout(buttons)
@@ -204,6 +218,33 @@ class SafetyPlanScreen(QTabWidget):
             self.status.setText(tr(NOT_SAVED_YET))
             self.discard_button.setVisible(self.vault.safety_plans.latest() is not None)
         self._dirty = True
+
+    def ask_discard_changes(self) -> None:
+        """ "Discard changes", asked first (review finding: one click beside "Save as
+        PDF" dropped every change, with no undo)."""
+        if confirm(
+            self,
+            tr("Discard changes"),
+            tr("Drop the changes not saved? The plan goes back to the one you last saved."),
+            action=tr("Discard changes"),
+            keep=tr("Keep editing"),
+        ):
+            self.discard_changes()
+
+    def show_versions(self) -> None:
+        """The saved versions; one can be put back in the editor (review finding: the
+        screen said earlier versions were kept, but nothing showed them)."""
+        dialog = PlanVersionsDialog(self.vault.safety_plans.versions(), self)
+        if dialog.exec() and dialog.chosen is not None:
+            self._show_plan(dialog.chosen)
+            self._dirty = False
+            self._mark_dirty()
+            self.status.setText(
+                tr(
+                    "The version saved {when} is in the editor, not saved yet. Save plan "
+                    "makes it your plan again; Discard changes puts back the last saved one."
+                ).format(when=saved_text(dialog.chosen))
+            )
 
     def discard_changes(self) -> None:
         """Back to the plan as last saved (review finding: an accidental deletion, kept
@@ -254,12 +295,12 @@ class SafetyPlanScreen(QTabWidget):
                 field.setPlainText("\n".join(getattr(plan, key)))
             field.blockSignals(False)
         saved = self.vault.safety_plans.latest()
+        count = self.vault.safety_plans.version_count()
+        self.versions_button.setVisible(count > 1)  # one before the plan now, at least
         if saved is None:
             self.reviewed_label.setText(tr("Not saved yet."))
         else:
-            versions = count_text(
-                self.vault.safety_plans.version_count(), tr("saved version"), tr("saved versions")
-            )
+            versions = count_text(count, tr("saved version"), tr("saved versions"))
             text = tr("Last reviewed {date}. {versions}.").format(
                 date=date_text(saved.reviewed_on, "d MMMM yyyy"), versions=versions
             )
@@ -278,8 +319,26 @@ class SafetyPlanScreen(QTabWidget):
         return plan
 
     def save(self) -> None:
+        plan = self.plan_from_fields()
+        saved = self.vault.safety_plans.latest()
+        if (
+            plan.is_empty()
+            and saved is not None
+            and not saved.is_empty()
+            and not confirm(
+                self,
+                tr("Save an empty plan?"),
+                tr(
+                    "Every section is empty. Saved, “Get help now” shows no plan of yours, "
+                    "only the crisis lines. Earlier versions stay kept (Earlier versions…)."
+                ),
+                action=tr("Save the empty plan"),
+                keep=tr("Go back"),
+            )
+        ):
+            return
         with self.vault.transaction():
-            self.vault.safety_plans.save(self.plan_from_fields(), self.context.today())
+            self.vault.safety_plans.save(plan, self.context.today())
             self.vault.drafts.discard(PLAN_DRAFT)
         self._dirty = False
         self.discard_button.hide()
@@ -402,3 +461,70 @@ class SafetyPlanScreen(QTabWidget):
         dialog = SelfCheckDialog(self.context, self)
         self.self_check_dialog = dialog
         dialog.show()
+
+
+def saved_text(plan: SafetyPlan) -> str:
+    """When a version was saved: "3 Nov 2026, 14:05" (the locale's names and clock)."""
+    if plan.saved_at is None:
+        return ""
+    return tr("{date}, {time}").format(
+        date=date_text(plan.saved_at.date(), "d MMM yyyy"), time=time_text(plan.saved_at)
+    )
+
+
+class PlanVersionsDialog(QDialog):
+    """The saved versions of the plan, newest first, each shown as it was; ``chosen``
+    is the one to put back in the editor (nothing is saved here)."""
+
+    def __init__(self, versions: list[SafetyPlan], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Earlier versions of your plan"))
+        self.versions = versions
+        self.chosen: SafetyPlan | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            hint(tr("Newest first. Putting one back fills the editor; nothing is saved yet."))
+        )
+        self.list = QListWidget()
+        self.list.setAccessibleName(tr("Saved versions"))
+        for number, plan in enumerate(versions):
+            label = saved_text(plan)
+            if number == 0:
+                label = tr("{when} (your plan now)").format(when=label)
+            if plan.is_empty():
+                label = tr("{when} — empty").format(when=label)
+            self.list.addItem(label)
+        self.preview = QTextBrowser()
+        self.preview.setAccessibleName(tr("The chosen version"))
+        self.list.currentRowChanged.connect(self._show)
+        layout.addWidget(self.list)
+        layout.addWidget(self.preview, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.put_back = buttons.addButton(
+            tr("Put this version in the editor"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        buttons.accepted.connect(self._choose)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(560, 520)
+        self.list.setCurrentRow(1 if len(versions) > 1 else 0)
+
+    def _show(self, row: int) -> None:
+        from moodlog.report.safety_plan_pdf import plan_items_html
+
+        if not 0 <= row < len(self.versions):
+            self.preview.clear()
+            return
+        plan = self.versions[row]
+        parts = []
+        for key, title, _ in SAFETY_PLAN_SECTIONS:
+            if getattr(plan, key):
+                parts.append(f"<p><b>{escape(tr(title))}</b></p>{plan_items_html(plan, key)}")
+        empty = tr("Empty.")
+        self.preview.setHtml("".join(parts) or f"<p><i>{escape(empty)}</i></p>")
+
+    def _choose(self) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self.versions):
+            self.chosen = self.versions[row]
+        self.accept()

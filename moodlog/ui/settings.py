@@ -103,13 +103,10 @@ class SettingsScreen(QScrollArea):
         )
         save_aftercare = QPushButton(tr("Save after-care text"))
         save_aftercare.setAccessibleDescription(tr("Keeps the after-care note as written above."))
-        save_aftercare.clicked.connect(
-            lambda: self.vault.settings.set(
-                "aftercare_text", self.aftercare.toPlainText().strip() or DEFAULT_AFTERCARE
-            )
-        )
+        self.aftercare_status = QLabel("")
+        save_aftercare.clicked.connect(self._save_aftercare)
         form.addRow(tr("After-care note shown after a ketamine session"), self.aftercare)
-        form.addRow("", save_aftercare)
+        form.addRow(self.aftercare_status, save_aftercare)
         layout.addWidget(rhythm)
         from moodlog.ui.reminders import ReminderSettings  # issue 15: daily reminder
 
@@ -134,6 +131,7 @@ class SettingsScreen(QScrollArea):
         add = QPushButton(tr("Add"))
         add.setAccessibleDescription(tr("Adds the tag typed beside it to the choices."))
         add.clicked.connect(self._add_tag)
+        self.new_tag.returnPressed.connect(self._add_tag)  # (review r8: Enter did nothing)
         hide = QPushButton(tr("Remove from choices"))
         hide.setAccessibleDescription(
             tr("Removes the chosen tag from the choices; past entries keep it.")
@@ -172,6 +170,7 @@ class SettingsScreen(QScrollArea):
         form.addRow(tr("Current passphrase"), self.current)
         form.addRow(tr("New passphrase"), self.new)
         form.addRow(tr("New passphrase again"), self.repeat)
+        self.repeat.returnPressed.connect(self.change_passphrase)  # (review r8: did nothing)
         change = QPushButton(tr("Change passphrase"))
         change.setAccessibleDescription(
             tr(
@@ -188,6 +187,24 @@ class SettingsScreen(QScrollArea):
         layout.addWidget(hint(tr("Your vault: {path}").format(path=self.vault.path)))
         layout.addStretch(1)
         self.refresh()
+
+    def _save_aftercare(self) -> None:
+        self.vault.settings.set(
+            "aftercare_text", self.aftercare.toPlainText().strip() or DEFAULT_AFTERCARE
+        )
+        self.aftercare_status.setText(tr("Saved."))
+
+    def leaving(self) -> None:
+        """The reminder settings and the after-care note, changed but not saved with
+        their buttons, are saved when the person leaves this screen, locks or quits
+        (review finding: they were lost without a word, while the screen still showed
+        them as chosen, and no reminder came). Only what changed is written."""
+        if not self.vault.is_open:
+            return
+        if self.reminders.changed():
+            self.reminders.save()
+        if self.aftercare.toPlainText().strip() != aftercare_text(self.vault.settings).strip():
+            self._save_aftercare()
 
     def refresh(self) -> None:
         if not self.vault.is_open:
@@ -216,6 +233,8 @@ class SettingsScreen(QScrollArea):
         keep_preferences(context.preferences, context.data_dir, self, context.demo)
 
     def _add_tag(self) -> None:
+        if not clean_tag(self.new_tag.text()):
+            return
         self.vault.tags.add(clean_tag(self.new_tag.text())[:MAX_TAG_CHARS])
         self.new_tag.clear()
         self.refresh()

@@ -658,15 +658,19 @@ class MedicationDialog(EnterDoesNotSave, NotKeptAtLock, QDialog):
             name=self.name.text().strip(), unit=self.unit.text().strip() or "mg"
         )
         medication.unit = self.unit.text().strip() or "mg"
-        medication.events.append(
-            MedicationEvent(
-                day=self.date.date().toPython(),
-                event=self.event.currentData(),
-                dose=self.dose.value() or None,
-                frequency=self.frequency.text().strip(),
-                reason=self.reason.text().strip(),
-            )
+        event = MedicationEvent(
+            day=self.date.date().toPython(),
+            event=self.event.currentData(),
+            dose=self.dose.value() or None,
+            frequency=self.frequency.text().strip(),
+            reason=self.reason.text().strip(),
         )
+        try:
+            medication.check_new_event(event)
+        except ValidationError as error:
+            self.error.setText(str(error))
+            return
+        medication.events.append(event)
         try:
             self.context.vault.medications.save(medication)
         except ValidationError as error:

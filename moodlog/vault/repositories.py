@@ -759,6 +759,18 @@ class SafetyPlanRepository(_Repository):
     def version_count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM safety_plans").fetchone()[0])
 
+    def versions(self, limit: int = 100) -> list[SafetyPlan]:
+        """The saved versions, newest first (up to ``limit``), each with ``saved_at``."""
+        rows = self._conn.execute(
+            "SELECT saved_at, body FROM safety_plans ORDER BY id DESC LIMIT ?", (limit,)
+        ).fetchall()
+        plans = []
+        for saved_at, body in rows:
+            plan = SafetyPlan.from_dict(json.loads(body))
+            plan.saved_at = dt.datetime.fromisoformat(saved_at)
+            plans.append(plan)
+        return plans
+
 
 def treatment_to_body(t: Treatment) -> dict:
     return {

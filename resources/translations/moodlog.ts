@@ -1537,7 +1537,11 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{lines}emergency {emergency}.</source>
+        <source>{lines}; in an emergency: {emergency}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your local crisis line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1746,6 +1750,78 @@ session)</source>
     </message>
     <message>
         <source>Replacing your journal with it keeps your current journal beside it. Afterwards the journal opens with this backup&apos;s passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>questionnaires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>self-check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>self-checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>treatment session or appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>treatment sessions and appointments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>therapy note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>therapy notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>medications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>question for your therapist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>questions for your therapist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>safety plan version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>safety plan versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It holds no dated records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records from {day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records from {first} to {last}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It holds {records}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2618,7 +2694,7 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;p&gt;Beside the journal, &lt;code&gt;preferences.json&lt;/code&gt; holds only the country for crisis lines, the auto-lock time and the backup folder, and &lt;code&gt;window.ini&lt;/code&gt; only the window&apos;s size and position. Nothing you write is stored outside the encrypted file.&lt;/p&gt;</source>
+        <source>&lt;p&gt;Beside the journal, &lt;code&gt;preferences.json&lt;/code&gt; holds only the country for crisis lines, the auto-lock time, the theme, the backup folder and whether to back up automatically; &lt;code&gt;window.ini&lt;/code&gt; only the window&apos;s size and position and the widths of table columns; and &lt;code&gt;moodlog.db.backup-mark&lt;/code&gt; only a random mark that tells this journal&apos;s backups apart. Nothing you write is stored outside the encrypted file.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2775,6 +2851,14 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>Import {entries}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backup could be made first: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your journal as it was just before is in the backup {name}: Backups &gt; Restore brings it back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3650,6 +3734,26 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Earlier versions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the versions of your plan saved before; one can be put back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop the changes not saved? The plan goes back to the one you last saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The version saved {when} is in the editor, not saved yet. Save plan makes it your plan again; Discard changes puts back the last saved one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your plan is as you last saved it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3675,6 +3779,18 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>Time for a review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save an empty plan?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every section is empty. Saved, “Get help now” shows no plan of yours, only the crisis lines. Earlier versions stay kept (Earlier versions…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the empty plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3711,6 +3827,38 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>{level}: {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier versions of your plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest first. Putting one back fills the editor; nothing is saved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{when} (your plan now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{when} — empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put this version in the editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -15,6 +15,7 @@ from moodlog.domain.entries import Entry
 from moodlog.preferences import Preferences
 from moodlog.ui import importing
 from moodlog.ui.context import AppContext
+from tests.conftest import PASSPHRASE
 
 DAYLIO = (
     "full_date,date,weekday,time,mood,activities,note_title,note,scales\n"
@@ -109,6 +110,7 @@ def test_generic_column_mapping(dialog, context, tmp_path):
     dialog.load_file(path, "csv")
     assert dialog.mapping_stack.currentWidget() is dialog.csv_page
     assert "mood" in dialog.preview.toPlainText().lower()  # date and mood not chosen yet
+    assert "--map" not in dialog.preview.toPlainText()  # (the command line's words)
     assert not dialog.import_button.isEnabled()
     boxes = dialog.column_boxes
     boxes["date"].setCurrentIndex(boxes["date"].findData("When"))
@@ -118,6 +120,14 @@ def test_generic_column_mapping(dialog, context, tmp_path):
     dialog.import_button.click()
     (entry,) = context.vault.entries.between()
     assert (entry.day, entry.mood, entry.note) == (dt.date(2024, 6, 1), 6, "hello")
+    # Review r8: an import could not be undone; a backup from just before it can.
+    from moodlog.vault import backup
+
+    (made,) = backup.list_backups(context.data_dir / "backups")
+    assert made.automatic and made.path.name in dialog.status.text()
+    assert "Backups > Restore brings it back" in dialog.status.text()
+    before = backup.inspect_backup(made.path, PASSPHRASE)
+    assert before.counts["entries"] == 0  # as it was just before the import
 
 
 def test_export_screen_offers_csv_and_fhir_with_a_cancel_first_warning(

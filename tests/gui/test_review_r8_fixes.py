@@ -124,3 +124,87 @@ def test_the_journal_kept_at_a_restore_is_offered_by_the_next_restore(qtbot, dat
     assert "not in this backup" not in again.result.text()
     again.reject()
     controller.shutdown()
+
+
+def test_reminder_and_after_care_changes_are_kept_when_leaving_settings(qtbot, data_dir: Path):
+    """Review r8: a ticked reminder and an edited after-care note, not saved with their
+    buttons, were lost when the person switched screens or locked, while the screen
+    showed them as chosen (and no reminder came)."""
+    from PySide6.QtCore import QTime
+
+    from moodlog.ui.reminders import SETTING_TIME, ReminderConfig
+    from moodlog.ui.settings import aftercare_text
+    from tests.gui.helpers import unlock
+
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    window = controller.main_window
+    settings = window.show_screen("Settings")
+    settings.leaving()  # nothing changed: nothing written
+    assert controller.vault.settings.get(SETTING_TIME) is None
+    assert not ReminderConfig.load(controller.vault.settings).enabled
+    settings.reminders.enabled.setChecked(True)
+    settings.reminders.time.setTime(QTime(21, 30))
+    settings.aftercare.setPlainText("Rest, drink water, no driving today.")
+    window.show_screen("Today")  # leaving Settings
+    config = ReminderConfig.load(controller.vault.settings)
+    assert config.enabled and config.time == dt.time(21, 30)
+    assert aftercare_text(controller.vault.settings) == "Rest, drink water, no driving today."
+    window.show_screen("Settings")  # changed again, then the idle lock comes
+    settings.reminders.time.setTime(QTime(7, 15))
+    controller.auto_lock()
+    unlock(qtbot, controller)
+    qtbot.waitUntil(lambda: controller.vault is not None)
+    assert ReminderConfig.load(controller.vault.settings).time == dt.time(7, 15)
+    controller.shutdown()
+
+
+def test_a_stop_dated_before_the_start_is_refused_in_the_dialog(qtbot, data_dir: Path):
+    from PySide6.QtCore import QDate
+
+    from moodlog.domain.treatments import Medication, MedicationEvent
+    from moodlog.ui.treatments import MedicationDialog
+
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    vault = controller.vault
+    vault.medications.save(
+        Medication("sertraline", events=[MedicationEvent(dt.date(2024, 3, 1), "start", 50)])
+    )
+    (medication,) = vault.medications.all()
+    dialog = MedicationDialog(controller.context, medication, controller.main_window)
+    qtbot.addWidget(dialog)
+    dialog.event.setCurrentIndex(dialog.event.findData("stop"))
+    dialog.date.setDate(QDate(2020, 3, 1))
+    dialog.save()
+    assert "before the medication was started" in dialog.error.text()
+    assert [e.event for e in vault.medications.all()[0].events] == ["start"]
+    controller.shutdown()
+
+
+def test_what_a_backup_holds_is_said_in_the_persons_language(pseudo_translation) -> None:  # noqa: ANN001
+    """Review r8: the restore dialog showed the command line's English summary."""
+    from moodlog.ui.backups import HELD_WORDS, summary_text
+    from moodlog.vault import backup
+
+    assert set(HELD_WORDS) == {key for key, *_ in backup._COUNTED}  # every kind counted
+    summary = backup.BackupSummary(
+        Path("b.db"), 5, {"entries": 2, "treatments": 1}, dt.date(2026, 1, 2), None, 4096
+    )
+    text = summary_text(summary)
+    assert "«It holds no dated records.»" in text
+    assert "«check-ins»" in text and "«treatment session or appointment»" in text
+
+
+def test_enter_adds_a_tag_and_changes_the_passphrase_in_settings(qtbot, data_dir: Path):
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    settings = controller.main_window.show_screen("Settings")
+    qtbot.keyClick(settings.new_tag, Qt.Key.Key_Return)  # empty: nothing happens
+    qtbot.keyClicks(settings.new_tag, "gardening")
+    qtbot.keyClick(settings.new_tag, Qt.Key.Key_Return)
+    assert "gardening" in controller.vault.tags.names()
+    assert settings.new_tag.text() == ""
+    settings.current.setText(PASSPHRASE)
+    settings.new.setText("a different long passphrase")
+    qtbot.keyClicks(settings.repeat, "a different long passphrase")
+    qtbot.keyClick(settings.repeat, Qt.Key.Key_Return)
+    assert "opens only with the new one" in settings.passphrase_status.text()
+    controller.shutdown()

@@ -19,6 +19,25 @@ from tests.conftest import FakeClock
 NOW = dt.datetime(2026, 11, 20, 15, 0)
 
 
+def answer_next_question(button: str) -> list[str]:
+    """Click ``button`` in the next question box; returns [its text] once asked."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    asked: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(10, answer)
+            return
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == button).click()
+
+    QTimer.singleShot(0, answer)
+    return asked
+
+
 @pytest.fixture
 def context(vault: Vault, data_dir: Path):
     return AppContext(
@@ -143,6 +162,10 @@ def test_a_first_plan_is_saved_when_leaving_and_later_edits_can_be_discarded(
     assert not screen.discard_button.isHidden()
     screen.leaving()
     assert vault.safety_plans.latest().reasons == ["My sister"]  # a draft, not the plan
+    answer_next_question("Keep editing")  # review r8: asked first; the person goes back
+    qtbot.mouseClick(screen.discard_button, Qt.MouseButton.LeftButton)
+    assert screen.fields["reasons"].toPlainText() == ""
+    answer_next_question("Discard changes")
     qtbot.mouseClick(screen.discard_button, Qt.MouseButton.LeftButton)
     assert screen.fields["reasons"].toPlainText() == "My sister"
     assert vault.drafts.load("safety-plan") is None
@@ -164,3 +187,60 @@ def test_an_untouched_starter_plan_is_not_saved_and_a_first_plan_is_dated_by_the
     screen.fields["coping"].setPlainText("Walk the dog")
     screen.leaving()
     assert vault.safety_plans.latest().reviewed_on == context.today()
+
+
+def test_an_earlier_version_can_be_seen_and_put_back(qtbot, context, vault) -> None:
+    """Review r8: the screen said earlier versions were kept, but nothing showed them:
+    a select-all and delete in "Reasons for living", then Save, could not be undone."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from moodlog.ui.safety_plan import PlanVersionsDialog
+
+    screen = SafetyPlanScreen(context)
+    qtbot.addWidget(screen)
+    screen.fields["reasons"].setPlainText("My daughter\nThe sea in summer")
+    screen.save()
+    screen.fields["reasons"].clear()
+    screen.fields["coping"].setPlainText("Walk")
+    screen.save()
+    assert vault.safety_plans.latest().reasons == []
+    versions = vault.safety_plans.versions()
+    assert [v.reasons for v in versions] == [[], ["My daughter", "The sea in summer"]]
+
+    def put_back() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, PlanVersionsDialog):
+            QTimer.singleShot(10, put_back)
+            return
+        assert dialog.list.count() == 2 and "(your plan now)" in dialog.list.item(0).text()
+        assert dialog.list.currentRow() == 1  # the one before the plan now
+        assert "My daughter" in dialog.preview.toPlainText()
+        dialog.put_back.click()
+
+    QTimer.singleShot(0, put_back)
+    screen.show_versions()
+    assert screen.fields["reasons"].toPlainText() == "My daughter\nThe sea in summer"
+    assert "not saved yet" in screen.status.text()
+    assert vault.safety_plans.latest().reasons == []  # nothing saved by putting it back
+    screen.save()
+    assert vault.safety_plans.latest().reasons == ["My daughter", "The sea in summer"]
+
+
+def test_saving_an_empty_plan_over_a_plan_is_asked_about(qtbot, context, vault) -> None:
+    screen = SafetyPlanScreen(context)
+    qtbot.addWidget(screen)
+    screen.fields["reasons"].setPlainText("My dog")
+    screen.save()
+    for key, field in screen.fields.items():
+        if key in ("people", "professionals"):
+            field.set_contacts([])
+        else:
+            field.clear()
+    asked = answer_next_question("Go back")
+    screen.save()
+    assert asked and "Every section is empty" in asked[0]
+    assert vault.safety_plans.latest().reasons == ["My dog"]
+    answer_next_question("Save the empty plan")
+    screen.save()
+    assert vault.safety_plans.latest().is_empty()
