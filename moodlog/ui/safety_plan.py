@@ -206,10 +206,16 @@ class SafetyPlanScreen(QTabWidget):
         self.status.setWordWrap(True)  # (a long line never widens the page)
         for widget in (self.save_button, self.reviewed_button, self.pdf_button):
             buttons.addWidget(widget)
-        buttons.addWidget(self.versions_button)
-        buttons.addWidget(self.discard_button)
-        buttons.addWidget(self.status, 1)
+        buttons.addStretch(1)
         layout.addLayout(buttons)
+        # A second row and the status below: in one row they pushed the page sideways
+        # at the smallest window (review finding).
+        more = QHBoxLayout()
+        more.addWidget(self.versions_button)
+        more.addWidget(self.discard_button)
+        more.addStretch(1)
+        layout.addLayout(more)
+        layout.addWidget(self.status)
         layout.addStretch(1)
         return scroll
 

@@ -466,3 +466,19 @@ def test_a_damaged_column_memory_falls_back_to_the_contents(qtbot, context, vaul
     assert screen.sessions_columns.user_widths is None
     dose = table.item(1, 3).text()
     assert table.columnWidth(3) >= table.fontMetrics().horizontalAdvance(dose)
+
+
+def test_the_safety_plan_with_all_its_buttons_does_not_scroll_sideways(demo_window_at_minimum):
+    """Review r8: once "Discard changes" appeared (and now "Earlier versions…"), the
+    buttons' row pushed the page 62 px sideways at the smallest window, cutting the
+    section titles and the status text."""
+    window = demo_window_at_minimum
+    plan = window.show_screen("Safety plan")
+    plan.setCurrentIndex(0)  # (a tab widget: the plan, then the self-check history)
+    plan.save()  # a second version: "Earlier versions…" shows
+    plan.fields["reasons"].setPlainText("changed, not saved")  # "Discard changes" shows
+    settle(10)
+    assert plan.versions_button.isVisible() and plan.discard_button.isVisible()
+    shown = [a for a in plan.findChildren(QAbstractScrollArea) if a.isVisible()]
+    assert shown and not any(a.horizontalScrollBar().isVisible() for a in shown)
+    plan.discard_changes()
