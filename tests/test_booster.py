@@ -421,3 +421,32 @@ def test_every_durability_sentence_says_it_measures_the_3_day_average():
         assert "the 3-day average of mood stayed above its pre-session level for more than " in (
             text
         )
+
+
+def test_the_pdfs_durability_line_is_the_same_from_the_summarys_own_responses():
+    """The PDF's summary hands its per-session responses to the durability line (one
+    analysis instead of two); the line is the same, and they are used only when made
+    from the same mood series."""
+    from moodlog.domain.analysis import session_responses
+    from moodlog.domain.booster import period_durability
+    from moodlog.domain.contents import VaultContents
+    from moodlog.domain.entries import Entry
+
+    maintenance = {40: (10, "rise"), 70: (10, "rise"), 100: (20, "rise"), 130: (20, "rise")}
+    mood = build(maintenance, end=160)
+    sessions = [iv(d) for d in (0, 3, 7, *maintenance)]
+    contents = VaultContents(
+        entries=[Entry(day=d, time=dt.time(9), mood=round(v)) for d, v in mood.items()],
+        treatments=sessions,
+    )
+    last_day, now = day(160), at(170)
+    alone = period_durability(contents, last_day, now)
+    assert alone is not None and "median" in alone[0]
+    series = {d: float(round(v)) for d, v in mood.items()}
+    as_of = dt.datetime.combine(last_day, dt.time(23, 59))
+    known = (series, session_responses(series, sessions, as_of))
+    assert period_durability(contents, last_day, now, known=known) == alone
+    # Responses of another series are not used (nothing made from them is stated).
+    other = ({**series, day(41): 0.0}, [])
+    assert period_durability(contents, last_day, now, known=other) == alone
+    assert period_durability(contents, last_day, now, known=(series, [])) is None  # used

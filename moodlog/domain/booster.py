@@ -486,16 +486,20 @@ def period_durability(
     last_day: dt.date,
     now: dt.datetime,
     translate: Translate = _untranslated,
+    known: tuple[Series, list[SessionResponse]] | None = None,
 ) -> tuple[str, str] | None:
     """The PDF page 1 "Session durability" line and its footnote, as of the end of the
     period (``last_day``, or ``now`` if earlier); None with fewer than 3 maintenance
-    sessions. The number of sessions is the vault setting, as on Today and Trends."""
+    sessions. The number of sessions is the vault setting, as on Today and Trends.
+    ``known``: a mood series and the :func:`session_responses` made from it as of the
+    same moment, used when the series is this one (the summary has just made them)."""
     as_of = min(now, dt.datetime.combine(last_day, dt.time(23, 59)))
     if not any(t.kind_info.ketamine for t in contents.treatments):
         return None
     mood = daily_series(e for e in contents.entries if e.day <= as_of.date())
     last = last_sessions_setting(contents.settings.get(SETTING_LAST_SESSIONS))
-    summary = booster_summary(mood, contents.treatments, as_of, last)
+    responses = known[1] if known is not None and known[0] == mood else None
+    summary = booster_summary(mood, contents.treatments, as_of, last, responses)
     line = summary.pdf_line(translate)
     if line is None:
         return None

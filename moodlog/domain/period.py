@@ -408,11 +408,8 @@ def summarise(
     # finding: a session near the end of a past period was measured with mood from
     # after it, while page 1's durability was not).
     mood_to_end = {day: value for day, value in mood.items() if day <= period.last}
-    responses = [
-        r
-        for r in session_responses(mood_to_end, contents.treatments, end_of_period)
-        if period.contains(r.session.day)
-    ]
+    every_response = session_responses(mood_to_end, contents.treatments, end_of_period)
+    responses = [r for r in every_response if period.contains(r.session.day)]
     checkins = sorted(
         (c for c in contents.checkins if period.contains(c.day)), key=lambda c: (c.day, c.time)
     )
@@ -456,5 +453,7 @@ def summarise(
         last_therapy_note=max(notes, key=lambda n: n.day, default=None),
         next_appointment=min(upcoming, key=lambda t: t.starts_at, default=None),
         medications=medications_on(contents.medications, period.last, translate),
-        session_durability=period_durability(contents, period.last, now, formatting(translate)),
+        session_durability=period_durability(
+            contents, period.last, now, formatting(translate), (mood_to_end, every_response)
+        ),
     )

@@ -493,3 +493,34 @@ def test_two_sessions_on_one_day_count_once_in_both_charts_means(qapp) -> None: 
     xs, ys = screen.mean_line.getData()
     shown = {x: y for x, y in zip(xs.tolist(), ys.tolist(), strict=True) if y == y}
     assert shown[1] == pytest.approx(7.0) and shown[-1] == pytest.approx(3.0)
+
+
+@pytest.mark.parametrize("days", [14, 30, 365, 3650])
+def test_page_one_is_fitted_as_trying_each_level_in_turn_would(qapp, days) -> None:  # noqa: ANN001
+    """fit_page_one searches by halving (one layout less for a year); it must choose
+    what trying every level from the most detailed would (A4 and Letter)."""
+    from PySide6.QtGui import QTextDocument
+
+    from moodlog.domain.period import summarise
+    from moodlog.locale_words import LOCALE
+
+    now = dt.datetime(2026, 11, 1, 21)
+    contents = build_demo(end=now.date(), days=3700)
+    for paper in (QPageSize.PageSizeId.A4, QPageSize.PageSizeId.Letter):
+        options = ReportOptions(
+            period=Period.last_days(days, now.date()), page_size=QPageSize(paper)
+        )
+        summary = summarise(contents, options.period, now, LOCALE)
+        body = pdf.PageGeometry(options.page_size).body_size_px()
+        in_turn = None
+        for detail in pdf.PAGE_ONE_DETAIL:
+            html = pdf._page_one(summary, options, now.date(), detail)
+            document = QTextDocument()
+            document.setDefaultFont(pdf.report_font())
+            document.setDocumentMargin(0)
+            document.setPageSize(body)
+            document.setHtml(pdf._STYLE + html)
+            in_turn = (html, detail[3])
+            if document.pageCount() <= 1:
+                break
+        assert pdf.fit_page_one(summary, options, now.date(), body) == in_turn
