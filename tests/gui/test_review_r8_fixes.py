@@ -208,3 +208,32 @@ def test_enter_adds_a_tag_and_changes_the_passphrase_in_settings(qtbot, data_dir
     qtbot.keyClick(settings.repeat, Qt.Key.Key_Return)
     assert "opens only with the new one" in settings.passphrase_status.text()
     controller.shutdown()
+
+
+def test_unsaved_text_on_today_goes_into_the_restored_journal(qtbot, data_dir: Path):
+    """Review r8: "Tonight was hard…" typed on Today, not saved, stayed in the journal
+    that the restore replaced, and the restored journal's Today was empty."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from moodlog.ui.backups import restore_into
+
+    controller, dialog = _restore_dialog(qtbot, data_dir)
+    path = dialog.chosen_path()
+    dialog.reject()
+    today = controller.main_window.show_screen("Today")
+    today.form.note.setPlainText("Tonight was hard, not saved yet")
+    QTimer.singleShot(
+        100,
+        lambda: [
+            w.accept()
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.isVisible()
+        ],
+    )
+    assert restore_into(controller, path, PASSPHRASE)
+    qtbot.waitUntil(lambda: controller.main_window is not None)
+    today = controller.main_window.screen("Today")
+    assert today.form.note.toPlainText() == "Tonight was hard, not saved yet"
+    assert controller.vault.entries.count() == 0  # the backup's entries: nothing saved
+    controller.shutdown()
