@@ -790,10 +790,20 @@ class BackupsScreen(QScrollArea):
 
     def set_folder(self, folder: Path) -> None:
         prefs = self.context.preferences
+        before = self.folder
         default = backup.default_folder(self.context.data_dir)
         prefs.backup_folder = "" if Path(folder) == default else str(folder)
         self._save_preferences()
-        self.status.setText(tr("New backups go to {folder}.").format(folder=self.folder))
+        text = tr("New backups go to {folder}.").format(folder=self.folder)
+        mark = backup.journal_mark(self.context.data_dir)
+        if before != self.folder and backup.list_backups(before, mark):
+            # (review finding: the screen then said "No backup yet", and the backups
+            # made before were listed nowhere)
+            text += " " + tr(
+                "Your earlier backups stay in {folder}: Restore > Choose another file… "
+                "opens them."
+            ).format(folder=before)
+        self.status.setText(text)
         self.refresh()
 
     def _auto_toggled(self, checked: bool) -> None:

@@ -2009,6 +2009,10 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Your earlier backups stay in {folder}: Restore &gt; Choose another file… opens them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The setting could not be saved: {reason}.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -237,3 +237,19 @@ def test_unsaved_text_on_today_goes_into_the_restored_journal(qtbot, data_dir: P
     assert today.form.note.toPlainText() == "Tonight was hard, not saved yet"
     assert controller.vault.entries.count() == 0  # the backup's entries: nothing saved
     controller.shutdown()
+
+
+def test_changing_the_backup_folder_says_where_the_earlier_backups_are(qtbot, data_dir, tmp_path):
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    screen = controller.main_window.show_screen("Backups")
+    qtbot.mouseClick(screen.backup_button, Qt.MouseButton.LeftButton)
+    before = screen.folder
+    elsewhere = tmp_path / "usb"
+    elsewhere.mkdir()
+    screen.set_folder(elsewhere)
+    text = screen.status.text()
+    assert f"New backups go to {elsewhere}." in text
+    assert f"Your earlier backups stay in {before}" in text
+    screen.set_folder(before)  # back: the one just left has no backup: nothing more said
+    assert screen.status.text() == f"New backups go to {before}."
+    controller.shutdown()
