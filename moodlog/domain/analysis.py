@@ -98,10 +98,16 @@ SESSION_WINDOW_RULES = QT_TR_NOOP(
     "Per session: baseline = mean mood of the 7 days before it, leaving out days 1-7 after "
     'an earlier session (needs 3 days, else "baseline overlaps previous session" when leaving '
     'those out is why, otherwise "not enough data"); each '
-    "window (+1..+3, +4..+7, +8..+14 days) stops at the next session. Durability = days "
+    "window (+1..+3, +4..+7, +8..+14 days) stops at the next session and needs a mood on a "
+    "third of the days it keeps. Durability = days "
     "until the 3-day mean, once above baseline, is back at it, or "
     '"no rise above baseline" when none of the 3-day means on days +1 to +3 is above it '
     '(a low day +1 alone is not "no rise").'
+)
+# Printed in the mood charts' keys (Trends > Over time, the PDF's charts).
+SEVEN_DAY_MEAN_RULE = QT_TR_NOOP(
+    "7-day mean: the mean of the days with a mood among the 7 ending that day, drawn when "
+    "at least 3 of them have one."
 )
 # Printed beside every around-sessions chart (Trends > Around sessions, PDF).
 T = TypeVar("T")

@@ -55,6 +55,7 @@ from moodlog.domain.analysis import (
     AROUND_CHART_RULE,
     OUTCOME_DEFINITIONS,
     SESSION_WINDOW_RULES,
+    SEVEN_DAY_MEAN_RULE,
     SessionResponse,
 )
 from moodlog.domain.contents import VaultContents
@@ -272,8 +273,10 @@ def _element(tag: str, text: str) -> str:
 
 
 def _chart_key(sections: set[str]) -> str:
-    """The charts' key; without the self-checks when the patient left them out."""
-    return tr(CHART_KEY if "checkins" in sections else CHART_KEY_WITHOUT_CHECKINS)
+    """The charts' key, with the 7-day mean's rule (clinician review: it was printed
+    nowhere); without the self-checks when the patient left them out."""
+    key = tr(CHART_KEY if "checkins" in sections else CHART_KEY_WITHOUT_CHECKINS)
+    return key + " " + tr(SEVEN_DAY_MEAN_RULE)
 
 
 def _chart_block(name: str, width: int, height: int) -> str:

@@ -800,8 +800,7 @@ class BackupsScreen(QScrollArea):
             # (review finding: the screen then said "No backup yet", and the backups
             # made before were listed nowhere)
             text += " " + tr(
-                "Your earlier backups stay in {folder}: Restore > Choose another file… "
-                "opens them."
+                "Your earlier backups stay in {folder}: Restore > Choose another file… opens them."
             ).format(folder=before)
         self.status.setText(text)
         self.refresh()

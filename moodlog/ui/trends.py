@@ -43,6 +43,7 @@ from moodlog.domain.analysis import (
     AROUND_CHART_RULE,
     OUTCOME_DEFINITIONS,
     SESSION_WINDOW_RULES,
+    SEVEN_DAY_MEAN_RULE,
     SessionResponse,
 )
 from moodlog.domain.booster import SETTING_LAST_SESSIONS, booster_summary, last_sessions_setting
@@ -481,6 +482,7 @@ class TrendsScreen(QWidget):
         # PDF said so, Trends did not); the words have no markup in them
         screening = tr("PHQ-9, GAD-7: {label}").format(label=tr(SCREENING_LABEL))
         markup += "&nbsp;&nbsp; " + html.escape(screening)
+        markup += "<br>" + html.escape(tr(SEVEN_DAY_MEAN_RULE))
         self.legend.setText(markup)
         for name, box in self.toggles.items():
             colour = on_window(SERIES_STYLE[name][1], TEXT_CONTRAST).name()

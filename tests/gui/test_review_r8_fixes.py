@@ -253,3 +253,23 @@ def test_changing_the_backup_folder_says_where_the_earlier_backups_are(qtbot, da
     screen.set_folder(before)  # back: the one just left has no backup: nothing more said
     assert screen.status.text() == f"New backups go to {before}."
     controller.shutdown()
+
+
+def test_the_seven_day_mean_and_the_windows_third_are_printed(qtbot, data_dir: Path):
+    """Clinician review: the 7-day mean's rule (3 of 7 days) was printed nowhere, and
+    the per-session rules left out that a window needs a mood on a third of its days."""
+    from moodlog.domain.analysis import SESSION_WINDOW_RULES, SEVEN_DAY_MEAN_RULE
+    from moodlog.domain.demo import build_demo
+    from moodlog.domain.period import Period
+    from moodlog.report.pdf import ReportOptions, build_report
+
+    assert "third of the days" in SESSION_WINDOW_RULES
+    now = dt.datetime(2026, 11, 1, 21)
+    report = build_report(
+        build_demo(end=now.date(), days=120), ReportOptions(Period.last_days(60, now.date())), now
+    )
+    assert SEVEN_DAY_MEAN_RULE in report.html
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    trends = controller.main_window.show_screen("Trends")
+    qtbot.waitUntil(lambda: "at least 3 of them" in trends.legend.text(), timeout=5000)
+    controller.shutdown()
