@@ -124,7 +124,10 @@ class LockWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        self.resize(760, 560)
+        # 760 x 560, or less on a low screen (moodlog.ui.window_state is not imported
+        # for it: start-up leaves it out)
+        free = QApplication.primaryScreen().availableGeometry()
+        self.resize(min(760, free.width()), min(560, free.height() - 40))
 
 
 class AppController(QObject):

@@ -246,7 +246,9 @@ class QuestionDialog(DraftDialogMixin, QDialog):
         )
         layout.addWidget(self.text)
         layout.addWidget(self.save_buttons())
-        self.resize(520, 300)
+        from moodlog.ui.window_state import fitted_size
+
+        self.resize(fitted_size(self, 520, 300))
         self.watch_draft()
 
     def draft_body(self) -> dict:

@@ -145,7 +145,9 @@ class PreviewDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(720, 860)
+        from moodlog.ui.window_state import fitted_size
+
+        self.resize(fitted_size(self, 720, 860))
 
 
 class ExportScreen(QScrollArea):

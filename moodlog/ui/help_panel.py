@@ -142,7 +142,9 @@ class HelpPanel(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Get help now"))
         self.setModal(False)
-        self.resize(520, 560)
+        from moodlog.ui.window_state import fitted_size
+
+        self.resize(fitted_size(self, 520, 560))
         self._plan, self._locked, self._level = plan, locked, level
         layout = QVBoxLayout(self)
         title = QLabel(tr("You are not alone. Help is available now."))

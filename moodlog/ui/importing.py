@@ -167,7 +167,9 @@ class ImportDialog(QDialog):
         buttons.addWidget(self.import_button)
         layout.addLayout(buttons)
         self.kind_group.buttonToggled.connect(self._kind_changed)
-        self.resize(640, 720)
+        from moodlog.ui.window_state import fitted_size
+
+        self.resize(fitted_size(self, 640, 720))
 
     # -- choosing the file ---------------------------------------------------------
     def chosen_kind(self) -> str:

@@ -232,7 +232,9 @@ class EntryDialog(DraftDialogMixin, QDialog):
         self.error.setObjectName("error")
         layout.addWidget(self.error)
         layout.addWidget(self.save_buttons())
-        self.resize(900, 560)
+        from moodlog.ui.window_state import fitted_size
+
+        self.resize(fitted_size(self, 900, 560))
         self.watch_draft()
 
     def draft_body(self) -> dict:

@@ -6,7 +6,7 @@ import contextlib
 import importlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -124,9 +124,9 @@ class MainWindow(QMainWindow):
         self.context = context
         self._closing_for_lock = False
         self.screens: dict[str, QWidget] = {}
-        from moodlog.ui.window_state import default_size
+        from moodlog.ui.window_state import default_size, minimum_size
 
-        self.setMinimumSize(QSize(820, 560))
+        self.setMinimumSize(minimum_size(self))
         self.resize(default_size(self))  # fits 1366x768 with the title bar (issue 15)
         if not context.demo:  # size and position only, never content (moodlog.ui.window_state)
             from moodlog.ui.window_state import restore_geometry

@@ -87,7 +87,9 @@ class OnboardingDialog(QDialog):
         self.setWindowTitle(tr("Welcome to moodlog"))
         self.setAccessibleName(tr("Introduction to moodlog"))
         self.setModal(False)
-        self.resize(620, 520)
+        from moodlog.ui.window_state import fitted_size
+
+        self.resize(fitted_size(self, 620, 520))
         outer = QVBoxLayout(self)
         self.step_label = QLabel("")
         self.step_label.setObjectName("hint")

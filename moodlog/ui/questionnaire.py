@@ -180,7 +180,10 @@ class QuestionnaireDialog(NotKeptAtLock, QDialog):
         self.instrument = instrument
         self.result: QuestionnaireResult | None = None
         self.setWindowTitle(instrument)
-        self.resize(820, 640)  # fits a 1366x768 screen; the questions scroll if need be
+        from moodlog.ui.window_state import fitted_size
+
+        # fits a 1366x768 screen, and a smaller one; the questions scroll if need be
+        self.resize(fitted_size(self, 820, 640))
         layout = QVBoxLayout(self)
         label = QLabel(tr(SCREENING_LABEL))
         label.setObjectName("hint")
@@ -441,7 +444,9 @@ class QuestionnaireHistoryDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(tr("Questionnaire results"))
-        self.resize(720, 520)
+        from moodlog.ui.window_state import fitted_size
+
+        self.resize(fitted_size(self, 720, 520))
         layout = QVBoxLayout(self)
         note = hint(
             tr(SCREENING_LABEL)

@@ -512,7 +512,9 @@ class PlanVersionsDialog(QDialog):
         buttons.accepted.connect(self._choose)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(560, 520)
+        from moodlog.ui.window_state import fitted_size
+
+        self.resize(fitted_size(self, 560, 520))
         self.list.setCurrentRow(1 if len(versions) > 1 else 0)
 
     def _show(self, row: int) -> None:

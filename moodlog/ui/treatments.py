@@ -405,7 +405,10 @@ class TreatmentDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
         self.form = form
-        self.resize(900, 640)  # fits a 1366x768 screen; the form scrolls if need be
+        from moodlog.ui.window_state import fitted_size
+
+        # fits a 1366x768 screen, and a smaller one; the form scrolls if need be
+        self.resize(fitted_size(self, 900, 640))
         for signal in (self.dose.valueChanged, self.weight.valueChanged):
             signal.connect(self._update_mg_per_kg)
         self.kind.currentIndexChanged.connect(self._update_kind)
@@ -719,7 +722,9 @@ class SessionNoteDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
         self.error.setWordWrap(True)
         form.addRow(self.error)
         form.addRow(self.save_buttons())
-        self.resize(600, 520)
+        from moodlog.ui.window_state import fitted_size
+
+        self.resize(fitted_size(self, 600, 520))
         guard_wheel(self)
         self.watch_draft()
 

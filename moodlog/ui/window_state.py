@@ -37,6 +37,38 @@ def restore_geometry(window: QWidget, data_dir: Path) -> bool:
     return bool(window.restoreGeometry(QByteArray(value)))
 
 
+MINIMUM_SIZE = (820, 560)  # every screen is laid out for at least this much
+SMALLEST_HEIGHT = 400  # ... and, on a screen too low for that, scrolls down to this
+
+
+def minimum_size(window: QWidget) -> QSize:
+    """``MINIMUM_SIZE``, made lower on a screen whose free height (minus a title bar)
+    cannot hold it (review finding: at 150% on a 1366x768 laptop, 911x512 free, the
+    window's bottom with "Save check-in" was off the screen); never below
+    ``SMALLEST_HEIGHT``: the screens scroll. (The width stays: every screen is laid out
+    not to scroll sideways at 820 px; a screen narrower than that, 200% on 1366x768,
+    is left for later.)"""
+    width, height = MINIMUM_SIZE
+    screen = QWidget.screen(window) or QGuiApplication.primaryScreen()
+    if screen is not None:
+        free = screen.availableGeometry().height() - TITLE_BAR_ALLOWANCE
+        height = max(SMALLEST_HEIGHT, min(height, free))
+    return QSize(width, height)
+
+
+def fitted_size(widget: QWidget, width: int, height: int) -> QSize:
+    """``width`` x ``height``, made smaller on a screen whose free area (minus a title
+    bar) cannot hold it: a dialog's first size (review finding: at 150% on a 1366x768
+    laptop the import dialog's Import and Close buttons, and the help panel's Close, were
+    below the screen's edge). Qt keeps it at least the dialog's own minimum."""
+    screen = QWidget.screen(widget) or QGuiApplication.primaryScreen()
+    if screen is not None:
+        free = screen.availableGeometry()
+        width = min(width, free.width())
+        height = min(height, free.height() - TITLE_BAR_ALLOWANCE)
+    return QSize(width, height)
+
+
 def default_size(window: QWidget) -> QSize:
     """The first size of ``window``: ``DEFAULT_SIZE``, made smaller on a screen whose free
     area (minus a title bar) cannot hold it, never below the window's minimum size."""
