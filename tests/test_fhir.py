@@ -105,7 +105,8 @@ def test_questionnaire_totals_equal_the_vaults(vault, contents):
     answer_score = {code: n for n, (code, _) in enumerate(fhir.ANSWER_CODES)}
     for response in _of_type(bundle, "QuestionnaireResponse"):
         assert response["questionnaire"] in fhir.QUESTIONNAIRE_URLS.values()
-        link_ids = [item["linkId"] for item in response["item"]]
+        # (the unscored difficulty answer, when given, is an item of its own, last)
+        link_ids = [item["linkId"] for item in response["item"] if item["linkId"] != "difficulty"]
         assert tuple(link_ids) in fhir.ITEM_CODES.values()
     totals = {
         o["derivedFrom"][0]["reference"]: o["valueInteger"]
@@ -114,7 +115,7 @@ def test_questionnaire_totals_equal_the_vaults(vault, contents):
     }
     by_url = {e["fullUrl"]: e["resource"] for e in bundle["entry"]}
     for url, total in totals.items():
-        items = by_url[url]["item"]
+        items = [i for i in by_url[url]["item"] if i["linkId"] != "difficulty"]
         assert sum(answer_score[i["answer"][0]["valueCoding"]["code"]] for i in items) == total
 
 
@@ -264,3 +265,31 @@ def test_a_form_with_an_unanswered_item_is_stopped_with_no_total_and_labelled():
         assert SCREENING_LABEL in response["text"]["div"]
         assert ("not scored" in response["text"]["div"]) == (response["status"] == "stopped")
     assert totals[0]["note"] == [{"text": SCREENING_LABEL}]
+
+
+def test_the_difficulty_answer_is_exported_in_its_own_words():
+    """Clinician review: the PHQ-9/GAD-7 functional-difficulty answer was kept but in
+    neither the PDF nor FHIR. It is an item of its own (plain link id, the form's
+    words, no LOINC code claimed: docs/fhir.md); none when not answered."""
+    from moodlog.domain.contents import VaultContents
+    from moodlog.domain.questionnaires import DIFFICULTY_QUESTIONS, QuestionnaireResult
+
+    day = dt.date(2026, 11, 2)
+    answered = QuestionnaireResult(day, dt.time(9), "PHQ-9", [1] * 9, difficulty=2)
+    gad = QuestionnaireResult(day, dt.time(10), "GAD-7", [1] * 7, difficulty=3)
+    silent = QuestionnaireResult(day, dt.time(11), "PHQ-9", [0] * 9)
+    bundle = fhir.build_bundle(
+        VaultContents(questionnaires=[answered, gad, silent]), now=dt.datetime(2026, 11, 3, 12)
+    )
+    Bundle.model_validate(bundle)
+    items = [
+        [i for i in r["item"] if i["linkId"] == "difficulty"]
+        for r in _of_type(bundle, "QuestionnaireResponse")
+    ]
+    assert [[i["answer"][0]["valueString"] for i in found] for found in items] == [
+        ["Very difficult"],
+        ["Extremely difficult"],
+        [],
+    ]
+    assert items[0][0]["text"] == DIFFICULTY_QUESTIONS["PHQ-9"]
+    assert items[1][0]["text"] == DIFFICULTY_QUESTIONS["GAD-7"]

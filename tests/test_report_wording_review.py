@@ -69,3 +69,24 @@ def test_the_durability_footnote_agrees_with_the_line_above_it(qapp, demo) -> No
     html = report_html(qapp, demo)
     assert "over the last maintenance sessions that have a duration, up to 5 (a setting;" in html
     assert "over the last 5 maintenance sessions" not in html
+
+
+def test_the_questionnaire_table_prints_the_difficulty_answer():
+    """Clinician review: the unscored functional-difficulty answer was printed nowhere."""
+    import datetime as dt
+
+    from moodlog.domain.contents import VaultContents
+    from moodlog.domain.period import Period
+    from moodlog.domain.questionnaires import QuestionnaireResult
+    from moodlog.report.pdf import ReportOptions, build_report
+
+    now = dt.datetime(2026, 11, 3, 12)
+    results = [
+        QuestionnaireResult(dt.date(2026, 11, 1), dt.time(9), "PHQ-9", [1] * 9, difficulty=3),
+        QuestionnaireResult(dt.date(2026, 11, 2), dt.time(9), "GAD-7", [1] * 7),
+    ]
+    report = build_report(
+        VaultContents(questionnaires=results), ReportOptions(Period.last_days(30, now.date())), now
+    )
+    assert "\tDifficulty</p>" in report.html
+    assert "\tExtremely difficult</p>" in report.html

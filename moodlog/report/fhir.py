@@ -36,6 +36,8 @@ from moodlog.domain import safety
 from moodlog.domain.contents import VaultContents
 from moodlog.domain.period import Period
 from moodlog.domain.questionnaires import (
+    DIFFICULTY_OPTIONS,
+    DIFFICULTY_QUESTIONS,
     GAD7,
     ITEMS,
     PHQ9,
@@ -83,6 +85,10 @@ ANSWER_CODES = (
     ("LA6571-9", "Nearly every day"),
 )
 QUESTIONNAIRE_URLS = {PHQ9: f"{LOINC}/q/44249-1", GAD7: f"{LOINC}/q/69737-5"}
+# The unscored functional-difficulty answer: an item of its own, with a plain link id
+# and the form's words as the answer (docs/fhir.md: its LOINC codes could not be
+# confirmed consistently, so none is claimed).
+DIFFICULTY_LINK_ID = "difficulty"
 
 RATINGS = {  # moodlog code -> (display, Entry attribute)
     "mood": ("Mood self-rating, 0 = worst possible, 10 = best possible", "mood"),
@@ -165,6 +171,14 @@ def _questionnaire(result: QuestionnaireResult, subject: dict) -> dict:
         if answer is not None:
             item["answer"] = [{"valueCoding": _coding(LOINC, *ANSWER_CODES[answer])}]
         items.append(item)
+    if result.difficulty is not None:  # (clinician review: kept, exported nowhere)
+        items.append(
+            {
+                "linkId": DIFFICULTY_LINK_ID,
+                "text": DIFFICULTY_QUESTIONS[result.instrument],
+                "answer": [{"valueString": DIFFICULTY_OPTIONS[result.difficulty]}],
+            }
+        )
     summary = f"{result.instrument}. {SCREENING_LABEL}"
     if not result.scored:
         summary += " " + NOT_SCORED

@@ -68,7 +68,7 @@ from moodlog.domain.period import (
     medications_on,
     summarise,
 )
-from moodlog.domain.questionnaires import PHQ9, band
+from moodlog.domain.questionnaires import DIFFICULTY_OPTIONS, PHQ9, band
 from moodlog.domain.safety import (
     ANSWER_SHORT_LABELS,
     LEVEL_KEY,
@@ -374,9 +374,10 @@ QUESTIONNAIRE_HEADERS = (
     QT_TR_NOOP("Total"),
     QT_TR_NOOP("Band"),
     QT_TR_NOOP("PHQ-9 item 9"),
+    QT_TR_NOOP("Difficulty"),
 )
 TAB_LAYOUTS: dict[int, tuple[tuple[float, ...], tuple[str, ...]]] = {
-    1: ((0.17, 0.32, 0.41, 0.76), QUESTIONNAIRE_HEADERS),
+    1: ((0.14, 0.30, 0.37, 0.63, 0.78), QUESTIONNAIRE_HEADERS),
 }
 
 
@@ -1071,6 +1072,9 @@ def _questionnaires_section(summary: PeriodSummary) -> str:
         item9 = DASH  # GAD-7 has no item 9
         if q.instrument == PHQ9:
             item9 = tr("not answered") if q.answers[8] is None else str(q.answers[8])
+        # The unscored functional-difficulty answer (clinician review: kept, printed
+        # nowhere), in the form's own words.
+        difficulty = DASH if q.difficulty is None else tr(DIFFICULTY_OPTIONS[q.difficulty])
         rows.append(
             [
                 _day(q.day),
@@ -1078,6 +1082,7 @@ def _questionnaires_section(summary: PeriodSummary) -> str:
                 total,
                 _label(band(q.instrument, q.total)) or tr("not scored (unanswered items)"),
                 item9,
+                difficulty,
             ]
         )
     bands = tr(

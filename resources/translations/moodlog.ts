@@ -1208,6 +1208,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Difficulty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{count} in this period: {kinds}.</source>
         <translation type="unfinished"></translation>
     </message>
