@@ -589,52 +589,66 @@ def test_a_low_first_day_is_not_no_rise(early, expected):
     assert r.duration == (expected, False)
 
 
-def test_no_rise_when_no_mean_on_days_1_to_3_is_above():
+def test_no_rise_needs_the_mean_without_day_1_and_none_above():
+    """Clinician reviews: "no rise" is decided by the 3-day means of days +1..+4; the
+    one on day +4 (days +2..+4) leaves day +1 out, so a tired day +1 alone never makes
+    it "no rise" (with day +1 in every mean looked at, it still did)."""
     moods = {o: 5 for o in range(-7, 0)}
-    moods.update({1: 3, 2: 5, 3: 6})  # means 3, 4, 4.67: none above 5
-    moods.update({o: 9 for o in range(4, 15)})  # a later rise is not this session's
+    moods.update({1: 3, 2: 5, 3: 6, 4: 4})  # means 3, 4, 4.67, 5.0: none above 5
+    moods.update({o: 9 for o in range(5, 15)})  # a later rise is not this session's
     (r,) = session_responses(series(moods), [iv(0)], NOW)
     assert r.durability_status == "no_rise" and r.duration == (0, False)
-    moods[3] = 8  # day +3's mean (3+5+8)/3 = 5.33 is above: a rise
-    (r,) = session_responses(series(moods), [iv(0)], NOW)
-    assert r.durability_status == "above_so_far"
-
-
-def test_missing_day_3_mean_lets_the_next_mean_decide():
+    # The reviewer's case: day +1 = 1, days +2 and +3 = 6, then 7s for two weeks.
     moods = {o: 5 for o in range(-7, 0)}
-    moods.update({1: 4, 4: 4, 5: 4})  # day +3's mean needs 2 of 3 days: missing
+    moods.update({1: 1, 2: 6, 3: 6, **{o: 7 for o in range(4, 18)}, 18: 3, 19: 3, 20: 3})
     (r,) = session_responses(series(moods), [iv(0)], NOW)
-    assert r.durability_status == "no_rise"  # decided by day +5's mean, 4
-    moods.update({4: 8, 5: 8, 6: 5, 7: 5, 8: 5})
-    (r,) = session_responses(series(moods), [iv(0)], NOW)
-    assert r.durability_status == "days" and r.durability_days == 8
+    assert r.durability_status == "days" and r.durability_days == 19  # (7+3+3)/3 <= 5
 
 
-@pytest.mark.parametrize("next_session", [2, 3])
-def test_next_session_before_day_3_without_a_rise_is_not_no_rise(next_session):
-    """A low day +1 then the next session on day +2 or +3: whether mood rose is not
+def test_without_the_day_4_mean_a_rise_cannot_be_judged():
+    """Clinician review: no mood on days +1..+9, then baseline moods: it read "no rise"
+    (0 days, counted in the median). Without the day +4 mean and none above before it:
+    "not enough data"."""
+    moods = {o: 5 for o in range(-7, 0)}
+    moods.update({10: 5, 11: 5})
+    (r,) = session_responses(series(moods), [iv(0)], NOW)
+    assert r.durability_status == "not_enough_data" and r.duration is None
+    moods.update({1: 4, 4: 4, 5: 4})  # day +4's mean needs 2 of days +2..+4: missing
+    (r,) = session_responses(series(moods), [iv(0)], NOW)
+    assert r.durability_status == "not_enough_data"
+    moods.update({3: 4})  # now there (4.0): not above, and nothing above before it
+    (r,) = session_responses(series(moods), [iv(0)], NOW)
+    assert r.durability_status == "no_rise"
+    moods.update({2: 8, 3: 8})  # above on day +2: a rise, counted until back at 5
+    (r,) = session_responses(series(moods), [iv(0)], NOW)
+    assert r.durability_status == "days"
+
+
+@pytest.mark.parametrize("next_session", [2, 3, 4])
+def test_next_session_before_day_4_without_a_rise_is_not_no_rise(next_session):
+    """A low day +1 then the next session on day +2, +3 or +4: whether mood rose is not
     seen, so neither "no rise" nor a duration."""
     moods = {o: 5 for o in range(-7, 0)}
     moods.update({o: 4 for o in range(1, 12)})
     first, _ = session_responses(series(moods), [iv(0), iv(next_session)], NOW)
     assert first.durability_status == "not_above_at_next_session" and first.duration is None
     assert first.durability_text == "not above baseline before next session"
-    moods[next_session - 1] = 7  # above just before the next session: censored
+    moods[next_session - 1] = 9  # above just before the next session: censored
     first, _ = session_responses(series(moods), [iv(0), iv(next_session)], NOW)
     assert first.durability_status == "above_at_next_session"
     assert first.duration == (next_session - 1, True)
 
 
-def test_end_of_data_before_day_3_without_a_rise_is_not_above_so_far():
+def test_end_of_data_before_day_4_without_a_rise_is_not_above_so_far():
     moods = {o: 5 for o in range(-7, 0)}
-    moods.update({1: 4, 2: 5})
+    moods.update({1: 4, 2: 5, 3: 5})
     (r,) = session_responses(series(moods), [iv(0)], NOW)
     assert r.durability_status == "not_above_so_far" and r.duration is None
     assert r.durability_text == "not above baseline so far"
-    del moods[1], moods[2]  # no day after the session with a mood
+    del moods[1], moods[2], moods[3]  # no day after the session with a mood
     (r,) = session_responses(series(moods), [iv(0)], NOW)
     assert r.durability_status == "not_enough_data"
-    moods.update({1: 4, 2: 5, 3: 5})  # day +3's mean, 4.67: now it is "no rise"
+    moods.update({1: 4, 2: 5, 3: 5, 4: 5})  # day +4's mean, 5.0: now it is "no rise"
     (r,) = session_responses(series(moods), [iv(0)], NOW)
     assert r.durability_status == "no_rise"
 

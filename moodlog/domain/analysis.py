@@ -21,13 +21,14 @@ always agree. Definitions (each function's docstring repeats its own):
   Durability = days from the session until the 3-day trailing mean (days after the
   session only, at least 2 of 3 days present, 1 for days +1 and +2) is at or below
   the baseline after having been above it; "no rise above baseline" (0 days) when
-  none of the means on days +1..+3 is above it (a low mean on day +1 or +2 alone, a
-  tired day after the session, is passed over; with day +3's mean missing, the first
-  mean after it decides); "still above at next session" / "still above so far"
-  (censored: at least the last day it was seen above) when the next ketamine session
-  or the end of the data comes first; "not above baseline before next session" /
-  "not above baseline so far" (no duration) when that comes before day +3's mean
-  with none above yet; "not enough data" without a baseline or any mean after.
+  none of the means on days +1..+4 is above it (the one on day +4, of days +2..+4,
+  must be there: it leaves day +1 out, so a low day +1 alone, a tired day after the
+  session, is not "no rise"); "still above at next session" / "still above so far"
+  (censored: at least the last day it was seen above) when the next ketamine session or
+  the end of the data comes first; "not above baseline before next session" / "not
+  above baseline so far" (no duration) when that comes before day +4 with means none of
+  them above yet; "not enough data" without a baseline, or with no mean above and no
+  mean on day +4.
   :data:`SESSION_WINDOW_RULES` says this in plain words.
 * **Around-sessions chart**: each session's days -7..+14 by the same rule (its days
   before it only those its baseline may use, its days after it only up to the day
@@ -101,8 +102,8 @@ SESSION_WINDOW_RULES = QT_TR_NOOP(
     "window (+1..+3, +4..+7, +8..+14 days) stops at the next session and needs a mood on a "
     "third of the days it keeps. Durability = days "
     "until the 3-day mean, once above baseline, is back at it, or "
-    '"no rise above baseline" when none of the 3-day means on days +1 to +3 is above it '
-    '(a low day +1 alone is not "no rise").'
+    '"no rise above baseline" when none of the 3-day means on days +1 to +4 is above it '
+    '(the one on day +4 leaves day +1 out: a low day +1 alone is not "no rise").'
 )
 # Printed in the mood charts' keys (Trends > Over time, the PDF's charts).
 SEVEN_DAY_MEAN_RULE = QT_TR_NOOP(
@@ -265,14 +266,15 @@ DURABILITY_WORDING: dict[str, tuple[str, str]] = {
     ),
     "no_baseline": (QT_TR_NOOP("no baseline"), ""),
     "not_enough_data": (QT_TR_NOOP("not enough data"), ""),
-    # the next session or the end of the data before day +3, with no mean above yet
+    # the next session or the end of the data before day +4, with no mean above yet
     "not_above_at_next_session": (QT_TR_NOOP("not above baseline before next session"), ""),
     "not_above_so_far": (QT_TR_NOOP("not above baseline so far"), ""),
 }
 PREVIOUS_SESSION_WINDOW = (1, 7)  # days after a session left out of the next baseline
-# "no rise above baseline" only from a 3-day mean on day +3 or later: a low mean on day
-# +1 or +2 alone (a tired day after a session is common) is passed over (clinician review)
-RISE_WITHIN_DAYS = 3
+# A rise is looked for in the 3-day means of days +1..+4: the one on day +4 (days +2..+4)
+# leaves day +1 out, so a low day +1 alone (a tired day after a session is common) is
+# never "no rise" (clinician reviews: with day +1 in every mean looked at, it still was)
+RISE_WITHIN_DAYS = 4
 
 
 def past_sessions(treatments: Iterable[Treatment], now: dt.datetime) -> list[Treatment]:
@@ -379,17 +381,18 @@ def _durability(
 ) -> tuple[str, int | None, int | None]:
     """(status, days, censored days): days (ordinals) from ``day0`` until the 3-day
     trailing mean of the days after the session (at least 2 of 3 days present, 1 for
-    days +1 and +2) is at or below ``baseline`` after it was above it; "no_rise" (0
-    days) when a mean on day +3 or later is at or below it before any was above (a low
-    mean on day +1 or +2 is passed over: a rise from day +2 or +3 still counts); censored
-    at the last day seen above when the next session or the end of the data comes
-    first. When that comes before any mean above and before that day +3 mean (whether
-    it rose cannot be seen yet): "not_above_at_next_session" / "not_above_so_far" after
-    a low mean on day +1 or +2, else "not_enough_data"; none gives a duration."""
+    days +1 and +2) is at or below ``baseline`` after it was above it. Whether it rose
+    is seen in the means of days +1..+``RISE_WITHIN_DAYS``: "no_rise" (0 days) when
+    none is above and the one on day +4 (days +2..+4, which leaves day +1 out) is
+    there, at or below; "not_enough_data" when that one is missing with none above
+    before it (nothing to tell a rise from). Censored at the last day seen above when
+    the next session or the end of the data comes first; when that comes before day +4
+    after means none above: "not_above_at_next_session" / "not_above_so_far" (no
+    duration)."""
     if baseline is None or last_data_day is None or last_data_day <= day0:
         return "not_enough_data", None, None
     last_above: int | None = None
-    seen_low = False  # a low mean on day +1 or +2, passed over
+    seen_low = False  # a mean at or below the baseline before day +4, passed over
     for offset in range(1, last_data_day - day0 + 1):
         day = day0 + offset
         if next_session is not None and day >= next_session:
@@ -399,13 +402,15 @@ def _durability(
         needed = 1 if offset < 3 else 2
         mean = _mean_of_days(values, day0 + max(1, offset - 2), day, needed)
         if mean is None:
+            if last_above is None and offset == RISE_WITHIN_DAYS:
+                return "not_enough_data", None, None
             continue
         if mean <= baseline:
             if last_above is not None:
                 return "days", offset, None
-            if offset >= RISE_WITHIN_DAYS:  # none of the means up to here was above
+            if offset == RISE_WITHIN_DAYS:  # the mean without day +1: not above either
                 return "no_rise", 0, None
-            seen_low = True  # a low mean on day +1 or +2 alone (a tired day after it)
+            seen_low = True
             continue
         last_above = offset
     if last_above is None:

@@ -5,12 +5,13 @@ Pure functions on domain records (no Qt, no SQL). Definitions:
 * **Duration** of a ketamine/esketamine session: its durability from
   :func:`analysis.session_responses` (days until the 3-day mean of mood, once above
   the pre-session baseline, is back at it; 0 days when none of the 3-day means on days
-  +1..+3 was above it: a low day +1 alone is not "no rise"). When the next
+  +1..+4 was above it: the one on day +4 leaves day +1 out, so a low day +1 alone is
+  not "no rise"). When the next
   session or the end of the data comes first it is **censored**: "at least N days",
   N the last day the mood was seen above the baseline. A session without a
-  baseline or without days after it gives no duration, nor does one whose next session
-  or end of data comes before day +3 with no mean above yet (a rise not seen either
-  way: "not above baseline before next session" / "so far").
+  baseline or without a mood in days +1..+4 gives no duration, nor does one whose next
+  session or end of data comes before day +4 with no mean above yet (a rise not seen
+  either way: "not above baseline before next session" / "so far").
 * **Induction / maintenance**: in each course (a gap of more than 90 days starts a
   new one) the sessions at its start that are less than 7 days apart (two or more, of
   any kinds) are the induction, and the first session on record always is, even alone
@@ -88,7 +89,8 @@ DURABILITY_DEFINITION = QT_TR_NOOP(
     "record always, and the first such run of a kind first used later in the course; a "
     "gap of more than 90 days starts a new course), "
     "the days until the 3-day mean of mood, once above the pre-session baseline, is back at "
-    "it (0 when it was above it on none of days 1-3 after the session); when the next "
+    "it (0 when none of the 3-day means on days 1-4 after the session was above it); when "
+    "the next "
     "session or the end of the data came first, the duration counts "
     'as "at least" that long (censored). Median by the Kaplan-Meier method over the last '
     "maintenance sessions that have a duration, up to {n} (a setting; sessions on one day "

@@ -8,7 +8,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Per session: baseline = mean mood of the 7 days before it, leaving out days 1-7 after an earlier session (needs 3 days, else &quot;baseline overlaps previous session&quot; when leaving those out is why, otherwise &quot;not enough data&quot;); each window (+1..+3, +4..+7, +8..+14 days) stops at the next session and needs a mood on a third of the days it keeps. Durability = days until the 3-day mean, once above baseline, is back at it, or &quot;no rise above baseline&quot; when none of the 3-day means on days +1 to +3 is above it (a low day +1 alone is not &quot;no rise&quot;).</source>
+        <source>Per session: baseline = mean mood of the 7 days before it, leaving out days 1-7 after an earlier session (needs 3 days, else &quot;baseline overlaps previous session&quot; when leaving those out is why, otherwise &quot;not enough data&quot;); each window (+1..+3, +4..+7, +8..+14 days) stops at the next session and needs a mood on a third of the days it keeps. Durability = days until the 3-day mean, once above baseline, is back at it, or &quot;no rise above baseline&quot; when none of the 3-day means on days +1 to +4 is above it (the one on day +4 leaves day +1 out: a low day +1 alone is not &quot;no rise&quot;).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -196,7 +196,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Session durability: for each maintenance session (every session but the induction: a course&apos;s first run of sessions less than 7 days apart, the first session on record always, and the first such run of a kind first used later in the course; a gap of more than 90 days starts a new course), the days until the 3-day mean of mood, once above the pre-session baseline, is back at it (0 when it was above it on none of days 1-3 after the session); when the next session or the end of the data came first, the duration counts as &quot;at least&quot; that long (censored). Median by the Kaplan-Meier method over the last maintenance sessions that have a duration, up to {n} (a setting; sessions on one day count once).</source>
+        <source>Session durability: for each maintenance session (every session but the induction: a course&apos;s first run of sessions less than 7 days apart, the first session on record always, and the first such run of a kind first used later in the course; a gap of more than 90 days starts a new course), the days until the 3-day mean of mood, once above the pre-session baseline, is back at it (0 when none of the 3-day means on days 1-4 after the session was above it); when the next session or the end of the data came first, the duration counts as &quot;at least&quot; that long (censored). Median by the Kaplan-Meier method over the last maintenance sessions that have a duration, up to {n} (a setting; sessions on one day count once).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
