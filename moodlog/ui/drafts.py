@@ -284,9 +284,11 @@ def resume_dialog(window: QWidget) -> QDialog | None:
     dialog: QDialog | None = None
     if kind == "question":
         screen = window.screen("Today")
-        dialog = QuestionDialog(
-            context, str(body.get("source", "today")), str(body.get("text", "")), screen
-        )
+        dialog = QuestionDialog(context, str(body.get("source", "today")), parent=screen)
+        # Filled after it is built, as the other dialogs restore theirs: the restored
+        # text is unsaved, not what it opened with (diff review: built with it, the
+        # next lock found it "unchanged" and forgot it).
+        dialog.text.setPlainText(str(body.get("text", "")))
         screen._question_dialog = dialog
     elif kind == "session_note":
         dialog = window.show_screen("Treatments").resume_note_draft(body)

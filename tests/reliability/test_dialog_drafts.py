@@ -247,3 +247,21 @@ def test_an_open_dialogs_text_is_kept_every_half_minute_for_a_crash(qtbot, data_
     dialog._draft_timer.timeout.emit()  # (a last tick already queued)
     assert vault.drafts.load(DIALOG_DRAFT) is None  # saved: no draft comes back
     assert [n.worked_on for n in vault.session_notes.all()] == [f"grief and {MARKER}"]
+
+
+def test_a_restored_question_survives_a_second_lock(qtbot, data_dir: Path):
+    """Diff review: a question restored after a lock was built with its text, so the
+    next lock (or the half-minute keep) found it "unchanged" and forgot the draft."""
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    journal = controller.main_window.show_screen("Journal")
+    journal._add_question()
+    journal._question_dialog.text.setPlainText(f"Ask about {MARKER}")
+    relock(qtbot, controller)
+    resumed = controller.resumed_dialog
+    resumed._draft_timer.timeout.emit()  # the half-minute keep, nothing typed since
+    assert controller.vault.drafts.load(DIALOG_DRAFT)["text"] == f"Ask about {MARKER}"
+    relock(qtbot, controller)  # untouched through a second lock
+    again = controller.resumed_dialog
+    assert isinstance(again, QuestionDialog)
+    assert again.text.toPlainText() == f"Ask about {MARKER}"
+    controller.shutdown()
