@@ -347,7 +347,8 @@ class RestoreDialog(QDialog):
         self.result.setVisible(True)
         self.adjustSize()  # room for the whole summary
         self.replace_button.setEnabled(True)
-        self.replace_button.setFocus()
+        # The focus stays where it was: on Replace, a second Enter (a double press, a
+        # held key) replaced the journal unread (review finding). Tab reaches it.
 
     def passphrase_text(self) -> str:
         return self.passphrase.text()

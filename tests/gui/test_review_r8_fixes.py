@@ -35,6 +35,11 @@ def test_enter_after_the_right_passphrase_shows_what_the_backup_holds(qtbot, dat
     assert shiboken6.isValid(dialog) and dialog.isVisible()  # the summary is to be read
     assert dialog.result.isVisible() and dialog.result.text()
     assert controller.vault.entries.count() == 1  # not replaced
+    assert dialog.focusWidget() is not dialog.replace_button  # (review r10)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)  # a second Enter
+    qtbot.wait(200)
+    assert shiboken6.isValid(dialog) and dialog.isVisible()
+    assert controller.vault.entries.count() == 1  # still not replaced (review r10)
     dialog.reject()
     controller.shutdown()
 
