@@ -396,26 +396,30 @@ def summary_text(summary: backup.BackupSummary) -> str:
 
 
 def left_out_text(current: backup.BackupSummary | None, chosen: backup.BackupSummary) -> str:
-    """What the open journal holds beside what the backup holds, and what would be left
-    out, as a line ending in a new line ("" when the journal is not open)."""
-    if current is None or current.last_day is None:
+    """What the open journal holds more of than the backup, kind by kind, and where it
+    stays, as a line ending in a new line ("" when the journal is not open, or holds
+    no more of any kind). By counts, not by last dates (review findings: a session
+    booked ahead was the "last record" of both, and records from the backup's own day
+    were passed over in silence)."""
+    if current is None:
         return ""
-    entries = tr("check-in"), tr("check-ins")
-    text = tr("Your journal now holds {now}, the last record on {day}.").format(
-        now=count_text(current.counts.get("entries", 0), *entries),
-        day=date_text(current.last_day, "d MMM yyyy"),
+    more = [
+        count_text(now, tr(one), tr(many))
+        + " "
+        + tr("(the backup: {count})").format(count=chosen.counts.get(key, 0))
+        for key, (one, many) in HELD_WORDS.items()
+        if (now := current.counts.get(key, 0)) > chosen.counts.get(key, 0)
+    ]
+    if not more:
+        return ""
+    return (
+        tr(
+            "Your journal now holds more than this backup: {records}. What is not in the "
+            "backup is, once it replaces your journal, only in the copy of your journal "
+            "kept beside it."
+        ).format(records=", ".join(more))
+        + "\n"
     )
-    if chosen.last_day is None or chosen.last_day < current.last_day:
-        since = (
-            tr("since {day}").format(day=date_text(chosen.last_day, "d MMM yyyy"))
-            if (chosen.last_day)
-            else tr("in your journal")
-        )
-        text += " " + tr(
-            "What you recorded {since} is not in this backup: once the backup replaces your "
-            "journal, it is only in the copy of your journal kept beside it."
-        ).format(since=since)
-    return text + "\n"
 
 
 # -- restoring, for the app controller ----------------------------------------------------

@@ -1833,22 +1833,6 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your journal now holds {now}, the last record on {day}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>since {day}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>in your journal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What you recorded {since} is not in this backup: once the backup replaces your journal, it is only in the copy of your journal kept beside it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The journal could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1998,6 +1982,14 @@ session)</source>
     </message>
     <message>
         <source>Restoring replaces your journal with the backup you choose. First moodlog checks the backup and shows what it holds; nothing changes until you confirm. Your journal as it is now is kept beside it (moodlog.db.before-restore-DATE.bak), and this list offers it too, so you can go back to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the backup: {count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your journal now holds more than this backup: {records}. What is not in the backup is, once it replaces your journal, only in the copy of your journal kept beside it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -90,8 +90,7 @@ def test_restoring_an_older_backup_says_what_it_leaves_out(qtbot, data_dir: Path
     qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
     dialog.check()
     text = dialog.result.text()
-    assert "Your journal now holds 1 check-in, the last record on 2 Mar 2026." in text
-    assert "What you recorded in your journal is not in this backup" in text
+    assert "Your journal now holds more than this backup: 1 check-in (the backup: 0)." in text
     assert "only in the copy of your journal kept beside it" in text
     dialog.reject()
     controller.shutdown()
@@ -126,7 +125,7 @@ def test_the_journal_kept_at_a_restore_is_offered_by_the_next_restore(qtbot, dat
     qtbot.keyClicks(again.passphrase, PASSPHRASE)
     again.check()
     assert "It holds 1 check-in" in again.result.text()  # the entry is there to go back to
-    assert "not in this backup" not in again.result.text()
+    assert "more than this backup" not in again.result.text()
     again.reject()
     controller.shutdown()
 
@@ -277,4 +276,26 @@ def test_the_seven_day_mean_and_the_windows_third_are_printed(qtbot, data_dir: P
     controller = create_vault_through_the_window(qtbot, data_dir)
     trends = controller.main_window.show_screen("Trends")
     qtbot.waitUntil(lambda: "at least 3 of them" in trends.legend.text(), timeout=5000)
+    controller.shutdown()
+
+
+def test_records_left_out_are_named_whatever_their_dates(qtbot, data_dir: Path):
+    """Review r10: a session booked ahead was the "last record" of both journal and
+    backup, and entries from the backup's own day were not mentioned: nothing was said
+    about the 10 check-ins the restore would leave out."""
+    from moodlog.domain.treatments import Treatment
+    from moodlog.ui.backups import left_out_text
+    from moodlog.vault import backup
+
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    vault = controller.vault
+    vault.treatments.save(Treatment(dt.date(2027, 6, 1), dt.time(10), "ketamine_iv"))
+    vault.entries.add(Entry(dt.date(2026, 3, 2), dt.time(9), 4))
+    before = backup.summarise_journal(vault)
+    for hour in range(10, 20):  # the same day, after the backup
+        vault.entries.add(Entry(dt.date(2026, 3, 2), dt.time(hour), 5))
+    now = backup.summarise_journal(vault)
+    text = left_out_text(now, before)
+    assert "11 check-ins (the backup: 1)" in text and "2027" not in text
+    assert left_out_text(before, before) == ""  # nothing more: nothing said
     controller.shutdown()
