@@ -186,9 +186,41 @@ class _Page(QWidget):
         self.error_label.setText(text)
 
 
+class SecretField(QLineEdit):
+    """A passphrase field whose text never goes to the clipboard, even while shown:
+    copy and cut do nothing, and a selection made while shown is taken off the mouse
+    selection (X11's PRIMARY) at once (attacker review: a passphrase copied on the lock
+    screen stayed on the clipboard after a wrong try, a lock or quitting). Pasting in
+    (from a password manager) still works."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.selectionChanged.connect(self._forget_selection)
+
+    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802
+        from PySide6.QtGui import QKeySequence
+
+        if event.matches(QKeySequence.StandardKey.Copy) or event.matches(
+            QKeySequence.StandardKey.Cut
+        ):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _forget_selection(self) -> None:
+        from PySide6.QtGui import QClipboard, QGuiApplication
+
+        clipboard = QGuiApplication.clipboard()
+        if not clipboard.supportsSelection():
+            return
+        held = clipboard.text(QClipboard.Mode.Selection)
+        if held and held in self.text():
+            clipboard.clear(QClipboard.Mode.Selection)
+
+
 def secret_field(placeholder: str) -> QLineEdit:
     """A passphrase field (also used by the backup screens)."""
-    field = QLineEdit()
+    field = SecretField()
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setPlaceholderText(placeholder)
     field.setAccessibleName(placeholder)

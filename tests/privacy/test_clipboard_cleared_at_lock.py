@@ -84,3 +84,36 @@ def test_a_passphrase_copied_on_the_lock_screen_is_cleared_once_used(qtbot, data
     qtbot.waitUntil(lambda: controller.vault is not None, timeout=5000)
     assert clipboard.text() == "a shopping list"
     controller.shutdown()
+
+
+def test_a_shown_passphrase_cannot_be_copied_or_cut(qtbot, data_dir: Path):
+    """Attacker review (r10): a passphrase shown and copied on the lock screen stayed on
+    the clipboard after a wrong try or quitting. Copy and cut do nothing in passphrase
+    fields; pasting in still works."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+
+    from moodlog.ui.application import AppController
+
+    clipboard = QGuiApplication.clipboard()
+    clipboard.setText("something else")
+    controller = AppController(data_dir)
+    controller.start()
+    qtbot.addWidget(controller.lock_window)
+    field = controller.create_page.first
+    controller.create_page.show_toggle.setChecked(True)
+    field.setText("correct horse battery")
+    field.selectAll()
+    QTest.keySequence(field, QKeySequence(QKeySequence.StandardKey.Copy))
+    assert clipboard.text() == "something else"
+    QTest.keySequence(field, QKeySequence(QKeySequence.StandardKey.Cut))
+    assert clipboard.text() == "something else" and field.text() == "correct horse battery"
+    clipboard.setText(" and more")
+    field.end(False)
+    QTest.keySequence(field, QKeySequence(QKeySequence.StandardKey.Paste))
+    assert field.text() == "correct horse battery and more"
+    assert field.echoMode() == field.EchoMode.Normal  # shown: the case that mattered
+    QTest.keyClick(field, Qt.Key.Key_A)  # other keys still type
+    assert field.text().endswith("morea")
+    controller.shutdown()
