@@ -148,6 +148,7 @@ class AppController(QObject):
         self.main_window = None
         self.context = None
         self._help_panel = None
+        self._help_level: str | None = None
         self._create_page: CreateVaultPage | None = None
         # The daily reminders (moodlog.ui.reminders), from the first unlock on: they
         # need the journal's settings, so nothing is due before it.
@@ -284,7 +285,11 @@ class AppController(QObject):
         self.context.events.data_changed.connect(self._update_trends_later)
         self._resume_dialog_draft()
         if self._help_panel is not None and self._help_panel.isVisible():
-            self.show_help()  # the locked panel left open: now with the person's plan
+            # The panel kept open through the idle lock: the plan and the words for the
+            # answers that opened it come back, the urgent line first again (review
+            # finding: it came back without them).
+            plan = self.vault.safety_plans.latest()
+            self._help_panel.show_content(plan, locked=False, level=self._help_level)
         self.unlocked.emit()
 
     # -- backups (logic in moodlog.ui.backups) -------------------------------------
@@ -380,14 +385,19 @@ class AppController(QObject):
         problems = self._keep_unsaved_work()
         if self.vault is None:
             return  # locked meanwhile
-        reading_help = self._help_panel is not None and self._help_panel.isVisible()
+        panel = self._help_panel
+        reading_help = panel is not None and panel.isVisible()
+        if reading_help:
+            self._help_panel = None  # kept open through the lock, not discarded
         notices = self._close_session()
         if reading_help:
             # Someone reading the crisis lines (perhaps on the phone to one) is left with
-            # them: the locked panel, without the plan and without the words about their
-            # answers (attacker review: the idle lock closed it, leaving only the unlock
-            # page). Ctrl+L still closes it: a person who locks may not want it seen.
-            self.show_help()
+            # them: the same panel, now without the plan and without the words about
+            # their answers (attacker review: the idle lock closed it, leaving only the
+            # unlock page), where it was, not brought to the front. Ctrl+L still closes
+            # it: a person who locks may not want it seen.
+            panel.show_content(None, locked=True, level=None)
+            self._help_panel = panel
         if problems:
             from moodlog.ui.drafts import NotKeptReason
 
@@ -539,6 +549,7 @@ class AppController(QObject):
         from moodlog.ui.help_panel import HelpPanel
 
         self._discard_help_panel()
+        self._help_level = level or None  # for the panel kept through an idle lock
         plan = self.vault.safety_plans.latest() if self.vault is not None else None
         panel = HelpPanel(
             self.preferences.effective_country(),

@@ -182,6 +182,14 @@ class HelpPanel(QDialog):
     def _render(self, country: str) -> None:
         self.browser.setHtml(help_html(country, self._plan, self._locked, self._level))
 
+    def show_content(self, plan: SafetyPlan | None, locked: bool, level: str | None) -> None:
+        """Show other content in place (at a lock: no plan, no words about the answers;
+        at unlock: both back), keeping the window as it is: where it is, minimised or
+        not, behind or in front (review finding: the idle lock opened a new panel in
+        front of everything, even one the person had minimised)."""
+        self._plan, self._locked, self._level = plan, locked, level
+        self._render(self.country_box.country())
+
     def _country_picked(self, code: str) -> None:
         self._render(code)
         self.country_changed.emit(code)

@@ -244,18 +244,25 @@ def test_the_idle_lock_leaves_the_crisis_lines_on_screen(qtbot, data_dir: Path):
     controller = create_vault_through_the_window(qtbot, data_dir)
     controller.vault.safety_plans.save(SafetyPlan(coping=["Cold water on my face"]))
     controller.show_help("high")
-    before = controller.help_panel.text()
+    opened = controller.help_panel
+    before = opened.text()
     assert "Cold water" in before and "Thank you for answering honestly" in before
+    assert "If you might act on these thoughts now" in before
+    opened.showMinimized()  # review r10: the lock must not bring it to the front
     controller.auto_lock()
     assert controller.vault is None
     panel = controller.help_panel
-    assert panel is not None and panel.isVisible()
+    assert panel is opened and panel.isVisible() and panel.isMinimized()
     text = panel.text()
     assert "988" in text and "Unlock moodlog to see your own safety plan" in text
     assert "Cold water" not in text and "answering honestly" not in text
+    assert "act on these thoughts" not in text
     unlock(qtbot, controller)
     qtbot.waitUntil(lambda: controller.vault is not None)
-    assert "Cold water" in controller.help_panel.text()  # unlocked: the plan is back
+    text = controller.help_panel.text()
+    assert "Cold water" in text  # unlocked: the plan is back
+    assert "If you might act on these thoughts now" in text  # and the urgent line (r10)
+    assert controller.help_panel is opened
     controller.lock()
     assert controller.help_panel is None
     controller.shutdown()
