@@ -241,16 +241,30 @@ class SafetyPlanScreen(QTabWidget):
         """The saved versions; one can be put back in the editor (review finding: the
         screen said earlier versions were kept, but nothing showed them)."""
         dialog = PlanVersionsDialog(self.vault.safety_plans.versions(), self)
-        if dialog.exec() and dialog.chosen is not None:
-            self._show_plan(dialog.chosen)
-            self._dirty = False
-            self._mark_dirty()
-            self.status.setText(
-                tr(
-                    "The version saved {when} is in the editor, not saved yet. Save plan "
-                    "makes it your plan again; Discard changes puts back the last saved one."
-                ).format(when=saved_text(dialog.chosen))
-            )
+        # Modal to this window only: an open "Get help now" stays usable (review r10).
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        if not dialog.exec() or dialog.chosen is None:
+            return
+        if self._dirty and not confirm(
+            self,
+            tr("Put this version in the editor"),
+            tr(
+                "Your changes not saved yet would be replaced by this version. Put it in "
+                "the editor anyway?"
+            ),
+            action=tr("Put it in the editor"),
+            keep=tr("Keep my changes"),
+        ):
+            return  # (review r10: the changes not saved were dropped without a word)
+        self._show_plan(dialog.chosen)
+        self._dirty = False
+        self._mark_dirty()
+        self.status.setText(
+            tr(
+                "The version saved {when} is in the editor, not saved yet. Save plan "
+                "makes it your plan again; Discard changes puts back the last saved one."
+            ).format(when=saved_text(dialog.chosen))
+        )
 
     def discard_changes(self) -> None:
         """Back to the plan as last saved (review finding: an accidental deletion, kept
@@ -324,7 +338,8 @@ class SafetyPlanScreen(QTabWidget):
                 setattr(plan, key, [line for line in lines if line])
         return plan
 
-    def save(self) -> None:
+    def save(self) -> bool:
+        """Save the plan as a new version; False when the person went back instead."""
         plan = self.plan_from_fields()
         saved = self.vault.safety_plans.latest()
         if (
@@ -335,14 +350,15 @@ class SafetyPlanScreen(QTabWidget):
                 self,
                 tr("Save an empty plan?"),
                 tr(
-                    "Every section is empty. Saved, “Get help now” shows no plan of yours, "
-                    "only the crisis lines. Earlier versions stay kept (Earlier versions…)."
+                    "Every section is empty. If you save it, “Get help now” shows no plan of "
+                    "yours, only the crisis lines. Earlier versions stay kept (Earlier "
+                    "versions…)."
                 ),
                 action=tr("Save the empty plan"),
                 keep=tr("Go back"),
             )
         ):
-            return
+            return False
         with self.vault.transaction():
             self.vault.safety_plans.save(plan, self.context.today())
             self.vault.drafts.discard(PLAN_DRAFT)
@@ -351,10 +367,11 @@ class SafetyPlanScreen(QTabWidget):
         self.status.setText(tr("Saved."))
         self._show_plan(self.vault.safety_plans.latest())
         self.context.events.data_changed.emit("safety_plan")
+        return True
 
     def mark_reviewed(self) -> None:
-        self.save()
-        self.status.setText(tr("Saved and marked as reviewed today."))
+        if self.save():  # (review r10: "Saved" was said after "Go back" too)
+            self.status.setText(tr("Saved and marked as reviewed today."))
 
     def leaving(self) -> None:
         """Unsaved plan edits are kept as an encrypted draft (at a lock, a screen

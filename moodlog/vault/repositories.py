@@ -759,7 +759,7 @@ class SafetyPlanRepository(_Repository):
     def version_count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM safety_plans").fetchone()[0])
 
-    def versions(self, limit: int = 100) -> list[SafetyPlan]:
+    def versions(self, limit: int = 1000) -> list[SafetyPlan]:
         """The saved versions, newest first (up to ``limit``), each with ``saved_at``."""
         rows = self._conn.execute(
             "SELECT saved_at, body FROM safety_plans ORDER BY id DESC LIMIT ?", (limit,)

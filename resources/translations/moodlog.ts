@@ -3754,6 +3754,18 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Your changes not saved yet would be replaced by this version. Put it in the editor anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put it in the editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep my changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The version saved {when} is in the editor, not saved yet. Save plan makes it your plan again; Discard changes puts back the last saved one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3787,10 +3799,6 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>Save an empty plan?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Every section is empty. Saved, “Get help now” shows no plan of yours, only the crisis lines. Earlier versions stay kept (Earlier versions…).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3859,6 +3867,10 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>Put this version in the editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every section is empty. If you save it, “Get help now” shows no plan of yours, only the crisis lines. Earlier versions stay kept (Earlier versions…).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

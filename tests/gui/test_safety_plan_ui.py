@@ -244,3 +244,41 @@ def test_saving_an_empty_plan_over_a_plan_is_asked_about(qtbot, context, vault) 
     answer_next_question("Save the empty plan")
     screen.save()
     assert vault.safety_plans.latest().is_empty()
+
+
+def test_putting_a_version_back_over_unsaved_changes_is_asked_about(qtbot, context, vault):
+    """Review r10: "Put this version in the editor" dropped the changes not saved yet
+    without a word; and "Mark as reviewed today" said "Saved" after "Go back"."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from moodlog.ui.safety_plan import PlanVersionsDialog
+
+    screen = SafetyPlanScreen(context)
+    qtbot.addWidget(screen)
+    screen.fields["reasons"].setPlainText("My daughter")
+    screen.save()
+    screen.fields["reasons"].setPlainText("My daughter\nMy friends")
+    screen.save()
+    screen.fields["coping"].setPlainText("typed, not saved")
+
+    def put_back() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, PlanVersionsDialog):
+            QTimer.singleShot(10, put_back)
+            return
+        answer_next_question("Keep my changes")
+        dialog.put_back.click()
+
+    QTimer.singleShot(0, put_back)
+    screen.show_versions()
+    assert screen.fields["coping"].toPlainText() == "typed, not saved"  # kept
+    for key, field in screen.fields.items():  # everything emptied, then reviewed
+        if key in ("people", "professionals"):
+            field.set_contacts([])
+        else:
+            field.clear()
+    answer_next_question("Go back")
+    screen.mark_reviewed()
+    assert "Saved" not in screen.status.text()
+    assert vault.safety_plans.latest().reasons == ["My daughter", "My friends"]
