@@ -8,7 +8,6 @@ a traceback.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import getpass
 import os
@@ -211,15 +210,23 @@ def cmd_passwd(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
     from moodlog.vault.backup import copies_keeping_their_passphrase, folder_for
 
     data_dir = resolve_data_dir(args.data_dir)
-    with contextlib.suppress(OSError):
-        folder = folder_for(Preferences.load(data_dir).backup_folder, data_dir)
+    folder = folder_for(Preferences.load(data_dir).backup_folder, data_dir)
+    advice = "If someone may know the old passphrase, make a new backup and delete the older ones."
+    try:
+        if not folder.is_dir():
+            raise FileNotFoundError(folder)
         backups, kept = copies_keeping_their_passphrase(_vault_path(args), folder)
-        if backups or kept:
-            print(
-                f"Backups made before now still open with the passphrase they were made "
-                f"with ({backups} in {folder}, {kept} kept beside the journal). If someone "
-                "may know the old passphrase, make a new backup and delete the older ones."
-            )
+    except OSError:  # (a drive not plugged in: its backups are there all the same)
+        print(
+            "Backups made before now still open with the passphrase they were made with; "
+            f"the backup folder ({folder}) cannot be read now, so they were not counted. " + advice
+        )
+        return 0
+    if backups or kept:
+        print(
+            f"Backups made before now still open with the passphrase they were made "
+            f"with ({backups} in {folder}, {kept} kept beside the journal). " + advice
+        )
     return 0
 
 

@@ -4026,7 +4026,15 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Backups made before now still open with the passphrase they were made with (found: {backups} in your backup folder, {kept} kept beside your journal). If someone may know your old passphrase, make a new backup now on the Backups screen and delete the older ones.</source>
+        <source>If someone may know your old passphrase, make a new backup now on the Backups screen and delete the older ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups made before now still open with the passphrase they were made with; your backup folder ({folder}) cannot be read now, so they were not counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups made before now still open with the passphrase they were made with (found: {backups} in your backup folder, {kept} kept beside your journal).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -439,3 +439,24 @@ def test_a_very_easy_separate_backup_passphrase_is_asked_about(qtbot, data_dir: 
         assert backup.stored_passphrase(controller.vault) == kept
     assert len(asked) == 2 and "your backups" in asked[0]
     finish(controller)
+
+
+def test_a_passphrase_change_with_the_backup_drive_unplugged_still_speaks_of_backups(
+    qtbot, data_dir: Path, tmp_path: Path
+):
+    """Review r10: with the backup folder on a drive not plugged in, nothing was said
+    about the backups there, which still open with the old passphrase; and a second
+    Enter replaced the message with "choose a passphrase of at least 8 characters"."""
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    controller.context.preferences.backup_folder = str(tmp_path / "unplugged" / "backups")
+    settings = controller.main_window.show_screen("Settings")
+    settings.current.setText(PASSPHRASE)
+    settings.new.setText("a new long passphrase")
+    settings.repeat.setText("a new long passphrase")
+    settings.change_passphrase()
+    text = settings.passphrase_status.text()
+    assert "cannot be read now" in text and "unplugged" in text
+    assert "make a new backup now" in text
+    settings.change_passphrase()  # a second Enter, all three fields empty
+    assert settings.passphrase_status.text() == text
+    finish(controller)
