@@ -294,9 +294,11 @@ def passphrase_changed_text(context) -> str:  # noqa: ANN001 - an AppContext
         "If someone may know your old passphrase, make a new backup now on the Backups "
         "screen and delete the older ones."
     )
+    from moodlog.vault.backup import default_folder
+
     try:
-        if not folder.is_dir():
-            raise FileNotFoundError(folder)
+        if not folder.is_dir() and folder != default_folder(context.data_dir):
+            raise FileNotFoundError(folder)  # a chosen folder not there: a drive unplugged
         backups, kept = copies_keeping_their_passphrase(context.vault.path, folder)
     except OSError:
         # A drive not plugged in: its backups are not counted, but they are there
