@@ -345,12 +345,15 @@ class ImportDialog(QDialog):
         self.import_button.setText(tr("Import {entries}").format(entries=entries_text(count)))
         self.import_button.setEnabled(self.plan.can_import)
 
-    def _back_up_first(self) -> str:
+    def _back_up_first(self) -> str | None:
         """A backup of the journal just before the import, and the sentence saying so
         (review finding: an import with a wrong mapping could not be undone; importing
-        again with the right one added nothing). Made as an automatic backup, thinned
-        out like them; a failure does not stop the import, and is said."""
+        again with the right one added nothing). Made as a backup by hand, which moodlog
+        never deletes (review r10: as an automatic one, a second import the same day
+        made the first's backup be thinned out the next day). When it cannot be made,
+        the person is asked first; None: they chose not to import."""
         from moodlog.ui.backups import backup_folder
+        from moodlog.ui.widgets import confirm
         from moodlog.vault import backup
 
         if self.context.demo:
@@ -360,10 +363,18 @@ class ImportDialog(QDialog):
                 self.vault,
                 backup_folder(self.context.preferences, self.context.data_dir),
                 backup.stored_passphrase(self.vault),
-                automatic=True,
             )
         except (VaultError, OSError) as error:
-            return tr("No backup could be made first: {reason}").format(reason=error)
+            go = confirm(
+                self,
+                tr("No backup before the import"),
+                tr(
+                    "{reason} Without it, this import cannot be undone by a restore. Import anyway?"
+                ).format(reason=error if isinstance(error, VaultError) else os_reason(error)),
+                action=tr("Import anyway"),
+                keep=tr("Cancel"),
+            )
+            return tr("No backup was made first.") if go else None
         return tr(
             "Your journal as it was just before is in the backup {name}: Backups > Restore "
             "brings it back."
@@ -373,6 +384,8 @@ class ImportDialog(QDialog):
         if self.plan is None or not self.plan.can_import:
             return
         before = self._back_up_first()
+        if before is None:
+            return
         try:
             self.plan = self.make_plan()  # the vault may have changed since the preview
             added = common.apply_plan(self.vault, self.plan)

@@ -2858,7 +2858,19 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No backup could be made first: {reason}</source>
+        <source>No backup before the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reason} Without it, this import cannot be undone by a restore. Import anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backup was made first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -124,7 +124,7 @@ def test_generic_column_mapping(dialog, context, tmp_path):
     from moodlog.vault import backup
 
     (made,) = backup.list_backups(context.data_dir / "backups")
-    assert made.automatic and made.path.name in dialog.status.text()
+    assert not made.automatic and made.path.name in dialog.status.text()  # never thinned out
     assert "Backups > Restore brings it back" in dialog.status.text()
     before = backup.inspect_backup(made.path, PASSPHRASE)
     assert before.counts["entries"] == 0  # as it was just before the import
@@ -209,3 +209,32 @@ def test_an_import_refused_by_the_disk_or_another_program_says_why(
     assert context.vault.entries.count() == 0
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)  # now it works
     assert context.vault.entries.count() == 3
+
+
+def test_an_import_without_a_backup_first_is_asked_about(dialog, context, tmp_path, monkeypatch):
+    """Review r10: with the backup folder on an unplugged drive the import went ahead
+    and only said so afterwards, twice over ("could not be made: The backup could not
+    be made..."). Now the person is asked first; Cancel imports nothing."""
+    from moodlog.ui import widgets
+
+    context.preferences.backup_folder = "/proc/no-such-folder/backups"
+    asked: list[str] = []
+    answers = iter([False, True])
+
+    def confirm(parent, title, text, action=None, keep=None) -> bool:  # noqa: ANN001
+        asked.append(text)
+        return next(answers)
+
+    monkeypatch.setattr(widgets, "confirm", confirm)
+    path = _file(tmp_path, "When,Score\n2024-06-01,6\n", "g.csv")
+    dialog.load_file(path, "csv")
+    boxes = dialog.column_boxes
+    boxes["date"].setCurrentIndex(boxes["date"].findData("When"))
+    boxes["mood"].setCurrentIndex(boxes["mood"].findData("Score"))
+    dialog.import_button.click()
+    assert context.vault.entries.between() == []  # cancelled: nothing imported
+    assert "cannot be undone by a restore" in asked[0]
+    assert asked[0].count("could not be made") <= 1
+    dialog.import_button.click()
+    assert len(context.vault.entries.between()) == 1
+    assert "No backup was made first." in dialog.status.text()
