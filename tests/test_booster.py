@@ -450,3 +450,34 @@ def test_the_pdfs_durability_line_is_the_same_from_the_summarys_own_responses():
     other = ({**series, day(41): 0.0}, [])
     assert period_durability(contents, last_day, now, known=other) == alone
     assert period_durability(contents, last_day, now, known=(series, [])) is None  # used
+
+
+def test_a_session_of_another_kind_inside_an_induction_does_not_end_it():
+    """Reviews r10: esketamine sessions on days 40, 43, 47 and 50 after an IV course
+    are its induction; one IV session on day 40 (after the esketamine by the clock) or
+    an IM one on day 41 made them all maintenance, feeding the booster median."""
+    iv_course = [iv(d) for d in (0, 3, 7, 10)]
+    esk = [iv(d, "esketamine_nasal") for d in (40, 43, 47, 50)]
+    late_iv = Treatment(day=day(40), time=dt.time(15), kind="ketamine_iv", dose_mg=40)
+    im = iv(41, "ketamine_im")
+    for extra in (late_iv, im):
+        sessions = sorted([*iv_course, *esk, extra], key=lambda t: t.starts_at)
+        induction = induction_sessions(sessions, at(80))
+        assert all(s in induction for s in esk), extra.kind
+        assert extra not in induction  # its own kind's run has one session: maintenance
+
+
+def test_which_of_a_same_day_pair_comes_first_does_not_change_the_durations():
+    maintenance = {40: (10, "rise"), 70: (10, "rise"), 100: (20, "rise"), 130: (20, "rise")}
+    mood = build(maintenance, end=160)
+    base = [iv(d) for d in (0, 3, 7, *maintenance)]
+
+    def pair(first: str, second: str) -> list[Treatment]:
+        a = Treatment(day=day(100), time=dt.time(9), kind=first, dose_mg=40)
+        b = Treatment(day=day(100), time=dt.time(15), kind=second, dose_mg=40)
+        return sorted([*base[:-2], a, b, base[-1]], key=lambda t: t.starts_at)
+
+    one = booster_summary(mood, pair("ketamine_iv", "esketamine_nasal"), at(160))
+    other = booster_summary(mood, pair("esketamine_nasal", "ketamine_iv"), at(160))
+    assert [d.days for d in one.durations] == [d.days for d in other.durations]
+    assert one.median_days == other.median_days

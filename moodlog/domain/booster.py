@@ -168,12 +168,14 @@ def _first_run(
     course: list[Treatment], start: int, any_kind: bool, least: int = 2
 ) -> list[Treatment]:
     """From ``course[start]`` on, the sessions each less than 7 days after the one
-    before (of the same kind, unless ``any_kind``), on ``least`` or more days, or
-    none (two sessions on one day are not a run of sessions)."""
+    before (of the same kind, unless ``any_kind``: sessions of other kinds between them
+    are passed over, reviews r10: one IV session inside an esketamine induction made
+    that induction maintenance, or not, by the clock order of a same-day pair), on
+    ``least`` or more days, or none (two sessions on one day are not a run)."""
     run = [course[start]]
     for session in course[start + 1 :]:
         if not any_kind and session.kind != run[0].kind:
-            break
+            continue
         if (session.day - run[-1].day).days >= INDUCTION_GAP_DAYS:
             break
         run.append(session)
@@ -385,9 +387,12 @@ def durations(
     sessions on one day, the first's only (:func:`analysis.one_session_a_day`: the
     same days of mood, one duration)."""
     wanted = {id(s) for s in sessions}
+    chosen = [(r.session, r.duration) for r in responses if id(r.session) in wanted]
     result = []
-    for session, figure in one_session_a_day((r.session, r.duration) for r in responses):
-        if id(session) in wanted and figure is not None:
+    # Chosen first, then one a day: which of a same-day pair comes first by the clock
+    # must not decide whether the day counts (review r10).
+    for session, figure in one_session_a_day(chosen):
+        if figure is not None:
             result.append(SessionDuration(session, figure[0], figure[1]))
     return result
 
@@ -409,10 +414,12 @@ def booster_summary(
     maintenance = durations(responses, maintenance_all)
     used = maintenance[-last:] if last > 0 else []
     recent = {id(s) for s in maintenance_all[-last:]} if last > 0 else set()
-    overlapping = sum(
-        1
-        for r in responses
-        if id(r.session) in recent and r.baseline_status == "overlaps_previous_session"
+    overlapping = len(  # days, not sessions: a same-day pair is one (clinician review)
+        {
+            r.session.day
+            for r in responses
+            if id(r.session) in recent and r.baseline_status == "overlaps_previous_session"
+        }
     )
     median = (
         km_median([d.days for d in used], [d.censored for d in used])
