@@ -293,3 +293,27 @@ def test_the_difficulty_answer_is_exported_in_its_own_words():
     ]
     assert items[0][0]["text"] == DIFFICULTY_QUESTIONS["PHQ-9"]
     assert items[1][0]["text"] == DIFFICULTY_QUESTIONS["GAD-7"]
+
+
+def test_a_stop_dated_ahead_is_not_a_stop_yet():
+    """Clinician review (r10): a stop dated 14 days ahead made the statement
+    "completed" while the PDF said the medication was still taken."""
+    from moodlog.domain.period import medications_on
+    from moodlog.domain.treatments import Medication, MedicationEvent
+
+    now = dt.datetime(2026, 11, 30, 12, 0)
+    med = Medication(
+        "Sertraline",
+        "mg",
+        [
+            MedicationEvent(dt.date(2026, 10, 1), "start", 100, "once daily"),
+            MedicationEvent(dt.date(2026, 12, 14), "stop"),
+        ],
+    )
+    statement = _statement(med, now)
+    assert statement["status"] == "active"
+    assert statement["effectivePeriod"] == {"start": "2026-10-01", "end": "2026-12-14"}
+    assert statement["dosage"][0]["text"] == "100 mg once daily"
+    assert medications_on([med], now.date())[0].startswith("Sertraline 100 mg once daily")
+    later = Medication("Lithium", "mg", [MedicationEvent(dt.date(2026, 12, 5), "start", 300)])
+    assert _statement(later, now)["status"] == "intended"

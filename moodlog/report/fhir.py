@@ -294,13 +294,19 @@ def _medication(medication: Medication, subject: dict, today: dt.date) -> dict |
     events = sorted(medication.events, key=lambda e: e.day)
     if not events:
         return None
-    stopped = events[-1].event == "stop"
+    # Only what has happened by today decides (clinician review: a stop dated ahead was
+    # "completed" here while the PDF said still taking): a stop ahead is the period's
+    # planned end, a start ahead is "intended".
+    stopped = events[-1].event == "stop" and events[-1].day <= today
     period: dict[str, str] = {"start": events[0].day.isoformat()}
-    if stopped:
+    if events[-1].event == "stop":
         period["end"] = events[-1].day.isoformat()
+    status = "completed" if stopped else "active"
+    if events[0].day > today:
+        status = "intended"
     statement: dict[str, Any] = {
         "resourceType": "MedicationStatement",
-        "status": "completed" if stopped else "active",
+        "status": status,
         "medicationCodeableConcept": {"text": medication.name},
         "subject": subject,
         "effectivePeriod": period,
