@@ -196,10 +196,12 @@ def cmd_passwd(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
     from moodlog.vault.vault import Vault
 
     with Vault.open(_vault_path(args), current) as vault:
-        new = new_passphrase(passphrases.get(2, "New passphrase: ", confirm=True))
+        new = passphrases.get(2, "New passphrase: ", confirm=True)
         from moodlog.vault.connection import normalise_passphrase
 
-        if normalise_passphrase(new) == normalise_passphrase(current):
+        if normalise_passphrase(new) != normalise_passphrase(current):
+            new = new_passphrase(new)  # (its "very easy" note only for a new one)
+        else:
             # (review finding: it said the old one no longer opened the vault; the same
             # words typed another way, é as e + accent, are the same passphrase)
             print("The new passphrase is the same as the current one: nothing changed.")

@@ -110,9 +110,9 @@ SEVEN_DAY_MEAN_RULE = QT_TR_NOOP(
     "7-day mean: the mean of the days with a mood among the 7 ending that day, drawn when "
     "at least 3 of them have one."
 )
-# Printed beside every around-sessions chart (Trends > Around sessions, PDF).
 T = TypeVar("T")
 
+# Printed beside every around-sessions chart (Trends > Around sessions, PDF).
 AROUND_CHART_RULE = QT_TR_NOOP(
     "Each faint line is one session at day 0, on the table's days: before it, none 1-7 "
     "days after an earlier session; after it, up to the day before the next. Bold: the "

@@ -47,10 +47,11 @@ SHORTEST_PART = 4  # a copied part of a passphrase this long or longer is cleare
 
 def clear_copied_passphrases(*passphrases: str) -> None:
     """Clear the clipboard (and, on X11, the mouse selection) where it holds one of
-    ``passphrases`` or a part of one: a passphrase copied from a field shown in clear
-    (on the create page, the unlock page, Settings) is not left there once it has been
-    used (attacker review: one copied on the create page stayed after the lock and
-    after quitting). Called as each field is cleared."""
+    ``passphrases`` or a part of one, as each passphrase field is cleared after use
+    (attacker review: one copied on the create page stayed after the lock and after
+    quitting). The fields no longer let their text be copied
+    (:class:`moodlog.ui.unlock.SecretField`); this also takes off a passphrase typed
+    or pasted in from text the person copied elsewhere."""
     clipboard = QGuiApplication.clipboard()
     for mode in (QClipboard.Mode.Clipboard, QClipboard.Mode.Selection):
         held = clipboard.text(mode)

@@ -192,6 +192,9 @@ class SettingsScreen(QScrollArea):
         self.vault.settings.set(
             "aftercare_text", self.aftercare.toPlainText().strip() or DEFAULT_AFTERCARE
         )
+        # Emptied: the field shows the default now kept (diff review: it stayed empty,
+        # and every later visit saved the default again).
+        self.aftercare.setPlainText(aftercare_text(self.vault.settings))
         self.aftercare_status.setText(tr("Saved."))
 
     def leaving(self) -> None:

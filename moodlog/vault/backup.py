@@ -258,10 +258,23 @@ def copies_keeping_their_passphrase(vault_path: Path, folder: Path) -> tuple[int
     backups = list_backups(folder, journal_mark(vault_path.parent))
     kept = [
         p
-        for p in vault_path.parent.glob(f"{glob.escape(vault_path.name)}.*.bak")
-        if p.is_file() and (".before-restore-" in p.name or re.search(r"\.v\d+-", p.name))
+        for p in kept_copies(vault_path)
+        if _KEPT_NAME.search(p.name) or _UPGRADE_NAME.search(p.name)
     ]
     return len(backups), len(kept)
+
+
+def kept_copies(vault_path: Path) -> list[Path]:
+    """The files beside the journal named as its kept copies (``NAME.*.bak``: before a
+    restore, before an upgrade); none when its folder cannot be read."""
+    vault_path = Path(vault_path)
+    with contextlib.suppress(OSError):
+        return [
+            p
+            for p in vault_path.parent.glob(f"{glob.escape(vault_path.name)}.*.bak")
+            if p.is_file()
+        ]
+    return []
 
 
 def last_backup_time(folder: Path, journal: str | None = None) -> dt.datetime | None:
@@ -755,19 +768,17 @@ def summarise_journal(vault: Vault) -> BackupSummary:
 
 
 _KEPT_NAME = re.compile(r"\.before-restore-(\d{8}-\d{6})(?:-\d+)?\.bak$")
+_UPGRADE_NAME = re.compile(r"\.v\d+-\d{8}-\d{6}\.bak$")  # vault.backup_path_for
 
 
 def kept_journals(vault_path: Path) -> list[tuple[Path, dt.datetime]]:
     """The journal files kept beside ``vault_path`` at earlier restores (the journal as
     it was before each), newest first, with when each restore was made."""
-    vault_path = Path(vault_path)
     found = []
-    with contextlib.suppress(OSError):
-        for path in vault_path.parent.glob(f"{glob.escape(vault_path.name)}.before-restore-*.bak"):
-            match = _KEPT_NAME.search(path.name)
-            if match and path.is_file():
-                with contextlib.suppress(ValueError):
-                    found.append((path, dt.datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")))
+    for path in kept_copies(vault_path):
+        if match := _KEPT_NAME.search(path.name):
+            with contextlib.suppress(ValueError):
+                found.append((path, dt.datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")))
     return sorted(found, key=lambda item: item[1], reverse=True)
 
 
