@@ -315,3 +315,15 @@ def test_the_printed_plans_crisis_line_reads_well_with_and_without_lines_for_the
     )
     uk = safety_plan_html(SafetyPlan(), "GB")
     assert "Samaritans" in uk and "; in an emergency: 999" in uk
+
+
+def test_the_help_panel_tells_an_empty_saved_plan_from_none(qapp):  # noqa: ANN001
+    """Review r10: after an empty plan was saved (earlier versions kept), the help panel
+    said "You have not written a safety plan yet"."""
+    from moodlog.domain.safety import SafetyPlan
+    from moodlog.ui.help_panel import help_html
+
+    assert "have not written a safety plan yet" in help_html("GB", None, locked=False)
+    empty = help_html("GB", SafetyPlan(), locked=False)
+    assert "have not written" not in empty and "Earlier versions" in empty
+    assert "Samaritans" in empty  # the crisis lines are there either way

@@ -105,10 +105,18 @@ def help_html(country: str, plan: SafetyPlan | None, locked: bool, level: str | 
     if locked:
         text = tr("Unlock moodlog to see your own safety plan and contacts.")
         parts.append(f"<p><i>{escape(text)}</i></p>")
-    elif plan is None or plan.is_empty():
+    elif plan is None:
         text = tr(
             "You have not written a safety plan yet. You can make one under “Safety plan” "
             "when you feel ready; it takes about ten minutes."
+        )
+        parts.append(f"<p><i>{escape(text)}</i></p>")
+    elif plan.is_empty():
+        # Saved empty on purpose or by mistake: earlier versions are kept (review r10:
+        # "you have not written a safety plan yet" was untrue then).
+        text = tr(
+            "Your saved safety plan is empty. Under “Safety plan”, “Earlier versions…” "
+            "can bring back one you wrote before."
         )
         parts.append(f"<p><i>{escape(text)}</i></p>")
     else:

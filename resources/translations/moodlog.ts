@@ -2558,6 +2558,10 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Your saved safety plan is empty. Under “Safety plan”, “Earlier versions…” can bring back one you wrote before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>You are not alone. Help is available now.</source>
         <translation type="unfinished"></translation>
     </message>
