@@ -481,3 +481,17 @@ def test_which_of_a_same_day_pair_comes_first_does_not_change_the_durations():
     other = booster_summary(mood, pair("esketamine_nasal", "ketamine_iv"), at(160))
     assert [d.days for d in one.durations] == [d.days for d in other.durations]
     assert one.median_days == other.median_days
+
+
+def test_a_maintenance_session_days_ago_is_too_recent_not_short_of_entries():
+    """Clinician review r10: after a booster today (or yesterday, with a low day +1),
+    the Trends panel said it "does not have enough mood entries around it" for someone
+    who logs every day; it is too recent to measure."""
+    sessions = [iv(0), iv(3), iv(40)]
+    mood = build({}, end=42)  # every day logged, 3 everywhere
+    for now_day in (40, 41, 43):
+        summary = booster_summary(mood, sessions, at(now_day))
+        assert summary.maintenance_count == 1 and not summary.maintenance
+        assert "too recent to measure yet" in summary.panel_text(), now_day
+    later = booster_summary(build({}, end=60), sessions, at(60))
+    assert "too recent" not in later.panel_text()

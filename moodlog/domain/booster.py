@@ -43,6 +43,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from moodlog.domain.analysis import (
+    RISE_WITHIN_DAYS,
     Series,
     SessionResponse,
     by_ordinal,
@@ -212,6 +213,7 @@ class BoosterSummary:
     # pre-session days overlap the previous session's +1..+7
     overlapping: int = 0
     maintenance_count: int = 0  # past maintenance sessions, with a duration or not
+    last_is_maintenance: bool = False  # the last past session is a maintenance one
 
     @property
     def sessions(self) -> int:
@@ -284,6 +286,22 @@ class BoosterSummary:
                     "course's first run of sessions less than 7 days apart, the first "
                     "session on record always, and the first such run of a kind first "
                     "used later in the course)."
+                )
+            )
+        recent = self.since_last_session_days
+        if (
+            not self.maintenance
+            and self.maintenance_count == 1
+            and self.last_is_maintenance
+            and recent is not None
+            and recent < RISE_WITHIN_DAYS
+        ):
+            # The one maintenance session is the last, days ago: it is not that the
+            # mood entries are missing (clinician review r10), the days are still coming.
+            return translate(
+                QT_TR_NOOP(
+                    "1 maintenance session, too recent to measure yet: how long it helps "
+                    "shows from the 4th day after it."
                 )
             )
         if not self.maintenance and not self.overlapping:
@@ -435,6 +453,8 @@ def booster_summary(
         maintenance,
         overlapping=overlapping,
         maintenance_count=len(maintenance_all),
+        last_is_maintenance=bool(sessions and maintenance_all)
+        and sessions[-1] is maintenance_all[-1],
     )
 
 

@@ -216,6 +216,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>1 maintenance session, too recent to measure yet: how long it helps shows from the 4th day after it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>maintenance session</source>
         <translation type="unfinished"></translation>
     </message>
