@@ -337,11 +337,7 @@ def test_a_passphrase_change_that_leaves_the_journal_closed_locks(
         raise DiskFull("Not saved: the disk is full.")
 
     monkeypatch.setattr(vault, "change_passphrase", fails_twice)
-    settings = controller.main_window.show_screen("Settings")
-    settings.current.setText(PASSPHRASE)
-    settings.new.setText("a new long passphrase")
-    settings.repeat.setText("a new long passphrase")
-    settings.change_passphrase()
+    change_passphrase_in_settings(controller)
     qtbot.waitUntil(lambda: controller.vault is None, timeout=3000)
     assert controller.main_window is None
     unlock(qtbot, controller)  # the old passphrase still opens it
@@ -386,11 +382,7 @@ def test_after_a_passphrase_change_the_backups_that_keep_the_old_one_are_named(
     qtbot.mouseClick(backups.backup_button, Qt.MouseButton.LeftButton)
     (data_dir / "moodlog.db.before-restore-20260101-090000.bak").write_bytes(b"x" * 4096)
     (data_dir / "moodlog.db.lock.bak").write_bytes(b"not a copy of the journal")
-    settings = controller.main_window.show_screen("Settings")
-    settings.current.setText(PASSPHRASE)
-    settings.new.setText("a new long passphrase")
-    settings.repeat.setText("a new long passphrase")
-    settings.change_passphrase()
+    settings = change_passphrase_in_settings(controller)
     text = settings.passphrase_status.text()
     assert "opens only with the new one" in text
     made = backup.list_backups(backups.folder)
@@ -405,11 +397,7 @@ def test_a_passphrase_change_with_no_backup_says_nothing_about_backups(qtbot, da
     folder = controller.main_window.show_screen("Backups").folder
     for made in backup.list_backups(folder):  # (the first unlock's automatic one)
         made.path.unlink()
-    settings = controller.main_window.show_screen("Settings")
-    settings.current.setText(PASSPHRASE)
-    settings.new.setText("a new long passphrase")
-    settings.repeat.setText("a new long passphrase")
-    settings.change_passphrase()
+    settings = change_passphrase_in_settings(controller)
     text = settings.passphrase_status.text()
     assert "opens only with the new one" in text and "Backups" not in text
     finish(controller)
@@ -449,14 +437,20 @@ def test_a_passphrase_change_with_the_backup_drive_unplugged_still_speaks_of_bac
     Enter replaced the message with "choose a passphrase of at least 8 characters"."""
     controller = create_vault_through_the_window(qtbot, data_dir)
     controller.context.preferences.backup_folder = str(tmp_path / "unplugged" / "backups")
-    settings = controller.main_window.show_screen("Settings")
-    settings.current.setText(PASSPHRASE)
-    settings.new.setText("a new long passphrase")
-    settings.repeat.setText("a new long passphrase")
-    settings.change_passphrase()
+    settings = change_passphrase_in_settings(controller)
     text = settings.passphrase_status.text()
     assert "cannot be read now" in text and "unplugged" in text
     assert "make a new backup now" in text
     settings.change_passphrase()  # a second Enter, all three fields empty
     assert settings.passphrase_status.text() == text
     finish(controller)
+
+
+def change_passphrase_in_settings(controller: AppController):  # noqa: ANN201
+    """Change the passphrase through Settings (to "a new long passphrase"); the screen."""
+    settings = controller.main_window.show_screen("Settings")
+    settings.current.setText(PASSPHRASE)
+    settings.new.setText("a new long passphrase")
+    settings.repeat.setText("a new long passphrase")
+    settings.change_passphrase()
+    return settings

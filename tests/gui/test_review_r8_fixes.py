@@ -103,17 +103,7 @@ def test_the_journal_kept_at_a_restore_is_offered_by_the_next_restore(qtbot, dat
     path = dialog.chosen_path()
     dialog.reject()
     qtbot.waitUntil(lambda: controller.main_window is not None)
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    QTimer.singleShot(
-        100,
-        lambda: [
-            w.accept()
-            for w in QApplication.topLevelWidgets()
-            if isinstance(w, QMessageBox) and w.isVisible()
-        ],
-    )
+    accept_message_boxes_soon()
     assert restore_into(controller, path, PASSPHRASE)
     assert controller.vault.entries.count() == 0  # the backup: made before the entry
     screen = controller.main_window.show_screen("Backups")
@@ -217,8 +207,6 @@ def test_enter_adds_a_tag_and_changes_the_passphrase_in_settings(qtbot, data_dir
 def test_unsaved_text_on_today_goes_into_the_restored_journal(qtbot, data_dir: Path):
     """Review r8: "Tonight was hard…" typed on Today, not saved, stayed in the journal
     that the restore replaced, and the restored journal's Today was empty."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from moodlog.ui.backups import restore_into
 
@@ -227,14 +215,7 @@ def test_unsaved_text_on_today_goes_into_the_restored_journal(qtbot, data_dir: P
     dialog.reject()
     today = controller.main_window.show_screen("Today")
     today.form.note.setPlainText("Tonight was hard, not saved yet")
-    QTimer.singleShot(
-        100,
-        lambda: [
-            w.accept()
-            for w in QApplication.topLevelWidgets()
-            if isinstance(w, QMessageBox) and w.isVisible()
-        ],
-    )
+    accept_message_boxes_soon()
     assert restore_into(controller, path, PASSPHRASE)
     qtbot.waitUntil(lambda: controller.main_window is not None)
     today = controller.main_window.screen("Today")
@@ -299,3 +280,18 @@ def test_records_left_out_are_named_whatever_their_dates(qtbot, data_dir: Path):
     assert "11 check-ins (the backup: 1)" in text and "2027" not in text
     assert left_out_text(before, before) == ""  # nothing more: nothing said
     controller.shutdown()
+
+
+def accept_message_boxes_soon() -> None:
+    """Click OK on the message box a restore shows, once it is up."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    QTimer.singleShot(
+        100,
+        lambda: [
+            w.accept()
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.isVisible()
+        ],
+    )
