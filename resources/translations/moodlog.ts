@@ -3874,6 +3874,10 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{when}, save {number} of that minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{when} (your plan now)</source>
         <translation type="unfinished"></translation>
     </message>

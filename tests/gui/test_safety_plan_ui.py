@@ -214,6 +214,8 @@ def test_an_earlier_version_can_be_seen_and_put_back(qtbot, context, vault) -> N
             QTimer.singleShot(10, put_back)
             return
         assert dialog.list.count() == 2 and "(your plan now)" in dialog.list.item(0).text()
+        labels = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+        assert len(set(labels)) == 2  # saved in one minute, still told apart (review r10)
         assert dialog.list.currentRow() == 1  # the one before the plan now
         assert "My daughter" in dialog.preview.toPlainText()
         dialog.put_back.click()
