@@ -513,12 +513,10 @@ class PlanVersionsDialog(QDialog):
         seen: dict[str, int] = {}
         for number, plan in enumerate(versions):
             label = saved_text(plan)
-            # Saves in one minute read alike: numbered, newest first (review r10).
+            # Saves in one minute read alike: the earlier ones numbered (review r10).
             seen[label] = seen.get(label, 0) + 1
             if seen[label] > 1:
-                label = tr("{when}, save {number} of that minute").format(
-                    when=label, number=seen[label]
-                )
+                label = tr("{when}, earlier ({number})").format(when=label, number=seen[label])
             if number == 0:
                 label = tr("{when} (your plan now)").format(when=label)
             if plan.is_empty():

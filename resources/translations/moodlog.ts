@@ -3874,10 +3874,6 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{when}, save {number} of that minute</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{when} (your plan now)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3895,6 +3891,10 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>Every section is empty. If you save it, “Get help now” shows no plan of yours, only the crisis lines. Earlier versions stay kept (Earlier versions…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{when}, earlier ({number})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
