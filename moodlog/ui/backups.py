@@ -414,9 +414,9 @@ def left_out_text(current: backup.BackupSummary | None, chosen: backup.BackupSum
         return ""
     return (
         tr(
-            "Your journal now holds more than this backup: {records}. What is not in the "
-            "backup is, once it replaces your journal, only in the copy of your journal "
-            "kept beside it."
+            "Your journal now holds more than this backup: {records}. Once the backup "
+            "replaces your journal, what is not in it stays only in the copy of your "
+            "journal kept beside it."
         ).format(records=", ".join(more))
         + "\n"
     )

@@ -1837,6 +1837,10 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Your journal now holds more than this backup: {records}. Once the backup replaces your journal, what is not in it stays only in the copy of your journal kept beside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The journal could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1990,10 +1994,6 @@ session)</source>
     </message>
     <message>
         <source>(the backup: {count})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your journal now holds more than this backup: {records}. What is not in the backup is, once it replaces your journal, only in the copy of your journal kept beside it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
