@@ -364,9 +364,17 @@ class TreatmentDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
         )
         self.appointment_note.setObjectName("notice")
         self.appointment_note.setWordWrap(True)
+        # A questionnaire saved the same day before the time given: whether it counts as
+        # before the session depends on that time, which starts as "now" (clinician
+        # review: a PHQ-9 taken after a morning session, with the session entered in the
+        # evening, became the course's pre-treatment baseline).
+        self.same_day_note = QLabel("")
+        self.same_day_note.setObjectName("notice")
+        self.same_day_note.setWordWrap(True)
         when_box = QVBoxLayout()  # (as the dose and its warning)
         when_box.addLayout(when)
         when_box.addWidget(self.appointment_note)
+        when_box.addWidget(self.same_day_note)
         form.addRow(tr("Date and start time"), when_box)
         dose_box = QVBoxLayout()
         dose_box.addLayout(dose_row)
@@ -416,6 +424,9 @@ class TreatmentDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
         self.date.dateChanged.connect(self._update_appointment_note)
         self.time.timeChanged.connect(self._update_appointment_note)
         self._update_appointment_note()
+        self.date.dateChanged.connect(self._update_same_day_note)
+        self.time.timeChanged.connect(self._update_same_day_note)
+        self._update_same_day_note()
         self._update_mg_per_kg()
         self._update_kind()
         self._update_bp_note()
@@ -500,6 +511,25 @@ class TreatmentDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
         day, time = self._when()
         probe = Treatment(day=day, time=time, kind="other")  # (the domain's one rule)
         self.appointment_note.setVisible(probe.is_appointment(self.context.now()))
+
+    def _update_same_day_note(self) -> None:
+        day, time = self._when()
+        earlier = [
+            q
+            for q in self.context.vault.questionnaires.all(since=day)
+            if q.day == day and q.time <= time
+        ]
+        if earlier:
+            last = max(earlier, key=lambda q: q.time)
+            self.same_day_note.setText(
+                tr(
+                    "A {instrument} was saved this day at {time}, before the start time "
+                    "given here. If the session began earlier, set its start time: a "
+                    "result before a course's first session counts as taken before "
+                    "treatment."
+                ).format(instrument=last.instrument, time=time_text(last.time))
+            )
+        self.same_day_note.setVisible(bool(earlier))
 
     def _update_kind(self) -> None:
         self.form.setRowVisible(self.kind_other, self.kind.currentData() == "other")

@@ -4418,6 +4418,10 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A {instrument} was saved this day at {time}, before the start time given here. If the session began earlier, set its start time: a result before a course&apos;s first session counts as taken before treatment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>= {value} mg/kg</source>
         <translation type="unfinished"></translation>
     </message>

@@ -295,3 +295,32 @@ def accept_message_boxes_soon() -> None:
             if isinstance(w, QMessageBox) and w.isVisible()
         ],
     )
+
+
+def test_the_session_dialog_says_when_a_questionnaire_came_earlier_that_day(qtbot, data_dir: Path):
+    """Clinician review r10: whether a same-day PHQ-9 counts as before the session
+    depends on the session's start time, which starts as "now": a PHQ-9 taken after a
+    morning session, with the session entered in the evening, became the course's
+    pre-treatment baseline. The dialog says so while the time can still be set."""
+    from PySide6.QtCore import QDate, QTime
+
+    from moodlog.domain.questionnaires import QuestionnaireResult
+    from moodlog.ui.treatments import TreatmentDialog
+
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    day = dt.date(2026, 11, 20)
+    controller.vault.questionnaires.add(QuestionnaireResult(day, dt.time(12), "PHQ-9", [1] * 9))
+    dialog = TreatmentDialog(controller.context, parent=controller.main_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.date.setDate(QDate(2026, 11, 20))
+    dialog.time.setTime(QTime(20, 0))
+    assert dialog.same_day_note.isVisible()
+    assert "PHQ-9 was saved this day at 12:00" in dialog.same_day_note.text()
+    dialog.time.setTime(QTime(9, 0))  # the session was in the morning: nothing to say
+    assert not dialog.same_day_note.isVisible()
+    dialog.date.setDate(QDate(2026, 11, 21))
+    dialog.time.setTime(QTime(20, 0))
+    assert not dialog.same_day_note.isVisible()  # another day
+    dialog.reject()
+    controller.shutdown()
