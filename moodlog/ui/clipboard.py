@@ -50,7 +50,7 @@ def clear_copied_passphrases(*passphrases: str) -> None:
     ``passphrases`` or a part of one, as each passphrase field is cleared after use
     (attacker review: one copied on the create page stayed after the lock and after
     quitting). The fields no longer let their text be copied
-    (:class:`moodlog.ui.unlock.SecretField`); this also takes off a passphrase typed
+    (:class:`moodlog.ui.unlock.ShownPassphraseGuard`); this also takes off a passphrase typed
     or pasted in from text the person copied elsewhere."""
     clipboard = QGuiApplication.clipboard()
     for mode in (QClipboard.Mode.Clipboard, QClipboard.Mode.Selection):

@@ -186,26 +186,29 @@ class _Page(QWidget):
         self.error_label.setText(text)
 
 
-class SecretField(QLineEdit):
-    """A passphrase field whose text never goes to the clipboard, even while shown:
-    copy and cut do nothing, and a selection made while shown is taken off the mouse
-    selection (X11's PRIMARY) at once (attacker review: a passphrase copied on the lock
-    screen stayed on the clipboard after a wrong try, a lock or quitting). Pasting in
-    (from a password manager) still works."""
+class ShownPassphraseGuard(QObject):
+    """Keeps a passphrase field's text off the clipboard while it is shown (hidden, Qt
+    copies nothing from it): copy and cut do nothing, and a selection is taken off X11's
+    mouse selection at once (attacker review: a passphrase copied on the lock screen
+    stayed on the clipboard after a wrong try, a lock or quitting). Pasting in (from a
+    password manager) still works. Installed the first time a field is shown, so that
+    start-up installs nothing (issue 14)."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.selectionChanged.connect(self._forget_selection)
+    def __init__(self, field: QLineEdit) -> None:
+        super().__init__(field)
+        self.field = field
+        field.installEventFilter(self)
+        field.selectionChanged.connect(self._forget_selection)
 
-    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802
-        from PySide6.QtGui import QKeySequence
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress:
+            from PySide6.QtGui import QKeySequence
 
-        if event.matches(QKeySequence.StandardKey.Copy) or event.matches(
-            QKeySequence.StandardKey.Cut
-        ):
-            event.accept()
-            return
-        super().keyPressEvent(event)
+            if event.matches(QKeySequence.StandardKey.Copy) or event.matches(
+                QKeySequence.StandardKey.Cut
+            ):
+                return True
+        return False
 
     def _forget_selection(self) -> None:
         from PySide6.QtGui import QClipboard, QGuiApplication
@@ -214,13 +217,13 @@ class SecretField(QLineEdit):
         if not clipboard.supportsSelection():
             return
         held = clipboard.text(QClipboard.Mode.Selection)
-        if held and held in self.text():
+        if held and held in self.field.text():
             clipboard.clear(QClipboard.Mode.Selection)
 
 
 def secret_field(placeholder: str) -> QLineEdit:
     """A passphrase field (also used by the backup screens)."""
-    field = SecretField()
+    field = QLineEdit()
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setPlaceholderText(placeholder)
     field.setAccessibleName(placeholder)
@@ -261,6 +264,8 @@ def _show_toggle(*fields: QLineEdit) -> QCheckBox:
     def show(on: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
         for field in fields:
+            if on and field.findChild(ShownPassphraseGuard) is None:
+                ShownPassphraseGuard(field)
             field.setEchoMode(mode)
 
     toggle.toggled.connect(show)
