@@ -605,18 +605,19 @@ def test_no_rise_needs_the_mean_without_day_1_and_none_above():
     assert r.durability_status == "days" and r.durability_days == 19  # (7+3+3)/3 <= 5
 
 
-def test_without_the_day_4_mean_a_rise_cannot_be_judged():
+def test_without_a_mean_from_day_4_to_7_a_rise_cannot_be_judged():
     """Clinician review: no mood on days +1..+9, then baseline moods: it read "no rise"
-    (0 days, counted in the median). Without the day +4 mean and none above before it:
-    "not enough data"."""
+    (0 days, counted in the median). Without a mean from day +4 to day +7 and none
+    above before: "not enough data". A missing day +4 mean alone (a mood every other
+    day) lets the next one decide (final diff review)."""
     moods = {o: 5 for o in range(-7, 0)}
     moods.update({10: 5, 11: 5})
     (r,) = session_responses(series(moods), [iv(0)], NOW)
     assert r.durability_status == "not_enough_data" and r.duration is None
     moods.update({1: 4, 4: 4, 5: 4})  # day +4's mean needs 2 of days +2..+4: missing
     (r,) = session_responses(series(moods), [iv(0)], NOW)
-    assert r.durability_status == "not_enough_data"
-    moods.update({3: 4})  # now there (4.0): not above, and nothing above before it
+    assert r.durability_status == "no_rise"  # day +5's (days 3-5) decides: 4.0
+    moods.update({3: 4})  # now day +4's is there (4.0): not above, nothing above before
     (r,) = session_responses(series(moods), [iv(0)], NOW)
     assert r.durability_status == "no_rise"
     moods.update({2: 8, 3: 8})  # above on day +2: a rise, counted until back at 5
@@ -696,3 +697,17 @@ def test_two_sessions_on_one_day_count_once_in_the_mean():
     mean = mean_response_curve((c for _, c in days), mean_shown_from(len(days)))
     assert mean[1] == (pytest.approx(7.0), pytest.approx(1.0), 2)  # days 1 and 21
     assert mean[-1] == (pytest.approx(3.0), pytest.approx(1.0), 2)  # days -1 and 19
+
+
+@pytest.mark.parametrize("first", [1, 2])
+def test_a_mood_every_other_day_is_judged_the_same_on_odd_and_even_days(first):
+    """Final diff review: moods on days +1, +3, +5... (never 2 of days +2..+4) read "not
+    enough data" while the even days read "no rise", so odd-day loggers' lows left the
+    median and their rises stayed."""
+    moods = {o: 5 for o in range(-7, 0)}
+    moods.update({o: 3 for o in range(first, 30, 2)})
+    (r,) = session_responses(series(moods), [iv(0)], NOW)
+    assert r.durability_status == "no_rise" and r.duration == (0, False)
+    moods.update({o: 8 for o in range(first, 30, 2)})
+    (r,) = session_responses(series(moods), [iv(0)], NOW)
+    assert r.durability_status == "above_so_far"

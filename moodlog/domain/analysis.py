@@ -21,14 +21,15 @@ always agree. Definitions (each function's docstring repeats its own):
   Durability = days from the session until the 3-day trailing mean (days after the
   session only, at least 2 of 3 days present, 1 for days +1 and +2) is at or below
   the baseline after having been above it; "no rise above baseline" (0 days) when
-  none of the means on days +1..+4 is above it (the one on day +4, of days +2..+4,
-  must be there: it leaves day +1 out, so a low day +1 alone, a tired day after the
-  session, is not "no rise"); "still above at next session" / "still above so far"
-  (censored: at least the last day it was seen above) when the next ketamine session or
-  the end of the data comes first; "not above baseline before next session" / "not
-  above baseline so far" (no duration) when that comes before day +4 with means none of
-  them above yet; "not enough data" without a baseline, or with no mean above and no
-  mean on day +4.
+  none of the means on days +1..+4 is above it and the one on day +4 (of days +2..+4),
+  or when it is missing the first one after it up to day +7, is at or below it (each
+  leaves day +1 out, so a low day +1 alone, a tired day after the session, is not "no
+  rise"); "still above at next session" / "still above so far" (censored: at least the
+  last day it was seen above) when the next ketamine session or the end of the data
+  comes first; "not above baseline before next session" / "not above baseline so far"
+  (no duration) when that comes before such a mean, with means none of them above yet;
+  "not enough data" without a baseline, or with no mean above and none from day +4 to
+  day +7.
   :data:`SESSION_WINDOW_RULES` says this in plain words.
 * **Around-sessions chart**: each session's days -7..+14 by the same rule (its days
   before it only those its baseline may use, its days after it only up to the day
@@ -103,7 +104,8 @@ SESSION_WINDOW_RULES = QT_TR_NOOP(
     "third of the days it keeps. Durability = days "
     "until the 3-day mean, once above baseline, is back at it, or "
     '"no rise above baseline" when none of the 3-day means on days +1 to +4 is above it '
-    '(the one on day +4 leaves day +1 out: a low day +1 alone is not "no rise").'
+    "(the one on day +4, or the next one by day +7, leaves day +1 out: a low day +1 alone "
+    'is not "no rise"; with none by day +7, "not enough data").'
 )
 # Printed in the mood charts' keys (Trends > Over time, the PDF's charts).
 SEVEN_DAY_MEAN_RULE = QT_TR_NOOP(
@@ -275,6 +277,10 @@ PREVIOUS_SESSION_WINDOW = (1, 7)  # days after a session left out of the next ba
 # leaves day +1 out, so a low day +1 alone (a tired day after a session is common) is
 # never "no rise" (clinician reviews: with day +1 in every mean looked at, it still was)
 RISE_WITHIN_DAYS = 4
+# ... and when that day's mean is missing (a mood every other day), the first mean
+# after it up to day +7 decides (each leaves day +1 out); none by then: not enough data
+# (final diff review: odd-day loggers' lows were dropped while their rises counted)
+RISE_DECIDED_BY = 7
 
 
 def past_sessions(treatments: Iterable[Treatment], now: dt.datetime) -> list[Treatment]:
@@ -383,11 +389,12 @@ def _durability(
     trailing mean of the days after the session (at least 2 of 3 days present, 1 for
     days +1 and +2) is at or below ``baseline`` after it was above it. Whether it rose
     is seen in the means of days +1..+``RISE_WITHIN_DAYS``: "no_rise" (0 days) when
-    none is above and the one on day +4 (days +2..+4, which leaves day +1 out) is
-    there, at or below; "not_enough_data" when that one is missing with none above
-    before it (nothing to tell a rise from). Censored at the last day seen above when
-    the next session or the end of the data comes first; when that comes before day +4
-    after means none above: "not_above_at_next_session" / "not_above_so_far" (no
+    none is above and the one on day +4 (days +2..+4, which leaves day +1 out), or
+    when it is missing the first one after it up to day +``RISE_DECIDED_BY``, is at or
+    below; "not_enough_data" when there is none by then (nothing to tell a rise
+    from). Censored at the last day seen above when the next session or the end of the
+    data comes first; when that comes before such a mean, after means none above:
+    "not_above_at_next_session" / "not_above_so_far" (no
     duration)."""
     if baseline is None or last_data_day is None or last_data_day <= day0:
         return "not_enough_data", None, None
@@ -402,13 +409,13 @@ def _durability(
         needed = 1 if offset < 3 else 2
         mean = _mean_of_days(values, day0 + max(1, offset - 2), day, needed)
         if mean is None:
-            if last_above is None and offset == RISE_WITHIN_DAYS:
-                return "not_enough_data", None, None
+            if last_above is None and offset == RISE_DECIDED_BY:
+                return "not_enough_data", None, None  # no mean without day +1 up to here
             continue
         if mean <= baseline:
             if last_above is not None:
                 return "days", offset, None
-            if offset == RISE_WITHIN_DAYS:  # the mean without day +1: not above either
+            if offset >= RISE_WITHIN_DAYS:  # the first mean without day +1: not above
                 return "no_rise", 0, None
             seen_low = True
             continue

@@ -9,8 +9,9 @@ Pure functions on domain records (no Qt, no SQL). Definitions:
   not "no rise"). When the next
   session or the end of the data comes first it is **censored**: "at least N days",
   N the last day the mood was seen above the baseline. A session without a
-  baseline or without a mood in days +1..+4 gives no duration, nor does one whose next
-  session or end of data comes before day +4 with no mean above yet (a rise not seen
+  baseline or without a 3-day mean from day +4 to +7 (none above before) gives no
+  duration, nor does one whose next session or end of data comes before such a mean
+  with none above yet (a rise not seen
   either way: "not above baseline before next session" / "so far").
 * **Induction / maintenance**: in each course (a gap of more than 90 days starts a
   new one) the sessions at its start that are less than 7 days apart (two or more, of
