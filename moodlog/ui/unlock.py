@@ -201,13 +201,20 @@ class ShownPassphraseGuard(QObject):
         field.selectionChanged.connect(self._forget_selection)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.KeyPress:
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress:
             from PySide6.QtGui import QKeySequence
 
             if event.matches(QKeySequence.StandardKey.Copy) or event.matches(
                 QKeySequence.StandardKey.Cut
             ):
                 return True
+        if kind in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonRelease):
+            # Qt puts a selection on X11's mouse selection as it handles these, after
+            # selectionChanged: taken off once it has (final diff review).
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, self, self._forget_selection)
         return False
 
     def _forget_selection(self) -> None:
