@@ -317,3 +317,26 @@ def test_a_stop_dated_ahead_is_not_a_stop_yet():
     assert medications_on([med], now.date())[0].startswith("Sertraline 100 mg once daily")
     later = Medication("Lithium", "mg", [MedicationEvent(dt.date(2026, 12, 5), "start", 300)])
     assert _statement(later, now)["status"] == "intended"
+
+
+def test_a_stop_with_a_restart_ahead_is_stopped_now():
+    """Final diff review: start 1 Jan, stop 1 Oct, start again 14 Dec, today 30 Nov:
+    it read "active" with "(dose not recorded)" while the PDF said not taking."""
+    from moodlog.domain.period import medications_on
+    from moodlog.domain.treatments import Medication, MedicationEvent
+
+    now = dt.datetime(2026, 11, 30, 12, 0)
+    med = Medication(
+        "Sertraline",
+        "mg",
+        [
+            MedicationEvent(dt.date(2026, 1, 1), "start", 50, "once daily"),
+            MedicationEvent(dt.date(2026, 10, 1), "stop"),
+            MedicationEvent(dt.date(2026, 12, 14), "start", 50, "once daily"),
+        ],
+    )
+    statement = _statement(med, now)
+    assert statement["status"] == "completed"
+    assert statement["effectivePeriod"] == {"start": "2026-01-01", "end": "2026-10-01"}
+    assert statement["dosage"][0]["text"] == "50 mg once daily"  # until the stop
+    assert medications_on([med], now.date()) == []

@@ -297,12 +297,16 @@ def _medication(medication: Medication, subject: dict, today: dt.date) -> dict |
     # Only what has happened by today decides (clinician review: a stop dated ahead was
     # "completed" here while the PDF said still taking): a stop ahead is the period's
     # planned end, a start ahead is "intended".
-    stopped = events[-1].event == "stop" and events[-1].day <= today
+    happened = [e for e in events if e.day <= today]
+    stopped = bool(happened) and happened[-1].event == "stop"  # (a restart ahead too:
+    # final diff review, it read "active" while the PDF said not taking)
     period: dict[str, str] = {"start": events[0].day.isoformat()}
-    if events[-1].event == "stop":
-        period["end"] = events[-1].day.isoformat()
+    if stopped:
+        period["end"] = happened[-1].day.isoformat()
+    elif events[-1].event == "stop":
+        period["end"] = events[-1].day.isoformat()  # the planned end
     status = "completed" if stopped else "active"
-    if events[0].day > today:
+    if not happened:
         status = "intended"
     statement: dict[str, Any] = {
         "resourceType": "MedicationStatement",
@@ -316,7 +320,7 @@ def _medication(medication: Medication, subject: dict, today: dt.date) -> dict |
     # just before the stop), by the one rule of the PDF's medications line
     # (treatments.regimen): a change saved without a dose is "dose not recorded", never
     # the dose it replaced (review finding: the last dose ever recorded was stated).
-    taken = events[:-1] if stopped else [e for e in events if e.day <= today]
+    taken = happened[:-1] if stopped else happened
     if taken:
         dose, frequency = regimen(taken)
         amount = f"{dose:g} {medication.unit}" if dose is not None else DOSE_NOT_RECORDED
