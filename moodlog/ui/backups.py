@@ -403,13 +403,18 @@ def left_out_text(current: backup.BackupSummary | None, chosen: backup.BackupSum
     were passed over in silence)."""
     if current is None:
         return ""
-    more = [
-        count_text(now, tr(one), tr(many))
-        + " "
-        + tr("(the backup: {count})").format(count=chosen.counts.get(key, 0))
-        for key, (one, many) in HELD_WORDS.items()
-        if (now := current.counts.get(key, 0)) > chosen.counts.get(key, 0)
-    ]
+    more = []
+    for key, (one, many) in HELD_WORDS.items():
+        now, then = current.counts.get(key, 0), chosen.counts.get(key, 0)
+        if now > then:
+            more.append(
+                count_text(now, tr(one), tr(many))
+                + " "
+                + tr("(the backup: {count})").format(count=then)
+            )
+        elif current.newest.get(key, 0) > chosen.newest.get(key, 0):
+            # As many, but some added since (another deleted: final diff review).
+            more.append(tr("{records} added since it was made").format(records=tr(many)))
     if not more:
         return ""
     return (

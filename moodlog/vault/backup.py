@@ -38,7 +38,7 @@ import os
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlcipher3
@@ -540,6 +540,9 @@ class BackupSummary:
     first_day: dt.date | None
     last_day: dt.date | None
     size: int
+    # the highest record number of each kind: a record added after the backup has a
+    # higher one even when another was deleted (the counts then being equal)
+    newest: dict[str, int] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
         """Plain lines for the person about to restore it."""
@@ -727,23 +730,26 @@ def _inspect(path: Path, passphrase: str, shown_as: Path) -> BackupSummary:
             problems = ["unreadable pages"]
         if problems:
             raise NotABackup(shown_as, "it is damaged (its integrity check failed)")
-        counts, first_day, last_day = _holdings(conn, tables)
+        counts, first_day, last_day, newest = _holdings(conn, tables)
     except sqlcipher3.DatabaseError:
         raise NotABackup(shown_as, "it is damaged") from None
     finally:
         conn.close()
-    return BackupSummary(shown_as, version, counts, first_day, last_day, shown_as.stat().st_size)
+    size = shown_as.stat().st_size
+    return BackupSummary(shown_as, version, counts, first_day, last_day, size, newest)
 
 
 def _holdings(
     conn: sqlcipher3.Connection, tables: set[str]
-) -> tuple[dict[str, int], dt.date | None, dt.date | None]:
-    """(how many of each kind of record, the first and the last day of any record)."""
-    counts = {
-        key: int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-        for key, table, _, _ in _COUNTED
-        if table in tables
-    }
+) -> tuple[dict[str, int], dt.date | None, dt.date | None, dict[str, int]]:
+    """(how many of each kind of record, the first and the last day of any record, the
+    highest record number of each kind)."""
+    counts: dict[str, int] = {}
+    newest: dict[str, int] = {}
+    for key, table, _, _ in _COUNTED:
+        if table in tables:
+            count, highest = conn.execute(f"SELECT count(*), max(id) FROM {table}").fetchone()
+            counts[key], newest[key] = int(count), int(highest or 0)
     firsts: list[str] = []
     lasts: list[str] = []
     for table in _DATED:
@@ -753,7 +759,7 @@ def _holdings(
                 firsts.append(first)
                 lasts.append(last)
     first_day = _day(min(firsts)) if firsts else None
-    return counts, first_day, _day(max(lasts)) if lasts else None
+    return counts, first_day, _day(max(lasts)) if lasts else None, newest
 
 
 def summarise_journal(vault: Vault) -> BackupSummary:
@@ -762,9 +768,10 @@ def summarise_journal(vault: Vault) -> BackupSummary:
     what would be left out)."""
     conn = vault.conn
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    counts, first_day, last_day = _holdings(conn, tables)
+    counts, first_day, last_day, newest = _holdings(conn, tables)
     size = Path(vault.path).stat().st_size
-    return BackupSummary(Path(vault.path), vault.version, counts, first_day, last_day, size)
+    path = Path(vault.path)
+    return BackupSummary(path, vault.version, counts, first_day, last_day, size, newest)
 
 
 _KEPT_NAME = re.compile(r"\.before-restore-(\d{8}-\d{6})(?:-\d+)?\.bak$")

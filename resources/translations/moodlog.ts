@@ -1837,6 +1837,10 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{records} added since it was made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your journal now holds more than this backup: {records}. Once the backup replaces your journal, what is not in it stays only in the copy of your journal kept beside it.</source>
         <translation type="unfinished"></translation>
     </message>

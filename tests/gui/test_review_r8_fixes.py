@@ -324,3 +324,24 @@ def test_the_session_dialog_says_when_a_questionnaire_came_earlier_that_day(qtbo
     assert not dialog.same_day_note.isVisible()  # another day
     dialog.reject()
     controller.shutdown()
+
+
+def test_a_record_added_after_the_backup_is_named_even_when_the_counts_match(
+    qtbot, data_dir: Path
+):
+    """Final diff review: one check-in deleted and another added after the backup left
+    the counts equal, and the dialog said nothing of the new one."""
+    from moodlog.ui.backups import left_out_text
+    from moodlog.vault import backup
+
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    vault = controller.vault
+    first = vault.entries.add(Entry(dt.date(2026, 3, 1), dt.time(9), 4))
+    vault.entries.add(Entry(dt.date(2026, 3, 2), dt.time(9), 5))
+    before = backup.summarise_journal(vault)
+    vault.entries.delete(first)
+    vault.entries.add(Entry(dt.date(2026, 3, 9), dt.time(9), 6))
+    now = backup.summarise_journal(vault)
+    assert now.counts["entries"] == before.counts["entries"] == 2
+    assert "check-ins added since it was made" in left_out_text(now, before)
+    controller.shutdown()
