@@ -495,3 +495,15 @@ def test_a_maintenance_session_days_ago_is_too_recent_not_short_of_entries():
         assert "too recent to measure yet" in summary.panel_text(), now_day
     later = booster_summary(build({}, end=60), sessions, at(60))
     assert "too recent" not in later.panel_text()
+
+
+def test_too_recent_only_for_a_session_that_will_be_measured():
+    """Final diff review: weekly sessions (the first booster's baseline overlapping the
+    induction) or no mood in the week before read "too recent to measure yet", then
+    something else: that session would never be measured."""
+    weekly = [iv(0), iv(3), iv(6), iv(13)]  # day 13's days -7..-1 are 1-7 after day 6
+    summary = booster_summary(build({}, end=14), weekly, at(14))
+    assert "too recent" not in summary.panel_text()
+    unlogged = [iv(0), iv(3), iv(40)]
+    mood = {d: v for d, v in build({}, end=42).items() if not day(33) <= d < day(40)}
+    assert "too recent" not in booster_summary(mood, unlogged, at(41)).panel_text()

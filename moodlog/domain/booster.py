@@ -214,7 +214,9 @@ class BoosterSummary:
     # pre-session days overlap the previous session's +1..+7
     overlapping: int = 0
     maintenance_count: int = 0  # past maintenance sessions, with a duration or not
-    last_is_maintenance: bool = False  # the last past session is a maintenance one
+    # the last past session is a maintenance one with a baseline (so only the days
+    # after it are missing for its duration)
+    last_is_maintenance: bool = False
 
     @property
     def sessions(self) -> int:
@@ -297,8 +299,9 @@ class BoosterSummary:
             and recent is not None
             and recent < RISE_WITHIN_DAYS
         ):
-            # The one maintenance session is the last, days ago: it is not that the
-            # mood entries are missing (clinician review r10), the days are still coming.
+            # The one maintenance session is the last, days ago, with its baseline: it is
+            # not that the mood entries are missing (clinician review r10), the days are
+            # still coming (without a baseline it would never be measured: final review).
             return translate(
                 QT_TR_NOOP(
                     "1 maintenance session, too recent to measure yet: how long it helps "
@@ -455,7 +458,8 @@ def booster_summary(
         overlapping=overlapping,
         maintenance_count=len(maintenance_all),
         last_is_maintenance=bool(sessions and maintenance_all)
-        and sessions[-1] is maintenance_all[-1],
+        and sessions[-1] is maintenance_all[-1]
+        and any(r.session is sessions[-1] and r.baseline is not None for r in responses),
     )
 
 
