@@ -115,8 +115,9 @@ def help_html(country: str, plan: SafetyPlan | None, locked: bool, level: str | 
         # Saved empty on purpose or by mistake: earlier versions are kept (review r10:
         # "you have not written a safety plan yet" was untrue then).
         text = tr(
-            "Your saved safety plan is empty. Under “Safety plan”, “Earlier versions…” "
-            "can bring back one you wrote before."
+            "Your saved safety plan is empty. You can fill it in under “Safety plan” when "
+            "you feel ready; any earlier version you saved is there, under “Earlier "
+            "versions…”."
         )
         parts.append(f"<p><i>{escape(text)}</i></p>")
     else:

@@ -2566,7 +2566,7 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your saved safety plan is empty. Under “Safety plan”, “Earlier versions…” can bring back one you wrote before.</source>
+        <source>Your saved safety plan is empty. You can fill it in under “Safety plan” when you feel ready; any earlier version you saved is there, under “Earlier versions…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
