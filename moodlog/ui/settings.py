@@ -171,6 +171,9 @@ class SettingsScreen(QScrollArea):
         form.addRow(tr("New passphrase"), self.new)
         form.addRow(tr("New passphrase again"), self.repeat)
         self.repeat.returnPressed.connect(self.change_passphrase)  # (review r8: did nothing)
+        self._just_changed = False
+        for field in (self.current, self.new, self.repeat):
+            field.textEdited.connect(self._passphrase_typed)
         change = QPushButton(tr("Change passphrase"))
         change.setAccessibleDescription(
             tr(
@@ -250,12 +253,15 @@ class SettingsScreen(QScrollArea):
             self.refresh()
             self.context.events.data_changed.emit("tags")
 
+    def _passphrase_typed(self) -> None:
+        self._just_changed = False
+
     def change_passphrase(self) -> None:
         from moodlog.ui.unlock import weak_passphrase_accepted
         from moodlog.vault.connection import check_new_passphrase
 
-        if not (self.current.text() or self.new.text() or self.repeat.text()):
-            return  # a second Enter after a change: the message stays (review r10)
+        if self._just_changed and not (self.current.text() or self.new.text()):
+            return  # a second Enter right after a change: its message stays (review r10)
         # Asked about only once it is a passphrase the change would take: too short or
         # typed differently twice is said by the change itself, below.
         with contextlib.suppress(VaultError):
@@ -282,6 +288,7 @@ class SettingsScreen(QScrollArea):
             for field in (self.current, self.new, self.repeat):
                 field.clear()
         self.passphrase_status.setText(passphrase_changed_text(self.context))
+        self._just_changed = True  # until something is typed again
 
 
 def passphrase_changed_text(context) -> str:  # noqa: ANN001 - an AppContext

@@ -454,3 +454,13 @@ def change_passphrase_in_settings(controller: AppController):  # noqa: ANN201
     settings.repeat.setText("a new long passphrase")
     settings.change_passphrase()
     return settings
+
+
+def test_the_change_button_with_empty_fields_still_says_what_is_missing(qtbot, data_dir: Path):
+    """Final diff review: after this stop's second-Enter fix, Change passphrase with all
+    fields empty said nothing at all (it said a passphrase needs 8 characters)."""
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    settings = controller.main_window.show_screen("Settings")
+    settings.change_passphrase()
+    assert "at least 8 characters" in settings.passphrase_status.text()
+    finish(controller)
