@@ -810,7 +810,8 @@ class BackupsScreen(QScrollArea):
             # (review finding: the screen then said "No backup yet", and the backups
             # made before were listed nowhere)
             text += " " + tr(
-                "Your earlier backups stay in {folder}: Restore > Choose another file… opens them."
+                "Your earlier backups stay in {folder}: in Restore…, Choose another "
+                "file… opens them."
             ).format(folder=before)
         self.status.setText(text)
         self.refresh()

@@ -376,7 +376,7 @@ class ImportDialog(QDialog):
             )
             return tr("No backup was made first.") if go else None
         return tr(
-            "Your journal as it was just before is in the backup {name}: Backups > Restore "
+            "Your journal as it was just before is in the backup {name}: Backups > Restore… "
             "brings it back."
         ).format(name=made.path.name)
 

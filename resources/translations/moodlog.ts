@@ -1989,6 +1989,10 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Your earlier backups stay in {folder}: in Restore…, Choose another file… opens them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{kind}, of another journal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2014,10 +2018,6 @@ session)</source>
     </message>
     <message>
         <source>New backups go to {folder}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your earlier backups stay in {folder}: Restore &gt; Choose another file… opens them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2886,7 +2886,7 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your journal as it was just before is in the backup {name}: Backups &gt; Restore brings it back.</source>
+        <source>Your journal as it was just before is in the backup {name}: Backups &gt; Restore… brings it back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -326,9 +326,7 @@ def test_the_session_dialog_says_when_a_questionnaire_came_earlier_that_day(qtbo
     controller.shutdown()
 
 
-def test_a_record_added_after_the_backup_is_named_even_when_the_counts_match(
-    qtbot, data_dir: Path
-):
+def test_a_record_added_after_the_backup_is_named_even_when_the_counts_match(qtbot, data_dir: Path):
     """Final diff review: one check-in deleted and another added after the backup left
     the counts equal, and the dialog said nothing of the new one."""
     from moodlog.ui.backups import left_out_text
