@@ -220,7 +220,7 @@ def cmd_passwd(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
         backups, kept = copies_keeping_their_passphrase(_vault_path(args), folder)
     except OSError:  # (a drive not plugged in: its backups are there all the same)
         print(
-            "Backups made before now still open with the passphrase they were made with; "
+            "Any backups made before now still open with the passphrase they were made with; "
             f"the backup folder ({folder}) cannot be read now, so they were not counted. " + advice
         )
         return 0

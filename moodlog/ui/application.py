@@ -389,6 +389,7 @@ class AppController(QObject):
         reading_help = panel is not None and panel.isVisible()
         if reading_help:
             self._help_panel = None  # kept open through the lock, not discarded
+            panel.show_content(None, locked=True, level=None)  # before anything can fail
         notices = self._close_session()
         if reading_help:
             # Someone reading the crisis lines (perhaps on the phone to one) is left with
@@ -396,7 +397,6 @@ class AppController(QObject):
             # their answers (attacker review: the idle lock closed it, leaving only the
             # unlock page), where it was, not brought to the front. Ctrl+L still closes
             # it: a person who locks may not want it seen.
-            panel.show_content(None, locked=True, level=None)
             self._help_panel = panel
         if problems:
             from moodlog.ui.drafts import NotKeptReason

@@ -317,9 +317,9 @@ def passphrase_changed_text(context) -> str:  # noqa: ANN001 - an AppContext
             text
             + " "
             + tr(
-                "Backups made before now still open with the passphrase they were made "
-                "with; your backup folder ({folder}) cannot be read now, so they were "
-                "not counted."
+                "Any backups made before now still open with the passphrase they were "
+                "made with; your backup folder ({folder}) cannot be read now, so they "
+                "were not counted."
             ).format(folder=folder)
             + " "
             + advice

@@ -4058,7 +4058,7 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Backups made before now still open with the passphrase they were made with; your backup folder ({folder}) cannot be read now, so they were not counted.</source>
+        <source>Any backups made before now still open with the passphrase they were made with; your backup folder ({folder}) cannot be read now, so they were not counted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
