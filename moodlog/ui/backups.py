@@ -396,33 +396,33 @@ def summary_text(summary: backup.BackupSummary) -> str:
 
 
 def left_out_text(current: backup.BackupSummary | None, chosen: backup.BackupSummary) -> str:
-    """What the open journal holds more of than the backup, kind by kind, and where it
-    stays, as a line ending in a new line ("" when the journal is not open, or holds
-    no more of any kind). By counts, not by last dates (review findings: a session
-    booked ahead was the "last record" of both, and records from the backup's own day
-    were passed over in silence)."""
+    """What the open journal has that the backup has not, kind by kind, and where it
+    stays, as a line ending in a new line ("" when the journal is not open, or has
+    nothing the backup lacks). Records are compared whole (added or changed since),
+    not by last dates (review findings: a session booked ahead was the "last record"
+    of both; newer records of the backup's own day, one re-entered after a deletion,
+    an edited note, were passed over in silence). A backup of another format is
+    compared by counts."""
     if current is None:
         return ""
-    more = []
-    for key, (one, many) in HELD_WORDS.items():
-        now, then = current.counts.get(key, 0), chosen.counts.get(key, 0)
-        if now > then:
-            more.append(
-                count_text(now, tr(one), tr(many))
-                + " "
-                + tr("(the backup: {count})").format(count=then)
-            )
-        elif current.newest.get(key, 0) > chosen.newest.get(key, 0):
-            # As many, but some added since (another deleted: final diff review).
-            more.append(tr("{records} added since it was made").format(records=tr(many)))
-    if not more:
+    missing = current.not_in(chosen)
+    if missing is None:  # (formats differ) the counts, at least
+        missing = {
+            key: max(0, count - chosen.counts.get(key, 0)) for key, count in current.counts.items()
+        }
+    records = [
+        count_text(count, tr(HELD_WORDS[key][0]), tr(HELD_WORDS[key][1]))
+        for key, count in missing.items()
+        if count and key in HELD_WORDS
+    ]
+    if not records:
         return ""
     return (
         tr(
-            "Your journal now holds more than this backup: {records}. Once the backup "
-            "replaces your journal, what is not in it stays only in the copy of your "
-            "journal kept beside it."
-        ).format(records=", ".join(more))
+            "Your journal has records this backup does not (new or changed since it was "
+            "made): {records}. Once the backup replaces your journal, they stay only in "
+            "the copy of your journal kept beside it."
+        ).format(records=", ".join(records))
         + "\n"
     )
 

@@ -540,9 +540,20 @@ class BackupSummary:
     first_day: dt.date | None
     last_day: dt.date | None
     size: int
-    # the highest record number of each kind: a record added after the backup has a
-    # higher one even when another was deleted (the counts then being equal)
-    newest: dict[str, int] = field(default_factory=dict)
+    # each kind's records, each as a fingerprint of its whole row: what one journal has
+    # that another (of the same format version) has not, added or changed since, whatever
+    # the counts and the record numbers (SQLite reuses a deleted last row's number;
+    # final diff review). Compared within one process only (Python's hash is salted).
+    rows: dict[str, frozenset[int]] = field(default_factory=dict)
+
+    def not_in(self, other: BackupSummary) -> dict[str, int] | None:
+        """Per kind, how many of this one's records ``other`` does not have (added or
+        changed since); None when their formats differ (rows not comparable)."""
+        if self.version != other.version or not self.rows or not other.rows:
+            return None
+        return {
+            key: len(mine - other.rows.get(key, frozenset())) for key, mine in self.rows.items()
+        }
 
     def lines(self) -> list[str]:
         """Plain lines for the person about to restore it."""
@@ -730,26 +741,28 @@ def _inspect(path: Path, passphrase: str, shown_as: Path) -> BackupSummary:
             problems = ["unreadable pages"]
         if problems:
             raise NotABackup(shown_as, "it is damaged (its integrity check failed)")
-        counts, first_day, last_day, newest = _holdings(conn, tables)
+        counts, first_day, last_day, rows = _holdings(conn, tables)
     except sqlcipher3.DatabaseError:
         raise NotABackup(shown_as, "it is damaged") from None
     finally:
         conn.close()
     size = shown_as.stat().st_size
-    return BackupSummary(shown_as, version, counts, first_day, last_day, size, newest)
+    return BackupSummary(shown_as, version, counts, first_day, last_day, size, rows)
 
 
 def _holdings(
     conn: sqlcipher3.Connection, tables: set[str]
 ) -> tuple[dict[str, int], dt.date | None, dt.date | None, dict[str, int]]:
-    """(how many of each kind of record, the first and the last day of any record, the
-    highest record number of each kind)."""
+    """(how many of each kind of record, the first and the last day of any record, each
+    kind's rows as fingerprints: :attr:`BackupSummary.rows`)."""
     counts: dict[str, int] = {}
-    newest: dict[str, int] = {}
+    rows: dict[str, frozenset[int]] = {}
     for key, table, _, _ in _COUNTED:
         if table in tables:
-            count, highest = conn.execute(f"SELECT count(*), max(id) FROM {table}").fetchone()
-            counts[key], newest[key] = int(count), int(highest or 0)
+            rows[key] = frozenset(
+                hash(tuple(row)) for row in conn.execute(f"SELECT * FROM {table}")
+            )
+            counts[key] = len(rows[key])
     firsts: list[str] = []
     lasts: list[str] = []
     for table in _DATED:
@@ -759,7 +772,7 @@ def _holdings(
                 firsts.append(first)
                 lasts.append(last)
     first_day = _day(min(firsts)) if firsts else None
-    return counts, first_day, _day(max(lasts)) if lasts else None, newest
+    return counts, first_day, _day(max(lasts)) if lasts else None, rows
 
 
 def summarise_journal(vault: Vault) -> BackupSummary:
@@ -768,10 +781,10 @@ def summarise_journal(vault: Vault) -> BackupSummary:
     what would be left out)."""
     conn = vault.conn
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    counts, first_day, last_day, newest = _holdings(conn, tables)
+    counts, first_day, last_day, rows = _holdings(conn, tables)
     size = Path(vault.path).stat().st_size
     path = Path(vault.path)
-    return BackupSummary(path, vault.version, counts, first_day, last_day, size, newest)
+    return BackupSummary(path, vault.version, counts, first_day, last_day, size, rows)
 
 
 _KEPT_NAME = re.compile(r"\.before-restore-(\d{8}-\d{6})(?:-\d+)?\.bak$")

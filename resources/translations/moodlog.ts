@@ -1837,11 +1837,7 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{records} added since it was made</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your journal now holds more than this backup: {records}. Once the backup replaces your journal, what is not in it stays only in the copy of your journal kept beside it.</source>
+        <source>Your journal has records this backup does not (new or changed since it was made): {records}. Once the backup replaces your journal, they stay only in the copy of your journal kept beside it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1998,10 +1994,6 @@ session)</source>
     </message>
     <message>
         <source>Restoring replaces your journal with the backup you choose. First moodlog checks the backup and shows what it holds; nothing changes until you confirm. Your journal as it is now is kept beside it (moodlog.db.before-restore-DATE.bak), and this list offers it too, so you can go back to it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(the backup: {count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

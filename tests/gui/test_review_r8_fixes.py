@@ -90,7 +90,8 @@ def test_restoring_an_older_backup_says_what_it_leaves_out(qtbot, data_dir: Path
     qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
     dialog.check()
     text = dialog.result.text()
-    assert "Your journal now holds more than this backup: 1 check-in (the backup: 0)." in text
+    assert "Your journal has records this backup does not" in text
+    assert "made): 1 check-in." in text
     assert "only in the copy of your journal kept beside it" in text
     dialog.reject()
     controller.shutdown()
@@ -115,7 +116,7 @@ def test_the_journal_kept_at_a_restore_is_offered_by_the_next_restore(qtbot, dat
     qtbot.keyClicks(again.passphrase, PASSPHRASE)
     again.check()
     assert "It holds 1 check-in" in again.result.text()  # the entry is there to go back to
-    assert "more than this backup" not in again.result.text()
+    assert "records this backup does not" not in again.result.text()
     again.reject()
     controller.shutdown()
 
@@ -277,7 +278,7 @@ def test_records_left_out_are_named_whatever_their_dates(qtbot, data_dir: Path):
         vault.entries.add(Entry(dt.date(2026, 3, 2), dt.time(hour), 5))
     now = backup.summarise_journal(vault)
     text = left_out_text(now, before)
-    assert "11 check-ins (the backup: 1)" in text and "2027" not in text
+    assert "made): 10 check-ins." in text and "2027" not in text
     assert left_out_text(before, before) == ""  # nothing more: nothing said
     controller.shutdown()
 
@@ -327,19 +328,31 @@ def test_the_session_dialog_says_when_a_questionnaire_came_earlier_that_day(qtbo
 
 
 def test_a_record_added_after_the_backup_is_named_even_when_the_counts_match(qtbot, data_dir: Path):
-    """Final diff review: one check-in deleted and another added after the backup left
-    the counts equal, and the dialog said nothing of the new one."""
+    """Final diff reviews: one check-in deleted and another added after the backup left
+    the counts equal (and SQLite gives a re-entered last row the deleted one's number),
+    and the dialog said nothing of the new one; nor of an edited note."""
     from moodlog.ui.backups import left_out_text
     from moodlog.vault import backup
 
     controller = create_vault_through_the_window(qtbot, data_dir)
     vault = controller.vault
-    first = vault.entries.add(Entry(dt.date(2026, 3, 1), dt.time(9), 4))
-    vault.entries.add(Entry(dt.date(2026, 3, 2), dt.time(9), 5))
+    vault.entries.add(Entry(dt.date(2026, 3, 1), dt.time(9), 4))
+    last = vault.entries.add(Entry(dt.date(2026, 3, 2), dt.time(9), 5, note="morning"))
     before = backup.summarise_journal(vault)
-    vault.entries.delete(first)
-    vault.entries.add(Entry(dt.date(2026, 3, 9), dt.time(9), 6))
+    assert left_out_text(before, before) == ""
+    vault.entries.delete(last)  # a mistake just made, entered again: the same number
+    again = vault.entries.add(Entry(dt.date(2026, 3, 2), dt.time(21), 5, note="evening"))
+    assert again == last
     now = backup.summarise_journal(vault)
     assert now.counts["entries"] == before.counts["entries"] == 2
-    assert "check-ins added since it was made" in left_out_text(now, before)
+    assert "made): 1 check-in." in left_out_text(now, before)
+    # Fewer now than in the backup, one of them new: still named, never "more".
+    vault.entries.delete(again)
+    fewer = backup.summarise_journal(vault)
+    assert left_out_text(fewer, before) == ""  # nothing the backup lacks
+    (first,) = vault.entries.between()
+    first.note = "a note written into it after the backup"
+    vault.entries.update(first)
+    edited = backup.summarise_journal(vault)
+    assert "made): 1 check-in." in left_out_text(edited, before)
     controller.shutdown()
