@@ -507,3 +507,18 @@ def test_too_recent_only_for_a_session_that_will_be_measured():
     unlogged = [iv(0), iv(3), iv(40)]
     mood = {d: v for d, v in build({}, end=42).items() if not day(33) <= d < day(40)}
     assert "too recent" not in booster_summary(mood, unlogged, at(41)).panel_text()
+
+
+def test_too_recent_lasts_until_the_rise_is_decided_and_counts_a_same_day_pair_once():
+    """Last diff review: with a mood every other day the rise is decided by day +5, and
+    day +4 read "not enough mood entries"; a same-day pair read "2 maintenance sessions,
+    but none has enough mood entries" the day after."""
+    sessions = [iv(0), iv(3), iv(40)]
+    odd = {d: v for d, v in build({}, end=48).items() if d <= day(39) or (d - day(40)).days % 2}
+    for now_day in (41, 43, 44):
+        upto = {d: v for d, v in odd.items() if d <= day(now_day)}  # as of that day
+        text = booster_summary(upto, sessions, at(now_day)).panel_text()
+        assert "too recent to measure yet" in text and "7th day" in text, now_day
+    pair = [iv(0), iv(3), iv(40), iv(40, "esketamine_nasal")]
+    text = booster_summary(build({}, end=41), pair, at(41)).panel_text()
+    assert "too recent to measure yet" in text

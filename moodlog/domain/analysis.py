@@ -268,7 +268,8 @@ DURABILITY_WORDING: dict[str, tuple[str, str]] = {
     ),
     "no_baseline": (QT_TR_NOOP("no baseline"), ""),
     "not_enough_data": (QT_TR_NOOP("not enough data"), ""),
-    # the next session or the end of the data before day +4, with no mean above yet
+    # the next session or the end of the data before the rise is decided (day +4, or
+    # the next mean by day +7), with no mean above yet
     "not_above_at_next_session": (QT_TR_NOOP("not above baseline before next session"), ""),
     "not_above_so_far": (QT_TR_NOOP("not above baseline so far"), ""),
 }

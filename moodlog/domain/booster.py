@@ -5,8 +5,8 @@ Pure functions on domain records (no Qt, no SQL). Definitions:
 * **Duration** of a ketamine/esketamine session: its durability from
   :func:`analysis.session_responses` (days until the 3-day mean of mood, once above
   the pre-session baseline, is back at it; 0 days when none of the 3-day means on days
-  +1..+4 was above it: the one on day +4 leaves day +1 out, so a low day +1 alone is
-  not "no rise"). When the next
+  +1..+4 was above it: the one on day +4, or the next by day +7, leaves day +1 out, so
+  a low day +1 alone is not "no rise"). When the next
   session or the end of the data comes first it is **censored**: "at least N days",
   N the last day the mood was seen above the baseline. A session without a
   baseline or without a 3-day mean from day +4 to +7 (none above before) gives no
@@ -44,7 +44,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from moodlog.domain.analysis import (
-    RISE_WITHIN_DAYS,
+    RISE_DECIDED_BY,
     Series,
     SessionResponse,
     by_ordinal,
@@ -217,6 +217,7 @@ class BoosterSummary:
     # the last past session is a maintenance one with a baseline (so only the days
     # after it are missing for its duration)
     last_is_maintenance: bool = False
+    maintenance_days: int = 0  # the days with a past maintenance session
 
     @property
     def sessions(self) -> int:
@@ -294,10 +295,10 @@ class BoosterSummary:
         recent = self.since_last_session_days
         if (
             not self.maintenance
-            and self.maintenance_count == 1
+            and self.maintenance_days == 1  # (a same-day pair is one: last diff review)
             and self.last_is_maintenance
             and recent is not None
-            and recent < RISE_WITHIN_DAYS
+            and recent < RISE_DECIDED_BY  # (its rise is decided by day +4 to +7)
         ):
             # The one maintenance session is the last, days ago, with its baseline: it is
             # not that the mood entries are missing (clinician review r10), the days are
@@ -305,7 +306,7 @@ class BoosterSummary:
             return translate(
                 QT_TR_NOOP(
                     "1 maintenance session, too recent to measure yet: how long it helps "
-                    "shows from the 4th day after it."
+                    "shows from the 4th to the 7th day after it."
                 )
             )
         if not self.maintenance and not self.overlapping:
@@ -457,6 +458,7 @@ def booster_summary(
         maintenance,
         overlapping=overlapping,
         maintenance_count=len(maintenance_all),
+        maintenance_days=len({s.day for s in maintenance_all}),
         last_is_maintenance=bool(sessions and maintenance_all)
         and sessions[-1] is maintenance_all[-1]
         and any(r.session is sessions[-1] and r.baseline is not None for r in responses),

@@ -426,6 +426,7 @@ class TreatmentDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
         self._update_appointment_note()
         self.date.dateChanged.connect(self._update_same_day_note)
         self.time.timeChanged.connect(self._update_same_day_note)
+        self.kind.currentIndexChanged.connect(self._update_same_day_note)
         self._update_same_day_note()
         self._update_mg_per_kg()
         self._update_kind()
@@ -514,11 +515,14 @@ class TreatmentDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
 
     def _update_same_day_note(self) -> None:
         day, time = self._when()
-        earlier = [
-            q
-            for q in self.context.vault.questionnaires.all(since=day)
-            if q.day == day and q.time <= time
-        ]
+        kind = self.kind.currentData()
+        earlier = []
+        if kind in KINDS and KINDS[kind].ketamine:  # (the course's sessions only)
+            earlier = [
+                q
+                for q in self.context.vault.questionnaires.all(since=day)
+                if q.day == day and q.time < time  # (course_baseline's own rule: before)
+            ]
         if earlier:
             last = max(earlier, key=lambda q: q.time)
             self.same_day_note.setText(

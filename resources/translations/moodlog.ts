@@ -216,7 +216,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>1 maintenance session, too recent to measure yet: how long it helps shows from the 4th day after it.</source>
+        <source>1 maintenance session, too recent to measure yet: how long it helps shows from the 4th to the 7th day after it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -314,12 +314,19 @@ def test_the_session_dialog_says_when_a_questionnaire_came_earlier_that_day(qtbo
     dialog = TreatmentDialog(controller.context, parent=controller.main_window)
     qtbot.addWidget(dialog)
     dialog.show()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("ketamine_iv"))
     dialog.date.setDate(QDate(2026, 11, 20))
     dialog.time.setTime(QTime(20, 0))
     assert dialog.same_day_note.isVisible()
     assert "PHQ-9 was saved this day at 12:00" in dialog.same_day_note.text()
     dialog.time.setTime(QTime(9, 0))  # the session was in the morning: nothing to say
     assert not dialog.same_day_note.isVisible()
+    dialog.time.setTime(QTime(12, 0))  # the same minute: not "before" (the baseline rule)
+    assert not dialog.same_day_note.isVisible()
+    dialog.time.setTime(QTime(20, 0))
+    dialog.kind.setCurrentIndex(dialog.kind.findData("tms"))  # not a course session
+    assert not dialog.same_day_note.isVisible()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("ketamine_iv"))
     dialog.date.setDate(QDate(2026, 11, 21))
     dialog.time.setTime(QTime(20, 0))
     assert not dialog.same_day_note.isVisible()  # another day
