@@ -522,3 +522,11 @@ def test_too_recent_lasts_until_the_rise_is_decided_and_counts_a_same_day_pair_o
     pair = [iv(0), iv(3), iv(40), iv(40, "esketamine_nasal")]
     text = booster_summary(build({}, end=41), pair, at(41)).panel_text()
     assert "too recent to measure yet" in text
+
+
+def test_too_recent_holds_through_day_7_until_its_mood():
+    """Last quick review: with moods on days +1 and +6 only, the morning of day +7 read
+    "not enough mood entries" though that day's mood could still settle it."""
+    sessions = [iv(0), iv(3), iv(40)]
+    mood = {d: v for d, v in build({}, end=47).items() if d <= day(39) or d in (day(41), day(46))}
+    assert "too recent" in booster_summary(mood, sessions, at(47, 8)).panel_text()

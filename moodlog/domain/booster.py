@@ -298,7 +298,7 @@ class BoosterSummary:
             and self.maintenance_days == 1  # (a same-day pair is one: last diff review)
             and self.last_is_maintenance
             and recent is not None
-            and recent < RISE_DECIDED_BY  # (its rise is decided by day +4 to +7)
+            and recent <= RISE_DECIDED_BY  # (decided by day +4 to +7: day +7's mood too)
         ):
             # The one maintenance session is the last, days ago, with its baseline: it is
             # not that the mood entries are missing (clinician review r10), the days are

@@ -517,11 +517,12 @@ class TreatmentDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
         day, time = self._when()
         kind = self.kind.currentData()
         earlier = []
-        if kind in KINDS and KINDS[kind].ketamine:  # (the course's sessions only)
+        if kind in KINDS and KINDS[kind].ketamine and self._first_of_a_course(day, time, kind):
             earlier = [
                 q
                 for q in self.context.vault.questionnaires.all(since=day)
-                if q.day == day and q.time < time  # (course_baseline's own rule: before)
+                # course_baseline's own rule: scored, and strictly before
+                if q.day == day and q.scored and q.time < time
             ]
         if earlier:
             last = max(earlier, key=lambda q: q.time)
@@ -534,6 +535,20 @@ class TreatmentDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
                 ).format(instrument=last.instrument, time=time_text(last.time))
             )
         self.same_day_note.setVisible(bool(earlier))
+
+    def _first_of_a_course(self, day: dt.date, time: dt.time, kind: str) -> bool:
+        """Whether a session then would be the first of its course: only that one's
+        start time decides which result counts as before treatment (review finding:
+        the note showed on every session of a course with a PHQ-9 before each)."""
+        from moodlog.domain.analysis import courses
+
+        probe = Treatment(day=day, time=time, kind=kind)
+        now = self.context.now()
+        if probe.is_appointment(now):
+            return False  # still to come: no result can be after it yet
+        editing = self.treatment.id if self.treatment is not None else None
+        others = [t for t in self.context.vault.treatments.all() if t.id != editing or t.id is None]
+        return any(course[0] is probe for course in courses([*others, probe], now))
 
     def _update_kind(self) -> None:
         self.form.setRowVisible(self.kind_other, self.kind.currentData() == "other")

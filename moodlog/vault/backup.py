@@ -545,11 +545,14 @@ class BackupSummary:
     # the counts and the record numbers (SQLite reuses a deleted last row's number;
     # final diff review). Compared within one process only (Python's hash is salted).
     rows: dict[str, frozenset[int]] = field(default_factory=dict)
+    # the counted tables' columns: rows compare only between journals whose are the same
+    # (a format number may differ with them the same: review finding)
+    shape: tuple = ()
 
     def not_in(self, other: BackupSummary) -> dict[str, int] | None:
         """Per kind, how many of this one's records ``other`` does not have (added or
-        changed since); None when their formats differ (rows not comparable)."""
-        if self.version != other.version or not self.rows or not other.rows:
+        changed since); None when their tables differ (rows not comparable)."""
+        if self.shape != other.shape or not self.rows or not other.rows:
             return None
         return {
             key: len(mine - other.rows.get(key, frozenset())) for key, mine in self.rows.items()
@@ -742,12 +745,13 @@ def _inspect(path: Path, passphrase: str, shown_as: Path) -> BackupSummary:
         if problems:
             raise NotABackup(shown_as, "it is damaged (its integrity check failed)")
         counts, first_day, last_day, rows = _holdings(conn, tables)
+        shape = _shape(conn, tables)
     except sqlcipher3.DatabaseError:
         raise NotABackup(shown_as, "it is damaged") from None
     finally:
         conn.close()
     size = shown_as.stat().st_size
-    return BackupSummary(shown_as, version, counts, first_day, last_day, size, rows)
+    return BackupSummary(shown_as, version, counts, first_day, last_day, size, rows, shape)
 
 
 def _holdings(
@@ -759,9 +763,8 @@ def _holdings(
     rows: dict[str, frozenset[int]] = {}
     for key, table, _, _ in _COUNTED:
         if table in tables:
-            rows[key] = frozenset(
-                hash(tuple(row)) for row in conn.execute(f"SELECT * FROM {table}")
-            )
+            query = _WHOLE_RECORD.get(table, f"SELECT * FROM {table}")
+            rows[key] = frozenset(hash(tuple(row)) for row in conn.execute(query))
             counts[key] = len(rows[key])
     firsts: list[str] = []
     lasts: list[str] = []
@@ -775,6 +778,35 @@ def _holdings(
     return counts, first_day, _day(max(lasts)) if lasts else None, rows
 
 
+# A record with the rows that belong to it (review finding: a tag added to a check-in,
+# a dose change of a medication, changed no row of their own table); with the columns
+# named, so that a backup of an older format (whose tables have the same columns) is
+# compared record by record too.
+_WHOLE_RECORD = {
+    "entries": (
+        "SELECT e.id, e.day, e.time, e.mood, e.anxiety, e.energy, e.irritability, "
+        "e.sleep_hours, e.sleep_quality, e.note, e.created_at, "
+        "(SELECT group_concat(tag_id) FROM (SELECT tag_id FROM entry_tags "
+        "WHERE entry_id = e.id ORDER BY tag_id)) FROM entries e"
+    ),
+    "medications": (
+        "SELECT m.id, m.name, m.unit, (SELECT group_concat(day || '|' || event || '|' || "
+        "ifnull(dose, '') || '|' || frequency || '|' || reason, ';') FROM (SELECT * FROM "
+        "medication_events WHERE medication_id = m.id ORDER BY id)) FROM medications m"
+    ),
+}
+
+
+def _shape(conn: sqlcipher3.Connection, tables: set[str]) -> tuple:
+    """The columns of the counted tables and of the rows that belong to them."""
+    names = [table for _, table, _, _ in _COUNTED] + ["entry_tags", "medication_events"]
+    return tuple(
+        (table, tuple(row[1] for row in conn.execute(f"PRAGMA table_info({table})")))
+        for table in names
+        if table in tables
+    )
+
+
 def summarise_journal(vault: Vault) -> BackupSummary:
     """What the open journal holds, as a backup's summary says it: to set beside the
     backup about to replace it (review finding: restoring an old backup did not say
@@ -783,8 +815,8 @@ def summarise_journal(vault: Vault) -> BackupSummary:
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     counts, first_day, last_day, rows = _holdings(conn, tables)
     size = Path(vault.path).stat().st_size
-    path = Path(vault.path)
-    return BackupSummary(path, vault.version, counts, first_day, last_day, size, rows)
+    path, shape = Path(vault.path), _shape(conn, tables)
+    return BackupSummary(path, vault.version, counts, first_day, last_day, size, rows, shape)
 
 
 _KEPT_NAME = re.compile(r"\.before-restore-(\d{8}-\d{6})(?:-\d+)?\.bak$")

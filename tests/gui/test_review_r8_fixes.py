@@ -331,6 +331,19 @@ def test_the_session_dialog_says_when_a_questionnaire_came_earlier_that_day(qtbo
     dialog.time.setTime(QTime(20, 0))
     assert not dialog.same_day_note.isVisible()  # another day
     dialog.reject()
+    # Only a course's first session's time decides (final review): a session later in a
+    # course, or an unscored result, gives no note.
+    from moodlog.domain.treatments import Treatment
+
+    controller.vault.treatments.save(Treatment(dt.date(2026, 11, 10), dt.time(10), "ketamine_iv"))
+    later = TreatmentDialog(controller.context, parent=controller.main_window)
+    qtbot.addWidget(later)
+    later.show()
+    later.kind.setCurrentIndex(later.kind.findData("ketamine_iv"))
+    later.date.setDate(QDate(2026, 11, 20))
+    later.time.setTime(QTime(20, 0))
+    assert not later.same_day_note.isVisible()
+    later.reject()
     controller.shutdown()
 
 
@@ -362,4 +375,35 @@ def test_a_record_added_after_the_backup_is_named_even_when_the_counts_match(qtb
     vault.entries.update(first)
     edited = backup.summarise_journal(vault)
     assert "made): 1 check-in." in left_out_text(edited, before)
+    controller.shutdown()
+
+
+def test_a_tag_or_a_dose_change_added_after_the_backup_is_named(qtbot, data_dir: Path):
+    """Last quick review: a tag added to a check-in, a dose change of a medication,
+    changed no row of their own table, and the restore dialog said nothing."""
+    from moodlog.domain.treatments import Medication, MedicationEvent
+    from moodlog.ui.backups import left_out_text
+    from moodlog.vault import backup
+
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    vault = controller.vault
+    vault.entries.add(Entry(dt.date(2026, 3, 1), dt.time(9), 4))
+    vault.medications.save(
+        Medication("sertraline", events=[MedicationEvent(dt.date(2026, 3, 1), "start", 50)])
+    )
+    before = backup.summarise_journal(vault)
+    (entry,) = vault.entries.between()
+    entry.tags = ["panic attack"]
+    vault.entries.update(entry)
+    assert "made): 1 check-in." in left_out_text(backup.summarise_journal(vault), before)
+    (medication,) = vault.medications.all()
+    medication.events.append(MedicationEvent(dt.date(2026, 3, 9), "change", 100))
+    vault.medications.save(medication)
+    text = left_out_text(backup.summarise_journal(vault), before)
+    assert "1 check-in, 1 medication." in text
+    # A summary of another format with the same tables compares record by record too.
+    older = backup.BackupSummary(
+        before.path, 4, before.counts, None, None, 0, before.rows, before.shape
+    )
+    assert left_out_text(backup.summarise_journal(vault), older) == text
     controller.shutdown()
