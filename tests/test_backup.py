@@ -677,3 +677,21 @@ def test_a_fresh_temp_file_in_a_shared_folder_is_left_to_its_writer(tmp_path: Pa
     os.utime(left, (stamp, stamp))
     backup.write_backup(vault, folder)
     assert writing.exists() and not left.exists()
+
+
+def test_a_backup_before_an_import_is_named_so_and_never_thinned_out(tmp_path: Path):
+    """Final review: the backup made before an import was listed as "made by you"."""
+    vault = filled_vault(tmp_path, days=10)
+    folder = tmp_path / "backups"
+    made = backup.write_backup(vault, folder, before_import=True, now=dt.datetime(2026, 3, 1, 9))
+    assert "-import" in made.path.name and made.before_import and not made.automatic
+    (listed,) = backup.list_backups(folder)
+    assert listed.before_import and listed.kind == "before an import"
+    assert listed.journal == made.journal and listed.journal
+    for offset in range(1, 40):  # five weeks of daily automatic backups, thinned out
+        backup.auto_backup(vault, folder, dt.datetime(2026, 3, 1, 9) + dt.timedelta(days=offset))
+    assert len(backup.list_backups(folder)) < 40  # (the thinning did happen)
+    assert made.path.exists()  # kept like one made by hand
+    old = backup.write_backup(vault, folder, now=dt.datetime(2026, 5, 1, 9))
+    assert old.kind == "made by you"
+    vault.close()

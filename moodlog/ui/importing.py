@@ -348,9 +348,10 @@ class ImportDialog(QDialog):
     def _back_up_first(self) -> str | None:
         """A backup of the journal just before the import, and the sentence saying so
         (review finding: an import with a wrong mapping could not be undone; importing
-        again with the right one added nothing). Made as a backup by hand, which moodlog
-        never deletes (review r10: as an automatic one, a second import the same day
-        made the first's backup be thinned out the next day). When it cannot be made,
+        again with the right one added nothing). Named as made before an import and
+        kept like one made by hand, which moodlog never deletes (review r10: as an
+        automatic one, a second import the same day made the first's backup be thinned
+        out the next day; as one by hand, it was listed as "made by you"). When it cannot be made,
         the person is asked first; None: they chose not to import."""
         from moodlog.ui.backups import backup_folder
         from moodlog.ui.widgets import confirm
@@ -363,6 +364,7 @@ class ImportDialog(QDialog):
                 self.vault,
                 backup_folder(self.context.preferences, self.context.data_dir),
                 backup.stored_passphrase(self.vault),
+                before_import=True,
             )
         except (VaultError, OSError) as error:
             go = confirm(

@@ -53,10 +53,12 @@ from moodlog.vault.connection import (
 from moodlog.vault.errors import VaultError, is_damage
 from moodlog.vault.migrations import LATEST_VERSION, MIGRATIONS
 from moodlog.vault.vault import Vault, split_sql
+from moodlog.wording import QT_TR_NOOP
 
 BACKUP_PREFIX = "moodlog-backup-"
 BACKUP_SUFFIX = ".db"
 AUTO_MARK = "-auto"
+IMPORT_MARK = "-import"  # made just before an import: kept like one made by hand
 TEMP_PREFIX = ".moodlog-backup-"
 RESTORE_TEMP_PREFIX = ".moodlog-restore-"
 TEMP_SUFFIX = ".tmp"
@@ -83,6 +85,8 @@ _NAME = re.compile(
     re.escape(BACKUP_PREFIX)
     + r"(\d{4}-\d{2}-\d{2})-(\d{6})(?:-(\d+))?("
     + re.escape(AUTO_MARK)
+    + r")?("
+    + re.escape(IMPORT_MARK)
     + r")?(?:-j([0-9a-f]{8}))?"
     + re.escape(BACKUP_SUFFIX)
 )
@@ -152,10 +156,14 @@ class BackupFile:
     size: int
     automatic: bool
     journal: str = ""  # the journal mark in its name ("": made before marks, or renamed)
+    before_import: bool = False  # made just before an import (never thinned out)
 
     @property
     def kind(self) -> str:
-        return "automatic" if self.automatic else "made by you"
+        """How it came to be, in words the screens translate."""
+        if self.before_import:
+            return QT_TR_NOOP("before an import")  # (review: not "made by you")
+        return QT_TR_NOOP("automatic") if self.automatic else QT_TR_NOOP("made by you")
 
     def belongs_to(self, journal: str) -> bool:
         """Whether it counts as the backup of the journal marked ``journal``: it has
@@ -239,8 +247,9 @@ def list_backups(folder: Path, journal: str | None = None) -> list[BackupFile]:
             continue
         match = _NAME.fullmatch(child.name)
         number = int(match[3]) if match and match[3] else 1  # "-2": second in that second
-        mark = (match[5] or "") if match else ""
-        made = BackupFile(child, parsed[0], stat.st_size, parsed[1], mark)
+        mark = (match[6] or "") if match else ""
+        before_import = bool(match and match[5])
+        made = BackupFile(child, parsed[0], stat.st_size, parsed[1], mark, before_import)
         if journal is not None and not made.belongs_to(journal):
             continue
         found.append((stat.st_mtime_ns, number, made))
@@ -336,9 +345,12 @@ def ensure_folder(folder: Path) -> Path:
     return folder
 
 
-def _final_name(folder: Path, made_at: dt.datetime, automatic: bool, journal: str) -> Path:
+def _final_name(
+    folder: Path, made_at: dt.datetime, automatic: bool, journal: str, before_import: bool = False
+) -> Path:
     stamp = made_at.strftime("%Y-%m-%d-%H%M%S")
-    mark = (AUTO_MARK if automatic else "") + (f"-j{journal}" if journal else "")
+    mark = (AUTO_MARK if automatic else "") + (IMPORT_MARK if before_import else "")
+    mark += f"-j{journal}" if journal else ""
     candidate = folder / f"{BACKUP_PREFIX}{stamp}{mark}{BACKUP_SUFFIX}"
     number = 2
     while candidate.exists():
@@ -385,11 +397,13 @@ def write_backup(
     automatic: bool = False,
     now: dt.datetime | None = None,
     target: Path | None = None,
+    before_import: bool = False,
 ) -> BackupFile:
     """Back up the open vault into ``folder`` (or to exactly ``target``, replacing it).
 
     ``passphrase`` None: the backup opens with the vault's passphrase. Raises
     BackupFailed with a plain reason; earlier backups are never touched.
+    ``before_import``: named as made just before an import (kept like one by hand).
     """
     made_at = (now or dt.datetime.now()).replace(microsecond=0)
     journal = ""
@@ -408,7 +422,11 @@ def write_backup(
         os.chmod(temp, 0o600)
         _export(vault, temp, passphrase)
         _fsync_file(temp)
-        final = target if target is not None else _final_name(folder, made_at, automatic, journal)
+        final = (
+            target
+            if target is not None
+            else _final_name(folder, made_at, automatic, journal, before_import)
+        )
         os.replace(temp, final)
         _fsync_dir(folder)
     except BaseException as error:
@@ -421,7 +439,8 @@ def write_backup(
         if isinstance(error, sqlcipher3.Error):
             raise BackupFailed(_sql_reason(error)) from None
         raise
-    return BackupFile(Path(final), made_at, Path(final).stat().st_size, automatic, journal)
+    size = Path(final).stat().st_size
+    return BackupFile(Path(final), made_at, size, automatic, journal, before_import)
 
 
 def _os_reason(error: OSError) -> str:

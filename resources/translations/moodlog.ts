@@ -5093,5 +5093,13 @@ Nothing was changed.</source>
         <source>The image could not be saved: {reason}.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>before an import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>made by you</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -125,6 +125,7 @@ def test_generic_column_mapping(dialog, context, tmp_path):
 
     (made,) = backup.list_backups(context.data_dir / "backups")
     assert not made.automatic and made.path.name in dialog.status.text()  # never thinned out
+    assert made.before_import and made.kind == "before an import" and "-import" in made.path.name
     assert "Backups > Restore… brings it back" in dialog.status.text()
     before = backup.inspect_backup(made.path, PASSPHRASE)
     assert before.counts["entries"] == 0  # as it was just before the import
