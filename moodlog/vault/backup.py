@@ -45,6 +45,7 @@ import sqlcipher3
 
 from moodlog.paths import clear_stale_temps, create_private_file
 from moodlog.vault.connection import (
+    apply_key,
     describe_unopenable,
     hot_journal,
     normalise_passphrase,
@@ -600,9 +601,7 @@ def _open_read_only(path: Path, passphrase: str) -> sqlcipher3.Connection:
     uri = "file:" + _uri_path(path) + "?mode=ro"
     conn = sqlcipher3.connect(uri, uri=True, isolation_level=None)
     try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = {sql_string_literal(normalise_passphrase(passphrase))}")
-        conn.execute("PRAGMA cipher_compatibility = 4")
+        apply_key(conn, passphrase)
         conn.execute("PRAGMA query_only = ON")
     except BaseException:
         conn.close()
@@ -661,9 +660,7 @@ def _copy_rolled_back(source: Path, target: Path, passphrase: str) -> None:
             shutil.copyfileobj(src, out, 1024 * 1024)
         conn = sqlcipher3.connect(str(target), isolation_level=None)
         try:
-            conn.execute("PRAGMA cipher_log_level = NONE")
-            conn.execute(f"PRAGMA key = {sql_string_literal(normalise_passphrase(passphrase))}")
-            conn.execute("PRAGMA cipher_compatibility = 4")
+            apply_key(conn, passphrase)
             with contextlib.suppress(sqlcipher3.DatabaseError):
                 # The first read rolls the journal back; with a wrong passphrase it
                 # fails, and the inspection that follows says which it was.

@@ -67,7 +67,8 @@ def sql_string_literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _apply_key(conn: Connection, passphrase: str) -> None:
+def apply_key(conn: Connection, passphrase: str) -> None:
+    """Key ``conn`` with ``passphrase`` (every connection to a vault or a backup)."""
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = {sql_string_literal(normalise_passphrase(passphrase))}")
     conn.execute("PRAGMA cipher_compatibility = 4")
@@ -161,7 +162,7 @@ def open_connection(path: Path, passphrase: str) -> Connection:
         raise PassphraseRejected("Please enter your passphrase.")
     conn = _connect(path)
     try:
-        _apply_key(conn, passphrase)
+        apply_key(conn, passphrase)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except DatabaseError as error:
@@ -187,7 +188,7 @@ def create_connection(path: Path, passphrase: str) -> Connection:
     create_private_file(path)
     conn = _connect(path)
     try:
-        _apply_key(conn, passphrase)
+        apply_key(conn, passphrase)
         _apply_hygiene(conn)
         # Force the header page (salt) to disk now so the file is a vault at once.
         conn.execute("PRAGMA user_version = 0")

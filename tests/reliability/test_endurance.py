@@ -37,11 +37,11 @@ from moodlog.vault import connection as conn_mod
 # The cycles are about windows and connections, not about the key derivation: a
 # cheaper KDF for this throw-away vault (both when created and when opened) keeps
 # 500 unlocks to seconds. The real default is tested everywhere else.
-real_key = conn_mod._apply_key
+real_key = conn_mod.apply_key
 def cheap_key(conn, passphrase):
     real_key(conn, passphrase)
     conn.execute("PRAGMA kdf_iter = 4000")
-conn_mod._apply_key = cheap_key
+conn_mod.apply_key = cheap_key
 from moodlog.ui.application import AppController
 from moodlog.vault.vault import Vault
 folder = Path(sys.argv[1])
