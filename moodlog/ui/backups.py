@@ -355,23 +355,9 @@ class RestoreDialog(QDialog):
 
 
 # What a backup holds, in the person's language (backup.BackupSummary.text() is the
-# command line's English; review finding: the dialog showed it untranslated).
-HELD_WORDS = {
-    "entries": (QT_TR_NOOP("check-in"), QT_TR_NOOP("check-ins")),
-    "questionnaires": (QT_TR_NOOP("questionnaire"), QT_TR_NOOP("questionnaires")),
-    "checkins": (QT_TR_NOOP("self-check"), QT_TR_NOOP("self-checks")),
-    "treatments": (
-        QT_TR_NOOP("treatment session or appointment"),
-        QT_TR_NOOP("treatment sessions and appointments"),
-    ),
-    "session_notes": (QT_TR_NOOP("therapy note"), QT_TR_NOOP("therapy notes")),
-    "medications": (QT_TR_NOOP("medication"), QT_TR_NOOP("medications")),
-    "questions": (
-        QT_TR_NOOP("question for your therapist"),
-        QT_TR_NOOP("questions for your therapist"),
-    ),
-    "safety_plans": (QT_TR_NOOP("safety plan version"), QT_TR_NOOP("safety plan versions")),
-}
+# command line's English; review finding: the dialog showed it untranslated): the
+# nouns the vault counts by, translated here.
+HELD_WORDS = {key: (one, many) for key, _, one, many in backup.COUNTED}
 
 
 def summary_text(summary: backup.BackupSummary) -> str:

@@ -93,20 +93,32 @@ _NAME = re.compile(
 )
 # The tables every moodlog vault since format 1 has; a file without them is not ours.
 _REQUIRED_TABLES = {"entries", "settings", "tags"}
-_COUNTED = (
-    ("entries", "entries", "check-in", "check-ins"),
-    ("questionnaires", "questionnaires", "questionnaire", "questionnaires"),
-    ("checkins", "si_checkins", "self-check", "self-checks"),
+# (key, table, one, many): the nouns in English for the command line, marked for the
+# screens to translate (moodlog.ui.backups.HELD_WORDS)
+COUNTED = (
+    ("entries", "entries", QT_TR_NOOP("check-in"), QT_TR_NOOP("check-ins")),
+    ("questionnaires", "questionnaires", QT_TR_NOOP("questionnaire"), QT_TR_NOOP("questionnaires")),
+    ("checkins", "si_checkins", QT_TR_NOOP("self-check"), QT_TR_NOOP("self-checks")),
     (
         "treatments",
         "treatments",
-        "treatment session or appointment",
-        "treatment sessions and appointments",
+        QT_TR_NOOP("treatment session or appointment"),
+        QT_TR_NOOP("treatment sessions and appointments"),
     ),
-    ("session_notes", "session_notes", "therapy note", "therapy notes"),
-    ("medications", "medications", "medication", "medications"),
-    ("questions", "questions", "question for your therapist", "questions for your therapist"),
-    ("safety_plans", "safety_plans", "safety plan version", "safety plan versions"),
+    ("session_notes", "session_notes", QT_TR_NOOP("therapy note"), QT_TR_NOOP("therapy notes")),
+    ("medications", "medications", QT_TR_NOOP("medication"), QT_TR_NOOP("medications")),
+    (
+        "questions",
+        "questions",
+        QT_TR_NOOP("question for your therapist"),
+        QT_TR_NOOP("questions for your therapist"),
+    ),
+    (
+        "safety_plans",
+        "safety_plans",
+        QT_TR_NOOP("safety plan version"),
+        QT_TR_NOOP("safety plan versions"),
+    ),
 )
 _DATED = ("entries", "questionnaires", "si_checkins", "treatments")
 
@@ -588,7 +600,7 @@ class BackupSummary:
             span = f"Records from {self.first_day:%d %b %Y} to {self.last_day:%d %b %Y}."
         held = [
             f"{self.counts[key]} {one if self.counts[key] == 1 else many}"
-            for key, _, one, many in _COUNTED
+            for key, _, one, many in COUNTED
             if self.counts.get(key)
         ]
         return [span, ("It holds " + ", ".join(held) + ".") if held else "It is empty."]
@@ -777,7 +789,7 @@ def _holdings(
     kind's rows as fingerprints: :attr:`BackupSummary.rows`)."""
     counts: dict[str, int] = {}
     rows: dict[str, frozenset[int]] = {}
-    for key, table, _, _ in _COUNTED:
+    for key, table, _, _ in COUNTED:
         if table in tables:
             query = _WHOLE_RECORD.get(table, f"SELECT * FROM {table}")
             rows[key] = frozenset(hash(tuple(row)) for row in conn.execute(query))
@@ -815,7 +827,7 @@ _WHOLE_RECORD = {
 
 def _shape(conn: sqlcipher3.Connection, tables: set[str]) -> tuple:
     """The columns of the counted tables and of the rows that belong to them."""
-    names = [table for _, table, _, _ in _COUNTED] + ["entry_tags", "medication_events"]
+    names = [table for _, table, _, _ in COUNTED] + ["entry_tags", "medication_events"]
     return tuple(
         (table, tuple(row[1] for row in conn.execute(f"PRAGMA table_info({table})")))
         for table in names

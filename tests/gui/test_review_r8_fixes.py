@@ -180,7 +180,7 @@ def test_what_a_backup_holds_is_said_in_the_persons_language(pseudo_translation)
     from moodlog.ui.backups import HELD_WORDS, summary_text
     from moodlog.vault import backup
 
-    assert set(HELD_WORDS) == {key for key, *_ in backup._COUNTED}  # every kind counted
+    assert set(HELD_WORDS) == {key for key, *_ in backup.COUNTED}  # every kind counted
     summary = backup.BackupSummary(
         Path("b.db"), 5, {"entries": 2, "treatments": 1}, dt.date(2026, 1, 2), None, 4096
     )
