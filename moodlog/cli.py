@@ -209,21 +209,19 @@ def cmd_passwd(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
         vault.change_passphrase(current, new)
     print("Passphrase changed: the journal now opens only with the new one.")
     from moodlog.preferences import Preferences
-    from moodlog.vault.backup import copies_keeping_their_passphrase, default_folder, folder_for
+    from moodlog.vault.backup import copies_keeping_their_passphrase, folder_for
 
     data_dir = resolve_data_dir(args.data_dir)
     folder = folder_for(Preferences.load(data_dir).backup_folder, data_dir)
     advice = "If someone may know the old passphrase, make a new backup and delete the older ones."
-    try:
-        if not folder.is_dir() and folder != default_folder(data_dir):
-            raise FileNotFoundError(folder)  # a chosen folder not there: a drive unplugged
-        backups, kept = copies_keeping_their_passphrase(_vault_path(args), folder)
-    except OSError:  # (a drive not plugged in: its backups are there all the same)
+    found = copies_keeping_their_passphrase(_vault_path(args), folder)
+    if found is None:  # (a drive not plugged in: its backups are there all the same)
         print(
             "Any backups made before now still open with the passphrase they were made with; "
             f"the backup folder ({folder}) cannot be read now, so they were not counted. " + advice
         )
         return 0
+    backups, kept = found
     if backups or kept:
         print(
             f"Backups made before now still open with the passphrase they were made "

@@ -304,13 +304,8 @@ def passphrase_changed_text(context) -> str:  # noqa: ANN001 - an AppContext
         "If someone may know your old passphrase, make a new backup now on the Backups "
         "screen and delete the older ones."
     )
-    from moodlog.vault.backup import default_folder
-
-    try:
-        if not folder.is_dir() and folder != default_folder(context.data_dir):
-            raise FileNotFoundError(folder)  # a chosen folder not there: a drive unplugged
-        backups, kept = copies_keeping_their_passphrase(context.vault.path, folder)
-    except OSError:
+    found = copies_keeping_their_passphrase(context.vault.path, folder)
+    if found is None:
         # A drive not plugged in: its backups are not counted, but they are there
         # (review finding: then nothing at all was said about them).
         return (
@@ -324,6 +319,7 @@ def passphrase_changed_text(context) -> str:  # noqa: ANN001 - an AppContext
             + " "
             + advice
         )
+    backups, kept = found
     if backups or kept:
         text += " " + tr(
             "Backups made before now still open with the passphrase they were made with "

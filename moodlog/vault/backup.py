@@ -271,12 +271,16 @@ def list_backups(folder: Path, journal: str | None = None) -> list[BackupFile]:
     return [made for _, _, made in found]
 
 
-def copies_keeping_their_passphrase(vault_path: Path, folder: Path) -> tuple[int, int]:
+def copies_keeping_their_passphrase(vault_path: Path, folder: Path) -> tuple[int, int] | None:
     """(this journal's backups in ``folder``, copies kept beside the journal: before a
     restore or an upgrade). Each still opens with the passphrase it was made with, which
     a passphrase change does not touch (attacker review: after a change, the person was
-    told the old passphrase no longer opened anything)."""
-    vault_path = Path(vault_path)
+    told the old passphrase no longer opened anything). None when ``folder``, one the
+    person chose, is not there now (a drive not plugged in: its backups are there all
+    the same); the default folder not made yet holds none."""
+    vault_path, folder = Path(vault_path), Path(folder)
+    if not folder.is_dir() and folder != default_folder(vault_path.parent):
+        return None
     backups = list_backups(folder, journal_mark(vault_path.parent))
     kept = [
         p
