@@ -71,15 +71,10 @@ def fitted_size(widget: QWidget, width: int, height: int) -> QSize:
 
 def default_size(window: QWidget) -> QSize:
     """The first size of ``window``: ``DEFAULT_SIZE``, made smaller on a screen whose free
-    area (minus a title bar) cannot hold it, never below the window's minimum size."""
-    width, height = DEFAULT_SIZE
-    screen = QWidget.screen(window) or QGuiApplication.primaryScreen()
-    if screen is not None:
-        free = screen.availableGeometry()
-        width = min(width, free.width())
-        height = min(height, free.height() - TITLE_BAR_ALLOWANCE)
-    minimum = window.minimumSize()
-    return QSize(max(width, minimum.width()), max(height, minimum.height()))
+    area (minus a title bar) cannot hold it (:func:`fitted_size`), never below the
+    window's minimum size."""
+    fitted, minimum = fitted_size(window, *DEFAULT_SIZE), window.minimumSize()
+    return QSize(max(fitted.width(), minimum.width()), max(fitted.height(), minimum.height()))
 
 
 def save_geometry(window: QWidget, data_dir: Path) -> None:
