@@ -65,6 +65,8 @@ TREND_MEANING = QT_TR_NOOP(
     "the period)"
 )
 MIN_TREND_DAYS = 5  # days with a mood the trend needs
+# A medication taken whose last start or change gave no dose (also the FHIR export's)
+DOSE_NOT_RECORDED = QT_TR_NOOP("(dose not recorded)")
 
 
 @dataclass(frozen=True)
@@ -221,9 +223,7 @@ def medications_on(
         last = events[-1]
         dose, frequency = regimen(events)
         text = f"{med.name} " + (
-            f"{words.general(dose)} {med.unit}"
-            if dose is not None
-            else words(QT_TR_NOOP("(dose not recorded)"))
+            f"{words.general(dose)} {med.unit}" if dose is not None else words(DOSE_NOT_RECORDED)
         )
         if frequency:
             text += f" {frequency}"

@@ -34,7 +34,7 @@ from typing import Any
 from moodlog import __version__
 from moodlog.domain import safety
 from moodlog.domain.contents import VaultContents
-from moodlog.domain.period import Period
+from moodlog.domain.period import DOSE_NOT_RECORDED, Period  # (English: the bundle is)
 from moodlog.domain.questionnaires import (
     DIFFICULTY_OPTIONS,
     DIFFICULTY_QUESTIONS,
@@ -101,7 +101,6 @@ RATINGS = {  # moodlog code -> (display, Entry attribute)
 SELF_CHECK_CODE = ("self-check", "Self-check about thoughts of death or suicide (moodlog)")
 XHTML = "http://www.w3.org/1999/xhtml"
 NOT_SCORED = "An item was not answered: not scored (status stopped, no total)."
-DOSE_NOT_RECORDED = "(dose not recorded)"  # as the PDF words it; the bundle is in English
 ROUTES = {
     "ketamine_iv": "Intravenous",
     "ketamine_im": "Intramuscular",
