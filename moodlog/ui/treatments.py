@@ -547,7 +547,7 @@ class TreatmentDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
         if probe.is_appointment(now):
             return False  # still to come: no result can be after it yet
         editing = self.treatment.id if self.treatment is not None else None
-        others = [t for t in self.context.vault.treatments.all() if t.id != editing or t.id is None]
+        others = [t for t in self.context.vault.treatments.all() if t.id != editing]
         return any(course[0] is probe for course in courses([*others, probe], now))
 
     def _update_kind(self) -> None:

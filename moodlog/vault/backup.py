@@ -577,7 +577,7 @@ class BackupSummary:
     last_day: dt.date | None
     size: int
     # each kind's records, each as a fingerprint of its whole row: what one journal has
-    # that another (of the same format version) has not, added or changed since, whatever
+    # that another (with the same tables: ``shape``) has not, added or changed since, whatever
     # the counts and the record numbers (SQLite reuses a deleted last row's number;
     # final diff review). Compared within one process only (Python's hash is salted).
     rows: dict[str, frozenset[int]] = field(default_factory=dict)
@@ -788,7 +788,7 @@ def _inspect(path: Path, passphrase: str, shown_as: Path) -> BackupSummary:
 
 def _holdings(
     conn: sqlcipher3.Connection, tables: set[str]
-) -> tuple[dict[str, int], dt.date | None, dt.date | None, dict[str, int]]:
+) -> tuple[dict[str, int], dt.date | None, dt.date | None, dict[str, frozenset[int]]]:
     """(how many of each kind of record, the first and the last day of any record, each
     kind's rows as fingerprints: :attr:`BackupSummary.rows`)."""
     counts: dict[str, int] = {}
