@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from html import escape
 from pathlib import Path
 
@@ -20,6 +21,17 @@ def plan_items_html(plan: SafetyPlan, key: str) -> str:
         else:
             items.append(f"<li>{escape(value)}</li>")
     return "<ul>" + "".join(items) + "</ul>"
+
+
+def plan_sections_html(plan: SafetyPlan, keys: Iterable[str]) -> str:
+    """The plan's sections among ``keys`` that hold something, each its title in bold
+    over its items (the help panel, the safety plan's versions preview)."""
+    titles = {key: title for key, title, _ in SAFETY_PLAN_SECTIONS}
+    return "".join(
+        f"<p><b>{escape(tr(titles[key]))}</b></p>{plan_items_html(plan, key)}"
+        for key in keys
+        if getattr(plan, key)
+    )
 
 
 def safety_plan_html(plan: SafetyPlan, country: str) -> str:

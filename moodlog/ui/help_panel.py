@@ -27,7 +27,7 @@ from moodlog.domain.safety import (
     SafetyPlan,
 )
 from moodlog.i18n import tr
-from moodlog.report.safety_plan_pdf import plan_items_html
+from moodlog.report.safety_plan_pdf import plan_items_html, plan_sections_html
 from moodlog.ui.country import CountryBox
 from moodlog.wording import QT_TR_NOOP
 
@@ -128,9 +128,7 @@ def help_html(country: str, plan: SafetyPlan | None, locked: bool, level: str | 
             )
             order.remove("professionals")
         parts.append(f"<h3>{escape(tr('My safety plan'))}</h3>")
-        for key in order:
-            if getattr(plan, key):
-                parts.append(f"<p><b>{escape(titles[key])}</b></p>{plan_items_html(plan, key)}")
+        parts.append(plan_sections_html(plan, order))
     parts.append(f"<p class='privacy'>{escape(tr(PRIVACY_STATEMENT))}</p>")
     return "\n".join(parts)
 

@@ -540,18 +540,15 @@ class PlanVersionsDialog(QDialog):
         self.list.setCurrentRow(1 if len(versions) > 1 else 0)
 
     def _show(self, row: int) -> None:
-        from moodlog.report.safety_plan_pdf import plan_items_html
+        from moodlog.report.safety_plan_pdf import plan_sections_html
 
         if not 0 <= row < len(self.versions):
             self.preview.clear()
             return
-        plan = self.versions[row]
-        parts = []
-        for key, title, _ in SAFETY_PLAN_SECTIONS:
-            if getattr(plan, key):
-                parts.append(f"<p><b>{escape(tr(title))}</b></p>{plan_items_html(plan, key)}")
+        keys = [key for key, _, _ in SAFETY_PLAN_SECTIONS]
         empty = tr("Empty.")
-        self.preview.setHtml("".join(parts) or f"<p><i>{escape(empty)}</i></p>")
+        html = plan_sections_html(self.versions[row], keys)
+        self.preview.setHtml(html or f"<p><i>{escape(empty)}</i></p>")
 
     def _choose(self) -> None:
         row = self.list.currentRow()
