@@ -575,18 +575,22 @@ class CourseSummary:
     # "marked" (the user's choice), "before_course" (the last result in the 30 days
     # before the course's first session) or "" (no baseline)
     baseline_rule: str = ""
-    course_start: dt.date | None = None  # first session of the current course
-    # when that session began: results before it are never "latest"
+    # when the current course's first session began: results before it are never
+    # "latest"
     course_start_at: dt.datetime | None = None
     # the last scored result of any time (the PDF names it when none is in its period)
     last_result: QuestionnaireResult | None = None
+
+    @property
+    def course_start(self) -> dt.date | None:
+        """The day of the current course's first session."""
+        return None if self.course_start_at is None else self.course_start_at.date()
 
     def counts_as_latest(self, result: QuestionnaireResult) -> bool:
         """Whether ``result`` was taken at or after the current course's first session
         began (any result, without a session): only such a result is compared with
         the baseline."""
-        start = self.course_start_at
-        return start is None or dt.datetime.combine(result.day, result.time) >= start
+        return taken_since(result, self.course_start_at)
 
     @property
     def baseline_rule_text(self) -> str:
@@ -797,6 +801,11 @@ def course_baseline(
     return (before[-1], "before_course") if before else (None, "")
 
 
+def taken_since(result: QuestionnaireResult, start: dt.datetime | None) -> bool:
+    """Whether ``result`` was taken at or after ``start`` (any result when None)."""
+    return start is None or dt.datetime.combine(result.day, result.time) >= start
+
+
 def course_summary(
     results: Iterable[QuestionnaireResult],
     instrument: str,
@@ -814,16 +823,11 @@ def course_summary(
         key=lambda r: (r.day, r.time),
     )
     found = courses(treatments, now)
-    start = found[-1][0].day if found else None
     start_at = found[-1][0].starts_at if found else None
     if not scored:
-        return CourseSummary(
-            instrument, None, None, None, course_start=start, course_start_at=start_at
-        )
+        return CourseSummary(instrument, None, None, None, course_start_at=start_at)
     baseline, rule = course_baseline(scored, instrument, treatments, now)
-    since_start = [
-        r for r in scored if start_at is None or dt.datetime.combine(r.day, r.time) >= start_at
-    ]
+    since_start = [r for r in scored if taken_since(r, start_at)]
     latest = since_start[-1] if since_start else None
     summary = CourseSummary(
         instrument,
@@ -831,7 +835,6 @@ def course_summary(
         latest,
         scored[0],
         baseline_rule=rule,
-        course_start=start,
         course_start_at=start_at,
         last_result=scored[-1],
     )
@@ -856,7 +859,6 @@ def course_summary(
         response_day,
         remission_day,
         baseline_rule=rule,
-        course_start=start,
         course_start_at=start_at,
         last_result=scored[-1],
     )
