@@ -356,7 +356,11 @@ def trend_change(series: dict[dt.date, float], period: Period) -> float | None:
 
 
 def trend_direction(series: dict[dt.date, float], period: Period) -> str:
-    change = trend_change(series, period)
+    return direction_of(trend_change(series, period))
+
+
+def direction_of(change: float | None) -> str:
+    """ "rising", "falling" or "steady" for a :func:`trend_change`."""
     if change is None:
         return QT_TR_NOOP("not enough data")
     if change >= TREND_THRESHOLD:
@@ -379,6 +383,7 @@ def summarise(
     """The period's figures; ``translate`` (the PDF passes ``moodlog.locale_words.LOCALE``)
     words the sentences built here (medications, session durability)."""
     mood = daily_series(contents.entries)
+    change = trend_change(mood, period)  # (once: the direction is read from it)
     in_period = [v for d, v in mood.items() if period.contains(d)]
     previous = period.previous()
     before = [v for d, v in mood.items() if previous.contains(d)]
@@ -426,7 +431,7 @@ def summarise(
         days_logged=len(in_period),
         mood_mean=_mean(in_period),
         previous_mood_mean=_mean(before),
-        trend_direction=trend_direction(mood, period),
+        trend_direction=direction_of(change),
         backfilled_entries=sum(
             1 for e in contents.entries if period.contains(e.day) and e.backfilled
         ),
@@ -443,7 +448,7 @@ def summarise(
         open_questions=open_questions,
         flagged_checkins_to_discuss=sum(1 for c in checkins if c.discuss),
         results_in_period=results_in_period,
-        trend_change=trend_change(mood, period),
+        trend_change=change,
         trend_status=trend_status(mood, period),
         item9=item9_summary(contents.questionnaires, period),
         yes_checkins=[c for c in checkins if any_yes(c)],
