@@ -88,6 +88,11 @@ class Period:
     def previous(self) -> Period:
         return Period(self.first - dt.timedelta(days=self.days), self.first - dt.timedelta(days=1))
 
+    def as_of(self, now: dt.datetime) -> dt.datetime:
+        """The moment a summary of the period is taken as of: its last day's end, or
+        ``now`` when that is earlier (booster.period_durability says the same of a day)."""
+        return min(now, dt.datetime.combine(self.last, dt.time(23, 59)))
+
     def describe(self, translate: Callable[[str], str] | Formatting | None = None) -> str:
         """ "01 May 2026 – 30 May 2026 (30 days)"; ``translate`` (the UI and the PDF pass
         ``moodlog.locale_words.LOCALE``) words the dates and the sentence."""
@@ -387,7 +392,7 @@ def summarise(
     in_period = [v for d, v in mood.items() if period.contains(d)]
     previous = period.previous()
     before = [v for d, v in mood.items() if previous.contains(d)]
-    end_of_period = min(now, dt.datetime.combine(period.last, dt.time(23, 59)))
+    end_of_period = period.as_of(now)
     first_results: dict[str, QuestionnaireResult | None] = {}
     latest_results: dict[str, QuestionnaireResult | None] = {}
     results_in_period = sorted(

@@ -69,7 +69,7 @@ def course_baselines(contents: VaultContents, period: Period | None, now: dt.dat
     as_of = now
     results = list(contents.questionnaires)
     if period is not None:
-        as_of = min(now, dt.datetime.combine(period.last, dt.time(23, 59)))
+        as_of = period.as_of(now)
         results = [q for q in results if q.day <= period.last]
     found = (course_baseline(results, name, contents.treatments, as_of)[0] for name in INSTRUMENTS)
     return {id(result) for result in found if result is not None}

@@ -441,7 +441,7 @@ def load_for_report(
     period = options.period
     now = now or dt.datetime.now()
     treatments = vault.treatments.all()
-    as_of = min(now, dt.datetime.combine(period.last, dt.time(23, 59)))
+    as_of = period.as_of(now)
     start: dt.date | None = period.previous().first - dt.timedelta(days=REPORT_MARGIN_DAYS)
     durability_start = booster_entries_since(vault, as_of, treatments)
     if durability_start is None or (start is not None and durability_start < start):
