@@ -7,6 +7,8 @@ import datetime as dt
 import pytest
 
 from moodlog.domain.booster import (
+    BoosterSummary,
+    SessionDuration,
     booster_summary,
     induction_sessions,
     kaplan_meier,
@@ -530,3 +532,36 @@ def test_too_recent_holds_through_day_7_until_its_mood():
     sessions = [iv(0), iv(3), iv(40)]
     mood = {d: v for d, v in build({}, end=47).items() if d <= day(39) or d in (day(41), day(46))}
     assert "too recent" in booster_summary(mood, sessions, at(47, 8)).panel_text()
+
+
+def test_range_starts_at_the_shortest_duration_that_ended():
+    """A session measured the day after it, still above, is "at least 3 days": it does not
+    make the range "3-19" (it may yet last longer than any); the open bar and the count
+    of them say it. Only when none ended is the low end an "at least"."""
+    maintenance = {
+        70: (10, "rise"),  # 12 days
+        100: (15, "rise"),  # 17 days
+        130: (17, "rise"),  # 19 days
+        160: (0, "up_to_end"),  # still above on day +3, the end of the data
+    }
+    mood = build(maintenance, end=163)
+    sessions = [iv(d) for d in (0, 3, 7, 10, *maintenance)]
+    summary = booster_summary(mood, sessions, at(163))
+    assert [(d.days, d.censored) for d in summary.durations][-1] == (3, True)
+    assert summary.range == (12, 19)
+    assert summary.as_json()["booster"]["range"] == [12, 19]
+    assert "(range 12-19)" in summary.figure_text()
+
+    def durations(*pairs: tuple[int, bool]) -> BoosterSummary:
+        return BoosterSummary(
+            durations=[SessionDuration(iv(i), days, cut) for i, (days, cut) in enumerate(pairs)],
+            median_days=None,
+            since_last_session_days=1,
+        )
+
+    none_ended = durations((3, True), (9, True), (5, True))
+    assert none_ended.range == (3, 9)
+    assert none_ended.range_text() == "range at least 3 to at least 9"
+    assert durations((4, True), (4, True), (4, True)).range_text() == "each at least 4 days"
+    assert durations((2, True), (8, False), (11, True)).range_text() == ("range 8 to at least 11")
+    assert durations((2, False), (8, False), (8, True)).range_text() == "range 2-8"

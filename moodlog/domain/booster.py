@@ -233,10 +233,15 @@ class BoosterSummary:
 
     @property
     def range(self) -> tuple[int, int] | None:
+        """(shortest, longest) in days. The shortest is of the durations that ended: one
+        still above when the next session came or the data ended says only "at least", so
+        "range 1-17" from a session measured the day after would mislead (its open bar and
+        the count of them say it); only when none ended is it the shortest of those."""
         if not self.durations:
             return None
-        days = [d.days for d in self.durations]
-        return min(days), max(days)
+        ended = [d.days for d in self.durations if not d.censored]
+        low = min(ended) if ended else min(d.days for d in self.durations)
+        return low, max(d.days for d in self.durations)
 
     def as_json(self) -> dict:
         """``{"booster": {...}}`` as ``moodlog insights --json`` prints it. With fewer
@@ -259,13 +264,19 @@ class BoosterSummary:
 
     def range_text(self, translate: Translate = _untranslated) -> str:
         """ "range 12-21", "range 12 to at least 21" when the longest is censored,
-        "all 12 days" when they are the same."""
+        "all 12 days" when they are the same; when none ended, "range at least 3 to at
+        least 9" (or "each at least 9 days")."""
         assert self.range is not None
         low, high = self.range
         top_censored = any(d.censored and d.days == high for d in self.durations) and not any(
             not d.censored and d.days == high for d in self.durations
         )
-        if top_censored:
+        if not any(not d.censored for d in self.durations):
+            if low == high:
+                wording = QT_TR_NOOP("each at least {low} days")
+            else:
+                wording = QT_TR_NOOP("range at least {low} to at least {high}")
+        elif top_censored:
             wording = QT_TR_NOOP("range {low} to at least {high}")
         elif low == high:
             wording = QT_TR_NOOP("all {low} days")

@@ -200,6 +200,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>each at least {low} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>range at least {low} to at least {high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>range {low} to at least {high}</source>
         <translation type="unfinished"></translation>
     </message>
