@@ -18,6 +18,7 @@ a partly answered one is saved only when the user confirms, and it never counts 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from moodlog.domain.errors import ValidationError, shown
@@ -265,6 +266,18 @@ def describe_change(
     earlier = [r for r in scored if (r.day, r.time) <= (result.day, result.time)]
     previous = earlier[-1].total if earlier else None
     return ScoreChange(total=total, band=band(result.instrument, total) or "", previous=previous)
+
+
+def repeated_days(results: Iterable[QuestionnaireResult]) -> set[tuple[str, dt.date]]:
+    """(instrument, day) of every day with two or more results of one questionnaire:
+    lists show those results' times, since which came first decides the change and
+    whether one counts before a course's first session."""
+    seen: set[tuple[str, dt.date]] = set()
+    repeated: set[tuple[str, dt.date]] = set()
+    for result in results:
+        key = (result.instrument, result.day)
+        (repeated if key in seen else seen).add(key)
+    return repeated
 
 
 def is_due(

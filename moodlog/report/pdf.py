@@ -68,7 +68,7 @@ from moodlog.domain.period import (
     medications_on,
     summarise,
 )
-from moodlog.domain.questionnaires import DIFFICULTY_OPTIONS, PHQ9, band
+from moodlog.domain.questionnaires import DIFFICULTY_OPTIONS, PHQ9, band, repeated_days
 from moodlog.domain.safety import (
     ANSWER_SHORT_LABELS,
     LEVEL_KEY,
@@ -378,6 +378,8 @@ QUESTIONNAIRE_HEADERS = (
 )
 TAB_LAYOUTS: dict[int, tuple[tuple[float, ...], tuple[str, ...]]] = {
     1: ((0.14, 0.30, 0.37, 0.63, 0.78), QUESTIONNAIRE_HEADERS),
+    # the same, its dates with a time ("16 Oct 2026 18:45": two results that day)
+    2: ((0.20, 0.35, 0.42, 0.65, 0.79), QUESTIONNAIRE_HEADERS),
 }
 
 
@@ -539,6 +541,7 @@ table.data td { font-size: 8.5pt; }
 .label { color: #17393d; font-weight: bold; }
 .note { margin-bottom: 5px; }
 p.tab1 { -qt-user-state: 1; white-space: pre-wrap; margin: 0; font-size: 8.5pt; }
+p.tab2 { -qt-user-state: 2; white-space: pre-wrap; margin: 0; font-size: 8.5pt; }
 p.tabhead { background-color: #e4ecee; font-weight: bold; }
 p.shade { background-color: #f1f5f6; }
 </style>
@@ -587,11 +590,18 @@ def _scores_text(results: list) -> str:  # noqa: ANN001 (QuestionnaireResult)
     """ "04 Dec: 18, 11 Dec: 18" grouped by year ("2025 — 04 Dec: 18; 2026 — ...")
     when the results span more than one year."""
     years = sorted({q.day.year for q in results})
+    repeated = repeated_days(results)
+
+    def score(q) -> str:  # noqa: ANN001
+        when = _day_month(q.day)
+        if (q.instrument, q.day) in repeated:  # "16 Oct 09:00: 12, 16 Oct 18:45: 7"
+            when += " " + _clock(q.time)
+        return f"{when}: {q.total}"
+
     if len(years) == 1:
-        return ", ".join(f"{_day_month(q.day)}: {q.total}" for q in results)
+        return ", ".join(score(q) for q in results)
     return "; ".join(
-        f"{year} \N{EM DASH} "
-        + ", ".join(f"{_day_month(q.day)}: {q.total}" for q in results if q.day.year == year)
+        f"{year} \N{EM DASH} " + ", ".join(score(q) for q in results if q.day.year == year)
         for year in years
     )
 
@@ -1067,6 +1077,7 @@ def _medications_section(contents: VaultContents, period: Period) -> str:
 
 def _questionnaires_section(summary: PeriodSummary) -> str:
     rows = []
+    repeated = repeated_days(summary.results_in_period)
     for q in summary.results_in_period:
         total = DASH if q.total is None else str(q.total)
         item9 = DASH  # GAD-7 has no item 9
@@ -1075,9 +1086,12 @@ def _questionnaires_section(summary: PeriodSummary) -> str:
         # The unscored functional-difficulty answer (clinician review: kept, printed
         # nowhere), in the form's own words.
         difficulty = DASH if q.difficulty is None else tr(DIFFICULTY_OPTIONS[q.difficulty])
+        when = _day(q.day)
+        if (q.instrument, q.day) in repeated:  # which came first decides the change
+            when += " " + _clock(q.time)
         rows.append(
             [
-                _day(q.day),
+                when,
                 q.instrument,
                 total,
                 _label(band(q.instrument, q.total)) or tr("not scored (unanswered items)"),
@@ -1094,7 +1108,8 @@ def _questionnaires_section(summary: PeriodSummary) -> str:
     for name in ("PHQ-9", "GAD-7"):
         html.append(f"<p>{escape(summary.course[name].describe(LOCALE))}</p>")
     if rows:
-        html.append(_tab_table(1, [tr(h) for h in QUESTIONNAIRE_HEADERS], rows))
+        layout = 2 if repeated else 1
+        html.append(_tab_table(layout, [tr(h) for h in QUESTIONNAIRE_HEADERS], rows))
     else:
         html.append(_element("p", tr("No questionnaires in this period.")))
     return "".join(html)

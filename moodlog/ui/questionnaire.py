@@ -43,11 +43,12 @@ from moodlog.domain.questionnaires import (
     is_blank,
     max_total,
     needs_safety_follow_up,
+    repeated_days,
     self_harm_item_unanswered,
     unanswered_items,
 )
 from moodlog.domain.treatments import Treatment
-from moodlog.i18n import date_text, tr
+from moodlog.i18n import date_text, time_text, tr
 from moodlog.locale_words import LOCALE
 from moodlog.ui.context import AppContext
 from moodlog.ui.drafts import NotKeptAtLock
@@ -501,6 +502,7 @@ class QuestionnaireHistoryDialog(QDialog):
         self.results = list(reversed(results))
         treatments, now = self.context.vault.treatments.all(), self.context.now()
         baselines = {n: course_baseline(results, n, treatments, now) for n in (PHQ9, GAD7)}
+        repeated = repeated_days(results)
         self.table.setRowCount(len(self.results))
         for row, result in enumerate(self.results):
             change = describe_change(
@@ -509,8 +511,11 @@ class QuestionnaireHistoryDialog(QDialog):
             delta = ""
             if change and change.change_from_previous is not None:
                 delta = f"{change.change_from_previous:+d}"
+            when = date_text(result.day, "dd MMM yyyy")
+            if (result.instrument, result.day) in repeated:  # which came first matters
+                when += " " + time_text(result.time)
             cells = (
-                date_text(result.day, "dd MMM yyyy"),
+                when,
                 result.instrument,
                 tr("not scored") if result.total is None else str(result.total),
                 tr(result.band) if result.band else "",

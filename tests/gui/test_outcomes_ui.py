@@ -9,8 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from moodlog.domain.analysis import OUTCOME_DEFINITIONS, SESSION_WINDOW_RULES
-from moodlog.domain.questionnaires import PHQ9, QuestionnaireResult
+from moodlog.domain.questionnaires import GAD7, PHQ9, QuestionnaireResult
 from moodlog.domain.treatments import Treatment
+from moodlog.i18n import time_text
 from moodlog.ui.context import AppContext
 from moodlog.ui.questionnaire import QuestionnaireDialog, QuestionnaireHistoryDialog
 from moodlog.vault.vault import Vault
@@ -128,3 +129,27 @@ def test_a_result_before_the_first_session_is_not_the_course_change(qtbot, conte
     label = screen.around.course_label.text()
     assert "PHQ-9: baseline 20 (severe, 17 Aug 2026); no result since the first session" in label
     assert "response yes" not in label and "-55%" not in label
+
+
+def test_history_shows_the_times_of_two_results_on_one_day(qtbot, context, course):
+    """Which came first decides the change column: two PHQ-9s on one day say their
+    times; a GAD-7 the same day and the other days do not."""
+    evening = phq(dt.date(2026, 9, 25), 12)
+    evening.time = dt.time(21, 15)
+    course.questionnaires.add(evening)
+    course.questionnaires.add(QuestionnaireResult(dt.date(2026, 9, 25), dt.time(9), GAD7, [1] * 7))
+    dialog = QuestionnaireHistoryDialog(context)
+    qtbot.addWidget(dialog)
+    rows = [
+        (dialog.table.item(row, 0).text(), dialog.table.item(row, 1).text())
+        for row in range(dialog.table.rowCount())
+    ]
+    morning, night = time_text(dt.time(9)), time_text(dt.time(21, 15))
+    assert ("25 Sep 2026 " + morning, "PHQ-9") in rows
+    assert ("25 Sep 2026 " + night, "PHQ-9") in rows
+    assert ("25 Sep 2026", "GAD-7") in rows and ("01 Jun 2026", "PHQ-9") in rows
+    changes = {
+        dialog.table.item(row, 0).text(): dialog.table.item(row, 4).text()
+        for row in range(dialog.table.rowCount())
+    }
+    assert changes["25 Sep 2026 " + night] == "-8"  # from 20 that morning

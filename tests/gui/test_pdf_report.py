@@ -589,4 +589,21 @@ def test_long_questionnaire_list_repeats_its_column_titles(qapp, known: Vault, t
     text = " ".join(export(known, tmp_path / "long.pdf"))
     titles = "Date Questionnaire Total Band PHQ-9 item 9"
     assert text.count(titles) >= 2, "titles not repeated on the next page"
-    assert "30 Oct 2026 GAD-7 7 mild –" in text
+    assert "30 Oct 2026 11:00 GAD-7 7 mild –" in text  # four that day: with their times
+
+
+def test_two_results_of_one_questionnaire_on_one_day_show_their_times(
+    qapp, known: Vault, tmp_path: Path
+):
+    """Which came first decides the change from one to the next and whether one counts
+    before the course: two PHQ-9s on 16 Oct say their times; the lone GAD-7 does not."""
+    later = phq(dt.date(2026, 10, 16), 7)
+    later.time = dt.time(18, 45)
+    known.questionnaires.add(later)
+    known.questionnaires.add(phq(dt.date(2026, 10, 16), 11, GAD7))
+    text = " ".join(export(known, tmp_path / "twice.pdf"))
+    assert "16 Oct 2026 09:00 PHQ-9 12" in text
+    assert "16 Oct 2026 18:45 PHQ-9 7" in text
+    assert "16 Oct 2026 GAD-7 11" in text
+    assert "02 Oct 2026 PHQ-9 18" in text
+    assert "PHQ-9 scores 02 Oct: 18, 16 Oct 09:00: 12, 16 Oct 18:45: 7, 29 Oct: 9." in text
