@@ -238,6 +238,35 @@ def medications_on(
     return taking
 
 
+# A medication event in a sentence, by its kind (the PDF's page 1).
+MEDICATION_EVENT_WORDS = {
+    "start": QT_TR_NOOP("started {day}"),
+    "change": QT_TR_NOOP("changed {day}"),
+    "stop": QT_TR_NOOP("stopped {day}"),
+}
+
+
+def medication_changes(
+    medications: list[Medication],
+    period: Period,
+    translate: Callable[[str], str] | Formatting | None = None,
+) -> list[str]:
+    """ "Sertraline changed 08 Nov 2026, stopped 25 Nov 2026" for each medication started,
+    changed or stopped within ``period`` (review finding: page 1 said "none recorded"
+    of an antidepressant stopped five days before its end). ``translate``: see
+    :meth:`Period.describe`."""
+    words = formatting(translate)
+    changed = []
+    for med in sorted(medications, key=lambda m: m.name.lower()):
+        events = sorted((e for e in med.events if period.contains(e.day)), key=lambda e: e.day)
+        if events:
+            done = ", ".join(
+                words(MEDICATION_EVENT_WORDS[e.event]).format(day=words.day(e.day)) for e in events
+            )
+            changed.append(f"{med.name} {done}")
+    return changed
+
+
 @dataclass
 class PeriodSummary:
     period: Period
@@ -272,7 +301,9 @@ class PeriodSummary:
     last_session: Treatment | None = None
     last_therapy_note: SessionNote | None = None
     next_appointment: Treatment | None = None
-    medications: list[str] = field(default_factory=list)
+    medications: list[str] = field(default_factory=list)  # taken at the period's end
+    medication_changes: list[str] = field(default_factory=list)  # within the period
+    medications_recorded: bool = False  # any medication on record, at any time
     # ("Session durability" line, its footnote) from booster.period_durability, or None
     session_durability: tuple[str, str] | None = None
 
@@ -463,6 +494,8 @@ def summarise(
         last_therapy_note=max(notes, key=lambda n: n.day, default=None),
         next_appointment=min(upcoming, key=lambda t: t.starts_at, default=None),
         medications=medications_on(contents.medications, period.last, translate),
+        medication_changes=medication_changes(contents.medications, period, translate),
+        medications_recorded=bool(contents.medications),
         session_durability=period_durability(
             contents, period.last, now, formatting(translate), (mood_to_end, every_response)
         ),

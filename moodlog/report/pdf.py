@@ -643,15 +643,7 @@ def _page_one_rows(
     """Label and text of each line of page 1's overview table. (Keep them short:
     page 1 must stay one page.)"""
     rows = [(tr("Care"), _care_line(summary, generated))]
-    meds = "; ".join(summary.medications)
-    rows.append(
-        (
-            tr("Medications"),
-            tr("{medications} (taken at the end of the period).").format(medications=meds)
-            if meds
-            else tr("none recorded."),
-        )
-    )
+    rows.append((tr("Medications"), _medications_line(summary)))
     rows.append((tr("Mood"), summary.mood_words(LOCALE) + "."))
     late = summary.backfilled_entries
     logged = tr("{logged} of {days} logged").format(
@@ -688,6 +680,31 @@ def _page_one_rows(
     if summary.session_durability is not None:  # >= 3 maintenance sessions (issue 16)
         rows.append((tr("Session durability"), summary.session_durability[0]))
     return rows
+
+
+# Page 1 names at most this many medications changed in the period (page 1 must stay one
+# page; the Medications section lists every change).
+PAGE_ONE_MEDICATION_CHANGES = 3
+
+
+def _medications_line(summary: PeriodSummary) -> str:
+    """What was taken at the end of the period, and what was started, changed or
+    stopped within it: "none recorded" only when no medication is on record at all."""
+    meds = "; ".join(summary.medications)
+    if meds:
+        text = tr("{medications} (taken at the end of the period).").format(medications=meds)
+    elif summary.medications_recorded:
+        text = tr("none taken at the end of the period.")
+    else:
+        return tr("none recorded.")
+    changes = summary.medication_changes
+    if changes:
+        named = "; ".join(changes[:PAGE_ONE_MEDICATION_CHANGES])
+        more = len(changes) - PAGE_ONE_MEDICATION_CHANGES
+        if more > 0:
+            named += "; " + tr("{count} more in the Medications section").format(count=more)
+        text += " " + tr("In this period: {changes}.").format(changes=named)
+    return text
 
 
 def _page_one(
@@ -830,10 +847,19 @@ def _questionnaire_line(summary: PeriodSummary, name: str) -> str:
     return text + tr(". Self-report screening, not a diagnosis.")
 
 
-def _level_text(checkin: SICheckin) -> str:
+def _level_text(checkin: SICheckin, name_unanswered: bool = False) -> str:
     """The level, and for ``incomplete`` what it stands for in this check-in's answers
     (:attr:`SICheckin.label`: a yes to wishing to be dead alone is not called a yes to
-    thoughts of suicide)."""
+    thoughts of suicide). A check-in answered in part, with no yes, is "not answered",
+    not "skipped" (review finding: "prefer not to answer" to wishing to be dead read as
+    a skipped check-in on page 1); ``name_unanswered`` adds which questions, for page 1,
+    which has no "Not answered" column."""
+    if checkin.level == "skipped" and not checkin.skipped:
+        word = tr("no yes; not all answered")
+        if not name_unanswered:
+            return word
+        names = ", ".join(_label(ANSWER_SHORT_LABELS[k]) for k in asked_unanswered(checkin))
+        return f"{word} ({names})"
     level = tr(checkin.level)
     return f"{level} ({tr(checkin.label)})" if checkin.level == "incomplete" else level
 
@@ -907,7 +933,8 @@ def _checkin_box(summary: PeriodSummary, included: bool, yes_limit: int | None =
         else:
             line = tr("{when}, {level}.")
         text.append(
-            f"<br><b>{heading}</b> " + escape(line.format(when=when, level=_level_text(latest)))
+            f"<br><b>{heading}</b> "
+            + escape(line.format(when=when, level=_level_text(latest, name_unanswered=True)))
         )
     if summary.flagged_checkins_to_discuss:
         times = count_text(summary.flagged_checkins_to_discuss, tr("time"), tr("times"))
@@ -1064,7 +1091,7 @@ def _medications_section(contents: VaultContents, period: Period) -> str:
                 dated.append((event.day, [*row, event.reason]))
     rows = [row for _, row in sorted(dated, key=lambda pair: (pair[0], pair[1][1:]))]
     taking_now = medications_on(contents.medications, period.last, LOCALE)
-    current = "; ".join(taking_now) or tr("none recorded")
+    current = "; ".join(taking_now) or (tr("none") if contents.medications else tr("none recorded"))
     taking = tr("Taking at the end of the period: {medications}.").format(medications=current)
     html = [_element("h2", tr("Medications")), f"<p>{escape(taking)}</p>"]
     if rows:

@@ -404,6 +404,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>started {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>no mood entries in this period</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1144,6 +1156,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>none taken at the end of the period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} more in the Medications section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In this period: {changes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Period:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1189,6 +1213,10 @@
     </message>
     <message>
         <source>. Self-report screening, not a diagnosis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no yes; not all answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

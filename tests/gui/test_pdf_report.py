@@ -523,7 +523,7 @@ def test_tables_say_not_answered_and_list_only_check_ins_that_need_a_look(
     assert "34 check-ins in this period" in checkins
     assert "Listed: the 6 with any yes, any question not answered, or marked to discuss" in checkins
     assert "Not listed: 28 with every question answered no and no request to discuss" in checkins
-    assert "19 Oct 2026 08:00 skipped – preparing or acting" in checkins
+    assert "19 Oct 2026 08:00 no yes; not all answered – preparing or acting" in checkins
     assert "11 Oct 2026 21:00 skipped – all (skipped)" in checkins
     assert " none " not in checkins[: checkins.index("Questions for my therapist")]
 
@@ -607,3 +607,69 @@ def test_two_results_of_one_questionnaire_on_one_day_show_their_times(
     assert "16 Oct 2026 GAD-7 11" in text
     assert "02 Oct 2026 PHQ-9 18" in text
     assert "PHQ-9 scores 02 Oct: 18, 16 Oct 09:00: 12, 16 Oct 18:45: 7, 29 Oct: 9." in text
+
+
+def test_page_one_names_medications_changed_or_stopped_in_the_period(
+    qapp, known: Vault, tmp_path: Path
+):
+    """Review finding: an antidepressant changed and stopped within the period read
+    "Medications none recorded." on page 1 and "none recorded" above the table of its
+    changes. "none recorded" is only for a journal with no medication at all."""
+    from moodlog.domain.treatments import Medication, MedicationEvent
+
+    known.medications.save(
+        Medication(
+            "Sertraline",
+            events=[
+                MedicationEvent(dt.date(2026, 9, 1), "start", 50, "once daily"),
+                MedicationEvent(dt.date(2026, 10, 8), "change", 100, "once daily"),
+                MedicationEvent(dt.date(2026, 10, 25), "stop"),
+            ],
+        )
+    )
+    pages = export(known, tmp_path / "meds.pdf")
+    assert (
+        "Medications none taken at the end of the period. In this period: Sertraline changed "
+        "08 Oct 2026, stopped 25 Oct 2026." in pages[0]
+    )
+    text = " ".join(pages)
+    assert "Taking at the end of the period: none." in text
+    assert "none recorded" not in text.split("Medications", 2)[1][:40]
+    # Still taken at the end, started within the period: both said.
+    known.medications.save(
+        Medication("Bupropion", events=[MedicationEvent(dt.date(2026, 10, 20), "start", 150)])
+    )
+    page1 = export(known, tmp_path / "meds2.pdf")[0]
+    assert (
+        "Bupropion 150 mg (taken at the end of the period). In this period: Bupropion started "
+        "20 Oct 2026; Sertraline changed 08 Oct 2026, stopped 25 Oct 2026." in page1
+    )
+
+
+def test_page_one_with_no_medication_on_record_says_none_recorded(
+    qapp, known: Vault, tmp_path: Path
+):
+    page1 = export(known, tmp_path / "none.pdf")[0]
+    assert "Medications none recorded." in page1
+
+
+def test_a_check_in_answered_in_part_is_not_called_skipped(qapp, known: Vault, tmp_path: Path):
+    """Review finding: "prefer not to answer" to wishing to be dead, no to the rest, read
+    "Latest check-in: ..., skipped." on page 1, whose key has no such word."""
+    known.checkins.add(
+        SICheckin(
+            dt.date(2026, 10, 27),
+            dt.time(7, 6),
+            {"wish_dead": None, "thoughts": False, "behavior": False},
+        )
+    )
+    pages = export(known, tmp_path / "part.pdf")
+    assert (
+        "Latest check-in: 27 Oct 2026 07:06, no yes; not all answered (wishing to be dead)."
+        in pages[0]
+    )
+    text = " ".join(pages)
+    table = text[text.index("Suicidal-ideation self-checks") :]
+    assert "27 Oct 2026 07:06 no yes; not all answered – wishing to be dead" in table
+    known.checkins.add(SICheckin.skipped_on(dt.date(2026, 10, 28), dt.time(8)))
+    assert "Latest check-in: 28 Oct 2026 08:00, skipped." in export(known, tmp_path / "s.pdf")[0]
