@@ -177,7 +177,9 @@ def test_mood_text_says_the_trend_is_within_the_period():
         Period(D, D + dt.timedelta(days=29)),
         dt.datetime(2026, 7, 1),
     )
-    assert summary.mood_text.startswith("mean 5.5 of 10 (previous 30 days: 8.0)")
+    assert summary.mood_text.startswith(
+        "mean 5.5 of 10 (previous 30 days: 8.0 from 30 days logged)"
+    )
     assert "trend within this period: rising (+" in summary.mood_text
     assert summary.mood_text.endswith("points from the first to the last day with a mood)")
 

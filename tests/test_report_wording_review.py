@@ -56,7 +56,7 @@ def test_a_one_day_period_compares_with_the_previous_day() -> None:
         Entry(day=NOW.date(), time=dt.time(9), mood=7),
     ]
     one_day = summarise(VaultContents(entries=entries), Period(NOW.date(), NOW.date()), NOW)
-    assert one_day.mood_text.startswith("mean 7.0 of 10 (previous 1 day: 6.0)")
+    assert one_day.mood_text.startswith("mean 7.0 of 10 (previous 1 day: 6.0 from 1 day logged)")
     nothing_before = summarise(
         VaultContents(entries=entries[1:]), Period(NOW.date(), NOW.date()), NOW
     )

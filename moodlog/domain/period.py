@@ -301,6 +301,9 @@ class PeriodSummary:
     last_session: Treatment | None = None
     last_therapy_note: SessionNote | None = None
     next_appointment: Treatment | None = None
+    # days with a mood in the previous period, printed beside its mean (review finding:
+    # "previous 30 days: 2.7" came from 3 days)
+    previous_days_logged: int = 0
     medications: list[str] = field(default_factory=list)  # taken at the period's end
     medication_changes: list[str] = field(default_factory=list)  # within the period
     medications_recorded: bool = False  # any medication on record, at any time
@@ -327,13 +330,18 @@ class PeriodSummary:
             return words(QT_TR_NOOP("no mood entries in this period"))
         mean = words.number(self.mood_mean, 1)
         if self.previous_mood_mean is not None:
-            text = words(QT_TR_NOOP("mean {mean} of 10 (previous {days}: {previous})"))
+            text = words(
+                QT_TR_NOOP("mean {mean} of 10 (previous {days}: {previous} from {logged} logged)")
+            )
             previous = words.number(self.previous_mood_mean, 1)
         else:
             text = words(QT_TR_NOOP("mean {mean} of 10 (no entries in the previous {days})"))
             previous = ""
         days = count_text(self.period.days, words(QT_TR_NOOP("day")), words(QT_TR_NOOP("days")))
-        text = text.format(mean=mean, days=days, previous=previous)
+        logged = count_text(
+            self.previous_days_logged, words(QT_TR_NOOP("day")), words(QT_TR_NOOP("days"))
+        )
+        text = text.format(mean=mean, days=days, previous=previous, logged=logged)
         if self.trend_change is None and self.trend_status == "short_span":
             trend = words(
                 QT_TR_NOOP(
@@ -467,6 +475,7 @@ def summarise(
         days_logged=len(in_period),
         mood_mean=_mean(in_period),
         previous_mood_mean=_mean(before),
+        previous_days_logged=len(before),
         trend_direction=direction_of(change),
         backfilled_entries=sum(
             1 for e in contents.entries if period.contains(e.day) and e.backfilled

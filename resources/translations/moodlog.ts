@@ -396,6 +396,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>mean {mean} of 10 (previous {days}: {previous} from {logged} logged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>(dose not recorded)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -417,10 +421,6 @@
     </message>
     <message>
         <source>no mood entries in this period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mean {mean} of 10 (previous {days}: {previous})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

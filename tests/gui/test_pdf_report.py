@@ -123,7 +123,7 @@ def test_page_one_has_the_key_figures(qapp, known: Vault, tmp_path: Path):
     # Daily means: 4, fourteen days of 5, 6.5 -> (4 + 70 + 6.5) / 16 = 5.03125
     assert "mean 5.0 of 10" in page1
     assert "16 of 30 days logged; 1 entry filled in more than 48 h after the day" in page1
-    assert "(previous 30 days: 1.0)" in page1
+    assert "(previous 30 days: 1.0 from 1 day logged)" in page1  # one mood on 30 Sep
     assert "moodlog — patient-reported summary" in page1
     assert "01 Oct 2026 – 30 Oct 2026 (30 days)" in page1
     assert "18 (moderately severe, 02 Oct) → 9 (mild, 29 Oct)" in page1
@@ -476,7 +476,7 @@ def test_latest_check_in_before_the_period_is_still_shown(qapp, known: Vault, tm
 
 def test_mood_line_says_what_the_trend_covers(qapp, known: Vault, tmp_path: Path):
     page1 = export(known, tmp_path / "p.pdf")[0]
-    assert "(previous 30 days: 1.0); trend within this period:" in page1
+    assert "(previous 30 days: 1.0 from 1 day logged); trend within this period:" in page1
     assert "Mood trend = change of a straight line fitted to this period's daily means" in page1
 
 
