@@ -434,3 +434,77 @@ def test_records_made_as_they_happen_may_not_be_dated_ahead():
     booked = {"date": ahead, "time": "10:00", "kind": "ketamine_iv"}
     contents = from_document({"format": "moodlog", "version": 1, "treatments": [booked]})
     assert [t.day.isoformat() for t in contents.treatments] == [ahead]
+
+
+def test_earlier_plan_versions_and_hidden_tags_survive_a_move(vault: Vault, tmp_path: Path):
+    """Review finding: export -> import kept only the latest safety plan, stamped with the
+    time of the import (the "Earlier versions…" list was empty), and a tag the person had
+    removed from the choices came back. Both are in the file now (new keys, version 1)."""
+    from moodlog.domain.safety import Contact, SafetyPlan
+
+    first = SafetyPlan(warning_signs=["cannot sleep"], reviewed_on=dt.date(2026, 3, 1))
+    vault.safety_plans.save(first, saved_at=dt.datetime(2026, 3, 1, 21, 5))
+    second = SafetyPlan(
+        warning_signs=["cannot sleep", "skipping meals"],
+        people=[Contact("Sam", "555 0100")],
+        reviewed_on=dt.date(2026, 5, 2),
+    )
+    vault.safety_plans.save(second, saved_at=dt.datetime(2026, 5, 2, 8, 30))
+    vault.tags.add("ex-partner")
+    vault.tags.hide("ex-partner")
+    document = json_format.to_document(bulk.load(vault))
+    assert document["safety_plan"]["saved_at"] == "2026-05-02T08:30:00"
+    assert [v["warning_signs"] for v in document["safety_plan_versions"]] == [["cannot sleep"]]
+    assert document["safety_plan_versions"][0]["saved_at"] == "2026-03-01T21:05:00"
+    assert document["hidden_tags"] == ["ex-partner"] and "ex-partner" in document["tags"]
+
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    with Vault.create(tmp_path / "moved.db", PASSPHRASE) as moved:
+        bulk.store(moved, json_format.from_document(json.loads(text)))
+        versions = moved.safety_plans.versions()
+        assert [(v.saved_at, v.warning_signs) for v in versions] == [
+            (dt.datetime(2026, 5, 2, 8, 30), ["cannot sleep", "skipping meals"]),
+            (dt.datetime(2026, 3, 1, 21, 5), ["cannot sleep"]),
+        ]
+        assert versions[0].people == [Contact("Sam", "555 0100")]
+        assert "ex-partner" not in moved.tags.names()
+        assert "ex-partner" in moved.tags.names(include_hidden=True)
+        assert json_format.dumps(bulk.load(moved)) == text
+
+
+def test_a_file_without_the_newer_keys_still_imports(demo_document: dict, tmp_path: Path):
+    """Files written before ``hidden_tags``, ``safety_plan_versions`` and the plan's
+    ``saved_at`` existed: the plan is saved at the import, as before."""
+    older = copy.deepcopy(demo_document)
+    del older["hidden_tags"], older["safety_plan_versions"]
+    del older["safety_plan"]["saved_at"]
+    contents = json_format.from_document(older)
+    assert contents.safety_plan is not None and contents.safety_plan.saved_at is None
+    assert contents.safety_plan_versions == [] and contents.hidden_tags == []
+    with Vault.create(tmp_path / "older.db", PASSPHRASE) as vault:
+        bulk.store(vault, contents)
+        assert vault.safety_plans.version_count() == 1
+        assert vault.safety_plans.latest().saved_at.date() == dt.date.today()
+
+
+@pytest.mark.parametrize(
+    "change, where",
+    [
+        ({"safety_plan_versions": ["not a plan"]}, "safety_plan_versions[1]: expected an object"),
+        (
+            {"safety_plan_versions": [{"people": "Sam"}]},
+            "safety_plan_versions[1]: Safety plan section 'people' must be a list",
+        ),
+        (
+            {"safety_plan_versions": [{"saved_at": "2026-03-01T21:05:00Z"}]},
+            "safety_plan_versions[1]: 'saved_at' must be a local date and time",
+        ),
+        ({"safety_plan": None, "safety_plan_versions": [{}]}, "need the current one"),
+        ({"hidden_tags": [""]}, "hidden_tags[1]: a tag must be"),
+    ],
+)
+def test_bad_plan_versions_and_hidden_tags_are_named(demo_document: dict, change, where):
+    bad = {**copy.deepcopy(demo_document), **change}
+    with pytest.raises(ValidationError) as info:
+        json_format.from_document(bad)
+    assert where in str(info.value)

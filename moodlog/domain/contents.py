@@ -24,7 +24,10 @@ class VaultContents:
     session_notes: list[SessionNote] = field(default_factory=list)
     questions: list[Question] = field(default_factory=list)
     safety_plan: SafetyPlan | None = None
-    tags: list[str] = field(default_factory=list)
+    # the plan's earlier saved versions, oldest first (each with its ``saved_at``)
+    safety_plan_versions: list[SafetyPlan] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)  # every tag, those hidden too
+    hidden_tags: list[str] = field(default_factory=list)  # removed from the choices
     settings: dict = field(default_factory=dict)
 
     def is_empty(self) -> bool:

@@ -67,11 +67,16 @@ def _bp(value: BloodPressure | None) -> str | None:
     return str(value) if value else None
 
 
+def _plan(plan: SafetyPlan) -> dict[str, Any]:
+    return {**plan.to_dict(), "saved_at": _dt(plan.saved_at)}
+
+
 def to_document(contents: VaultContents) -> dict[str, Any]:
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "tags": sorted(contents.tags, key=str.casefold),
+        "hidden_tags": sorted(contents.hidden_tags, key=str.casefold),
         "settings": dict(sorted(contents.settings.items())),
         "entries": [
             {
@@ -116,7 +121,8 @@ def to_document(contents: VaultContents) -> dict[str, Any]:
             }
             for c in contents.checkins
         ],
-        "safety_plan": contents.safety_plan.to_dict() if contents.safety_plan else None,
+        "safety_plan": _plan(contents.safety_plan) if contents.safety_plan else None,
+        "safety_plan_versions": [_plan(plan) for plan in contents.safety_plan_versions],
         "treatments": [
             {
                 "date": _d(t.day),
@@ -368,7 +374,18 @@ def _settings(raw: Any) -> dict[str, Any]:
     return settings
 
 
-def _check_safety_plan(plan: dict) -> None:
+def _safety_plan(body: Any, where: str) -> SafetyPlan:
+    """A safety plan (``safety_plan`` or one of ``safety_plan_versions``) with when it
+    was saved (``saved_at``; null: saved at the import)."""
+    if not isinstance(body, dict):
+        raise ValidationError(f"{where}: expected an object.")
+    _check_safety_plan(body, where)
+    plan = _wrap(where, lambda: SafetyPlan.from_dict(body))
+    plan.saved_at = _Reader(body, where).datetime("saved_at")
+    return plan
+
+
+def _check_safety_plan(plan: dict, where: str = "safety_plan") -> None:
     """Types and sizes of the safety plan's fields, and a strict ``reviewed_on`` date
     (``SafetyPlan.from_dict`` checks the shape)."""
     from moodlog.domain.safety import CONTACT_SECTIONS, SAFETY_PLAN_SECTIONS
@@ -378,16 +395,16 @@ def _check_safety_plan(plan: dict) -> None:
         if not isinstance(values, list):
             continue  # from_dict names a wrong type
         for number, item in enumerate(values, start=1):
-            where = f"safety_plan.{key}[{number}]"
+            place = f"{where}.{key}[{number}]"
             if key in CONTACT_SECTIONS:
                 if not isinstance(item, dict):
                     continue
-                contact = _Reader(item, where)
+                contact = _Reader(item, place)
                 contact.required_text("name", MAX_SHORT_CHARS)
                 contact.short("phone")
             elif isinstance(item, str) and len(item) > MAX_TEXT_CHARS:
-                raise ValidationError(f"{where}: the line is too long ({len(item):,} characters).")
-    _Reader(plan, "safety_plan").date("reviewed_on", required=False)
+                raise ValidationError(f"{place}: the line is too long ({len(item):,} characters).")
+    _Reader(plan, where).date("reviewed_on", required=False)
 
 
 def _tag(value: Any, where: str) -> str:
@@ -742,6 +759,9 @@ def _from_document(document: Any, check_tree: bool = True) -> VaultContents:
     top = _Reader(document, "file")
     contents = VaultContents()
     contents.tags = [_tag(t, f"tags[{i}]") for i, t in enumerate(top.items("tags"), start=1)]
+    contents.hidden_tags = [
+        _tag(t, f"hidden_tags[{i}]") for i, t in enumerate(top.items("hidden_tags"), start=1)
+    ]
     contents.settings = _settings(document.get("settings"))
 
     latest = recorded_by()  # check-ins, self-checks, questionnaires: not ahead of tomorrow
@@ -846,8 +866,16 @@ def _from_document(document: Any, check_tree: bool = True) -> VaultContents:
 
     plan = top.get("safety_plan", (dict,))
     if plan is not None:
-        _check_safety_plan(plan)
-        contents.safety_plan = _wrap("safety_plan", lambda: SafetyPlan.from_dict(plan))
+        contents.safety_plan = _safety_plan(plan, "safety_plan")
+    contents.safety_plan_versions = [
+        _safety_plan(body, f"safety_plan_versions[{index}]")
+        for index, body in enumerate(top.items("safety_plan_versions"), start=1)
+    ]
+    if contents.safety_plan_versions and contents.safety_plan is None:
+        raise ValidationError(
+            "safety_plan_versions: earlier versions of a safety plan need the current one "
+            "(safety_plan is null)."
+        )
 
     for index, record in enumerate(top.items("treatments"), start=1):
         where = f"treatments[{index}]"

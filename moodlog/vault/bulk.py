@@ -18,6 +18,9 @@ def store(vault: Vault, contents: VaultContents, checked: bool = False) -> None:
     with vault.transaction():
         for tag in contents.tags:
             vault.tags.add(tag)
+        for tag in contents.hidden_tags:
+            vault.tags.add(tag)  # (also in ``tags`` in a moodlog export)
+            vault.tags.hide(tag)
         for key, value in contents.settings.items():
             vault.settings.set(key, value)
         # Batched, and as given: a record whose time of writing is unknown stays so.
@@ -30,8 +33,9 @@ def store(vault: Vault, contents: VaultContents, checked: bool = False) -> None:
         vault.session_notes.add_many(contents.session_notes)
         for question in contents.questions:
             vault.questions.add(question)
-        if contents.safety_plan is not None:
-            vault.safety_plans.save(contents.safety_plan, contents.safety_plan.reviewed_on)
+        if contents.safety_plan is not None:  # its earlier versions first, oldest first
+            for plan in [*contents.safety_plan_versions, contents.safety_plan]:
+                vault.safety_plans.save(plan, plan.reviewed_on, plan.saved_at)
 
 
 def load(vault: Vault) -> VaultContents:
@@ -44,9 +48,16 @@ def load(vault: Vault) -> VaultContents:
         session_notes=vault.session_notes.all(),
         questions=vault.questions.all(),
         safety_plan=vault.safety_plans.latest(),
+        safety_plan_versions=vault.safety_plans.versions(limit=-1)[:0:-1],  # oldest first
         tags=vault.tags.names(include_hidden=True),
+        hidden_tags=hidden_tags(vault),
         settings=vault.settings.all(),
     )
+
+
+def hidden_tags(vault: Vault) -> list[str]:
+    shown = set(vault.tags.names())
+    return [tag for tag in vault.tags.names(include_hidden=True) if tag not in shown]
 
 
 EMPTINESS_TABLES = (

@@ -733,9 +733,15 @@ class CheckinRepository(_Repository):
 class SafetyPlanRepository(_Repository):
     """Every save is kept as a new version; the latest is the plan."""
 
-    def save(self, plan: SafetyPlan, reviewed_on: dt.date | None = None) -> None:
+    def save(
+        self,
+        plan: SafetyPlan,
+        reviewed_on: dt.date | None = None,
+        saved_at: dt.datetime | None = None,
+    ) -> None:
+        """A new version, saved now (``saved_at``: when it was saved, for an import)."""
         plan.reviewed_on = reviewed_on or plan.reviewed_on or dt.date.today()
-        plan.saved_at = _now()
+        plan.saved_at = saved_at or _now()
         with self._transaction() as conn:
             conn.execute(
                 "INSERT INTO safety_plans (saved_at, reviewed_on, body) VALUES (?,?,?)",
@@ -760,7 +766,8 @@ class SafetyPlanRepository(_Repository):
         return int(self._conn.execute("SELECT count(*) FROM safety_plans").fetchone()[0])
 
     def versions(self, limit: int = 1000) -> list[SafetyPlan]:
-        """The saved versions, newest first (up to ``limit``), each with ``saved_at``."""
+        """The saved versions, newest first (up to ``limit``; -1: all), each with
+        ``saved_at``."""
         rows = self._conn.execute(
             "SELECT saved_at, body FROM safety_plans ORDER BY id DESC LIMIT ?", (limit,)
         ).fetchall()
