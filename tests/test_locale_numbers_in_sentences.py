@@ -103,7 +103,8 @@ def test_german_numbers_and_month_names_in_every_sentence(german: None) -> None:
     )
     assert item9.words(LOCALE) == "positive on 1 of 3 results, last on 27 Mai 2026"
     assert period_summary().mood_words(LOCALE) == (
-        "mean 5,2 of 10 (previous 27 days: 4,8 from 12 days logged); trend within this period: rising "
+        "mean 5,2 of 10 (previous 27 days: 4,8 from 12 days logged); trend within this period: "
+        "rising "
         "(+1,4 points from the first to the last day with a mood)"
     )
 
@@ -141,7 +142,8 @@ def test_english_locale_gives_exactly_the_english_of_before() -> None:
         summary.mood_words(LOCALE)
         == summary.mood_text
         == (
-            "mean 5.2 of 10 (previous 27 days: 4.8 from 12 days logged); trend within this period: rising "
+            "mean 5.2 of 10 (previous 27 days: 4.8 from 12 days logged); trend within this "
+            "period: rising "
             "(+1.4 points from the first to the last day with a mood)"
         )
     )
