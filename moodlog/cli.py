@@ -14,12 +14,16 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from moodlog import __version__
 from moodlog.domain.errors import ValidationError
 from moodlog.paths import VAULT_FILENAME, ensure_private_dir, resolve_data_dir, write_export
 from moodlog.vault.errors import StorageProblem, VaultError, WrongPassphrase, os_reason
 from moodlog.wording import count_text, has_have
+
+if TYPE_CHECKING:
+    from moodlog.domain.contents import VaultContents
 
 EXIT_ERROR, EXIT_USAGE, EXIT_WRONG_PASSPHRASE = 1, 2, 3
 
@@ -394,8 +398,28 @@ def cmd_import(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
             )
         except StorageProblem as error:
             raise type(error)("Nothing was imported") from None
-    print(f"Imported {len(contents.entries)} entries from {args.file}.")
+    print(f"Imported {imported_text(contents)} from {args.file}.")
     return 0
+
+
+def imported_text(contents: VaultContents) -> str:
+    """ "17 entries, 2 questionnaires, 6 sessions and a safety plan (2 versions)": every
+    kind a JSON import brought, not only the entries (review finding)."""
+    parts = [count_text(len(contents.entries), "entry", "entries")]
+    for records, singular, plural in (
+        (contents.questionnaires, "questionnaire", None),
+        (contents.checkins, "self-check", None),
+        (contents.treatments, "session or appointment", "sessions or appointments"),
+        (contents.medications, "medication", None),
+        (contents.session_notes, "therapy note", None),
+        (contents.questions, "question", None),
+    ):
+        if records:
+            parts.append(count_text(len(records), singular, plural))
+    if contents.safety_plan is not None:
+        versions = len(contents.safety_plan_versions) + 1
+        parts.append("a safety plan" + (f" ({versions} versions)" if versions > 1 else ""))
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 # -- CSV and FHIR exports, imports from other apps (issue 13) -------------------------

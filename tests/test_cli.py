@@ -67,6 +67,13 @@ def test_init_check_passwd_demo_export_import(tmp_path: Path):
         "other passphrase\n",
     )
     assert imported.returncode == 0, imported.stderr
+    counts = {key: len(document[key]) for key in ("entries", "questionnaires", "treatments")}
+    # Every kind it brought is named, not only the entries (review finding).
+    assert imported.stdout.startswith(
+        f"Imported {counts['entries']} entries, {counts['questionnaires']} questionnaires, "
+    )
+    assert f"{counts['treatments']} sessions or appointments" in imported.stdout
+    assert "a safety plan" in imported.stdout and imported.stdout.rstrip().endswith(f"{out}.")
     out2 = tmp_path / "export2.json"
     run_cli(
         ["--data-dir", str(other), "export", "json", "--out", str(out2), "--passphrase-stdin"],
