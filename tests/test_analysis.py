@@ -711,3 +711,19 @@ def test_a_mood_every_other_day_is_judged_the_same_on_odd_and_even_days(first):
     moods.update({o: 8 for o in range(first, 30, 2)})
     (r,) = session_responses(series(moods), [iv(0)], NOW)
     assert r.durability_status == "above_so_far"
+
+
+def test_no_scored_result_says_there_are_unscored_ones():
+    """Review finding: "PHQ-9: no scored results yet." beside a PHQ-9 with an item left
+    unanswered read as if none had been taken."""
+    from moodlog.domain.analysis import course_summary
+
+    unscored = QuestionnaireResult(dt.date(2026, 11, 2), dt.time(9), PHQ9, [1] * 8 + [None])
+    summary = course_summary([unscored], PHQ9, [], dt.datetime(2026, 11, 30, 12))
+    assert summary.latest is None and summary.unscored == 1
+    assert summary.describe() == (
+        "PHQ-9: no scored results yet (1 not scored: an item left unanswered)."
+    )
+    assert course_summary([], PHQ9, [], dt.datetime(2026, 11, 30)).describe() == (
+        "PHQ-9: no scored results yet."
+    )

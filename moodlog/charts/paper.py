@@ -746,6 +746,16 @@ class PaperTimeline(PaperChart):
         painter.setPen(_pen(QUESTIONNAIRE_INK, 1.5))
         painter.drawPath(_polyline_path(frame, [points]))
         _points(painter, frame, points, "o", 6, QUESTIONNAIRE_INK)
+        taken = self.data.questionnaires.get(name, [])
+        if not any(self.first <= day <= self.last for day, _ in taken):
+            # (review finding: an empty banded plot said nothing)
+            painter.setPen(QUESTIONNAIRE_INK)
+            painter.setFont(self.font)
+            painter.drawText(
+                frame.rect,
+                int(Qt.AlignmentFlag.AlignCenter),
+                tr("No scored {name} in this period").format(name=name),
+            )
 
 
 class PaperAround(PaperChart):

@@ -580,6 +580,9 @@ class CourseSummary:
     course_start_at: dt.datetime | None = None
     # the last scored result of any time (the PDF names it when none is in its period)
     last_result: QuestionnaireResult | None = None
+    # results not scored (an item left unanswered), counted when none is scored: "no
+    # scored results yet" says there are some (review finding)
+    unscored: int = 0
 
     @property
     def course_start(self) -> dt.date | None:
@@ -606,6 +609,13 @@ class CourseSummary:
         words = formatting(translate)
         if self.latest is None and self.last_result is not None:
             return self._describe_none_since_start(translate)
+        if self.latest is None and self.unscored:
+            return translate(
+                QT_TR_NOOP(
+                    "{instrument}: no scored results yet ({count} not scored: an item left "
+                    "unanswered)."
+                )
+            ).format(instrument=self.instrument, count=self.unscored)
         if self.latest is None:
             return translate(QT_TR_NOOP("{instrument}: no scored results yet.")).format(
                 instrument=self.instrument
@@ -825,7 +835,10 @@ def course_summary(
     found = courses(treatments, now)
     start_at = found[-1][0].starts_at if found else None
     if not scored:
-        return CourseSummary(instrument, None, None, None, course_start_at=start_at)
+        unscored = sum(1 for r in results if r.instrument == instrument and not r.scored)
+        return CourseSummary(
+            instrument, None, None, None, course_start_at=start_at, unscored=unscored
+        )
     baseline, rule = course_baseline(scored, instrument, treatments, now)
     since_start = [r for r in scored if taken_since(r, start_at)]
     latest = since_start[-1] if since_start else None

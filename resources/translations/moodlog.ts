@@ -88,6 +88,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{instrument}: no scored results yet ({count} not scored: an item left unanswered).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{instrument}: no scored results yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -341,6 +345,10 @@
     </message>
     <message>
         <source>Mood (0-10), hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No scored {name} in this period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

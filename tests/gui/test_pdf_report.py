@@ -673,3 +673,15 @@ def test_a_check_in_answered_in_part_is_not_called_skipped(qapp, known: Vault, t
     assert "27 Oct 2026 07:06 no yes; not all answered – wishing to be dead" in table
     known.checkins.add(SICheckin.skipped_on(dt.date(2026, 10, 28), dt.time(8)))
     assert "Latest check-in: 28 Oct 2026 08:00, skipped." in export(known, tmp_path / "s.pdf")[0]
+
+
+def test_an_empty_questionnaire_plot_says_so(qapp, known: Vault, tmp_path: Path):
+    """Review finding: with no scored GAD-7 in the period its banded plot was blank."""
+    options = ReportOptions(
+        period=Period(dt.date(2026, 10, 21), dt.date(2026, 10, 31)),
+        page_size=QPageSize(QPageSize.PageSizeId.A4),
+    )
+    export_pdf(bulk.load(known), options, tmp_path / "p.pdf", NOW)
+    text = " ".join(pdf_text(tmp_path / "p.pdf"))
+    assert "No scored GAD-7 in this period" in text  # the one GAD-7 is on 03 Oct
+    assert "No scored PHQ-9 in this period" not in text  # 29 Oct: 9
