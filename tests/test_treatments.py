@@ -41,7 +41,8 @@ def session(day: dt.date, kind: str = "ketamine_iv", **fields) -> Treatment:
         ({"side_effects": {"hiccups": "mild"}}, "Unknown side effect"),
         ({"dissociation": 11}, "Dissociation"),
         ({"kind": "laser"}, "Unknown treatment kind"),
-        ({"day": dt.date(1900, 1, 1)}, "not plausible"),
+        ({"day": dt.date(1899, 12, 31)}, "not plausible"),
+        ({"day": dt.date.today() + dt.timedelta(days=6 * 366)}, "not plausible"),
     ],
 )
 def test_validation_edges(fields, message):
@@ -341,3 +342,29 @@ def test_a_change_or_stop_before_the_start_is_refused_where_it_is_added():
         MedicationEvent(dt.date(2023, 1, 1), "start", 25)
     )  # an earlier start
     Medication("new").check_new_event(MedicationEvent(dt.date(2020, 1, 1), "start", 10))
+
+
+def test_every_kind_of_record_takes_the_one_range_of_dates():
+    """Review finding: a medication dated 2062 by a typo, or a therapy note dated 1800,
+    was saved, and then the app's own JSON export was refused on import. One range
+    (moodlog.domain.dates) now holds for every kind, as for the JSON format."""
+    from moodlog.domain.dates import EARLIEST_DAY, latest_day
+    from moodlog.domain.treatments import Medication, MedicationEvent, Question, SessionNote
+
+    too_late = latest_day() + dt.timedelta(days=1)
+    with pytest.raises(ValidationError, match="The change date 2062-11-30 is not plausible"):
+        Medication(
+            "Sertraline",
+            events=[
+                MedicationEvent(dt.date(2026, 1, 5), "start", 50),
+                MedicationEvent(dt.date(2062, 11, 30), "change", 100),
+            ],
+        ).validate()
+    with pytest.raises(ValidationError, match="therapy note's date 1800-01-01"):
+        SessionNote(dt.date(1800, 1, 1)).validate()
+    with pytest.raises(ValidationError, match="question's date"):
+        Question("Dose?", created_on=too_late).validate()
+    for day in (EARLIEST_DAY, latest_day()):  # both ends are in
+        SessionNote(day).validate()
+        Treatment(day=day, time=dt.time(10), kind="ketamine_iv", dose_mg=40).validate()
+        MedicationEvent(day, "start", 50).validate()

@@ -7,6 +7,7 @@ import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from moodlog.domain.dates import check_day
 from moodlog.domain.errors import ValidationError, shown
 from moodlog.wording import QT_TR_NOOP, Formatting, formatting
 
@@ -304,8 +305,7 @@ class Treatment:
                 f"Infusion duration must be a whole number of minutes from 1 to "
                 f"{MAX_INFUSION_MINUTES} (got {shown(self.infusion_minutes)})."
             )
-        if not dt.date(1990, 1, 1) <= self.day <= dt.date.today() + dt.timedelta(days=730):
-            raise ValidationError(f"The session date {self.day} is not plausible.")
+        check_day(self.day, "The session date")
 
 
 def course_numbers(treatments: list[Treatment]) -> dict[int, int]:
@@ -407,6 +407,7 @@ class MedicationEvent:
             or self.dose <= 0
         ):
             raise ValidationError("A medication dose must be a number above 0.")
+        check_day(self.day, f"The {self.event} date")
 
 
 @dataclass
@@ -463,6 +464,9 @@ class SessionNote:
     homework: str = ""
     id: int | None = None
 
+    def validate(self) -> None:
+        check_day(self.day, "The therapy note's date")
+
 
 @dataclass
 class Question:
@@ -480,3 +484,6 @@ class Question:
     def validate(self) -> None:
         if not self.text.strip():
             raise ValidationError("A question cannot be empty.")
+        check_day(self.created_on, "The question's date")
+        if self.done_on is not None:
+            check_day(self.done_on, "The day the question was ticked off")

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from moodlog.domain.dates import EARLIEST_DAY
 from moodlog.domain.entries import Entry, validate_entry
 from moodlog.domain.errors import ValidationError
 from moodlog.wording import count_text, has_have
@@ -36,7 +37,7 @@ MAX_ROWS = 200_000
 MAX_FIELD_CHARS = 5_000_000  # the longest note moodlog keeps
 MAX_PROBLEMS_SHOWN = 50
 DEFAULT_TIME = dt.time(12, 0)
-EARLIEST_DATE = dt.date(1900, 1, 1)  # as the JSON format (docs/json-format.md)
+EARLIEST_DATE = EARLIEST_DAY  # as the JSON format (moodlog.domain.dates)
 
 
 class ImportFailed(ValidationError):

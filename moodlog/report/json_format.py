@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from moodlog.domain.contents import VaultContents
+from moodlog.domain.dates import EARLIEST_DAY, YEARS_AHEAD, latest_day
 from moodlog.domain.entries import (
     MAX_NOTE_CHARS,
     MAX_TAG_CHARS,
@@ -43,8 +44,8 @@ MAX_IMPORT_BYTES = 256 * 1024 * 1024  # the whole file
 MAX_TEXT_CHARS = MAX_NOTE_CHARS  # a note or any other free text: as the app allows
 MAX_SHORT_CHARS = 1_000  # names, units, phone numbers, frequencies, clinics
 MAX_DEPTH = 16  # nesting of objects and lists (version 1 needs 5)
-EARLIEST_YEAR = 1900
-LATEST_YEARS_AHEAD = 5  # dates up to 5 years after today (appointments)
+EARLIEST_YEAR = EARLIEST_DAY.year  # one range for every date (moodlog.domain.dates)
+LATEST_YEARS_AHEAD = YEARS_AHEAD  # dates up to 5 years after today (appointments)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _TIME = re.compile(r"\d{2}:\d{2}", re.ASCII)
 _TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}", re.ASCII)
@@ -217,12 +218,8 @@ def _time_of(value: str) -> dt.time | None:
         return None
 
 
-@functools.lru_cache(maxsize=4)
-def _latest_date(today: dt.date) -> dt.date:
-    return dt.date(today.year + LATEST_YEARS_AHEAD, today.month, min(today.day, 28))
-
-
-_EARLIEST_DATE = dt.date(EARLIEST_YEAR, 1, 1)
+_latest_date = functools.lru_cache(maxsize=4)(latest_day)
+_EARLIEST_DATE = EARLIEST_DAY
 # The latest date as of loading this module: today only moves forward while the app
 # runs, so a date up to this one is in range without asking for today's date again.
 _SURELY_IN_RANGE = _latest_date(dt.date.today())

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moodlog.domain.dates import EARLIEST_DAY
 from moodlog.domain.entries import MAX_TAG_CHARS, Entry, clean_tag
 from moodlog.i18n import TIME_FIELD_FORMAT, tr
 from moodlog.ui.widgets import DateEdit, ScaleInput, TimeEdit, guard_wheel
@@ -185,7 +186,7 @@ class EntryForm(QWidget):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("ddd d MMM yyyy")
         self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
-        self.date_edit.setMinimumDate(QDate(1990, 1, 1))
+        self.date_edit.setMinimumDate(QDate(EARLIEST_DAY.year, 1, 1))  # (old diaries imported)
         self.time_edit = TimeEdit()
         self.time_edit.setAccessibleName(tr("Time of this check-in"))
         self.time_edit.setAccessibleDescription(tr("The time of saving unless you change it."))
@@ -364,6 +365,8 @@ class EntryForm(QWidget):
         """Show ``when``; unless ``by_user``, the form keeps following the clock."""
         if when.date() > self._today:
             self.set_today(when.date())
+        if when.date() < EARLIEST_DAY:  # (an older vault's; saving it then says why)
+            self.date_edit.setMinimumDate(QDate(when.year, when.month, when.day))
         shown = (when.date(), when.hour, when.minute)
         if shown == self._when_set and not self._when_changed:
             self._when_changed = by_user

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moodlog.domain.dates import EARLIEST_DAY
 from moodlog.domain.entries import Entry
 from moodlog.domain.errors import ValidationError
 from moodlog.i18n import date_text, number_text, time_text, tr
@@ -420,7 +421,7 @@ class JournalScreen(QWidget):
         self.year_box = QSpinBox()
         self.year_box.setAccessibleName(tr("Year shown in the calendar"))
         self.year_box.setAccessibleDescription(tr("The year the mood calendar shows."))
-        self.year_box.setRange(1990, context.today().year)
+        self.year_box.setRange(EARLIEST_DAY.year, context.today().year)
         self.year_box.setValue(context.today().year)
         self.year_box.valueChanged.connect(self._load_year)
         top.addWidget(self.year_box)
@@ -458,7 +459,7 @@ class JournalScreen(QWidget):
         for edit, name, description in dates:
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setMinimumDate(QDate(1990, 1, 1))
+            edit.setMinimumDate(QDate(EARLIEST_DAY.year, 1, 1))
             edit.setSpecialValueText(tr("any"))
             edit.setDate(edit.minimumDate())
             edit.setAccessibleName(name)

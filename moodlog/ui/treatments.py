@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moodlog.domain.dates import EARLIEST_DAY, latest_day
 from moodlog.domain.errors import ValidationError
 from moodlog.domain.treatments import (
     DISSOCIATION_HINT,
@@ -72,7 +73,11 @@ def _qdate(day: dt.date) -> QDate:
 
 
 def _date_edit(day: dt.date) -> QDateEdit:
-    edit = QDateEdit(_qdate(day))
+    """A date field over the one range of dates (:mod:`moodlog.domain.dates`), widened
+    to show a stored day outside it as it is (saving it then says why)."""
+    edit = QDateEdit()
+    edit.setDateRange(_qdate(min(day, EARLIEST_DAY)), _qdate(max(day, latest_day())))
+    edit.setDate(_qdate(day))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("ddd d MMM yyyy")
     return edit
@@ -812,8 +817,12 @@ class SessionNoteDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
         self.note.worked_on = self.worked_on.toPlainText().strip()
         self.note.insights = self.insights.toPlainText().strip()
         self.note.homework = self.homework.toPlainText().strip()
-        with self.saving():
-            self.context.vault.session_notes.save(self.note)
+        try:
+            with self.saving():
+                self.context.vault.session_notes.save(self.note)
+        except ValidationError as error:  # a date outside the one range (an older note)
+            self.error.setText(str(error))
+            return
         self.context.events.data_changed.emit("session_notes")
         self.accept()
 

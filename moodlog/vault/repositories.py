@@ -964,6 +964,8 @@ class MedicationRepository(_Repository):
 class SessionNoteRepository(_Repository):
     def add_many(self, notes: list[SessionNote]) -> None:
         """Add new notes (an import) in one batched statement."""
+        for note in notes:
+            note.validate()
         with self._transaction() as conn:
             ids = _next_ids(conn, "session_notes", len(notes))
             conn.executemany(
@@ -978,6 +980,7 @@ class SessionNoteRepository(_Repository):
             note.id = note_id
 
     def save(self, note: SessionNote) -> int:
+        note.validate()
         values = (
             note.day.isoformat(),
             note.therapist,

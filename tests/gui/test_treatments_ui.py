@@ -299,3 +299,50 @@ def test_a_new_therapy_note_is_not_saved_empty_by_enter_or_save(qtbot, data_dir)
     assert [n.insights for n in controller.vault.session_notes.all()] == [
         "Noticed the inner critic"
     ]
+
+
+def test_an_old_diary_entry_keeps_its_day_when_edited(qtbot, context, vault):
+    """Review finding: an entry dated 1985 (imported from another app, which allows
+    dates from 1900) was shown as 1 Jan 1990 by the editor, and saving a new mood moved
+    it there."""
+    from moodlog.domain.entries import Entry
+    from moodlog.ui.journal import EntryDialog
+
+    vault.entries.add(Entry(dt.date(1985, 6, 1), dt.time(9), 4, note="old diary"))
+    (entry,) = vault.entries.between()
+    dialog = EntryDialog(context, entry)
+    qtbot.addWidget(dialog)
+    assert dialog.form.date_edit.date() == QDate(1985, 6, 1)
+    dialog.form.mood.set_value(6)
+    dialog.save()
+    (saved,) = vault.entries.between()
+    assert (saved.day, saved.mood, saved.note) == (dt.date(1985, 6, 1), 6, "old diary")
+
+
+def test_date_fields_follow_the_one_range_and_show_a_stored_day_as_it_is(qtbot, context, vault):
+    """A typo like 2062 cannot be picked (the range of moodlog.domain.dates); a day
+    stored by an older version outside it is shown as it is, and saving says why."""
+    from moodlog.domain.dates import latest_day
+
+    dialog = MedicationDialog(context)
+    qtbot.addWidget(dialog)
+    latest = latest_day()
+    assert dialog.date.maximumDate() == QDate(latest.year, latest.month, latest.day)
+    dialog.date.setDate(QDate(2062, 11, 30))
+    assert dialog.date.date() == QDate(latest.year, latest.month, latest.day)
+
+    from moodlog.domain.treatments import SessionNote
+    from moodlog.ui.treatments import SessionNoteDialog
+
+    vault.session_notes.save(SessionNote(dt.date(2026, 1, 5), worked_on="grief"))
+    vault.conn.execute("UPDATE session_notes SET day = '1800-01-05'")  # an older version's
+    (old,) = vault.session_notes.all()
+    note = SessionNoteDialog(context, old)
+    qtbot.addWidget(note)
+    assert note.date.date() == QDate(1800, 1, 5)  # as stored, not moved
+    note.save()
+    assert "1800-01-05 is not plausible" in note.error.text() and note.isVisible() is False
+    assert vault.session_notes.all()[0].day == dt.date(1800, 1, 5)  # unchanged
+    note.date.setDate(QDate(2026, 1, 5))
+    note.save()
+    assert vault.session_notes.all()[0].day == dt.date(2026, 1, 5)
