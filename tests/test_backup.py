@@ -695,3 +695,18 @@ def test_a_backup_before_an_import_is_named_so_and_never_thinned_out(tmp_path: P
     old = backup.write_backup(vault, folder, now=dt.datetime(2026, 5, 1, 9))
     assert old.kind == "made by you"
     vault.close()
+
+
+def test_a_backup_dated_ahead_does_not_stop_the_daily_one(tmp_path: Path, vault: Vault):
+    """Review finding: one automatic backup made while the clock read a year ahead
+    stopped every daily backup and the reminder until that date came."""
+    folder = tmp_path / "b"
+    backup.write_backup(vault, folder, automatic=True, now=dt.datetime(2027, 11, 30, 9))
+    now = dt.datetime(2026, 12, 1, 9)
+    assert backup.backup_due(folder, now)
+    assert "not been backed up yet" in backup.reminder_text(folder, now)
+    made = backup.auto_backup(vault, folder, now)
+    assert made is not None and made.made_at == now
+    assert not backup.backup_due(folder, now + dt.timedelta(hours=2))
+    assert backup.reminder_text(folder, dt.datetime(2026, 12, 20, 9)) is not None  # 19 days
+    assert backup.last_backup_time(folder) == dt.datetime(2027, 11, 30, 9)  # still listed

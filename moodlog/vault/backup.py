@@ -303,15 +303,22 @@ def kept_copies(vault_path: Path) -> list[Path]:
     return []
 
 
-def last_backup_time(folder: Path, journal: str | None = None) -> dt.datetime | None:
-    backups = list_backups(folder, journal)
-    return backups[0].made_at if backups else None
+def last_backup_time(
+    folder: Path, journal: str | None = None, now: dt.datetime | None = None
+) -> dt.datetime | None:
+    """When the newest backup was made; with ``now``, the newest made by then: one named
+    with a later time (made while the computer's clock was set ahead) would otherwise
+    stop the daily backup and the reminder until that date came (review finding)."""
+    times = [b.made_at for b in list_backups(folder, journal)]
+    if now is not None:
+        times = [made for made in times if made <= now]
+    return max(times, default=None)
 
 
 def reminder_text(folder: Path, now: dt.datetime, journal: str | None = None) -> str | None:
     """A gentle line for Today when there has been no backup (of ``journal``) for 14
     days, or never."""
-    last = last_backup_time(folder, journal)
+    last = last_backup_time(folder, journal, now)
     if last is None:
         return (
             "Your journal has not been backed up yet. A backup keeps your entries safe "
@@ -506,7 +513,7 @@ def set_stored_passphrase(vault: Vault, passphrase: str | None) -> None:
 
 def backup_due(folder: Path, now: dt.datetime, journal: str | None = None) -> bool:
     """No backup of any kind (of ``journal``) made today (the day of ``now``)."""
-    last = last_backup_time(folder, journal)
+    last = last_backup_time(folder, journal, now)
     return last is None or last.date() < now.date()
 
 
