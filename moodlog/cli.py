@@ -603,6 +603,17 @@ def cmd_backup(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
         raise CliError(
             "--out must not be the vault itself or one of its files; choose another file or folder"
         )
+    from moodlog.paths import is_journal_file
+    from moodlog.vault.backup import parse_name
+
+    if not out.is_dir() and is_journal_file(out) and parse_name(out.name) is None:
+        # Another journal's vault or any journal's preferences (review finding: a backup
+        # written over another journal's moodlog.db lost it); an earlier backup, named as
+        # moodlog names them, may be replaced.
+        raise CliError(
+            f"--out {out} is a file of a journal (its vault, preferences or window "
+            "state); choose another file or folder"
+        )
     if not out.is_dir() and not out.parent.is_dir():
         raise CliError(f"the folder {out.parent} does not exist")
     with _open(args, passphrases) as vault:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 VAULT_FILENAME = "moodlog.db"
 PREFERENCES_FILENAME = "preferences.json"
+WINDOW_STATE_FILENAME = "window.ini"  # the window's size and place (moodlog.ui.window_state)
 DATA_DIR_ENV = "MOODLOG_DATA_DIR"
 
 
@@ -142,7 +143,8 @@ class JournalFileTarget(OSError):
 
 def is_journal_file(path: Path) -> bool:
     """Whether ``path`` names a file of a journal: any name starting with ``moodlog.db``
-    (in any case: macOS and Windows ignore it), or the preferences, in a folder that
+    (in any case: macOS and Windows ignore it), the preferences or the window's state, in
+    a folder that
     holds a vault; a backup (named as moodlog names them, in any folder: review
     finding, an export replaced an encrypted backup with plain text) or one of
     moodlog's own temp files (``.moodlog-...``), anywhere."""
@@ -152,9 +154,8 @@ def is_journal_file(path: Path) -> bool:
     name = path.name.casefold()
     if parse_name(path.name) is not None or name.startswith(".moodlog-"):
         return True
-    return (name.startswith(VAULT_FILENAME) or name == PREFERENCES_FILENAME) and (
-        path.parent / VAULT_FILENAME
-    ).exists()
+    own = name.startswith(VAULT_FILENAME) or name in (PREFERENCES_FILENAME, WINDOW_STATE_FILENAME)
+    return own and (path.parent / VAULT_FILENAME).exists()
 
 
 def refuse_journal_files(path: Path) -> None:

@@ -204,3 +204,40 @@ def test_a_very_easy_passphrase_gets_a_note_not_a_question(tmp_path: Path):
         ["--data-dir", str(tmp_path / "v2"), "init", "--passphrase-stdin"], PASSPHRASE + "\n"
     )
     assert strong.returncode == 0 and "among the first" not in strong.stderr
+
+
+def test_backup_out_never_replaces_a_file_of_a_journal(tmp_path: Path):
+    """Review finding: `backup --out OTHER/moodlog.db` wrote over another journal's vault
+    (its passphrase then failed, its entries were gone) and `--out DATA/preferences.json`
+    over this journal's preferences (the crisis-line country with them)."""
+    mine, other = tmp_path / "mine", tmp_path / "other"
+    for folder in (mine, other):
+        made = run_cli(["--data-dir", str(folder), "init", "--passphrase-stdin"], PASSPHRASE + "\n")
+        assert made.returncode == 0, made.stderr
+    (mine / "preferences.json").write_text('{"country": "GB"}', encoding="utf-8")
+    (mine / "window.ini").write_text("[main_window]\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in (other / "moodlog.db", mine / "preferences.json")}
+    for target in (other / "moodlog.db", mine / "preferences.json", mine / "window.ini"):
+        refused = run_cli(
+            ["--data-dir", str(mine), "backup", "--out", str(target), "--passphrase-stdin"],
+            PASSPHRASE + "\n",
+        )
+        assert refused.returncode != 0, target
+        _one_plain_line(refused.stderr)
+        assert "is a file of a journal" in refused.stderr
+    assert {p: p.read_bytes() for p in before} == before
+    opened = run_cli(["--data-dir", str(other), "check", "--passphrase-stdin"], PASSPHRASE + "\n")
+    assert opened.returncode == 0, opened.stderr
+
+    # A file named as moodlog names backups may be replaced by a newer backup.
+    first = run_cli(
+        ["--data-dir", str(mine), "backup", "--out", str(tmp_path), "--passphrase-stdin"],
+        PASSPHRASE + "\n",
+    )
+    assert first.returncode == 0, first.stderr
+    (named,) = tmp_path.glob("moodlog-backup-*")
+    again = run_cli(
+        ["--data-dir", str(mine), "backup", "--out", str(named), "--passphrase-stdin"],
+        PASSPHRASE + "\n",
+    )
+    assert again.returncode == 0, again.stderr

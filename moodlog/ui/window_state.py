@@ -17,7 +17,8 @@ from PySide6.QtCore import QByteArray, QSettings, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-WINDOW_STATE_FILENAME = "window.ini"
+from moodlog.paths import WINDOW_STATE_FILENAME
+
 GEOMETRY_KEY = "main_window/geometry"
 COLUMNS_GROUP = "columns"
 # The first window fits a 1366x768 laptop with its title bar and a panel or taskbar.
