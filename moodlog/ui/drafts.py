@@ -119,10 +119,14 @@ class DraftDialogMixin(ChangedSinceOpened):
     def _keep_draft_now(self) -> None:
         if self.closing_for_lock or not self.isVisible():  # type: ignore[attr-defined]
             return
+        from moodlog.vault.connection import DatabaseError
+
         body = self.draft_body()
         if body == self._kept_body:
             return  # nothing new since the last time
-        with contextlib.suppress(VaultError):  # a full disk: the lock says so, not this
+        # A full disk, a folder that cannot be written: the lock says so, not a box from
+        # a timer every 30 s (review finding).
+        with contextlib.suppress(VaultError, DatabaseError):
             self.keep_draft()
             self._kept_body = body
 

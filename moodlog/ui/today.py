@@ -380,9 +380,10 @@ class TodayScreen(QWidget):
         ``DRAFT_EVERY_MS`` (review finding: a crash or a killed app lost everything typed
         since the last screen switch). A draft that cannot be kept (a full disk) is left
         for the lock or quit to ask about."""
+        from moodlog.vault.connection import DatabaseError
         from moodlog.vault.errors import VaultError
 
-        with contextlib.suppress(VaultError):
+        with contextlib.suppress(VaultError, DatabaseError):  # (not a box every 30 s)
             self.leaving()
 
     def has_unsaved_changes(self) -> bool:

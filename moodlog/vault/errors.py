@@ -104,6 +104,17 @@ class DiskError(StorageProblem):
     advice = "Check the disk, then try again. Run 'moodlog check' to verify the vault."
 
 
+class FolderNotWritable(StorageProblem):
+    """SQLite's "unable to open database file" on a vault that is open: it could not
+    make the file beside the vault that every save needs (``moodlog.db-journal``)."""
+
+    reason = "the journal's folder cannot be written to, or its disk has no room for new files"
+    advice = (
+        "Check the folder's permissions and the disk's free space, then try again. What "
+        "was saved before is safe."
+    )
+
+
 def storage_problem(error: BaseException, doing: str = "Not saved") -> StorageProblem | None:
     """The plain-language StorageProblem behind an SQLite error, if it is one."""
     text = str(error).lower()
@@ -117,6 +128,8 @@ def storage_problem(error: BaseException, doing: str = "Not saved") -> StoragePr
         return VaultReadOnly(doing)
     if "disk i/o error" in text:
         return DiskError(doing)
+    if "unable to open database file" in text:  # (review finding: out of inodes, a
+        return FolderNotWritable(doing)  # folder made read-only: "Something went wrong")
     return None
 
 

@@ -1,0 +1,81 @@
+"""Hardening review: when SQLite cannot make the file every save needs beside the vault
+(``moodlog.db-journal``: a disk out of inodes, a folder made read-only while moodlog
+runs), its error "unable to open database file" was not recognised. Saves showed
+"Something went wrong inside moodlog", and Today's 30-second draft timer showed it again
+while the person typed."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import resource
+
+import pytest
+import sqlcipher3
+
+from moodlog.domain.entries import Entry
+from moodlog.preferences import Preferences
+from moodlog.ui.context import AppContext
+from moodlog.ui.today import TodayScreen
+from moodlog.vault.errors import FolderNotWritable, StorageProblem, storage_problem
+from moodlog.vault.vault import Vault
+from tests.conftest import FakeClock
+
+UNABLE = "unable to open database file"
+
+
+def test_the_error_is_a_plain_storage_problem(vault: Vault):
+    problem = storage_problem(sqlcipher3.OperationalError(UNABLE))
+    assert isinstance(problem, FolderNotWritable) and isinstance(problem, StorageProblem)
+    assert "folder cannot be written to, or its disk has no room for new files" in str(problem)
+    with pytest.raises(FolderNotWritable), vault.transaction():
+        raise sqlcipher3.OperationalError(UNABLE)
+    vault.entries.add(Entry(dt.date(2026, 11, 1), dt.time(9), 5))  # usable again after it
+    assert vault.entries.count() == 1
+
+
+def test_a_real_failure_to_make_the_file_gives_the_plain_reason(vault: Vault):
+    """The real SQLite error: the process may open no more files (as on a disk out of
+    inodes or a read-only folder, SQLite cannot make ``moodlog.db-journal``)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    highest = max(int(fd) for fd in os.listdir("/proc/self/fd"))
+    resource.setrlimit(resource.RLIMIT_NOFILE, (highest + 1, hard))
+    held = []
+    try:
+        with contextlib.suppress(OSError):  # every free number below the limit taken
+            while True:
+                held.append(os.open(os.devnull, os.O_RDONLY))
+        with pytest.raises(FolderNotWritable):
+            vault.entries.add(Entry(dt.date(2026, 11, 1), dt.time(9), 5))
+    finally:
+        for fd in held:
+            os.close(fd)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    assert vault.entries.count() == 0  # nothing half-written
+    vault.entries.add(Entry(dt.date(2026, 11, 1), dt.time(9), 5))
+    assert vault.entries.count() == 1
+
+
+def test_todays_draft_timer_stays_quiet(qtbot, vault: Vault, data_dir, monkeypatch):
+    """Any SQLite error in the background draft keeping is left for the lock or quit to
+    ask about, never raised from the timer (which showed the box every 30 s)."""
+    context = AppContext(
+        vault=vault,
+        data_dir=data_dir,
+        preferences=Preferences(country="US"),
+        now=FakeClock(dt.datetime(2026, 11, 30, 21)),
+    )
+    today = TodayScreen(context)
+    qtbot.addWidget(today)
+    today.form.note.setPlainText("typed while the folder could not be written")
+    assert today.has_unsaved_changes()
+    calls = []
+
+    def failing(*_args, **_kwargs) -> None:  # noqa: ANN002, ANN003
+        calls.append(1)
+        raise sqlcipher3.OperationalError("some other SQLite error")
+
+    monkeypatch.setattr(vault.drafts, "save", failing)
+    today._keep_draft_now()  # noqa: SLF001 - what the timer calls
+    assert calls == [1] and today.has_unsaved_changes()
