@@ -28,6 +28,7 @@ import sqlcipher3
 from moodlog.paths import create_private_file
 from moodlog.vault.errors import (
     PassphraseRejected,
+    PathTooLong,
     VaultBusy,
     VaultDamaged,
     VaultExists,
@@ -180,14 +181,25 @@ def open_connection(path: Path, passphrase: str) -> Connection:
     return conn
 
 
+# SQLite opens no file whose full path is 512 bytes or longer (SQLITE_MAX_PATHNAME), and
+# beside the vault it makes ``moodlog.db-journal``.
+LONGEST_VAULT_PATH = 512 - 1 - len("-journal")
+
+
 def create_connection(path: Path, passphrase: str) -> Connection:
-    """Create a new, empty, keyed vault file (mode 0600). Refuses to overwrite."""
+    """Create a new, empty, keyed vault file (mode 0600). Refuses to overwrite, and a
+    folder whose path SQLite cannot open files in (review finding: an empty file was
+    left behind, and the next start asked to unlock a journal never made)."""
     path = Path(path)
     if path.exists():
         raise VaultExists(path)
+    length = len(os.fsencode(path.absolute()))
+    if length > LONGEST_VAULT_PATH:
+        raise PathTooLong(path, length, LONGEST_VAULT_PATH)
     create_private_file(path)
-    conn = _connect(path)
+    conn = None
     try:
+        conn = _connect(path)
         apply_key(conn, passphrase)
         _apply_hygiene(conn)
         # Force the header page (salt) to disk now so the file is a vault at once.
@@ -195,7 +207,8 @@ def create_connection(path: Path, passphrase: str) -> Connection:
         conn.execute("CREATE TABLE IF NOT EXISTS _bootstrap(x)")
         conn.execute("DROP TABLE _bootstrap")
     except BaseException as error:
-        conn.close()
+        if conn is not None:
+            conn.close()
         os.unlink(path)
         if isinstance(error, DatabaseError):
             problem = storage_problem(error, "The journal could not be created")

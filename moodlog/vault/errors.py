@@ -36,6 +36,17 @@ class VaultExists(VaultError):
         super().__init__(f"A vault already exists at {path}; it was left as it is.")
 
 
+class PathTooLong(VaultError):
+    """A folder whose path is longer than SQLite can open files in (its limit is 512
+    bytes, with the ``-journal`` it makes beside the vault)."""
+
+    def __init__(self, path: object, length: int, limit: int) -> None:
+        super().__init__(
+            f"The journal could not be created: the path of its folder is too long "
+            f"({length} bytes; at most {limit}). Choose a folder with a shorter path."
+        )
+
+
 class VaultMissing(VaultError):
     def __init__(self, path: object) -> None:
         super().__init__(f"There is no vault at {path}. Create one first (moodlog init).")

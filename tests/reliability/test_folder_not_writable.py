@@ -79,3 +79,27 @@ def test_todays_draft_timer_stays_quiet(qtbot, vault: Vault, data_dir, monkeypat
     monkeypatch.setattr(vault.drafts, "save", failing)
     today._keep_draft_now()  # noqa: SLF001 - what the timer calls
     assert calls == [1] and today.has_unsaved_changes()
+
+
+def test_a_folder_path_too_long_for_sqlite_is_refused_and_leaves_nothing(tmp_path):
+    """Hardening review: a data folder over SQLite's 512-byte path limit left an empty
+    moodlog.db; the next start asked to unlock a journal that was never made."""
+    from moodlog.vault.connection import LONGEST_VAULT_PATH
+    from moodlog.vault.errors import PathTooLong
+    from tests.conftest import PASSPHRASE, run_cli
+
+    folder = tmp_path
+    while len(os.fsencode(folder / "moodlog.db")) <= LONGEST_VAULT_PATH:
+        folder = folder / ("ä" * 60)  # 120 bytes a level
+    folder.mkdir(parents=True)
+    with pytest.raises(PathTooLong, match=r"the path of its folder is too long \(\d+ bytes"):
+        Vault.create(folder / "moodlog.db", PASSPHRASE)
+    assert not (folder / "moodlog.db").exists()  # (the empty lock file stays, by design)
+    done = run_cli(["--data-dir", str(folder), "init", "--passphrase-stdin"], PASSPHRASE + "\n")
+    assert done.returncode != 0 and "Choose a folder with a shorter path" in done.stderr
+    assert "Traceback" not in done.stderr and not (folder / "moodlog.db").exists()
+
+    # One level up the path fits, and the journal works there.
+    with Vault.create(folder.parent / "moodlog.db", PASSPHRASE) as vault:
+        vault.entries.add(Entry(dt.date(2026, 11, 1), dt.time(9), 5))
+        assert vault.entries.count() == 1
