@@ -460,7 +460,7 @@ def restore_into(controller, path: Path, passphrase: str) -> bool:  # noqa: ANN0
     try:
         kept = backup.finish_restore(prepared)
         vault = Vault.open(controller.vault_path, passphrase)
-        _carry_over(vault, carried)
+        not_carried = _carry_over(vault, carried) if carried else None
     except (VaultError, OSError) as error:
         controller.show_lock_screen()
         text = (
@@ -485,7 +485,20 @@ def restore_into(controller, path: Path, passphrase: str) -> bool:  # noqa: ANN0
             )
         )
     sentences.append(tr("From now on it opens with this backup's passphrase."))
-    _message(controller.main_window, " ".join(sentences), QMessageBox.Icon.Information)
+    icon = QMessageBox.Icon.Information
+    if not_carried is not None:
+        icon = QMessageBox.Icon.Warning
+        sentences.append(
+            tr(
+                "What you had typed but not saved could not be brought over ({reason}); it "
+                "is still in the journal kept as {name}, as not saved yet."
+            ).format(reason=not_carried, name=kept.name)
+            if kept
+            else tr(
+                "What you had typed but not saved could not be brought over ({reason})."
+            ).format(reason=not_carried)
+        )
+    _message(controller.main_window, " ".join(sentences), icon)
     return True
 
 
@@ -514,12 +527,22 @@ def _unsaved_text(controller) -> dict[str, object]:  # noqa: ANN001
     return carried
 
 
-def _carry_over(vault: Vault, carried: dict[str, object]) -> None:
+def _carry_over(vault: Vault, carried: dict[str, object]) -> str | None:
     """Put the unsaved text into the restored journal as drafts (shown there as not
-    saved yet); a failure loses only that copy: the journal kept beside has it too."""
-    with contextlib.suppress(VaultError):
-        for name, body in carried.items():
-            vault.drafts.save(name, body)
+    saved yet). Returns why that failed (the journal kept beside still has it, and
+    the person is told where: review finding, a full disk lost it without a word), or
+    None."""
+    from moodlog.vault.connection import DatabaseError
+
+    try:
+        with vault.transaction():
+            for name, body in carried.items():
+                vault.drafts.save(name, body)
+    except VaultError as error:
+        return getattr(error, "reason", None) or str(error)
+    except DatabaseError:
+        return tr("the restored journal could not be written")
+    return None
 
 
 def _clear_lock_pages(controller) -> None:  # noqa: ANN001

@@ -1905,6 +1905,18 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>What you had typed but not saved could not be brought over ({reason}); it is still in the journal kept as {name}, as not saved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you had typed but not saved could not be brought over ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the restored journal could not be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Backups</source>
         <translation type="unfinished"></translation>
     </message>

@@ -225,6 +225,46 @@ def test_unsaved_text_on_today_goes_into_the_restored_journal(qtbot, data_dir: P
     controller.shutdown()
 
 
+def test_unsaved_text_that_cannot_be_brought_over_is_said_and_where_it_is(
+    qtbot, data_dir: Path, monkeypatch
+):
+    """Hardening review: with the disk full after the restore, the unsaved text was not
+    put into the restored journal and nobody was told; it survived only in the kept
+    journal. The message now says so, and names that journal."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from moodlog.ui import backups as backups_ui
+    from moodlog.vault.errors import DiskFull
+
+    controller, dialog = _restore_dialog(qtbot, data_dir)
+    path = dialog.chosen_path()
+    dialog.reject()
+    today = controller.main_window.show_screen("Today")
+    today.form.note.setPlainText("Tonight was hard, not saved yet")
+    real_open = backups_ui.Vault.open
+
+    def full(*_args, **_kwargs) -> None:  # noqa: ANN002, ANN003
+        raise DiskFull()
+
+    def opened_on_a_full_disk(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        vault = real_open(*args, **kwargs)  # the restored journal: no room for drafts
+        monkeypatch.setattr(vault.drafts, "save", full)
+        return vault
+
+    monkeypatch.setattr(backups_ui.Vault, "open", staticmethod(opened_on_a_full_disk))
+    shown: list[tuple[str, object]] = []
+    monkeypatch.setattr(
+        backups_ui, "_message", lambda _parent, text, icon: shown.append((text, icon))
+    )
+    assert backups_ui.restore_into(controller, path, PASSPHRASE)
+    ((text, icon),) = shown
+    assert icon == QMessageBox.Icon.Warning
+    assert "could not be brought over (the disk is full)" in text
+    kept = next(data_dir.glob("moodlog.db.before-restore*"))
+    assert f"it is still in the journal kept as {kept.name}, as not saved yet" in text
+    controller.shutdown()
+
+
 def test_changing_the_backup_folder_says_where_the_earlier_backups_are(qtbot, data_dir, tmp_path):
     controller = create_vault_through_the_window(qtbot, data_dir)
     screen = controller.main_window.show_screen("Backups")
