@@ -692,11 +692,18 @@ class TodayScreen(QWidget):
         # One transaction: the entry, the self-check and the draft's removal are saved
         # together or not at all (and cost one commit, not three).
         question = False
-        with support_even_if_not_saved(self.context, checkin), self.vault.transaction():
-            self.vault.entries.add(entry)
-            if checkin is not None:
-                question = store_checkin(self.context, checkin)
-            self.vault.drafts.discard(DRAFT_NAME)
+        try:
+            with support_even_if_not_saved(self.context, checkin), self.vault.transaction():
+                self.vault.entries.add(entry)
+                if checkin is not None:
+                    question = store_checkin(self.context, checkin)
+                self.vault.drafts.discard(DRAFT_NAME)
+        except BaseException:
+            # The reason is shown by the caller; the line must not keep saying an earlier
+            # save's "Saved at ..." (review finding, a full disk).
+            self._saved_message = ""
+            self.status.setText(tr("This check-in is not saved yet."))
+            raise
         tags_known = set(entry.tags) <= set(self.form.tags.names)  # (asks Qt nothing)
         self._reset_form()
         saved = (

@@ -4254,6 +4254,10 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This check-in is not saved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Saved at {time} — mood {mood} (marked as filled in later).</source>
         <translation type="unfinished"></translation>
     </message>

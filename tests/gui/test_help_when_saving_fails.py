@@ -64,3 +64,21 @@ def test_the_self_check_dialog_offers_help_when_it_cannot_be_saved(
     with pytest.raises(DiskFull):
         dialog.save()
     assert levels == ["high"]
+
+
+def test_a_failed_save_does_not_leave_the_last_saved_line(qtbot, context, vault, monkeypatch):
+    """Hardening review: on a full disk the box said "Not saved", but once closed the
+    line under the form still read "Saved at ..." from the save before."""
+    screen = TodayScreen(context)
+    qtbot.addWidget(screen)
+    screen.form.mood.set_value(4)
+    assert screen.save()
+    assert screen.status.text().startswith("Saved at")
+    screen.form.mood.set_value(6)
+    screen.form.note.setPlainText("a long evening note")
+    monkeypatch.setattr(vault.entries, "add", full_disk)
+    with pytest.raises(DiskFull):
+        screen.save()
+    assert screen.status.text() == "This check-in is not saved yet."
+    assert screen.form.note.toPlainText() == "a long evening note"  # kept in the form
+    assert vault.entries.count() == 1
