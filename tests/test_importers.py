@@ -409,3 +409,15 @@ def test_cli_imports(tmp_path):
 
     with Vault.open(data / "moodlog.db", PASSPHRASE) as vault:
         assert vault.entries.count() == 6
+
+
+def test_a_huge_first_line_is_not_put_whole_into_the_message(tmp_path):
+    """Hardening review: a file whose first line was ~200 KB printed all of it in
+    "found: ..."."""
+    path = tmp_path / "wide.csv"
+    path.write_text("x" * 200_000 + ",y\n1,2\n", encoding="utf-8")
+    with pytest.raises(ImportFailed) as info:
+        daylio.read(path)
+    message = str(info.value)
+    assert "does not look like a Daylio export" in message and len(message) < 600
+    assert "(found: " + "x" * 37 + "..., y)." in message

@@ -198,9 +198,16 @@ def _delimiter(text: str) -> str:
     return ","
 
 
+def found_columns(table: Table) -> str:
+    """The first 12 column names for a message, each cut short (review finding: a file
+    whose first line was 200 KB put all of it in the message)."""
+    names = [name if len(name) <= 40 else name[:37] + "..." for name in table.header[:12]]
+    return ", ".join(names) or "nothing"
+
+
 def missing_columns(table: Table, missing: list[str], name: str, what: str) -> ImportFailed:
     """The error for a file ``name`` that lacks the ``missing`` columns of a ``what`` export."""
-    found = ", ".join(table.header[:12]) or "nothing"
+    found = found_columns(table)
     return ImportFailed(
         f"{name} does not look like a {what} export: it has no "
         f"{', '.join(missing)} {'column' if len(missing) == 1 else 'columns'} (found: {found})."

@@ -27,6 +27,7 @@ from moodlog.importers.common import (
     add_rows,
     cell,
     finish_plan,
+    found_columns,
     parse_datetime,
     parse_hours,
     read_table,
@@ -76,7 +77,7 @@ def columns(table: Table, name: str = "the file") -> dict[str, int]:
     if missing:
         raise ImportFailed(
             f"{name} does not look like an eMoods export: no {' or '.join(missing)} column "
-            f"(found: {', '.join(table.header[:12]) or 'nothing'})."
+            f"(found: {found_columns(table)})."
         )
     return found
 
