@@ -104,11 +104,11 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="export the vault (json, pdf)")
     export_sub = export.add_subparsers(dest="format", metavar="FORMAT", required=True)
     export_json = export_sub.add_parser("json", help="everything, in moodlog's JSON format")
-    export_json.add_argument("--out", required=True, metavar="FILE")
+    export_json.add_argument("--out", required=True, metavar="FILE", type=out_path)
     export_json.add_argument("--passphrase-stdin", action="store_true")
 
     export_pdf = export_sub.add_parser("pdf", help="the summary for your therapist")
-    export_pdf.add_argument("--out", required=True, metavar="FILE")
+    export_pdf.add_argument("--out", required=True, metavar="FILE", type=out_path)
     export_pdf.add_argument(
         "--from",
         dest="first",
@@ -432,7 +432,7 @@ def add_interchange_parsers(export_sub, import_sub) -> None:  # noqa: ANN001
         ("fhir", "a FHIR R4 bundle for your clinic's records", "FILE"),
     ):
         command = export_sub.add_parser(name, help=help_text, description=help_text)
-        command.add_argument("--out", required=True, metavar=out)
+        command.add_argument("--out", required=True, metavar=out, type=out_path)
         command.add_argument("--from", dest="first", metavar="YYYY-MM-DD", help="first day")
         command.add_argument("--to", dest="last", metavar="YYYY-MM-DD", help="last day")
         command.add_argument(
@@ -558,6 +558,14 @@ def interchange_import(args: argparse.Namespace, passphrases: PassphraseSource) 
     return 0
 
 
+def out_path(text: str) -> str:
+    """``--out`` as given, refusing an empty one (review finding: ``--out ""`` meant the
+    current folder: "device or resource busy" for a PDF, CSV files dropped there)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("it is empty; name a file or folder")
+    return text
+
+
 # -- backup and restore (issue 13) ------------------------------------------------------
 
 
@@ -567,6 +575,7 @@ def add_backup_parsers(add: Callable[[str, str], argparse.ArgumentParser]) -> No
         "--out",
         required=True,
         metavar="FILE",
+        type=out_path,
         help="the backup file to write (replaced if it exists), or a folder to put a dated "
         "backup in",
     )

@@ -6,6 +6,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import PASSPHRASE, run_cli
 
 
@@ -241,3 +243,20 @@ def test_backup_out_never_replaces_a_file_of_a_journal(tmp_path: Path):
         PASSPHRASE + "\n",
     )
     assert again.returncode == 0, again.stderr
+
+
+@pytest.mark.parametrize(
+    "command", [["export", "pdf"], ["export", "json"], ["export", "csv"], ["backup"]]
+)
+def test_an_empty_out_is_refused(tmp_path: Path, command: list[str]):
+    """Review finding: ``--out ""`` meant the current folder ("device or resource busy"
+    for a PDF; CSV files and a backup dropped wherever the command ran)."""
+    data = tmp_path / "vault"
+    run_cli(["--data-dir", str(data), "init", "--passphrase-stdin"], PASSPHRASE + "\n")
+    before = set(Path.cwd().iterdir())
+    done = run_cli(
+        ["--data-dir", str(data), *command, "--out", "", "--passphrase-stdin"], PASSPHRASE + "\n"
+    )
+    assert done.returncode == 2
+    assert "argument --out: it is empty; name a file or folder" in done.stderr
+    assert set(Path.cwd().iterdir()) == before
