@@ -18,6 +18,7 @@ import sqlcipher3
 from moodlog.domain.entries import Entry
 from moodlog.vault import connection as conn_mod
 from moodlog.vault.errors import (
+    DiskFull,
     PassphraseChangeFailed,
     PassphraseRejected,
     VaultDamaged,
@@ -306,6 +307,31 @@ def test_rekey_that_silently_does_nothing_is_not_reported_as_success(vault: Vaul
     monkeypatch.setattr(conn_mod, "rekey", lambda conn, new: None)
     with pytest.raises(PassphraseChangeFailed):
         vault.change_passphrase(PASSPHRASE, "a brand new passphrase")
+    vault.close()
+    Vault.open(vault.path, PASSPHRASE).close()
+
+
+def test_a_rekey_that_fails_on_a_full_disk_says_so(vault: Vault, monkeypatch):
+    """Hardening review: a passphrase change that failed for want of room for its
+    rollback journal said only "could not be changed" (SQLCipher hides the cause)."""
+    import shutil
+    from collections import namedtuple
+
+    def refused(conn, new):  # noqa: ANN001, ANN202 - SQLCipher's own words
+        raise sqlcipher3.OperationalError("An error occurred with PRAGMA key or rekey.")
+
+    monkeypatch.setattr(conn_mod, "rekey", refused)
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(shutil, "disk_usage", lambda _folder: usage(10**9, 10**9 - 4096, 4096))
+    with pytest.raises(DiskFull) as info:
+        vault.change_passphrase(PASSPHRASE, "a brand new passphrase")
+    assert str(info.value).startswith(
+        "The passphrase was not changed (the old one still works): the disk is full."
+    )
+    monkeypatch.setattr(shutil, "disk_usage", lambda _folder: usage(10**12, 0, 10**12))
+    with pytest.raises(PassphraseChangeFailed):  # room enough: no cause is guessed
+        vault.change_passphrase(PASSPHRASE, "a brand new passphrase")
+    vault.entries.add(entry(note="still usable"))
     vault.close()
     Vault.open(vault.path, PASSPHRASE).close()
 

@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 from moodlog.vault import connection as conn_mod
 from moodlog.vault.errors import (
+    DiskFull,
     PassphraseChangeFailed,
     StorageProblem,
     VaultDamaged,
     VaultError,
     VaultMissing,
+    VaultReadOnly,
     VaultTooNew,
     WrongPassphrase,
     storage_problem,
@@ -218,6 +221,25 @@ class Vault:
         if problems:
             raise VaultDamaged(self.path, "integrity check failed: " + "; ".join(problems[:3]))
 
+    def _why_rekey_failed(self) -> StorageProblem | None:
+        """The likely cause of a failed rekey, which SQLCipher reports only as "an error
+        occurred with PRAGMA key or rekey" (review finding: a full disk was not named).
+        Rewriting every page needs a rollback journal as large as the vault beside it."""
+        import shutil
+
+        doing = "The passphrase was not changed (the old one still works)"
+        folder = self.path.parent
+        try:
+            free = shutil.disk_usage(folder).free
+            needed = self.path.stat().st_size + conn_mod.PAGE_SIZE * 16
+        except OSError:
+            return None
+        if free < needed:
+            return DiskFull(doing)
+        if not os.access(folder, os.W_OK):
+            return VaultReadOnly(doing)
+        return None
+
     def change_passphrase(self, current: str, new: str, repeated: str | None = None) -> None:
         """Re-encrypt under ``new``; success only once a fresh connection proves it.
 
@@ -243,6 +265,7 @@ class Vault:
                 self._conn = conn_mod.open_connection(self.path, current)
             raise (
                 storage_problem(error, "The passphrase was not changed")
+                or self._why_rekey_failed()
                 or PassphraseChangeFailed(
                     "The passphrase could not be changed; the old passphrase still works."
                 )
