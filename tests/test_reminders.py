@@ -90,6 +90,21 @@ def test_snooze_is_cancelled_by_logging():
     assert logic.due() == []
 
 
+def test_a_snooze_past_midnight_does_not_take_the_next_days_reminder():
+    """Review finding: snoozed at 23:45 for 30 minutes, the reminder came at 00:15 as the
+    new day's, and none at 23:30 that day, the time chosen."""
+    logic, clock = logic_at(dt.datetime(2026, 3, 2, 23, 30), time=dt.time(23, 30))
+    assert kinds(logic.due()) == ["daily"]
+    clock.now = dt.datetime(2026, 3, 2, 23, 45)
+    logic.snooze(30)
+    clock.now = dt.datetime(2026, 3, 3, 0, 15)
+    assert logic.due() == []  # Monday's is over with Monday
+    clock.now = dt.datetime(2026, 3, 3, 23, 29)
+    assert logic.due() == []
+    clock.now = dt.datetime(2026, 3, 3, 23, 30)
+    assert kinds(logic.due()) == ["daily"]  # Tuesday's, at its time
+
+
 def test_nothing_when_off_or_without_a_time():
     logic, clock = logic_at(dt.datetime(2026, 3, 2, 21, 0), enabled=False)
     assert logic.due() == []
