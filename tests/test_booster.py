@@ -197,7 +197,7 @@ def test_summary_of_the_last_five_maintenance_sessions():
     assert summary.today_line() == (
         "Your last 5 maintenance sessions: the 3-day average of mood stayed above its "
         "pre-session level for a median of 17 days (range 0 to at least 21). Today is day 21 "
-        "since your last session."
+        "since your last ketamine or esketamine session."
     )
     assert "median of 17 days" in summary.pdf_line()
     assert booster_summary(mood, sessions, at(211), last=3).median_days == 19  # 17, 19, 21+

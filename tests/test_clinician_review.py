@@ -80,9 +80,11 @@ def test_today_line_on_the_day_of_a_session_does_not_say_day_0():
     sessions = [iv(o) for o in (0, 3, *boosters, 130)]
     line = booster_summary(mood, sessions, at(130)).today_line()
     assert line is not None and "day 0" not in line
-    assert line.endswith("Your last session was today.")
+    assert line.endswith("Your last ketamine or esketamine session was today.")
     later = booster_summary(mood, sessions, at(131)).today_line()
-    assert later is not None and later.endswith("Today is day 1 since your last session.")
+    assert later is not None and later.endswith(
+        "Today is day 1 since your last ketamine or esketamine session."
+    )
 
 
 def test_page_one_without_medications_does_not_say_none_recorded_taken():

@@ -388,11 +388,13 @@ class BoosterSummary:
             )
         day = self.since_last_session_days
         if day == 0:
-            when = translate(QT_TR_NOOP("Your last session was today."))
+            # "ketamine or esketamine": Today's line above it counts any kind (review
+            # finding: "2 days since your last session" over "day 13" after a TMS session)
+            when = translate(QT_TR_NOOP("Your last ketamine or esketamine session was today."))
         else:
-            when = translate(QT_TR_NOOP("Today is day {day} since your last session.")).format(
-                day=day
-            )
+            when = translate(
+                QT_TR_NOOP("Today is day {day} since your last ketamine or esketamine session.")
+            ).format(day=day)
         return translate(QT_TR_NOOP("Your last {n} maintenance sessions: {figure}. {when}")).format(
             n=self.sessions, figure=self.figure_text(translate), when=when
         )

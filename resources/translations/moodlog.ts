@@ -272,11 +272,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your last session was today.</source>
+        <source>Your last ketamine or esketamine session was today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Today is day {day} since your last session.</source>
+        <source>Today is day {day} since your last ketamine or esketamine session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

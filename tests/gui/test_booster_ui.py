@@ -65,7 +65,10 @@ def test_today_line_on_a_demo_vault(qtbot, demo, data_dir):
         f"Your last {summary.sessions} maintenance sessions: the 3-day average of mood stayed "
         f"above its pre-session level for a median of {summary.median_days:g} days (range "
     )
-    assert text.endswith(f"Today is day {summary.since_last_session_days} since your last session.")
+    assert text.endswith(
+        f"Today is day {summary.since_last_session_days} since your last ketamine or "
+        "esketamine session."
+    )
     assert line.details.text() == "Details"
     for word in ("booster", "dose", "book"):  # an observation of data, never advice
         assert word not in text.lower()
