@@ -300,3 +300,25 @@ def test_course_baseline_column_is_as_of_the_end_of_the_period(tmp_path):
     assert [(r["date"], r["baseline"], r["course_baseline"]) for r in rows] == [
         ("2025-04-26", "yes", "yes")
     ]
+
+
+def test_a_booked_appointment_is_marked_in_the_last_column(tmp_path):
+    """Review finding: a session booked for next week (or for 23:30 tonight) was a row
+    like any session given, with its dose."""
+    from moodlog.report.csv_export import tables
+
+    now = dt.datetime(2026, 11, 30, 19, 41)
+    contents = VaultContents(
+        treatments=[
+            Treatment(dt.date(2026, 11, 16), dt.time(10), "ketamine_iv", dose_mg=40),
+            Treatment(dt.date(2026, 11, 30), dt.time(23, 30), "ketamine_iv", dose_mg=40),
+            Treatment(dt.date(2026, 12, 7), dt.time(10), "ketamine_iv", dose_mg=40),
+        ]
+    )
+    header, *rows = tables(contents, now=now)["treatments"]
+    assert header[-1] == "appointment" and header[:2] == ["date", "time"]
+    assert [(row[0], row[1], row[-1]) for row in rows] == [
+        ("2026-11-16", "10:00", "no"),
+        ("2026-11-30", "23:30", "yes"),
+        ("2026-12-07", "10:00", "yes"),
+    ]

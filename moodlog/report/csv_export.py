@@ -84,7 +84,8 @@ def tables(
     """Each file's rows (header first) as text cells. ``now``: the moment the course
     baseline is taken as of (the end of the period if earlier); default the clock."""
     result: dict[str, list[list[str]]] = {}
-    baselines = course_baselines(contents, period, now or dt.datetime.now())
+    now = now or dt.datetime.now()
+    baselines = course_baselines(contents, period, now)
     result["entries"] = [
         [
             "date",
@@ -177,6 +178,7 @@ def tables(
             "after_feeling",
             "notes",
             "integration",
+            "appointment",  # (the last column: columns are only ever added at the end)
         ]
     ] + [
         [
@@ -198,6 +200,8 @@ def tables(
             t.after_feeling,
             t.notes,
             t.integration,
+            # booked, not yet had (review finding: it read as a session given)
+            _text(t.is_appointment(now)),
         ]
         for t in contents.treatments
         if _in(period, t.day)
