@@ -340,3 +340,32 @@ def test_a_stop_with_a_restart_ahead_is_stopped_now():
     assert statement["effectivePeriod"] == {"start": "2026-01-01", "end": "2026-10-01"}
     assert statement["dosage"][0]["text"] == "50 mg once daily"  # until the stop
     assert medications_on([med], now.date()) == []
+
+
+@pytest.mark.parametrize(
+    ("zone", "day", "clock", "expected"),
+    [
+        ("Europe/Berlin", dt.date(2026, 3, 29), dt.time(2, 30), "2026-03-29T02:30:00+01:00"),
+        ("America/Santiago", dt.date(2026, 9, 6), dt.time(0, 30), "2026-09-06T00:30:00-04:00"),
+        ("Europe/Berlin", dt.date(2026, 7, 1), dt.time(9, 15), "2026-07-01T09:15:00+02:00"),
+        ("Europe/Berlin", dt.date(2026, 1, 5), None, "2026-01-05"),
+    ],
+)
+def test_times_the_clocks_skipped_keep_their_date_and_time(zone, day, clock, expected):
+    """Review finding: 02:30 on Berlin's spring-forward day was exported as 01:30, and
+    00:30 where the change happens at midnight (Santiago) as 23:30 the day before;
+    docs/fhir.md promises the local times the person recorded."""
+    import os
+    import time
+
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = zone
+    time.tzset()
+    try:
+        assert fhir._when(day, clock) == expected  # noqa: SLF001
+    finally:
+        if before is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = before
+        time.tzset()

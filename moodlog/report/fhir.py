@@ -115,8 +115,15 @@ def _id(*parts: object) -> str:
 
 
 def _when(day: dt.date, time: dt.time | None = None) -> str:
-    moment = dt.datetime.combine(day, time or dt.time()).astimezone()
-    return moment.isoformat(timespec="seconds") if time is not None else day.isoformat()
+    """The local date and time as recorded, with this computer's UTC offset then. A time
+    the clocks skipped (02:30 on a spring-forward day; 00:30 where it happens at
+    midnight) keeps its date and clock time: ``astimezone`` alone moved it an hour,
+    to the day before at midnight (review finding)."""
+    if time is None:
+        return day.isoformat()
+    recorded = dt.datetime.combine(day, time)
+    moment = recorded.replace(tzinfo=recorded.astimezone().tzinfo)
+    return moment.isoformat(timespec="seconds")
 
 
 def _coding(system: str, code: str, display: str) -> dict:
