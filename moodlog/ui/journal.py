@@ -554,6 +554,8 @@ class JournalScreen(QWidget):
         index = self.tag_box.findData(current_tag)
         self.tag_box.setCurrentIndex(max(0, index))
         self.tag_box.blockSignals(False)
+        # (left open over New Year, the calendar could not show the new year)
+        self.year_box.setMaximum(max(self.year_box.maximum(), self.context.today().year))
         self._load_year()
         self.run_search()
         if self.selected_day:

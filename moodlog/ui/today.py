@@ -340,9 +340,37 @@ class TodayScreen(QWidget):
         # any data change or the event loop's next turn), as nothing can have changed.
         self._built_at: tuple | None = _minute(self.context.now())
         QTimer.singleShot(0, self, self._settled)
+        # At midnight the screen turns to the new day (review finding: left open over
+        # midnight it still read "Today, Thursday 31 December" with 23:50 in the fields,
+        # while a save went to Friday 00:10).
+        self._midnight = QTimer(self)
+        self._midnight.setSingleShot(True)
+        self._midnight.timeout.connect(self.new_day)
+        self._arm_midnight()
 
     def _settled(self) -> None:
         self._built_at = None
+
+    def _arm_midnight(self) -> None:
+        now = self.context.now()
+        midnight = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time())
+        wait = (midnight - now).total_seconds() + 1  # (just after it)
+        self._midnight.start(int(min(max(wait, 1), 86_400) * 1000))
+
+    def new_day(self) -> None:
+        """The day changed while the screen was open: its title, prompts and sessions,
+        and the day and time in the form unless the person set them."""
+        now = self.context.now()
+        if now.date() != self._shown_day and self.vault.is_open:
+            self.refresh()
+            if not self.form.when_changed():
+                from PySide6.QtCore import QSignalBlocker
+
+                blocker = QSignalBlocker(self.form)  # following the clock types nothing
+                self.form.set_today(now.date())
+                self.form.set_when(now)
+                blocker.unblock()
+        self._arm_midnight()
 
     def _set_tab_order(self) -> None:
         """Tab goes down the page as it reads: the prompts, the check-in, the
