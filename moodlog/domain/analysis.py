@@ -101,7 +101,8 @@ SESSION_WINDOW_RULES = QT_TR_NOOP(
     'an earlier session (needs 3 days, else "baseline overlaps previous session" when leaving '
     'those out is why, otherwise "not enough data"); each '
     "window (+1..+3, +4..+7, +8..+14 days) stops at the next session and needs a mood on a "
-    "third of the days it keeps. Durability = days "
+    "third of the days it keeps. Days are calendar days (a mood at 01:30 after a 23:30 "
+    "session is on day +1). Durability = days "
     "until the 3-day mean, once above baseline, is back at it, or "
     '"no rise above baseline" when none of the 3-day means on days +1 to +4 is above it '
     "(the one on day +4, or the next one by day +7, leaves day +1 out: a low day +1 alone "

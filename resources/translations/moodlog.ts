@@ -8,7 +8,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Per session: baseline = mean mood of the 7 days before it, leaving out days 1-7 after an earlier session (needs 3 days, else &quot;baseline overlaps previous session&quot; when leaving those out is why, otherwise &quot;not enough data&quot;); each window (+1..+3, +4..+7, +8..+14 days) stops at the next session and needs a mood on a third of the days it keeps. Durability = days until the 3-day mean, once above baseline, is back at it, or &quot;no rise above baseline&quot; when none of the 3-day means on days +1 to +4 is above it (the one on day +4, or the next one by day +7, leaves day +1 out: a low day +1 alone is not &quot;no rise&quot;; with none by day +7, &quot;not enough data&quot;).</source>
+        <source>Per session: baseline = mean mood of the 7 days before it, leaving out days 1-7 after an earlier session (needs 3 days, else &quot;baseline overlaps previous session&quot; when leaving those out is why, otherwise &quot;not enough data&quot;); each window (+1..+3, +4..+7, +8..+14 days) stops at the next session and needs a mood on a third of the days it keeps. Days are calendar days (a mood at 01:30 after a 23:30 session is on day +1). Durability = days until the 3-day mean, once above baseline, is back at it, or &quot;no rise above baseline&quot; when none of the 3-day means on days +1 to +4 is above it (the one on day +4, or the next one by day +7, leaves day +1 out: a low day +1 alone is not &quot;no rise&quot;; with none by day +7, &quot;not enough data&quot;).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
