@@ -264,12 +264,19 @@ def cmd_demo(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
 
 
 def _date_arg(value: str | None, name: str) -> dt.date | None:
+    """A date written exactly YYYY-MM-DD, as the message and the JSON rules say (Python
+    also reads "20261101"); a real calendar day, named as such when it is not one
+    ("2026-02-29": 2026 has no 29 February)."""
     if value is None:
         return None
+    import re
+
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise CliError(f"{name} must be a date YYYY-MM-DD (got {value!r})")
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise CliError(f"{name} must be a date YYYY-MM-DD (got {value!r})") from None
+        raise CliError(f"{name} {value} is not a day of the calendar") from None
 
 
 def pdf_options(args: argparse.Namespace, contents, today: dt.date):  # noqa: ANN001, ANN201

@@ -260,3 +260,28 @@ def test_an_empty_out_is_refused(tmp_path: Path, command: list[str]):
     assert done.returncode == 2
     assert "argument --out: it is empty; name a file or folder" in done.stderr
     assert set(Path.cwd().iterdir()) == before
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("20261101", "--from must be a date YYYY-MM-DD (got '20261101')"),
+        ("2026-W44-1", "--from must be a date YYYY-MM-DD"),
+        ("2026-02-29", "--from 2026-02-29 is not a day of the calendar"),
+    ],
+)
+def test_period_dates_are_exactly_yyyy_mm_dd_and_real_days(tmp_path: Path, value, message):
+    """Time-and-dates review: "20261101" was read as a date although the message and the
+    JSON rules say YYYY-MM-DD, and 2026-02-29 was said to be badly written."""
+    data = tmp_path / "vault"
+    run_cli(["--data-dir", str(data), "init", "--passphrase-stdin"], PASSPHRASE + "\n")
+    done = run_cli(
+        [
+            *("--data-dir", str(data), "export", "pdf", "--out", str(tmp_path / "s.pdf")),
+            *("--from", value, "--passphrase-stdin"),
+        ],
+        PASSPHRASE + "\n",
+    )
+    assert done.returncode != 0 and message in done.stderr
+    _one_plain_line(done.stderr)
+    assert not (tmp_path / "s.pdf").exists()
