@@ -306,12 +306,14 @@ def kept_copies(vault_path: Path) -> list[Path]:
 def last_backup_time(
     folder: Path, journal: str | None = None, now: dt.datetime | None = None
 ) -> dt.datetime | None:
-    """When the newest backup was made; with ``now``, the newest made by then: one named
-    with a later time (made while the computer's clock was set ahead) would otherwise
-    stop the daily backup and the reminder until that date came (review finding)."""
+    """When the newest backup was made; with ``now``, the newest made by the end of its
+    day: one named with a later day (made while the computer's clock was set ahead)
+    would otherwise stop the daily backup and the reminder until that day came (review
+    finding). (By day: the screens' ``now`` is to the minute, and a backup made in
+    the same minute is named to the second.)"""
     times = [b.made_at for b in list_backups(folder, journal)]
     if now is not None:
-        times = [made for made in times if made <= now]
+        times = [made for made in times if made.date() <= now.date()]
     return max(times, default=None)
 
 
