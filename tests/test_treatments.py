@@ -352,14 +352,18 @@ def test_every_kind_of_record_takes_the_one_range_of_dates():
     from moodlog.domain.treatments import Medication, MedicationEvent, Question, SessionNote
 
     too_late = latest_day() + dt.timedelta(days=1)
+    sertraline = Medication(
+        "Sertraline", events=[MedicationEvent(dt.date(2026, 1, 5), "start", 50)]
+    )
     with pytest.raises(ValidationError, match="The change date 2062-11-30 is not plausible"):
-        Medication(
-            "Sertraline",
-            events=[
-                MedicationEvent(dt.date(2026, 1, 5), "start", 50),
-                MedicationEvent(dt.date(2062, 11, 30), "change", 100),
-            ],
-        ).validate()
+        sertraline.check_new_event(MedicationEvent(dt.date(2062, 11, 30), "change", 100))
+    # An event an older version saved out of range does not keep a stop from being added
+    # (diff review: the medication could then only be deleted, history and all).
+    old = Medication("Lithium", events=[MedicationEvent(dt.date(1826, 3, 1), "start", 400)])
+    stop = MedicationEvent(dt.date(2026, 11, 15), "stop")
+    old.check_new_event(stop)
+    old.events.append(stop)
+    old.validate()
     with pytest.raises(ValidationError, match="therapy note's date 1800-01-01"):
         SessionNote(dt.date(1800, 1, 1)).validate()
     with pytest.raises(ValidationError, match="question's date"):
@@ -367,4 +371,4 @@ def test_every_kind_of_record_takes_the_one_range_of_dates():
     for day in (EARLIEST_DAY, latest_day()):  # both ends are in
         SessionNote(day).validate()
         Treatment(day=day, time=dt.time(10), kind="ketamine_iv", dose_mg=40).validate()
-        MedicationEvent(day, "start", 50).validate()
+        Medication("Bupropion").check_new_event(MedicationEvent(day, "start", 150))

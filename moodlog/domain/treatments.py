@@ -407,7 +407,6 @@ class MedicationEvent:
             or self.dose <= 0
         ):
             raise ValidationError("A medication dose must be a number above 0.")
-        check_day(self.day, f"The {self.event} date")
 
 
 @dataclass
@@ -429,8 +428,12 @@ class Medication:
     def check_new_event(self, event: MedicationEvent) -> None:
         """A change or stop being added must not be dated before the medication's first
         start (review finding: a stop typed as 2020, before a 2024 start, was taken and
-        could not be removed on its own). Checked where a person adds one; imports keep
-        the history they carry."""
+        could not be removed on its own), and it must be in the one range of dates
+        (:mod:`moodlog.domain.dates`). Checked where a person adds one, for the new event
+        only: an event saved out of range by an older version must not keep a change or
+        stop from being added (diff review); imports keep the history they carry (the
+        JSON format checks the same range)."""
+        check_day(event.day, f"The {event.event} date")
         starts = [e.day for e in self.events if e.event == "start"]
         if event.event != "start" and starts and event.day < min(starts):
             raise ValidationError(

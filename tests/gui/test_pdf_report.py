@@ -304,7 +304,7 @@ def test_cli_rejects_bad_dates_and_sections(known: Vault, tmp_path: Path):
         "--passphrase-stdin",
     ]
     bad_date = run_cli([*base, "--from", "2026-13-01"], PASSPHRASE + "\n")
-    assert bad_date.returncode == 1 and "YYYY-MM-DD" in bad_date.stderr
+    assert bad_date.returncode == 1 and "2026-13-01 is not a day of the calendar" in bad_date.stderr
     bad_section = run_cli([*base, "--sections", "summary,gossip"], PASSPHRASE + "\n")
     assert bad_section.returncode == 1 and "gossip" in bad_section.stderr
     assert not (tmp_path / "x.pdf").exists()

@@ -339,10 +339,27 @@ def test_date_fields_follow_the_one_range_and_show_a_stored_day_as_it_is(qtbot, 
     (old,) = vault.session_notes.all()
     note = SessionNoteDialog(context, old)
     qtbot.addWidget(note)
+    note.show()
     assert note.date.date() == QDate(1800, 1, 5)  # as stored, not moved
     note.save()
-    assert "1800-01-05 is not plausible" in note.error.text() and note.isVisible() is False
+    assert "1800-01-05 is not plausible" in note.error.text() and note.isVisible()
     assert vault.session_notes.all()[0].day == dt.date(1800, 1, 5)  # unchanged
     note.date.setDate(QDate(2026, 1, 5))
     note.save()
+    assert not note.isVisible()  # saved and closed
     assert vault.session_notes.all()[0].day == dt.date(2026, 1, 5)
+
+    # A medication with an event an older version saved out of range still takes a stop.
+    from moodlog.domain.treatments import Medication, MedicationEvent
+
+    vault.medications.save(
+        Medication("Lithium", events=[MedicationEvent(dt.date(2026, 1, 5), "start", 400)])
+    )
+    vault.conn.execute("UPDATE medication_events SET day = '1826-03-01'")  # an older version's
+    (lithium,) = vault.medications.all()
+    stop = MedicationDialog(context, lithium)
+    qtbot.addWidget(stop)
+    stop.event.setCurrentIndex(stop.event.findData("stop"))
+    stop.save()
+    assert stop.error.text() == ""
+    assert [e.event for e in vault.medications.all()[0].events] == ["start", "stop"]
