@@ -710,3 +710,25 @@ def test_a_backup_dated_ahead_does_not_stop_the_daily_one(tmp_path: Path, vault:
     assert not backup.backup_due(folder, now + dt.timedelta(hours=2))
     assert backup.reminder_text(folder, dt.datetime(2026, 12, 20, 9)) is not None  # 19 days
     assert backup.last_backup_time(folder) == dt.datetime(2027, 11, 30, 9)  # still listed
+
+
+def test_backups_dated_ahead_take_no_place_and_never_push_out_todays(
+    tmp_path: Path, vault: Vault
+):
+    """Diff review: with the clock a year ahead for five weeks, the future-dated daily
+    backups filled the 7 days and 4 weeks, and every real day's backup was deleted as
+    soon as it was made."""
+    folder = tmp_path / "b"
+    ahead = dt.datetime(2027, 11, 30, 9)
+    for day in range(35):
+        backup.auto_backup(vault, folder, ahead + dt.timedelta(days=day))
+    future = {b.path for b in backup.list_backups(folder)}
+    assert len(future) == 11  # 7 days and 4 weeks, by the rule, as of then
+    for day in range(10):
+        now = dt.datetime(2026, 12, 1, 9) + dt.timedelta(days=day)
+        made = backup.auto_backup(vault, folder, now)
+        assert made is not None and made.path.exists(), now
+    left = backup.list_backups(folder)
+    real = [b for b in left if b.path not in future]
+    assert len(real) == 8  # 7 days, and the week before them
+    assert future <= {b.path for b in left}  # kept, taking no place

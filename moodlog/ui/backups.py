@@ -722,10 +722,11 @@ class BackupsScreen(QScrollArea):
         folder = self.folder
         backups = backup.list_backups(folder)
         mine = backup.journal_mark(self.context.data_dir)
-        # This journal's last backup: another journal's in the same folder does not count.
-        own = [b for b in backups if b.belongs_to(mine)]
+        # This journal's last backup: another journal's in the same folder does not count,
+        # nor one named with a later day (made while the clock was set ahead).
         now = self.context.now()
-        self.last_label.setText(describe_time(own[0].made_at if own else None, now))
+        last = backup.last_backup_time(folder, mine, now)
+        self.last_label.setText(describe_time(last, now))
         self.folder_label.setText(str(folder))
         inside = _is_inside(folder, self.context.data_dir)
         self.same_disk.setText(

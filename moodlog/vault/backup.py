@@ -526,15 +526,24 @@ def auto_backup(vault: Vault, folder: Path, now: dt.datetime | None = None) -> B
     if not backup_due(folder, now, journal_mark(Path(vault.path).parent)):
         return None
     made = write_backup(vault, folder, stored_passphrase(vault), automatic=True, now=now)
-    prune(folder, made.journal)
+    prune(folder, made.journal, now)
     return made
 
 
-def to_keep(backups: list[BackupFile]) -> set[Path]:
+def to_keep(backups: list[BackupFile], now: dt.datetime | None = None) -> set[Path]:
     """Automatic backups to keep: the newest of each of the last 7 days with one, and
-    the newest of each of the 4 weeks before those. Hand-made ones are always kept."""
+    the newest of each of the 4 weeks before those. Hand-made ones are always kept. With
+    ``now``, one named with a later day (made while the clock was set ahead) is kept
+    and takes no place: those filled the 7 days and 4 weeks, and each new daily backup
+    was deleted as soon as it was made (diff review)."""
     keep = {b.path for b in backups if not b.automatic}
-    automatic = sorted((b for b in backups if b.automatic), key=lambda b: b.made_at, reverse=True)
+    ahead = {b.path for b in backups if now is not None and b.made_at.date() > now.date()}
+    keep |= ahead
+    automatic = sorted(
+        (b for b in backups if b.automatic and b.path not in ahead),
+        key=lambda b: b.made_at,
+        reverse=True,
+    )
     days: list[dt.date] = []
     for backup in automatic:
         day = backup.made_at.date()
@@ -557,14 +566,17 @@ def to_keep(backups: list[BackupFile]) -> set[Path]:
     return keep
 
 
-def prune(folder: Path, journal: str | None = None) -> list[Path]:
-    """Delete automatic backups beyond the retention rule; returns what was deleted.
-    With ``journal``, only that journal's marked ones: never another journal's, nor
-    those made before marks (whose journal is not known)."""
+def prune(
+    folder: Path, journal: str | None = None, now: dt.datetime | None = None
+) -> list[Path]:
+    """Delete automatic backups beyond the retention rule (as of ``now``: see
+    :func:`to_keep`); returns what was deleted. With ``journal``, only that journal's
+    marked ones: never another journal's, nor those made before marks (whose journal
+    is not known)."""
     backups = list_backups(folder)
     if journal is not None:
         backups = [b for b in backups if b.journal == journal]
-    keep = to_keep(backups)
+    keep = to_keep(backups, now)
     removed = []
     for backup in backups:
         if backup.automatic and backup.path not in keep:
