@@ -550,7 +550,7 @@ def test_range_starts_at_the_shortest_duration_that_ended():
     assert [(d.days, d.censored) for d in summary.durations][-1] == (3, True)
     assert summary.range == (12, 19)
     assert summary.as_json()["booster"]["range"] == [12, 19]
-    assert "(range 12-19)" in summary.figure_text()
+    assert "(range 12-19 for those that ended)" in summary.figure_text()
 
     def durations(*pairs: tuple[int, bool]) -> BoosterSummary:
         return BoosterSummary(
@@ -565,3 +565,9 @@ def test_range_starts_at_the_shortest_duration_that_ended():
     assert durations((4, True), (4, True), (4, True)).range_text() == "each at least 4 days"
     assert durations((2, True), (8, False), (11, True)).range_text() == ("range 8 to at least 11")
     assert durations((2, False), (8, False), (8, True)).range_text() == "range 2-8"
+    # A session still running, shorter so far than any that ended (diff review: "all 10
+    # days" beside one 3 days ago).
+    assert durations((10, False), (10, False), (3, True)).range_text() == (
+        "10 days each for those that ended"
+    )
+    assert durations((10, False), (10, False), (10, True)).range_text() == "all 10 days"

@@ -278,6 +278,13 @@ class BoosterSummary:
                 wording = QT_TR_NOOP("range at least {low} to at least {high}")
         elif top_censored:
             wording = QT_TR_NOOP("range {low} to at least {high}")
+        elif any(d.censored and d.days < low for d in self.durations):
+            # one still running, shorter so far, is left out of the range: not "all"
+            # (diff review: "all 10 days" beside a session 3 days ago, still above)
+            if low == high:
+                wording = QT_TR_NOOP("{low} days each for those that ended")
+            else:
+                wording = QT_TR_NOOP("range {low}-{high} for those that ended")
         elif low == high:
             wording = QT_TR_NOOP("all {low} days")
         else:

@@ -216,6 +216,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{low} days each for those that ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>range {low}-{high} for those that ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>all {low} days</source>
         <translation type="unfinished"></translation>
     </message>
