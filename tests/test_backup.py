@@ -712,9 +712,7 @@ def test_a_backup_dated_ahead_does_not_stop_the_daily_one(tmp_path: Path, vault:
     assert backup.last_backup_time(folder) == dt.datetime(2027, 11, 30, 9)  # still listed
 
 
-def test_backups_dated_ahead_take_no_place_and_never_push_out_todays(
-    tmp_path: Path, vault: Vault
-):
+def test_backups_dated_ahead_take_no_place_and_never_push_out_todays(tmp_path: Path, vault: Vault):
     """Diff review: with the clock a year ahead for five weeks, the future-dated daily
     backups filled the 7 days and 4 weeks, and every real day's backup was deleted as
     soon as it was made."""

@@ -105,6 +105,21 @@ def test_a_snooze_past_midnight_does_not_take_the_next_days_reminder():
     assert kinds(logic.due()) == ["daily"]  # Tuesday's, at its time
 
 
+@pytest.mark.parametrize("pressed", [dt.datetime(2026, 3, 3, 0, 5), dt.datetime(2026, 3, 3, 8)])
+def test_later_pressed_after_midnight_is_for_the_reminder_shown(pressed):
+    """Diff review: shown at 23:50, "Later" pressed at 00:05 (or the next morning, the
+    window left open overnight): it came 30 minutes later as the new day's reminder,
+    and none came that evening."""
+    logic, clock = logic_at(dt.datetime(2026, 3, 2, 23, 50), time=dt.time(23, 50))
+    assert kinds(logic.due()) == ["daily"]
+    clock.now = pressed
+    logic.snooze(30)
+    clock.now = pressed + dt.timedelta(minutes=30)
+    assert logic.due() == []
+    clock.now = dt.datetime(2026, 3, 3, 23, 50)
+    assert kinds(logic.due()) == ["daily"]
+
+
 def test_nothing_when_off_or_without_a_time():
     logic, clock = logic_at(dt.datetime(2026, 3, 2, 21, 0), enabled=False)
     assert logic.due() == []

@@ -163,7 +163,9 @@ class ReminderLogic:
     def snooze(self, minutes: int = SNOOZE_MINUTES) -> None:
         now = self.clock()
         self.snoozed_until = now + dt.timedelta(minutes=minutes)
-        self.snoozed_for = now.date()
+        # the day of the reminder shown, which may be before midnight though "Later" is
+        # pressed after it, or the next morning (diff review)
+        self.snoozed_for = self.shown_day or now.date()
 
     def daily_due(self) -> bool:
         now = self.clock()

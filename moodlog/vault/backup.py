@@ -566,9 +566,7 @@ def to_keep(backups: list[BackupFile], now: dt.datetime | None = None) -> set[Pa
     return keep
 
 
-def prune(
-    folder: Path, journal: str | None = None, now: dt.datetime | None = None
-) -> list[Path]:
+def prune(folder: Path, journal: str | None = None, now: dt.datetime | None = None) -> list[Path]:
     """Delete automatic backups beyond the retention rule (as of ``now``: see
     :func:`to_keep`); returns what was deleted. With ``journal``, only that journal's
     marked ones: never another journal's, nor those made before marks (whose journal
