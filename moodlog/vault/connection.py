@@ -181,9 +181,11 @@ def open_connection(path: Path, passphrase: str) -> Connection:
     return conn
 
 
-# SQLite opens no file whose full path is 512 bytes or longer (SQLITE_MAX_PATHNAME), and
-# beside the vault it makes ``moodlog.db-journal``.
-LONGEST_VAULT_PATH = 512 - 1 - len("-journal")
+# SQLite opens no file whose full path is 512 bytes or longer (SQLITE_MAX_PATHNAME). In the
+# data folder moodlog and SQLite make files with names up to ~80 bytes
+# ("backups/moodlog-backup-...-auto-j....db-journal", "moodlog.db.before-restore-...bak",
+# ".moodlog-restore-....tmp"): the folder's own path leaves room for 100.
+LONGEST_FOLDER_PATH = 512 - 1 - 1 - 100
 
 
 def create_connection(path: Path, passphrase: str) -> Connection:
@@ -193,9 +195,9 @@ def create_connection(path: Path, passphrase: str) -> Connection:
     path = Path(path)
     if path.exists():
         raise VaultExists(path)
-    length = len(os.fsencode(path.absolute()))
-    if length > LONGEST_VAULT_PATH:
-        raise PathTooLong(path, length, LONGEST_VAULT_PATH)
+    length = len(os.fsencode(path.absolute().parent))
+    if length > LONGEST_FOLDER_PATH:  # (diff review: backups and restores failed there too)
+        raise PathTooLong(path.parent, length, LONGEST_FOLDER_PATH)
     create_private_file(path)
     conn = None
     try:

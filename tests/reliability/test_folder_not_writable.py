@@ -84,13 +84,16 @@ def test_todays_draft_timer_stays_quiet(qtbot, vault: Vault, data_dir, monkeypat
 def test_a_folder_path_too_long_for_sqlite_is_refused_and_leaves_nothing(tmp_path):
     """Hardening review: a data folder over SQLite's 512-byte path limit left an empty
     moodlog.db; the next start asked to unlock a journal that was never made."""
-    from moodlog.vault.connection import LONGEST_VAULT_PATH
+    from moodlog.vault.connection import LONGEST_FOLDER_PATH
     from moodlog.vault.errors import PathTooLong
     from tests.conftest import PASSPHRASE, run_cli
 
-    folder = tmp_path
-    while len(os.fsencode(folder / "moodlog.db")) <= LONGEST_VAULT_PATH:
-        folder = folder / ("ä" * 60)  # 120 bytes a level
+    base = tmp_path
+    while len(os.fsencode(base)) + 121 <= LONGEST_FOLDER_PATH:
+        base = base / ("ä" * 60)  # 120 bytes a level
+    room = LONGEST_FOLDER_PATH - len(os.fsencode(base)) - 1
+    at_limit, folder = base / ("a" * room), base / ("a" * (room + 1))
+    assert len(os.fsencode(at_limit)) == LONGEST_FOLDER_PATH
     folder.mkdir(parents=True)
     with pytest.raises(PathTooLong, match=r"the path of its folder is too long \(\d+ bytes"):
         Vault.create(folder / "moodlog.db", PASSPHRASE)
@@ -99,7 +102,16 @@ def test_a_folder_path_too_long_for_sqlite_is_refused_and_leaves_nothing(tmp_pat
     assert done.returncode != 0 and "Choose a folder with a shorter path" in done.stderr
     assert "Traceback" not in done.stderr and not (folder / "moodlog.db").exists()
 
-    # One level up the path fits, and the journal works there.
-    with Vault.create(folder.parent / "moodlog.db", PASSPHRASE) as vault:
+    # A byte shorter the path fits, and the journal works there, its backups and its
+    # restores too (their names are longer than the vault's).
+    from moodlog.vault import backup
+
+    at_limit.mkdir()
+    with Vault.create(at_limit / "moodlog.db", PASSPHRASE) as vault:
         vault.entries.add(Entry(dt.date(2026, 11, 1), dt.time(9), 5))
+        made = backup.auto_backup(vault, at_limit / "backups")
+        assert made is not None and made.path.exists()
+    prepared = backup.prepare_restore(made.path, PASSPHRASE, at_limit / "moodlog.db")
+    assert backup.finish_restore(prepared) is not None
+    with Vault.open(at_limit / "moodlog.db", PASSPHRASE) as vault:
         assert vault.entries.count() == 1
