@@ -247,3 +247,25 @@ def test_the_trend_sentence_says_what_it_measured() -> None:
     text = summarise(VaultContents(entries=entries), month, AFTER_MONTH).mood_words()
     assert "trend within this period: rising (+" in text
     assert "points from the first to the last day with a mood)" in text
+
+
+def test_many_changes_of_one_medication_are_summed_up():
+    """Diff review: nine changes of one medication in the period were each named on
+    page 1, which then ran onto a second page."""
+    from moodlog.domain.period import medication_changes
+    from moodlog.domain.treatments import Medication, MedicationEvent
+
+    days = [dt.date(2026, 11, d) for d in (2, 5, 8, 11, 14, 17, 20, 23, 26)]
+    med = Medication(
+        "Lamotrigine", events=[MedicationEvent(days[0], "start", 25)]
+        + [MedicationEvent(d, "change", 25 * (i + 2)) for i, d in enumerate(days[1:-1])]
+        + [MedicationEvent(days[-1], "stop")],
+    )
+    november = Period(dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    assert medication_changes([med], november) == [
+        "Lamotrigine started 02 Nov 2026, 7 more changes, stopped 26 Nov 2026"
+    ]
+    three = Medication("Sertraline", events=med.events[:3])
+    assert medication_changes([three], november) == [
+        "Sertraline started 02 Nov 2026, changed 05 Nov 2026, changed 08 Nov 2026"
+    ]

@@ -259,11 +259,13 @@ def medication_changes(
     changed = []
     for med in sorted(medications, key=lambda m: m.name.lower()):
         events = sorted((e for e in med.events if period.contains(e.day)), key=lambda e: e.day)
-        if events:
-            done = ", ".join(
-                words(MEDICATION_EVENT_WORDS[e.event]).format(day=words.day(e.day)) for e in events
-            )
-            changed.append(f"{med.name} {done}")
+        said = [words(MEDICATION_EVENT_WORDS[e.event]).format(day=words.day(e.day)) for e in events]
+        if len(said) > 3:  # the first and the last, and how many between (diff review:
+            # nine changes of one medication pushed page 1 onto a second page)
+            between = words(QT_TR_NOOP("{count} more changes")).format(count=len(said) - 2)
+            said = [said[0], between, said[-1]]
+        if said:
+            changed.append(f"{med.name} {', '.join(said)}")
     return changed
 
 

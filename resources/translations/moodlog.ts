@@ -436,6 +436,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{count} more changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>no mood entries in this period</source>
         <translation type="unfinished"></translation>
     </message>
