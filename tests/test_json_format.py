@@ -471,6 +471,13 @@ def test_earlier_plan_versions_and_hidden_tags_survive_a_move(vault: Vault, tmp_
         assert "ex-partner" in moved.tags.names(include_hidden=True)
         assert json_format.dumps(bulk.load(moved)) == text
 
+    # A name tidied as tags are (a hand-edited file): still hidden (diff review).
+    document["hidden_tags"] = ["sleep  well "]
+    with Vault.create(tmp_path / "edited.db", PASSPHRASE) as edited:
+        bulk.store(edited, json_format.from_document(document))
+        assert "sleep well" in edited.tags.names(include_hidden=True)
+        assert "sleep well" not in edited.tags.names()
+
 
 def test_a_file_without_the_newer_keys_still_imports(demo_document: dict, tmp_path: Path):
     """Files written before ``hidden_tags``, ``safety_plan_versions`` and the plan's

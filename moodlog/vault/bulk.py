@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from moodlog.domain.contents import VaultContents
+from moodlog.domain.entries import clean_tag
 from moodlog.vault.errors import VaultError
 from moodlog.vault.vault import Vault
 
@@ -20,7 +21,7 @@ def store(vault: Vault, contents: VaultContents, checked: bool = False) -> None:
             vault.tags.add(tag)
         for tag in contents.hidden_tags:
             vault.tags.add(tag)  # (also in ``tags`` in a moodlog export)
-            vault.tags.hide(tag)
+            vault.tags.hide(clean_tag(tag))  # as ``add`` keeps it (diff review)
         for key, value in contents.settings.items():
             vault.settings.set(key, value)
         # Batched, and as given: a record whose time of writing is unknown stays so.
