@@ -271,7 +271,7 @@ def _date_arg(value: str | None, name: str) -> dt.date | None:
         return None
     import re
 
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):  # (ASCII digits only)
         raise CliError(f"{name} must be a date YYYY-MM-DD (got {value!r})")
     try:
         return dt.date.fromisoformat(value)

@@ -257,7 +257,8 @@ def test_many_changes_of_one_medication_are_summed_up():
 
     days = [dt.date(2026, 11, d) for d in (2, 5, 8, 11, 14, 17, 20, 23, 26)]
     med = Medication(
-        "Lamotrigine", events=[MedicationEvent(days[0], "start", 25)]
+        "Lamotrigine",
+        events=[MedicationEvent(days[0], "start", 25)]
         + [MedicationEvent(d, "change", 25 * (i + 2)) for i, d in enumerate(days[1:-1])]
         + [MedicationEvent(days[-1], "stop")],
     )

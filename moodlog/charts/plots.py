@@ -351,6 +351,9 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         self.session_lines: dict[tuple[str, bool], pg.PlotCurveItem] = {}  # made as needed
         self.series_items: dict[str, pg.PlotCurveItem] = {}  # made when first switched on
         self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#888888", style=Qt.PenStyle.DotLine))
+        # shown once the mouse is over a day (else a dotted line at its start, 1 Jan 1970,
+        # in view with records from before then: diff review)
+        self.cursor.setVisible(False)
         self.mood_plot.add(self.cursor, ignore_bounds=True)
         self.questionnaire_items: dict[str, tuple[pg.PlotCurveItem, pg.ScatterPlotItem]] = {}
         for name, plot in self.questionnaire_plots.items():
@@ -608,6 +611,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         if day is None or self.data is None:
             return
         self.cursor.setPos(timestamp(day))
+        self.cursor.setVisible(True)
         self.day_hovered.emit(self.data.describe_day(day))
 
     def _mouse_clicked(self, event) -> None:  # noqa: ANN001

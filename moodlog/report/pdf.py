@@ -60,6 +60,7 @@ from moodlog.domain.analysis import (
 )
 from moodlog.domain.contents import VaultContents
 from moodlog.domain.crisis import resources_for
+from moodlog.domain.dates import EARLIEST_DAY
 from moodlog.domain.period import (
     TREND_MEANING,
     Period,
@@ -141,7 +142,7 @@ DASH = "\N{EN DASH}"
 # The first day a report may cover (before it, a period's previous period could start
 # before year 1). The last is today: a summary covers days that have happened (the
 # Export screen's date fields and the command line keep to both).
-FIRST_REPORT_DAY = dt.date(1900, 1, 1)
+FIRST_REPORT_DAY = EARLIEST_DAY
 
 
 def parse_sections(text: str) -> set[str]:

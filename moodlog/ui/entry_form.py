@@ -365,7 +365,7 @@ class EntryForm(QWidget):
         """Show ``when``; unless ``by_user``, the form keeps following the clock."""
         if when.date() > self._today:
             self.set_today(when.date())
-        if when.date() < EARLIEST_DAY:  # (an older vault's; saving it then says why)
+        if when.date() < EARLIEST_DAY:  # (an older vault's: shown as it is, not moved)
             self.date_edit.setMinimumDate(QDate(when.year, when.month, when.day))
         shown = (when.date(), when.hour, when.minute)
         if shown == self._when_set and not self._when_changed:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QPointF
+
 from moodlog.charts.plots import (
     LEVEL_SYMBOLS,
     TimelineChart,
@@ -64,3 +66,19 @@ def test_levels_differ_in_shape_and_worse_levels_are_drawn_on_top(qtbot):
     legend = level_legend_html()
     for level in LEVEL_ORDER:
         assert f"{LEVEL_SYMBOLS[level][2]}</span> {level}" in legend
+
+
+def test_the_hover_line_is_shown_only_over_a_day(qtbot):
+    """Diff review: the hover line sat at its start, 1 Jan 1970, and was drawn there in
+    "All" once any record was older (dates now go back to 1900)."""
+    old = dt.date(1965, 5, 1)
+    contents = VaultContents(entries=[Entry(old, dt.time(9), 5), Entry(D, dt.time(9), 6)])
+    chart = TimelineChart()
+    qtbot.addWidget(chart)
+    chart.resize(800, 500)
+    chart.show()
+    chart.set_data(TrendData.build(contents, NOW))
+    assert not chart.cursor.isVisible()
+    middle = chart.mood_plot.vb.mapViewToScene(QPointF(timestamp(D), 5))
+    chart._mouse_moved(middle)  # noqa: SLF001 - what a mouse move over the plot calls
+    assert chart.cursor.isVisible() and chart.cursor.value() == timestamp(D)
