@@ -13,8 +13,16 @@ from pathlib import Path
 
 import pytest
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
 _SANDBOX = Path(tempfile.mkdtemp(prefix="moodlog-tests-"))
+# A common laptop screen, 1366x768 (Qt's offscreen default, 800x800, is narrower than the
+# window's minimum width: every test would see the narrow-screen layout).
+_SCREEN = _SANDBOX / "screen.json"
+_SCREEN.write_text(
+    '{"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, '
+    '"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}',
+    encoding="utf-8",
+)
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
     os.environ[variable] = str(_SANDBOX / variable.lower())
 os.environ["HOME"] = str(_SANDBOX / "home")

@@ -10,12 +10,14 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QStyle,
     QStyledItemDelegate,
@@ -124,7 +126,7 @@ class MainWindow(QMainWindow):
         self.context = context
         self._closing_for_lock = False
         self.screens: dict[str, QWidget] = {}
-        from moodlog.ui.window_state import default_size, minimum_size
+        from moodlog.ui.window_state import MINIMUM_SIZE, default_size, minimum_size
 
         self.setMinimumSize(minimum_size(self))
         self.resize(default_size(self))  # fits 1366x768 with the title bar (issue 15)
@@ -186,7 +188,17 @@ class MainWindow(QMainWindow):
             placeholder = QWidget()
             self.stack.addWidget(placeholder)
         body.addWidget(self.nav)
-        body.addWidget(self.stack, 1)
+        if self.minimumWidth() < MINIMUM_SIZE[0]:
+            # A screen narrower than every screen's layout (200% on a 1366x768 laptop):
+            # the window fits it, the top bar with "Get help now" and Lock stays in view,
+            # and the screen below scrolls sideways.
+            sideways = QScrollArea()
+            sideways.setWidgetResizable(True)
+            sideways.setFrameShape(QFrame.Shape.NoFrame)
+            sideways.setWidget(self.stack)
+            body.addWidget(sideways, 1)
+        else:
+            body.addWidget(self.stack, 1)
         outer.addLayout(body, 1)
         self.setCentralWidget(central)
 

@@ -39,21 +39,23 @@ def restore_geometry(window: QWidget, data_dir: Path) -> bool:
 
 
 MINIMUM_SIZE = (820, 560)  # every screen is laid out for at least this much
-SMALLEST_HEIGHT = 400  # ... and, on a screen too low for that, scrolls down to this
+SMALLEST_HEIGHT = 300  # ... and, on a screen too low for that, scrolls down to this
+SMALLEST_WIDTH = 480  # ... and, on a screen too narrow, scrolls sideways down to this
 
 
 def minimum_size(window: QWidget) -> QSize:
     """``MINIMUM_SIZE``, made lower on a screen whose free height (minus a title bar)
     cannot hold it (review finding: at 150% on a 1366x768 laptop, 911x512 free, the
     window's bottom with "Save check-in" was off the screen); never below
-    ``SMALLEST_HEIGHT``: the screens scroll. (The width stays: every screen is laid out
-    not to scroll sideways at 820 px; a screen narrower than that, 200% on 1366x768,
-    is left for later.)"""
+    ``SMALLEST_HEIGHT``: the screens scroll. Likewise narrower on a screen narrower than
+    that (200% on 1366x768: 683 px; "Get help now" and Lock were beyond its edge), never
+    below ``SMALLEST_WIDTH``: the main window then scrolls its screens sideways."""
     width, height = MINIMUM_SIZE
     screen = QWidget.screen(window) or QGuiApplication.primaryScreen()
     if screen is not None:
-        free = screen.availableGeometry().height() - TITLE_BAR_ALLOWANCE
-        height = max(SMALLEST_HEIGHT, min(height, free))
+        free = screen.availableGeometry()
+        height = max(SMALLEST_HEIGHT, min(height, free.height() - TITLE_BAR_ALLOWANCE))
+        width = max(SMALLEST_WIDTH, min(width, free.width()))
     return QSize(width, height)
 
 

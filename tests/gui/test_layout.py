@@ -92,9 +92,9 @@ def add_sessions(vault: Vault) -> None:
 def test_default_window_fits_a_1366x768_laptop(window):
     width, height = DEFAULT_SIZE
     assert width <= LAPTOP[0] and height + TITLE_BAR_ALLOWANCE <= LAPTOP[1]
-    free = window.windowHandle().screen().availableGeometry()  # 800x800 offscreen
-    assert window.width() <= max(free.width(), window.minimumWidth())
-    assert window.height() + TITLE_BAR_ALLOWANCE <= max(free.height(), 600)
+    free = window.windowHandle().screen().availableGeometry()  # the tests' 1366x768 screen
+    assert free.size().toTuple() == LAPTOP
+    assert window.size().toTuple() == DEFAULT_SIZE  # the first size, on that laptop
 
 
 @pytest.mark.parametrize(
@@ -551,3 +551,49 @@ def test_on_a_low_screen_the_window_fits_and_save_is_on_it(tmp_path):
     assert minimum == free - 40 == 472 and height == minimum
     assert bottom <= height  # "Save check-in" inside the window, the window on the screen
     assert tallest <= free - 40  # the import dialog (720 high) and the help panel (560)
+
+
+NARROW_SCREEN_CHILD = """
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from tests.gui.helpers import demo_main_window
+with demo_main_window("moodlog-narrow-screen-", at_minimum_size=True) as window:
+    free = app.primaryScreen().availableGeometry()
+    for title in ("Today", "Trends", "Settings"):
+        window.show_screen(title)
+        for _ in range(5):
+            app.processEvents()
+        bar = window.lock_button
+        right = bar.mapTo(window, bar.rect().topRight()).x()
+        help_right = window.help_button.mapTo(window, window.help_button.rect().topRight()).x()
+        print(title, window.width(), free.width(), right, help_right)
+"""
+
+
+def test_on_a_narrow_screen_the_window_fits_and_help_is_on_it(tmp_path):
+    """At 200% on a 1366x768 laptop (683 px wide) the window stayed 820 px wide: "Get
+    help now" and Lock were beyond the screen's right edge. The window now follows a
+    narrow screen (never under 480 px) and the screens below the top bar scroll sideways."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    config = tmp_path / "screen.json"
+    screen = {"name": "s1", "x": 0, "y": 0, "width": 683, "height": 344}
+    config.write_text(json.dumps({"screens": [{**screen, "logicalDpi": 96, "dpr": 1}]}))
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+    done = subprocess.run(
+        [sys.executable, "-c", NARROW_SCREEN_CHILD],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    rows = [line.split() for line in done.stdout.splitlines() if line.split()[:1]]
+    assert [row[0] for row in rows] == ["Today", "Trends", "Settings"]
+    for _title, width, free, lock_right, help_right in rows:
+        assert int(width) == int(free) == 683
+        assert int(help_right) < int(lock_right) < int(width)  # both in the window
