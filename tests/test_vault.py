@@ -448,3 +448,25 @@ def test_rekey_killed_mid_transaction_leaves_exactly_one_passphrase_working(data
             current, new = new, current
     # At least one kill landed before the rekey committed (the old key still worked).
     assert finished_before_kill < 8
+
+
+def test_a_vault_name_linked_to_nothing_is_named_as_such(tmp_path: Path):
+    """Hardening review: a link to a file not there (a drive not connected) read "no
+    vault: run moodlog init", and init then failed with "file exists"."""
+    from moodlog.vault.errors import BrokenLink
+    from tests.conftest import run_cli
+
+    folder = tmp_path / "journal"
+    folder.mkdir()
+    (folder / "moodlog.db").symlink_to(tmp_path / "usb-drive" / "moodlog.db")
+    for command in ("check", "init"):
+        done = run_cli(["--data-dir", str(folder), command, "--passphrase-stdin"], "pw long one\n")
+        assert done.returncode != 0, command
+        assert "is a link to" in done.stderr and "which is not there" in done.stderr
+        assert "Traceback" not in done.stderr
+    with pytest.raises(BrokenLink):
+        Vault.open(folder / "moodlog.db", PASSPHRASE)
+    with pytest.raises(BrokenLink):
+        Vault.create(folder / "moodlog.db", PASSPHRASE)
+    assert (folder / "moodlog.db").is_symlink()  # left as it is
+    assert not (tmp_path / "usb-drive").exists()

@@ -27,6 +27,7 @@ import sqlcipher3
 
 from moodlog.paths import create_private_file
 from moodlog.vault.errors import (
+    BrokenLink,
     PassphraseRejected,
     PathTooLong,
     VaultBusy,
@@ -153,7 +154,7 @@ def open_connection(path: Path, passphrase: str) -> Connection:
     is then rolled back by SQLCipher itself, as after any crash)."""
     path = Path(path)
     if not path.exists():
-        raise VaultMissing(path)
+        raise BrokenLink(path) if path.is_symlink() else VaultMissing(path)
     if not path.is_file():
         raise VaultDamaged(path, "it is not a regular file")
     reason = describe_unopenable(path)
@@ -195,6 +196,8 @@ def create_connection(path: Path, passphrase: str) -> Connection:
     path = Path(path)
     if path.exists():
         raise VaultExists(path)
+    if path.is_symlink():
+        raise BrokenLink(path)
     length = len(os.fsencode(path.absolute().parent))
     if length > LONGEST_FOLDER_PATH:  # (diff review: backups and restores failed there too)
         raise PathTooLong(path.parent, length, LONGEST_FOLDER_PATH)

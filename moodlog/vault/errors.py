@@ -52,6 +52,20 @@ class VaultMissing(VaultError):
         super().__init__(f"There is no vault at {path}. Create one first (moodlog init).")
 
 
+class BrokenLink(VaultMissing):
+    """The vault's name is a link to a file that is not there (review finding: "no vault:
+    run init", then init failed with "file exists")."""
+
+    def __init__(self, path: object) -> None:
+        import os
+
+        VaultError.__init__(
+            self,
+            f"{path} is a link to {os.readlink(path)}, which is not there (is the drive "
+            "connected?). moodlog leaves the link as it is and makes no journal in its place.",
+        )
+
+
 class PassphraseRejected(VaultError):
     """A new passphrase that does not meet the rules (too short, mismatched...)."""
 

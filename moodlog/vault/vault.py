@@ -14,6 +14,7 @@ from pathlib import Path
 
 from moodlog.vault import connection as conn_mod
 from moodlog.vault.errors import (
+    BrokenLink,
     DiskFull,
     PassphraseChangeFailed,
     StorageProblem,
@@ -87,7 +88,7 @@ class Vault:
         """Unlock an existing vault, migrating it (after an encrypted backup) if older."""
         path = Path(path)
         if not path.exists():
-            raise VaultMissing(path)
+            raise BrokenLink(path) if path.is_symlink() else VaultMissing(path)
         lock = VaultLock.acquire(path)  # before reading: another moodlog may be writing
         try:
             connection = conn_mod.open_connection(path, passphrase)
