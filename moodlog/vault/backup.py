@@ -743,8 +743,11 @@ def _inspect_rolled_back(path: Path, passphrase: str) -> BackupSummary:
         try:
             create_private_file(copy)
             _copy_rolled_back(path, copy, passphrase)
-        except OSError as error:
-            raise NotABackup(path, _os_reason(error)) from None
+        except OSError as error:  # the temp folder's fault, not the file's (review finding)
+            raise BackupError(
+                f"{path} could not be checked: its temporary copy could not be made "
+                f"({_os_reason(error)}, in the temp folder). Nothing was changed."
+            ) from None
         return _inspect(copy, passphrase, path)
 
 

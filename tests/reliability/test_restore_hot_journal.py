@@ -129,3 +129,22 @@ def test_the_command_line_restores_it(kept, data_dir: Path):
     assert result.returncode == 0, result.stderr
     assert _notes(data_dir / "moodlog.db") == COMMITTED_NOTES
     assert os.stat(data_dir / "moodlog.db").st_mode & 0o777 == 0o600
+
+
+def test_a_full_temp_folder_is_not_blamed_on_the_kept_copy(kept, monkeypatch):
+    """Hardening review: with the temp folder full, the kept copy was called "not a
+    moodlog backup that can be restored: the disk is full"; the file is fine."""
+    import errno
+
+    kept_path, _ = kept
+
+    def no_room(*_args, **_kwargs) -> None:  # noqa: ANN002, ANN003
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backup, "create_private_file", no_room)
+    with pytest.raises(backup.BackupError) as info:
+        backup.inspect_backup(kept_path, PASSPHRASE)
+    assert not isinstance(info.value, backup.NotABackup)
+    assert "could not be checked: its temporary copy could not be made (the disk is full" in (
+        str(info.value)
+    )
