@@ -234,8 +234,12 @@ class TrendData:
         )
 
     def first_day(self) -> dt.date | None:
-        days = list(self.mood) + [t.day for t in self.treatments]
-        return min(days) if days else None
+        """The first day with anything drawn: "All" starts there (a questionnaire taken
+        before the first mood was left out of view)."""
+        days = [min(self.mood, default=None)]
+        days += [min((t.day for t in self.treatments), default=None)]
+        days += [points[0][0] for points in self.questionnaires.values() if points]
+        return min((day for day in days if day is not None), default=None)
 
     def describe_day(self, day: dt.date) -> str:
         """The day's figures in one line (shown when the pointer is over a day), in the

@@ -369,6 +369,19 @@ class TimelineChart(pg.GraphicsLayoutWidget):
             plot.add(curve)
             plot.add(dots)
             self.questionnaire_items[name] = (curve, dots)
+        # Said in a plot with no scored result in view (review finding: an empty banded
+        # plot said nothing); placed and shown by _update_questionnaire_notes.
+        self.questionnaire_notes: dict[str, pg.TextItem] = {}
+        self._questionnaire_xs: dict[str, np.ndarray] = {}
+        for name, plot in self.questionnaire_plots.items():
+            note = pg.TextItem(
+                tr("No scored {name} in view").format(name=name),
+                color=text_colour(),
+                anchor=(0.5, 0.5),
+            )
+            note.setVisible(False)
+            plot.add(note, ignore_bounds=True)
+            self.questionnaire_notes[name] = note
 
     # -- data ----------------------------------------------------------------------
     def set_data(
@@ -397,6 +410,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
             totals = [total for _, total in points]
             curve.setData(xs, totals)
             dots.setData(x=xs, y=totals)
+            self._questionnaire_xs[name] = np.array(xs, dtype=float)
         if keep_view:
             self._range_changed()
         else:
@@ -479,6 +493,8 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         for curve, dots in self.questionnaire_items.values():
             curve.setPen(pg.mkPen(questionnaire_colour(), width=1.5 * k))
             dots.setBrush(pg.mkBrush(questionnaire_colour()))
+        for note in self.questionnaire_notes.values():
+            note.setColor(text_colour())
         if self.data is not None:
             for index, label in self._label_pool.items():
                 label.setColor(on_chart(KINDS[self.data.treatments[index].kind].colour, 4.5))
@@ -594,6 +610,18 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         chart has no size yet; both steps skip work when nothing changed."""
         self._update_window()
         self._update_labels()
+        self._update_questionnaire_notes()
+
+    def _update_questionnaire_notes(self) -> None:
+        low, high = self.mood_plot.viewRange()[0]
+        for name, note in self.questionnaire_notes.items():
+            xs = self._questionnaire_xs.get(name)
+            empty = xs is None or not np.any((xs >= low) & (xs <= high))
+            if empty:
+                top = max_total(name)
+                note.setPos((low + high) / 2, top / 2)
+            if note.isVisible() != empty:
+                note.setVisible(empty)
 
     def visible_days(self) -> tuple[dt.date, dt.date]:
         low, high = self.mood_plot.viewRange()[0]

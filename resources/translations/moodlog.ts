@@ -352,6 +352,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No scored {name} in view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mood (0-10), hours</source>
         <translation type="unfinished"></translation>
     </message>

@@ -82,3 +82,24 @@ def test_the_hover_line_is_shown_only_over_a_day(qtbot):
     middle = chart.mood_plot.vb.mapViewToScene(QPointF(timestamp(D), 5))
     chart._mouse_moved(middle)  # noqa: SLF001 - what a mouse move over the plot calls
     assert chart.cursor.isVisible() and chart.cursor.value() == timestamp(D)
+
+
+def test_a_questionnaire_plot_with_nothing_in_view_says_so(qtbot):
+    """Review finding: with no scored PHQ-9 in view, its banded plot said nothing."""
+    from moodlog.domain.questionnaires import PHQ9, QuestionnaireResult
+
+    early = D - dt.timedelta(days=120)
+    contents = VaultContents(
+        entries=[Entry(D, dt.time(9), 6)],
+        questionnaires=[QuestionnaireResult(early, dt.time(9), PHQ9, [1] * 9)],
+    )
+    chart = TimelineChart()
+    qtbot.addWidget(chart)
+    chart.resize(800, 500)
+    chart.show()
+    chart.set_data(TrendData.build(contents, NOW), initial_days=30)
+    phq, gad = chart.questionnaire_notes["PHQ-9"], chart.questionnaire_notes["GAD-7"]
+    assert phq.isVisible() and gad.isVisible()
+    assert phq.textItem.toPlainText() == "No scored PHQ-9 in view"
+    chart.set_range(None)  # all: the PHQ-9 of 120 days ago is in view
+    assert not phq.isVisible() and gad.isVisible()
