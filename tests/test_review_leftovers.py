@@ -114,7 +114,7 @@ def test_a_data_dir_that_is_a_file_is_refused_and_left_as_it_was(tmp_path):
     with pytest.raises(NotADirectoryError):
         ensure_private_dir(afile / "sub")
     for args in (["--data-dir", str(afile)], ["--data-dir", str(afile / "sub")]):
-        gui = run_cli(args, env={"QT_QPA_PLATFORM": "offscreen"})
+        gui = run_cli(args, env={"QT_QPA_PLATFORM": os.environ["QT_QPA_PLATFORM"]})
         assert gui.returncode == 2
         assert gui.stderr.count("\n") == 1 and "Traceback" not in gui.stderr
         assert "cannot use the data folder" in gui.stderr and "file" in gui.stderr

@@ -123,11 +123,22 @@ class LockWindow(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.stack)
-        # 760 x 560, or less on a low screen (moodlog.ui.window_state is not imported
-        # for it: start-up leaves it out)
+        # 760 x 560, or less on a small screen (moodlog.ui.window_state is not imported
+        # for it: start-up leaves it out), where the page scrolls (review finding: at 200%
+        # on a 1366x768 laptop "Restore from a backup…" was below the screen's edge).
         free = QApplication.primaryScreen().availableGeometry()
-        self.resize(min(760, free.width()), min(560, free.height() - 40))
+        width, height = min(760, free.width() - 16), min(560, free.height() - 40)  # (frame)
+        if (width, height) != (760, 560):
+            from PySide6.QtWidgets import QFrame, QScrollArea
+
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(self.stack)
+            layout.addWidget(scroll)
+        else:
+            layout.addWidget(self.stack)
+        self.resize(width, height)
 
 
 class AppController(QObject):

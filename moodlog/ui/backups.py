@@ -195,6 +195,11 @@ class RestoreDialog(QDialog):
         layout.addWidget(_label(tr(RESTORE_INTRO)))
         row = QHBoxLayout()
         self.choice = QComboBox()
+        # a long folder name is cut in the field (whole in the list), not a wider dialog
+        self.choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.choice.setMinimumContentsLength(24)
         self.choice.setAccessibleName(tr("Backup to restore"))
         self.choice.setAccessibleDescription(
             tr("The backups in your backup folder, newest first: when made, by whom, size.")
@@ -273,11 +278,15 @@ class RestoreDialog(QDialog):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.replace_button)
         layout.addLayout(buttons)
+        from moodlog.ui.widgets import scroll_above
+        from moodlog.ui.window_state import fitted_size
+
+        scroll_above(layout)  # on a small screen the text scrolls, the buttons stay
         self.choice.currentIndexChanged.connect(self._changed)
         self.passphrase.textChanged.connect(self._changed)
         if preselected is not None:
             self._select(Path(preselected))
-        self.setMinimumWidth(600)
+        self.setMinimumWidth(fitted_size(self, 600, 0).width())
         from moodlog.ui.widgets import guard_wheel
 
         guard_wheel(self)

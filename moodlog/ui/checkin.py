@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -337,21 +338,36 @@ class SelfCheckDialog(NotKeptAtLock, QDialog):
         show_help: bool = False,
     ) -> None:
         super().__init__(parent)
+        from moodlog.ui.window_state import fitted_size
+
         self.context = context
         self.setWindowTitle(tr("Self-check"))
-        self.setMinimumWidth(760)
+        # 760 wide, or the screen's width (review finding: at 200% on a 1366x768 laptop,
+        # 683 px, "Get help now" and "Not now" were beyond the screen's edge)
+        self.setMinimumWidth(fitted_size(self, 760, 0).width())
         layout = QVBoxLayout(self)
         self.crisis_line: CrisisLineBox | None = None
         if show_help:
             self.crisis_line = CrisisLineBox(context)
             layout.addWidget(self.crisis_line)
+        # The questions scroll on a small screen; the crisis line above and the buttons
+        # below stay in view.
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setSizeAdjustPolicy(QScrollArea.SizeAdjustPolicy.AdjustToContents)
+        body = QWidget()
+        questions = QVBoxLayout(body)
+        questions.setContentsMargins(0, 0, 0, 0)
         if reason:
             text = QLabel(reason)
             text.setWordWrap(True)
-            layout.addWidget(text)
+            questions.addWidget(text)
         # (its own crisis line after a yes, unless it is already at the top)
         self.widget = SelfCheckWidget(context=None if show_help else context)
-        layout.addWidget(self.widget)
+        questions.addWidget(self.widget)
+        self.scroll.setWidget(body)
+        layout.addWidget(self.scroll, 1)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(tr("Not now"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -367,11 +383,14 @@ class SelfCheckDialog(NotKeptAtLock, QDialog):
         """Grow (never shrink) to the height the wrapped questions need at this width:
         the three follow-up questions appear after a yes, and a window that kept its
         size would squeeze every question to one clipped line."""
+        from moodlog.ui.window_state import fitted_size
+
         layout = self.layout()
         if layout.hasHeightForWidth():
             needed = layout.totalHeightForWidth(self.width())
         else:
             needed = layout.totalSizeHint().height()
+        needed = fitted_size(self, self.width(), needed).height()  # (then the questions scroll)
         if needed > self.height():
             self.resize(self.width(), needed)
 

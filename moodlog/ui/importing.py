@@ -166,6 +166,9 @@ class ImportDialog(QDialog):
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.import_button)
         layout.addLayout(buttons)
+        from moodlog.ui.widgets import scroll_above
+
+        scroll_above(layout)  # on a small screen the steps scroll, the buttons stay
         self.kind_group.buttonToggled.connect(self._kind_changed)
         from moodlog.ui.window_state import fitted_size
 

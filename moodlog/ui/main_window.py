@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QScrollArea,
-    QStackedWidget,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -126,7 +125,7 @@ class MainWindow(QMainWindow):
         self.context = context
         self._closing_for_lock = False
         self.screens: dict[str, QWidget] = {}
-        from moodlog.ui.window_state import MINIMUM_SIZE, default_size, minimum_size
+        from moodlog.ui.window_state import default_size, minimum_size
 
         self.setMinimumSize(minimum_size(self))
         self.resize(default_size(self))  # fits 1366x768 with the title bar (issue 15)
@@ -182,23 +181,18 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleDescription(tr("Choose the screen to show."))
         # The highlighted row shows where you are; no dotted focus rectangle on top.
         self.nav.setItemDelegate(NoFocusRectDelegate(self.nav))
-        self.stack = QStackedWidget()
+        from moodlog.ui.widgets import CurrentPageStack
+
+        self.stack = CurrentPageStack()
         for title, _, _ in SCREENS:
             QListWidgetItem(tr(title), self.nav)
             placeholder = QWidget()
             self.stack.addWidget(placeholder)
         body.addWidget(self.nav)
-        if self.minimumWidth() < MINIMUM_SIZE[0]:
-            # A screen narrower than every screen's layout (200% on a 1366x768 laptop):
-            # the window fits it, the top bar with "Get help now" and Lock stays in view,
-            # and the screen below scrolls sideways.
-            sideways = QScrollArea()
-            sideways.setWidgetResizable(True)
-            sideways.setFrameShape(QFrame.Shape.NoFrame)
-            sideways.setWidget(self.stack)
-            body.addWidget(sideways, 1)
-        else:
-            body.addWidget(self.stack, 1)
+        body.addWidget(self.stack, 1)
+        self._body = body
+        self._sideways: QScrollArea | None = None
+        self._fit_screen()
         outer.addLayout(body, 1)
         self.setCentralWidget(central)
 
@@ -346,7 +340,48 @@ class MainWindow(QMainWindow):
         kind = event.type()
         if kind in (QEvent.Type.WindowBlocked, QEvent.Type.WindowUnblocked):
             self.lock_keys_while_blocked.install(kind == QEvent.Type.WindowBlocked)
+        elif kind == QEvent.Type.Show and not getattr(self, "_watching_screen", False):
+            self._watching_screen = True
+            self.windowHandle().screenChanged.connect(self._screen_changed)
+            self._screen_changed(self.windowHandle().screen())
         return super().event(event)
+
+    # -- the screen the window is on -------------------------------------------------
+    def _screen_changed(self, screen) -> None:  # noqa: ANN001 - a QScreen
+        """Moved to another screen, or its scaling changed: fit it again (diff review: a
+        window dragged onto a laptop at 200% kept Lock beyond the screen's edge)."""
+        if getattr(self, "_watched_screen", None) is not None:
+            with contextlib.suppress(RuntimeError, TypeError):
+                self._watched_screen.availableGeometryChanged.disconnect(self._fit_screen)
+        self._watched_screen = screen
+        if screen is not None:
+            screen.availableGeometryChanged.connect(self._fit_screen)
+        self._fit_screen()
+
+    def _fit_screen(self, *_args: object) -> None:
+        """The minimum size for this screen (:func:`window_state.minimum_size`), and on a
+        screen narrower than the screens' layout (200% on a 1366x768 laptop) the screens
+        in a scroll area, so that the window fits it and the bar with "Get help now" and
+        Lock stays in view while the screen below scrolls sideways."""
+        from moodlog.ui.window_state import MINIMUM_SIZE, minimum_size
+
+        minimum = minimum_size(self)
+        narrow = minimum.width() < MINIMUM_SIZE[0]
+        if narrow and self._sideways is None:
+            sideways = QScrollArea()
+            sideways.setWidgetResizable(True)
+            sideways.setFrameShape(QFrame.Shape.NoFrame)
+            self._body.replaceWidget(self.stack, sideways)
+            self.stack.follow_current = True
+            sideways.setWidget(self.stack)
+            self._sideways = sideways
+        elif not narrow and self._sideways is not None:
+            sideways, self._sideways = self._sideways, None
+            self.stack.follow_current = False
+            stack = sideways.takeWidget()
+            self._body.replaceWidget(sideways, stack)
+            sideways.deleteLater()
+        self.setMinimumSize(minimum)
 
     def dialogs_closed_by_the_lock(self) -> list[QWidget]:
         """This window's dialogs, each marked as closed by the lock (or a quit) that

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -94,7 +93,9 @@ class OnboardingDialog(QDialog):
         self.step_label = QLabel("")
         self.step_label.setObjectName("hint")
         outer.addWidget(self.step_label)
-        self.pages = QStackedWidget()
+        from moodlog.ui.widgets import CurrentPageStack
+
+        self.pages = CurrentPageStack(follow_current=True)  # (each page its own height)
         outer.addWidget(self.pages, 1)
 
         self.pages.addWidget(self._page(tr("What moodlog is"), _text(tr(WELCOME))))
@@ -130,6 +131,9 @@ class OnboardingDialog(QDialog):
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.next_button)
         outer.addLayout(buttons)
+        from moodlog.ui.widgets import scroll_above
+
+        scroll_above(outer)  # on a small screen the step scrolls, the buttons stay
         self.skip_button.clicked.connect(self.skip)
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSlider,
     QAbstractSpinBox,
     QApplication,
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QScrollBar,
     QSlider,
+    QStackedWidget,
     QTableWidget,
     QTimeEdit,
     QVBoxLayout,
@@ -400,6 +403,58 @@ class FittedColumns(QObject):
         widths = [self.table.columnWidth(c) for c in range(self.table.columnCount())]
         self.user_widths = widths
         save_column_widths(self.data_dir, self.name, widths)
+
+
+class CurrentPageStack(QStackedWidget):
+    """A stack of pages that, with ``follow_current``, takes the size of the page shown,
+    not of the largest page built so far: inside a scroll area on a small screen (diff
+    review: after Trends, Help scrolled sideways and Today's Save was below the window;
+    the introduction's tallest page set every page's height)."""
+
+    def __init__(self, follow_current: bool = False) -> None:
+        super().__init__()
+        self.follow_current = follow_current
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        page = self.currentWidget()
+        if not self.follow_current or page is None:
+            return super().sizeHint()
+        return page.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        page = self.currentWidget()
+        if not self.follow_current or page is None:
+            return super().minimumSizeHint()
+        return page.minimumSizeHint().expandedTo(page.minimumSize())
+
+
+def scroll_above(layout: QBoxLayout, keep: int = 1) -> QScrollArea:
+    """Put everything in a dialog's ``layout`` but its last ``keep`` items (the buttons)
+    into a scroll area in their place, stretch factors kept: on a small screen the
+    content scrolls and the buttons stay in view (review finding: at 200% on a 1366x768
+    laptop the import dialog's Import and Close, and the introduction's Next, were
+    below the screen's edge). On a screen with room, nothing scrolls."""
+    body = QWidget()
+    inner = QVBoxLayout(body)
+    inner.setContentsMargins(0, 0, 0, 0)
+    while layout.count() > keep:
+        stretch = layout.stretch(0)
+        item = layout.takeAt(0)
+        if item.widget() is not None:
+            inner.addWidget(item.widget(), stretch)
+        elif item.layout() is not None:
+            inner.addLayout(item.layout(), stretch)
+        else:
+            inner.addItem(item)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    # (its size hint follows the content: a dialog sized by its hint is as before)
+    scroll.setSizeAdjustPolicy(QScrollArea.SizeAdjustPolicy.AdjustToContents)
+    scroll.setWidget(body)
+    layout.insertWidget(0, scroll, 1)
+    return scroll
 
 
 def column_memory(context: object) -> Path | None:

@@ -24,6 +24,7 @@ COLUMNS_GROUP = "columns"
 # The first window fits a 1366x768 laptop with its title bar and a panel or taskbar.
 DEFAULT_SIZE = (1100, 680)
 TITLE_BAR_ALLOWANCE = 40
+SIDE_FRAME_ALLOWANCE = 16  # the window frame's left and right borders together
 
 
 def _settings(data_dir: Path) -> QSettings:
@@ -55,7 +56,7 @@ def minimum_size(window: QWidget) -> QSize:
     if screen is not None:
         free = screen.availableGeometry()
         height = max(SMALLEST_HEIGHT, min(height, free.height() - TITLE_BAR_ALLOWANCE))
-        width = max(SMALLEST_WIDTH, min(width, free.width()))
+        width = max(SMALLEST_WIDTH, min(width, free.width() - SIDE_FRAME_ALLOWANCE))
     return QSize(width, height)
 
 
@@ -67,7 +68,7 @@ def fitted_size(widget: QWidget, width: int, height: int) -> QSize:
     screen = QWidget.screen(widget) or QGuiApplication.primaryScreen()
     if screen is not None:
         free = screen.availableGeometry()
-        width = min(width, free.width())
+        width = min(width, free.width() - SIDE_FRAME_ALLOWANCE)
         height = min(height, free.height() - TITLE_BAR_ALLOWANCE)
     return QSize(width, height)
 

@@ -373,7 +373,7 @@ export_pdf(contents, ReportOptions(Period(end - dt.timedelta(days=90), end)),
            Path({str(tmp_path / "x.pdf")!r}), dt.datetime(2026, 11, 30, 12))
 print(sorted({{m.split('.')[0] for m in sys.modules}} & {{'pyqtgraph', 'numpy'}}))
 """
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env = dict(os.environ)
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120
     )

@@ -109,7 +109,7 @@ def test_demo_folder_is_deleted_when_the_app_is_terminated(tmp_path: Path):
     import sys
     import time
 
-    env = {**os.environ, "TMPDIR": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    env = {**os.environ, "TMPDIR": str(tmp_path)}  # (the tests' screen: tests/conftest.py)
     process = subprocess.Popen(
         [sys.executable, "-m", "moodlog", "--demo"],
         env=env,
