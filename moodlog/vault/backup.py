@@ -738,17 +738,27 @@ def inspect_backup(path: Path, passphrase: str) -> BackupSummary:
 def _inspect_rolled_back(path: Path, passphrase: str) -> BackupSummary:
     """:func:`inspect_backup` of a private copy of ``path`` with its journal rolled back,
     made in a private temp folder (its pages stay encrypted) and removed after."""
-    with tempfile.TemporaryDirectory(prefix="moodlog-check-") as folder:
-        copy = Path(folder) / "backup.db"
+    try:
+        folder = tempfile.TemporaryDirectory(prefix="moodlog-check-")
+    except OSError as error:  # (diff review: on a full disk, the folder itself failed)
+        raise _not_checked(path, error) from None
+    with folder:
+        copy = Path(folder.name) / "backup.db"
         try:
             create_private_file(copy)
             _copy_rolled_back(path, copy, passphrase)
-        except OSError as error:  # the temp folder's fault, not the file's (review finding)
-            raise BackupError(
-                f"{path} could not be checked: its temporary copy could not be made "
-                f"({_os_reason(error)}, in the temp folder). Nothing was changed."
-            ) from None
+        except OSError as error:  # not the backup's fault (review finding)
+            raise _not_checked(path, error) from None
         return _inspect(copy, passphrase, path)
+
+
+def _not_checked(path: Path, error: OSError) -> BackupError:
+    """The backup could not be checked because its temporary copy could not be made (a
+    full temp folder): said as such, never "not a moodlog backup"."""
+    return BackupError(
+        f"{path} could not be checked: a temporary copy to check it could not be made "
+        f"({_os_reason(error)}). Nothing was changed."
+    )
 
 
 def _inspect(path: Path, passphrase: str, shown_as: Path) -> BackupSummary:

@@ -145,6 +145,11 @@ def test_a_full_temp_folder_is_not_blamed_on_the_kept_copy(kept, monkeypatch):
     with pytest.raises(backup.BackupError) as info:
         backup.inspect_backup(kept_path, PASSPHRASE)
     assert not isinstance(info.value, backup.NotABackup)
-    assert "could not be checked: its temporary copy could not be made (the disk is full" in (
-        str(info.value)
-    )
+    said = "could not be checked: a temporary copy to check it could not be made (the disk is full"
+    assert said in str(info.value)
+    monkeypatch.undo()
+    # No room even for the temp folder itself (diff review: a raw OSError came out).
+    monkeypatch.setattr(tempfile, "mkdtemp", no_room)
+    with pytest.raises(backup.BackupError) as info:
+        backup.inspect_backup(kept_path, PASSPHRASE)
+    assert said in str(info.value)
