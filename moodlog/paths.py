@@ -52,6 +52,13 @@ def ensure_private_dir(path: Path) -> Path:
     missing = []
     folder = path
     while not folder.exists():
+        if folder.is_symlink():  # a link to a folder not there (a drive not connected)
+            raise FileNotFoundError(
+                errno.ENOENT,
+                f"it is a link to {os.readlink(folder)}, which is not there (is the drive "
+                "connected?)",
+                str(folder),
+            )
         missing.append(folder)
         folder = folder.parent
     if not folder.is_dir():

@@ -470,3 +470,19 @@ def test_a_vault_name_linked_to_nothing_is_named_as_such(tmp_path: Path):
         Vault.create(folder / "moodlog.db", PASSPHRASE)
     assert (folder / "moodlog.db").is_symlink()  # left as it is
     assert not (tmp_path / "usb-drive").exists()
+
+
+def test_a_data_folder_linked_to_nothing_is_named_as_such(tmp_path: Path):
+    """Diff review: with the data folder itself a link to a drive not connected, check
+    said "no vault: run init" and init said "file exists"."""
+    from tests.conftest import run_cli
+
+    folder = tmp_path / "data"
+    folder.symlink_to(tmp_path / "usb-drive" / "journal")
+    checked = run_cli(["--data-dir", str(folder), "check", "--passphrase-stdin"], "pw long one\n")
+    assert checked.returncode != 0
+    assert f"{folder} is a link to" in checked.stderr and "which is not there" in checked.stderr
+    made = run_cli(["--data-dir", str(folder), "init", "--passphrase-stdin"], "pw long one\n")
+    assert made.returncode != 0 and "is the drive connected?" in made.stderr
+    assert "file exists" not in made.stderr and "Traceback" not in made.stderr
+    assert folder.is_symlink() and not (tmp_path / "usb-drive").exists()

@@ -238,7 +238,11 @@ class AppController(QObject):
         return self.main_window is not None or (shiboken6.isValid(window) and window.isVisible())
 
     def show_lock_screen(self) -> None:
-        page = self.unlock_page if self.vault_path.exists() else self.create_page
+        # A journal whose name links to a file not there (a drive not connected) is not a
+        # new journal to create (diff review: the create page, then "file exists").
+        linked_to_nothing = self.vault_path.is_symlink() and not self.vault_path.exists()
+        there = self.vault_path.exists() or linked_to_nothing
+        page = self.unlock_page if there else self.create_page
         self.lock_window.stack.setCurrentWidget(page)
         self.lock_window.show()
         self.lock_window.raise_()
@@ -247,6 +251,10 @@ class AppController(QObject):
         if self.preferences.notice:  # preferences.json was unreadable: say so once
             page.show_error(tr(self.preferences.notice))
             self.preferences.notice = ""
+        elif linked_to_nothing:
+            from moodlog.vault.errors import BrokenLink
+
+            page.show_error(str(BrokenLink(self.vault_path)))
         self.preloader.start_after_first_paint(page)
 
     def _start_demo(self) -> None:

@@ -33,8 +33,8 @@ from moodlog.vault.errors import (
     VaultBusy,
     VaultDamaged,
     VaultExists,
-    VaultMissing,
     WrongPassphrase,
+    missing_vault,
     storage_problem,
 )
 
@@ -154,7 +154,7 @@ def open_connection(path: Path, passphrase: str) -> Connection:
     is then rolled back by SQLCipher itself, as after any crash)."""
     path = Path(path)
     if not path.exists():
-        raise BrokenLink(path) if path.is_symlink() else VaultMissing(path)
+        raise missing_vault(path)
     if not path.is_file():
         raise VaultDamaged(path, "it is not a regular file")
     reason = describe_unopenable(path)

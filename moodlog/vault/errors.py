@@ -52,6 +52,17 @@ class VaultMissing(VaultError):
         super().__init__(f"There is no vault at {path}. Create one first (moodlog init).")
 
 
+def missing_vault(path: object) -> VaultMissing:
+    """Why there is no vault at ``path``: :class:`BrokenLink` when it, or a folder above
+    it, is a link to something not there (a drive not connected), else :class:`VaultMissing`."""
+    from pathlib import Path
+
+    for part in (Path(path), *Path(path).parents):
+        if part.is_symlink() and not part.exists():
+            return BrokenLink(part)
+    return VaultMissing(path)
+
+
 class BrokenLink(VaultMissing):
     """The vault's name is a link to a file that is not there (review finding: "no vault:
     run init", then init failed with "file exists")."""

@@ -14,16 +14,15 @@ from pathlib import Path
 
 from moodlog.vault import connection as conn_mod
 from moodlog.vault.errors import (
-    BrokenLink,
     DiskFull,
     PassphraseChangeFailed,
     StorageProblem,
     VaultDamaged,
     VaultError,
-    VaultMissing,
     VaultReadOnly,
     VaultTooNew,
     WrongPassphrase,
+    missing_vault,
     storage_problem,
 )
 from moodlog.vault.lockfile import VaultLock
@@ -88,7 +87,7 @@ class Vault:
         """Unlock an existing vault, migrating it (after an encrypted backup) if older."""
         path = Path(path)
         if not path.exists():
-            raise BrokenLink(path) if path.is_symlink() else VaultMissing(path)
+            raise missing_vault(path)
         lock = VaultLock.acquire(path)  # before reading: another moodlog may be writing
         try:
             connection = conn_mod.open_connection(path, passphrase)

@@ -732,3 +732,22 @@ def test_a_window_moved_between_wide_and_narrow_screens_fits_each(tmp_path):
     rows = {row[0]: row[1:] for row in _run_on_screens(tmp_path, MOVED_CHILD, [wide, laptop])}
     assert rows["laptop"] == ["laptop", "True"]
     assert rows["monitor"] == ["monitor", "820"]
+
+
+def test_a_journal_linked_to_nothing_opens_on_the_unlock_page_saying_why(qapp, tmp_path):
+    """Diff review: a journal on a drive not connected (its name a link to nothing)
+    showed "Create your private journal"; only after a passphrase was typed twice did
+    it say why creating failed."""
+    from moodlog.ui.application import AppController
+
+    (tmp_path / "moodlog.db").symlink_to(tmp_path / "usb-drive" / "moodlog.db")
+    controller = AppController(tmp_path)
+    controller.start()
+    try:
+        page = controller.lock_window.stack.currentWidget()
+        assert page is controller.unlock_page
+        assert "is a link to" in page.error_label.text()
+        assert "is the drive connected?" in page.error_label.text()
+    finally:
+        controller.shutdown()
+        controller.lock_window.close()
