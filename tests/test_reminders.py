@@ -120,6 +120,25 @@ def test_later_pressed_after_midnight_is_for_the_reminder_shown(pressed):
     assert kinds(logic.due()) == ["daily"]
 
 
+def test_later_on_a_session_reminder_brings_that_reminder_back():
+    """Diff review: "Later" on a session reminder snoozed the daily reminder instead:
+    it came 30 minutes later (not at its time), and the session's never came again."""
+    session = dt.datetime(2026, 3, 2, 14, 0)
+    logic, clock = logic_at(dt.datetime(2026, 3, 2, 10, 0), session_hours=6)
+    logic.set_sessions([session])
+    (reminder,) = logic.due()
+    assert reminder.kind == "session" and reminder.session == session
+    logic.snooze(30, reminder)
+    clock.advance(minutes=29)
+    assert logic.due() == []
+    clock.advance(minutes=1)
+    assert kinds(logic.due()) == ["session"]  # the session's, once more
+    clock.advance(minutes=30)
+    assert logic.due() == []
+    clock.now = dt.datetime(2026, 3, 2, 20, 0)
+    assert kinds(logic.due()) == ["daily"]  # the daily one at its time, untouched
+
+
 def test_nothing_when_off_or_without_a_time():
     logic, clock = logic_at(dt.datetime(2026, 3, 2, 21, 0), enabled=False)
     assert logic.due() == []

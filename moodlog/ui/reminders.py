@@ -111,6 +111,7 @@ class ReminderConfig:
 class Reminder:
     kind: str  # "daily" or "session"
     text: str
+    session: dt.datetime | None = None  # the session's start, for a session reminder
 
 
 def session_when(session_at: dt.datetime, now: dt.datetime) -> str:
@@ -149,6 +150,8 @@ class ReminderLogic:
     snoozed_until: dt.datetime | None = None
     snoozed_for: dt.date | None = None  # the day whose reminder was snoozed
     sessions_reminded: set[dt.datetime] = field(default_factory=set)
+    # a session reminder snoozed: its session's start -> when to remind again
+    sessions_snoozed: dict[dt.datetime, dt.datetime] = field(default_factory=dict)
 
     def set_logged(self, logged_today: bool) -> None:
         today = self.clock().date()
@@ -160,8 +163,14 @@ class ReminderLogic:
     def set_sessions(self, starts: Iterable[dt.datetime]) -> None:
         self.sessions = tuple(sorted(starts))
 
-    def snooze(self, minutes: int = SNOOZE_MINUTES) -> None:
+    def snooze(self, minutes: int = SNOOZE_MINUTES, reminder: Reminder | None = None) -> None:
+        """Remind again in ``minutes``: of the session when ``reminder`` is a session's
+        (diff review: "Later" on a session reminder snoozed the daily one, which then
+        came at once and not at its time)."""
         now = self.clock()
+        if reminder is not None and reminder.kind == "session" and reminder.session:
+            self.sessions_snoozed[reminder.session] = now + dt.timedelta(minutes=minutes)
+            return
         self.snoozed_until = now + dt.timedelta(minutes=minutes)
         # the day of the reminder shown, which may be before midnight though "Later" is
         # pressed after it, or the next morning (diff review)
@@ -194,11 +203,15 @@ class ReminderLogic:
         if self.config.enabled and self.config.session_hours > 0:
             ahead = dt.timedelta(hours=self.config.session_hours)
             for start in self.sessions:
+                again = self.sessions_snoozed.get(start)
+                if again is not None and again <= now:
+                    del self.sessions_snoozed[start]
+                    self.sessions_reminded.discard(start)  # once more, as snoozed
                 if start in self.sessions_reminded or not (start - ahead <= now < start):
                     continue
                 self.sessions_reminded.add(start)
                 text = tr(DEFAULT_SESSION_TEXT).format(when=session_when(start, now))
-                found.append(Reminder("session", text))
+                found.append(Reminder("session", text, start))
         return found
 
 
@@ -274,6 +287,7 @@ class ReminderService(QObject):
         self.tray: QSystemTrayIcon | None = None
         if available:
             self.tray = self._make_tray()
+        self.last_shown: Reminder | None = None
         self.window: ReminderWindow | None = None
         self._pending_changes: set[str] = set()  # "entries", "treatments": to read again
         self.timer = QTimer(self)
@@ -299,7 +313,8 @@ class ReminderService(QObject):
         menu = QMenu()
         menu.addAction(tr("Open moodlog"), self.open_app)
         menu.addAction(
-            tr("Remind me in {minutes} minutes").format(minutes=SNOOZE_MINUTES), self.snooze
+            tr("Remind me in {minutes} minutes").format(minutes=SNOOZE_MINUTES),
+            lambda: self.snooze(),
         )
         tray.setContextMenu(menu)
         self._menu = menu
@@ -383,13 +398,16 @@ class ReminderService(QObject):
             if self.window is not None:
                 self.window.close()
             self.window = ReminderWindow(reminder.text)
-            self.window.snooze_requested.connect(self.snooze)
+            self.window.snooze_requested.connect(lambda: self.snooze(reminder))
             self.window.open_requested.connect(self.open_app)
             self.window.show()
+        self.last_shown = reminder
         self.shown.emit(reminder)
 
-    def snooze(self) -> None:
-        self.logic.snooze(SNOOZE_MINUTES)
+    def snooze(self, reminder: Reminder | None = None) -> None:
+        """"Remind me in 30 minutes" (the reminder window's, or the tray menu's, for the
+        reminder shown last)."""
+        self.logic.snooze(SNOOZE_MINUTES, reminder or self.last_shown)
 
     def open_app(self) -> None:
         controller = self.controller
