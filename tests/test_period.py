@@ -270,3 +270,24 @@ def test_many_changes_of_one_medication_are_summed_up():
     assert medication_changes([three], november) == [
         "Sertraline started 02 Nov 2026, changed 05 Nov 2026, changed 08 Nov 2026"
     ]
+
+
+def test_a_stop_and_a_restart_are_never_summed_up():
+    """Diff review: start, stop, restart and changes read "started ..., 2 more changes,
+    changed ...", hiding the stop and the restart."""
+    from moodlog.domain.period import medication_changes
+    from moodlog.domain.treatments import Medication, MedicationEvent
+
+    def on(day: int, event: str, dose: float | None = 50) -> MedicationEvent:
+        return MedicationEvent(dt.date(2026, 11, day), event, dose)
+
+    med = Medication(
+        "Sertraline",
+        events=[on(2, "start"), on(5, "stop", None), on(8, "start"), on(11, "change", 75)]
+        + [on(14, "change", 100), on(20, "change", 150)],
+    )
+    november = Period(dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    assert medication_changes([med], november) == [
+        "Sertraline started 02 Nov 2026, stopped 05 Nov 2026, started 08 Nov 2026, "
+        "2 more changes, changed 20 Nov 2026"
+    ]

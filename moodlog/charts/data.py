@@ -239,6 +239,8 @@ class TrendData:
         days = [min(self.mood, default=None)]
         days += [min((t.day for t in self.treatments), default=None)]
         days += [points[0][0] for points in self.questionnaires.values() if points]
+        days += [min((day for day, _ in self.checkin_levels), default=None)]
+        days += [min((day for day, _ in self.medication_events), default=None)]
         return min((day for day in days if day is not None), default=None)
 
     def describe_day(self, day: dt.date) -> str:

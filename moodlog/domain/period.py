@@ -253,17 +253,27 @@ def medication_changes(
 ) -> list[str]:
     """ "Sertraline changed 08 Nov 2026, stopped 25 Nov 2026" for each medication started,
     changed or stopped within ``period`` (review finding: page 1 said "none recorded"
-    of an antidepressant stopped five days before its end). ``translate``: see
-    :meth:`Period.describe`."""
+    of an antidepressant stopped five days before its end). With more than three events,
+    the dose changes between the first and the last are counted ("7 more changes");
+    every start and stop is named. ``translate``: see :meth:`Period.describe`."""
     words = formatting(translate)
     changed = []
     for med in sorted(medications, key=lambda m: m.name.lower()):
         events = sorted((e for e in med.events if period.contains(e.day)), key=lambda e: e.day)
-        said = [words(MEDICATION_EVENT_WORDS[e.event]).format(day=words.day(e.day)) for e in events]
-        if len(said) > 3:  # the first and the last, and how many between (diff review:
-            # nine changes of one medication pushed page 1 onto a second page)
-            between = words(QT_TR_NOOP("{count} more changes")).format(count=len(said) - 2)
-            said = [said[0], between, said[-1]]
+        # Every start and stop, the first and the last event; dose changes between them
+        # are counted (diff review: nine changes of one medication pushed page 1 onto a
+        # second page), never a stop or a restart.
+        said: list[str] = []
+        hidden = 0
+        for index, event in enumerate(events):
+            named = len(events) <= 3 or event.event != "change" or index in (0, len(events) - 1)
+            if not named:
+                hidden += 1
+                continue
+            if hidden:
+                said.append(words(QT_TR_NOOP("{count} more changes")).format(count=hidden))
+                hidden = 0
+            said.append(words(MEDICATION_EVENT_WORDS[event.event]).format(day=words.day(event.day)))
         if said:
             changed.append(f"{med.name} {', '.join(said)}")
     return changed

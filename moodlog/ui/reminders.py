@@ -405,7 +405,7 @@ class ReminderService(QObject):
         self.shown.emit(reminder)
 
     def snooze(self, reminder: Reminder | None = None) -> None:
-        """"Remind me in 30 minutes" (the reminder window's, or the tray menu's, for the
+        """ "Remind me in 30 minutes" (the reminder window's, or the tray menu's, for the
         reminder shown last)."""
         self.logic.snooze(SNOOZE_MINUTES, reminder or self.last_shown)
 

@@ -37,8 +37,8 @@ class VaultExists(VaultError):
 
 
 class PathTooLong(VaultError):
-    """A folder whose path is longer than SQLite can open files in (its limit is 512
-    bytes, with the ``-journal`` it makes beside the vault)."""
+    """A data folder whose path leaves too little room under SQLite's 512-byte limit for
+    the names made in it (``connection.LONGEST_FOLDER_PATH``)."""
 
     def __init__(self, path: object, length: int, limit: int) -> None:
         super().__init__(

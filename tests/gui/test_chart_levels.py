@@ -103,3 +103,20 @@ def test_a_questionnaire_plot_with_nothing_in_view_says_so(qtbot):
     assert phq.textItem.toPlainText() == "No scored PHQ-9 in view"
     chart.set_range(None)  # all: the PHQ-9 of 120 days ago is in view
     assert not phq.isVisible() and gad.isVisible()
+
+
+def test_all_starts_at_the_first_thing_drawn():
+    """Diff review: "All" began at the first mood, leaving an earlier self-check (with
+    a yes) and a medication start out of view."""
+    from moodlog.domain.treatments import Medication, MedicationEvent
+
+    contents = VaultContents(
+        entries=[Entry(D, dt.time(9), 6)],
+        checkins=[SICheckin(D - dt.timedelta(days=40), dt.time(9), HIGH)],
+        medications=[
+            Medication("Sertraline", events=[MedicationEvent(D - dt.timedelta(days=60), "start")])
+        ],
+    )
+    assert TrendData.build(contents, NOW).first_day() == D - dt.timedelta(days=60)
+    contents.medications = []
+    assert TrendData.build(contents, NOW).first_day() == D - dt.timedelta(days=40)
