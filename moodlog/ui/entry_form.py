@@ -104,6 +104,16 @@ class TagList(QListWidget):
         super().__init__(parent)
         self.names: list[str] = []  # row -> name
         self.ticked_rows: set[int] = set()
+        # Fitted in the event loop's next turn, by a timer of its own: a zero-timer with
+        # a bound method (QTimer.singleShot) kept this list alive after its window was
+        # closed, one each lock (tests/reliability/test_endurance.py).
+        self._fit_later = QTimer(self)
+        self._fit_later.setSingleShot(True)
+        self._fit_later.setInterval(0)
+        self._fit_later.timeout.connect(self.fit_height)
+
+    def fit_height_later(self) -> None:
+        self._fit_later.start()
 
     def add_tag(self, name: str, ticked: bool = False) -> None:
         """Append a tag, with its check box (ticked or not) from the start."""
@@ -154,7 +164,7 @@ class TagList(QListWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
-        QTimer.singleShot(0, self, self.fit_height)
+        self.fit_height_later()
 
     def fit_height(self) -> None:
         self.doItemsLayout()
@@ -294,7 +304,7 @@ class EntryForm(QWidget):
         for name in names:
             self.tags.add_tag(name, ticked=name in checked)
         self.tags.blockSignals(False)
-        QTimer.singleShot(0, self.tags, self.tags.fit_height)
+        self.tags.fit_height_later()
 
     def checked_tags(self) -> list[str]:
         """The ticked tags, in the list's order."""
@@ -319,7 +329,7 @@ class EntryForm(QWidget):
             if ticked != (row in tags.ticked_rows):
                 tags.set_ticked(row, ticked)
         if added:  # ticking and unticking leave the height as it is
-            QTimer.singleShot(0, self.tags, self.tags.fit_height)
+            self.tags.fit_height_later()
 
     def _add_tag(self) -> None:
         dialog = QInputDialog(self)

@@ -393,6 +393,11 @@ class MainWindow(QMainWindow):
 
     def close_for_lock(self) -> None:
         self._closing_for_lock = True
+        screen = getattr(self, "_watched_screen", None)
+        if screen is not None:  # (the screen outlives the window: its connection too)
+            with contextlib.suppress(RuntimeError, TypeError):
+                screen.availableGeometryChanged.disconnect(self._fit_screen)
+            self._watched_screen = None
         self.lock_keys_while_blocked.install(False)
         for dialog in self.dialogs_closed_by_the_lock():
             dialog.close()

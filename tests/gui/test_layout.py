@@ -558,52 +558,6 @@ def test_on_a_low_screen_the_window_fits_and_save_is_on_it(tmp_path):
     assert tallest <= free - 40  # the import dialog (720 high) and the help panel (560)
 
 
-NARROW_SCREEN_CHILD = """
-from PySide6.QtWidgets import QApplication
-app = QApplication([])
-from tests.gui.helpers import demo_main_window
-with demo_main_window("moodlog-narrow-screen-", at_minimum_size=True) as window:
-    free = app.primaryScreen().availableGeometry()
-    for title in ("Today", "Trends", "Settings"):
-        window.show_screen(title)
-        for _ in range(5):
-            app.processEvents()
-        bar = window.lock_button
-        right = bar.mapTo(window, bar.rect().topRight()).x()
-        help_right = window.help_button.mapTo(window, window.help_button.rect().topRight()).x()
-        print(title, window.width(), free.width(), right, help_right)
-"""
-
-
-def test_on_a_narrow_screen_the_window_fits_and_help_is_on_it(tmp_path):
-    """At 200% on a 1366x768 laptop (683 px wide) the window stayed 820 px wide: "Get
-    help now" and Lock were beyond the screen's right edge. The window now follows a
-    narrow screen (never under 480 px) and the screens below the top bar scroll sideways."""
-    import json
-    import os
-    import subprocess
-    import sys
-
-    config = tmp_path / "screen.json"
-    screen = {"name": "s1", "x": 0, "y": 0, "width": 683, "height": 344}
-    config.write_text(json.dumps({"screens": [{**screen, "logicalDpi": 96, "dpr": 1}]}))
-    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
-    done = subprocess.run(
-        [sys.executable, "-c", NARROW_SCREEN_CHILD],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        cwd=Path(__file__).resolve().parents[2],
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    rows = [line.split() for line in done.stdout.splitlines() if line.split()[:1]]
-    assert [row[0] for row in rows] == ["Today", "Trends", "Settings"]
-    for _title, width, free, lock_right, help_right in rows:
-        assert int(width) == int(free) - SIDE_FRAME_ALLOWANCE == 683 - 16  # with its frame
-        assert int(help_right) < int(lock_right) < int(width)  # both in the window
-
-
 def _run_on_screens(tmp_path: Path, code: str, screens: list[dict]) -> list[list[str]]:
     """Run ``code`` in a child on its own offscreen screens; its lines starting "R "."""
     import json
@@ -612,7 +566,8 @@ def _run_on_screens(tmp_path: Path, code: str, screens: list[dict]) -> list[list
     import sys
 
     config = tmp_path / "screens.json"
-    config.write_text(json.dumps({"screens": [{**s, "logicalDpi": 96, "dpr": 1} for s in screens]}))
+    dpi = {"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+    config.write_text(json.dumps({"screens": [{**screen, **dpi} for screen in screens]}))
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
     done = subprocess.run(
         [sys.executable, "-c", code],
@@ -627,6 +582,34 @@ def _run_on_screens(tmp_path: Path, code: str, screens: list[dict]) -> list[list
 
 
 NARROW = {"name": "laptop", "x": 0, "y": 0, "width": 683, "height": 344}
+
+NARROW_SCREEN_CHILD = """
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from tests.gui.helpers import demo_main_window
+with demo_main_window("moodlog-narrow-screen-", at_minimum_size=True) as window:
+    free = app.primaryScreen().availableGeometry()
+    for title in ("Today", "Trends", "Settings"):
+        window.show_screen(title)
+        for _ in range(5):
+            app.processEvents()
+        bar = window.lock_button
+        right = bar.mapTo(window, bar.rect().topRight()).x()
+        help_right = window.help_button.mapTo(window, window.help_button.rect().topRight()).x()
+        print("R", title, window.width(), free.width(), right, help_right)
+"""
+
+
+def test_on_a_narrow_screen_the_window_fits_and_help_is_on_it(tmp_path):
+    """At 200% on a 1366x768 laptop (683 px wide) the window stayed 820 px wide: "Get
+    help now" and Lock were beyond the screen's right edge. The window now follows a
+    narrow screen (never under 480 px) and the screens below the top bar scroll sideways."""
+    rows = _run_on_screens(tmp_path, NARROW_SCREEN_CHILD, [NARROW])
+    assert [row[0] for row in rows] == ["Today", "Trends", "Settings"]
+    for _title, width, free, lock_right, help_right in rows:
+        assert int(width) == int(free) - SIDE_FRAME_ALLOWANCE == 683 - 16  # with its frame
+        assert int(help_right) < int(lock_right) < int(width)  # both in the window
+
 
 VISITED_CHILD = """
 from PySide6.QtCore import QPoint, QRect

@@ -106,6 +106,9 @@ def test_many_repaints_and_lock_unlock_cycles_neither_crash_nor_grow(tmp_path: P
     # A leaked window or connection per cycle would be megabytes and thousands of
     # objects each time; what remains is allocator noise (measured ~1 MiB / 100).
     assert cycles["499"]["rss"] - cycles["99"]["rss"] < 25
-    assert cycles["499"]["objects"] - cycles["99"]["objects"] < 4000
+    # ~3 objects a cycle remain, held inside PySide (a widget wrapper, a connection, a
+    # weak reference); 10 a cycle was Today's tag list kept alive by a zero-timer and the
+    # window's screen connection, each after its window had closed.
+    assert cycles["499"]["objects"] - cycles["99"]["objects"] < 2000
     assert repaints["1999"]["rss"] - repaints["199"]["rss"] < 15
     assert repaints["1999"]["objects"] - repaints["199"]["objects"] < 2000
