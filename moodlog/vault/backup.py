@@ -416,6 +416,11 @@ def _export(vault: Vault, target: Path, passphrase: str | None) -> None:
         raise BackupFailed("the copy did not read back the same")
 
 
+# SQLite's 512-byte path limit, less the longest name made in a backup folder
+# ("moodlog-backup-DATE-TIME-before-import-jMARK-2.db-journal", ~70 bytes; 80 allowed).
+LONGEST_BACKUP_FOLDER_PATH = 512 - 1 - 1 - 80
+
+
 def write_backup(
     vault: Vault,
     folder: Path,
@@ -436,8 +441,15 @@ def write_backup(
     if target is None:  # (a file the person named keeps that name)
         data_dir = Path(vault.path).parent
         journal = journal_mark(data_dir) or _new_mark(data_dir)
+    where = Path(target).parent if target is not None else Path(folder)
+    length = len(os.fsencode(where.absolute()))
+    if length > LONGEST_BACKUP_FOLDER_PATH:  # (diff review: "may not write to that folder")
+        raise BackupFailed(
+            f"the folder's path is too long ({length} bytes; at most "
+            f"{LONGEST_BACKUP_FOLDER_PATH})"
+        )
     try:
-        folder = ensure_folder(Path(target).parent if target is not None else folder)
+        folder = ensure_folder(where)
         clear_stale_temps(folder, TEMP_PREFIX)
         fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
         os.close(fd)

@@ -115,3 +115,16 @@ def test_a_folder_path_too_long_for_sqlite_is_refused_and_leaves_nothing(tmp_pat
     assert backup.finish_restore(prepared) is not None
     with Vault.open(at_limit / "moodlog.db", PASSPHRASE) as vault:
         assert vault.entries.count() == 1
+
+
+def test_a_backup_folder_path_too_long_is_said_plainly(tmp_path, vault: Vault):
+    """Diff review: a backup folder chosen with a path too long for SQLite failed each
+    day with "moodlog may not write to that folder"."""
+    from moodlog.vault import backup
+
+    folder = tmp_path
+    while len(os.fsencode(folder)) <= backup.LONGEST_BACKUP_FOLDER_PATH:
+        folder = folder / ("ä" * 60)
+    with pytest.raises(backup.BackupFailed, match=r"the folder's path is too long \(\d+ bytes"):
+        backup.write_backup(vault, folder)
+    assert not folder.exists()  # nothing made on the way
