@@ -291,3 +291,24 @@ def test_a_stop_and_a_restart_are_never_summed_up():
         "Sertraline started 02 Nov 2026, stopped 05 Nov 2026, started 08 Nov 2026, "
         "2 more changes, changed 20 Nov 2026"
     ]
+
+
+def test_a_lone_change_between_a_start_and_a_stop_is_named():
+    """Diff review: "started 01 Nov, 1 more changes, stopped 10 Nov, ...": one change
+    counted instead of named, for no room saved."""
+    from moodlog.domain.period import medication_changes
+    from moodlog.domain.treatments import Medication, MedicationEvent
+
+    def on(day: int, event: str, dose: float | None = 50) -> MedicationEvent:
+        return MedicationEvent(dt.date(2026, 11, day), event, dose)
+
+    med = Medication(
+        "Sertraline",
+        events=[on(1, "start"), on(5, "change", 75), on(10, "stop", None), on(15, "start")]
+        + [on(20, "change", 100)],
+    )
+    november = Period(dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    assert medication_changes([med], november) == [
+        "Sertraline started 01 Nov 2026, changed 05 Nov 2026, stopped 10 Nov 2026, "
+        "started 15 Nov 2026, changed 20 Nov 2026"
+    ]

@@ -250,3 +250,32 @@ def test_settings_screen_changes_the_reminder(qtbot, data_dir):
     assert saved.enabled and saved.time == dt.time(21, 15)
     assert controller.reminders.logic.config == saved
     close_app(controller)
+
+
+def test_the_trays_later_brings_back_every_reminder_shown_last(qtbot, data_dir):
+    """Diff review: the daily and a session's reminder shown together, the tray's "Remind
+    me in 30 minutes" brought back only the session's; the daily one was lost that day."""
+    from moodlog.domain.treatments import Treatment
+    from tests.gui.helpers import close_app, create_vault_through_the_window, unlock
+
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    service = controller.reminders
+    clock = FakeClock(dt.datetime(2026, 3, 2, 19, 0))
+    service.logic.clock = clock
+    ReminderConfig(enabled=True, time=dt.time(20, 0), session_hours=24).save(
+        controller.vault.settings
+    )
+    controller.vault.treatments.save(
+        Treatment(dt.date(2026, 3, 3), dt.time(10), "ketamine_iv", dose_mg=40)
+    )
+    controller.lock()
+    unlock(qtbot, controller)
+    service.refresh_state()
+    clock.advance(hours=1)
+    assert sorted(kinds(service.check())) == ["daily", "session"]
+    service.snooze()  # the tray menu's "Remind me in 30 minutes"
+    clock.advance(minutes=29)
+    assert service.check() == []
+    clock.advance(minutes=1)
+    assert sorted(kinds(service.check())) == ["daily", "session"]
+    close_app(controller)

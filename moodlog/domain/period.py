@@ -263,11 +263,18 @@ def medication_changes(
         # Every start and stop, the first and the last event; dose changes between them
         # are counted (diff review: nine changes of one medication pushed page 1 onto a
         # second page), never a stop or a restart.
+        last = len(events) - 1
+        named = [
+            len(events) <= 3 or event.event != "change" or index in (0, last)
+            for index, event in enumerate(events)
+        ]
+        for index in range(len(events)):  # a lone change between named ones: named too
+            if not named[index] and named[index - 1] and (index == last or named[index + 1]):
+                named[index] = True
         said: list[str] = []
         hidden = 0
-        for index, event in enumerate(events):
-            named = len(events) <= 3 or event.event != "change" or index in (0, len(events) - 1)
-            if not named:
+        for event, shown in zip(events, named, strict=True):
+            if not shown:
                 hidden += 1
                 continue
             if hidden:

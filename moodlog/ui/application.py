@@ -129,11 +129,13 @@ class LockWindow(QWidget):
         free = QApplication.primaryScreen().availableGeometry()
         width, height = min(760, free.width() - 16), min(560, free.height() - 40)  # (frame)
         if (width, height) != (760, 560):
+            from PySide6.QtCore import Qt
             from PySide6.QtWidgets import QFrame, QScrollArea
 
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # (Tab goes to the fields)
             scroll.setWidget(self.stack)
             layout.addWidget(scroll)
         else:

@@ -352,10 +352,13 @@ class SelfCheckDialog(NotKeptAtLock, QDialog):
             layout.addWidget(self.crisis_line)
         # The questions scroll on a small screen; the crisis line above and the buttons
         # below stay in view.
-        self.scroll = QScrollArea()
+        from moodlog.ui.widgets import ContentScrollArea
+
+        self.scroll = ContentScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setSizeAdjustPolicy(QScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.scroll.setAccessibleName(tr("Questions"))
         body = QWidget()
         questions = QVBoxLayout(body)
         questions.setContentsMargins(0, 0, 0, 0)
@@ -379,13 +382,20 @@ class SelfCheckDialog(NotKeptAtLock, QDialog):
         self.widget.changed.connect(self._fit_height)
         self.note_opened()  # (its input is not kept at a lock: said so then)
 
+    def showEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().showEvent(event)
+        self._fit_height()  # (Qt's first size is at most 2/3 of the screen's height)
+
     def _fit_height(self) -> None:
         """Grow (never shrink) to the height the wrapped questions need at this width:
         the three follow-up questions appear after a yes, and a window that kept its
         size would squeeze every question to one clipped line."""
         from moodlog.ui.window_state import fitted_size
 
+        self.scroll.widget().layout().activate()  # (the questions just shown, at once)
+        self.scroll.updateGeometry()
         layout = self.layout()
+        layout.invalidate()
         if layout.hasHeightForWidth():
             needed = layout.totalHeightForWidth(self.width())
         else:

@@ -371,6 +371,7 @@ class MainWindow(QMainWindow):
             sideways = QScrollArea()
             sideways.setWidgetResizable(True)
             sideways.setFrameShape(QFrame.Shape.NoFrame)
+            sideways.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # (the screens' own take it)
             self._body.replaceWidget(self.stack, sideways)
             self.stack.follow_current = True
             sideways.setWidget(self.stack)
@@ -382,6 +383,14 @@ class MainWindow(QMainWindow):
             self._body.replaceWidget(sideways, stack)
             sideways.deleteLater()
         self.setMinimumSize(minimum)
+        if self.isVisible() and not (self.isMaximized() or self.isFullScreen()):
+            # (a window larger than its new screen is made to fit it, "Get help now"
+            # and Lock in view)
+            from moodlog.ui.window_state import fitted_size
+
+            fitted = fitted_size(self, self.width(), self.height()).expandedTo(minimum)
+            if fitted != self.size():
+                self.resize(fitted)
 
     def dialogs_closed_by_the_lock(self) -> list[QWidget]:
         """This window's dialogs, each marked as closed by the lock (or a quit) that

@@ -287,7 +287,7 @@ class ReminderService(QObject):
         self.tray: QSystemTrayIcon | None = None
         if available:
             self.tray = self._make_tray()
-        self.last_shown: Reminder | None = None
+        self.last_shown: list[Reminder] = []  # by the last check that showed any
         self.window: ReminderWindow | None = None
         self._pending_changes: set[str] = set()  # "entries", "treatments": to read again
         self.timer = QTimer(self)
@@ -388,6 +388,8 @@ class ReminderService(QObject):
         reminders = self.logic.due()
         for reminder in reminders:
             self.show(reminder)
+        if reminders:
+            self.last_shown = reminders
         return reminders
 
     def show(self, reminder: Reminder) -> None:
@@ -401,13 +403,14 @@ class ReminderService(QObject):
             self.window.snooze_requested.connect(lambda: self.snooze(reminder))
             self.window.open_requested.connect(self.open_app)
             self.window.show()
-        self.last_shown = reminder
         self.shown.emit(reminder)
 
     def snooze(self, reminder: Reminder | None = None) -> None:
-        """ "Remind me in 30 minutes" (the reminder window's, or the tray menu's, for the
-        reminder shown last)."""
-        self.logic.snooze(SNOOZE_MINUTES, reminder or self.last_shown)
+        """ "Remind me in 30 minutes": the reminder window's for its reminder, the tray
+        menu's for every reminder shown last (diff review: the daily and a session's
+        shown together, the tray's snooze brought back only the session's)."""
+        for shown in [reminder] if reminder is not None else self.last_shown or [None]:
+            self.logic.snooze(SNOOZE_MINUTES, shown)
 
     def open_app(self) -> None:
         controller = self.controller

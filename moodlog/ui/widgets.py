@@ -408,8 +408,9 @@ class FittedColumns(QObject):
 class CurrentPageStack(QStackedWidget):
     """A stack of pages that, with ``follow_current``, takes the size of the page shown,
     not of the largest page built so far: inside a scroll area on a small screen (diff
-    review: after Trends, Help scrolled sideways and Today's Save was below the window;
-    the introduction's tallest page set every page's height)."""
+    review: after Trends, Help scrolled sideways and Today's Save was below the window).
+    (Pages with wrapped text still count at the tallest page's height for a width:
+    QStackedLayout asks every page, and Qt's layouts ask it, not this widget.)"""
 
     def __init__(self, follow_current: bool = False) -> None:
         super().__init__()
@@ -427,6 +428,36 @@ class CurrentPageStack(QStackedWidget):
         if not self.follow_current or page is None:
             return super().minimumSizeHint()
         return page.minimumSizeHint().expandedTo(page.minimumSize())
+
+
+class ContentScrollArea(QScrollArea):
+    """A scroll area whose size hint is its content's whole size (QScrollArea bounds
+    its hint to 36 x 24 lines and keeps the first one), and whose height follows the
+    content's height for a width: a dialog sized by its hint is as before."""
+
+    def _extra(self) -> int:
+        return 2 * self.frameWidth()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        body = self.widget()
+        if body is None:
+            return super().sizeHint()
+        return body.sizeHint() + QSize(self._extra(), self._extra())
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        body = self.widget()
+        return body is not None and body.hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        body = self.widget()
+        if body is None:
+            return super().heightForWidth(width)
+        return body.heightForWidth(width - self._extra()) + self._extra()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # the content changed: the dialog's layout asks again
+        return super().event(event)
 
 
 def scroll_above(layout: QBoxLayout, keep: int = 1) -> QScrollArea:
@@ -447,9 +478,11 @@ def scroll_above(layout: QBoxLayout, keep: int = 1) -> QScrollArea:
             inner.addLayout(item.layout(), stretch)
         else:
             inner.addItem(item)
-    scroll = QScrollArea()
+    scroll = ContentScrollArea()
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
+    # a Tab stop (arrow keys scroll it), so it is named (diff review: an unnamed stop)
+    scroll.setAccessibleName(tr("Contents"))
     # (its size hint follows the content: a dialog sized by its hint is as before)
     scroll.setSizeAdjustPolicy(QScrollArea.SizeAdjustPolicy.AdjustToContents)
     scroll.setWidget(body)

@@ -445,8 +445,7 @@ def write_backup(
     length = len(os.fsencode(where.absolute()))
     if length > LONGEST_BACKUP_FOLDER_PATH:  # (diff review: "may not write to that folder")
         raise BackupFailed(
-            f"the folder's path is too long ({length} bytes; at most "
-            f"{LONGEST_BACKUP_FOLDER_PATH})"
+            f"the folder's path is too long ({length} bytes; at most {LONGEST_BACKUP_FOLDER_PATH})"
         )
     try:
         folder = ensure_folder(where)

@@ -2181,6 +2181,10 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5151,6 +5155,10 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>Arrow keys move it; Space keeps the value it shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

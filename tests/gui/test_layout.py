@@ -693,14 +693,13 @@ def settle():
         app.processEvents()
 with demo_main_window("moodlog-moved-") as window:
     settle()
-    window.move(1366, 0)  # dragged onto the laptop at 200%
-    settle()
-    window.resize(window.minimumSize())
+    window.move(1366, 0)  # dragged onto the laptop at 200%, its size left as it was
     settle()
     free = QWidget.screen(window).availableGeometry()
-    lock = window.lock_button
+    lock, help_button = window.lock_button, window.help_button
     right = lock.mapToGlobal(QPoint(lock.width(), 0)).x()
-    print("R laptop", QWidget.screen(window).name(), right <= free.right())
+    help_right = help_button.mapToGlobal(QPoint(help_button.width(), 0)).x()
+    print("R laptop", QWidget.screen(window).name(), right <= free.right() and help_right < right)
     window.move(0, 0)  # and back onto the wide monitor
     settle()
     print("R monitor", QWidget.screen(window).name(), window.minimumWidth())
@@ -708,8 +707,9 @@ with demo_main_window("moodlog-moved-") as window:
 
 
 def test_a_window_moved_between_wide_and_narrow_screens_fits_each(tmp_path):
-    """Diff review: dragged from a wide monitor onto a laptop at 200%, the window kept
-    its 820 px minimum and Lock beyond the screen's edge."""
+    """Diff reviews: dragged from a wide monitor onto a laptop at 200%, the window kept
+    its 820 px minimum, then (with the minimum refitted) its 1100 px size: Lock and
+    "Get help now" beyond the screen's edge."""
     wide = {"name": "monitor", "x": 0, "y": 0, "width": 1366, "height": 768}
     laptop = {"name": "laptop", "x": 1366, "y": 0, "width": 683, "height": 384}
     rows = {row[0]: row[1:] for row in _run_on_screens(tmp_path, MOVED_CHILD, [wide, laptop])}
@@ -734,3 +734,48 @@ def test_a_journal_linked_to_nothing_opens_on_the_unlock_page_saying_why(qapp, t
     finally:
         controller.shutdown()
         controller.lock_window.close()
+
+
+SELF_CHECK_CHILD = """
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QRadioButton, QWidget
+app = QApplication([])
+from tests.gui.helpers import demo_main_window
+def settle():
+    for _ in range(10):
+        app.processEvents()
+def scrolled(dialog):
+    areas = [a for a in dialog.findChildren(QAbstractScrollArea) if a.isVisible()]
+    return max([a.verticalScrollBar().maximum() for a in areas] or [0])
+with demo_main_window("moodlog-self-check-room-") as window:
+    from moodlog.ui.questionnaire import QuestionnaireDialog
+    phq = QuestionnaireDialog(window.context, "PHQ-9", window)
+    phq.show()
+    settle()
+    phq.set_answers([1] * 9)
+    phq.save()
+    settle()
+    dialog = phq.follow_up
+    room = QWidget.screen(dialog).availableGeometry().height() - 40
+    print("R first", dialog.height(), room, scrolled(dialog))
+    radios = [b for b in dialog.findChildren(QRadioButton) if b.isVisible()]
+    radios[0].click()
+    radios[3].click()  # yes, yes: the three follow-up questions appear
+    settle()
+    print("R yes", dialog.height(), room, scrolled(dialog))
+"""
+
+
+@pytest.mark.parametrize("height", [768, 344])
+def test_the_self_check_uses_the_room_the_screen_has(tmp_path, height: int):
+    """Diff review: with its questions in a scroll area, the self-check after PHQ-9 item
+    9 stopped growing for its follow-up questions (they scrolled in a 406 px dialog on a
+    768 px screen), and on a 344 px screen it opened at Qt's two-thirds of the screen
+    with not one question in view."""
+    screen = {"name": "laptop", "x": 0, "y": 0, "width": 1366 if height > 400 else 683}
+    rows = {
+        row[0]: [int(x) for x in row[1:]]
+        for row in _run_on_screens(tmp_path, SELF_CHECK_CHILD, [{**screen, "height": height}])
+    }
+    for moment in ("first", "yes"):
+        dialog_height, room, scrolls = rows[moment]
+        assert scrolls == 0 or dialog_height >= room, (moment, rows)
