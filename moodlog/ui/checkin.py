@@ -384,7 +384,9 @@ class SelfCheckDialog(NotKeptAtLock, QDialog):
 
     def showEvent(self, event) -> None:  # noqa: N802, ANN001
         super().showEvent(event)
-        self._fit_height()  # (Qt's first size is at most 2/3 of the screen's height)
+        if not getattr(self, "_fitted_at_first_show", False):  # (not at a restore: the
+            self._fitted_at_first_show = True  # size the person chose is kept)
+            self._fit_height()  # (Qt's first size is at most 2/3 of the screen's height)
 
     def _fit_height(self) -> None:
         """Grow (never shrink) to the height the wrapped questions need at this width:
@@ -403,6 +405,12 @@ class SelfCheckDialog(NotKeptAtLock, QDialog):
         needed = fitted_size(self, self.width(), needed).height()  # (then the questions scroll)
         if needed > self.height():
             self.resize(self.width(), needed)
+            screen = self.screen()
+            if screen is not None and self.isVisible():  # grown downwards: kept on screen
+                free, frame = screen.availableGeometry(), self.frameGeometry()
+                over = frame.bottom() - free.bottom()
+                if over > 0:
+                    self.move(self.x(), max(free.top(), frame.top() - over))
 
     def save(self) -> None:
         now = self.context.now()

@@ -386,30 +386,36 @@ class ReminderService(QObject):
         if self.controller.vault is not None:
             self.refresh_state()  # one day's rows: cheap
         reminders = self.logic.due()
-        for reminder in reminders:
-            self.show(reminder)
         if reminders:
-            self.last_shown = reminders
+            self.show_all(reminders)
         return reminders
 
     def show(self, reminder: Reminder) -> None:
+        self.show_all([reminder])
+
+    def show_all(self, reminders: list[Reminder]) -> None:
+        """The reminders due at one moment in one notification or window, and "Later"
+        for all of them (diff review: a second in a row closed or replaced the first,
+        and the daily reminder shown with a session's was lost that day)."""
+        text = "\n".join(shown_text(reminder.text) for reminder in reminders)
         if self.tray is not None:
             self.tray.setVisible(True)
-            self.tray.showMessage(NOTIFICATION_TITLE, shown_text(reminder.text))
+            self.tray.showMessage(NOTIFICATION_TITLE, text)
         else:
             if self.window is not None:
                 self.window.close()
-            self.window = ReminderWindow(reminder.text)
-            self.window.snooze_requested.connect(lambda: self.snooze(reminder))
+            self.window = ReminderWindow(text)
+            self.window.snooze_requested.connect(lambda: self.snooze(reminders))
             self.window.open_requested.connect(self.open_app)
             self.window.show()
-        self.shown.emit(reminder)
+        self.last_shown = list(reminders)
+        for reminder in reminders:
+            self.shown.emit(reminder)
 
-    def snooze(self, reminder: Reminder | None = None) -> None:
-        """ "Remind me in 30 minutes": the reminder window's for its reminder, the tray
-        menu's for every reminder shown last (diff review: the daily and a session's
-        shown together, the tray's snooze brought back only the session's)."""
-        for shown in [reminder] if reminder is not None else self.last_shown or [None]:
+    def snooze(self, reminders: list[Reminder] | None = None) -> None:
+        """ "Remind me in 30 minutes" for ``reminders`` (the reminder window's), or for
+        every reminder shown last (the tray menu's)."""
+        for shown in reminders or self.last_shown or [None]:
             self.logic.snooze(SNOOZE_MINUTES, shown)
 
     def open_app(self) -> None:

@@ -762,16 +762,25 @@ with demo_main_window("moodlog-self-check-room-") as window:
     radios[3].click()  # yes, yes: the three follow-up questions appear
     settle()
     print("R yes", dialog.height(), room, scrolled(dialog))
+    from PySide6.QtCore import QPoint
+    free = QWidget.screen(dialog).availableGeometry()
+    save = dialog.save_button
+    print("R save", int(save.mapToGlobal(QPoint(0, save.height())).y() <= free.bottom() + 1))
+    dialog.resize(dialog.width(), dialog.minimumHeight())  # the person makes it small
+    dialog.hide()
+    dialog.show()
+    settle()
+    print("R kept", int(dialog.height() == dialog.minimumHeight()))
 """
 
 
-@pytest.mark.parametrize("height", [768, 344])
+@pytest.mark.parametrize("height", [768, 512, 344])
 def test_the_self_check_uses_the_room_the_screen_has(tmp_path, height: int):
     """Diff review: with its questions in a scroll area, the self-check after PHQ-9 item
     9 stopped growing for its follow-up questions (they scrolled in a 406 px dialog on a
     768 px screen), and on a 344 px screen it opened at Qt's two-thirds of the screen
     with not one question in view."""
-    screen = {"name": "laptop", "x": 0, "y": 0, "width": 1366 if height > 400 else 683}
+    screen = {"name": "laptop", "x": 0, "y": 0, "width": {768: 1366, 512: 910, 344: 683}[height]}
     rows = {
         row[0]: [int(x) for x in row[1:]]
         for row in _run_on_screens(tmp_path, SELF_CHECK_CHILD, [{**screen, "height": height}])
@@ -779,3 +788,7 @@ def test_the_self_check_uses_the_room_the_screen_has(tmp_path, height: int):
     for moment in ("first", "yes"):
         dialog_height, room, scrolls = rows[moment]
         assert scrolls == 0 or dialog_height >= room, (moment, rows)
+    # Grown for the follow-up questions, its buttons stay on the screen (diff review: at
+    # 150% on 1366x768, 512 px, Save went below it); a height the person chose is kept
+    # when it is shown again.
+    assert rows["save"] == [1] and rows["kept"] == [1]
