@@ -252,11 +252,11 @@ def test_settings_screen_changes_the_reminder(qtbot, data_dir):
     close_app(controller)
 
 
-def test_the_trays_later_brings_back_every_reminder_shown_last(qtbot, data_dir):
-    """Diff review: the daily and a session's reminder shown together, the tray's "Remind
-    me in 30 minutes" brought back only the session's; the daily one was lost that day."""
+def daily_and_session_due(qtbot, data_dir):  # noqa: ANN001, ANN201
+    """A running app whose daily reminder (20:00) and a session's (tomorrow 10:00, 24 h
+    ahead) were just shown together, at 20:00: (controller, service, clock)."""
     from moodlog.domain.treatments import Treatment
-    from tests.gui.helpers import close_app, create_vault_through_the_window, unlock
+    from tests.gui.helpers import create_vault_through_the_window, unlock
 
     controller = create_vault_through_the_window(qtbot, data_dir)
     service = controller.reminders
@@ -273,6 +273,15 @@ def test_the_trays_later_brings_back_every_reminder_shown_last(qtbot, data_dir):
     service.refresh_state()
     clock.advance(hours=1)
     assert sorted(kinds(service.check())) == ["daily", "session"]
+    return controller, service, clock
+
+
+def test_the_trays_later_brings_back_every_reminder_shown_last(qtbot, data_dir):
+    """Diff review: the daily and a session's reminder shown together, the tray's "Remind
+    me in 30 minutes" brought back only the session's; the daily one was lost that day."""
+    from tests.gui.helpers import close_app
+
+    controller, service, clock = daily_and_session_due(qtbot, data_dir)
     service.snooze()  # the tray menu's "Remind me in 30 minutes"
     clock.advance(minutes=29)
     assert service.check() == []
@@ -284,26 +293,11 @@ def test_the_trays_later_brings_back_every_reminder_shown_last(qtbot, data_dir):
 def test_without_a_tray_reminders_due_together_share_one_window(qtbot, data_dir):
     """Diff review: with no tray, the session reminder's window closed the daily one's,
     and its "Later" brought back only the session's: the daily one was lost that day."""
-    from moodlog.domain.treatments import Treatment
     from moodlog.ui.reminders import DEFAULT_SESSION_TEXT
-    from tests.gui.helpers import close_app, create_vault_through_the_window, unlock
+    from tests.gui.helpers import close_app
 
-    controller = create_vault_through_the_window(qtbot, data_dir)
-    service = controller.reminders
+    controller, service, clock = daily_and_session_due(qtbot, data_dir)
     assert service.tray is None  # (offscreen: the reminder window)
-    clock = FakeClock(dt.datetime(2026, 3, 2, 19, 0))
-    service.logic.clock = clock
-    ReminderConfig(enabled=True, time=dt.time(20, 0), session_hours=24).save(
-        controller.vault.settings
-    )
-    controller.vault.treatments.save(
-        Treatment(dt.date(2026, 3, 3), dt.time(10), "ketamine_iv", dose_mg=40)
-    )
-    controller.lock()
-    unlock(qtbot, controller)
-    service.refresh_state()
-    clock.advance(hours=1)
-    assert sorted(kinds(service.check())) == ["daily", "session"]
     text = service.window.label.text()
     assert DEFAULT_TEXT in text and DEFAULT_SESSION_TEXT.split("{")[0].strip() in text
     qtbot.mouseClick(service.window.snooze_button, Qt.MouseButton.LeftButton)

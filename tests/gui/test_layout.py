@@ -489,75 +489,6 @@ def test_the_safety_plan_with_all_its_buttons_does_not_scroll_sideways(demo_wind
     plan.discard_changes()
 
 
-SMALL_SCREEN_CHILD = """
-import sys
-from PySide6.QtWidgets import QApplication
-app = QApplication([])
-from tests.gui.helpers import demo_main_window
-with demo_main_window("moodlog-small-screen-", at_minimum_size=True) as window:
-    today = window.show_screen("Today")
-    for _ in range(5):
-        app.processEvents()
-    free = app.primaryScreen().availableGeometry()
-    button = today.save_button
-    bottom = button.mapTo(window, button.rect().bottomLeft()).y()
-    from moodlog.ui.help_panel import HelpPanel
-    from moodlog.ui.importing import ImportDialog
-    dialogs = [ImportDialog(window.context, window), HelpPanel("GB", None, locked=False)]
-    for dialog in dialogs:
-        dialog.show()
-    app.processEvents()
-    print(max(d.height() for d in dialogs))
-    print(window.minimumSize().height(), window.height(), free.height(), bottom)
-"""
-
-
-def test_on_a_low_screen_the_window_fits_and_save_is_on_it(tmp_path):
-    """Review r8: at 150% on a 1366x768 laptop (911x512 free) the window's fixed
-    minimum height of 560 put Today's "Save check-in" below the screen's edge. The
-    minimum now follows a low screen (never under 300): the screens scroll instead."""
-    import json
-    import os
-    import subprocess
-    import sys
-
-    config = tmp_path / "screen.json"
-    config.write_text(
-        json.dumps(
-            {
-                "synchronousWindowSystemEvents": True,
-                "windowFrameMargins": False,
-                "screens": [
-                    {
-                        "name": "s1",
-                        "x": 0,
-                        "y": 0,
-                        "width": 911,
-                        "height": 512,
-                        "logicalDpi": 96,
-                        "logicalBaseDpi": 96,
-                        "dpr": 1,
-                    }
-                ],
-            }
-        )
-    )
-    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
-    done = subprocess.run(
-        [sys.executable, "-c", SMALL_SCREEN_CHILD],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        cwd=Path(__file__).resolve().parents[2],
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    tallest, minimum, height, free, bottom = map(int, done.stdout.split()[-5:])
-    assert minimum == free - 40 == 472 and height == minimum
-    assert bottom <= height  # "Save check-in" inside the window, the window on the screen
-    assert tallest <= free - 40  # the import dialog (720 high) and the help panel (560)
-
-
 def _run_on_screens(tmp_path: Path, code: str, screens: list[dict]) -> list[list[str]]:
     """Run ``code`` in a child on its own offscreen screens; its lines starting "R "."""
     import json
@@ -579,6 +510,42 @@ def _run_on_screens(tmp_path: Path, code: str, screens: list[dict]) -> list[list
     )
     assert done.returncode == 0, done.stderr[-2000:]
     return [line.split()[1:] for line in done.stdout.splitlines() if line.startswith("R ")]
+
+
+SMALL_SCREEN_CHILD = """
+import sys
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from tests.gui.helpers import demo_main_window
+with demo_main_window("moodlog-small-screen-", at_minimum_size=True) as window:
+    today = window.show_screen("Today")
+    for _ in range(5):
+        app.processEvents()
+    free = app.primaryScreen().availableGeometry()
+    button = today.save_button
+    bottom = button.mapTo(window, button.rect().bottomLeft()).y()
+    from moodlog.ui.help_panel import HelpPanel
+    from moodlog.ui.importing import ImportDialog
+    dialogs = [ImportDialog(window.context, window), HelpPanel("GB", None, locked=False)]
+    for dialog in dialogs:
+        dialog.show()
+    app.processEvents()
+    print("R", max(d.height() for d in dialogs))
+    print("R", window.minimumSize().height(), window.height(), free.height(), bottom)
+"""
+
+
+def test_on_a_low_screen_the_window_fits_and_save_is_on_it(tmp_path):
+    """Review r8: at 150% on a 1366x768 laptop (911x512 free) the window's fixed
+    minimum height of 560 put Today's "Save check-in" below the screen's edge. The
+    minimum now follows a low screen (never under 300): the screens scroll instead."""
+    screen = {"name": "s1", "x": 0, "y": 0, "width": 911, "height": 512}
+    (tallest,), (minimum, height, free, bottom) = (
+        map(int, row) for row in _run_on_screens(tmp_path, SMALL_SCREEN_CHILD, [screen])
+    )
+    assert minimum == free - 40 == 472 and height == minimum
+    assert bottom <= height  # "Save check-in" inside the window, the window on the screen
+    assert tallest <= free - 40  # the import dialog (720 high) and the help panel (560)
 
 
 NARROW = {"name": "laptop", "x": 0, "y": 0, "width": 683, "height": 344}
