@@ -206,16 +206,19 @@ class RestoreDialog(QDialog):
         )
         items = backup.list_backups(self.folder)
         # This journal's own (and unmarked) backups first, newest first; then the others.
-        items.sort(key=lambda item: not item.belongs_to(journal))
+        # One named with a later day than today (made while the clock was set ahead) is
+        # not the newest: it goes after them, and says so (review finding).
+        today = dt.date.today()
+        items.sort(key=lambda item: (not item.belongs_to(journal), item.made_at.date() > today))
         for item in items:
-            self.choice.addItem(
-                tr("{made} — {kind}, {size}").format(
-                    made=made_text(item.made_at),
-                    kind=kind_text(item, journal),
-                    size=backup.describe_size(item.size),
-                ),
-                str(item.path),
+            text = tr("{made} — {kind}, {size}").format(
+                made=made_text(item.made_at),
+                kind=kind_text(item, journal),
+                size=backup.describe_size(item.size),
             )
+            if item.made_at.date() > today:
+                text += " " + tr("(dated after today: the clock was wrong when it was made?)")
+            self.choice.addItem(text, str(item.path))
         self.current = current
         for path, restored_at in backup.kept_journals(vault_path) if vault_path else []:
             self.choice.addItem(

@@ -1757,6 +1757,10 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>(dated after today: the clock was wrong when it was made?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{made} — your journal as it was before that restore, {size}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -464,3 +464,23 @@ def test_the_change_button_with_empty_fields_still_says_what_is_missing(qtbot, d
     settings.change_passphrase()
     assert "at least 8 characters" in settings.passphrase_status.text()
     finish(controller)
+
+
+def test_a_backup_dated_ahead_is_not_offered_first_to_restore(qtbot, vault, tmp_path):
+    """A backup named with a day after today (the clock once set ahead) looked the
+    newest and was chosen first in the Restore list, though it may hold older records."""
+    import datetime as dt
+
+    from moodlog.ui.backups import RestoreDialog
+    from moodlog.vault import backup
+
+    folder = tmp_path / "backups"
+    now = dt.datetime.now().replace(microsecond=0)
+    ahead = backup.write_backup(vault, folder, now=now + dt.timedelta(days=365))
+    today = backup.write_backup(vault, folder, now=now)
+    dialog = RestoreDialog(folder)
+    qtbot.addWidget(dialog)
+    assert dialog.choice.itemData(0) == str(today.path)
+    assert dialog.choice.itemData(1) == str(ahead.path)
+    assert "dated after today" in dialog.choice.itemText(1)
+    assert "dated after today" not in dialog.choice.itemText(0)
