@@ -209,14 +209,14 @@ class RestoreDialog(QDialog):
         # One named with a later day than today (made while the clock was set ahead) is
         # not the newest: it goes after them, and says so (review finding).
         today = dt.date.today()
-        items.sort(key=lambda item: (not item.belongs_to(journal), item.made_at.date() > today))
+        items.sort(key=lambda item: (not item.belongs_to(journal), item.dated_after(today)))
         for item in items:
             text = tr("{made} — {kind}, {size}").format(
                 made=made_text(item.made_at),
                 kind=kind_text(item, journal),
                 size=backup.describe_size(item.size),
             )
-            if item.made_at.date() > today:
+            if item.dated_after(today):
                 text += " " + tr("(dated after today: the clock was wrong when it was made?)")
             self.choice.addItem(text, str(item.path))
         self.current = current

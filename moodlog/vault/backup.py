@@ -178,6 +178,14 @@ class BackupFile:
             return QT_TR_NOOP("before an import")  # (review: not "made by you")
         return QT_TR_NOOP("automatic") if self.automatic else QT_TR_NOOP("made by you")
 
+    def dated_after(self, day: dt.date) -> bool:
+        """Named with a later day than ``day`` (today): made while the computer's clock
+        was set ahead. Such a backup is kept, but is not the newest: it neither stops the
+        daily backup nor takes a place in the retention rule, and the Restore list puts
+        it last (review findings). By day: the screens' "now" is to the minute, and a
+        backup made in that minute is named to the second."""
+        return self.made_at.date() > day
+
     def belongs_to(self, journal: str) -> bool:
         """Whether it counts as the backup of the journal marked ``journal``: it has
         that mark, or was made before marks (it may be another journal's, but counting
@@ -307,14 +315,12 @@ def last_backup_time(
     folder: Path, journal: str | None = None, now: dt.datetime | None = None
 ) -> dt.datetime | None:
     """When the newest backup was made; with ``now``, the newest made by the end of its
-    day: one named with a later day (made while the computer's clock was set ahead)
-    would otherwise stop the daily backup and the reminder until that day came (review
-    finding). (By day: the screens' ``now`` is to the minute, and a backup made in
-    the same minute is named to the second.)"""
-    times = [b.made_at for b in list_backups(folder, journal)]
+    day (:meth:`BackupFile.dated_after`): one named with a later day would otherwise
+    stop the daily backup and the reminder until that day came (review finding)."""
+    backups = list_backups(folder, journal)
     if now is not None:
-        times = [made for made in times if made.date() <= now.date()]
-    return max(times, default=None)
+        backups = [b for b in backups if not b.dated_after(now.date())]
+    return max((b.made_at for b in backups), default=None)
 
 
 def reminder_text(folder: Path, now: dt.datetime, journal: str | None = None) -> str | None:
@@ -548,7 +554,7 @@ def to_keep(backups: list[BackupFile], now: dt.datetime | None = None) -> set[Pa
     and takes no place: those filled the 7 days and 4 weeks, and each new daily backup
     was deleted as soon as it was made (diff review)."""
     keep = {b.path for b in backups if not b.automatic}
-    ahead = {b.path for b in backups if now is not None and b.made_at.date() > now.date()}
+    ahead = {b.path for b in backups if now is not None and b.dated_after(now.date())}
     keep |= ahead
     automatic = sorted(
         (b for b in backups if b.automatic and b.path not in ahead),
