@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -354,11 +353,6 @@ class SelfCheckDialog(NotKeptAtLock, QDialog):
         # below stay in view.
         from moodlog.ui.widgets import ContentScrollArea
 
-        self.scroll = ContentScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setSizeAdjustPolicy(QScrollArea.SizeAdjustPolicy.AdjustToContents)
-        self.scroll.setAccessibleName(tr("Questions"))
         body = QWidget()
         questions = QVBoxLayout(body)
         questions.setContentsMargins(0, 0, 0, 0)
@@ -369,7 +363,7 @@ class SelfCheckDialog(NotKeptAtLock, QDialog):
         # (its own crisis line after a yes, unless it is already at the top)
         self.widget = SelfCheckWidget(context=None if show_help else context)
         questions.addWidget(self.widget)
-        self.scroll.setWidget(body)
+        self.scroll = ContentScrollArea(body, tr("Questions"))
         layout.addWidget(self.scroll, 1)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)

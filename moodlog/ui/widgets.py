@@ -431,9 +431,18 @@ class CurrentPageStack(QStackedWidget):
 
 
 class ContentScrollArea(QScrollArea):
-    """A scroll area whose size hint is its content's whole size (QScrollArea bounds
-    its hint to 36 x 24 lines and keeps the first one), and whose height follows the
-    content's height for a width: a dialog sized by its hint is as before."""
+    """A frameless scroll area around ``body`` (named ``name`` for assistive technology:
+    it is a Tab stop, its arrow keys scroll) whose size hint is its content's whole size
+    (QScrollArea bounds its hint to 36 x 24 lines and keeps the first one), and whose
+    height follows the content's height for a width: a dialog sized by its hint is as
+    before."""
+
+    def __init__(self, body: QWidget, name: str) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAccessibleName(name)
+        self.setWidget(body)
 
     def _extra(self) -> int:
         return 2 * self.frameWidth()
@@ -478,14 +487,7 @@ def scroll_above(layout: QBoxLayout, keep: int = 1) -> QScrollArea:
             inner.addLayout(item.layout(), stretch)
         else:
             inner.addItem(item)
-    scroll = ContentScrollArea()
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    # a Tab stop (arrow keys scroll it), so it is named (diff review: an unnamed stop)
-    scroll.setAccessibleName(tr("Contents"))
-    # (its size hint follows the content: a dialog sized by its hint is as before)
-    scroll.setSizeAdjustPolicy(QScrollArea.SizeAdjustPolicy.AdjustToContents)
-    scroll.setWidget(body)
+    scroll = ContentScrollArea(body, tr("Contents"))  # (diff review: an unnamed Tab stop)
     layout.insertWidget(0, scroll, 1)
     return scroll
 
