@@ -374,12 +374,13 @@ class SelfCheckDialog(NotKeptAtLock, QDialog):
         row.addWidget(buttons)
         layout.addLayout(row)
         self.widget.changed.connect(self._fit_height)
+        self._fitted_at_first_show = False
         self.note_opened()  # (its input is not kept at a lock: said so then)
 
     def showEvent(self, event) -> None:  # noqa: N802, ANN001
         super().showEvent(event)
-        if not getattr(self, "_fitted_at_first_show", False):  # (not at a restore: the
-            self._fitted_at_first_show = True  # size the person chose is kept)
+        if not self._fitted_at_first_show:  # (not at a restore: the size the person
+            self._fitted_at_first_show = True  # chose is kept)
             self._fit_height()  # (Qt's first size is at most 2/3 of the screen's height)
 
     def _fit_height(self) -> None:

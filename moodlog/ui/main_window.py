@@ -124,6 +124,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self._closing_for_lock = False
+        self._watching_screen = False  # (from the first show: the window has a handle)
+        self._watched_screen = None  # whose free area changes refit the window
         self.screens: dict[str, QWidget] = {}
         from moodlog.ui.window_state import default_size, minimum_size
 
@@ -340,7 +342,7 @@ class MainWindow(QMainWindow):
         kind = event.type()
         if kind in (QEvent.Type.WindowBlocked, QEvent.Type.WindowUnblocked):
             self.lock_keys_while_blocked.install(kind == QEvent.Type.WindowBlocked)
-        elif kind == QEvent.Type.Show and not getattr(self, "_watching_screen", False):
+        elif kind == QEvent.Type.Show and not self._watching_screen:
             self._watching_screen = True
             self.windowHandle().screenChanged.connect(self._screen_changed)
             self._screen_changed(self.windowHandle().screen())
@@ -350,13 +352,19 @@ class MainWindow(QMainWindow):
     def _screen_changed(self, screen) -> None:  # noqa: ANN001 - a QScreen
         """Moved to another screen, or its scaling changed: fit it again (diff review: a
         window dragged onto a laptop at 200% kept Lock beyond the screen's edge)."""
-        if getattr(self, "_watched_screen", None) is not None:
-            with contextlib.suppress(RuntimeError, TypeError):
-                self._watched_screen.availableGeometryChanged.disconnect(self._fit_screen)
+        self._stop_watching_screen()
         self._watched_screen = screen
         if screen is not None:
             screen.availableGeometryChanged.connect(self._fit_screen)
         self._fit_screen()
+
+    def _stop_watching_screen(self) -> None:
+        """Undo the connection to the screen, which outlives the window (left, it kept
+        the closed window's method alive: tests/reliability/test_endurance.py)."""
+        if self._watched_screen is not None:
+            with contextlib.suppress(RuntimeError, TypeError):
+                self._watched_screen.availableGeometryChanged.disconnect(self._fit_screen)
+            self._watched_screen = None
 
     def _fit_screen(self, *_args: object) -> None:
         """The minimum size for this screen (:func:`window_state.minimum_size`), and on a
@@ -402,11 +410,7 @@ class MainWindow(QMainWindow):
 
     def close_for_lock(self) -> None:
         self._closing_for_lock = True
-        screen = getattr(self, "_watched_screen", None)
-        if screen is not None:  # (the screen outlives the window: its connection too)
-            with contextlib.suppress(RuntimeError, TypeError):
-                screen.availableGeometryChanged.disconnect(self._fit_screen)
-            self._watched_screen = None
+        self._stop_watching_screen()
         self.lock_keys_while_blocked.install(False)
         for dialog in self.dialogs_closed_by_the_lock():
             dialog.close()
