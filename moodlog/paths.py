@@ -37,6 +37,17 @@ def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
     return default_data_dir()
 
 
+def dangling_link(path: Path) -> Path | None:
+    """``path``, or the nearest folder above it, when it is a link to something not there
+    (a drive not connected); else None."""
+    for part in (path, *path.parents):
+        if part.exists():
+            return None  # (and so is everything above it)
+        if part.is_symlink():
+            return part
+    return None
+
+
 def ensure_private_dir(path: Path) -> Path:
     """Create ``path`` and make it owner-only (0700); the folders above it that this
     makes are owner-only too (review finding: with ``--data-dir a/b/c`` they got the
@@ -49,16 +60,16 @@ def ensure_private_dir(path: Path) -> Path:
     path = Path(path)
     if path.exists() and not path.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, "it is a file, not a folder", str(path))
+    link = dangling_link(path)
+    if link is not None:
+        raise FileNotFoundError(
+            errno.ENOENT,
+            f"it is a link to {os.readlink(link)}, which is not there (is the drive connected?)",
+            str(link),
+        )
     missing = []
     folder = path
     while not folder.exists():
-        if folder.is_symlink():  # a link to a folder not there (a drive not connected)
-            raise FileNotFoundError(
-                errno.ENOENT,
-                f"it is a link to {os.readlink(folder)}, which is not there (is the drive "
-                "connected?)",
-                str(folder),
-            )
         missing.append(folder)
         folder = folder.parent
     if not folder.is_dir():

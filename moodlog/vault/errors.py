@@ -57,10 +57,10 @@ def missing_vault(path: object) -> VaultMissing:
     it, is a link to something not there (a drive not connected), else :class:`VaultMissing`."""
     from pathlib import Path
 
-    for part in (Path(path), *Path(path).parents):
-        if part.is_symlink() and not part.exists():
-            return BrokenLink(part)
-    return VaultMissing(path)
+    from moodlog.paths import dangling_link
+
+    link = dangling_link(Path(path))
+    return VaultMissing(path) if link is None else BrokenLink(link)
 
 
 class BrokenLink(VaultMissing):
