@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QScrollBar,
     QSlider,
-    QStackedWidget,
+    QStackedLayout,
     QTableWidget,
     QTimeEdit,
     QVBoxLayout,
@@ -405,29 +406,93 @@ class FittedColumns(QObject):
         save_column_widths(self.data_dir, self.name, widths)
 
 
-class CurrentPageStack(QStackedWidget):
-    """A stack of pages that, with ``follow_current``, takes the size of the page shown,
-    not of the largest page built so far: inside a scroll area on a small screen (diff
-    review: after Trends, Help scrolled sideways and Today's Save was below the window).
-    (Pages with wrapped text still count at the tallest page's height for a width:
-    QStackedLayout asks every page, and Qt's layouts ask it, not this widget.)"""
+class _PageLayout(QStackedLayout):
+    """QStackedLayout whose sizes, with ``follow_current``, are the shown page's. Qt's
+    own asks every page (its largest size, and its tallest height for a width), and Qt's
+    layouts ask a widget's layout, not the widget, for a height for a width."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.follow_current = False
+
+    def _current(self) -> QWidget | None:
+        return self.currentWidget() if self.follow_current else None
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        page = self._current()
+        return super().sizeHint() if page is None else page.sizeHint()
+
+    def minimumSize(self) -> QSize:  # noqa: N802
+        page = self._current()
+        if page is None:
+            return super().minimumSize()
+        return page.minimumSizeHint().expandedTo(page.minimumSize())
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        page = self._current()
+        return super().hasHeightForWidth() if page is None else page.hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        page = self._current()
+        return super().heightForWidth(width) if page is None else page.heightForWidth(width)
+
+
+class CurrentPageStack(QWidget):
+    """A stack of pages (QStackedWidget's calls) that, with ``follow_current``, takes the
+    size of the page shown, not of the largest page built so far: inside a scroll area on
+    a small screen (diff review: after Trends, Help scrolled sideways and Today's Save was
+    below the window; the introduction's short first step scrolled over the set-up step's
+    height of blank space)."""
 
     def __init__(self, follow_current: bool = False) -> None:
         super().__init__()
+        self._layout = _PageLayout(self)
+        self.currentChanged = self._layout.currentChanged
         self.follow_current = follow_current
-        self.currentChanged.connect(lambda _index: self.updateGeometry())
+        self.currentChanged.connect(lambda _index: self._page_changed())
 
-    def sizeHint(self) -> QSize:  # noqa: N802
-        page = self.currentWidget()
-        if not self.follow_current or page is None:
-            return super().sizeHint()
-        return page.sizeHint()
+    @property
+    def follow_current(self) -> bool:
+        return self._layout.follow_current
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
-        page = self.currentWidget()
-        if not self.follow_current or page is None:
-            return super().minimumSizeHint()
-        return page.minimumSizeHint().expandedTo(page.minimumSize())
+    @follow_current.setter
+    def follow_current(self, follow: bool) -> None:
+        self._layout.follow_current = follow
+        self._page_changed()
+
+    def _page_changed(self) -> None:
+        self._layout.invalidate()
+        self.updateGeometry()
+
+    def addWidget(self, page: QWidget) -> int:  # noqa: N802
+        return self._layout.addWidget(page)
+
+    def insertWidget(self, index: int, page: QWidget) -> int:  # noqa: N802
+        return self._layout.insertWidget(index, page)
+
+    def removeWidget(self, page: QWidget) -> None:  # noqa: N802
+        self._layout.removeWidget(page)
+
+    def count(self) -> int:
+        return self._layout.count()
+
+    def currentIndex(self) -> int:  # noqa: N802
+        return self._layout.currentIndex()
+
+    def setCurrentIndex(self, index: int) -> None:  # noqa: N802
+        self._layout.setCurrentIndex(index)
+
+    def currentWidget(self) -> QWidget | None:  # noqa: N802
+        return self._layout.currentWidget()
+
+    def setCurrentWidget(self, page: QWidget) -> None:  # noqa: N802
+        self._layout.setCurrentWidget(page)
+
+    def widget(self, index: int) -> QWidget | None:
+        return self._layout.widget(index)
+
+    def indexOf(self, page: QWidget) -> int:  # noqa: N802
+        return self._layout.indexOf(page)
 
 
 class ContentScrollArea(QScrollArea):
@@ -481,8 +546,13 @@ def scroll_above(layout: QBoxLayout, keep: int = 1) -> QScrollArea:
     while layout.count() > keep:
         stretch = layout.stretch(0)
         item = layout.takeAt(0)
-        if item.widget() is not None:
-            inner.addWidget(item.widget(), stretch)
+        widget = item.widget()
+        if widget is not None:
+            # The old item goes first: deleted after the new one is made, it would leave
+            # the widget with no layout item of its own, whose sizes then go stale (the
+            # introduction's first step kept the set-up step's height for a width).
+            shiboken6.delete(item)
+            inner.addWidget(widget, stretch)
         elif item.layout() is not None:
             inner.addLayout(item.layout(), stretch)
         else:

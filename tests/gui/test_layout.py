@@ -650,6 +650,66 @@ def test_on_a_narrow_screen_every_screen_and_dialog_fits(tmp_path):
     assert rows["lock"] == ["True"]
 
 
+INTRODUCTION_CHILD = """
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from tests.gui.helpers import demo_main_window
+from moodlog.ui.onboarding import OnboardingDialog
+from moodlog.ui.widgets import ContentScrollArea
+with demo_main_window("moodlog-narrow-intro-") as window:
+    dialog = OnboardingDialog(window.context, window, first_run=False)
+    dialog.show()
+    area = dialog.findChild(ContentScrollArea)
+    for index in (0, 1, 2, 3, 2, 1):
+        dialog._show_page(index)
+        for _ in range(8):
+            app.processEvents()
+        page = dialog.pages.currentWidget()
+        need = page.heightForWidth(page.width())
+        print("R", index, need, area.viewport().height(), area.verticalScrollBar().maximum())
+    dialog.close()
+"""
+
+
+def test_on_a_narrow_screen_each_introduction_step_scrolls_only_as_far_as_it_goes(tmp_path):
+    """At 683x344 the introduction's short steps (two paragraphs) scrolled over 140 px of
+    blank space: their stack took the set-up step's height for a width (Qt's stacked
+    layout asks every page), and a widget moved into the scroll area kept a stale size."""
+    rows = [list(map(int, row)) for row in _run_on_screens(tmp_path, INTRODUCTION_CHILD, [NARROW])]
+    assert [row[0] for row in rows] == [0, 1, 2, 3, 2, 1]
+    setup = rows[2]
+    assert setup[1] > setup[2] and setup[3] > 0  # the set-up step is taller: it scrolls
+    for index, need, viewport, scroll in rows:
+        if need < viewport - 40:  # a short step (with room for the heading): no scrolling
+            assert scroll == 0, (index, need, viewport, scroll)
+    assert rows[3][3] == 0 and rows[5][3] == 0  # nor after the tall one was shown
+
+
+TALLEST_PAGE_CHILD = """
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from tests.gui.helpers import demo_main_window
+with demo_main_window("moodlog-tallest-") as window:
+    window.resize(1100, 700)
+    sideways = window.stack.parentWidget().parentWidget()
+    for title in ("Settings", "Help", "Trends", "Journal"):
+        window.show_screen(title)
+        for _ in range(10):
+            app.processEvents()
+    print("R", type(sideways).__name__, sideways.verticalScrollBar().maximum())
+"""
+
+
+def test_on_an_800_px_screen_the_journal_does_not_scroll_for_a_taller_screen(tmp_path):
+    """On Qt's default 800x800 screen (narrower than the layout) the screens sit in a
+    scroll area; after Settings and Help, the Journal scrolled down over blank space and
+    its Edit and Delete were below the window: the stack took the tallest screen's
+    height for a width."""
+    screen = {"name": "square", "x": 0, "y": 0, "width": 800, "height": 800}
+    ((kind, scroll),) = _run_on_screens(tmp_path, TALLEST_PAGE_CHILD, [screen])
+    assert kind == "QScrollArea" and int(scroll) == 0
+
+
 MOVED_CHILD = """
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication, QWidget
