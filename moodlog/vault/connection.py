@@ -216,7 +216,7 @@ def create_connection(path: Path, passphrase: str) -> Connection:
             conn.close()
         os.unlink(path)
         if isinstance(error, DatabaseError):
-            problem = storage_problem(error, "The journal could not be created")
+            problem = storage_problem(error, "The journal could not be created", new_journal=True)
             if problem is not None:
                 raise problem from None
         raise

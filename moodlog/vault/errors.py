@@ -99,6 +99,9 @@ class VaultInUse(VaultError):
         )
 
 
+SAVED_BEFORE_IS_SAFE = "What was saved before is safe."
+
+
 class StorageProblem(VaultError):
     """Reading or writing the file failed for a reason outside moodlog (disk full,
     another program holding the file...). ``reason`` is the plain cause, e.g.
@@ -107,9 +110,12 @@ class StorageProblem(VaultError):
     reason = "the vault file could not be read or written"
     advice = "What was saved before is safe. Please try again."
 
-    def __init__(self, doing: str = "Not saved") -> None:
+    def __init__(self, doing: str = "Not saved", new_journal: bool = False) -> None:
         self.doing = doing
-        super().__init__(f"{doing}: {self.reason}. {self.advice}")
+        advice = self.advice
+        if new_journal:  # nothing was saved before (review finding: init on a full disk)
+            advice = advice.replace(SAVED_BEFORE_IS_SAFE, "No journal was made.")
+        super().__init__(f"{doing}: {self.reason}. {advice}")
 
 
 class DiskFull(StorageProblem):
@@ -151,22 +157,26 @@ class FolderNotWritable(StorageProblem):
     )
 
 
-def storage_problem(error: BaseException, doing: str = "Not saved") -> StorageProblem | None:
-    """The plain-language StorageProblem behind an SQLite error, if it is one."""
+def storage_problem(
+    error: BaseException, doing: str = "Not saved", new_journal: bool = False
+) -> StorageProblem | None:
+    """The plain-language StorageProblem behind an SQLite error, if it is one
+    (``new_journal``: one being created, with nothing saved before)."""
     text = str(error).lower()
+    kind: type[StorageProblem] | None = None
     if "database or disk is full" in text or "disk is full" in text:
-        return DiskFull(doing)
-    if "database is locked" in text or "database table is locked" in text or "busy" in text:
-        return VaultBusy(doing)
-    if "file is not a database" in text:
-        return VaultChanged(doing)
-    if "readonly database" in text or "read-only" in text:
-        return VaultReadOnly(doing)
-    if "disk i/o error" in text:
-        return DiskError(doing)
-    if "unable to open database file" in text:  # (review finding: out of inodes, a
-        return FolderNotWritable(doing)  # folder made read-only: "Something went wrong")
-    return None
+        kind = DiskFull
+    elif "database is locked" in text or "database table is locked" in text or "busy" in text:
+        kind = VaultBusy
+    elif "file is not a database" in text:
+        kind = VaultChanged
+    elif "readonly database" in text or "read-only" in text:
+        kind = VaultReadOnly
+    elif "disk i/o error" in text:
+        kind = DiskError
+    elif "unable to open database file" in text:  # (review finding: out of inodes, a
+        kind = FolderNotWritable  # folder made read-only: "Something went wrong")
+    return None if kind is None else kind(doing, new_journal)
 
 
 def os_reason(error: OSError) -> str:

@@ -78,7 +78,7 @@ class Vault:
             vault.close()
             path.unlink(missing_ok=True)
             if isinstance(error, StorageProblem):
-                raise type(error)("The journal could not be created") from None
+                raise type(error)("The journal could not be created", new_journal=True) from None
             raise
         return vault
 

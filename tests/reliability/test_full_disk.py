@@ -16,7 +16,7 @@ import sqlcipher3
 
 from moodlog.domain.entries import Entry
 from moodlog.vault import connection as conn_mod
-from moodlog.vault.errors import DiskFull, VaultBusy
+from moodlog.vault.errors import DiskFull, VaultBusy, storage_problem
 from moodlog.vault.vault import Vault
 from tests.conftest import PASSPHRASE
 
@@ -204,7 +204,21 @@ def test_init_on_a_full_disk_says_so_and_leaves_no_file(data_dir: Path, small_di
     )
     assert code == 1
     assert "could not be created: the disk is full" in err and "unexpected" not in err
+    assert "No journal was made." in err and "saved before" not in err  # (nothing was)
     assert not (data_dir / "moodlog.db").exists()
+
+
+def test_a_journal_that_cannot_be_created_says_nothing_was_saved_before(tmp_path: Path):
+    """The header written, its folder then full (review finding: "What was saved
+    before is safe" for a journal that never had anything in it)."""
+    error = conn_mod.DatabaseError("database or disk is full")
+    created = storage_problem(error, "The journal could not be created", new_journal=True)
+    opened = storage_problem(error, "Not saved")
+    assert str(created) == (
+        "The journal could not be created: the disk is full. Free some space, then try "
+        "again. No journal was made."
+    )
+    assert str(opened).endswith("What was saved before is safe.")
 
 
 def test_import_on_a_full_disk_says_so_and_imports_nothing(
