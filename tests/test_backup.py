@@ -730,3 +730,44 @@ def test_backups_dated_ahead_take_no_place_and_never_push_out_todays(tmp_path: P
     real = [b for b in left if b.path not in future]
     assert len(real) == 8  # 7 days, and the week before them
     assert future <= {b.path for b in left}  # kept, taking no place
+
+
+@pytest.mark.parametrize("fails", ["replace", "keep side"])
+def test_a_restore_that_cannot_replace_the_journal_leaves_it_and_its_files_as_they_were(
+    tmp_path: Path, monkeypatch, fails: str
+):
+    """Hard-conditions review: a journal that could not be replaced (made immutable)
+    left a stray ``moodlog.db.before-restore-...bak`` beside a journal said to be "as it
+    was". A side file SQLite left after a crash (its rollback journal) goes back too: it
+    was taken away first, and a journal without it would lose its last write's undo."""
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    vault_path = data_dir / "moodlog.db"
+    with Vault.create(vault_path, PASSPHRASE) as vault:
+        vault.entries.add(Entry(day=dt.date(2026, 3, 1), time=dt.time(9), mood=4))
+        made = backup.write_backup(vault, tmp_path / "backups", now=dt.datetime(2026, 3, 1, 9))
+    (data_dir / "moodlog.db-journal").write_bytes(b"rollback journal left by a crash")
+    (data_dir / "moodlog.db-wal").write_bytes(b"a write-ahead log")
+    before = {p.name: p.read_bytes() for p in data_dir.iterdir()}
+    prepared = backup.prepare_restore(made.path, PASSPHRASE, vault_path)
+    real_replace, real_keep = os.replace, backup._keep_file
+
+    def replace(source, target):  # noqa: ANN001, ANN202
+        if Path(target) == vault_path:
+            raise PermissionError(1, "Operation not permitted", str(target))
+        return real_replace(source, target)
+
+    def keep(source: Path, kept: Path) -> None:
+        if source.name.endswith("-wal"):
+            raise OSError(28, "No space left on device")
+        real_keep(source, kept)
+
+    if fails == "replace":
+        monkeypatch.setattr(backup.os, "replace", replace)
+    else:
+        monkeypatch.setattr(backup, "_keep_file", keep)
+    with pytest.raises(backup.BackupError, match="Your journal is as it was"):
+        backup.finish_restore(prepared, now=dt.datetime(2026, 3, 2, 9))
+    monkeypatch.undo()
+    after = {p.name: p.read_bytes() for p in data_dir.iterdir()}
+    assert after == before  # no .bak, no temp file, the side files back, the journal the same

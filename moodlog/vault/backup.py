@@ -1025,6 +1025,7 @@ def finish_restore(prepared: PreparedRestore, now: dt.datetime | None = None) ->
     except BaseException:
         prepared.cancel()
         raise
+    moved: list[tuple[Path, Path]] = []  # (side file, where it is kept)
     try:
         if vault_path.exists():
             kept = kept_path_for(vault_path, now or dt.datetime.now())
@@ -1034,18 +1035,36 @@ def finish_restore(prepared: PreparedRestore, now: dt.datetime | None = None) ->
                 if side.exists():
                     _keep_file(side, kept.with_name(kept.name + suffix))
                     side.unlink()  # it belongs to the old vault, never to the restored one
+                    moved.append((side, kept.with_name(kept.name + suffix)))
             _fsync_dir(vault_path.parent)
         os.replace(prepared.temp, vault_path)
-        os.chmod(vault_path, 0o600)
-        _fsync_dir(vault_path.parent)
     except OSError as error:
         prepared.cancel()
+        _undo_keeping(kept, moved)
         raise BackupError(
             f"The backup could not be restored: {_os_reason(error)}. Your journal is as it was."
         ) from None
     finally:
         lock.release()
+    # Restored. Should these fail, the journal is still the restored one (a rename is
+    # not undone by a failed flush): nothing to undo, nothing to report.
+    with contextlib.suppress(OSError):
+        os.chmod(vault_path, 0o600)
+        _fsync_dir(vault_path.parent)
     return kept
+
+
+def _undo_keeping(kept: Path | None, moved: list[tuple[Path, Path]]) -> None:
+    """A restore that failed before the vault was replaced: the side files go back
+    beside the vault (a journal SQLite left after a crash belongs to it) and the kept
+    copy goes (review finding: a vault that could not be replaced, e.g. made immutable,
+    left a stray ``.before-restore-...bak`` beside a journal said to be as it was)."""
+    for side, kept_side in reversed(moved):
+        with contextlib.suppress(OSError):
+            os.replace(kept_side, side)
+    if kept is not None:
+        with contextlib.suppress(OSError):
+            kept.unlink()
 
 
 def restore(
