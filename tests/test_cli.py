@@ -285,3 +285,21 @@ def test_period_dates_are_exactly_yyyy_mm_dd_and_real_days(tmp_path: Path, value
     assert done.returncode != 0 and message in done.stderr
     _one_plain_line(done.stderr)
     assert not (tmp_path / "s.pdf").exists()
+
+
+def test_a_long_sentence_is_a_passphrase_like_any_other(tmp_path: Path):
+    """Contracts review: zxcvbn 4.5 refuses text over 72 characters, and every
+    passphrase longer than that (the advice itself suggests a few unrelated words) ended
+    in "unexpected error" for init, passwd and a backup's own passphrase."""
+    data = tmp_path / "vault"
+    long = "the quiet river runs past the old mill every morning before the sun is up, ok"
+    longer = long + " and again at night when the owls call over the frozen fields of home"
+    assert len(long) > 72 and len(longer) > 140
+    made = run_cli(["--data-dir", str(data), "init", "--passphrase-stdin"], long + "\n")
+    assert made.returncode == 0, made.stderr
+    changed = run_cli(
+        ["--data-dir", str(data), "passwd", "--passphrase-stdin"], f"{long}\n{longer}\n"
+    )
+    assert changed.returncode == 0, changed.stderr
+    check = run_cli(["--data-dir", str(data), "check", "--passphrase-stdin"], longer + "\n")
+    assert check.returncode == 0 and "integrity ok" in check.stdout

@@ -86,3 +86,18 @@ def test_attempt_words():
     assert attempt_words(2) == "second attempt"
     assert attempt_words(8) == "eighth attempt"
     assert attempt_words(12) == "attempt 12"
+
+
+def test_a_passphrase_longer_than_zxcvbn_reads_is_rated_and_creates_the_journal(qtbot, data_dir):
+    """Contracts review: past 72 characters every keystroke raised zxcvbn's ValueError
+    (an "unexpected error" box each time) and Create made no journal."""
+    long = "the quiet river runs past the old mill every morning before the sun is up, ok"
+    controller = AppController(data_dir)
+    controller.start()
+    qtbot.addWidget(controller.lock_window)
+    page = controller.create_page
+    qtbot.keyClicks(page.first, long)  # (an exception in a slot fails the test: pytest-qt)
+    qtbot.keyClicks(page.second, long)
+    assert page.strength.text().startswith("Strength: Very strong")
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    assert controller.main_window is not None and (data_dir / "moodlog.db").exists()
