@@ -515,3 +515,58 @@ def test_bad_plan_versions_and_hidden_tags_are_named(demo_document: dict, change
     with pytest.raises(ValidationError) as info:
         json_format.from_document(bad)
     assert where in str(info.value)
+
+
+def test_the_persons_settings_move_with_them_and_the_round_trip_is_identical(
+    vault: Vault, tmp_path: Path
+):
+    """Contracts review: an export of a journal set up in the app carried the reminder,
+    the fields shown on Today and the seen introduction, and the import dropped them:
+    on the new computer the reminder was off and the introduction ran again, and the
+    second export differed from the first."""
+    from moodlog.ui.daily_fields import save_shown_fields, shown_fields
+    from moodlog.ui.reminders import SETTING_KEYS, ReminderConfig
+
+    ReminderConfig(enabled=True, time=dt.time(20, 30), text="Notes?", session_hours=12).save(
+        vault.settings
+    )
+    save_shown_fields(vault.settings, ["sleep_hours", "anxiety"])
+    for key in ("onboarding_done", "backup_passphrase_notice_shown"):
+        vault.settings.set(key, True)
+    vault.settings.set("an_internal_key_of_a_later_version", {"x": 1})
+    first = json_format.dumps(bulk.load(vault))
+    assert "an_internal_key" not in first  # only the documented keys are written
+    target = Vault.create(tmp_path / "moodlog.db", PASSPHRASE)
+    try:
+        bulk.store(target, json_format.from_document(json.loads(first)))
+        assert json_format.dumps(bulk.load(target)) == first
+        assert ReminderConfig.load(target.settings) == ReminderConfig.load(vault.settings)
+        assert shown_fields(target.settings) == ("anxiety", "sleep_hours")
+        assert target.settings.get("onboarding_done") is True
+        assert {key: target.settings.get(key) for key in SETTING_KEYS}["reminder_time"] == "20:30"
+    finally:
+        target.close()
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("reminder_time", "25:00"),
+        ("reminder_time", "8:30"),
+        ("session_reminder_hours", 73),
+        ("daily_fields", ["mood"]),
+        ("daily_fields", ["anxiety", "anxiety"]),
+        ("onboarding_done", "yes"),
+    ],
+)
+def test_a_bad_carried_setting_is_named(demo_document: dict, key: str, value):
+    document = _broken(demo_document, ["settings"], {key: value})
+    with pytest.raises(ValidationError, match=f"settings.{key}: must be"):
+        json_format.from_document(document)
+
+
+def test_the_session_reminder_range_is_the_settings_screens(qapp, vault: Vault):
+    from moodlog.ui.reminders import ReminderSettings
+
+    box = ReminderSettings(vault.settings).session_hours
+    assert (box.minimum(), box.maximum()) == (0, json_format.SESSION_REMINDER_MAX_HOURS)

@@ -19,6 +19,8 @@ FIELD_LABELS = {
     "sleep_hours": QT_TR_NOOP("Hours slept"),
     "sleep_quality": QT_TR_NOOP("Sleep quality"),
 }
+# The scales a person may hide from Today (mood, tags and the note are always asked).
+OPTIONAL_DAILY_FIELDS = ("anxiety", "energy", "irritability", "sleep_hours", "sleep_quality")
 BACKFILL_AFTER = dt.timedelta(hours=48)
 MAX_NOTE_CHARS = 5_000_000
 MAX_TAG_CHARS = 60  # a tag's name, on every screen and in every import

@@ -20,6 +20,7 @@ from moodlog.domain.dates import EARLIEST_DAY, YEARS_AHEAD, latest_day
 from moodlog.domain.entries import (
     MAX_NOTE_CHARS,
     MAX_TAG_CHARS,
+    OPTIONAL_DAILY_FIELDS,
     Entry,
     clean_tag,
     validate_entry,
@@ -78,7 +79,7 @@ def to_document(contents: VaultContents) -> dict[str, Any]:
         "version": FORMAT_VERSION,
         "tags": sorted(contents.tags, key=str.casefold),
         "hidden_tags": sorted(contents.hidden_tags, key=str.casefold),
-        "settings": dict(sorted(contents.settings.items())),
+        "settings": {k: v for k, v in sorted(contents.settings.items()) if k in SETTINGS},
         "entries": [
             {
                 "date": _d(e.day),
@@ -334,10 +335,17 @@ def _long_text(value: Any) -> bool:
     return type(value) is str and len(value) <= MAX_TEXT_CHARS
 
 
+def _true_or_false(value: Any) -> bool:
+    return type(value) is bool
+
+
+SESSION_REMINDER_MAX_HOURS = 72  # (Settings offers 0-72 hours before an appointment)
+
+
 SETTINGS: dict[str, tuple[Any, str]] = {
     "questionnaire_every_days": (_whole_days, "a whole number of days from 1 to 90"),
     "aftercare_text": (_long_text, f"text of at most {MAX_TEXT_CHARS:,} characters"),
-    "pdf_unencrypted_warning_shown": (lambda value: type(value) is bool, "true or false"),
+    "pdf_unencrypted_warning_shown": (_true_or_false, "true or false"),
     # booster timing (issue 16): sessions in the summary; the session the observation was
     # last shown for, and the day
     "booster_last_sessions": (
@@ -352,6 +360,28 @@ SETTINGS: dict[str, tuple[Any, str]] = {
         ),
         'an object with the texts "session" and "day"',
     ),
+    # The person's choices, carried to a new computer (contracts review: the reminder,
+    # the fields shown on Today and the seen introduction were lost on the way).
+    "reminder_enabled": (_true_or_false, "true or false"),
+    "reminder_time": (
+        lambda value: type(value) is str and re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value),
+        'a time of day as "HH:MM"',
+    ),
+    "reminder_text": (_long_text, f"text of at most {MAX_TEXT_CHARS:,} characters"),
+    "session_reminder_hours": (
+        lambda value: type(value) is int and 0 <= value <= SESSION_REMINDER_MAX_HOURS,
+        f"a whole number of hours from 0 to {SESSION_REMINDER_MAX_HOURS}",
+    ),
+    "daily_fields": (
+        lambda value: (
+            isinstance(value, list)
+            and all(type(name) is str and name in OPTIONAL_DAILY_FIELDS for name in value)
+            and len(set(value)) == len(value)
+        ),
+        "a list of distinct names among " + ", ".join(OPTIONAL_DAILY_FIELDS),
+    ),
+    "onboarding_done": (_true_or_false, "true or false"),
+    "backup_passphrase_notice_shown": (_true_or_false, "true or false"),
 }
 
 

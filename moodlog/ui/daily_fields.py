@@ -10,16 +10,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QWidget
 
+from moodlog.domain.entries import FIELD_LABELS, OPTIONAL_DAILY_FIELDS
+
 SETTING_DAILY_FIELDS = "daily_fields"
 # (name, label): the form attribute and what the person sees.
-OPTIONAL_FIELDS = (
-    ("anxiety", "Anxiety"),
-    ("energy", "Energy"),
-    ("irritability", "Irritability"),
-    ("sleep_hours", "Hours slept"),
-    ("sleep_quality", "Sleep quality"),
-)
-ALL_FIELDS = tuple(name for name, _ in OPTIONAL_FIELDS)
+OPTIONAL_FIELDS = tuple((name, FIELD_LABELS[name]) for name in OPTIONAL_DAILY_FIELDS)
+ALL_FIELDS = OPTIONAL_DAILY_FIELDS
 
 
 def shown_fields(settings) -> tuple[str, ...]:  # noqa: ANN001 - vault.settings
