@@ -570,3 +570,22 @@ def test_the_session_reminder_range_is_the_settings_screens(qapp, vault: Vault):
 
     box = ReminderSettings(vault.settings).session_hours
     assert (box.minimum(), box.maximum()) == (0, json_format.SESSION_REMINDER_MAX_HOURS)
+
+
+@pytest.mark.parametrize("saved_at", [None, "2026-03-01T21:05:00"])
+def test_a_plan_imported_without_a_review_date_is_not_reviewed_on_the_import_day(
+    demo_document: dict, tmp_path: Path, saved_at
+):
+    """Contracts review: ``"reviewed_on": null`` became the day of the import: the PDF
+    said "Last reviewed" that day and the 90-day review reminder was reset."""
+    document = copy.deepcopy(demo_document)
+    document["safety_plan"] = {"coping": ["a walk"], "reviewed_on": None, "saved_at": saved_at}
+    document.pop("safety_plan_versions", None)
+    text = json.dumps(document)
+    with Vault.create(tmp_path / "moved.db", PASSPHRASE) as moved:
+        bulk.store(moved, json_format.from_document(json.loads(text)))
+        plan = moved.safety_plans.latest()
+        assert plan.coping == ["a walk"] and plan.reviewed_on is None
+        assert plan.review_due(dt.date.today())  # a plan with no review date is due one
+        again = json_format.to_document(bulk.load(moved))
+    assert again["safety_plan"]["reviewed_on"] is None

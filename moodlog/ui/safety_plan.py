@@ -321,9 +321,12 @@ class SafetyPlanScreen(QTabWidget):
             self.reviewed_label.setText(tr("Not saved yet."))
         else:
             versions = count_text(count, tr("saved version"), tr("saved versions"))
-            text = tr("Last reviewed {date}. {versions}.").format(
-                date=date_text(saved.reviewed_on, "d MMMM yyyy"), versions=versions
-            )
+            if saved.reviewed_on is None:  # (a plan imported without a review date)
+                text = tr("No review date. {versions}.").format(versions=versions)
+            else:
+                text = tr("Last reviewed {date}. {versions}.").format(
+                    date=date_text(saved.reviewed_on, "d MMMM yyyy"), versions=versions
+                )
             if saved.review_due(self.context.today()):
                 text += " " + tr("Time for a review.")
             self.reviewed_label.setText(text)

@@ -630,7 +630,9 @@ class TodayScreen(QWidget):
             self._add_prompt(
                 tr(
                     "Your safety plan was last reviewed on {day}. Look it over when you feel ready."
-                ).format(day=date_text(plan.reviewed_on, "d MMM yyyy")),
+                ).format(day=date_text(plan.reviewed_on, "d MMM yyyy"))
+                if plan.reviewed_on is not None  # (a plan imported without a review date)
+                else tr("Your safety plan has no review date. Look it over when you feel ready."),
                 tr("Open safety plan"),
                 lambda: self.window().show_screen("Safety plan"),
             )

@@ -739,15 +739,19 @@ class SafetyPlanRepository(_Repository):
         reviewed_on: dt.date | None = None,
         saved_at: dt.datetime | None = None,
     ) -> None:
-        """A new version, saved now (``saved_at``: when it was saved, for an import)."""
-        plan.reviewed_on = reviewed_on or plan.reviewed_on or dt.date.today()
+        """A new version, saved now (``saved_at``: when it was saved, for an import),
+        reviewed on ``reviewed_on`` (the Safety plan screen: the day it is saved). A plan
+        imported without a review date keeps none (contracts review: it became "last
+        reviewed" on the day of the import, and its review reminder was reset); the
+        table's own column, which nothing reads, then holds the day it was saved."""
+        plan.reviewed_on = reviewed_on or plan.reviewed_on
         plan.saved_at = saved_at or _now()
         with self._transaction() as conn:
             conn.execute(
                 "INSERT INTO safety_plans (saved_at, reviewed_on, body) VALUES (?,?,?)",
                 (
                     plan.saved_at.isoformat(timespec="seconds"),
-                    plan.reviewed_on.isoformat(),
+                    (plan.reviewed_on or plan.saved_at.date()).isoformat(),
                     json.dumps(plan.to_dict()),
                 ),
             )

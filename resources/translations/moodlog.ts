@@ -3886,6 +3886,10 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No review date. {versions}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Last reviewed {date}. {versions}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4263,6 +4267,10 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>Your safety plan was last reviewed on {day}. Look it over when you feel ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your safety plan has no review date. Look it over when you feel ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

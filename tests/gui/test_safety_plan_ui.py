@@ -8,6 +8,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from moodlog.domain.safety import Contact, SafetyPlan
 from moodlog.preferences import Preferences
@@ -284,3 +285,25 @@ def test_putting_a_version_back_over_unsaved_changes_is_asked_about(qtbot, conte
     screen.mark_reviewed()
     assert "Saved" not in screen.status.text()
     assert vault.safety_plans.latest().reasons == ["My daughter", "My friends"]
+
+
+def test_a_plan_with_no_review_date_says_so_and_can_be_marked_reviewed(qtbot, context, vault):
+    """Contracts review: a plan imported with ``"reviewed_on": null`` was dated the day
+    of the import. It keeps no date now; the screens must then say so (a date of None
+    could not be shown) and offer the review."""
+    from moodlog.ui.today import TodayScreen
+
+    vault.safety_plans.save(SafetyPlan(coping=["a walk"]), saved_at=dt.datetime(2026, 3, 1, 9))
+    assert vault.safety_plans.latest().reviewed_on is None
+    screen = SafetyPlanScreen(context)
+    qtbot.addWidget(screen)
+    assert screen.reviewed_label.text().startswith("No review date. 1 saved version.")
+    assert "Time for a review." in screen.reviewed_label.text()
+    today = TodayScreen(context)
+    qtbot.addWidget(today)
+    today.refresh()
+    prompts = [w.text() for w in today.findChildren(QLabel)]
+    assert any("safety plan has no review date" in text for text in prompts)
+    screen.mark_reviewed()
+    assert vault.safety_plans.latest().reviewed_on == NOW.date()
+    assert "Last reviewed 20 November 2026" in screen.reviewed_label.text()
