@@ -589,3 +589,16 @@ def test_a_plan_imported_without_a_review_date_is_not_reviewed_on_the_import_day
         assert plan.review_due(dt.date.today())  # a plan with no review date is due one
         again = json_format.to_document(bulk.load(moved))
     assert again["safety_plan"]["reviewed_on"] is None
+
+
+def test_a_skipped_self_check_with_answers_is_refused_and_named(demo_document: dict):
+    """Contracts review: a hand-written self-check with yes answers and ``"skipped":
+    true`` was stored, and read as skipped everywhere (the yes to intent unseen)."""
+    document = copy.deepcopy(demo_document)
+    checkin = document["si_checkins"][0]
+    checkin.update(answers={"wish_dead": True, "thoughts": True, "intent": True}, skipped=True)
+    checkin.pop("level", None)
+    with pytest.raises(ValidationError, match=r"si_checkins\[1\]: 'skipped' is true but"):
+        json_format.from_document(document)
+    checkin.update(answers={"wish_dead": None}, skipped=True)  # unanswered: as the app saves
+    assert json_format.from_document(document).checkins[0].skipped

@@ -711,6 +711,7 @@ def _quick_checkin(
         or skipped is _NOT_READ
         or discuss is _NOT_READ
         or stamp is _NOT_READ
+        or (skipped and any(value is not None for value in answers.values()))
     ):
         return None
     key = (*map(answers.get, SI_KEYS), skipped)
@@ -856,6 +857,12 @@ def _from_document(document: Any, check_tree: bool = True) -> VaultContents:
         r = _Reader(record, where)
         answers = r.get("answers", (dict,), default={})
         skipped = r.flag("skipped")
+        if skipped and any(value is not None for value in answers.values()):
+            # (Contracts review: a yes under "skipped" was stored, and read as skipped.)
+            raise r.fail(
+                "'skipped' is true but it has answers; a skipped self-check has none "
+                "(set 'skipped' to false to keep the answers)."
+            )
         checkin = SICheckin(
             day=r.date("date", latest=latest),
             time=r.time(),
