@@ -37,8 +37,10 @@ class PassphraseSource:
 
     def __init__(self, from_stdin: bool) -> None:
         self._lines: list[bytes | str] | None = None
-        if from_stdin:  # as bytes: decoded strictly, line by line, when asked for
-            stdin = getattr(sys.stdin, "buffer", sys.stdin)
+        if from_stdin and sys.stdin is None:  # (contracts review: AttributeError)
+            raise CliError("--passphrase-stdin: standard input is closed; send the passphrase")
+        if from_stdin and not sys.stdin.isatty():  # (as bytes: decoded strictly, line by
+            stdin = getattr(sys.stdin, "buffer", sys.stdin)  # line, when asked for)
             self._lines = [
                 line.rstrip(b"\r\n" if isinstance(line, bytes) else "\r\n")
                 for line in stdin.readlines()
@@ -59,10 +61,31 @@ class PassphraseSource:
                     f"the passphrase on line {line_number} of standard input is not UTF-8 "
                     "text; send it as UTF-8"
                 ) from None
-        value = getpass.getpass(prompt)
-        if confirm and getpass.getpass("Repeat it: ") != value:
+        # Typed, never shown: also with --passphrase-stdin in a terminal (contracts review:
+        # the passphrase was echoed there, then nothing happened until Ctrl-D).
+        value = _typed(prompt)
+        if confirm and _typed("Repeat it: ") != value:
             raise CliError("the two passphrases are not the same")
         return value
+
+
+def _typed(prompt: str) -> str:
+    """A passphrase typed in the terminal without echo; a plain error where there is no
+    terminal (contracts review: getpass's warning with its file's path, then "unexpected
+    error (EOFError)" when started from a script without --passphrase-stdin)."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", getpass.GetPassWarning)
+        try:
+            return getpass.getpass(prompt)
+        except getpass.GetPassWarning:
+            raise CliError(
+                "there is no terminal to type the passphrase in; send it on standard input "
+                "with --passphrase-stdin"
+            ) from None
+        except EOFError:
+            raise CliError("no passphrase was typed") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -662,7 +685,7 @@ def _backup_passphrase(
         if len(lines) > index and lines[index]:
             return passphrases.get(index + 1, "")
         return passphrases.get(1, "")
-    typed = getpass.getpass("Passphrase of the backup (press Enter if it is the same): ")
+    typed = _typed("Passphrase of the backup (press Enter if it is the same): ")
     return typed or current or passphrases.get(1, "Passphrase of the backup: ")
 
 

@@ -303,3 +303,87 @@ def test_a_long_sentence_is_a_passphrase_like_any_other(tmp_path: Path):
     assert changed.returncode == 0, changed.stderr
     check = run_cli(["--data-dir", str(data), "check", "--passphrase-stdin"], longer + "\n")
     assert check.returncode == 0 and "integrity ok" in check.stdout
+
+
+def test_without_a_terminal_or_standard_input_the_passphrase_is_asked_for_plainly(tmp_path: Path):
+    """Contracts review: no terminal and no --passphrase-stdin printed getpass's warning
+    (with its file's path) and then "unexpected error (EOFError)"; a closed standard
+    input with --passphrase-stdin gave "unexpected error (AttributeError)"."""
+    import os
+    import subprocess
+    import sys
+
+    data = tmp_path / "vault"
+    made = run_cli(["--data-dir", str(data), "init", "--passphrase-stdin"], PASSPHRASE)
+    assert made.returncode == 0
+
+    def run(args: list[str], **kwargs) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "moodlog", "--data-dir", str(data), *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            start_new_session=True,  # no controlling terminal, as from a service or cron
+            env=os.environ,
+            **kwargs,
+        )
+
+    no_terminal = run(["check"], stdin=subprocess.DEVNULL)
+    assert no_terminal.returncode == 1
+    assert no_terminal.stderr.strip() == (
+        "moodlog: there is no terminal to type the passphrase in; send it on standard "
+        "input with --passphrase-stdin"
+    )
+    closed = run(["check", "--passphrase-stdin"], preexec_fn=lambda: os.close(0))
+    assert closed.returncode == 1
+    assert closed.stderr.strip() == (
+        "moodlog: --passphrase-stdin: standard input is closed; send the passphrase"
+    )
+
+
+def test_passphrase_stdin_in_a_terminal_asks_without_showing_it(tmp_path: Path):
+    """Contracts review: typed in a terminal, the passphrase was shown, and nothing
+    happened until Ctrl-D. It is asked for without echo there now."""
+    import os
+    import pty
+    import subprocess
+    import sys
+    import time
+
+    data = tmp_path / "vault"
+    made = run_cli(["--data-dir", str(data), "init", "--passphrase-stdin"], PASSPHRASE)
+    assert made.returncode == 0
+    main, terminal = pty.openpty()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "moodlog", "--data-dir", str(data), "check", "--passphrase-stdin"],
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,
+        start_new_session=True,
+        env=os.environ,
+    )
+    os.close(terminal)
+    seen = b""
+    os.set_blocking(main, False)
+    deadline = time.monotonic() + 60
+
+    def read() -> bytes:
+        try:
+            return os.read(main, 4096)
+        except (BlockingIOError, OSError):  # nothing yet, or the child closed it
+            time.sleep(0.02)
+            return b""
+
+    try:
+        while b"Passphrase" not in seen and time.monotonic() < deadline:
+            seen += read()
+        os.write(main, PASSPHRASE.encode() + b"\n")
+        while child.poll() is None and time.monotonic() < deadline:
+            seen += read()
+        seen += read()
+    finally:
+        child.kill()  # (the old code waited for Ctrl-D: never hang the suite)
+        child.wait(timeout=60)
+        os.close(main)
+    assert child.returncode == 0, seen
+    assert b"integrity ok" in seen and PASSPHRASE.encode() not in seen  # never echoed
