@@ -198,6 +198,8 @@ def _import_error(tmp_path: Path, document: dict) -> str:
         (["entries", 1, "time"], "1230", "entries[2]: 'time' must be a time HH:MM"),
         (["entries", 2, "recorded_at"], "2026-01-01T10:00:00+02:00", "without a time zone"),
         (["entries", 2, "recorded_at"], "2026-01-01T10:00:00Z", "entries[3]: 'recorded_at'"),
+        (["entries", 2, "recorded_at"], "2026-01-01T10:00:00.123", "00.123' with fractions of"),
+        (["questionnaires", 0, "answers", 0], None, "an item is unanswered, so there is no total"),
         (["entries", 2, "recorded_at"], "2026-01-01 10:00", "entries[3]: 'recorded_at'"),
         (["entries", 2, "recorded_at"], "9999-01-01T10:00:00", "entries[3]: 'recorded_at'"),
         (["questionnaires", 0, "recorded_at"], "20260101T100000", "questionnaires[1]"),

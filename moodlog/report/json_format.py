@@ -518,7 +518,12 @@ class _Reader:
         if value is None:
             return None
         if not _TIMESTAMP.fullmatch(value):
-            zone = " with a time zone" if _TIMESTAMP.match(value) else ""
+            rest = value[19:] if _TIMESTAMP.match(value) else ""
+            zone = (  # (contracts review: ".123" was called a time zone)
+                " with fractions of a second"
+                if rest.startswith((".", ","))
+                else (" with a time zone" if rest else "")
+            )
             raise self.fail(
                 f"'{key}' must be a local date and time YYYY-MM-DDTHH:MM:SS, without a time "
                 f"zone (got {shown(value)}{zone})."
@@ -841,6 +846,11 @@ def _from_document(document: Any, check_tree: bool = True) -> VaultContents:
         total = r.integer("total")
         computed = total_score(instrument, result.answers)
         if "total" in record and total != computed:
+            if computed is None:  # (contracts review: "the answers add up to None")
+                raise r.fail(
+                    f"'total' is {total} but an item is unanswered, so there is no total: "
+                    "'total' must be null."
+                )
             raise r.fail(f"'total' is {total} but the answers add up to {computed}.")
         if record.get("band") is not None and record["band"] != band(instrument, computed):
             raise r.fail(f"'band' {record['band']!r} does not match the total.")
