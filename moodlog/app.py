@@ -56,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
 
     disable_core_dumps()  # before anything is decrypted (GUI and command line)
     if args.command:
+        if args.demo:  # (contracts review: "--demo check" ran on the real journal)
+            parser.error("--demo starts the app on a throw-away journal; not with a subcommand")
         return run(args)
     from moodlog.ui.application import run_gui
 

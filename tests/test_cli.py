@@ -387,3 +387,36 @@ def test_passphrase_stdin_in_a_terminal_asks_without_showing_it(tmp_path: Path):
         os.close(main)
     assert child.returncode == 0, seen
     assert b"integrity ok" in seen and PASSPHRASE.encode() not in seen  # never echoed
+
+
+def test_demo_is_never_combined_with_a_command_on_the_real_journal(tmp_path: Path):
+    """Contracts review: ``moodlog --demo check`` ran the check on the person's real
+    journal, the demo flag silently dropped."""
+    result = run_cli(["--data-dir", str(tmp_path / "real"), "--demo", "check"], PASSPHRASE)
+    assert result.returncode == 2
+    assert "--demo starts the app on a throw-away journal; not with a subcommand" in result.stderr
+    assert not (tmp_path / "real").exists()
+
+
+def test_without_a_desktop_session_the_app_says_so_and_leaves_nothing(tmp_path: Path):
+    """Contracts review: over ssh, ``moodlog --demo`` aborted with Qt's "Reinstalling
+    the application may fix this problem" (exit 134) and left an empty demo folder."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.update(QT_QPA_PLATFORM="", XDG_RUNTIME_DIR=str(tmp_path), TMPDIR=str(tmp_path))
+    import subprocess
+    import sys
+
+    for args in (["--demo"], ["--data-dir", str(tmp_path / "real")]):
+        result = subprocess.run(
+            [sys.executable, "-m", "moodlog", *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=env,
+        )
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.startswith("moodlog: no desktop session to show a window in")
+        assert "Reinstalling" not in result.stderr
+    assert list(tmp_path.iterdir()) == []  # no demo folder, no data folder

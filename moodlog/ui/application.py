@@ -838,7 +838,27 @@ def install_translation(app: QApplication) -> object | None:
     return _translation["translator"]
 
 
+def no_display() -> bool:
+    """On Linux, no desktop session for a window: no X11 display, no Wayland socket, and
+    no Qt platform chosen (run over ssh, from a service). Qt would then abort with
+    "Reinstalling the application may fix this problem" (contracts review)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    env = os.environ
+    if env.get("QT_QPA_PLATFORM") or env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return False
+    runtime = env.get("XDG_RUNTIME_DIR")
+    return not (runtime and (Path(runtime) / "wayland-0").exists())
+
+
 def run_gui(data_dir: str | None = None, demo: bool = False) -> int:
+    if no_display():
+        print(
+            "moodlog: no desktop session to show a window in (no display). The journal's "
+            "commands work without one: moodlog --help",
+            file=sys.stderr,
+        )
+        return 2
     demo_dir: Path | None = None
     if demo:
         import atexit
