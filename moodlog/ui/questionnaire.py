@@ -214,8 +214,12 @@ class QuestionnaireDialog(NotKeptAtLock, QDialog):
             group = QButtonGroup(self)
             for score, option in enumerate(ANSWER_OPTIONS):
                 button = QRadioButton()
+                # The question is said with each answer (accessibility review: a screen
+                # reader heard "Item 9: Not at all", never the question it answers).
                 button.setAccessibleName(
-                    tr("Item {number}: {answer}").format(number=row, answer=tr(option))
+                    tr("{answer}, scores {score}. Item {number}: {question}").format(
+                        answer=tr(option), score=score, number=row, question=tr(item)
+                    )
                 )
                 button.setAccessibleDescription(
                     tr("Scores {score} for this question.").format(score=score)
@@ -236,7 +240,9 @@ class QuestionnaireDialog(NotKeptAtLock, QDialog):
         for index, option in enumerate(DIFFICULTY_OPTIONS):
             button = QRadioButton(tr(option))
             button.setAccessibleDescription(
-                tr("An answer to the difficulty question; it is not scored.")
+                tr("An answer to: {question} It is not scored.").format(
+                    question=tr(DIFFICULTY_QUESTIONS[instrument])
+                )
             )
             self.difficulty_group.addButton(button, index)
             options.addWidget(button)

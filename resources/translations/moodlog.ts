@@ -3490,10 +3490,6 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Item {number}: {answer}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Scores {score} for this question.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3502,7 +3498,11 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>An answer to the difficulty question; it is not scored.</source>
+        <source>{answer}, scores {score}. Item {number}: {question}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An answer to: {question} It is not scored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

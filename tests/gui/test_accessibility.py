@@ -219,3 +219,23 @@ def test_every_input_has_an_accessible_description(demo_window) -> None:
     offenders += [f"Main window: {text}" for text in without_description(chrome)]
     unique = list(dict.fromkeys(offenders))  # a tab's controls are seen once
     assert unique == [], f"{len(unique)} controls without a description:\n" + "\n".join(unique)
+
+
+@pytest.mark.parametrize("instrument", ["PHQ-9", "GAD-7"])
+def test_every_questionnaire_answer_says_its_question(qtbot, demo_window, instrument):
+    """Accessibility review: each answer was named "Item 9: Not at all" with "Scores 0
+    for this question.": a screen-reader user never heard the question answered, and a
+    PHQ-9 total came from answers to questions they did not hear."""
+    from PySide6.QtGui import QAccessible
+
+    from moodlog.domain.questionnaires import DIFFICULTY_QUESTIONS, ITEMS
+    from moodlog.ui.questionnaire import QuestionnaireDialog
+
+    dialog = QuestionnaireDialog(demo_window.context, instrument, demo_window)
+    qtbot.addWidget(dialog)
+    for number, (item, group) in enumerate(zip(ITEMS[instrument], dialog.groups, strict=True), 1):
+        for score, button in enumerate(group.buttons()):
+            said = QAccessible.queryAccessibleInterface(button).text(QAccessible.Text.Name)
+            assert f"Item {number}: {item}" in said and f"scores {score}" in said, said
+    for button in dialog.difficulty_group.buttons():
+        assert DIFFICULTY_QUESTIONS[instrument] in button.accessibleDescription()
