@@ -165,7 +165,29 @@ class SelfCheckWidget(QGroupBox):
             self.crisis_line.refresh()
         self.crisis_line.show()
         line = self.crisis_line
+        line.offer_after(self._last_yes_answer())
         QTimer.singleShot(0, self, lambda: self.help_offered.emit(line))  # once laid out
+
+    def _last_yes_answer(self) -> QWidget:
+        """The last answer button of the last question answered yes."""
+        yes = [widgets for key, widgets in self.rows.items() if self.groups[key].checkedId() == YES]
+        return yes[-1][-1]
+
+    def focus_chain(self) -> list[QWidget]:
+        """Tab's way through the self-check: skip, each question's answers, "Get help
+        now" (when shown) right after the last question answered yes, then "discuss"."""
+        chain: list[QWidget] = [self.skip_box]
+        after = None
+        if self.crisis_line is not None and self.crisis_line.isVisibleTo(self):
+            after = self._last_yes_answer() if self._any_yes() else None
+        for widgets in self.rows.values():
+            chain += widgets[1:]
+            if after is not None and widgets[-1] is after:
+                chain.append(self.crisis_line.help_button)
+        return [*chain, self.discuss_box]
+
+    def _any_yes(self) -> bool:
+        return any(group.checkedId() == YES for group in self.groups.values())
 
     def touched(self) -> bool:
         return self.skip_box.isChecked() or any(g.checkedId() != -1 for g in self.groups.values())
@@ -317,6 +339,16 @@ class CrisisLineBox(QFrame):
 
     def text(self) -> str:
         return self.label.text()
+
+    def offer_after(self, answer: QWidget) -> None:
+        """Tab goes from ``answer`` (the answer that brought this line) straight to "Get
+        help now", and a screen reader is told the line has appeared (accessibility
+        review: the button was the last Tab stop of the screen, and the line came
+        unannounced)."""
+        QWidget.setTabOrder(answer, self.help_button)
+        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, self.text()))
 
 
 class SelfCheckDialog(NotKeptAtLock, QDialog):

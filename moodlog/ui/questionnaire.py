@@ -302,7 +302,8 @@ class QuestionnaireDialog(NotKeptAtLock, QDialog):
         unanswered) in neutral words that do not say the person has such thoughts."""
         from moodlog.ui.checkin import CrisisLineBox
 
-        if self.crisis_line is None:
+        first = self.crisis_line is None
+        if first:
             self.crisis_line = CrisisLineBox(self.context, self)
             layout = self.layout()
             layout.insertWidget(layout.indexOf(self.result_label) + 1, self.crisis_line)
@@ -313,6 +314,8 @@ class QuestionnaireDialog(NotKeptAtLock, QDialog):
             if unanswered
             else calm_help_line(resources, translate=tr)
         )
+        if first:  # Tab from item 9's last answer reaches "Get help now" (not after Close)
+            self.crisis_line.offer_after(self.groups[-1].buttons()[-1])
 
     def _save_clicked(self) -> None:
         """Save, unless this click comes within a double click of "Save anyway"

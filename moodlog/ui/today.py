@@ -385,9 +385,7 @@ class TodayScreen(QWidget):
         chain = [
             *prompts,
             *self.form.focus_chain(),
-            check.skip_box,
-            *(w for widgets in check.rows.values() for w in widgets[1:]),
-            check.discuss_box,
+            *check.focus_chain(),
             self.save_button,
             self.question_button,
             self.phq_button,

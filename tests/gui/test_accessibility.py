@@ -239,3 +239,28 @@ def test_every_questionnaire_answer_says_its_question(qtbot, demo_window, instru
             assert f"Item {number}: {item}" in said and f"scores {score}" in said, said
     for button in dialog.difficulty_group.buttons():
         assert DIFFICULTY_QUESTIONS[instrument] in button.accessibleDescription()
+
+
+def test_after_item_9_tab_goes_to_get_help_now_not_past_close(qtbot, demo_window):
+    """Accessibility review: in the PHQ-9 the crisis line's "Get help now" came after
+    Close in Tab's order."""
+    from PySide6.QtTest import QTest
+
+    from moodlog.ui.questionnaire import QuestionnaireDialog
+
+    dialog = QuestionnaireDialog(demo_window.context, "PHQ-9", demo_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    several_days = dialog.groups[8].button(1)
+    several_days.setFocus()
+    QTest.keyClick(several_days, Qt.Key.Key_Space)
+    help_button = dialog.crisis_line.help_button
+    widget = dialog.groups[8].buttons()[-1]  # item 9's last answer
+    stops = []
+    while len(stops) < 3:
+        widget = widget.nextInFocusChain()
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible():
+            stops.append(widget)
+    assert stops[0] is help_button, stops

@@ -457,6 +457,47 @@ def test_daily_check_in_with_the_keyboard_alone(window, vault):
     assert checkin.level == "none" and not checkin.skipped
 
 
+def test_after_a_yes_tab_goes_to_get_help_now_and_the_line_is_announced(window, monkeypatch):
+    """Accessibility review: after a yes ticked with the keyboard, the crisis line's "Get
+    help now" was the screen's last Tab stop (9 presses away), and the line appeared
+    without a word to a screen reader. It follows the answer now, also after Today is
+    refreshed, and its sentence is announced."""
+    from PySide6.QtGui import QAccessible
+
+    announced: list[str] = []
+    real = QAccessible.updateAccessibility
+
+    def update(event) -> None:  # noqa: ANN001
+        if event.type() == QAccessible.Event.Announcement:
+            announced.append(event.message())
+        real(event)
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", update)
+    window.activateWindow()
+    today = window.show_screen("Today")
+    check = today.self_check
+    yes = check.groups["wish_dead"].button(1)
+    yes.setFocus()
+    QTest.keyClick(yes, Qt.Key.Key_Space)
+    assert check.groups["wish_dead"].checkedId() == 1
+    line = check.crisis_line
+    assert line is not None and line.isVisibleTo(today)
+    assert announced == [line.text()] and announced[0]
+
+    def tabs_to_help() -> int:
+        for presses in range(1, 6):
+            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            if QApplication.focusWidget() is line.help_button:
+                return presses
+        raise AssertionError(f"not reached: focus on {QApplication.focusWidget()}")
+
+    assert tabs_to_help() <= 3  # from "Yes", past the row's other answers at most
+    today.refresh()  # (Tab's order is set again when Today's prompts change)
+    yes.setFocus()
+    assert tabs_to_help() <= 3
+    check.answer("wish_dead", False)  # (the fixture's window is shared: leave no yes)
+
+
 def test_a_damaged_column_memory_falls_back_to_the_contents(qtbot, context, vault, data_dir):
     from moodlog.ui.treatments import TreatmentsScreen
 
