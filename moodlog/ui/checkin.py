@@ -346,6 +346,10 @@ class CrisisLineBox(QFrame):
         review: the button was the last Tab stop of the screen, and the line came
         unannounced)."""
         QWidget.setTabOrder(answer, self.help_button)
+        self.announce()
+
+    def announce(self) -> None:
+        """Tell a screen reader the line's sentence (it is a label: Tab never reaches it)."""
         from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, self.text()))
@@ -400,6 +404,7 @@ class SelfCheckDialog(NotKeptAtLock, QDialog):
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(tr("Not now"), QDialogButtonBox.ButtonRole.RejectRole)
+        self._buttons = buttons
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self._skip)
         row = QHBoxLayout()
@@ -411,9 +416,18 @@ class SelfCheckDialog(NotKeptAtLock, QDialog):
 
     def showEvent(self, event) -> None:  # noqa: N802, ANN001
         super().showEvent(event)
+        # No default button (the button box makes Save one as it is shown), and the
+        # keyboard starts on the first question (accessibility review: it started on
+        # Save, and a second Return after the PHQ-9's saved the self-check unseen).
+        for button in self._buttons.buttons():
+            button.setAutoDefault(False)
+            button.setDefault(False)
         if not self._fitted_at_first_show:  # (not at a restore: the size the person
             self._fitted_at_first_show = True  # chose is kept)
             self._fit_height()  # (Qt's first size is at most 2/3 of the screen's height)
+            self.widget.rows[SI_KEYS[0]][1].setFocus()  # the first question's first answer
+            if self.crisis_line is not None:
+                self.crisis_line.announce()  # said first to a screen reader
 
     def _fit_height(self) -> None:
         """Grow (never shrink) to the height the wrapped questions need at this width:

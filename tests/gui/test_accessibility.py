@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QTabBar,
     QTabWidget,
     QTextEdit,
@@ -264,3 +265,46 @@ def test_after_item_9_tab_goes_to_get_help_now_not_past_close(qtbot, demo_window
         if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible():
             stops.append(widget)
     assert stops[0] is help_button, stops
+
+
+def test_the_self_check_after_item_9_starts_on_its_first_question_with_no_default(
+    qtbot, demo_window
+):
+    """Accessibility review: the self-check after PHQ-9 item 9 opened with the keyboard
+    on Save, its default button: a second Return saved it unseen (as skipped), and a
+    screen reader's first word was "Save", not the crisis line."""
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtTest import QTest
+
+    from moodlog.ui.questionnaire import QuestionnaireDialog
+
+    announced: list[str] = []
+    real = QAccessible.updateAccessibility
+
+    def update(event) -> None:  # noqa: ANN001
+        if event.type() == QAccessible.Event.Announcement:
+            announced.append(event.message())
+        real(event)
+
+    vault = demo_window.context.vault
+    before = len(vault.checkins.all())
+    phq = QuestionnaireDialog(demo_window.context, "PHQ-9", demo_window)
+    qtbot.addWidget(phq)
+    phq.show()
+    phq.set_answers([1] * 9)
+    QAccessible.updateAccessibility = update
+    try:
+        phq.save()
+        dialog = phq.follow_up
+        qtbot.waitExposed(dialog)
+    finally:
+        QAccessible.updateAccessibility = real
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    first = dialog.widget.groups["wish_dead"].buttons()[0]
+    assert dialog.focusWidget() is first
+    box = dialog.save_button.parentWidget()  # Save and "Not now"
+    assert not any(b.isDefault() or b.autoDefault() for b in box.findChildren(QPushButton))
+    QTest.keyClick(first, Qt.Key.Key_Return)
+    assert dialog.isVisible() and len(vault.checkins.all()) == before  # nothing saved
+    assert dialog.crisis_line.text() in announced
+    dialog.reject()
