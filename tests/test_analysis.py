@@ -727,3 +727,34 @@ def test_no_scored_result_says_there_are_unscored_ones():
     assert course_summary([], PHQ9, [], dt.datetime(2026, 11, 30)).describe() == (
         "PHQ-9: no scored results yet."
     )
+
+
+# Edges a code review's mutations showed no test looked at (each fails on its mutation).
+def test_a_gap_of_exactly_90_days_stays_in_the_course_and_91_starts_a_new_one():
+    from moodlog.domain.analysis import courses
+
+    later = dt.datetime.combine(day(400), dt.time(12))
+    assert [len(c) for c in courses([iv(0), iv(90)], later)] == [2]
+    assert [len(c) for c in courses([iv(0), iv(91)], later)] == [1, 1]
+
+
+def test_a_baseline_is_never_from_the_previous_course_last_day_nor_at_the_session_start():
+    from moodlog.domain.analysis import course_baseline
+
+    later = dt.datetime.combine(day(400), dt.time(12))
+    sessions = [iv(0), iv(10), iv(200)]  # two courses: the second starts on day 200 at 10:00
+    on_last_day = QuestionnaireResult(day(10), dt.time(18), PHQ9, [2] * 9, is_baseline=True)
+    assert course_baseline([on_last_day], PHQ9, sessions, later) == (None, "")
+    at_the_start = QuestionnaireResult(day(200), dt.time(10), PHQ9, [2] * 9, is_baseline=True)
+    assert course_baseline([at_the_start], PHQ9, sessions, later) == (None, "")
+    a_minute_before = QuestionnaireResult(day(200), dt.time(9, 59), PHQ9, [2] * 9)
+    found = course_baseline([a_minute_before], PHQ9, sessions, later)
+    assert found == (a_minute_before, "before_course")
+
+
+def test_a_result_taken_at_the_session_start_counts_as_since_it():
+    from moodlog.domain.analysis import taken_since
+
+    start = dt.datetime.combine(day(200), dt.time(10))
+    assert taken_since(QuestionnaireResult(day(200), dt.time(10), PHQ9, [1] * 9), start)
+    assert not taken_since(QuestionnaireResult(day(200), dt.time(9, 59), PHQ9, [1] * 9), start)

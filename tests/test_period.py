@@ -12,10 +12,12 @@ from moodlog.domain.period import (
     Period,
     any_yes,
     asked_unanswered,
+    direction_of,
     item9_summary,
     since_last_appointment,
     summarise,
     trend_direction,
+    trend_status,
 )
 from moodlog.domain.questionnaires import PHQ9, QuestionnaireResult
 from moodlog.domain.safety import SICheckin
@@ -312,3 +314,51 @@ def test_a_lone_change_between_a_start_and_a_stop_is_named():
         "Sertraline started 01 Nov 2026, changed 05 Nov 2026, stopped 10 Nov 2026, "
         "started 15 Nov 2026, changed 20 Nov 2026"
     ]
+
+
+# Edges a code review's mutations showed no test looked at (each fails on its mutation).
+D0 = dt.date(2026, 3, 1)
+
+
+def test_the_default_period_starts_at_the_last_of_several_therapy_notes():
+    today = D0 + dt.timedelta(days=200)
+    notes = [SessionNote(D0 + dt.timedelta(days=d)) for d in (10, 100, 150)]
+    period = since_last_appointment(VaultContents(session_notes=notes), today)
+    assert period.first == D0 + dt.timedelta(days=150)
+
+
+def test_half_the_period_is_rounded_up_for_an_odd_length():
+    period = Period(D0, D0 + dt.timedelta(days=30))  # 31 days: 16 must be covered
+    covered_15 = {D0 + dt.timedelta(days=d): 5.0 for d in (16, 19, 23, 27, 30)}
+    assert trend_status(covered_15, period) == "short_span"
+    covered_16 = {D0 + dt.timedelta(days=d): 5.0 for d in (15, 19, 23, 27, 30)}
+    assert trend_status(covered_16, period) != "short_span"
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [(0.5, "rising"), (0.48, "rising"), (0.44, "steady"), (-0.46, "falling"), (-0.44, "steady")],
+)
+def test_the_direction_is_judged_on_the_change_as_printed(change: float, expected: str):
+    """Code review: 30 ordinary moods of 4-6 read "steady (+0.5 points...)" (0.477),
+    where another period's 0.5 read "rising (+0.5 points...)"."""
+    assert direction_of(change) == expected
+
+
+def test_a_change_printed_as_plus_0_5_is_not_called_steady():
+    moods = [4, 4, 5, 5, 5, 5, 6, 5, 5, 4, 6, 4, 6, 5, 6, 5, 5, 6, 6, 4, 5, 5, 5, 4, 5, 6]
+    moods += [5, 6, 5, 5]
+    period = Period(D0, D0 + dt.timedelta(days=29))
+    entries = [
+        Entry(day=D0 + dt.timedelta(days=i), time=dt.time(20), mood=m) for i, m in enumerate(moods)
+    ]
+    summary = summarise(VaultContents(entries=entries), period, dt.datetime(2026, 4, 1, 9))
+    words = summary.mood_words()
+    assert "rising (+0.5 points" in words, words
+
+
+def test_a_positive_item_9_on_the_first_day_is_in_the_period_not_before_it():
+    period = Period(D0, D0 + dt.timedelta(days=29))
+    first_day = QuestionnaireResult(D0, dt.time(9), PHQ9, [0] * 8 + [2])
+    summary = item9_summary([first_day], period)
+    assert summary.last_positive_before is None

@@ -423,9 +423,12 @@ def trend_direction(series: dict[dt.date, float], period: Period) -> str:
 
 
 def direction_of(change: float | None) -> str:
-    """ "rising", "falling" or "steady" for a :func:`trend_change`."""
+    """ "rising", "falling" or "steady" for a :func:`trend_change`, judged on the change
+    as printed, to one decimal (code review: a change of 0.48 read "steady (+0.5 points)"
+    where another period's 0.5 read "rising (+0.5 points)")."""
     if change is None:
         return QT_TR_NOOP("not enough data")
+    change = round(change, 1)
     if change >= TREND_THRESHOLD:
         return QT_TR_NOOP("rising")
     if change <= -TREND_THRESHOLD:
