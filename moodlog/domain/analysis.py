@@ -68,7 +68,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from moodlog.domain.entries import Entry
-from moodlog.domain.questionnaires import GAD7, PHQ9, QuestionnaireResult, band
+from moodlog.domain.questionnaires import PHQ9, QuestionnaireResult, band
 from moodlog.domain.treatments import NEW_COURSE_AFTER_DAYS, Treatment
 from moodlog.wording import QT_TR_NOOP, Formatting, formatting
 
@@ -962,9 +962,3 @@ def pearson(xs: list[float], ys: list[float]) -> float | None:
         return None
     sxy = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True))
     return sxy / math.sqrt(sxx * syy)
-
-
-def gad7_summary(
-    results: Iterable[QuestionnaireResult], treatments: Iterable[Treatment], now: dt.datetime
-) -> CourseSummary:
-    return course_summary(results, GAD7, treatments, now)

@@ -48,11 +48,6 @@ class CountryResources:
     emergency_call: str = ""  # the number named first in the urgent sentence
 
     @property
-    def first_line_number(self) -> str:
-        line = self.first_call_line
-        return line.call if line else ""
-
-    @property
     def first_call_line(self) -> CrisisLine | None:
         """The first line that can be called (some lines are text only)."""
         return next((line for line in self.lines if line.call), None)

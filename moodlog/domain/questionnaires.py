@@ -42,7 +42,6 @@ STEMS: dict[str, str] = {
         "Over the last 2 weeks, how often have you been bothered by the following problems?"
     ),
 }
-STEM = STEMS[PHQ9]  # kept for callers written before the GAD-7 had its own stem
 ANSWER_OPTIONS = (
     QT_TR_NOOP("Not at all"),
     QT_TR_NOOP("Several days"),

@@ -141,12 +141,6 @@ def plan(table: Table, mapping: dict[str, int | None], vault: Vault | None = Non
     return finish_plan(result, vault)
 
 
-def check_mapping(mapping: dict[str, int | None]) -> None:
-    for label, value in mapping.items():
-        if value is not None and (type(value) is not int or not 0 <= value <= 10):
-            raise ImportFailed(f"The value for {label!r} must be a whole number from 0 to 10.")
-
-
 def mapping_from_text(labels: list[str], overrides: dict[str, str]) -> dict[str, int | None]:
     """The proposed mapping with ``--map label=value`` overrides applied."""
     mapping = proposed_mapping(labels)

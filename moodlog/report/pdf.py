@@ -300,10 +300,6 @@ class Report:
 # -- building ------------------------------------------------------------------------
 
 
-def _fmt(value: float | None, digits: int = 1) -> str:
-    return DASH if value is None else number_text(value, digits)
-
-
 def _signed(value: float | None, digits: int = 1) -> str:
     """ "+1.5", "-0.3" (the locale's decimal separator)."""
     if value is None:

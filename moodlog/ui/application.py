@@ -163,6 +163,7 @@ class AppController(QObject):
         self._help_panel = None
         self._help_level: str | None = None
         self._create_page: CreateVaultPage | None = None
+        self.recovery_page = None  # (moodlog.ui.recovery.RecoveryPage, when a vault is damaged)
         # The daily reminders (moodlog.ui.reminders), from the first unlock on: they
         # need the journal's settings, so nothing is due before it.
         self.reminders: ReminderService | None = None
@@ -523,14 +524,11 @@ class AppController(QObject):
     def show_recovery(self) -> None:
         from moodlog.ui.recovery import RecoveryPage
 
-        if getattr(self, "recovery_page", None) is None:
+        if self.recovery_page is None:
             self.recovery_page = RecoveryPage(self.vault_path)
             self.recovery_page.help_requested.connect(self.show_help)
             self.recovery_page.back.connect(self.show_lock_screen)
-            if hasattr(self, "show_restore_dialog") and hasattr(
-                self.recovery_page, "restore_requested"
-            ):
-                self.recovery_page.restore_requested.connect(self.show_restore_dialog)
+            self.recovery_page.restore_requested.connect(self.show_restore_dialog)
             self.lock_window.stack.addWidget(self.recovery_page)
         self.recovery_page.refresh()
         self.lock_window.stack.setCurrentWidget(self.recovery_page)

@@ -77,10 +77,3 @@ def booster_widgets(state: BoosterState) -> list[QWidget]:
     if observation:
         widgets.append(ObservationNote())
     return widgets
-
-
-def add_booster_lines(screen: QWidget, treatments: list[Treatment], now: dt.datetime) -> None:
-    """Add the line (and, when due, the observation) to Today's prompts layout; nothing
-    without a past ketamine or esketamine session."""
-    for widget in booster_widgets(booster_state(screen.vault, treatments, now)):
-        screen.prompts.addWidget(widget)

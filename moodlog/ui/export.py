@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 
@@ -460,7 +459,7 @@ class ExportScreen(QScrollArea):
         else:
             self.status.setText(
                 tr("Saved {name} ({date}). Remember: the PDF is not encrypted.").format(
-                    name=Path(path).name, date=date_text(dt.date.today(), "d MMM yyyy")
+                    name=Path(path).name, date=date_text(self.context.today(), "d MMM yyyy")
                 )
             )
         self.writer = None

@@ -13,7 +13,6 @@ first warn that the files are not encrypted, with Cancel as the default button.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -527,7 +526,7 @@ class InterchangeBox(QGroupBox):
             tr("Saved {files} in {folder} ({day}). They are not encrypted.").format(
                 files=count_text(len(written), tr("CSV file"), tr("CSV files")),
                 folder=target.name,
-                day=date_text(dt.date.today(), "d MMM yyyy"),
+                day=date_text(self.context.today(), "d MMM yyyy"),
             )
         )
 

@@ -58,12 +58,10 @@ class RecoveryPage(_Page):
                 ).format(files=", ".join(escape(p.name) for p in kept))
             )
         backup_text = " ".join(parts) or tr("There is no earlier upgrade copy beside it.")
-        if hasattr(self, "restore_button"):
-            restore = tr(
-                "If you keep backups, “Restore from a backup…” below puts a "
-                "checked copy in its place."
-            )
-            backup_text = f"{backup_text} {restore}"
+        restore = tr(
+            "If you keep backups, “Restore from a backup…” below puts a checked copy in its place."
+        )
+        backup_text = f"{backup_text} {restore}"
         self.text.setText(
             tr(
                 "<p>While reading your journal, moodlog found that part of the file "

@@ -85,10 +85,6 @@ class PassphraseChangeFailed(VaultError):
     pass
 
 
-class InvalidData(VaultError):
-    """A value outside its allowed range, or a malformed record."""
-
-
 class VaultInUse(VaultError):
     """Another moodlog (window or command) has this vault open."""
 

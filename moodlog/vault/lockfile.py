@@ -99,10 +99,6 @@ class VaultLock:
             _held[key] = [fd, 1]
         return cls(key)
 
-    @property
-    def held(self) -> bool:
-        return self._key is not None
-
     def release(self) -> None:
         key, self._key = self._key, None
         if key is None:

@@ -159,10 +159,6 @@ class TagRepository(_Repository):
         with self._transaction() as conn:
             conn.execute("UPDATE tags SET active = 0 WHERE name = ?", (name,))
 
-    def rename(self, old: str, new: str) -> None:
-        with self._transaction() as conn:
-            conn.execute("UPDATE tags SET name = ? WHERE name = ?", (new.strip(), old))
-
     def _ids_for(self, names: list[str]) -> list[int]:
         """The ids of the tags ``names``, adding those that do not exist yet (active).
         Tags already spelt exactly so (the usual case: ticked from the list) are found
@@ -702,12 +698,6 @@ class CheckinRepository(_Repository):
             result.extend((dt.date.fromisoformat(day), level) for day in days.split(","))
         result.sort(key=lambda pair: pair[0])
         return result
-
-    def set_discuss(self, checkin_id: int, discuss: bool) -> None:
-        with self._transaction() as conn:
-            conn.execute(
-                "UPDATE si_checkins SET discuss = ? WHERE id = ?", (int(discuss), checkin_id)
-            )
 
     def all(self, first: dt.date | None = None, last: dt.date | None = None) -> list[SICheckin]:
         where, params = _days_where(first, last)
