@@ -351,3 +351,39 @@ def test_scaled_style_sheet_scales_point_sizes_only() -> None:
     scaled = scaled_style_sheet(sheet, 12.0)
     assert "font-size: 18.0pt" in scaled and "font-size: 10.8pt" in scaled
     assert "padding: 4px" in scaled
+
+
+def test_in_the_dark_theme_the_focused_answer_is_seen_checked_or_not(qtbot, themed_app) -> None:  # noqa: ANN001
+    """Accessibility review: in the dark theme the focus border of a radio button was its
+    checked border, and a focused, checked answer looked like any checked one. The ring
+    around the focused one now differs from both, at 3:1 or more against the window."""
+    from PySide6.QtWidgets import QButtonGroup, QRadioButton, QVBoxLayout, QWidget
+
+    apply_theme(themed_app, "dark")
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    layout = QVBoxLayout(holder)
+    group = QButtonGroup(holder)
+    group.setExclusive(False)
+    checked, focused = QRadioButton("checked"), QRadioButton("checked and focused")
+    for button in (checked, focused):
+        button.setChecked(True)
+        group.addButton(button)
+        layout.addWidget(button)
+    holder.show()
+    qtbot.waitExposed(holder)
+    holder.activateWindow()
+    focused.setFocus()
+    qtbot.waitUntil(focused.hasFocus)
+
+    def ring(button: QRadioButton) -> set[str]:
+        image = button.grab().toImage()
+        top = next(
+            y for y in range(image.height()) if image.pixelColor(7, y) != image.pixelColor(7, 0)
+        )
+        return {image.pixelColor(x, top).name() for x in range(4, 11)}
+
+    window = themed_app.palette().color(QPalette.ColorRole.Window)
+    assert ring(focused) != ring(checked)
+    amber = [QColor(name) for name in ring(focused) if QColor(name).red() > 200]
+    assert amber and max(contrast_ratio(c, window) for c in amber) >= 3.0
