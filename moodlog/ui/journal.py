@@ -465,11 +465,17 @@ class JournalScreen(QWidget):
             edit.setAccessibleName(name)
             edit.setAccessibleDescription(description)
         search_row.addWidget(self.search_box, 3)
-        search_row.addWidget(self.tag_box, 1)
-        search_row.addWidget(QLabel(tr("From")))
-        search_row.addWidget(self.from_date)
-        search_row.addWidget(QLabel(tr("to")))
-        search_row.addWidget(self.to_date)
+        # Each field beside its label, its buddy: a screen reader on Linux names a list by
+        # its label only (accessibility review: the tag list was read as "Any tag").
+        for text, field, stretch in (
+            (tr("Tag"), self.tag_box, 1),
+            (tr("From"), self.from_date, 0),
+            (tr("to"), self.to_date, 0),
+        ):
+            label = QLabel(text)
+            label.setBuddy(field)
+            search_row.addWidget(label)
+            search_row.addWidget(field, stretch)
         layout.addLayout(search_row)
 
         splitter = QSplitter()

@@ -335,7 +335,9 @@ class TreatmentDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
             box.setCurrentIndex(box.findData(t.side_effects.get(name, "none")))
             box.setAccessibleName(tr("Side effect {name}").format(name=tr(name)))
             box.setAccessibleDescription(tr("How strong this side effect was, if at all."))
-            effects.addWidget(QLabel(tr(name)), index // 2, (index % 2) * 2)
+            label = QLabel(tr(name))
+            label.setBuddy(box)  # (on Linux a screen reader names a list by its label only)
+            effects.addWidget(label, index // 2, (index % 2) * 2)
             effects.addWidget(box, index // 2, (index % 2) * 2 + 1)
             self.effects[name] = box
         self.dissociation = QSpinBox()
@@ -897,7 +899,9 @@ class TreatmentsScreen(QTabWidget):
         self.delete_button = QPushButton(tr("Delete…"))
         self.delete_button.setAccessibleDescription(tr("Deletes the chosen session, after asking."))
         self.delete_button.clicked.connect(self.delete_session)
-        row.addWidget(QLabel(tr("Show")))
+        show = QLabel(tr("Show"))
+        show.setBuddy(self.kind_filter)  # (a screen reader on Linux names a list by its label)
+        row.addWidget(show)
         row.addWidget(self.kind_filter)
         row.addStretch(1)
         for button in (self.add_button, self.edit_button, self.delete_button):

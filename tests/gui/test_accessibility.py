@@ -308,3 +308,36 @@ def test_the_self_check_after_item_9_starts_on_its_first_question_with_no_defaul
     assert dialog.isVisible() and len(vault.checkins.all()) == before  # nothing saved
     assert dialog.crisis_line.text() in announced
     dialog.reject()
+
+
+def _label_relation(widget: QWidget) -> list[str]:
+    """The labels a screen reader finds for ``widget`` (Qt's Label relation)."""
+    from PySide6.QtGui import QAccessible
+
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return [
+        other.text(QAccessible.Text.Name)
+        for other, relation in interface.relations(QAccessible.RelationFlag.Label)
+    ]
+
+
+def test_drop_down_lists_are_labelled_for_screen_readers_on_linux(qtbot, demo_window) -> None:
+    """Accessibility review: on Linux Qt names a drop-down list by its current text and
+    finds its name through a label's buddy only: the session dialog's side-effect lists
+    were each read as "none", the Journal's tag filter as "Any tag", the Treatments filter
+    as "All kinds"."""
+    from moodlog.domain.treatments import Treatment
+    from moodlog.ui.treatments import TreatmentDialog
+
+    journal = demo_window.show_screen("Journal")
+    assert _label_relation(journal.tag_box) == ["Tag"]
+    treatments = demo_window.show_screen("Treatments")
+    assert _label_relation(treatments.kind_filter) == ["Show"]
+    import datetime as dt
+
+    dialog = TreatmentDialog(
+        demo_window.context, Treatment(dt.date(2026, 11, 1), dt.time(10), "ketamine_iv")
+    )
+    qtbot.addWidget(dialog)
+    for name, box in dialog.effects.items():
+        assert _label_relation(box) == [name], name
