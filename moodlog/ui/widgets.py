@@ -195,9 +195,7 @@ class ScaleInput(QWidget):
         self.slider.setPageStep(2)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setTickInterval(1)
-        self.slider.setAccessibleName(
-            tr("{scale}, 0 = {low}, 10 = {high}").format(scale=label, low=low_text, high=high_text)
-        )
+        self._spoken = (label, low_text, high_text)
         self.slider.setAccessibleDescription(
             tr("Arrow keys move it; Space keeps the value it shows")
         )
@@ -225,6 +223,13 @@ class ScaleInput(QWidget):
         empty = tr("not set yet") if self.required else tr("not recorded")
         self.value_label.setText(
             tr("{value} / 10").format(value=self.slider.value()) if recorded else empty
+        )
+        # Unset, the slider rests at 5: a screen reader says its value, so its name says
+        # it is not set (accessibility review: an untouched mood was heard as a 5).
+        scale, low, high = self._spoken
+        name = scale if recorded else tr("{scale} ({state})").format(scale=scale, state=empty)
+        self.slider.setAccessibleName(
+            tr("{scale}, 0 = {low}, 10 = {high}").format(scale=name, low=low, high=high)
         )
         self.changed.emit()
 

@@ -5166,6 +5166,10 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{scale} ({state})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{scale}, 0 = {low}, 10 = {high}</source>
         <translation type="unfinished"></translation>
     </message>

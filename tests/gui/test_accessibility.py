@@ -341,3 +341,19 @@ def test_drop_down_lists_are_labelled_for_screen_readers_on_linux(qtbot, demo_wi
     qtbot.addWidget(dialog)
     for name, box in dialog.effects.items():
         assert _label_relation(box) == [name], name
+
+
+@pytest.mark.parametrize("required", [True, False])
+def test_an_unset_scale_is_not_heard_as_a_5(qtbot, required: bool) -> None:
+    """Accessibility review: an untouched mood slider (its label "not set yet") was
+    heard as 5, its resting value; so were the optional scales ("not recorded")."""
+    from moodlog.ui.widgets import ScaleInput
+
+    scale = ScaleInput("Mood", "worst", "best", required=required)
+    qtbot.addWidget(scale)
+    state = "not set yet" if required else "not recorded"
+    assert scale.slider.accessibleName() == f"Mood ({state}), 0 = worst, 10 = best"
+    scale.set_value(5)
+    assert scale.slider.accessibleName() == "Mood, 0 = worst, 10 = best"
+    scale.set_value(None)
+    assert f"({state})" in scale.slider.accessibleName()
