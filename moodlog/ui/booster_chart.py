@@ -128,6 +128,13 @@ class BoosterPanel(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         self.chart = DurationChart()
+        from moodlog.ui.widgets import describe_chart
+
+        describe_chart(
+            self.chart,
+            tr("How long sessions helped chart"),
+            tr("Days each session's mood stayed above its baseline; the text beside sums it up."),
+        )
         layout.addWidget(self.chart, 3)
         side = QVBoxLayout()
         title = QLabel("<b>{}</b>".format(tr("How long sessions helped")))

@@ -244,6 +244,8 @@ class MainWindow(QMainWindow):
                 widget = screen_class(self.context, sessions_after_paint=later, parent=self.stack)
             else:
                 widget = screen_class(self.context)
+            if not widget.accessibleName():  # (a screen that is a Tab stop: review)
+                widget.setAccessibleName(tr(title))
             if hasattr(widget, "idle_minutes_changed"):
                 widget.idle_minutes_changed.connect(self.idle_minutes_changed)
             if hasattr(widget, "lock_needed"):

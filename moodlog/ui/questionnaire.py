@@ -251,6 +251,7 @@ class QuestionnaireDialog(NotKeptAtLock, QDialog):
         grid.setRowStretch(difficulty_row + 3, 1)  # spare height below, not between rows
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setAccessibleName(tr("Questions"))  # (the keyboard starts here: review)
         scroll.setWidget(body)
         layout.addWidget(scroll, 1)
         self.answers_area = body

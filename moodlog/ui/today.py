@@ -218,6 +218,7 @@ class TodayScreen(QWidget):
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setAccessibleName(tr("Today's check-in"))  # (a Tab stop: review)
         page.addWidget(self.scroll, 1)
         body = QWidget()
         body.setObjectName("screen")

@@ -215,6 +215,7 @@ class TreatmentDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
             outer.addWidget(self.copied_hint)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setAccessibleName(tr("Session details"))
         body = QWidget()
         body_layout = QVBoxLayout(body)
         form = QFormLayout()
@@ -235,6 +236,7 @@ class TreatmentDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
         self.date = _date_edit(t.day)
         self.time = QTimeEdit(QTime(t.time.hour, t.time.minute))
         self.time.setDisplayFormat(TIME_FIELD_FORMAT)
+        self.date.setAccessibleName(tr("Date"))
         self.date.setAccessibleDescription(
             tr("The day of the session; a day to come makes it an appointment.")
         )
@@ -248,6 +250,7 @@ class TreatmentDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
         self.dose.setDecimals(1)
         self.dose.setSuffix(tr(" mg"))
         self.dose.setSpecialValueText(tr("not recorded"))
+        self.dose.setAccessibleName(tr("Dose"))
         self.dose.setAccessibleDescription(
             tr("The dose of this session in milligrams; 0 leaves it not recorded.")
         )
@@ -285,6 +288,7 @@ class TreatmentDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
         self.number.setRange(0, 500)
         self.number.setSpecialValueText(tr("automatic"))
         self.number.setValue(t.course_number or 0)
+        self.number.setAccessibleName(tr("Session number in the course"))
         self.number.setAccessibleDescription(
             tr("This session's number in the course; automatic counts it for you.")
         )
@@ -344,6 +348,7 @@ class TreatmentDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
         self.dissociation.setRange(-1, 10)
         self.dissociation.setSpecialValueText(tr("not recorded"))
         self.dissociation.setValue(-1 if t.dissociation is None else t.dissociation)
+        self.dissociation.setAccessibleName(tr("Dissociation, 0 to 10"))
         self.dissociation.setAccessibleDescription(tr(DISSOCIATION_HINT))
         self.after = QLineEdit(t.after_feeling)
         self.after.setAccessibleDescription(tr("In your own words, how you felt afterwards."))

@@ -53,7 +53,7 @@ from moodlog.i18n import date_text, number_text, tr
 from moodlog.locale_words import LOCALE
 from moodlog.ui.booster_chart import BoosterPanel
 from moodlog.ui.context import AppContext
-from moodlog.ui.widgets import FittedColumns, column_memory, heading, hint
+from moodlog.ui.widgets import FittedColumns, column_memory, describe_chart, heading, hint
 from moodlog.wording import QT_TR_NOOP
 
 CHART_MIN_HEIGHT = 200  # Around sessions: below these the tab scrolls as a whole
@@ -195,6 +195,7 @@ class AroundSessionsTab(QWidget):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setAccessibleName(tr("Around sessions"))
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         content = QWidget()
         self.scroll.setWidget(content)
@@ -212,6 +213,11 @@ class AroundSessionsTab(QWidget):
         layout.addWidget(self.empty_hint)
         self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         self.chart = AroundSessionsChart()
+        describe_chart(
+            self.chart,
+            tr("Mood around sessions chart"),
+            tr("Mood on the days before and after each session; the table beside lists them."),
+        )
         self.wheel = WheelScrollsPage(self.chart.viewport(), self.scroll)
         splitter.addWidget(self.chart)
         picker = QWidget()
@@ -345,6 +351,7 @@ class TrendsScreen(QWidget):
         layout.addLayout(top)
 
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(tr("Trends views"))
         layout.addWidget(self.tabs, 1)
         over_time = QWidget()
         over_layout = QVBoxLayout(over_time)
@@ -366,6 +373,11 @@ class TrendsScreen(QWidget):
         theme_events().changed.connect(self._show_legend)
         over_layout.addLayout(toggles)
         self.timeline = TimelineChart()
+        describe_chart(
+            self.timeline,
+            tr("Mood over time chart"),
+            tr("Daily mood, sessions, self-checks and questionnaire scores over the range chosen."),
+        )
         self.timeline.day_hovered.connect(lambda text: self.hover_label.setText(text))
         self.timeline.day_clicked.connect(context.events.open_day)
         over_layout.addWidget(self.timeline, 1)

@@ -625,14 +625,24 @@ def show_error(parent: QWidget | None, text: str, title: str | None = None) -> N
 
 
 def scrolling_page(scroll: QScrollArea, title: str) -> QVBoxLayout:
-    """Fill ``scroll`` with a padded page that starts with a heading; returns its layout."""
+    """Fill ``scroll`` with a padded page that starts with a heading (its name for a
+    screen reader: a scroll area is a Tab stop); returns its layout."""
     scroll.setWidgetResizable(True)
+    scroll.setAccessibleName(title)
     body = QWidget()
     layout = QVBoxLayout(body)
     layout.setContentsMargins(24, 16, 24, 16)
     layout.addWidget(heading(title))
     scroll.setWidget(body)
     return layout
+
+
+def describe_chart(chart: QAbstractScrollArea, name: str, description: str) -> None:
+    """A chart's name and a sentence on what it shows, for a screen reader (review: the
+    Trends charts were unnamed Tab stops); its drawing area takes no Tab stop of its own."""
+    chart.setAccessibleName(name)
+    chart.setAccessibleDescription(description)
+    chart.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
 
 def heading(text: str) -> QLabel:

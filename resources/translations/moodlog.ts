@@ -2109,6 +2109,14 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>How long sessions helped chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days each session&apos;s mood stayed above its baseline; the text beside sums it up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>How long sessions helped</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4198,6 +4206,10 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Today&apos;s check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save check-in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4314,6 +4326,10 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Session details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose the kind of treatment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4386,6 +4402,10 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Session number in the course</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This session&apos;s number in the course; automatic counts it for you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4447,6 +4467,10 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>How strong this side effect was, if at all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dissociation, 0 to 10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4894,6 +4918,14 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Mood around sessions chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mood on the days before and after each session; the table beside lists them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sessions shown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4938,7 +4970,19 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Trends views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Shows or hides this line on the chart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mood over time chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily mood, sessions, self-checks and questionnaire scores over the range chosen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -357,3 +357,56 @@ def test_an_unset_scale_is_not_heard_as_a_5(qtbot, required: bool) -> None:
     assert scale.slider.accessibleName() == "Mood, 0 = worst, 10 = best"
     scale.set_value(None)
     assert f"({state})" in scale.slider.accessibleName()
+
+
+def _unnamed_tab_stops(root: QWidget) -> list[str]:
+    """Tab stops in ``root`` a screen reader would announce with no name (any kind of
+    widget: scroll areas, charts, tab containers and the screens themselves too)."""
+    from PySide6.QtGui import QAccessible
+
+    found = []
+    for widget in root.findChildren(QWidget):
+        if not (
+            widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and not widget.objectName().startswith("qt_")
+        ):
+            continue
+        interface = QAccessible.queryAccessibleInterface(widget)
+        named = interface.text(QAccessible.Text.Name).strip()
+        if not named and not interface.relations(QAccessible.RelationFlag.Label):
+            found.append(f"{type(widget).__name__} in {type(widget.parentWidget()).__name__}")
+    return found
+
+
+@pytest.mark.parametrize("title", [title for title, _, _ in SCREENS])
+def test_no_tab_stop_is_unnamed_on_any_screen(demo_window, title) -> None:
+    """Accessibility review: the Today and dialogs' scroll areas, five screens, the Trends
+    tabs, its three charts and four session-dialog fields were unnamed Tab stops."""
+    screen = demo_window.show_screen(title)
+    for page in _pages(screen):
+        _show(demo_window, title, page)
+        assert _unnamed_tab_stops(demo_window) == [], (title, page)
+
+
+def test_no_tab_stop_is_unnamed_in_the_questionnaire_and_session_dialogs(
+    qtbot, demo_window
+) -> None:
+    import datetime as dt
+
+    from moodlog.domain.treatments import Treatment
+    from moodlog.ui.questionnaire import QuestionnaireDialog
+    from moodlog.ui.treatments import TreatmentDialog
+
+    for dialog in (
+        QuestionnaireDialog(demo_window.context, "PHQ-9", demo_window),
+        TreatmentDialog(
+            demo_window.context, Treatment(dt.date(2026, 11, 1), dt.time(10), "ketamine_iv")
+        ),
+    ):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert _unnamed_tab_stops(dialog) == [], type(dialog).__name__
+        dialog.close()
