@@ -166,7 +166,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _vault_path(args: argparse.Namespace) -> Path:
-    return resolve_data_dir(args.data_dir) / VAULT_FILENAME
+    folder = resolve_data_dir(args.data_dir)
+    if folder.is_file():  # (contracts review: "There is no vault at FILE/moodlog.db")
+        raise CliError(f"the data folder {folder} is a file, not a folder")
+    return folder / VAULT_FILENAME
 
 
 def _open(args: argparse.Namespace, passphrases: PassphraseSource):  # noqa: ANN202

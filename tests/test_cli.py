@@ -420,3 +420,25 @@ def test_without_a_desktop_session_the_app_says_so_and_leaves_nothing(tmp_path: 
         assert result.stderr.startswith("moodlog: no desktop session to show a window in")
         assert "Reinstalling" not in result.stderr
     assert list(tmp_path.iterdir()) == []  # no demo folder, no data folder
+
+
+def test_a_data_folder_that_is_a_file_and_an_export_to_a_folder_are_said_plainly(
+    tmp_path: Path,
+):
+    """Contracts review: ``--data-dir FILE`` said "There is no vault at FILE/moodlog.db",
+    and ``export json --out FOLDER`` "not saved: is a directory"."""
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("x")
+    result = run_cli(["--data-dir", str(a_file), "check", "--passphrase-stdin"], PASSPHRASE)
+    assert result.returncode == 1
+    assert f"the data folder {a_file} is a file, not a folder" in result.stderr
+    data = tmp_path / "vault"
+    run_cli(["--data-dir", str(data), "init", "--passphrase-stdin"], PASSPHRASE)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    export = run_cli(
+        ["--data-dir", str(data), "export", "json", "--out", str(folder), "--passphrase-stdin"],
+        PASSPHRASE,
+    )
+    assert export.returncode == 1 and "that is a folder; name a file in it" in export.stderr
+    assert list(folder.iterdir()) == []

@@ -188,6 +188,8 @@ def os_reason(error: OSError) -> str:
         return "that disk is read-only"
     if error.errno in (errno.EACCES, errno.EPERM):
         return "moodlog may not write there"
+    if error.errno == errno.EISDIR:  # (contracts review: "is a directory")
+        return "that is a folder; name a file in it"
     if error.errno == errno.ENOENT:
         return "the folder is not there (is the drive connected?)"
     if error.errno == errno.EIO:
