@@ -867,12 +867,6 @@ def _from_document(document: Any, check_tree: bool = True) -> VaultContents:
         r = _Reader(record, where)
         answers = r.get("answers", (dict,), default={})
         skipped = r.flag("skipped")
-        if skipped and any(value is not None for value in answers.values()):
-            # (Contracts review: a yes under "skipped" was stored, and read as skipped.)
-            raise r.fail(
-                "'skipped' is true but it has answers; a skipped self-check has none "
-                "(set 'skipped' to false to keep the answers)."
-            )
         checkin = SICheckin(
             day=r.date("date", latest=latest),
             time=r.time(),
@@ -897,6 +891,12 @@ def _from_document(document: Any, check_tree: bool = True) -> VaultContents:
             computed = _wrap(where, lambda a=answers, s=skipped: level(dict(a), s))
             if key is not None:
                 levels[key] = computed
+        answered = [key for key, value in answers.items() if value is not None]
+        if skipped and answered:  # (contracts review: a yes under "skipped" was stored,
+            raise r.fail(  # and read as skipped everywhere)
+                f"'skipped' is true but '{answered[0]}' is answered; a skipped self-check "
+                "has no answers (set 'skipped' to false to keep them)."
+            )
         stated = record.get("level")
         # Files from before the level "incomplete" existed say "low" or "moderate" where
         # a follow-up was left unanswered: accepted, and the answers decide the level.

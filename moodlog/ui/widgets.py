@@ -196,6 +196,7 @@ class ScaleInput(QWidget):
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setTickInterval(1)
         self._spoken = (label, low_text, high_text)
+        self._named_as_recorded: bool | None = None
         self.slider.setAccessibleDescription(
             tr("Arrow keys move it; Space keeps the value it shows")
         )
@@ -224,13 +225,15 @@ class ScaleInput(QWidget):
         self.value_label.setText(
             tr("{value} / 10").format(value=self.slider.value()) if recorded else empty
         )
-        # Unset, the slider rests at 5: a screen reader says its value, so its name says
-        # it is not set (accessibility review: an untouched mood was heard as a 5).
-        scale, low, high = self._spoken
-        name = scale if recorded else tr("{scale} ({state})").format(scale=scale, state=empty)
-        self.slider.setAccessibleName(
-            tr("{scale}, 0 = {low}, 10 = {high}").format(scale=name, low=low, high=high)
-        )
+        if recorded != self._named_as_recorded:  # (only when it changes: a save resets it)
+            self._named_as_recorded = recorded
+            # Unset, the slider rests at 5: a screen reader says its value, so its name
+            # says it is not set (accessibility review: an untouched mood was heard as 5).
+            scale, low, high = self._spoken
+            name = scale if recorded else tr("{scale} ({state})").format(scale=scale, state=empty)
+            self.slider.setAccessibleName(
+                tr("{scale}, 0 = {low}, 10 = {high}").format(scale=name, low=low, high=high)
+            )
         self.changed.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802

@@ -860,3 +860,23 @@ def test_the_self_check_uses_the_room_the_screen_has(tmp_path, height: int):
     # 150% on 1366x768, 512 px, Save went below it); a height the person chose is kept
     # when it is shown again.
     assert rows["save"] == [1] and rows["kept"] == [1]
+
+
+def test_a_draft_keeper_that_fails_unexpectedly_leaves_its_type_not_its_text(qtbot, window, capsys):
+    """Code review: an unexpected error while keeping drafts at a lock became "an
+    unexpected error" with no trace for a maintainer. Its type goes to stderr now; never
+    its text, which may quote what was typed."""
+    from PySide6.QtWidgets import QDialog
+
+    class Broken(QDialog):
+        def keep_draft(self) -> None:
+            raise RuntimeError("words the person typed")
+
+    dialog = Broken(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert window.prepare_to_lock() == ["an unexpected error"]
+    err = capsys.readouterr().err
+    assert "moodlog: unexpected error (RuntimeError)" in err
+    assert "words the person typed" not in err
+    dialog.close()
