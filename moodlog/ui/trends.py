@@ -337,6 +337,7 @@ class TrendsScreen(QWidget):
             button = QPushButton(tr(label))
             button.setAccessibleDescription(tr("Shows this many days up to today on the chart."))
             button.setCheckable(True)
+            button.setObjectName("rangeButton")  # the range shown stands out (style.qss)
             button.setProperty("range_days", days)
             button.clicked.connect(lambda _=False, d=days: self.set_range(d))
             self.range_group.addButton(button)

@@ -387,3 +387,33 @@ def test_in_the_dark_theme_the_focused_answer_is_seen_checked_or_not(qtbot, them
     assert ring(focused) != ring(checked)
     amber = [QColor(name) for name in ring(focused) if QColor(name).red() > 200]
     assert amber and max(contrast_ratio(c, window) for c in amber) >= 3.0
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_range_trends_shows_stands_out_from_the_others(qtbot, themed_app, theme: str) -> None:  # noqa: ANN001
+    """Accessibility review: the chosen range ("90 days") differed from the others by a
+    ~1.3:1 shade, in both themes."""
+    from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+    from moodlog.ui.trends import RANGES
+
+    apply_theme(themed_app, theme)
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    row = QHBoxLayout(holder)
+    buttons = []
+    for label, _days in RANGES[:2]:
+        button = QPushButton(label)
+        button.setObjectName("rangeButton")
+        button.setCheckable(True)
+        row.addWidget(button)
+        buttons.append(button)
+    buttons[0].setChecked(True)
+    holder.show()
+    qtbot.waitExposed(holder)
+
+    def background(button: QPushButton) -> QColor:
+        image = button.grab().toImage()
+        return image.pixelColor(6, image.height() // 2)
+
+    assert contrast_ratio(background(buttons[0]), background(buttons[1])) >= 3.0
