@@ -811,7 +811,18 @@ class TodayScreen(QWidget):
 
         dialog = QuestionnaireDialog(self.context, instrument, self)
         self.questionnaire_dialog = dialog
+        opener = self.window().focusWidget()
+        dialog.finished.connect(lambda _result: self._focus_after_questionnaire(instrument, opener))
         dialog.show()
+
+    def _focus_after_questionnaire(self, instrument: str, opener: QWidget | None) -> None:
+        """Back on this questionnaire's button when the prompt that opened it went with
+        the refresh after the save (accessibility review: the keyboard landed on the top
+        bar's "Get help now", far from where the person was)."""
+        import shiboken6
+
+        if opener is None or not shiboken6.isValid(opener) or not opener.isVisible():
+            (self.phq_button if instrument == PHQ9 else self.gad_button).setFocus()
 
     def open_questionnaire_history(self) -> None:
         from moodlog.ui.questionnaire import QuestionnaireHistoryDialog

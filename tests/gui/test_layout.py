@@ -880,3 +880,20 @@ def test_a_draft_keeper_that_fails_unexpectedly_leaves_its_type_not_its_text(qtb
     assert "moodlog: unexpected error (RuntimeError)" in err
     assert "words the person typed" not in err
     dialog.close()
+
+
+def test_after_a_questionnaire_from_a_prompt_the_keyboard_is_back_on_today(qtbot, window, vault):
+    """Accessibility review: the Today prompt that opened the PHQ-9 is rebuilt after the
+    save; the keyboard then landed on the top bar's "Get help now"."""
+    from PySide6.QtWidgets import QPushButton
+
+    today = window.show_screen("Today")
+    (prompt,) = [b for b in today.findChildren(QPushButton) if b.text() == "Take PHQ-9"]
+    prompt.setFocus()  # the prompt "PHQ-9 is due", its button
+    today.open_questionnaire("PHQ-9")
+    dialog = today.questionnaire_dialog
+    dialog.set_answers([0] * 9)
+    dialog.save()  # (Today's prompts are rebuilt: the one that opened it is gone)
+    QApplication.processEvents()
+    dialog.reject()  # Close: the result was on show
+    assert window.focusWidget() is today.phq_button  # where the person was, near enough
