@@ -95,3 +95,20 @@ def shown_today(qtbot, vault, data_dir: Path, now, height: int = 900):  # noqa: 
     qtbot.waitExposed(screen)
     qtbot.wait(30)
     return screen
+
+
+def spy_announcements(monkeypatch) -> list[str]:  # noqa: ANN001
+    """The sentences told to screen readers (``QAccessibleAnnouncementEvent``) from now
+    on, for the rest of the test."""
+    from PySide6.QtGui import QAccessible
+
+    announced: list[str] = []
+    real = QAccessible.updateAccessibility
+
+    def update(event) -> None:  # noqa: ANN001
+        if event.type() == QAccessible.Event.Announcement:
+            announced.append(event.message())
+        real(event)
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", update)
+    return announced

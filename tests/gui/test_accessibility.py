@@ -268,23 +268,15 @@ def test_after_item_9_tab_goes_to_get_help_now_not_past_close(qtbot, demo_window
 
 
 def test_the_self_check_after_item_9_starts_on_its_first_question_with_no_default(
-    qtbot, demo_window
+    qtbot, demo_window, monkeypatch
 ):
     """Accessibility review: the self-check after PHQ-9 item 9 opened with the keyboard
     on Save, its default button: a second Return saved it unseen (as skipped), and a
     screen reader's first word was "Save", not the crisis line."""
-    from PySide6.QtGui import QAccessible
     from PySide6.QtTest import QTest
 
     from moodlog.ui.questionnaire import QuestionnaireDialog
-
-    announced: list[str] = []
-    real = QAccessible.updateAccessibility
-
-    def update(event) -> None:  # noqa: ANN001
-        if event.type() == QAccessible.Event.Announcement:
-            announced.append(event.message())
-        real(event)
+    from tests.gui.helpers import spy_announcements
 
     vault = demo_window.context.vault
     before = len(vault.checkins.all())
@@ -292,13 +284,10 @@ def test_the_self_check_after_item_9_starts_on_its_first_question_with_no_defaul
     qtbot.addWidget(phq)
     phq.show()
     phq.set_answers([1] * 9)
-    QAccessible.updateAccessibility = update
-    try:
-        phq.save()
-        dialog = phq.follow_up
-        qtbot.waitExposed(dialog)
-    finally:
-        QAccessible.updateAccessibility = real
+    announced = spy_announcements(monkeypatch)
+    phq.save()
+    dialog = phq.follow_up
+    qtbot.waitExposed(dialog)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     first = dialog.widget.groups["wish_dead"].buttons()[0]
     assert dialog.focusWidget() is first

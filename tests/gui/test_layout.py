@@ -462,17 +462,9 @@ def test_after_a_yes_tab_goes_to_get_help_now_and_the_line_is_announced(window, 
     help now" was the screen's last Tab stop (9 presses away), and the line appeared
     without a word to a screen reader. It follows the answer now, also after Today is
     refreshed, and its sentence is announced."""
-    from PySide6.QtGui import QAccessible
+    from tests.gui.helpers import spy_announcements
 
-    announced: list[str] = []
-    real = QAccessible.updateAccessibility
-
-    def update(event) -> None:  # noqa: ANN001
-        if event.type() == QAccessible.Event.Announcement:
-            announced.append(event.message())
-        real(event)
-
-    monkeypatch.setattr(QAccessible, "updateAccessibility", update)
+    announced = spy_announcements(monkeypatch)
     window.activateWindow()
     today = window.show_screen("Today")
     check = today.self_check
