@@ -536,6 +536,13 @@ def test_the_persons_settings_move_with_them_and_the_round_trip_is_identical(
     for key in ("onboarding_done", "backup_passphrase_notice_shown"):
         vault.settings.set(key, True)
     vault.settings.set("an_internal_key_of_a_later_version", {"x": 1})
+    with_no_time = copy.deepcopy(bulk.load(vault))
+    with_no_time.settings["reminder_time"] = None  # (no time chosen: stored as null)
+    text = json_format.dumps(with_no_time)
+    assert '"reminder_time"' not in text
+    with Vault.create(tmp_path / "no-time.db", PASSPHRASE) as no_time:
+        bulk.store(no_time, json_format.from_document(json.loads(text)))
+        assert json_format.dumps(bulk.load(no_time)) == text
     first = json_format.dumps(bulk.load(vault))
     assert "an_internal_key" not in first  # only the documented keys are written
     target = Vault.create(tmp_path / "moodlog.db", PASSPHRASE)

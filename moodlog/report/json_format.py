@@ -79,7 +79,9 @@ def to_document(contents: VaultContents) -> dict[str, Any]:
         "version": FORMAT_VERSION,
         "tags": sorted(contents.tags, key=str.casefold),
         "hidden_tags": sorted(contents.hidden_tags, key=str.casefold),
-        "settings": {k: v for k, v in sorted(contents.settings.items()) if k in SETTINGS},
+        "settings": {  # (a setting with no value is left out: an import skips it too)
+            k: v for k, v in sorted(contents.settings.items()) if k in SETTINGS and v is not None
+        },
         "entries": [
             {
                 "date": _d(e.day),
