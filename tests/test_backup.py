@@ -732,7 +732,7 @@ def test_backups_dated_ahead_take_no_place_and_never_push_out_todays(tmp_path: P
     assert future <= {b.path for b in left}  # kept, taking no place
 
 
-@pytest.mark.parametrize("fails", ["replace", "keep side"])
+@pytest.mark.parametrize("fails", ["replace", "keep side", "remove side"])
 def test_a_restore_that_cannot_replace_the_journal_leaves_it_and_its_files_as_they_were(
     tmp_path: Path, monkeypatch, fails: str
 ):
@@ -762,10 +762,19 @@ def test_a_restore_that_cannot_replace_the_journal_leaves_it_and_its_files_as_th
             raise OSError(28, "No space left on device")
         real_keep(source, kept)
 
+    real_unlink = Path.unlink
+
+    def unlink(self: Path, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        if self.name == "moodlog.db-journal":  # (diff review: its kept copy stayed)
+            raise PermissionError(13, "Permission denied", str(self))
+        real_unlink(self, *args, **kwargs)
+
     if fails == "replace":
         monkeypatch.setattr(backup.os, "replace", replace)
-    else:
+    elif fails == "keep side":
         monkeypatch.setattr(backup, "_keep_file", keep)
+    else:
+        monkeypatch.setattr(Path, "unlink", unlink)
     with pytest.raises(backup.BackupError, match="Your journal is as it was"):
         backup.finish_restore(prepared, now=dt.datetime(2026, 3, 2, 9))
     monkeypatch.undo()

@@ -1279,13 +1279,17 @@ def _safety_plan_section(contents: VaultContents, country: str, generated: dt.da
         )
         html.append(f"<p>{escape(no_plan)}</p>")
     else:
-        if plan.reviewed_on:
-            reviewed = tr("Last reviewed {date}.").format(date=_day(plan.reviewed_on))
-            if plan.review_due(generated):  # (as Today prompts: every 90 days)
-                reviewed += " " + tr("A review is due (every {days} days).").format(
-                    days=REVIEW_EVERY_DAYS
-                )
-            html.append(f"<p class='small'>{escape(reviewed)}</p>")
+        # (A plan imported without a review date has none: said so, as on the screens.)
+        reviewed = (
+            tr("Last reviewed {date}.").format(date=_day(plan.reviewed_on))
+            if plan.reviewed_on
+            else tr("No review date.")
+        )
+        if plan.review_due(generated):  # (as Today prompts: every 90 days)
+            reviewed += " " + tr("A review is due (every {days} days).").format(
+                days=REVIEW_EVERY_DAYS
+            )
+        html.append(f"<p class='small'>{escape(reviewed)}</p>")
         empty = []
         for key, title, _ in SAFETY_PLAN_SECTIONS:
             if getattr(plan, key):

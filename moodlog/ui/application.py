@@ -843,7 +843,9 @@ def no_display() -> bool:
     if not sys.platform.startswith("linux"):
         return False
     env = os.environ
-    if env.get("QT_QPA_PLATFORM") or env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+    if any(env.get(name) for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")):
+        return False
+    if env.get("WAYLAND_SOCKET"):  # (a socket handed over by a Wayland launcher)
         return False
     runtime = env.get("XDG_RUNTIME_DIR")
     return not (runtime and (Path(runtime) / "wayland-0").exists())

@@ -15,8 +15,9 @@ import contextlib
 import datetime as dt
 from collections.abc import Iterator
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QDialog,
@@ -413,6 +414,17 @@ class SelfCheckDialog(NotKeptAtLock, QDialog):
         self.widget.changed.connect(self._fit_height)
         self._fitted_at_first_show = False
         self.note_opened()  # (its input is not kept at a lock: said so then)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802, ANN001
+        """Return or Enter on an answer does nothing: it never falls through to a
+        default button (diff review: once "Get help now", an auto-default button, had
+        had the keyboard, Qt made Save the default again, and Return on an answer saved
+        the self-check unseen). On a button it presses that button, as usual."""
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and not isinstance(QApplication.focusWidget(), QPushButton):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def showEvent(self, event) -> None:  # noqa: N802, ANN001
         super().showEvent(event)

@@ -1034,8 +1034,8 @@ def finish_restore(prepared: PreparedRestore, now: dt.datetime | None = None) ->
                 side = vault_path.with_name(vault_path.name + suffix)
                 if side.exists():
                     _keep_file(side, kept.with_name(kept.name + suffix))
-                    side.unlink()  # it belongs to the old vault, never to the restored one
                     moved.append((side, kept.with_name(kept.name + suffix)))
+                    side.unlink()  # it belongs to the old vault, never to the restored one
             _fsync_dir(vault_path.parent)
         os.replace(prepared.temp, vault_path)
     except OSError as error:
@@ -1061,7 +1061,10 @@ def _undo_keeping(kept: Path | None, moved: list[tuple[Path, Path]]) -> None:
     left a stray ``.before-restore-...bak`` beside a journal said to be as it was)."""
     for side, kept_side in reversed(moved):
         with contextlib.suppress(OSError):
-            os.replace(kept_side, side)
+            if side.exists():  # never removed: its kept copy goes (a rename onto a hard
+                kept_side.unlink()  # link to the same file would do nothing: diff review)
+            else:
+                os.replace(kept_side, side)
     if kept is not None:
         with contextlib.suppress(OSError):
             kept.unlink()

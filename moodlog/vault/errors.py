@@ -105,12 +105,14 @@ class StorageProblem(VaultError):
 
     reason = "the vault file could not be read or written"
     advice = "What was saved before is safe. Please try again."
+    new_journal_advice = ""  # (the advice for a journal being made, when not the above)
 
     def __init__(self, doing: str = "Not saved", new_journal: bool = False) -> None:
         self.doing = doing
         advice = self.advice
         if new_journal:  # nothing was saved before (review finding: init on a full disk)
-            advice = advice.replace(SAVED_BEFORE_IS_SAFE, "No journal was made.")
+            kept = self.new_journal_advice or advice.replace(SAVED_BEFORE_IS_SAFE, "").strip()
+            advice = f"{kept} No journal was made."
         super().__init__(f"{doing}: {self.reason}. {advice}")
 
 
@@ -140,6 +142,7 @@ class VaultReadOnly(StorageProblem):
 class DiskError(StorageProblem):
     reason = "the disk reported an error while reading or writing the vault"
     advice = "Check the disk, then try again. Run 'moodlog check' to verify the vault."
+    new_journal_advice = "Check the disk, then try again."
 
 
 class FolderNotWritable(StorageProblem):

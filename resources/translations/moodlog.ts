@@ -1561,6 +1561,10 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No review date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A review is due (every {days} days).</source>
         <translation type="unfinished"></translation>
     </message>

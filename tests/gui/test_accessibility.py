@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QRadioButton,
     QTabBar,
     QTabWidget,
     QTextEdit,
@@ -399,3 +400,31 @@ def test_no_tab_stop_is_unnamed_in_the_questionnaire_and_session_dialogs(
         qtbot.waitExposed(dialog)
         assert _unnamed_tab_stops(dialog) == [], type(dialog).__name__
         dialog.close()
+
+
+def test_return_on_an_answer_never_saves_the_self_check(qtbot, demo_window) -> None:
+    """Diff review: once the keyboard had passed "Get help now" (a button Qt makes the
+    default while it has the keyboard), Qt made Save the default again, and Return on the
+    next answer saved the self-check with one answer, unseen."""
+    from PySide6.QtTest import QTest
+
+    from moodlog.ui.checkin import SelfCheckDialog
+
+    vault = demo_window.context.vault
+    before = len(vault.checkins.all())
+    dialog = SelfCheckDialog(demo_window.context, demo_window)  # as from the Safety plan
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    first = dialog.widget.groups["wish_dead"].buttons()[0]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is first)
+    QTest.keyClick(first, Qt.Key.Key_Space)  # yes: the crisis line appears
+    QTest.keyClick(first, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.widget.crisis_line.help_button
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # the next question
+    assert isinstance(QApplication.focusWidget(), QRadioButton)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert dialog.isVisible() and len(vault.checkins.all()) == before
+    dialog.reject()

@@ -211,6 +211,11 @@ def test_a_safety_plan_due_for_review_says_so(qapp, vault) -> None:
     vault.safety_plans.save(plan, reviewed_on=NOW.date() - dt.timedelta(days=10))
     html = build_report(load_for_report(vault, options, NOW), options, NOW).html
     assert "A review is due" not in html
+    # Imported without a review date (diff review: the screens said so, the PDF nothing).
+    undated = SafetyPlan(warning_signs=["not sleeping"])
+    vault.safety_plans.save(undated, saved_at=dt.datetime(2026, 1, 5, 9))
+    html = build_report(load_for_report(vault, options, NOW), options, NOW).html
+    assert "No review date. A review is due (every 90 days)." in html
 
 
 # -- second diff review ------------------------------------------------------------------

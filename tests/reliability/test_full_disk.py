@@ -219,6 +219,9 @@ def test_a_journal_that_cannot_be_created_says_nothing_was_saved_before(tmp_path
         "again. No journal was made."
     )
     assert str(opened).endswith("What was saved before is safe.")
+    for text in ("disk i/o error", "attempt to write a readonly database"):
+        made = str(storage_problem(conn_mod.DatabaseError(text), "Not made", new_journal=True))
+        assert made.endswith(" then try again. No journal was made."), made  # (no 'check')
 
 
 def test_import_on_a_full_disk_says_so_and_imports_nothing(
