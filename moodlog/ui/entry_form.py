@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -28,12 +27,12 @@ from PySide6.QtWidgets import (
 from moodlog.domain.dates import EARLIEST_DAY
 from moodlog.domain.entries import MAX_TAG_CHARS, Entry, clean_tag
 from moodlog.i18n import TIME_FIELD_FORMAT, tr
-from moodlog.ui.widgets import DateEdit, ScaleInput, TimeEdit, guard_wheel
+from moodlog.ui.widgets import DateEdit, DecimalSpinBox, ScaleInput, TimeEdit, guard_wheel
 
 SLEEP_NOT_RECORDED = -0.25
 
 
-class QuarterHours(QDoubleSpinBox):
+class QuarterHours(DecimalSpinBox):
     """Hours slept: a typed value is taken to the nearest quarter hour (7.3 -> 7.25, as
     the field then shows), the only values the journal keeps. (Review finding: "7.3"
     was shown as typed and then refused at saving.)"""

@@ -58,6 +58,7 @@ from moodlog.locale_words import LOCALE
 from moodlog.ui.context import AppContext
 from moodlog.ui.drafts import DraftDialogMixin, NotKeptAtLock
 from moodlog.ui.widgets import (
+    DecimalSpinBox,
     FittedColumns,
     column_memory,
     confirm,
@@ -245,7 +246,7 @@ class TreatmentDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
         when = QHBoxLayout()
         when.addWidget(self.date, 2)
         when.addWidget(self.time, 1)
-        self.dose = QDoubleSpinBox()
+        self.dose = DecimalSpinBox()
         self.dose.setRange(0, 2000)
         self.dose.setDecimals(1)
         self.dose.setSuffix(tr(" mg"))
@@ -255,7 +256,7 @@ class TreatmentDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
             tr("The dose of this session in milligrams; 0 leaves it not recorded.")
         )
         self.dose.setValue(t.dose_mg or 0)
-        self.weight = QDoubleSpinBox()
+        self.weight = DecimalSpinBox()
         self.weight.setRange(0, 350)
         self.weight.setDecimals(1)
         self.weight.setSuffix(tr(" kg"))
@@ -685,7 +686,7 @@ class MedicationDialog(EnterDoesNotSave, NotKeptAtLock, QDialog):
         )
         self.date = _date_edit(context.today())
         self.date.setAccessibleDescription(tr("The day of the start, change or stop."))
-        self.dose = QDoubleSpinBox()
+        self.dose = DecimalSpinBox()
         self.dose.setRange(0, 100000)
         self.dose.setDecimals(2)
         self.dose.setSpecialValueText(tr("not recorded"))

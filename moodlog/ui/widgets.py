@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDoubleSpinBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -258,6 +259,24 @@ class ScaleInput(QWidget):
             self.enabled_box.setChecked(value is not None)  # (toggled: updated)
         else:
             self._update()
+
+
+class DecimalSpinBox(QDoubleSpinBox):
+    """A number with decimals that takes a point or a comma as the decimal separator,
+    whatever the locale (locale review: with German number formats "7.5" typed as a dose
+    was read as 75 mg, the point being a thousands separator there, and "56.0" as 560;
+    with English ones "7,5" likewise). The fields' ranges never need a thousands
+    separator, so neither mark is ever read as one."""
+
+    def _decimal(self, text: str) -> str:
+        point = self.locale().decimalPoint()
+        return text.replace("." if point == "," else ",", point)
+
+    def validate(self, text: str, position: int) -> object:
+        return super().validate(self._decimal(text), position)
+
+    def valueFromText(self, text: str) -> float:  # noqa: N802
+        return super().valueFromText(self._decimal(text))
 
 
 class FittedColumns(QObject):

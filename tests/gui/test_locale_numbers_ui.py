@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QDate
 
 from moodlog.domain.analysis import SessionResponse
@@ -59,3 +60,52 @@ def test_trends_session_row_is_german_throughout(german) -> None:
     assert row[2:6] == ("35,5 mg (0,5 mg/kg)", "4,2", "+1,4", "+1,4")
     assert row[6] == "-0,4 (to next session)"
     assert not any("." in cell for cell in row[2:7])
+
+
+def _typed(qtbot, box, text: str) -> float:  # noqa: ANN001
+    """``text`` typed over the field's contents, then Tab: as a person enters a number."""
+    from PySide6.QtCore import Qt
+
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), text)
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Tab)
+    box.interpretText()
+    return box.value()
+
+
+@pytest.mark.parametrize("locale_name", ["de_DE", "en_US", "fr_FR"])
+def test_a_point_or_a_comma_is_the_decimal_mark_whatever_the_locale(
+    qtbot, vault: Vault, data_dir: Path, locale_name: str
+):
+    """Locale review: with German number formats "7.5" typed as a dose was saved as 75
+    mg ("56.0" as 560 mg, "7.5" hours slept as 7), the point read as a thousands
+    separator; with English ones "7,5" likewise. Both marks are the decimal mark now."""
+    from PySide6.QtCore import QLocale
+
+    from moodlog.ui.entry_form import QuarterHours
+    from moodlog.ui.today import TodayScreen
+    from moodlog.ui.treatments import MedicationDialog
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(locale_name))
+    try:
+        context = AppContext(
+            vault=vault,
+            data_dir=data_dir,
+            preferences=Preferences(country="DE"),
+            now=FakeClock(NOW),
+        )
+        dialog = TreatmentDialog(context)
+        medication = MedicationDialog(context)
+        today = TodayScreen(context)
+        for widget in (dialog, medication, today):
+            qtbot.addWidget(widget)
+            widget.show()
+        sleep = today.findChild(QuarterHours)
+        for text, value in (("7.5", 7.5), ("7,5", 7.5), ("56.0", 56.0), ("12", 12.0)):
+            assert _typed(qtbot, dialog.dose, text) == value, (locale_name, "dose", text)
+            assert _typed(qtbot, dialog.weight, text) == value, (locale_name, "weight", text)
+            assert _typed(qtbot, medication.dose, text) == value, (locale_name, "med", text)
+        assert _typed(qtbot, sleep, "7.5") == _typed(qtbot, sleep, "7,5") == 7.5
+    finally:
+        QLocale.setDefault(before)
