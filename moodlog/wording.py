@@ -64,6 +64,19 @@ def plain_date(day: dt.date, pattern: str = "ddd d MMM") -> str:
     return _DATE_CODE.sub(code, pattern)
 
 
+def english_month(name: str) -> int | None:
+    """The month (1-12) an English month name or its three-letter start names ("May",
+    "sep", "September"), whatever the system's language (locale review: ``strptime``'s
+    ``%B`` reads the system's names once Qt has set the C locale: "18 May 2019" from an
+    old Daylio export was not a date on a German system)."""
+    name = name.strip().casefold()
+    for number, month in enumerate(_MONTHS, start=1):
+        full = month.casefold()
+        if name == full or (len(name) >= 3 and full.startswith(name)):
+            return number
+    return None
+
+
 def plain_number(value: float, decimals: int = 1) -> str:
     """``value`` with a dot and ``decimals`` decimals: the Qt-free twin of
     ``moodlog.i18n.number_text``."""

@@ -421,3 +421,43 @@ def test_a_huge_first_line_is_not_put_whole_into_the_message(tmp_path):
     message = str(info.value)
     assert "does not look like a Daylio export" in message and len(message) < 600
     assert "(found: " + "x" * 37 + "..., y)." in message
+
+
+@pytest.mark.parametrize(
+    ("date", "year", "expected"),
+    [
+        ("18 May", "2018", dt.date(2018, 5, 18)),
+        ("May 18", "2018", dt.date(2018, 5, 18)),
+        ("3 March", "2019", dt.date(2019, 3, 3)),
+        ("Sep 30", "2019", dt.date(2019, 9, 30)),
+        ("sept 30", "2019", dt.date(2019, 9, 30)),
+    ],
+)
+def test_old_daylio_dates_are_read_with_english_month_names_on_any_system(
+    tmp_path, vault, monkeypatch, date: str, year: str, expected: dt.date
+):
+    """Locale review: ``strptime``'s month names follow the system's language once Qt
+    has set the C locale; on a German system "18 May 2019" was not a date and nothing
+    could be imported. The months are read from an English table now."""
+    import types
+
+    class GermanDatetime(dt.datetime):
+        @classmethod
+        def strptime(cls, text: str, fmt: str) -> dt.datetime:  # as on a German system
+            raise ValueError(f"time data {text!r} does not match format {fmt!r}")
+
+    text = f"year,date,weekday,time,mood,activities,note\n{year},{date},Friday,9:00 am,good,,\n"
+    monkeypatch.setattr(daylio, "dt", types.SimpleNamespace(date=dt.date, datetime=GermanDatetime))
+    preview = daylio.plan(daylio.read(_write(tmp_path, text)), {"good": 7}, vault)
+    assert not preview.problems, preview.problems
+    assert preview.new[0].day == expected
+    bad = text.replace(date, "31 Febr")
+    problems = daylio.plan(daylio.read(_write(tmp_path, bad)), {"good": 7}, vault).problems
+    assert problems and "is not a date" in problems[0].reason
+
+
+def test_english_month_names_and_their_starts():
+    from moodlog.wording import english_month
+
+    assert [english_month(n) for n in ("May", "may", "SEPTEMBER", "Sep", "sept")] == [5, 5, 9, 9, 9]
+    assert [english_month(n) for n in ("Mai", "Ma", "", "Märzen")] == [None, None, None, None]

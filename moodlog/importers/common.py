@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from moodlog.domain.dates import EARLIEST_DAY
 from moodlog.domain.entries import Entry, validate_entry
 from moodlog.domain.errors import ValidationError
-from moodlog.wording import count_text, has_have
+from moodlog.wording import count_text, has_have, plain_date
 
 if TYPE_CHECKING:
     from moodlog.vault.vault import Vault
@@ -96,7 +96,8 @@ class ImportPlan:
     def summary_lines(self) -> list[str]:
         lines = [f"{self.source} file: {count_text(self.rows, 'row')} found."]
         if self.first and self.last:
-            lines.append(f"Dates: {self.first:%d %b %Y} to {self.last:%d %b %Y}.")
+            first, last = (plain_date(day, "dd MMM yyyy") for day in (self.first, self.last))
+            lines.append(f"Dates: {first} to {last}.")  # (English months: not the system's)
         lines.append(
             f"{len(self.new)} new entr{'y' if len(self.new) == 1 else 'ies'} to add; "
             f"{self.duplicates} already in your journal (same day, time and note) "

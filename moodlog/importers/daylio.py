@@ -31,6 +31,7 @@ from moodlog.importers.common import (
     parse_time,
     read_table,
 )
+from moodlog.wording import english_month
 
 if TYPE_CHECKING:
     from moodlog.vault.vault import Vault
@@ -95,11 +96,16 @@ def _date(table: Table, record: list[str]) -> dt.date:
         return parse_date(cell(record, full))
     # Old exports: year,date ("18 May"),weekday,...
     text = f"{cell(record, table.column('date')).strip()} {cell(record, table.column('year'))}"
-    for fmt in ("%d %B %Y", "%B %d %Y", "%d %b %Y", "%b %d %Y"):
-        try:
-            return dt.datetime.strptime(text.strip(), fmt).date()
-        except ValueError:
-            continue
+    # "18 May 2019" or "May 18 2019", with English month names (never the system's)
+    words = text.replace(",", " ").split()
+    if len(words) == 3 and words[2].isascii() and words[2].isdigit():
+        day, month = (words[0], words[1]) if words[0].isdigit() else (words[1], words[0])
+        number = english_month(month)
+        if number is not None and day.isascii() and day.isdigit():
+            try:
+                return dt.date(int(words[2]), number, int(day))
+            except ValueError:
+                pass
     raise ValueError(f"{text.strip()!r} is not a date")
 
 

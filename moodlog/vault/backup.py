@@ -54,7 +54,7 @@ from moodlog.vault.connection import (
 from moodlog.vault.errors import VaultError, is_damage
 from moodlog.vault.migrations import LATEST_VERSION, MIGRATIONS
 from moodlog.vault.vault import Vault, split_sql
-from moodlog.wording import QT_TR_NOOP
+from moodlog.wording import QT_TR_NOOP, plain_date
 
 BACKUP_PREFIX = "moodlog-backup-"
 BACKUP_SUFFIX = ".db"
@@ -333,7 +333,10 @@ def reminder_text(folder: Path, now: dt.datetime, journal: str | None = None) ->
             "if this computer is lost or breaks."
         )
     if (now - last).days >= REMINDER_DAYS:
-        return f"Your last backup was on {last:%d %b %Y}. A fresh one keeps recent entries safe."
+        return (
+            f"Your last backup was on {plain_date(last, 'dd MMM yyyy')}. A fresh one keeps "
+            "recent entries safe."
+        )
     return None
 
 
@@ -635,9 +638,12 @@ class BackupSummary:
         if self.first_day is None:
             span = "It holds no dated records."
         elif self.first_day == self.last_day:
-            span = f"Records from {self.first_day:%d %b %Y}."
+            span = f"Records from {plain_date(self.first_day, 'dd MMM yyyy')}."
         else:
-            span = f"Records from {self.first_day:%d %b %Y} to {self.last_day:%d %b %Y}."
+            first, last = (
+                plain_date(day, "dd MMM yyyy") for day in (self.first_day, self.last_day)
+            )
+            span = f"Records from {first} to {last}."
         held = [
             f"{self.counts[key]} {one if self.counts[key] == 1 else many}"
             for key, _, one, many in COUNTED
