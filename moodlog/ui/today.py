@@ -329,7 +329,13 @@ class TodayScreen(QWidget):
         self._reset_form()
         draft = self.vault.drafts.load(DRAFT_NAME)
         if draft:
-            self.form.restore(draft.get("entry", {}))
+            entry_state = dict(draft.get("entry") or {})
+            if "when_changed" not in entry_state:
+                # A draft kept by a version before the mood was left unset (format 4):
+                # it started at 5 and the day and time at "now", none chosen by the person
+                # (upgrade review: the update brought back a mood of 5, saved as theirs).
+                entry_state.update(mood=None, when_changed=False)
+            self.form.restore(entry_state)
             self._keep_restored_when()
             self.self_check.restore(draft.get("self_check", {}))
             self._checkin_recorded = bool(draft.get("checkin_recorded"))

@@ -72,3 +72,24 @@ def test_typing_is_kept_as_a_draft_every_little_while(
     assert screen.save() is True
     qtbot.wait(120)  # a kept draft is gone with the save, and not written again
     assert vault.drafts.load("today") is None
+
+
+def test_a_draft_from_before_the_mood_was_left_unset_brings_no_mood(
+    qtbot, vault, data_dir: Path
+) -> None:
+    """Upgrade review: versions before format 5 started the mood at 5 and kept it in the
+    Today draft (with no "when_changed"); after the update Save recorded that 5, at the
+    draft's old day and time, as the person's. The note comes back; the mood does not."""
+    old_draft = {
+        "entry": {"day": "2026-03-25", "time": "08:00", "mood": 5, "tags": [], "note": "slept"},
+        "self_check": {},
+    }
+    vault.drafts.save("today", old_draft)
+    clock = FakeClock(dt.datetime(2026, 3, 29, 14, 30))
+    screen = today_at(qtbot, vault, data_dir, clock)
+    assert screen.form.note.toPlainText() == "slept"
+    assert screen.form.mood.value() is None
+    # (its day and time, as any draft from an earlier day keeps what it showed)
+    assert (screen.form.day(), screen.form.time()) == (dt.date(2026, 3, 25), dt.time(8, 0))
+    assert screen.save() is False  # no mood chosen: nothing saved
+    assert vault.entries.count() == 0
