@@ -270,6 +270,36 @@ def test_migrations_are_each_one_transaction(data_dir: Path, monkeypatch):
     names = {r[0] for r in raw.execute("SELECT name FROM sqlite_master")}
     assert "entries_fts" not in names
     raw.close()
+    # Not upgraded: the copy made before is the journal as it is, and goes (upgrade
+    # review: on a full disk it stayed, taking the room the next try needed).
+    assert not list(path.parent.glob("*.bak")) and not list(path.parent.glob(".moodlog-*"))
+
+
+def test_the_copy_before_an_upgrade_is_whole_or_not_there(data_dir: Path, monkeypatch):
+    """Upgrade review: a kill during the copy made before an upgrade left a broken file
+    under the copy's own name (empty, or not a journal), kept for good; a second try in
+    the same second then failed with "File exists". The copy is written under a temp
+    name and renamed; a temp file a killed try left is removed at the next."""
+    path = data_dir / "moodlog.db"
+    _vault_at_version(path, LATEST_VERSION - 1)
+    left = data_dir / ".moodlog-upgrade-4242.tmp"
+    left.write_bytes(b"half a copy")  # what a kill during the copy left
+    real = conn_mod.attach_encrypted_copy
+    names: list[str] = []
+
+    def copy(conn, target, passphrase):  # noqa: ANN001, ANN202
+        names.append(Path(target).name)
+        return real(conn, target, passphrase)
+
+    monkeypatch.setattr(conn_mod, "attach_encrypted_copy", copy)
+    with Vault.open(path, PASSPHRASE) as v:
+        assert v.version == LATEST_VERSION
+    assert names and names[0].startswith(".moodlog-upgrade-")  # never the copy's own name
+    assert not left.exists() and not list(data_dir.glob(".moodlog-*"))
+    (kept,) = data_dir.glob(f"moodlog.db.v{LATEST_VERSION - 1}-*.bak")
+    raw = conn_mod.open_connection(kept, PASSPHRASE)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION - 1
+    raw.close()
 
 
 def test_vault_from_a_newer_moodlog_is_refused_untouched(vault: Vault):
@@ -486,3 +516,23 @@ def test_a_data_folder_linked_to_nothing_is_named_as_such(tmp_path: Path):
     assert made.returncode != 0 and "is the drive connected?" in made.stderr
     assert "file exists" not in made.stderr and "Traceback" not in made.stderr
     assert folder.is_symlink() and not (tmp_path / "usb-drive").exists()
+
+
+def test_an_upgrade_on_a_full_disk_says_the_journal_was_not_opened(data_dir: Path, monkeypatch):
+    """Upgrade review: unlocking said "Not saved: the disk is full", though the person
+    had saved nothing; only tried to open the journal."""
+    import contextlib
+
+    path = data_dir / "moodlog.db"
+    _vault_at_version(path, LATEST_VERSION - 1)
+
+    @contextlib.contextmanager
+    def full(self):  # noqa: ANN001, ANN202
+        raise DiskFull()
+        yield  # (a generator)
+
+    monkeypatch.setattr(Vault, "transaction", full)
+    with pytest.raises(DiskFull) as info:
+        Vault.open(path, PASSPHRASE)
+    assert str(info.value).startswith("The journal could not be opened: the disk is full.")
+    assert not list(data_dir.glob("*.bak"))  # the copy made before: gone with the try

@@ -99,6 +99,8 @@ class Vault:
             vault._migrate(passphrase, make_backup=True, target_version=target_version)
         except BaseException as error:
             vault.close()
+            if isinstance(error, StorageProblem):  # (upgrade review: "Not saved: the disk
+                raise type(error)("The journal could not be opened") from None  # is full")
             if isinstance(error, conn_mod.DatabaseError):
                 problem = storage_problem(error, "The journal could not be opened")
                 if problem is not None:
@@ -195,18 +197,41 @@ class Vault:
             raise VaultTooNew(self.path, current, LATEST_VERSION)
         if current >= target_version:
             return
-        if make_backup and current > 0:
-            conn_mod.attach_encrypted_copy(
-                self.conn, backup_path_for(self.path, current), passphrase
-            )
-        for number in range(current + 1, target_version + 1):
-            script = MIGRATIONS[number - 1]
-            with self.transaction() as conn:
-                for statement in split_sql(script):
-                    conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {number}")
+        copy = self._keep_before_upgrade(passphrase, current) if make_backup and current else None
+        try:
+            for number in range(current + 1, target_version + 1):
+                script = MIGRATIONS[number - 1]
+                with self.transaction() as conn:
+                    for statement in split_sql(script):
+                        conn.execute(statement)
+                    conn.execute(f"PRAGMA user_version = {number}")
+        except BaseException:
+            if copy is not None and self.version == current:  # not upgraded: the copy is
+                copy.unlink(missing_ok=True)  # the journal as it is (upgrade review: it
+            raise  # stayed, taking the room of a full disk)
         if current == 0:
             self.tags.ensure_defaults()
+
+    def _keep_before_upgrade(self, passphrase: str, version: int) -> Path:
+        """The encrypted copy of the journal as it is, kept before an upgrade as
+        ``moodlog.db.vVERSION-DATE.bak``: written under a temp name, flushed, then renamed
+        (upgrade review: a kill during the copy left a broken file under that name, and a
+        second try in the same second failed with "File exists"). What a killed copy
+        left is removed first: this journal is locked, so no other moodlog writes one."""
+        from moodlog.paths import clear_stale_temps
+
+        clear_stale_temps(self.path.parent, prefix=".moodlog-upgrade-", min_age=0)
+        temp = self.path.with_name(f".moodlog-upgrade-{os.getpid()}.tmp")
+        try:
+            conn_mod.attach_encrypted_copy(self.conn, temp, passphrase)
+            with open(temp, "rb+") as handle:
+                os.fsync(handle.fileno())
+            target = backup_path_for(self.path, version)
+            os.replace(temp, target)
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+        return target
 
     # -- maintenance --------------------------------------------------------------
     def integrity_problems(self) -> list[str]:
