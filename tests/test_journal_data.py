@@ -186,3 +186,19 @@ def test_an_emoji_typed_alone_is_searched_for_as_typed(vault) -> None:  # noqa: 
     assert [e.note for e in vault.entries.search("walk 😞")] == ["a long walk 😞"]
     assert len(vault.entries.search("walk")) == 2
     assert vault.entries.search("🌧") == []
+
+
+def test_a_word_inside_chinese_japanese_or_thai_text_is_found(vault: Vault) -> None:
+    """Locale review: these scripts put no spaces between words; the index kept a whole
+    run as one word, so "心情" did not find "今天心情很好" nor "疲れ" "今日は疲れました"."""
+    day = dt.date(2026, 11, 1)
+    notes = ["今天心情很好，但是很累", "今日は疲れました", "วันนี้เหนื่อยมาก", "a walk by the river"]
+    for hour, note in enumerate(notes, start=8):
+        vault.entries.add(Entry(day=day, time=dt.time(hour), mood=5, note=note))
+    assert [e.note for e in vault.entries.search("心情")] == [notes[0]]
+    assert [e.note for e in vault.entries.search("疲れ")] == [notes[1]]
+    assert [e.note for e in vault.entries.search("เหนื่อย")] == [notes[2]]
+    assert [e.note for e in vault.entries.search("心情 累")] == [notes[0]]  # every word
+    assert vault.entries.search("心情 river") == []
+    assert [e.note for e in vault.entries.search("riv")] == [notes[3]]  # as before
+    assert vault.entries.search("快乐") == []

@@ -380,7 +380,11 @@ class EntryRepository(_Repository):
         searched for as plain words.
         """
         clauses, params = _day_clauses(first, last)
-        match = fts_query(text)
+        unspaced = [word for word in _WORD.findall(text) if _UNSPACED.search(word)]
+        match = fts_query(" ".join(w for w in _WORD.findall(text) if w not in unspaced))
+        for word in unspaced:
+            clauses.append("instr(note, ?) > 0")
+            params.append(word)
         if match:
             clauses.append("id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)")
             params.append(match)
@@ -391,7 +395,7 @@ class EntryRepository(_Repository):
         for chunk in symbols:
             clauses.append("instr(note, ?) > 0")
             params.append(chunk)
-        if not match and not symbols and text.strip():
+        if not match and not symbols and not unspaced and text.strip():
             return []
         for tag in tags or []:
             clauses.append(
@@ -465,6 +469,12 @@ class EntryRepository(_Repository):
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Scripts written without spaces between words (Chinese, Japanese kana, Thai, Lao, Khmer,
+# Myanmar): the index keeps a whole run of them as one word, so a word inside it is looked
+# for as it is (locale review: "心情" did not find "今天心情很好").
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+)
 
 
 def fts_query(text: str) -> str:
