@@ -202,3 +202,22 @@ def test_a_word_inside_chinese_japanese_or_thai_text_is_found(vault: Vault) -> N
     assert vault.entries.search("心情 river") == []
     assert [e.note for e in vault.entries.search("riv")] == [notes[3]]  # as before
     assert vault.entries.search("快乐") == []
+
+
+def test_a_thai_word_is_looked_for_whole_and_a_long_search_is_cut_not_refused(
+    vault: Vault,
+) -> None:
+    """Diff review: Thai was split at its vowel marks, so "เหนื่อย" (tired) also found "a bird
+    flies above the sea"; a search of over ~1000 words made SQLite refuse it ("Expression
+    tree is too large": "Something went wrong"); "ketamine治疗" missed "Ketamine治疗"."""
+    day = dt.date(2026, 11, 1)
+    tired, bird = "วันนี้เหนื่อยมาก", "นกบินอยู่เหนือทะเล"
+    for hour, note in enumerate((tired, bird, "Ketamine治疗第三次"), start=8):
+        vault.entries.add(Entry(day=day, time=dt.time(hour), mood=5, note=note))
+    assert [e.note for e in vault.entries.search("เหนื่อย")] == [tired]
+    assert [e.note for e in vault.entries.search("ketamine治疗")] == ["Ketamine治疗第三次"]
+    assert [e.note for e in vault.entries.search("「治疗」")] == ["Ketamine治疗第三次"]
+    assert [e.note for e in vault.entries.search(" ".join(["治疗"] * 2000))] == [
+        "Ketamine治疗第三次"
+    ]
+    assert vault.entries.search(" ".join(["walk"] * 2000)) == []

@@ -442,6 +442,10 @@ class JournalScreen(QWidget):
         search_row = QHBoxLayout()
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText(tr("Search your notes"))
+        # Its hint in full on a narrow screen too (diff review: "Searc…" at 683 px, the
+        # row's labels taking the room); the screen scrolls sideways instead.
+        hint_width = self.search_box.fontMetrics().horizontalAdvance(tr("Search your notes"))
+        self.search_box.setMinimumWidth(hint_width + 24)
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setAccessibleName(tr("Search notes"))
         self.search_box.setAccessibleDescription(

@@ -332,9 +332,12 @@ class TodayScreen(QWidget):
             entry_state = dict(draft.get("entry") or {})
             if "when_changed" not in entry_state:
                 # A draft kept by a version before the mood was left unset (format 4):
-                # it started at 5 and the day and time at "now", none chosen by the person
-                # (upgrade review: the update brought back a mood of 5, saved as theirs).
-                entry_state.update(mood=None, when_changed=False)
+                # its mood started at 5 and its day and time at "now" (upgrade review:
+                # the update brought back a mood of 5, saved as the person's). Another
+                # mood was moved there by the person: it stays (diff review).
+                if entry_state.get("mood") == 5:
+                    entry_state["mood"] = None
+                entry_state["when_changed"] = False
             self.form.restore(entry_state)
             self._keep_restored_when()
             self.self_check.restore(draft.get("self_check", {}))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSlider,
@@ -262,18 +264,43 @@ class ScaleInput(QWidget):
 
 
 class DecimalSpinBox(QDoubleSpinBox):
-    """A number with decimals that takes a point or a comma as the decimal separator,
-    whatever the locale (locale review: with German number formats "7.5" typed as a dose
-    was read as 75 mg, the point being a thousands separator there, and "56.0" as 560;
-    with English ones "7,5" likewise). The fields' ranges never need a thousands
-    separator, so neither mark is ever read as one."""
+    """A number with decimals that takes a point or a comma as the decimal mark, whatever
+    the locale (locale review: with German number formats "7.5" typed as a dose was read
+    as 75 mg, the point being the thousands separator there, and "56.0" as 560; with
+    English ones "7,5" likewise). The locale's thousands separator keeps its meaning
+    where it is used as one, in groups of three after a first digit that is not 0 ("1,200"
+    is 1200 in English, "1.200" in German: diff review, it became 1.2); anywhere else it
+    is read as the decimal mark. What is typed is shown as typed."""
+
+    def _number(self, text: str) -> str:
+        number = text
+        if self.prefix() and number.startswith(self.prefix()):
+            number = number[len(self.prefix()) :]
+        if self.suffix() and number.endswith(self.suffix()):
+            number = number[: -len(self.suffix())]
+        return number.strip()
+
+    def _groups(self, partial: bool = False) -> re.Pattern[str]:
+        group = re.escape(self.locale().groupSeparator())
+        point = re.escape(self.locale().decimalPoint())
+        digits = r"\d{0,3}" if partial else r"\d{3}"
+        return re.compile(rf"[1-9]\d{{0,2}}(?:{group}{digits})+(?:{point}\d*)?")
 
     def _decimal(self, text: str) -> str:
+        """``text`` with the other mark as the decimal mark, unless it is the locale's own
+        thousands grouping."""
+        if self._groups().fullmatch(self._number(text)):
+            return text
         point = self.locale().decimalPoint()
         return text.replace("." if point == "," else ",", point)
 
     def validate(self, text: str, position: int) -> object:
-        return super().validate(self._decimal(text), position)
+        state, _, _ = super().validate(self._decimal(text), position)
+        if state == QValidator.State.Invalid and self._groups(partial=True).fullmatch(
+            self._number(text)
+        ):
+            state = QValidator.State.Intermediate  # ("1,20" on the way to "1,200")
+        return state, text, position
 
     def valueFromText(self, text: str) -> float:  # noqa: N802
         return super().valueFromText(self._decimal(text))

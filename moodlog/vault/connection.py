@@ -258,5 +258,6 @@ def attach_encrypted_copy(conn: Connection, target: Path, passphrase: str) -> No
         with contextlib.suppress(DatabaseError):
             conn.execute("DETACH DATABASE backup")
         Path(target).unlink(missing_ok=True)
+        Path(f"{target}-journal").unlink(missing_ok=True)  # (diff review: left on a full disk)
         raise
     conn.execute("DETACH DATABASE backup")

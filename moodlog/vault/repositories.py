@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import json
 import re
+import string
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -380,11 +381,16 @@ class EntryRepository(_Repository):
         searched for as plain words.
         """
         clauses, params = _day_clauses(first, last)
-        unspaced = [word for word in _WORD.findall(text) if _UNSPACED.search(word)]
-        match = fts_query(" ".join(w for w in _WORD.findall(text) if w not in unspaced))
-        for word in unspaced:
-            clauses.append("instr(note, ?) > 0")
-            params.append(word)
+        text = " ".join(text.split()[:MAX_SEARCH_WORDS])  # (diff review: "Expression tree
+        # is too large" past ~1000 words)
+        # A chunk in a script written without spaces is looked for whole, as typed (its
+        # vowel marks are no word breaks: diff review, Thai was split at them), ASCII
+        # letters in it in any case ("Ketamine治疗" finds "ketamine治疗").
+        unspaced = [chunk.strip(_PUNCTUATION) for chunk in text.split() if _UNSPACED.search(chunk)]
+        match = fts_query(" ".join(c for c in text.split() if not _UNSPACED.search(c)))
+        for chunk in unspaced:
+            clauses.append("instr(lower(note), ?) > 0")
+            params.append(chunk.translate(_ASCII_LOWER))
         if match:
             clauses.append("id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)")
             params.append(match)
@@ -469,6 +475,9 @@ class EntryRepository(_Repository):
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+MAX_SEARCH_WORDS = 50  # words of a search looked for (more would make SQLite refuse it)
+_PUNCTUATION = "\"'.,;:!?()[]{}«»“”‘’、。，！？：；（）「」『』"
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)  # (SQL lower())
 # Scripts written without spaces between words (Chinese, Japanese kana, Thai, Lao, Khmer,
 # Myanmar): the index keeps a whole run of them as one word, so a word inside it is looked
 # for as it is (locale review: "心情" did not find "今天心情很好").

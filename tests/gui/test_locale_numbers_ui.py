@@ -107,5 +107,13 @@ def test_a_point_or_a_comma_is_the_decimal_mark_whatever_the_locale(
             assert _typed(qtbot, dialog.weight, text) == value, (locale_name, "weight", text)
             assert _typed(qtbot, medication.dose, text) == value, (locale_name, "med", text)
         assert _typed(qtbot, sleep, "7.5") == _typed(qtbot, sleep, "7,5") == 7.5
+        # The locale's own thousands grouping keeps its meaning (diff review: "1,200" of
+        # lithium became 1.2 mg); a French "1,200" is 1.2, as it reads there.
+        thousands = {"de_DE": "1.200", "en_US": "1,200"}.get(locale_name)
+        if thousands is not None:
+            assert _typed(qtbot, medication.dose, thousands) == 1200.0, locale_name
+            assert _typed(qtbot, dialog.dose, thousands) == 1200.0, locale_name
+        else:
+            assert _typed(qtbot, medication.dose, "1,200") == 1.2
     finally:
         QLocale.setDefault(before)

@@ -93,3 +93,11 @@ def test_a_draft_from_before_the_mood_was_left_unset_brings_no_mood(
     assert (screen.form.day(), screen.form.time()) == (dt.date(2026, 3, 25), dt.time(8, 0))
     assert screen.save() is False  # no mood chosen: nothing saved
     assert vault.entries.count() == 0
+
+
+def test_an_old_draft_with_a_mood_the_person_moved_keeps_it(qtbot, vault, data_dir: Path) -> None:
+    """Diff review: only the old preset, 5, was not the person's; a 8 was moved there."""
+    old_draft = {"entry": {"day": "2026-03-29", "time": "08:00", "mood": 8, "note": "ok"}}
+    vault.drafts.save("today", old_draft)
+    screen = today_at(qtbot, vault, data_dir, FakeClock(dt.datetime(2026, 3, 29, 9, 0)))
+    assert screen.form.mood.value() == 8 and screen.form.note.toPlainText() == "ok"

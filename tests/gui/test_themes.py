@@ -417,3 +417,13 @@ def test_the_range_trends_shows_stands_out_from_the_others(qtbot, themed_app, th
         return image.pixelColor(6, image.height() // 2)
 
     assert contrast_ratio(background(buttons[0]), background(buttons[1])) >= 3.0
+
+    def edge(button: QPushButton) -> QColor:
+        image = button.grab().toImage()
+        return image.pixelColor(1, image.height() // 2)
+
+    unfocused = edge(buttons[0])  # (diff review: the keyboard on it was all but unseen)
+    holder.activateWindow()
+    buttons[0].setFocus()
+    qtbot.waitUntil(buttons[0].hasFocus)
+    assert contrast_ratio(edge(buttons[0]), unfocused) >= 3.0
