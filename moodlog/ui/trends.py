@@ -6,7 +6,7 @@ import datetime as dt
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -58,6 +58,8 @@ from moodlog.wording import QT_TR_NOOP
 
 CHART_MIN_HEIGHT = 200  # Around sessions: below these the tab scrolls as a whole
 TABLE_MIN_HEIGHT = 130
+TIMELINE_MIN_LINES = 14  # the chart over time is never lower than this many lines of text
+
 EMPTY_HINT = QT_TR_NOOP(
     "Nothing to draw yet. Save a check-in on Today (Ctrl+N) and your mood appears here "
     "day by day. Treatment sessions (Treatments), questionnaires and self-checks are "
@@ -178,6 +180,16 @@ class WheelScrollsPage(QObject):
             QApplication.sendEvent(self.scroll.verticalScrollBar(), event)
             return True
         return False
+
+
+class PageTimeline(TimelineChart):
+    """The chart over time on its scrolling page: it wishes for no more height than its
+    minimum (pyqtgraph's wish, 480 px, made the page scroll on any screen), so the page
+    fills the view, the chart takes what is left, and the page scrolls only when that
+    minimum does not fit (large text)."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(super().sizeHint().width(), self.minimumHeight())
 
 
 class AroundSessionsTab(QWidget):
@@ -373,7 +385,7 @@ class TrendsScreen(QWidget):
         self._show_legend()
         theme_events().changed.connect(self._show_legend)
         over_layout.addLayout(toggles)
-        self.timeline = TimelineChart()
+        self.timeline = PageTimeline()
         describe_chart(
             self.timeline,
             tr("Mood over time chart"),
@@ -397,12 +409,26 @@ class TrendsScreen(QWidget):
             )
         )
         self.hover_label.setObjectName("hint")
+        self.hover_label.setWordWrap(True)  # (with large text it was cut at the right)
         over_layout.addWidget(self.hover_label)
         self.insights = QLabel("")
         self.insights.setWordWrap(True)
         self.insights.setObjectName("hint")
         over_layout.addWidget(self.insights)
-        self.tabs.addTab(over_time, tr("Over time"))
+        # With large text the legend and notes took the room and the chart shrank to a
+        # strip whose mood axis showed only "5" (accessibility review, 16 pt): the chart
+        # keeps room for its axis and the page scrolls instead (never sideways).
+        self.over_layout = over_layout
+        self.timeline.setMinimumHeight(TIMELINE_MIN_LINES * self.fontMetrics().height())
+        over_scroll = QScrollArea()
+        over_scroll.setWidgetResizable(True)
+        over_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        over_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        over_scroll.setAccessibleName(tr("Over time"))
+        over_scroll.setWidget(over_time)
+        over_time.setAutoFillBackground(False)  # the tab's own background, as before (a
+        over_scroll.viewport().setAutoFillBackground(False)  # scroll area fills its own)
+        self.tabs.addTab(over_scroll, tr("Over time"))
 
         # The around-sessions tab is built, and filled, when it is first shown.
         self.around_page = QWidget()
@@ -524,8 +550,7 @@ class TrendsScreen(QWidget):
         self.empty_hint.setVisible(empty)
         self.timeline.setVisible(not empty)
         self.hover_label.setVisible(not empty)
-        stretch = self.tabs.widget(0).layout()
-        stretch.setStretch(self.empty_space, 1 if empty else 0)
+        self.over_layout.setStretch(self.empty_space, 1 if empty else 0)
 
     def _show_toggled_series(self) -> None:
         for name, box in self.toggles.items():

@@ -253,3 +253,45 @@ def test_questionnaire_figures_are_labelled_self_report(screen: TrendsScreen):
     lines = screen.around.course_label.text().split("\n")
     assert lines[0].startswith("PHQ-9: baseline 18") and lines[1].startswith("GAD-7")
     assert lines[-1] == "Self-report screening, not a diagnosis."
+
+
+@pytest.mark.parametrize("points", [10, 16])
+def test_with_large_text_the_chart_keeps_its_room_and_the_page_scrolls(
+    qtbot, qapp, known_vault: Vault, data_dir: Path, points: int
+):
+    """Accessibility review: at a 16 pt body font the legend and notes took the room and
+    the chart over time shrank to a strip whose mood axis showed only "5". It keeps room
+    for 14 lines of text now, and the page scrolls; at the usual size nothing scrolls."""
+    from PySide6.QtWidgets import QScrollArea
+
+    before = qapp.font()
+    font = qapp.font()
+    font.setPointSize(points)
+    qapp.setFont(font)
+    try:
+        context = AppContext(
+            vault=known_vault,
+            data_dir=data_dir,
+            preferences=Preferences(country="US"),
+            now=FakeClock(NOW),
+        )
+        widget = TrendsScreen(context)
+        qtbot.addWidget(widget)
+        widget.resize(900, 600)
+        widget.show()
+        qtbot.waitExposed(widget)
+        page = widget.tabs.widget(0)
+        assert isinstance(page, QScrollArea)
+        qtbot.waitUntil(lambda: widget.timeline.height() > 0)
+        for _ in range(5):  # (the scroll bar shown, the page laid out again)
+            qapp.processEvents()
+        lines = widget.timeline.height() / widget.fontMetrics().height()
+        scrolls = page.verticalScrollBar().maximum() > 0
+        if points == 16:
+            assert lines >= 14 and scrolls
+        else:
+            assert lines >= 14 and not scrolls
+        assert page.horizontalScrollBar().maximum() == 0  # never sideways
+        assert page.widget().width() <= page.viewport().width()
+    finally:
+        qapp.setFont(before)
