@@ -305,6 +305,18 @@ class DecimalSpinBox(QDoubleSpinBox):
     def valueFromText(self, text: str) -> float:  # noqa: N802
         return super().valueFromText(self._decimal(text))
 
+    def fixup(self, text: str) -> str:
+        """What is left half-typed when the field is left ("1,20" in a field of one
+        decimal, on the way to "1,200"): Qt's own fixup deletes every thousands mark and
+        made it 120 (short review, high). Unless it is the locale's grouping, the mark is
+        the decimal mark: 1.2."""
+        if self._groups().fullmatch(self._number(text)):
+            return super().fixup(text)
+        value, ok = self.locale().toDouble(self._number(self._decimal(text)))
+        if not ok:
+            return super().fixup(text)
+        return self.prefix() + self.textFromValue(round(value, self.decimals())) + self.suffix()
+
 
 class FittedColumns(QObject):
     """Columns that show their text (issue 15): sized to their contents, free-text

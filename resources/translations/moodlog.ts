@@ -4990,7 +4990,7 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Hover over a day to see its values; click it to open it in the journal. Drag to pan, scroll to zoom.</source>
+        <source>Hover over a day to see its values; click it to open it in the journal. Drag to pan, scroll to zoom (Ctrl+scroll while the page scrolls).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

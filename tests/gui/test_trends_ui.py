@@ -295,3 +295,61 @@ def test_with_large_text_the_chart_keeps_its_room_and_the_page_scrolls(
         assert page.widget().width() <= page.viewport().width()
     finally:
         qapp.setFont(before)
+
+
+def test_while_the_page_scrolls_the_wheel_over_the_chart_scrolls_it(
+    qtbot, qapp, known_vault: Vault, data_dir: Path
+):
+    """Short review: at 16 pt on a small screen the chart filled the view and the wheel
+    over it zoomed it (past the range shown): the notes below were out of reach. While
+    the page scrolls, the wheel scrolls it; Ctrl+wheel still zooms."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    before = qapp.font()
+    font = qapp.font()
+    font.setPointSize(16)
+    qapp.setFont(font)
+    try:
+        context = AppContext(
+            vault=known_vault,
+            data_dir=data_dir,
+            preferences=Preferences(country="US"),
+            now=FakeClock(NOW),
+        )
+        widget = TrendsScreen(context)
+        qtbot.addWidget(widget)
+        widget.resize(700, 420)
+        widget.show()
+        qtbot.waitExposed(widget)
+        for _ in range(5):
+            qapp.processEvents()
+        page = widget.tabs.widget(0)
+        bar = page.verticalScrollBar()
+        assert bar.maximum() > 0 and bar.value() == 0
+        viewport = widget.timeline.viewport()
+        shown = widget.timeline.mood_plot.vb.viewRange()[0]
+
+        def wheel(modifiers: Qt.KeyboardModifier) -> None:
+            centre = QPointF(viewport.width() / 2, viewport.height() / 2)
+            event = QWheelEvent(
+                centre,
+                QPointF(viewport.mapToGlobal(centre.toPoint())),
+                QPoint(0, 0),
+                QPoint(0, -120),
+                Qt.MouseButton.NoButton,
+                modifiers,
+                Qt.ScrollPhase.NoScrollPhase,
+                False,
+            )
+            QApplication.sendEvent(viewport, event)
+            qapp.processEvents()
+
+        wheel(Qt.KeyboardModifier.NoModifier)
+        assert bar.value() > 0  # the page scrolled
+        assert widget.timeline.mood_plot.vb.viewRange()[0] == shown  # the chart did not zoom
+        wheel(Qt.KeyboardModifier.ControlModifier)
+        assert widget.timeline.mood_plot.vb.viewRange()[0] != shown  # Ctrl+wheel zooms
+    finally:
+        qapp.setFont(before)
