@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
 
@@ -255,6 +256,34 @@ def test_questionnaire_figures_are_labelled_self_report(screen: TrendsScreen):
     assert lines[-1] == "Self-report screening, not a diagnosis."
 
 
+@contextlib.contextmanager
+def trends_with_text_of(qtbot, qapp, vault: Vault, data_dir: Path, points: int, size):  # noqa: ANN001
+    """Trends on ``vault`` with the application's text at ``points``, ``size`` (w, h),
+    shown and laid out (the font put back after)."""
+    before = qapp.font()
+    font = qapp.font()
+    font.setPointSize(points)
+    qapp.setFont(font)
+    try:
+        context = AppContext(
+            vault=vault,
+            data_dir=data_dir,
+            preferences=Preferences(country="US"),
+            now=FakeClock(NOW),
+        )
+        widget = TrendsScreen(context)
+        qtbot.addWidget(widget)
+        widget.resize(*size)
+        widget.show()
+        qtbot.waitExposed(widget)
+        qtbot.waitUntil(lambda: widget.timeline.height() > 0)
+        for _ in range(5):  # (the scroll bar shown, the page laid out again)
+            qapp.processEvents()
+        yield widget
+    finally:
+        qapp.setFont(before)
+
+
 @pytest.mark.parametrize("points", [10, 16])
 def test_with_large_text_the_chart_keeps_its_room_and_the_page_scrolls(
     qtbot, qapp, known_vault: Vault, data_dir: Path, points: int
@@ -264,27 +293,9 @@ def test_with_large_text_the_chart_keeps_its_room_and_the_page_scrolls(
     for 14 lines of text now, and the page scrolls; at the usual size nothing scrolls."""
     from PySide6.QtWidgets import QScrollArea
 
-    before = qapp.font()
-    font = qapp.font()
-    font.setPointSize(points)
-    qapp.setFont(font)
-    try:
-        context = AppContext(
-            vault=known_vault,
-            data_dir=data_dir,
-            preferences=Preferences(country="US"),
-            now=FakeClock(NOW),
-        )
-        widget = TrendsScreen(context)
-        qtbot.addWidget(widget)
-        widget.resize(900, 600)
-        widget.show()
-        qtbot.waitExposed(widget)
+    with trends_with_text_of(qtbot, qapp, known_vault, data_dir, points, (900, 600)) as widget:
         page = widget.tabs.widget(0)
         assert isinstance(page, QScrollArea)
-        qtbot.waitUntil(lambda: widget.timeline.height() > 0)
-        for _ in range(5):  # (the scroll bar shown, the page laid out again)
-            qapp.processEvents()
         lines = widget.timeline.height() / widget.fontMetrics().height()
         scrolls = page.verticalScrollBar().maximum() > 0
         if points == 16:
@@ -293,8 +304,6 @@ def test_with_large_text_the_chart_keeps_its_room_and_the_page_scrolls(
             assert lines >= 14 and not scrolls
         assert page.horizontalScrollBar().maximum() == 0  # never sideways
         assert page.widget().width() <= page.viewport().width()
-    finally:
-        qapp.setFont(before)
 
 
 def test_while_the_page_scrolls_the_wheel_over_the_chart_scrolls_it(
@@ -307,24 +316,7 @@ def test_while_the_page_scrolls_the_wheel_over_the_chart_scrolls_it(
     from PySide6.QtGui import QWheelEvent
     from PySide6.QtWidgets import QApplication
 
-    before = qapp.font()
-    font = qapp.font()
-    font.setPointSize(16)
-    qapp.setFont(font)
-    try:
-        context = AppContext(
-            vault=known_vault,
-            data_dir=data_dir,
-            preferences=Preferences(country="US"),
-            now=FakeClock(NOW),
-        )
-        widget = TrendsScreen(context)
-        qtbot.addWidget(widget)
-        widget.resize(700, 420)
-        widget.show()
-        qtbot.waitExposed(widget)
-        for _ in range(5):
-            qapp.processEvents()
+    with trends_with_text_of(qtbot, qapp, known_vault, data_dir, 16, (700, 420)) as widget:
         page = widget.tabs.widget(0)
         bar = page.verticalScrollBar()
         assert bar.maximum() > 0 and bar.value() == 0
@@ -351,5 +343,3 @@ def test_while_the_page_scrolls_the_wheel_over_the_chart_scrolls_it(
         assert widget.timeline.mood_plot.vb.viewRange()[0] == shown  # the chart did not zoom
         wheel(Qt.KeyboardModifier.ControlModifier)
         assert widget.timeline.mood_plot.vb.viewRange()[0] != shown  # Ctrl+wheel zooms
-    finally:
-        qapp.setFont(before)
