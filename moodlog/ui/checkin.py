@@ -150,7 +150,7 @@ class SelfCheckWidget(QGroupBox):
     def _offer_help_after_a_yes(self, skipped: bool) -> None:
         if self.context is None:
             return
-        if skipped or not any(g.checkedId() == YES for g in self.groups.values()):
+        if skipped or not self._any_yes():
             if self.crisis_line is not None and not self.touched():
                 self.crisis_line.hide()  # the form was cleared (saved, or a new day)
             return
@@ -169,18 +169,17 @@ class SelfCheckWidget(QGroupBox):
         line.offer_after(self._last_yes_answer())
         QTimer.singleShot(0, self, lambda: self.help_offered.emit(line))  # once laid out
 
-    def _last_yes_answer(self) -> QWidget:
-        """The last answer button of the last question answered yes."""
+    def _last_yes_answer(self) -> QWidget | None:
+        """The last answer button of the last question answered yes (None: no yes)."""
         yes = [widgets for key, widgets in self.rows.items() if self.groups[key].checkedId() == YES]
-        return yes[-1][-1]
+        return yes[-1][-1] if yes else None
 
     def focus_chain(self) -> list[QWidget]:
         """Tab's way through the self-check: skip, each question's answers, "Get help
         now" (when shown) right after the last question answered yes, then "discuss"."""
         chain: list[QWidget] = [self.skip_box]
-        after = None
-        if self.crisis_line is not None and self.crisis_line.isVisibleTo(self):
-            after = self._last_yes_answer() if self._any_yes() else None
+        shown = self.crisis_line is not None and self.crisis_line.isVisibleTo(self)
+        after = self._last_yes_answer() if shown else None
         for widgets in self.rows.values():
             chain += widgets[1:]
             if after is not None and widgets[-1] is after:
