@@ -189,6 +189,18 @@ class WheelScrollsPage(QObject):
         return True
 
 
+def scrolling_tab(content: QWidget, name: str) -> QScrollArea:
+    """A tab's page that scrolls down when the window is too low for ``content``, never
+    sideways, with no frame of its own; ``name`` for a screen reader (it is a Tab stop)."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setAccessibleName(name)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(content)
+    return scroll
+
+
 class PageTimeline(TimelineChart):
     """The chart over time on its scrolling page: it wishes for no more height than its
     minimum (pyqtgraph's wish, 480 px, made the page scroll on any screen), so the page
@@ -211,13 +223,8 @@ class AroundSessionsTab(QWidget):
         # panel's text was cut (issue 15).
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setAccessibleName(tr("Around sessions"))
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         content = QWidget()
-        self.scroll.setWidget(content)
+        self.scroll = scrolling_tab(content, tr("Around sessions"))
         outer.addWidget(self.scroll)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(6, 4, 2, 2)  # the table's columns need the width
@@ -427,12 +434,7 @@ class TrendsScreen(QWidget):
         # keeps room for its axis and the page scrolls instead (never sideways).
         self.over_layout = over_layout
         self.timeline.setMinimumHeight(TIMELINE_MIN_LINES * self.fontMetrics().height())
-        over_scroll = QScrollArea()
-        over_scroll.setWidgetResizable(True)
-        over_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        over_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        over_scroll.setAccessibleName(tr("Over time"))
-        over_scroll.setWidget(over_time)
+        over_scroll = scrolling_tab(over_time, tr("Over time"))
         # While the page scrolls, the wheel over the chart scrolls it (Ctrl+wheel zooms):
         # the chart may fill the view (short review: the notes below were out of reach).
         self.over_wheel = WheelScrollsPage(self.timeline.viewport(), over_scroll, True)

@@ -77,15 +77,15 @@ def known_vault(vault: Vault) -> Vault:
     return vault
 
 
+def trends_context(vault: Vault, data_dir: Path) -> AppContext:
+    return AppContext(
+        vault=vault, data_dir=data_dir, preferences=Preferences(country="US"), now=FakeClock(NOW)
+    )
+
+
 @pytest.fixture
 def screen(qtbot, known_vault: Vault, data_dir: Path) -> TrendsScreen:
-    context = AppContext(
-        vault=known_vault,
-        data_dir=data_dir,
-        preferences=Preferences(country="US"),
-        now=FakeClock(NOW),
-    )
-    widget = TrendsScreen(context)
+    widget = TrendsScreen(trends_context(known_vault, data_dir))
     qtbot.addWidget(widget)
     widget.resize(1000, 700)
     widget.show()
@@ -265,13 +265,7 @@ def trends_with_text_of(qtbot, qapp, vault: Vault, data_dir: Path, points: int, 
     font.setPointSize(points)
     qapp.setFont(font)
     try:
-        context = AppContext(
-            vault=vault,
-            data_dir=data_dir,
-            preferences=Preferences(country="US"),
-            now=FakeClock(NOW),
-        )
-        widget = TrendsScreen(context)
+        widget = TrendsScreen(trends_context(vault, data_dir))
         qtbot.addWidget(widget)
         widget.resize(*size)
         widget.show()
