@@ -45,10 +45,12 @@ import sqlcipher3
 
 from moodlog.paths import clear_stale_temps, create_private_file
 from moodlog.vault.connection import (
+    LONGEST_SQLITE_PATH,
     apply_key,
     describe_unopenable,
     hot_journal,
     normalise_passphrase,
+    path_length,
     sql_string_literal,
 )
 from moodlog.vault.errors import VaultError, is_damage
@@ -425,9 +427,9 @@ def _export(vault: Vault, target: Path, passphrase: str | None) -> None:
         raise BackupFailed("the copy did not read back the same")
 
 
-# SQLite's 512-byte path limit, less the longest name made in a backup folder
+# SQLite's path limit, less the longest name made in a backup folder
 # ("moodlog-backup-DATE-TIME-before-import-jMARK-2.db-journal", ~70 bytes; 80 allowed).
-LONGEST_BACKUP_FOLDER_PATH = 512 - 1 - 1 - 80
+LONGEST_BACKUP_FOLDER_PATH = LONGEST_SQLITE_PATH - 1 - 80
 
 
 def write_backup(
@@ -451,7 +453,7 @@ def write_backup(
         data_dir = Path(vault.path).parent
         journal = journal_mark(data_dir) or _new_mark(data_dir)
     where = Path(target).parent if target is not None else Path(folder)
-    length = len(os.fsencode(where.absolute()))
+    length = path_length(where)
     if length > LONGEST_BACKUP_FOLDER_PATH:  # (diff review: "may not write to that folder")
         raise BackupFailed(
             f"the folder's path is too long ({length} bytes; at most {LONGEST_BACKUP_FOLDER_PATH})"

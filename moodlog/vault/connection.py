@@ -182,11 +182,18 @@ def open_connection(path: Path, passphrase: str) -> Connection:
     return conn
 
 
-# SQLite opens no file whose full path is 512 bytes or longer (SQLITE_MAX_PATHNAME). In the
-# data folder moodlog and SQLite make files with names up to ~80 bytes
+# SQLite opens no file whose full path is 512 bytes or longer (SQLITE_MAX_PATHNAME): a
+# folder's path, its separator and a file's name come to at most this.
+LONGEST_SQLITE_PATH = 512 - 1
+# In the data folder moodlog and SQLite make files with names up to ~80 bytes
 # ("backups/moodlog-backup-...-auto-j....db-journal", "moodlog.db.before-restore-...bak",
 # ".moodlog-restore-....tmp"): the folder's own path leaves room for 100.
-LONGEST_FOLDER_PATH = 512 - 1 - 1 - 100
+LONGEST_FOLDER_PATH = LONGEST_SQLITE_PATH - 1 - 100
+
+
+def path_length(folder: Path) -> int:
+    """The bytes of ``folder``'s absolute path, as SQLite counts them."""
+    return len(os.fsencode(Path(folder).absolute()))
 
 
 def create_connection(path: Path, passphrase: str) -> Connection:
@@ -198,7 +205,7 @@ def create_connection(path: Path, passphrase: str) -> Connection:
         raise VaultExists(path)
     if path.is_symlink():
         raise BrokenLink(path)
-    length = len(os.fsencode(path.absolute().parent))
+    length = path_length(path.parent)
     if length > LONGEST_FOLDER_PATH:  # (diff review: backups and restores failed there too)
         raise PathTooLong(path.parent, length, LONGEST_FOLDER_PATH)
     create_private_file(path)
