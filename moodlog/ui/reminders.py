@@ -63,6 +63,7 @@ SNOOZE_MINUTES = 30
 CHECK_INTERVAL_MS = 30_000
 READ_AFTER_UNLOCK_MS = 300  # the state read after unlock, once the window is up
 MAX_TEXT_LENGTH = 120
+MAX_SESSION_HOURS = 72  # a reminder up to 3 days before an appointment (and the JSON format's)
 
 
 def parse_time(value: object) -> dt.time | None:
@@ -93,7 +94,9 @@ class ReminderConfig:
             text=text.strip()[:MAX_TEXT_LENGTH]
             if isinstance(text, str) and text.strip()
             else DEFAULT_TEXT,
-            session_hours=hours if isinstance(hours, int) and 0 <= hours <= 72 else 0,
+            session_hours=(
+                hours if isinstance(hours, int) and 0 <= hours <= MAX_SESSION_HOURS else 0
+            ),
         )
 
     @classmethod
@@ -485,7 +488,7 @@ class ReminderSettings(QGroupBox):
         )
         form.addRow(tr("Wording"), self.text)
         self.session_hours = QSpinBox()
-        self.session_hours.setRange(0, 72)
+        self.session_hours.setRange(0, MAX_SESSION_HOURS)
         self.session_hours.setSpecialValueText(tr("no reminder"))
         self.session_hours.valueChanged.connect(
             lambda n: self.session_hours.setSuffix(
