@@ -14,7 +14,7 @@ from collections import defaultdict
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QLocale, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -134,7 +134,36 @@ def _theme_axes(plot: LightPlot) -> None:
         axis.setTextPen(pg.mkPen(text_colour()))
 
 
-class DayAxis(pg.AxisItem):
+# pyqtgraph's own room for a bottom axis's labels: kept as the least (at the usual text
+# size nothing moves).
+USUAL_TICK_TEXT_HEIGHT = 18
+
+
+class FittedAxis(pg.AxisItem):
+    """An axis whose labels have room at any text size. pyqtgraph measures a label as
+    0.8 of its height, so at a 16 pt body font the dates under a chart were cut at the
+    bottom (accessibility review): a bottom axis is as tall as a line of its font."""
+
+    def __init__(self, orientation: str, **kwargs: object) -> None:
+        super().__init__(orientation, **kwargs)
+        self.fit_text()
+
+    def fit_text(self) -> None:
+        if self.orientation in ("bottom", "top"):
+            font = self.style.get("tickFont") or self.font()
+            line = math.ceil(QFontMetricsF(font).height())
+            self.setStyle(
+                autoExpandTextSpace=False,
+                tickTextHeight=max(USUAL_TICK_TEXT_HEIGHT, line),
+            )
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_text()
+
+
+class DayAxis(FittedAxis):
     """A date axis (noon-UTC timestamps) with one row of labels that never collide.
 
     pyqtgraph's DateAxisItem draws two levels of labels that can run into each other
@@ -193,7 +222,7 @@ class LightPlot:
         self.vb.disableAutoRange()  # ranges are set explicitly; no bounds pass per item
         pens = {"pen": pg.mkPen(text_colour()), "textPen": pg.mkPen(text_colour())}
         self.left = pg.AxisItem("left", **pens)
-        self.bottom = DayAxis("bottom", **pens) if dates else pg.AxisItem("bottom", **pens)
+        self.bottom = DayAxis("bottom", **pens) if dates else FittedAxis("bottom", **pens)
         for axis in (self.left, self.bottom):
             # Without units there is no SI prefix to choose, but the axis would still
             # re-typeset its label on every range change.
@@ -290,22 +319,21 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         self.mood_plot = LightPlot(self.ci, 0)
         self.plots = [self.mood_plot]
         self.questionnaire_plots: dict[str, LightPlot] = {}
+        self._band_ticks: dict[str, list[int]] = {}  # the values each axis labels
         if show_questionnaires:
             for row, name in enumerate((PHQ9, GAD7), start=1):
                 plot = LightPlot(self.ci, row)
                 plot.vb.setXLink(self.mood_plot.vb)
                 plot.set_label(name)
-                # Ticks where the severity bands start (every other one if that would
-                # crowd the short plot), instead of a comb of minor ticks.
-                starts = [low for low, _, _ in BANDS[name]]
-                starts = starts[::2] if len(starts) > 4 else starts
-                plot.left.setTicks([[(low, str(low)) for low in starts], []])
                 plot.vb.setYRange(0, max_total(name), padding=0.02)
                 plot.vb.setMouseEnabled(y=False)
                 if name == PHQ9:  # dates are read off the plots above and below it
                     plot.bottom.setStyle(showValues=False)
                 self.questionnaire_plots[name] = plot
                 self.plots.append(plot)
+                self._band_ticks[name] = []
+                self._fit_band_ticks(plot.vb)
+                plot.vb.sigResized.connect(self._fit_band_ticks)
         _stack(self, self.plots, [5, 2, 2][: len(self.plots)])
         self.mood_plot.set_label(tr("Mood (0-10)"))
         self.mood_plot.vb.setYRange(-0.9, 11, padding=0)
@@ -325,6 +353,26 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         self.scene().sigMouseMoved.connect(self._mouse_moved)
         self.scene().sigMouseClicked.connect(self._mouse_clicked)
         theme_events().changed.connect(self.apply_theme)  # recolour when the theme changes
+
+    def _fit_band_ticks(self, view_box: pg.ViewBox) -> None:
+        """Label a questionnaire plot's axis where its severity bands start (not a comb
+        of minor ticks): every other start when they would crowd the short plot, and
+        every other again while a label would run into the next at the text's size (at
+        16 pt the GAD-7's 0, 5, 10 and 15 overlapped: accessibility review)."""
+        name = next(n for n, plot in self.questionnaire_plots.items() if plot.vb is view_box)
+        plot = self.questionnaire_plots[name]
+        height = view_box.height()
+        if height <= 0:
+            return  # not laid out yet: labelled when it is
+        starts = [low for low, _, _ in BANDS[name]]
+        starts = starts[::2] if len(starts) > 4 else starts
+        low, high = view_box.viewRange()[1]
+        line = QFontMetricsF(plot.left.font()).height()
+        while len(starts) > 2 and (starts[1] - starts[0]) / (high - low) * height < line:
+            starts = starts[::2]
+        if starts != self._band_ticks[name]:
+            self._band_ticks[name] = starts
+            plot.left.setTicks([[(value, str(value)) for value in starts], []])
 
     def _make_items(self) -> None:
         """The chart's items, made once: new data only replaces what they hold, which

@@ -58,7 +58,7 @@ from moodlog.wording import QT_TR_NOOP
 
 CHART_MIN_HEIGHT = 200  # Around sessions: below these the tab scrolls as a whole
 TABLE_MIN_HEIGHT = 130
-TIMELINE_MIN_LINES = 14  # the chart over time is never lower than this many lines of text
+TIMELINE_MIN_LINES = 15  # the chart over time is never lower than this many lines of text
 
 EMPTY_HINT = QT_TR_NOOP(
     "Nothing to draw yet. Save a check-in on Today (Ctrl+N) and your mood appears here "

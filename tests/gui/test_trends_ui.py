@@ -300,6 +300,60 @@ def test_with_large_text_the_chart_keeps_its_room_and_the_page_scrolls(
         assert page.widget().width() <= page.viewport().width()
 
 
+def drawn_labels(axis) -> list[tuple[str, float]]:  # noqa: ANN001 - a pyqtgraph axis
+    """The tick labels pyqtgraph draws on ``axis`` as it is now, with their centres
+    along it (y for a left axis, x for a bottom one)."""
+    from PySide6.QtGui import QPainter, QPicture
+
+    picture = QPicture()
+    painter = QPainter(picture)
+    try:
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    vertical = axis.orientation in ("left", "right")
+    return [
+        (text, rect.center().y() if vertical else rect.center().x())
+        for rect, _flags, text in (specs[2] if specs else [])
+    ]
+
+
+@pytest.mark.parametrize("points", [10, 16])
+def test_with_large_text_every_axis_label_is_whole_and_apart(
+    qtbot, qapp, known_vault: Vault, data_dir: Path, points: int
+):
+    """Accessibility review, 16 pt: the dates under the charts were cut at the bottom
+    (pyqtgraph measures a label as 0.8 of its height) and the GAD-7's 0, 5, 10 and 15
+    ran into each other. Each date axis is a whole line tall now; a questionnaire axis
+    labels every other band start while they would overlap; the mood axis keeps 0, 5
+    and 10. At the usual size the labels are as they were."""
+    from PySide6.QtGui import QFontMetricsF
+
+    with trends_with_text_of(qtbot, qapp, known_vault, data_dir, points, (1100, 700)) as widget:
+        chart = widget.timeline
+        line = QFontMetricsF(chart.mood_plot.bottom.font()).height()
+        shown = [plot.bottom for plot in chart.plots if plot.bottom.style["showValues"]]
+        assert len(shown) == 2 and all(axis.height() >= line for axis in shown)
+        assert all(drawn_labels(axis) for axis in shown)
+        assert {"0", "5", "10"} <= {text for text, _ in drawn_labels(chart.mood_plot.left)}
+        for name, plot in chart.questionnaire_plots.items():
+            labels = sorted(drawn_labels(plot.left), key=lambda label: -label[1])
+            gaps = [low[1] - high[1] for low, high in zip(labels, labels[1:], strict=False)]
+            assert len(labels) >= 2 and min(gaps) >= line, (name, labels, line)
+        if points == 10:  # as before
+            assert [text for text, _ in drawn_labels(chart.questionnaire_plots[GAD7].left)] == [
+                "0",
+                "5",
+                "10",
+                "15",
+            ]
+            assert [text for text, _ in drawn_labels(chart.questionnaire_plots[PHQ9].left)] == [
+                "0",
+                "10",
+                "20",
+            ]
+
+
 def test_while_the_page_scrolls_the_wheel_over_the_chart_scrolls_it(
     qtbot, qapp, known_vault: Vault, data_dir: Path
 ):
@@ -318,7 +372,10 @@ def test_while_the_page_scrolls_the_wheel_over_the_chart_scrolls_it(
         shown = widget.timeline.mood_plot.vb.viewRange()[0]
 
         def wheel(modifiers: Qt.KeyboardModifier) -> None:
-            centre = QPointF(viewport.width() / 2, viewport.height() / 2)
+            # over the mood plot (the middle of the chart may be an axis or the gap
+            # between two plots)
+            chart = widget.timeline
+            centre = QPointF(chart.mapFromScene(chart.mood_plot.vb.sceneBoundingRect().center()))
             event = QWheelEvent(
                 centre,
                 QPointF(viewport.mapToGlobal(centre.toPoint())),
