@@ -135,6 +135,12 @@ def test_bad_answers_are_rejected():
         ("IE", "116 123", "112"),
         ("AU", "13 11 14", "000"),
         ("NZ", "1737", "111"),
+        ("IT", "02 2327 2327", "112"),
+        ("NO", "116 123", "113"),
+        ("JP", "0120-279-338", "119"),
+        ("KR", "109", "119"),
+        ("BR", "188", "192"),
+        ("MX", "800 911 2000", "911"),
     ],
 )
 def test_crisis_lines_by_country(country, line, emergency):
@@ -149,8 +155,9 @@ def test_crisis_lines_by_country(country, line, emergency):
 
 def test_elsewhere_gets_the_local_or_eu_emergency_number():
     assert "112" in resources_for("DE").emergency
-    assert resources_for("JP").emergency == "your local emergency number"
-    assert "your crisis line" in urgent_line(resources_for("JP"))
+    assert resources_for("DK").emergency == "112 (the EU emergency number)"  # no line listed
+    assert resources_for("EG").emergency == "your local emergency number"
+    assert "your crisis line" in urgent_line(resources_for("EG"))
 
 
 def test_safety_plan_round_trip_and_review():
@@ -253,7 +260,7 @@ def test_every_line_has_an_https_source_and_a_verified_date():
 
     from moodlog.domain.crisis import known_countries
 
-    assert len(known_countries()) >= 13
+    assert len(known_countries()) >= 30
     for code, _ in known_countries():
         res = resources_for(code)
         assert res.lines and res.emergency_number
@@ -310,8 +317,8 @@ def test_the_printed_plans_crisis_line_reads_well_with_and_without_lines_for_the
 
     other = safety_plan_html(SafetyPlan(), "ZZ")
     assert (
-        "In a crisis:</b> your local crisis line; in an emergency: your local emergency "
-        "number." in other
+        "In a crisis:</b> your local crisis line (findahelpline.com lists them); in an "
+        "emergency: your local emergency number." in other
     )
     uk = safety_plan_html(SafetyPlan(), "GB")
     assert "Samaritans" in uk and "; in an emergency: 999" in uk

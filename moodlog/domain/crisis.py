@@ -98,6 +98,13 @@ def resources_for(country: str | None) -> CountryResources:
     return CountryResources(code, code or QT_TR_NOOP("your country"), fallback["emergency"], ())
 
 
+def directory() -> tuple[str, str]:
+    """(name, address) of the directory of crisis lines named where moodlog lists none
+    for the person's country (Find A Helpline: free, run by ThroughLine)."""
+    entry = _data()["fallback"]["directory"]
+    return entry["name"], entry["address"]
+
+
 def _line_words(line: CrisisLine) -> str:
     """ "Samaritans (116 123)", or just "1737" when the short name is the number."""
     if line.short_name == line.call:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from html import escape
 from pathlib import Path
 
-from moodlog.domain.crisis import resources_for
+from moodlog.domain.crisis import directory, resources_for
 from moodlog.domain.safety import CONTACT_SECTIONS, SAFETY_PLAN_SECTIONS, SafetyPlan
 from moodlog.i18n import date_text, tr
 
@@ -56,8 +56,10 @@ def safety_plan_html(plan: SafetyPlan, country: str) -> str:
     # (review finding: without lines for the country it read "emergency your local
     # emergency number")
     lines = "; ".join(f"{line.name}: {line.how}" for line in res.lines)
+    if not lines:  # the directory that lists them (moodlog lists none for the country)
+        lines = tr("your local crisis line ({address} lists them)").format(address=directory()[1])
     crisis = tr("{lines}; in an emergency: {emergency}.").format(
-        lines=lines or tr("your local crisis line"), emergency=res.emergency
+        lines=lines, emergency=res.emergency
     )
     in_a_crisis = tr("In a crisis:")
     parts.append(f"<p><b>{escape(in_a_crisis)}</b> {escape(crisis)}</p>")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from moodlog.domain.crisis import resources_for, urgent_line
+from moodlog.domain.crisis import directory, resources_for, urgent_line
 from moodlog.domain.safety import (
     PRIVACY_STATEMENT,
     SAFETY_PLAN_SECTIONS,
@@ -76,6 +76,9 @@ def _crisis_lines_html(country: str) -> list[str]:
                 "country above to see its crisis lines."
             )
         parts.append(f"<li>{escape(text)}</li>")
+        name, address = directory()
+        listed = tr("{name} ({address}), a free directory, lists crisis lines in many countries.")
+        parts.append(f"<li>{escape(listed.format(name=name, address=address))}</li>")
     # The words escaped first, then the number's markup put in (escaping after showed
     # "Emergency: <b>112</b>" as text, review finding).
     emergency_words = tr("Emergency: {number}")

@@ -1613,11 +1613,11 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{lines}; in an emergency: {emergency}.</source>
+        <source>your local crisis line ({address} lists them)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>your local crisis line</source>
+        <source>{lines}; in an emergency: {emergency}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2635,6 +2635,10 @@ session)</source>
     </message>
     <message>
         <source>Call your local crisis line, or a doctor or hospital near you. Choose your country above to see its crisis lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ({address}), a free directory, lists crisis lines in many countries.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

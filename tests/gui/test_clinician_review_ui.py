@@ -143,15 +143,18 @@ def test_session_table_keeps_its_words_whole_during_an_induction_course(
 
 
 def test_a_chosen_country_without_listed_lines_is_not_asked_to_choose_again():
-    """Japan chosen: moodlog lists no line for it. The panel must not send a person in
-    crisis to "choose your country above", which would show nothing more."""
+    """Egypt chosen: moodlog lists no line for it. The panel must not send a person in
+    crisis to "choose your country above", which would show nothing more; it names a
+    directory of crisis lines instead."""
     from moodlog.ui.help_panel import help_html
 
-    for code in ("JP", "ZZ"):  # ZZ: "another country", chosen on purpose
+    for code in ("EG", "DK", "ZZ"):  # ZZ: "another country", chosen on purpose
         chosen = help_html(code, None, locked=True, level="high")
         assert "Choose your country" not in chosen
         assert "does not list a crisis line for this country" in chosen
         assert "Call your local crisis line, or a doctor or hospital near you." in chosen
+        assert "Find A Helpline (findahelpline.com), a free directory, lists" in chosen
+    assert "findahelpline" not in help_html("JP", None, locked=True, level="high")
     unchosen = help_html("", None, locked=True)
     assert "Choose your country above to see its crisis lines." in unchosen
 
