@@ -13,6 +13,8 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
@@ -43,6 +45,13 @@ DEMO_TITLE = QT_TR_NOOP("moodlog — DEMO (sample data, deleted on exit)")
 SESSION_START_MODULES = ("moodlog.vault.vault", "moodlog.ui.reminders", "moodlog.ui.clipboard")
 
 
+def clock_with_sleep() -> float:
+    """Seconds on a clock that goes on while the computer sleeps (Linux's boot clock; the
+    wall clock elsewhere). Qt's timers count only time awake (time review)."""
+    boot = getattr(time, "CLOCK_BOOTTIME", None)
+    return time.clock_gettime(boot) if boot is not None else time.time()
+
+
 class IdleWatcher(QObject):
     """Emits ``idle`` after ``interval_ms`` with no keyboard or mouse input in the app.
 
@@ -53,6 +62,11 @@ class IdleWatcher(QObject):
     restart a countdown that has just been restarted, and the first input after it
     restarts it again. The lock can come at most that moment earlier than exactly
     ``interval_ms`` after the last key press, never while someone keeps typing.
+
+    Time asleep counts: Qt's timers count only time awake, so a lid closed two minutes
+    into a five-minute wait and opened hours later showed the journal for three more
+    minutes (time review). A check every second on a clock that goes on in sleep
+    (``clock``) locks within a second of waking instead.
     """
 
     idle = Signal()
@@ -65,31 +79,59 @@ class IdleWatcher(QObject):
         QEvent.Type.TouchBegin,
     }
     MAX_PAUSE_MS = 5000
+    SLEEP_CHECK_MS = 1000
 
-    def __init__(self, interval_ms: int, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        interval_ms: int,
+        parent: QObject | None = None,
+        clock: Callable[[], float] = clock_with_sleep,
+    ) -> None:
         super().__init__(parent)
+        self.clock = clock
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(interval_ms)
-        self.timer.timeout.connect(self.idle)
+        self.timer.timeout.connect(self._idle)
         self.pause = QTimer(self)
         self.pause.setSingleShot(True)
         self.pause.timeout.connect(self._watch)
+        self.sleep_check = QTimer(self)
+        self.sleep_check.setInterval(self.SLEEP_CHECK_MS)
+        self.sleep_check.timeout.connect(self._check_time_asleep)
         self.watching = False
+        self._restarted_at = 0.0  # clock() when the countdown last started
 
     def start(self) -> None:
         self._watch()
-        self.timer.start()
+        self._restart()
+        self.sleep_check.start()
 
     def stop(self) -> None:
         self._look_away()
         self.pause.stop()
         self.timer.stop()
+        self.sleep_check.stop()
 
     def set_interval(self, interval_ms: int) -> None:
         self.timer.setInterval(interval_ms)
         if self.timer.isActive():
-            self.timer.start()
+            self._restart()
+
+    def _restart(self) -> None:
+        self.timer.start()
+        self._restarted_at = self.clock()
+
+    def _idle(self) -> None:
+        self.timer.stop()
+        self.sleep_check.stop()
+        self.idle.emit()
+
+    def _check_time_asleep(self) -> None:
+        if not self.timer.isActive():
+            self.sleep_check.stop()
+        elif (self.clock() - self._restarted_at) * 1000 >= self.timer.interval():
+            self._idle()
 
     def pause_ms(self) -> int:
         return max(1, min(self.MAX_PAUSE_MS, self.timer.interval() // 8))
@@ -106,7 +148,7 @@ class IdleWatcher(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() in self.INPUT_EVENTS and self.timer.isActive():
-            self.timer.start()
+            self._restart()
             self._look_away()
             self.pause.start(self.pause_ms())
             self.activity.emit()

@@ -87,6 +87,54 @@ def test_activity_postpones_auto_lock(qtbot, data_dir: Path):
     qtbot.waitUntil(lambda: controller.vault is None, timeout=5000)
 
 
+def test_time_asleep_counts_toward_the_idle_lock(qtbot, data_dir: Path):
+    """Time review: Qt's timers count only time awake, so a lid closed two minutes into
+    a five-minute wait and opened hours later showed the journal for three more
+    minutes. The watcher also reads a clock that goes on in sleep: within a second of
+    waking, the journal is locked."""
+    controller = create_vault_through_the_window(qtbot, data_dir, idle_ms=300_000)
+    watcher = controller.idle
+    asleep = [0.0]
+    real_clock = watcher.clock
+    watcher.clock = lambda: real_clock() + asleep[0]
+    note = controller.main_window.screen("Today").form.note
+    QTest.keyClick(note, Qt.Key.Key_A)  # the countdown starts again from here
+    asleep[0] = 120.0  # two minutes: not yet
+    qtbot.wait(1500)
+    assert controller.vault is not None
+    assert watcher.timer.remainingTime() > 290_000  # Qt's own countdown saw no sleep
+    asleep[0] = 4 * 3600.0  # the lid opened hours later
+    qtbot.waitUntil(lambda: controller.vault is None, timeout=2500)
+    assert controller.lock_window.isVisible()
+    assert not watcher.sleep_check.isActive()  # once locked, nothing more to check
+
+
+def test_input_after_waking_starts_the_idle_countdown_again(qtbot):
+    """The sleep check measures from the last input seen, as the countdown does."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from moodlog.ui.application import IdleWatcher
+
+    now = [1000.0]
+    watcher = IdleWatcher(60_000, clock=lambda: now[0])
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    idle = []
+    watcher.idle.connect(lambda: idle.append(True))
+    watcher.start()
+    now[0] += 50
+    QTest.keyClick(field, Qt.Key.Key_A)
+    now[0] += 30  # 80 s since the start, 30 s since the key press
+    qtbot.wait(1300)
+    assert idle == []
+    now[0] += 31  # 61 s since the key press
+    qtbot.waitUntil(lambda: idle == [True], timeout=2500)
+    qtbot.wait(1300)
+    assert idle == [True]  # once
+    watcher.stop()
+
+
 def test_get_help_works_while_locked_without_unlocking(qtbot, data_dir: Path):
     Vault.create(data_dir / "moodlog.db", PASSPHRASE).close()
     controller = AppController(data_dir)
