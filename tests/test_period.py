@@ -152,6 +152,29 @@ def test_summary_knows_last_session_next_appointment_and_medications_outside_the
     assert summary.yes_checkins == []
 
 
+def test_the_latest_check_in_and_therapy_note_are_the_last_saved_at_the_same_time():
+    """Time review: two self-checks saved in the same minute (times are kept to the
+    minute), a "no" and then a yes: page 1 read "Latest check-in: ..., none" (max()
+    kept the first). The later saved is the latest, as the journal lists them; the same
+    for two therapy notes of one day."""
+    no = {"wish_dead": False, "thoughts": False, "behavior": False}
+    yes = {"wish_dead": True, "thoughts": False, "behavior": False}
+    contents = VaultContents(
+        checkins=[
+            SICheckin(D, dt.time(14, 5), no, id=7),
+            SICheckin(D, dt.time(14, 5), yes, id=8),
+        ],
+        session_notes=[
+            SessionNote(D, worked_on="first", id=3),
+            SessionNote(D, worked_on="second", id=4),
+        ],
+    )
+    period = Period(D - dt.timedelta(days=29), D)
+    summary = summarise(contents, period, dt.datetime.combine(D, dt.time(20)))
+    assert summary.latest_checkin.id == 8 and summary.latest_checkin.level == "low"
+    assert summary.last_therapy_note.worked_on == "second"
+
+
 def test_check_ins_with_a_yes_include_low_and_unanswered_means_asked():
     low = SICheckin(D, dt.time(21), {"wish_dead": True, "thoughts": False, "behavior": False})
     none = SICheckin(D, dt.time(22), {"wish_dead": False, "thoughts": False, "behavior": False})

@@ -520,9 +520,11 @@ def summarise(
         item9=item9_summary(contents.questionnaires, period),
         yes_checkins=[c for c in checkins if any_yes(c)],
         unanswered_checkins=[c for c in checkins if asked_unanswered(c)],
-        latest_checkin=max(upto_end, key=lambda c: (c.day, c.time), default=None),
+        # The last saved of those at the same minute (the order the journal lists them
+        # in; max() kept the first: a "no" read as latest after a later yes, time review)
+        latest_checkin=max(upto_end, key=lambda c: (c.day, c.time, c.id or 0), default=None),
         last_session=max(past, key=lambda t: t.starts_at, default=None),
-        last_therapy_note=max(notes, key=lambda n: n.day, default=None),
+        last_therapy_note=max(notes, key=lambda n: (n.day, n.id or 0), default=None),
         next_appointment=min(upcoming, key=lambda t: t.starts_at, default=None),
         medications=medications_on(contents.medications, period.last, translate),
         medication_changes=medication_changes(contents.medications, period, translate),
