@@ -66,6 +66,7 @@ from moodlog.domain.analysis import (
     runs_of_days,
     session_curves,
 )
+from moodlog.domain.period import Period
 from moodlog.domain.questionnaires import BANDS, GAD7, PHQ9, max_total
 from moodlog.domain.safety import LEVEL_ORDER
 from moodlog.domain.treatments import KINDS, Treatment
@@ -133,6 +134,8 @@ def _theme_axes(plot: LightPlot) -> None:
         axis.setPen(pg.mkPen(text_colour()))
         axis.setTextPen(pg.mkPen(text_colour()))
 
+
+HALF_DAY = 43_200  # seconds: a day's point is drawn at its noon
 
 # pyqtgraph's own room for a bottom axis's labels: kept as the least (at the usual text
 # size nothing moves).
@@ -641,15 +644,17 @@ class TimelineChart(pg.GraphicsLayoutWidget):
             start = first - dt.timedelta(days=2)
             last_marker = max([t.day for t in self.data.treatments], default=end)
             end = max(end, last_marker)
-        else:
-            start = end - dt.timedelta(days=days)
+        else:  # the same days as the PDF's "last N days" (it showed N + 1: time review)
+            start = Period.last_days(days, end).first
         self.mood_plot.vb.setXRange(
-            timestamp(start), timestamp(end + dt.timedelta(days=1)), padding=0
+            timestamp(start) - HALF_DAY, timestamp(end + dt.timedelta(days=1)), padding=0
         )
         self._range_changed()
 
     def show_period(self, first: dt.date, last: dt.date) -> None:
-        self.mood_plot.vb.setXRange(timestamp(first) - 43200, timestamp(last) + 43200, padding=0)
+        self.mood_plot.vb.setXRange(
+            timestamp(first) - HALF_DAY, timestamp(last) + HALF_DAY, padding=0
+        )
         self._range_changed()
 
     def _range_changed(self) -> None:

@@ -47,6 +47,7 @@ from moodlog.domain.analysis import (
     SessionResponse,
 )
 from moodlog.domain.booster import SETTING_LAST_SESSIONS, booster_summary, last_sessions_setting
+from moodlog.domain.period import Period
 from moodlog.domain.questionnaires import GAD7, PHQ9, SCREENING_LABEL
 from moodlog.domain.treatments import KINDS
 from moodlog.i18n import date_text, number_text, tr
@@ -544,7 +545,7 @@ class TrendsScreen(QWidget):
         days = self.selected_days()
         if self.data is None or days is None:
             return None
-        return self.data.now.date() - dt.timedelta(days=days)
+        return Period.last_days(days, self.data.now.date()).first
 
     def _show_empty_hint(self) -> None:
         """A journal with nothing to chart gets a hint of what to do, not blank axes.

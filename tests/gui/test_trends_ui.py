@@ -131,6 +131,26 @@ def test_range_buttons_change_the_view(qtbot, screen: TrendsScreen):
     assert (last - first).days in (90, 91)
 
 
+@pytest.mark.parametrize("button, days", [("30 days", 30), ("90 days", 90), ("1 year", 365)])
+def test_a_range_shows_the_same_days_as_the_pdfs_last_n_days(
+    qtbot, screen: TrendsScreen, button: str, days: int
+):
+    """Time review: "30 days" drew and summed 31 (from today - 30), where the PDF's
+    and the export's "last 30 days" are 30 (from today - 29). One definition now: the
+    days whose point is in view, and the footnote's first day, are Period.last_days."""
+    from moodlog.charts.plots import timestamp
+    from moodlog.domain.period import Period
+
+    qtbot.mouseClick(screen.range_buttons[button], Qt.MouseButton.LeftButton)
+    period = Period.last_days(days, NOW.date())
+    low, high = screen.timeline.mood_plot.viewRange()[0]
+    around = [period.first + dt.timedelta(days=n) for n in range(-3, days + 3)]
+    in_view = [day for day in around if low <= timestamp(day) < high]  # (tomorrow: the edge)
+    assert in_view[0] == period.first and in_view[-1] == NOW.date()
+    assert len(in_view) == days
+    assert screen._insights_first_day() == period.first
+
+
 def test_clicking_a_day_emits_that_date(qtbot, screen: TrendsScreen):
     chart = screen.timeline
     target = START + dt.timedelta(100)
