@@ -50,6 +50,7 @@ from moodlog.wording import QT_TR_NOOP
 
 DRAFT_NAME = "today"
 DRAFT_EVERY_MS = 30_000  # how often unsaved typing is kept as a draft, at most
+CLOCK_CHECK_SECONDS = 60  # how often Today looks at the clock (new day, appointment begun)
 # Shown with tr().
 MOOD_MISSING = QT_TR_NOOP(
     "How is your mood right now? Please set the mood scale "
@@ -202,6 +203,7 @@ class TodayScreen(QWidget):
         self.context = context
         self.vault = context.vault
         self._treatments: list[Treatment] = []  # as read by the last refresh
+        self._sessions_read_at: dt.datetime | None = None  # the clock at that refresh
         self._booster_shown: tuple | None = None  # (line, observation) on screen
         self._booster_widgets: list[QWidget] = []
         self._booster_index = 0  # where they go among the prompts
@@ -362,16 +364,29 @@ class TodayScreen(QWidget):
         self._built_at = None
 
     def _arm_midnight(self) -> None:
+        """Looks at the clock again just after midnight, and at least every minute: a
+        timer counts only time awake, so after a night asleep (or a time-zone change)
+        Today showed yesterday until its timer had run its remaining hours (time
+        review)."""
         now = self.context.now()
         midnight = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time())
         wait = (midnight - now).total_seconds() + 1  # (just after it)
-        self._midnight.start(int(min(max(wait, 1), 86_400) * 1000))
+        self._midnight.start(int(min(max(wait, 1), CLOCK_CHECK_SECONDS) * 1000))
+
+    def _appointment_began(self, now: dt.datetime) -> bool:
+        """An appointment the screen shows as coming has begun (its after-care and
+        prompts change: time review, they waited for the next refresh)."""
+        shown_at = self._sessions_read_at
+        return shown_at is not None and any(
+            t.is_appointment(shown_at) and not t.is_appointment(now) for t in self._treatments
+        )
 
     def new_day(self) -> None:
-        """The day changed while the screen was open: its title, prompts and sessions,
-        and the day and time in the form unless the person set them."""
+        """The day changed while the screen was open (or an appointment began): its
+        title, prompts and sessions, and the day and time in the form unless the
+        person set them."""
         now = self.context.now()
-        if now.date() != self._shown_day and self.vault.is_open:
+        if self.vault.is_open and now.date() != self._shown_day:
             self.refresh()
             if not self.form.when_changed():
                 from PySide6.QtCore import QSignalBlocker
@@ -380,6 +395,8 @@ class TodayScreen(QWidget):
                 self.form.set_today(now.date())
                 self.form.set_when(now)
                 blocker.unblock()
+        elif self.vault.is_open and self._appointment_began(now):
+            self._refresh_sessions(now)
         self._arm_midnight()
 
     def _set_tab_order(self) -> None:
@@ -529,6 +546,7 @@ class TodayScreen(QWidget):
         now = now or self.context.now()
         treatments = self.vault.treatments.all()
         self._treatments = treatments
+        self._sessions_read_at = now
         self.context_label.setText(treatment_context(treatments, now))
         self.context_label.setVisible(bool(self.context_label.text()))  # no empty gap
         session_today = [

@@ -37,7 +37,11 @@ def test_today_turns_to_the_new_day_at_midnight(qtbot, context, clock, typed: bo
     qtbot.addWidget(today)
     assert today.title.text() == "Today, Thursday 31 December"
     assert today._midnight.isActive()  # noqa: SLF001
-    assert 600_000 <= today._midnight.interval() <= 602_000  # noqa: SLF001 - 10 min + 1 s
+    assert today._midnight.interval() == 60_000  # noqa: SLF001 - at least every minute
+    clock.value = dt.datetime(2026, 12, 31, 23, 59, 30)
+    today.new_day()  # (nothing to change yet)
+    assert today.title.text() == "Today, Thursday 31 December"
+    assert 31_000 <= today._midnight.interval() <= 31_500  # noqa: SLF001 - just after midnight
     if typed:
         today.form.note.setPlainText("a long day")
     clock.value = AFTER_MIDNIGHT
@@ -47,6 +51,52 @@ def test_today_turns_to_the_new_day_at_midnight(qtbot, context, clock, typed: bo
     assert today.form.note.toPlainText() == ("a long day" if typed else "")
     assert today.has_unsaved_changes() is typed  # turning the day types nothing
     assert today._midnight.isActive()  # noqa: SLF001 - armed for the next midnight
+
+
+def test_after_a_night_asleep_today_turns_to_the_new_day_within_its_check(
+    qtbot, context, clock, monkeypatch
+):
+    """Time review: a timer counts only time awake, so with the lid closed at 22:00 and
+    opened at 07:30 Today showed yesterday (its title, its saved check-ins, yesterday's
+    after-care) until the timer's remaining two hours had passed awake. It looks at the
+    clock at least every minute (here every 0.2 s)."""
+    import moodlog.ui.today as today_module
+
+    monkeypatch.setattr(today_module, "CLOCK_CHECK_SECONDS", 0.2)
+    clock.value = dt.datetime(2026, 12, 31, 22, 0)
+    today = TodayScreen(context)
+    qtbot.addWidget(today)
+    today.show()
+    assert today.title.text() == "Today, Thursday 31 December"
+    clock.value = dt.datetime(2027, 1, 1, 7, 30)  # the lid opened next morning
+    qtbot.waitUntil(lambda: today.title.text() == "Today, Friday 1 January", timeout=2000)
+    assert today.form.date_edit.date() == QDate(2027, 1, 1)
+
+
+def test_an_appointment_that_begins_while_today_is_open_brings_its_aftercare(
+    qtbot, context, clock, vault, monkeypatch
+):
+    """Time review: with Today open from 08:00 and a session booked at 10:00, at 13:00
+    it still had no after-care line, until the screen was refreshed for another
+    reason."""
+    import moodlog.ui.today as today_module
+    from moodlog.domain.treatments import Treatment
+
+    monkeypatch.setattr(today_module, "CLOCK_CHECK_SECONDS", 0.2)
+    morning = dt.datetime(2026, 12, 30, 8, 0)
+    vault.treatments.save(
+        Treatment(day=morning.date(), time=dt.time(10), kind="esketamine_nasal", dose_mg=56)
+    )
+    clock.value = morning
+    today = TodayScreen(context)
+    qtbot.addWidget(today)
+    today.show()
+    assert not today.aftercare_label.isVisible()
+    clock.value = dt.datetime(2026, 12, 30, 13, 0)
+    qtbot.waitUntil(today.aftercare_label.isVisible, timeout=2000)
+    refreshed = today._sessions_read_at  # noqa: SLF001
+    qtbot.wait(600)  # nothing more begins: the sessions are not read again
+    assert today._sessions_read_at == refreshed  # noqa: SLF001
 
 
 def test_a_day_the_person_chose_is_kept_at_midnight(qtbot, context, clock):
