@@ -349,6 +349,8 @@ def test_a_stop_with_a_restart_ahead_is_stopped_now():
         ("America/Santiago", dt.date(2026, 9, 6), dt.time(0, 30), "2026-09-06T00:30:00-04:00"),
         ("Europe/Berlin", dt.date(2026, 7, 1), dt.time(9, 15), "2026-07-01T09:15:00+02:00"),
         ("Europe/Berlin", dt.date(2026, 1, 5), None, "2026-01-05"),
+        # local mean time (time review: "+01:19:32" is no FHIR dateTime)
+        ("Europe/Amsterdam", dt.date(1930, 6, 1), dt.time(12), "1930-06-01T12:00:00+01:20"),
     ],
 )
 def test_times_the_clocks_skipped_keep_their_date_and_time(zone, day, clock, expected):

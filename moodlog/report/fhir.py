@@ -122,7 +122,11 @@ def _when(day: dt.date, time: dt.time | None = None) -> str:
     if time is None:
         return day.isoformat()
     recorded = dt.datetime.combine(day, time)
-    moment = recorded.replace(tzinfo=recorded.astimezone().tzinfo)
+    offset = recorded.astimezone().utcoffset() or dt.timedelta()
+    # In whole minutes: FHIR's dateTime has no seconds in its offset, which a zone's old
+    # local mean time has (Amsterdam in 1930: +01:19:32; time review).
+    minutes = dt.timedelta(minutes=round(offset.total_seconds() / 60))
+    moment = recorded.replace(tzinfo=dt.timezone(minutes))
     return moment.isoformat(timespec="seconds")
 
 
