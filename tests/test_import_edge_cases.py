@@ -46,6 +46,18 @@ def test_impossible_dates_are_a_problem_of_their_row_not_a_broken_vault(tmp_path
     assert vault.entries.count() == 0
 
 
+def test_a_day_no_calendar_has_is_named_as_such(tmp_path, vault):
+    """Time review: "2025-02-29" was told it is "not a date (expected YYYY-MM-DD)",
+    which it is written as: it is a day 2025 does not have."""
+    for plan in _plans(tmp_path, "2025-02-29", vault)[1:]:  # (Daylio's own date column)
+        assert "is not a day of the calendar" in plan.problems[0].reason, plan.source
+    assert "is not a date (expected YYYY-MM-DD)" in common_problem(tmp_path, vault, "2025/02/x")
+
+
+def common_problem(tmp_path, vault, day: str) -> str:  # noqa: ANN001
+    return _plans(tmp_path, day, vault)[2].problems[0].reason
+
+
 def test_today_and_tomorrow_are_accepted_the_day_after_is_not(tmp_path, vault):
     # Tomorrow: a phone in a time zone ahead of this computer may already be there.
     today = dt.date.today()

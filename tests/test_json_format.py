@@ -194,6 +194,7 @@ def _import_error(tmp_path: Path, document: dict) -> str:
         (["entries", 0, "date"], "1899-12-31", "entries[1]: 'date' must be a date from 1900"),
         (["entries", 0, "date"], "20260101", "entries[1]: 'date' must be a date YYYY-MM-DD"),
         (["entries", 0, "date"], "2026-W01-1", "entries[1]: 'date' must be a date YYYY-MM-DD"),
+        (["entries", 0, "date"], "2025-02-29", "entries[1]: 'date' is not a day of the calendar"),
         (["entries", 1, "time"], "T12:30", "entries[2]: 'time' must be a time HH:MM"),
         (["entries", 1, "time"], "1230", "entries[2]: 'time' must be a time HH:MM"),
         (["entries", 2, "recorded_at"], "2026-01-01T10:00:00+02:00", "without a time zone"),

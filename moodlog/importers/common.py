@@ -252,6 +252,8 @@ def parse_date(text: str) -> dt.date:
             return dt.datetime.strptime(value, fmt).date()
         except ValueError:
             continue
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):  # written right, no such day
+        raise ValueError(f"{text!r} is not a day of the calendar")
     raise ValueError(f"{text!r} is not a date (expected YYYY-MM-DD)")
 
 

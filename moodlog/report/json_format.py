@@ -233,6 +233,9 @@ def _parse_date(value: str, fail: Any, latest: dt.date | None = None) -> dt.date
     appointments), or, with ``latest`` (what the person records as it happens: check-ins,
     self-checks, questionnaires), up to that day."""
     parsed = _date_of(value)
+    if parsed is None and isinstance(value, str) and _DATE.fullmatch(value):
+        # (time review: "2027-02-29" was told it "must be a date YYYY-MM-DD")
+        raise fail(f"is not a day of the calendar (got {shown(value)}).")
     if parsed is None:
         raise fail(f"must be a date YYYY-MM-DD (got {shown(value)}).")
     if parsed < _EARLIEST_DATE or parsed > _SURELY_IN_RANGE:
