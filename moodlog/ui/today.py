@@ -235,6 +235,14 @@ class TodayScreen(QWidget):
         self.context_label.setWordWrap(True)
         self.context_label.hide()  # until there is something to say (no empty gap)
         layout.addWidget(self.context_label)
+        # A computer clock that reads earlier than the journal's last day (a flat clock
+        # battery: 1 January 2001): what is saved then gets that date, and a yes falls
+        # out of the therapist's last 30 days (time review). Said, never blocking.
+        self.clock_notice = QLabel("")
+        self.clock_notice.setObjectName("notice")
+        self.clock_notice.setWordWrap(True)
+        self.clock_notice.hide()
+        layout.addWidget(self.clock_notice)
         self.aftercare_label = QLabel("")
         self.aftercare_label.setObjectName("notice")
         self.aftercare_label.setWordWrap(True)
@@ -537,6 +545,23 @@ class TodayScreen(QWidget):
         if not self._dirty:
             self.form.set_tag_choices(self.vault.tags.names())
         self._refresh_entries()
+        self._check_the_clock(now)
+
+    def _check_the_clock(self, now: dt.datetime) -> None:
+        last = self.vault.entries.last_day()
+        # (a day's grace: a time zone ahead, where the last check-in was saved)
+        behind = last is not None and last > now.date() + dt.timedelta(days=1)
+        if behind:
+            self.clock_notice.setText(
+                tr(
+                    "This computer's clock says today is {today}, but your journal already "
+                    "has a check-in from {last}. If the date is wrong, what you save now "
+                    "gets the wrong date: set the computer's date and time first."
+                ).format(
+                    today=date_text(now.date(), "d MMMM yyyy"), last=date_text(last, "d MMMM yyyy")
+                )
+            )
+        self.clock_notice.setVisible(behind)
 
     def _refresh_sessions(self, now: dt.datetime | None = None) -> None:
         """What comes from the treatment sessions: the line about the last and next

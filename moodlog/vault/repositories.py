@@ -325,6 +325,14 @@ class EntryRepository(_Repository):
     def count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM entries").fetchone()[0])
 
+    def last_day(self) -> dt.date | None:
+        """The latest day with a check-in or a self-check (either may be alone)."""
+        row = self._conn.execute(
+            "SELECT max(day) FROM (SELECT max(day) AS day FROM entries "
+            "UNION ALL SELECT max(day) FROM si_checkins)"
+        ).fetchone()
+        return dt.date.fromisoformat(row[0]) if row and row[0] else None
+
     def daily_mood(
         self, first: dt.date | None = None, last: dt.date | None = None
     ) -> dict[dt.date, float]:

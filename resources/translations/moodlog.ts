@@ -4258,6 +4258,10 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This computer&apos;s clock says today is {today}, but your journal already has a check-in from {last}. If the date is wrong, what you save now gets the wrong date: set the computer&apos;s date and time first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>After today&apos;s session: {aftercare}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -99,6 +99,29 @@ def test_an_appointment_that_begins_while_today_is_open_brings_its_aftercare(
     assert today._sessions_read_at == refreshed  # noqa: SLF001
 
 
+def test_a_clock_behind_the_journal_is_said_on_today(qtbot, context, clock, vault):
+    """Time review: with the computer's clock reset to 2001 (a flat clock battery),
+    Today read "Today, Monday 1 January" and a yes was saved as 1 January 2001, outside
+    the therapist's last 30 days once the clock was right. Today says so, calmly, and
+    still saves."""
+    from moodlog.domain.entries import Entry
+
+    vault.entries.add(Entry(day=dt.date(2026, 12, 31), time=dt.time(21), mood=5))
+    clock.value = dt.datetime(2001, 1, 1, 9, 0)
+    today = TodayScreen(context)
+    qtbot.addWidget(today)
+    today.show()
+    notice = today.clock_notice
+    assert notice.isVisible()
+    assert "clock says today is 1 January 2001" in notice.text()
+    assert "a check-in from 31 December 2026" in notice.text()
+    today.form.mood.set_value(4)
+    assert today.save()  # never blocked
+    clock.value = dt.datetime(2027, 1, 1, 8, 0)  # set right (a day ahead: no notice)
+    today.refresh()
+    assert not notice.isVisible()
+
+
 def test_a_day_the_person_chose_is_kept_at_midnight(qtbot, context, clock):
     today = TodayScreen(context)
     qtbot.addWidget(today)
