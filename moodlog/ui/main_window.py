@@ -31,6 +31,10 @@ from moodlog.ui.context import AppContext
 from moodlog.wording import QT_TR_NOOP
 
 # (title, module, class): screens are built when first shown, so unlocking stays quick.
+NAV_WIDTH = 180  # the sections list at the usual text size
+# A title's room beside its text: the item's padding (14 px each side, style.qss), the
+# selected item's 3 px bar and a little air.
+NAV_ITEM_ROOM = 2 * 14 + 3 + 9
 # The titles are the screens' names in the code (show_screen("Trends")); the navigation
 # shows them translated.
 SCREENS = (
@@ -179,7 +183,7 @@ class MainWindow(QMainWindow):
         body.setSpacing(0)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.setFixedWidth(180)
+        self.nav.setFixedWidth(NAV_WIDTH)
         self.nav.setAccessibleName(tr("Sections"))
         self.nav.setAccessibleDescription(tr("Choose the screen to show."))
         # The highlighted row shows where you are; no dotted focus rectangle on top.
@@ -191,6 +195,7 @@ class MainWindow(QMainWindow):
             QListWidgetItem(tr(title), self.nav)
             placeholder = QWidget()
             self.stack.addWidget(placeholder)
+        self._fit_nav()
         body.addWidget(self.nav)
         body.addWidget(self.stack, 1)
         self._body = body
@@ -371,6 +376,15 @@ class MainWindow(QMainWindow):
             with contextlib.suppress(RuntimeError, TypeError):
                 self._watched_screen.availableGeometryChanged.disconnect(self._fit_screen)
             self._watched_screen = None
+
+    def _fit_nav(self) -> None:
+        """The sections list as wide as its longest title needs (at a 20 pt body font
+        "Safety plan" was cut at its right; a translation may be longer), never
+        narrower than usual."""
+        self.nav.ensurePolished()  # (its font comes from the style sheet)
+        advance = self.nav.fontMetrics().horizontalAdvance
+        widest = max(advance(self.nav.item(row).text()) for row in range(self.nav.count()))
+        self.nav.setFixedWidth(max(NAV_WIDTH, widest + NAV_ITEM_ROOM))
 
     def _fit_screen(self, *_args: object) -> None:
         """The minimum size for this screen (:func:`window_state.minimum_size`), and on a

@@ -346,6 +346,40 @@ def test_text_follows_the_system_font_size(qtbot, themed_app) -> None:  # noqa: 
         apply_style(themed_app)
 
 
+def test_the_sections_list_fits_its_titles_at_any_text_size(
+    qtbot, themed_app, vault, data_dir
+) -> None:  # noqa: ANN001
+    """Large-text review: at a 20 pt body font the sections list kept its 180 px and
+    "Safety plan" was cut at its right. It is as wide as its longest title needs, and
+    as before at the usual size."""
+    from moodlog.preferences import Preferences
+    from moodlog.ui.context import AppContext
+    from moodlog.ui.main_window import NAV_WIDTH, MainWindow
+
+    saved = themed_app.font()
+    try:
+        for points, usual in ((10.0, True), (20.0, False)):
+            font = QFont(saved)
+            font.setPointSizeF(points)
+            themed_app.setFont(font)
+            apply_style(themed_app)
+            context = AppContext(
+                vault=vault, data_dir=data_dir, preferences=Preferences(country="US")
+            )
+            window = MainWindow(context)
+            qtbot.addWidget(window)
+            nav = window.nav
+            advance = nav.fontMetrics().horizontalAdvance
+            titles = [nav.item(row).text() for row in range(nav.count())]
+            assert "Safety plan" in titles
+            assert all(advance(title) + 2 * 14 + 3 <= nav.width() for title in titles), points
+            assert (nav.width() == NAV_WIDTH) is usual
+            window.close()
+    finally:
+        themed_app.setFont(saved)
+        apply_style(themed_app)
+
+
 def test_scaled_style_sheet_scales_point_sizes_only() -> None:
     sheet = "QLabel#h { font-size: 15pt; padding: 4px; } QLabel#s { font-size:9pt; }"
     scaled = scaled_style_sheet(sheet, 12.0)
