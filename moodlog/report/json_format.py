@@ -246,7 +246,12 @@ def _parse_date(value: str, fail: Any, latest: dt.date | None = None) -> dt.date
                 f"(got {shown(value)})."
             )  # (else: the app has been running since an earlier day)
     if latest is not None and parsed > latest:
-        raise fail(f"is in the future (got {shown(value)}); only sessions may be booked ahead.")
+        # (time review: the journal's own export, saved while the computer's clock was
+        # ahead, is refused here; the likely cause is named)
+        raise fail(
+            f"is in the future (got {shown(value)}); only sessions may be booked ahead. If "
+            "the computer's clock was ahead when it was saved, correct the date in the file."
+        )
     return parsed
 
 
