@@ -30,8 +30,9 @@ def test_crisis_lines_without_a_country_read_as_a_sentence(qapp, demo) -> None: 
     """Review finding: "Crisis lines: emergency your local emergency number." """
     html = report_html(qapp, demo)
     assert (
-        "Crisis line: your local crisis line; in an emergency: your local emergency number." in html
-    )
+        "Crisis line: your local crisis line (findahelpline.com lists them); in an emergency: "
+        "your local emergency number." in html
+    )  # (diff review: the directory the help panel and the printed plan name)
     assert "emergency your local" not in html
     us = report_html(qapp, demo, "US")
     assert "Crisis lines: 988 Suicide &amp; Crisis Lifeline" in us

@@ -135,7 +135,7 @@ def test_bad_answers_are_rejected():
         ("IE", "116 123", "112"),
         ("AU", "13 11 14", "000"),
         ("NZ", "1737", "111"),
-        ("IT", "02 2327 2327", "112"),
+        ("PT", "1411", "112"),
         ("NO", "116 123", "113"),
         ("JP", "0120-279-338", "119"),
         ("KR", "109", "119"),
@@ -268,6 +268,36 @@ def test_every_line_has_an_https_source_and_a_verified_date():
             assert line.source.startswith("https://"), (code, line.name)
             dt.date.fromisoformat(line.verified)
             assert line.call or line.text
+
+
+def test_a_line_named_with_now_is_open_at_every_hour():
+    """Diff review: Italy's urgent sentence said "call 112 or Telefono Amico (02 2327
+    2327) now", a line closed from midnight to 10:00. Only a line open at every hour is
+    named in a sentence that says "now"; a line that is not says its hours where it is
+    named, and the file says which is which for every line."""
+    import json
+
+    from moodlog.assets import read_text
+    from moodlog.domain.crisis import calm_help_line, known_countries
+
+    for entry in json.loads(read_text("crisis_lines.json"))["countries"]:
+        for line in entry["lines"]:
+            assert isinstance(line["around_the_clock"], bool), (entry["country"], line["name"])
+            if line["around_the_clock"]:
+                assert "24 hours" in line["how"], (entry["country"], line["name"])
+            else:
+                assert line["hours"] and line["hours"] in line["how"], line["name"]
+    for code, _ in known_countries():
+        res = resources_for(code)
+        if res.first_call_line is not None:
+            assert res.first_call_line.around_the_clock
+    italy = resources_for("IT")
+    assert urgent_line(italy) == "If you might act on these thoughts now, call 112 now."
+    assert calm_help_line(italy).endswith(
+        "call Telefono Amico on 02 2327 2327 (10:00 to 24:00 every day), or 112 at any hour."
+    )
+    assert "Yorisoi Hotline (0120-279-338)" in urgent_line(resources_for("JP"))
+    assert "NCMH (0917-899-8727)" in urgent_line(resources_for("PH"))
 
 
 def test_urgent_sentence_uses_the_short_name():

@@ -33,6 +33,11 @@ class CrisisLine:
     source: str
     verified: str
     short: str = ""  # the name used in the one-sentence urgent line
+    # Open at every hour (the file says so of each line). A line that is not is never
+    # named in a sentence that says "now" (diff review: Italy's line, closed from
+    # midnight to 10:00, was); its hours are said where it is named.
+    around_the_clock: bool = False
+    hours: str = ""  # when it is open, for a line that is not open at every hour
 
     @property
     def short_name(self) -> str:
@@ -49,8 +54,15 @@ class CountryResources:
 
     @property
     def first_call_line(self) -> CrisisLine | None:
-        """The first line that can be called (some lines are text only)."""
-        return next((line for line in self.lines if line.call), None)
+        """The first line that can be called at any hour (some lines are text only, some
+        open part of the day)."""
+        return next((line for line in self.lines if line.call and line.around_the_clock), None)
+
+    @property
+    def part_time_call_line(self) -> CrisisLine | None:
+        """The first line that can be called, open part of the day (for a country with
+        no line open at every hour)."""
+        return next((line for line in self.lines if line.call and not line.around_the_clock), None)
 
     @property
     def emergency_number(self) -> str:
@@ -123,6 +135,10 @@ def urgent_line(resources: CountryResources, translate: Translate = _untranslate
         return translate(
             QT_TR_NOOP("If you might act on these thoughts now, call {emergency} or {line} now.")
         ).format(emergency=emergency, line=_line_words(line))
+    if resources.part_time_call_line is not None:  # (it may be closed now)
+        return translate(
+            QT_TR_NOOP("If you might act on these thoughts now, call {emergency} now.")
+        ).format(emergency=emergency)
     return translate(
         QT_TR_NOOP(
             "If you might act on these thoughts now, call {emergency} or your crisis line now."
@@ -134,6 +150,16 @@ def _call_now(resources: CountryResources, translate: Translate) -> str:
     """ "call <the crisis line>, or <the emergency number> in an emergency." """
     line = resources.first_call_line
     emergency = resources.emergency_number
+    part_time = resources.part_time_call_line
+    if line is None and part_time is not None:
+        return translate(
+            QT_TR_NOOP("call {name} on {number} ({hours}), or {emergency} at any hour.")
+        ).format(
+            name=part_time.short_name,
+            number=part_time.call,
+            hours=part_time.hours,
+            emergency=emergency,
+        )
     if line is None:
         return translate(
             QT_TR_NOOP("call your local crisis line, or {emergency} in an emergency.")

@@ -241,6 +241,9 @@ def parse_time(text: str) -> dt.time:
 
 
 _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y")
+_DATE_SHAPES = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}/[0-9]{2}/[0-9]{2}|[0-9]{2}\.[0-9]{2}\.[0-9]{4}"
+)
 
 
 def parse_date(text: str) -> dt.date:
@@ -252,7 +255,7 @@ def parse_date(text: str) -> dt.date:
             return dt.datetime.strptime(value, fmt).date()
         except ValueError:
             continue
-    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):  # written right, no such day
+    if _DATE_SHAPES.fullmatch(value):  # written as one of the forms, but no such day
         raise ValueError(f"{text!r} is not a day of the calendar")
     raise ValueError(f"{text!r} is not a date (expected YYYY-MM-DD)")
 

@@ -59,7 +59,7 @@ from moodlog.domain.analysis import (
     SessionResponse,
 )
 from moodlog.domain.contents import VaultContents
-from moodlog.domain.crisis import resources_for
+from moodlog.domain.crisis import directory, resources_for
 from moodlog.domain.dates import EARLIEST_DAY
 from moodlog.domain.period import (
     TREND_MEANING,
@@ -1307,9 +1307,10 @@ def _safety_plan_section(contents: VaultContents, country: str, generated: dt.da
             lines=lines, emergency=emergency
         )
     else:  # (review finding: it read "Crisis lines: emergency your local emergency number.")
-        crisis = tr("Crisis line: your local crisis line; in an emergency: {emergency}.").format(
-            emergency=emergency
-        )
+        crisis = tr(
+            "Crisis line: your local crisis line ({address} lists them); in an emergency: "
+            "{emergency}."
+        ).format(address=directory()[1], emergency=emergency)
     html.append(f"<p>{escape(crisis)}</p>")
     return "".join(html)
 

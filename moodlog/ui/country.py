@@ -25,7 +25,7 @@ def country_name(code: str) -> str:
 class CountryBox(QComboBox):
     """Countries with their own crisis lines, by name, then "another country".
 
-    A country without its own lines (e.g. Austria) keeps its code, so the EU
+    A country without its own lines (e.g. Denmark) keeps its code, so the EU
     emergency number still applies; "another country" is ``OTHER_CODE``.
     """
 

@@ -1174,7 +1174,9 @@ class TreatmentsScreen(QTabWidget):
         return page
 
     def _refresh_notes(self) -> None:
-        notes = sorted(self.vault.session_notes.all(), key=lambda n: n.day, reverse=True)
+        notes = sorted(
+            self.vault.session_notes.all(), key=lambda n: (n.day, n.id or 0), reverse=True
+        )
         self._note_rows = notes
         self.notes.setRowCount(len(notes))
         for row, note in enumerate(notes):

@@ -312,7 +312,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>If you might act on these thoughts now, call {emergency} now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>If you might act on these thoughts now, call {emergency} or your crisis line now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>call {name} on {number} ({hours}), or {emergency} at any hour.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

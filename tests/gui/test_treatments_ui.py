@@ -363,3 +363,18 @@ def test_date_fields_follow_the_one_range_and_show_a_stored_day_as_it_is(qtbot, 
     stop.save()
     assert stop.error.text() == ""
     assert [e.event for e in vault.medications.all()[0].events] == ["start", "stop"]
+
+
+def test_two_therapy_notes_of_one_day_list_the_later_saved_first(qtbot, context, vault):
+    """Diff review: the PDF's last therapy note is the later saved of a day's two; the
+    Treatments screen's top row was the earlier (a stable sort by day alone)."""
+    from moodlog.domain.treatments import SessionNote
+    from moodlog.ui.treatments import TreatmentsScreen
+
+    day = NOW.date() - dt.timedelta(days=3)
+    vault.session_notes.save(SessionNote(day=day, worked_on="saved first"))
+    vault.session_notes.save(SessionNote(day=day, worked_on="saved second"))
+    screen = TreatmentsScreen(context)
+    qtbot.addWidget(screen)
+    screen._refresh_notes()  # noqa: SLF001
+    assert screen.notes.item(0, 1).text() == "saved second"
