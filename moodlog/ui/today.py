@@ -51,6 +51,7 @@ from moodlog.wording import QT_TR_NOOP
 DRAFT_NAME = "today"
 DRAFT_EVERY_MS = 30_000  # how often unsaved typing is kept as a draft, at most
 CLOCK_CHECK_SECONDS = 60  # how often Today looks at the clock (new day, appointment begun)
+CLOCK_BEHIND_DAYS = 3  # days with check-ins after tomorrow that say the clock reads early
 # Shown with tr().
 MOOD_MISSING = QT_TR_NOOP(
     "How is your mood right now? Please set the mood scale "
@@ -548,14 +549,17 @@ class TodayScreen(QWidget):
         self._check_the_clock(now)
 
     def _check_the_clock(self, now: dt.datetime) -> None:
-        last = self.vault.entries.last_day()
-        # (a day's grace: a time zone ahead, where the last check-in was saved)
-        behind = last is not None and last > now.date() + dt.timedelta(days=1)
+        """Said when the journal has check-ins on several days after tomorrow (a day's
+        grace: a time zone ahead): the clock reads too early. One or two such days are
+        more likely saved once while the clock was ahead, which the notice could only
+        repeat for months (diff review)."""
+        count, last = self.vault.entries.days_after(now.date() + dt.timedelta(days=1))
+        behind = count >= CLOCK_BEHIND_DAYS and last is not None
         if behind:
             self.clock_notice.setText(
                 tr(
                     "This computer's clock says today is {today}, but your journal already "
-                    "has a check-in from {last}. If the date is wrong, what you save now "
+                    "has check-ins up to {last}. If the date is wrong, what you save now "
                     "gets the wrong date: set the computer's date and time first."
                 ).format(
                     today=date_text(now.date(), "d MMMM yyyy"), last=date_text(last, "d MMMM yyyy")

@@ -325,13 +325,16 @@ class EntryRepository(_Repository):
     def count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM entries").fetchone()[0])
 
-    def last_day(self) -> dt.date | None:
-        """The latest day with a check-in or a self-check (either may be alone)."""
-        row = self._conn.execute(
-            "SELECT max(day) FROM (SELECT max(day) AS day FROM entries "
-            "UNION ALL SELECT max(day) FROM si_checkins)"
+    def days_after(self, day: dt.date) -> tuple[int, dt.date | None]:
+        """How many days after ``day`` have a check-in or a self-check (either may be
+        alone), and the latest of them."""
+        after = day.isoformat()
+        count, last = self._conn.execute(
+            "SELECT count(DISTINCT day), max(day) FROM (SELECT day FROM entries WHERE day > ? "
+            "UNION ALL SELECT day FROM si_checkins WHERE day > ?)",
+            (after, after),
         ).fetchone()
-        return dt.date.fromisoformat(row[0]) if row and row[0] else None
+        return int(count), dt.date.fromisoformat(last) if last else None
 
     def daily_mood(
         self, first: dt.date | None = None, last: dt.date | None = None

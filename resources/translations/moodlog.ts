@@ -1585,7 +1585,7 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Crisis line: your local crisis line; in an emergency: {emergency}.</source>
+        <source>Crisis line: your local crisis line ({address} lists them); in an emergency: {emergency}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4266,7 +4266,7 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This computer&apos;s clock says today is {today}, but your journal already has a check-in from {last}. If the date is wrong, what you save now gets the wrong date: set the computer&apos;s date and time first.</source>
+        <source>This computer&apos;s clock says today is {today}, but your journal already has check-ins up to {last}. If the date is wrong, what you save now gets the wrong date: set the computer&apos;s date and time first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -106,7 +106,8 @@ def test_a_clock_behind_the_journal_is_said_on_today(qtbot, context, clock, vaul
     still saves."""
     from moodlog.domain.entries import Entry
 
-    vault.entries.add(Entry(day=dt.date(2026, 12, 31), time=dt.time(21), mood=5))
+    for day in (29, 30, 31):
+        vault.entries.add(Entry(day=dt.date(2026, 12, day), time=dt.time(21), mood=5))
     clock.value = dt.datetime(2001, 1, 1, 9, 0)
     today = TodayScreen(context)
     qtbot.addWidget(today)
@@ -114,12 +115,29 @@ def test_a_clock_behind_the_journal_is_said_on_today(qtbot, context, clock, vaul
     notice = today.clock_notice
     assert notice.isVisible()
     assert "clock says today is 1 January 2001" in notice.text()
-    assert "a check-in from 31 December 2026" in notice.text()
+    assert "check-ins up to 31 December 2026" in notice.text()
     today.form.mood.set_value(4)
     assert today.save()  # never blocked
     clock.value = dt.datetime(2027, 1, 1, 8, 0)  # set right (a day ahead: no notice)
     today.refresh()
     assert not notice.isVisible()
+
+
+def test_a_check_in_saved_once_while_the_clock_was_ahead_is_no_lasting_notice(
+    qtbot, context, clock, vault
+):
+    """Diff review: a check-in saved while the clock read 1 June 2027, the clock then
+    set right: Today said "set the computer's date and time" on every refresh until June
+    2027. One or two such days are no sign of a clock that reads early."""
+    from moodlog.domain.entries import Entry
+
+    vault.entries.add(Entry(day=dt.date(2027, 6, 1), time=dt.time(21), mood=5))
+    vault.entries.add(Entry(day=dt.date(2027, 6, 2), time=dt.time(21), mood=5))
+    clock.value = dt.datetime(2026, 12, 1, 9, 0)
+    today = TodayScreen(context)
+    qtbot.addWidget(today)
+    today.show()
+    assert not today.clock_notice.isVisible()
 
 
 def test_a_day_the_person_chose_is_kept_at_midnight(qtbot, context, clock):
