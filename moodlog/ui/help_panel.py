@@ -76,6 +76,7 @@ def _crisis_lines_html(country: str) -> list[str]:
                 "country above to see its crisis lines."
             )
         parts.append(f"<li>{escape(text)}</li>")
+    if res.first_call_line is None:  # no line listed, or none open at every hour (Italy)
         name, address = directory()
         listed = tr("{name} ({address}), a free directory, lists crisis lines in many countries.")
         parts.append(f"<li>{escape(listed.format(name=name, address=address))}</li>")

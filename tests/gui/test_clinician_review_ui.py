@@ -155,6 +155,8 @@ def test_a_chosen_country_without_listed_lines_is_not_asked_to_choose_again():
         assert "Call your local crisis line, or a doctor or hospital near you." in chosen
         assert "Find A Helpline (findahelpline.com), a free directory, lists" in chosen
     assert "findahelpline" not in help_html("JP", None, locked=True, level="high")
+    # Italy's line is open from 10:00 to 24:00: the directory is named too (diff review)
+    assert "Find A Helpline (findahelpline.com)" in help_html("IT", None, locked=True)
     unchosen = help_html("", None, locked=True)
     assert "Choose your country above to see its crisis lines." in unchosen
 
