@@ -278,7 +278,7 @@ def test_a_line_named_with_now_is_open_at_every_hour():
     import json
 
     from moodlog.assets import read_text
-    from moodlog.domain.crisis import calm_help_line, known_countries
+    from moodlog.domain.crisis import calm_help_line, known_countries, unanswered_item_help_line
 
     for entry in json.loads(read_text("crisis_lines.json"))["countries"]:
         for line in entry["lines"]:
@@ -293,9 +293,16 @@ def test_a_line_named_with_now_is_open_at_every_hour():
             assert res.first_call_line.around_the_clock
     italy = resources_for("IT")
     assert urgent_line(italy) == "If you might act on these thoughts now, call 112 now."
-    assert calm_help_line(italy).endswith(
-        "call Telefono Amico on 02 2327 2327 (10:00 to 24:00 every day), or 112 at any hour."
+    # the calm lines name it with its hours and no "now" (second diff review: "talk to
+    # someone now: call Telefono Amico ..." at 2 a.m.)
+    assert calm_help_line(italy) == (
+        "You do not have to carry thoughts like these alone. You can talk to Telefono Amico "
+        "on 02 2327 2327 (10:00 to midnight every day). At any other time, or in an "
+        "emergency, call 112."
     )
+    unanswered = unanswered_item_help_line(italy)
+    assert unanswered.endswith("At any other time, or in an emergency, call 112.")
+    assert "now" not in calm_help_line(italy) and "now" not in unanswered
     assert "Yorisoi Hotline (0120-279-338)" in urgent_line(resources_for("JP"))
     assert "NCMH (0917-899-8727)" in urgent_line(resources_for("PH"))
 

@@ -150,16 +150,6 @@ def _call_now(resources: CountryResources, translate: Translate) -> str:
     """ "call <the crisis line>, or <the emergency number> in an emergency." """
     line = resources.first_call_line
     emergency = resources.emergency_number
-    part_time = resources.part_time_call_line
-    if line is None and part_time is not None:
-        return translate(
-            QT_TR_NOOP("call {name} on {number} ({hours}), or {emergency} at any hour.")
-        ).format(
-            name=part_time.short_name,
-            number=part_time.call,
-            hours=part_time.hours,
-            emergency=emergency,
-        )
     if line is None:
         return translate(
             QT_TR_NOOP("call your local crisis line, or {emergency} in an emergency.")
@@ -173,11 +163,38 @@ def _call_now(resources: CountryResources, translate: Translate) -> str:
     )
 
 
+def _open_part_of_the_day(resources: CountryResources, translate: Translate) -> str | None:
+    """For a country whose only line is open part of the day (Italy's): that line with
+    its hours, then the emergency number for any other time; no "now" (second diff
+    review: "talk to someone now: call Telefono Amico ..." at 2 a.m.). None elsewhere."""
+    part_time = resources.part_time_call_line
+    if resources.first_call_line is not None or part_time is None:
+        return None
+    return translate(
+        QT_TR_NOOP(
+            "You can talk to {name} on {number} ({hours}). At any other time, or in an "
+            "emergency, call {emergency}."
+        )
+    ).format(
+        name=part_time.short_name,
+        number=part_time.call,
+        hours=part_time.hours,
+        emergency=resources.emergency_number,
+    )
+
+
 def calm_help_line(resources: CountryResources, translate: Translate = _untranslated) -> str:
     """One calm sentence naming the crisis line and the emergency number.
 
     Shown whenever PHQ-9 item 9 is answered above "Not at all", whatever happens next.
     """
+    part_of_the_day = _open_part_of_the_day(resources, translate)
+    if part_of_the_day is not None:
+        return (
+            translate(QT_TR_NOOP("You do not have to carry thoughts like these alone."))
+            + " "
+            + part_of_the_day
+        )
     return translate(
         QT_TR_NOOP(
             "You do not have to carry thoughts like these alone. You can talk to someone now: "
@@ -193,6 +210,18 @@ def unanswered_item_help_line(
     one about thoughts of being better off dead or of hurting oneself) unanswered: an
     unanswered question is never read as "no", and the person is never told they have
     such thoughts."""
+    part_of_the_day = _open_part_of_the_day(resources, translate)
+    if part_of_the_day is not None:
+        return (
+            translate(
+                QT_TR_NOOP(
+                    "You left question {number} unanswered. If you are having thoughts of "
+                    "ending your life, help is there."
+                )
+            ).format(number=number)
+            + " "
+            + part_of_the_day
+        )
     return translate(
         QT_TR_NOOP(
             "You left question {number} unanswered. If you are having thoughts of ending your "

@@ -1303,6 +1303,10 @@ def _safety_plan_section(contents: VaultContents, country: str, generated: dt.da
     emergency = tr(res.emergency)  # (without a country: "your local emergency number")
     if res.lines:
         lines = "; ".join(f"{line.name}: {line.how}" for line in res.lines)
+        if res.first_call_line is None:  # none open at every hour (Italy's): others listed
+            lines = tr("{lines}; {address} lists others").format(
+                lines=lines, address=directory()[1]
+            )
         crisis = tr("Crisis lines: {lines}; in an emergency: {emergency}.").format(
             lines=lines, emergency=emergency
         )

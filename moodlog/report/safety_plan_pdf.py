@@ -58,6 +58,8 @@ def safety_plan_html(plan: SafetyPlan, country: str) -> str:
     lines = "; ".join(f"{line.name}: {line.how}" for line in res.lines)
     if not lines:  # the directory that lists them (moodlog lists none for the country)
         lines = tr("your local crisis line ({address} lists them)").format(address=directory()[1])
+    elif res.first_call_line is None:  # none open at every hour (Italy's): others listed
+        lines = tr("{lines}; {address} lists others").format(lines=lines, address=directory()[1])
     crisis = tr("{lines}; in an emergency: {emergency}.").format(
         lines=lines, emergency=res.emergency
     )

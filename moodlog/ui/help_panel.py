@@ -57,9 +57,25 @@ LEVEL_WORDS = {
 }
 
 
+# The "moderate" words where the country's only line is open part of the day (second
+# diff review: "call a crisis line below at any time" above Italy's, closed at night).
+MODERATE_PART_TIME = QT_TR_NOOP(
+    "Thank you for answering honestly. Thinking about how you might end your life is a "
+    "good reason to talk to your clinician or care team soon, today or tomorrow if you "
+    "can. If it gets harder before then, call the crisis line below when it is open, or "
+    "the emergency number at any hour."
+)
+
+
+def _part_time_only(country: str) -> bool:
+    res = resources_for(country)
+    return res.first_call_line is None and res.part_time_call_line is not None
+
+
 def _crisis_lines_html(country: str) -> list[str]:
     res = resources_for(country)
-    talk_now = tr("Talk to someone now")
+    # (no "now" above a country's only line when it is open part of the day: Italy's)
+    talk_now = tr("Talk to someone") if _part_time_only(country) else tr("Talk to someone now")
     parts = [f"<h3>{escape(talk_now)}</h3><ul>"]
     for line in res.lines:
         parts.append(f"<li><b>{escape(line.name)}</b>: {escape(line.how)}</li>")
@@ -102,7 +118,10 @@ def help_html(country: str, plan: SafetyPlan | None, locked: bool, level: str | 
         urgent_text = urgent_line(resources_for(country), translate=tr)
         parts.append(f"<p class='urgent'><b>{escape(urgent_text)}</b></p>")
     if level in LEVEL_WORDS:
-        parts.append(f"<p>{escape(tr(LEVEL_WORDS[level]))}</p>")
+        words = LEVEL_WORDS[level]
+        if level == "moderate" and _part_time_only(country):
+            words = MODERATE_PART_TIME
+        parts.append(f"<p>{escape(tr(words))}</p>")
     parts.extend(_crisis_lines_html(country))
     titles = {key: tr(title) for key, title, _ in SAFETY_PLAN_SECTIONS}
     order = [key for key, _, _ in SAFETY_PLAN_SECTIONS]

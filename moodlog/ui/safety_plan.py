@@ -302,7 +302,11 @@ class SafetyPlanScreen(QTabWidget):
         """An empty plan with the crisis line prefilled under professionals."""
         res = resources_for(self.context.preferences.effective_country())
         plan = SafetyPlan()
-        plan.professionals = [Contact(line.name, line.call) for line in res.lines]
+        plan.professionals = [
+            # a line open part of the day with its hours (second diff review)
+            Contact(f"{line.name} ({line.hours})" if line.hours else line.name, line.call)
+            for line in res.lines
+        ]
         plan.professionals.append(Contact(tr("Emergency"), res.emergency))
         return plan
 

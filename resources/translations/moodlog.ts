@@ -320,10 +320,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>call {name} on {number} ({hours}), or {emergency} at any hour.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>call your local crisis line, or {emergency} in an emergency.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -336,7 +332,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>You can talk to {name} on {number} ({hours}). At any other time, or in an emergency, call {emergency}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You do not have to carry thoughts like these alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>You do not have to carry thoughts like these alone. You can talk to someone now: {call_now}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You left question {number} unanswered. If you are having thoughts of ending your life, help is there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1581,6 +1589,10 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{lines}; {address} lists others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Crisis lines: {lines}; in an emergency: {emergency}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2634,7 +2646,15 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Thank you for answering honestly. Thinking about how you might end your life is a good reason to talk to your clinician or care team soon, today or tomorrow if you can. If it gets harder before then, call the crisis line below when it is open, or the emergency number at any hour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Talk to someone now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Talk to someone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -155,10 +155,36 @@ def test_a_chosen_country_without_listed_lines_is_not_asked_to_choose_again():
         assert "Call your local crisis line, or a doctor or hospital near you." in chosen
         assert "Find A Helpline (findahelpline.com), a free directory, lists" in chosen
     assert "findahelpline" not in help_html("JP", None, locked=True, level="high")
-    # Italy's line is open from 10:00 to 24:00: the directory is named too (diff review)
-    assert "Find A Helpline (findahelpline.com)" in help_html("IT", None, locked=True)
+    # Italy's line is open from 10:00 to midnight: the directory is named too, and no
+    # "now" stands above it or sends a person to it "at any time" (diff reviews)
+    italy = help_html("IT", None, locked=True, level="moderate")
+    assert "Find A Helpline (findahelpline.com)" in italy
+    assert "Talk to someone now" not in italy and "<h3>Talk to someone</h3>" in italy
+    assert "call a crisis line below at any time" not in italy
+    assert "call the crisis line below when it is open, or the emergency number" in italy
+    assert "Talk to someone now" in help_html("GB", None, locked=True, level="moderate")
     unchosen = help_html("", None, locked=True)
     assert "Choose your country above to see its crisis lines." in unchosen
+
+
+def test_italys_part_time_line_says_its_hours_in_the_plan_and_both_pdfs():
+    """Second diff review: the starter safety plan showed Telefono Amico's number without
+    its hours, and the printed plan and the therapist PDF named no other help for the
+    hours it is closed."""
+    import datetime as dt
+
+    from moodlog.domain.demo import build_demo
+    from moodlog.domain.period import Period
+    from moodlog.domain.safety import SafetyPlan
+    from moodlog.report.pdf import ReportOptions, build_report
+    from moodlog.report.safety_plan_pdf import safety_plan_html
+
+    printed = safety_plan_html(SafetyPlan(), "IT")
+    assert "10:00 to midnight every day); findahelpline.com lists others" in printed
+    now = dt.datetime(2026, 11, 20, 20)
+    options = ReportOptions(period=Period.last_days(30, now.date()), country="IT")
+    html = build_report(build_demo(end=now.date(), days=40, now=now), options, now).html
+    assert "findahelpline.com lists others; in an emergency: 112 or 118." in html
 
 
 def test_trends_booster_panel_says_weekly_sessions_cannot_be_measured(qtbot):

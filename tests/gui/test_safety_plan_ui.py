@@ -307,3 +307,18 @@ def test_a_plan_with_no_review_date_says_so_and_can_be_marked_reviewed(qtbot, co
     screen.mark_reviewed()
     assert vault.safety_plans.latest().reviewed_on == NOW.date()
     assert "Last reviewed 20 November 2026" in screen.reviewed_label.text()
+
+
+def test_the_starter_plan_gives_a_part_time_lines_hours(qtbot, vault: Vault, data_dir: Path):
+    """Second diff review: in Italy the starter plan showed "Telefono Amico Italia: 02 2327
+    2327" without its hours (it is closed from midnight to 10:00), and the help panel
+    shows the plan's professionals right under the urgent sentence."""
+    context = AppContext(vault=vault, data_dir=data_dir, preferences=Preferences(country="IT"))
+    screen = SafetyPlanScreen(context)
+    qtbot.addWidget(screen)
+    names = [contact.name for contact in screen._starter_plan().professionals]  # noqa: SLF001
+    assert names[0] == "Telefono Amico Italia (10:00 to midnight every day)"
+    uk = AppContext(vault=vault, data_dir=data_dir, preferences=Preferences(country="GB"))
+    other = SafetyPlanScreen(uk)
+    qtbot.addWidget(other)
+    assert other._starter_plan().professionals[0].name == "Samaritans"  # noqa: SLF001
