@@ -51,7 +51,9 @@ from moodlog.wording import QT_TR_NOOP
 DRAFT_NAME = "today"
 DRAFT_EVERY_MS = 30_000  # how often unsaved typing is kept as a draft, at most
 CLOCK_CHECK_SECONDS = 60  # how often Today looks at the clock (new day, appointment begun)
-CLOCK_BEHIND_DAYS = 3  # days with check-ins after tomorrow that say the clock reads early
+# How much earlier than the last save the clock may read before Today says so: travel
+# west across the date line sets the local clock back up to 26 hours.
+CLOCK_BEHIND = dt.timedelta(hours=27)
 # Shown with tr().
 MOOD_MISSING = QT_TR_NOOP(
     "How is your mood right now? Please set the mood scale "
@@ -549,20 +551,22 @@ class TodayScreen(QWidget):
         self._check_the_clock(now)
 
     def _check_the_clock(self, now: dt.datetime) -> None:
-        """Said when the journal has check-ins on several days after tomorrow (a day's
-        grace: a time zone ahead): the clock reads too early. One or two such days are
-        more likely saved once while the clock was ahead, which the notice could only
-        repeat for months (diff review)."""
-        count, last = self.vault.entries.days_after(now.date() + dt.timedelta(days=1))
-        behind = count >= CLOCK_BEHIND_DAYS and last is not None
+        """Said when the clock reads earlier than the moment the journal last saved a
+        check-in (more than a day: travel west may set it back that far). A check-in
+        saved once while the clock was ahead stops it at the next save (second diff
+        review: counting check-ins dated ahead missed a clock a few days early and
+        kept a notice for months after one saved ahead)."""
+        saved = self.vault.entries.last_saved_at()
+        behind = saved is not None and saved - now > CLOCK_BEHIND
         if behind:
             self.clock_notice.setText(
                 tr(
-                    "This computer's clock says today is {today}, but your journal already "
-                    "has check-ins up to {last}. If the date is wrong, what you save now "
-                    "gets the wrong date: set the computer's date and time first."
+                    "This computer's clock says it is {today}, but your last check-in was "
+                    "saved on {saved}. If the date is wrong, what you save now gets the wrong "
+                    "date: set the computer's date and time first."
                 ).format(
-                    today=date_text(now.date(), "d MMMM yyyy"), last=date_text(last, "d MMMM yyyy")
+                    today=date_text(now.date(), "d MMMM yyyy"),
+                    saved=date_text(saved.date(), "d MMMM yyyy"),
                 )
             )
         self.clock_notice.setVisible(behind)

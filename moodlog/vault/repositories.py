@@ -325,16 +325,19 @@ class EntryRepository(_Repository):
     def count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM entries").fetchone()[0])
 
-    def days_after(self, day: dt.date) -> tuple[int, dt.date | None]:
-        """How many days after ``day`` have a check-in or a self-check (either may be
-        alone), and the latest of them."""
-        after = day.isoformat()
-        count, last = self._conn.execute(
-            "SELECT count(DISTINCT day), max(day) FROM (SELECT day FROM entries WHERE day > ? "
-            "UNION ALL SELECT day FROM si_checkins WHERE day > ?)",
-            (after, after),
-        ).fetchone()
-        return int(count), dt.date.fromisoformat(last) if last else None
+    def last_saved_at(self) -> dt.datetime | None:
+        """When the journal last saved a check-in, and a self-check (the last of each in
+        the order saved, by this computer's clock then): the earlier of the two; None
+        when neither moment is known (an import may not say)."""
+        moments = []
+        for query in (
+            "SELECT created_at FROM entries ORDER BY id DESC LIMIT 1",
+            "SELECT created_at FROM si_checkins ORDER BY id DESC LIMIT 1",
+        ):
+            row = self._conn.execute(query).fetchone()
+            if row and row[0]:
+                moments.append(dt.datetime.fromisoformat(row[0]))
+        return min(moments, default=None)
 
     def daily_mood(
         self, first: dt.date | None = None, last: dt.date | None = None

@@ -4286,7 +4286,7 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This computer&apos;s clock says today is {today}, but your journal already has check-ins up to {last}. If the date is wrong, what you save now gets the wrong date: set the computer&apos;s date and time first.</source>
+        <source>This computer&apos;s clock says it is {today}, but your last check-in was saved on {saved}. If the date is wrong, what you save now gets the wrong date: set the computer&apos;s date and time first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -106,38 +106,52 @@ def test_a_clock_behind_the_journal_is_said_on_today(qtbot, context, clock, vaul
     still saves."""
     from moodlog.domain.entries import Entry
 
-    for day in (29, 30, 31):
-        vault.entries.add(Entry(day=dt.date(2026, 12, day), time=dt.time(21), mood=5))
+    saved = dt.datetime(2026, 12, 31, 21, 0)
+    vault.entries.add(Entry(day=saved.date(), time=dt.time(21), mood=5, created_at=saved))
     clock.value = dt.datetime(2001, 1, 1, 9, 0)
     today = TodayScreen(context)
     qtbot.addWidget(today)
     today.show()
     notice = today.clock_notice
     assert notice.isVisible()
-    assert "clock says today is 1 January 2001" in notice.text()
-    assert "check-ins up to 31 December 2026" in notice.text()
+    assert "clock says it is 1 January 2001" in notice.text()
+    assert "your last check-in was saved on 31 December 2026" in notice.text()
     today.form.mood.set_value(4)
     assert today.save()  # never blocked
-    clock.value = dt.datetime(2027, 1, 1, 8, 0)  # set right (a day ahead: no notice)
+    clock.value = dt.datetime(2027, 1, 1, 8, 0)  # set right
+    today.form.mood.set_value(5)
+    assert today.save()
     today.refresh()
     assert not notice.isVisible()
 
 
-def test_a_check_in_saved_once_while_the_clock_was_ahead_is_no_lasting_notice(
-    qtbot, context, clock, vault
+@pytest.mark.parametrize(
+    "last_saved, now, said",
+    [
+        # daily check-ins up to yesterday, the clock now 3 days early (second diff review:
+        # counting days dated ahead missed it)
+        (dt.datetime(2026, 12, 30, 21), dt.datetime(2026, 12, 28, 9), True),
+        # one check-in saved while the clock was a week ahead, then one with it right
+        (None, dt.datetime(2026, 12, 1, 9), False),
+        # a day's travel west: no alarm
+        (dt.datetime(2026, 12, 30, 21), dt.datetime(2026, 12, 30, 8), False),
+    ],
+)
+def test_the_clock_is_compared_with_the_last_save(
+    qtbot, context, clock, vault, last_saved, now, said: bool
 ):
-    """Diff review: a check-in saved while the clock read 1 June 2027, the clock then
-    set right: Today said "set the computer's date and time" on every refresh until June
-    2027. One or two such days are no sign of a clock that reads early."""
     from moodlog.domain.entries import Entry
 
-    vault.entries.add(Entry(day=dt.date(2027, 6, 1), time=dt.time(21), mood=5))
-    vault.entries.add(Entry(day=dt.date(2027, 6, 2), time=dt.time(21), mood=5))
-    clock.value = dt.datetime(2026, 12, 1, 9, 0)
+    if last_saved is None:  # saved ahead, then a later save with the clock right
+        ahead = dt.datetime(2026, 12, 8, 21)
+        vault.entries.add(Entry(day=ahead.date(), time=dt.time(21), mood=5, created_at=ahead))
+        last_saved = dt.datetime(2026, 11, 30, 21)
+    vault.entries.add(Entry(day=last_saved.date(), time=dt.time(21), mood=5, created_at=last_saved))
+    clock.value = now
     today = TodayScreen(context)
     qtbot.addWidget(today)
     today.show()
-    assert not today.clock_notice.isVisible()
+    assert today.clock_notice.isVisible() is said
 
 
 def test_a_day_the_person_chose_is_kept_at_midnight(qtbot, context, clock):
