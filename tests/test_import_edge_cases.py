@@ -51,7 +51,7 @@ def test_a_day_no_calendar_has_is_named_as_such(tmp_path, vault):
     which it is written as: it is a day 2025 does not have."""
     for plan in _plans(tmp_path, "2025-02-29", vault)[1:]:  # (Daylio's own date column)
         assert "is not a day of the calendar" in plan.problems[0].reason, plan.source
-    for other_form in ("2025/02/29", "29.02.2025"):  # the other forms read (diff review)
+    for other_form in ("2025/02/29", "29.02.2025", "2025-2-29", "29.2.2025"):  # (diff reviews)
         assert "is not a day of the calendar" in common_problem(tmp_path, vault, other_form)
     assert "is not a date (expected YYYY-MM-DD)" in common_problem(tmp_path, vault, "2025/02/x")
 

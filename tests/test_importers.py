@@ -453,6 +453,9 @@ def test_old_daylio_dates_are_read_with_english_month_names_on_any_system(
     assert preview.new[0].day == expected
     bad = text.replace(date, "31 Febr")
     problems = daylio.plan(daylio.read(_write(tmp_path, bad)), {"good": 7}, vault).problems
+    assert problems and "is not a day of the calendar" in problems[0].reason  # (diff review)
+    worse = text.replace(date, "31 Smarch")
+    problems = daylio.plan(daylio.read(_write(tmp_path, worse)), {"good": 7}, vault).problems
     assert problems and "is not a date" in problems[0].reason
 
 

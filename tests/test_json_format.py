@@ -431,7 +431,9 @@ def test_records_made_as_they_happen_may_not_be_dated_ahead():
         with pytest.raises(ValidationError) as refused:
             from_document({"format": "moodlog", "version": 1, section: [record]})
         assert f"{section}[1]: 'date' is in the future" in str(refused.value)
-        assert "If the computer's clock was ahead when it was saved" in str(refused.value)
+        today = dt.date.today().isoformat()
+        assert f"by this computer's clock today is {today}" in str(refused.value)
+        assert "If this computer's date is wrong, set it and import again" in str(refused.value)
         on_time = {**record, "date": tomorrow}
         loaded = from_document({"format": "moodlog", "version": 1, section: [on_time]})
         assert loaded  # tomorrow is fine

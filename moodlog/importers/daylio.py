@@ -104,8 +104,8 @@ def _date(table: Table, record: list[str]) -> dt.date:
         if number is not None and day.isascii() and day.isdigit():
             try:
                 return dt.date(int(words[2]), number, int(day))
-            except ValueError:
-                pass
+            except ValueError:  # ("30 February": second diff review)
+                raise ValueError(f"{text.strip()!r} is not a day of the calendar") from None
     raise ValueError(f"{text.strip()!r} is not a date")
 
 

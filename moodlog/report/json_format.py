@@ -247,10 +247,14 @@ def _parse_date(value: str, fail: Any, latest: dt.date | None = None) -> dt.date
             )  # (else: the app has been running since an earlier day)
     if latest is not None and parsed > latest:
         # (time review: the journal's own export, saved while the computer's clock was
-        # ahead, is refused here; the likely cause is named)
+        # ahead, is refused here; both likely causes are named, with this clock's date:
+        # second diff review)
+        today = (latest - dt.timedelta(days=1)).isoformat()
         raise fail(
-            f"is in the future (got {shown(value)}); only sessions may be booked ahead. If "
-            "the computer's clock was ahead when it was saved, correct the date in the file."
+            f"is in the future (got {shown(value)}; by this computer's clock today is "
+            f"{today}); only sessions may be booked ahead. If this computer's date is "
+            "wrong, set it and import again; if the record's date is wrong (saved while a "
+            "clock was ahead), correct it where it was saved and export again."
         )
     return parsed
 

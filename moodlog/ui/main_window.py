@@ -384,7 +384,12 @@ class MainWindow(QMainWindow):
         self.nav.ensurePolished()  # (its font comes from the style sheet)
         advance = self.nav.fontMetrics().horizontalAdvance
         widest = max(advance(self.nav.item(row).text()) for row in range(self.nav.count()))
-        self.nav.setFixedWidth(max(NAV_WIDTH, widest + NAV_ITEM_ROOM))
+        needed = widest + NAV_ITEM_ROOM
+        if needed > NAV_WIDTH:  # large text: the list may also need to scroll down, and
+            # its scroll bar must not cover a title with a sideways bar (second diff review)
+            needed += self.nav.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+            self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setFixedWidth(max(NAV_WIDTH, needed))
 
     def _fit_screen(self, *_args: object) -> None:
         """The minimum size for this screen (:func:`window_state.minimum_size`), and on a

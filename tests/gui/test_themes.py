@@ -374,6 +374,15 @@ def test_the_sections_list_fits_its_titles_at_any_text_size(
             assert "Safety plan" in titles
             assert all(advance(title) + 2 * 14 + 3 <= nav.width() for title in titles), points
             assert (nav.width() == NAV_WIDTH) is usual
+            window.show()
+            window.setMinimumSize(700, 420)  # as on a short screen (second diff review)
+            window.resize(700, 420)
+            for _ in range(5):
+                themed_app.processEvents()
+            assert nav.verticalScrollBar().isVisible() is not usual  # it scrolls down
+            assert not nav.horizontalScrollBar().isVisible()
+            room = nav.viewport().width()
+            assert all(advance(title) + 2 * 14 + 3 <= room for title in titles), points
             window.close()
     finally:
         themed_app.setFont(saved)
