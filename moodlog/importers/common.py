@@ -368,11 +368,15 @@ def date_problem(day: dt.date, today: dt.date | None = None) -> str | None:
     """Why a mood cannot be recorded for ``day``: before 1900 (as the JSON format), or
     after tomorrow (a phone in a time zone ahead of this computer may be there already).
     A date like 9999-12-31 would otherwise break every later export."""
-    latest = (today or dt.date.today()) + dt.timedelta(days=1)
+    today = today or dt.date.today()
+    latest = today + dt.timedelta(days=1)
     if day < EARLIEST_DATE:
         return f"the date {day.isoformat()} is before {EARLIEST_DATE.year}"
-    if day > latest:
-        return f"the date {day.isoformat()} is in the future"
+    if day > latest:  # (with this clock's date: it may be the clock that is wrong)
+        return (
+            f"the date {day.isoformat()} is in the future (by this computer's clock today "
+            f"is {today.isoformat()})"
+        )
     return None
 
 
