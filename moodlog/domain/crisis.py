@@ -65,6 +65,12 @@ class CountryResources:
         return next((line for line in self.lines if line.call and not line.around_the_clock), None)
 
     @property
+    def open_part_of_the_day_only(self) -> bool:
+        """Its only lines to call are open part of the day (Italy's): none is offered
+        "now"."""
+        return self.first_call_line is None and self.part_time_call_line is not None
+
+    @property
     def emergency_number(self) -> str:
         return self.emergency_call or self.emergency
 
@@ -168,7 +174,7 @@ def _open_part_of_the_day(resources: CountryResources, translate: Translate) -> 
     its hours, then the emergency number for any other time; no "now" (second diff
     review: "talk to someone now: call Telefono Amico ..." at 2 a.m.). None elsewhere."""
     part_time = resources.part_time_call_line
-    if resources.first_call_line is not None or part_time is None:
+    if not resources.open_part_of_the_day_only or part_time is None:
         return None
     return translate(
         QT_TR_NOOP(

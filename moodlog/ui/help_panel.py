@@ -67,15 +67,10 @@ MODERATE_PART_TIME = QT_TR_NOOP(
 )
 
 
-def _part_time_only(country: str) -> bool:
-    res = resources_for(country)
-    return res.first_call_line is None and res.part_time_call_line is not None
-
-
 def _crisis_lines_html(country: str) -> list[str]:
     res = resources_for(country)
     # (no "now" above a country's only line when it is open part of the day: Italy's)
-    talk_now = tr("Talk to someone") if _part_time_only(country) else tr("Talk to someone now")
+    talk_now = tr("Talk to someone") if res.open_part_of_the_day_only else tr("Talk to someone now")
     parts = [f"<h3>{escape(talk_now)}</h3><ul>"]
     for line in res.lines:
         parts.append(f"<li><b>{escape(line.name)}</b>: {escape(line.how)}</li>")
@@ -119,7 +114,7 @@ def help_html(country: str, plan: SafetyPlan | None, locked: bool, level: str | 
         parts.append(f"<p class='urgent'><b>{escape(urgent_text)}</b></p>")
     if level in LEVEL_WORDS:
         words = LEVEL_WORDS[level]
-        if level == "moderate" and _part_time_only(country):
+        if level == "moderate" and resources_for(country).open_part_of_the_day_only:
             words = MODERATE_PART_TIME
         parts.append(f"<p>{escape(tr(words))}</p>")
     parts.extend(_crisis_lines_html(country))
