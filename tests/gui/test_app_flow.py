@@ -104,7 +104,7 @@ def test_time_asleep_counts_toward_the_idle_lock(qtbot, data_dir: Path):
     assert controller.vault is not None
     assert watcher.timer.remainingTime() > 290_000  # Qt's own countdown saw no sleep
     asleep[0] = 4 * 3600.0  # the lid opened hours later
-    qtbot.waitUntil(lambda: controller.vault is None, timeout=2500)
+    qtbot.waitUntil(lambda: controller.vault is None, timeout=5000)
     assert controller.lock_window.isVisible()
     assert not watcher.sleep_check.isActive()  # once locked, nothing more to check
 
@@ -129,7 +129,7 @@ def test_input_after_waking_starts_the_idle_countdown_again(qtbot):
     qtbot.wait(1300)
     assert idle == []
     now[0] += 31  # 61 s since the key press
-    qtbot.waitUntil(lambda: idle == [True], timeout=2500)
+    qtbot.waitUntil(lambda: idle == [True], timeout=5000)
     qtbot.wait(1300)
     assert idle == [True]  # once
     watcher.stop()

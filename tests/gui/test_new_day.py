@@ -69,7 +69,7 @@ def test_after_a_night_asleep_today_turns_to_the_new_day_within_its_check(
     today.show()
     assert today.title.text() == "Today, Thursday 31 December"
     clock.value = dt.datetime(2027, 1, 1, 7, 30)  # the lid opened next morning
-    qtbot.waitUntil(lambda: today.title.text() == "Today, Friday 1 January", timeout=2000)
+    qtbot.waitUntil(lambda: today.title.text() == "Today, Friday 1 January", timeout=5000)
     assert today.form.date_edit.date() == QDate(2027, 1, 1)
 
 
@@ -93,7 +93,7 @@ def test_an_appointment_that_begins_while_today_is_open_brings_its_aftercare(
     today.show()
     assert not today.aftercare_label.isVisible()
     clock.value = dt.datetime(2026, 12, 30, 13, 0)
-    qtbot.waitUntil(today.aftercare_label.isVisible, timeout=2000)
+    qtbot.waitUntil(today.aftercare_label.isVisible, timeout=5000)
     refreshed = today._sessions_read_at  # noqa: SLF001
     qtbot.wait(600)  # nothing more begins: the sessions are not read again
     assert today._sessions_read_at == refreshed  # noqa: SLF001
