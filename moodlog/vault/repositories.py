@@ -395,13 +395,14 @@ class EntryRepository(_Repository):
         searched for as plain words.
         """
         clauses, params = _day_clauses(first, last)
-        text = " ".join(text.split()[:MAX_SEARCH_WORDS])  # (diff review: "Expression tree
-        # is too large" past ~1000 words)
+        chunks = text.split()[:MAX_SEARCH_WORDS]  # (diff review: "Expression tree is too
+        # large" past ~1000 words)
         # A chunk in a script written without spaces is looked for whole, as typed (its
         # vowel marks are no word breaks: diff review, Thai was split at them), ASCII
         # letters in it in any case ("Ketamine治疗" finds "ketamine治疗").
-        unspaced = [chunk.strip(_PUNCTUATION) for chunk in text.split() if _UNSPACED.search(chunk)]
-        match = fts_query(" ".join(c for c in text.split() if not _UNSPACED.search(c)))
+        spaced = [chunk for chunk in chunks if not _UNSPACED.search(chunk)]
+        unspaced = [chunk.strip(_PUNCTUATION) for chunk in chunks if _UNSPACED.search(chunk)]
+        match = fts_query(" ".join(spaced))
         for chunk in unspaced:
             clauses.append("instr(lower(note), ?) > 0")
             params.append(chunk.translate(_ASCII_LOWER))
@@ -411,11 +412,11 @@ class EntryRepository(_Repository):
         # What the index leaves out (it keeps letters and digits only): an emoji or
         # other symbols typed on their own are looked for as they are (review finding:
         # searching for "🙂" said "No entries match").
-        symbols = [chunk for chunk in text.split() if not _WORD.search(chunk)]
+        symbols = [chunk for chunk in chunks if not _WORD.search(chunk)]
         for chunk in symbols:
             clauses.append("instr(note, ?) > 0")
             params.append(chunk)
-        if not match and not symbols and not unspaced and text.strip():
+        if not match and not symbols and not unspaced and chunks:
             return []
         for tag in tags or []:
             clauses.append(
