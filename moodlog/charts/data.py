@@ -75,14 +75,18 @@ EPOCH = dt.date(1970, 1, 1)
 _EPOCH_ORDINAL = EPOCH.toordinal()
 
 
+DAY_SECONDS = 86400.0
+HALF_DAY = DAY_SECONDS / 2  # a day's point is drawn at its noon: half a day either side
+
+
 def timestamp(day: dt.date) -> float:
     """Noon UTC of ``day`` as a Unix timestamp."""
-    return (day.toordinal() - _EPOCH_ORDINAL) * 86400.0 + 43200.0
+    return (day.toordinal() - _EPOCH_ORDINAL) * DAY_SECONDS + HALF_DAY
 
 
 def day_of(ts: float) -> dt.date:
     """The day whose noon-UTC timestamp is nearest below or at ``ts``'s day."""
-    return EPOCH + dt.timedelta(days=math.floor(ts / 86400))
+    return EPOCH + dt.timedelta(days=math.floor(ts / DAY_SECONDS))
 
 
 @dataclass
@@ -325,7 +329,6 @@ def blend(colour: QColor, alpha: int, background: QColor) -> QColor:
     )
 
 
-DAY_SECONDS = 86400.0
 # Date-axis steps, smallest first: (unit, how many), and the fewest days one spans.
 AXIS_STEPS = (
     ("day", 1, 1),

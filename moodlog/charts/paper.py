@@ -38,6 +38,7 @@ from PySide6.QtGui import (
 from moodlog.charts.data import (
     BAND_COLOURS,
     GRAPHIC_CONTRAST,
+    HALF_DAY,
     LEVEL_COLOURS,
     LEVEL_SYMBOLS,
     MEDICATION_COLOUR,
@@ -587,7 +588,7 @@ class PaperTimeline(PaperChart):
     ) -> None:
         super().__init__(font)
         self.data = data
-        self.x_range = (timestamp(first) - 43200, timestamp(last) + 43200)
+        self.x_range = (timestamp(first) - HALF_DAY, timestamp(last) + HALF_DAY)
         self.first, self.last = first, last
         # What is drawn: the period and the day before it (its point half in view at
         # the left edge, the lines coming in from it), and nothing after the period:

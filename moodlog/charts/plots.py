@@ -31,6 +31,7 @@ from moodlog.charts.data import (  # noqa: F401 - also imported from here
     DAY_SECONDS,
     EPOCH,
     GRAPHIC_CONTRAST,
+    HALF_DAY,
     LEVEL_COLOURS,
     LEVEL_SYMBOLS,
     MAX_LABELS,
@@ -89,7 +90,7 @@ def _series_xy(series: Series, break_at_gaps: bool = True) -> tuple[np.ndarray, 
         after_gap = np.flatnonzero(np.diff(days) > 1) + 1
         values = np.insert(values, after_gap, np.nan)
         days = np.insert(days, after_gap, days[after_gap - 1] + 1)
-    return (days - _EPOCH_ORDINAL) * 86400.0 + 43200.0, values
+    return (days - _EPOCH_ORDINAL) * DAY_SECONDS + HALF_DAY, values
 
 
 def dark_palette() -> bool:
@@ -134,8 +135,6 @@ def _theme_axes(plot: LightPlot) -> None:
         axis.setPen(pg.mkPen(text_colour()))
         axis.setTextPen(pg.mkPen(text_colour()))
 
-
-HALF_DAY = 43_200  # seconds: a day's point is drawn at its noon
 
 # pyqtgraph's own room for a bottom axis's labels: kept as the least (at the usual text
 # size nothing moves).
@@ -479,7 +478,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         if not self._windowed:
             return
         low, high = self.mood_plot.viewRange()[0]
-        smooth = high - low < 400 * 86400.0
+        smooth = high - low < 400 * DAY_SECONDS
         lines = [
             *self.session_lines.values(),
             *(item for item, _, _ in self._windowed),
@@ -489,7 +488,7 @@ class TimelineChart(pg.GraphicsLayoutWidget):
             item.opts["antialias"] = smooth
         if self._window and self._window[0] <= low and high <= self._window[1]:
             return
-        span = max(high - low, 86400.0)
+        span = max(high - low, DAY_SECONDS)
         self._window = (low - span, high + span)
         for item, xs, ys in self._windowed:
             first = int(np.searchsorted(xs, self._window[0], "left"))
