@@ -123,6 +123,18 @@ def directory() -> tuple[str, str]:
     return entry["name"], entry["address"]
 
 
+def lines_in_words(resources: CountryResources, translate: Translate = _untranslated) -> str:
+    """Every line as "name: how", for the printed safety plan and the therapist PDF;
+    the directory after them when none is open at every hour (Italy's); "" when the
+    country has no line."""
+    lines = "; ".join(f"{line.name}: {line.how}" for line in resources.lines)
+    if lines and resources.first_call_line is None:
+        lines = translate(QT_TR_NOOP("{lines}; {address} lists others")).format(
+            lines=lines, address=directory()[1]
+        )
+    return lines
+
+
 def _line_words(line: CrisisLine) -> str:
     """ "Samaritans (116 123)", or just "1737" when the short name is the number."""
     if line.short_name == line.call:

@@ -59,7 +59,7 @@ from moodlog.domain.analysis import (
     SessionResponse,
 )
 from moodlog.domain.contents import VaultContents
-from moodlog.domain.crisis import directory, resources_for
+from moodlog.domain.crisis import directory, lines_in_words, resources_for
 from moodlog.domain.dates import EARLIEST_DAY
 from moodlog.domain.period import (
     TREND_MEANING,
@@ -1302,11 +1302,7 @@ def _safety_plan_section(contents: VaultContents, country: str, generated: dt.da
     res = resources_for(country)
     emergency = tr(res.emergency)  # (without a country: "your local emergency number")
     if res.lines:
-        lines = "; ".join(f"{line.name}: {line.how}" for line in res.lines)
-        if res.first_call_line is None:  # none open at every hour (Italy's): others listed
-            lines = tr("{lines}; {address} lists others").format(
-                lines=lines, address=directory()[1]
-            )
+        lines = lines_in_words(res, tr)
         crisis = tr("Crisis lines: {lines}; in an emergency: {emergency}.").format(
             lines=lines, emergency=emergency
         )

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from html import escape
 from pathlib import Path
 
-from moodlog.domain.crisis import directory, resources_for
+from moodlog.domain.crisis import directory, lines_in_words, resources_for
 from moodlog.domain.safety import CONTACT_SECTIONS, SAFETY_PLAN_SECTIONS, SafetyPlan
 from moodlog.i18n import date_text, tr
 
@@ -55,11 +55,9 @@ def safety_plan_html(plan: SafetyPlan, country: str) -> str:
             parts.append("<ul><li style='color:#777'>&nbsp;</li></ul>")
     # (review finding: without lines for the country it read "emergency your local
     # emergency number")
-    lines = "; ".join(f"{line.name}: {line.how}" for line in res.lines)
+    lines = lines_in_words(res, tr)
     if not lines:  # the directory that lists them (moodlog lists none for the country)
         lines = tr("your local crisis line ({address} lists them)").format(address=directory()[1])
-    elif res.first_call_line is None:  # none open at every hour (Italy's): others listed
-        lines = tr("{lines}; {address} lists others").format(lines=lines, address=directory()[1])
     crisis = tr("{lines}; in an emergency: {emergency}.").format(
         lines=lines, emergency=res.emergency
     )
