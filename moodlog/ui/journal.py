@@ -421,7 +421,7 @@ class JournalScreen(QWidget):
         self.year_box = QSpinBox()
         self.year_box.setAccessibleName(tr("Year shown in the calendar"))
         self.year_box.setAccessibleDescription(tr("The year the mood calendar shows."))
-        self.year_box.setRange(EARLIEST_DAY.year, context.today().year)
+        self.year_box.setRange(EARLIEST_DAY.year, self._last_year())
         self.year_box.setValue(context.today().year)
         self.year_box.valueChanged.connect(self._load_year)
         top.addWidget(self.year_box)
@@ -565,11 +565,18 @@ class JournalScreen(QWidget):
         self.tag_box.setCurrentIndex(max(0, index))
         self.tag_box.blockSignals(False)
         # (left open over New Year, the calendar could not show the new year)
-        self.year_box.setMaximum(max(self.year_box.maximum(), self.context.today().year))
+        self.year_box.setMaximum(max(self.year_box.maximum(), self._last_year()))
         self._load_year()
         self.run_search()
         if self.selected_day:
             self.select_day(self.selected_day)
+
+    def _last_year(self) -> int:
+        """The calendar's last year: this one, or a later one that has entries (saved
+        while the computer's clock was ahead: they were out of reach, and choosing one
+        in the search results showed this year's calendar instead)."""
+        last_day = self.vault.entries.last_day()
+        return max(self.context.today().year, last_day.year if last_day else 0)
 
     def _load_year(self) -> None:
         year = self.year_box.value()
@@ -611,6 +618,7 @@ class JournalScreen(QWidget):
     def select_day(self, day: dt.date) -> None:
         self.selected_day = day
         if day.year != self.year_box.value():
+            self.year_box.setMaximum(max(self.year_box.maximum(), day.year))
             self.year_box.setValue(day.year)
         self.heatmap.selected = day
         self.heatmap.update()

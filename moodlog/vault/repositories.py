@@ -325,6 +325,12 @@ class EntryRepository(_Repository):
     def count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM entries").fetchone()[0])
 
+    def last_day(self) -> dt.date | None:
+        """The latest day that has an entry (it can be after today: saved while this
+        computer's clock was ahead), or None for an empty journal."""
+        row = self._conn.execute("SELECT max(day) FROM entries").fetchone()
+        return dt.date.fromisoformat(row[0]) if row and row[0] else None
+
     def last_saved_at(self) -> dt.datetime | None:
         """When the journal last saved a check-in, and a self-check (the last of each in
         the order saved, by this computer's clock then): the earlier of the two; None

@@ -174,3 +174,22 @@ def test_the_journal_reaches_the_new_year(qtbot, context, clock):
     assert journal.year_box.maximum() == 2027
     journal.year_box.setValue(2027)
     assert journal.year_box.value() == 2027
+
+
+def test_the_journal_reaches_entries_saved_with_the_clock_ahead(qtbot, context, vault):
+    """An entry saved while the computer's clock read a later year (then put right) was
+    out of the calendar's reach: choosing it among the search results showed this
+    year's calendar, with the day chosen nowhere in it."""
+    from moodlog.domain.entries import Entry
+
+    ahead = dt.date(2027, 3, 4)
+    vault.entries.add(Entry(day=ahead, time=dt.time(21), mood=7, note="from the clock ahead"))
+    journal = JournalScreen(context)
+    qtbot.addWidget(journal)
+    assert journal.year_box.maximum() == 2027
+    assert journal.year_box.value() == 2026  # the calendar opens on this year
+    assert journal.result_days() == [ahead]
+    journal.select_day(ahead)
+    assert journal.year_box.value() == 2027
+    assert journal.heatmap.year == 2027
+    assert journal.heatmap.moods == {ahead: 7.0}
