@@ -371,3 +371,78 @@ def test_times_the_clocks_skipped_keep_their_date_and_time(zone, day, clock, exp
         else:
             os.environ["TZ"] = before
         time.tzset()
+
+
+def test_a_periods_medications_are_as_of_its_last_day_as_in_its_pdf():
+    """Figures review: October's bundle stated Sertraline at 100 mg (a change of 15
+    November) and Lithium "completed" (stopped 10 November) while October's PDF read
+    50 mg and still taking."""
+    from moodlog.domain.contents import VaultContents
+    from moodlog.domain.period import medications_on
+    from moodlog.domain.treatments import Medication, MedicationEvent
+
+    now = dt.datetime(2026, 11, 30, 12, 0)
+    sertraline = Medication(
+        "Sertraline",
+        "mg",
+        [
+            MedicationEvent(dt.date(2026, 9, 1), "start", 50, "once daily"),
+            MedicationEvent(dt.date(2026, 11, 15), "change", 100, ""),
+        ],
+    )
+    lithium = Medication(
+        "Lithium",
+        "mg",
+        [
+            MedicationEvent(dt.date(2026, 9, 1), "start", 400, "twice daily"),
+            MedicationEvent(dt.date(2026, 11, 10), "stop"),
+        ],
+    )
+    contents = VaultContents()
+    contents.medications = [sertraline, lithium]
+    october = Period(dt.date(2026, 10, 1), dt.date(2026, 10, 30))
+    statements = {
+        s["medicationCodeableConcept"]["text"]: s
+        for s in _of_type(fhir.build_bundle(contents, october, now=now), "MedicationStatement")
+    }
+    assert statements["Sertraline"]["status"] == "active"
+    assert statements["Sertraline"]["dosage"][0]["text"] == "50 mg once daily"
+    assert statements["Lithium"]["status"] == "active"
+    assert statements["Lithium"]["dosage"][0]["text"] == "400 mg twice daily"
+    assert statements["Lithium"]["dateAsserted"].startswith("2026-10-30")
+    pdf_lines = medications_on(contents.medications, october.last)
+    assert any(line.startswith("Sertraline 50 mg once daily") for line in pdf_lines)
+    assert any(line.startswith("Lithium 400 mg twice daily") for line in pdf_lines)
+    # The whole record (no period): as of today.
+    whole = {
+        s["medicationCodeableConcept"]["text"]: s
+        for s in _of_type(fhir.build_bundle(contents, now=now), "MedicationStatement")
+    }
+    assert whole["Sertraline"]["dosage"][0]["text"] == "100 mg once daily"
+    assert whole["Lithium"]["status"] == "completed"
+
+
+def test_a_self_check_level_claims_no_yes_it_never_had():
+    """Figures review: a yes to wishing to be dead, no to thoughts of suicide and the
+    follow-up unanswered was "yes to thoughts of suicide, follow-up not answered" in the
+    bundle, beside its own component thoughts = false (the PDF's label is right)."""
+    from moodlog.domain.contents import VaultContents
+    from moodlog.domain.safety import SICheckin
+
+    checkin = SICheckin(
+        day=dt.date(2026, 11, 2),
+        time=dt.time(21),
+        answers={"wish_dead": True, "thoughts": False, "behavior": None},
+    )
+    assert checkin.level == "incomplete"
+    contents = VaultContents()
+    contents.checkins = [checkin]
+    bundle = fhir.build_bundle(contents, include_checkins=True, now=dt.datetime(2026, 11, 30))
+    observations = _of_type(bundle, "Observation")
+    level = observations[0]["valueCodeableConcept"]
+    everything = json.dumps(bundle)
+    assert "yes to thoughts of suicide, follow-up not answered" not in everything
+    assert level["text"] == f"Self-check level: {checkin.label}"
+    assert "wishing to be dead" in level["text"]
+    assert "wishing to be dead" in level["coding"][0]["display"]
+    Bundle.model_validate(bundle)

@@ -149,7 +149,10 @@ def code_system_concepts() -> list[dict]:
     concepts = [{"code": code, "display": display} for code, (display, _) in RATINGS.items()]
     concepts.append({"code": SELF_CHECK_CODE[0], "display": SELF_CHECK_CODE[1]})
     concepts += [{"code": f"self-check-{key}", "display": QUESTIONS[key]} for key in SI_KEYS]
-    labels = getattr(safety, "LEVEL_LABELS", {})
+    # The key's wording (as the PDF's): "incomplete" is also a yes to wishing to be
+    # dead with no yes to thoughts of suicide, which LEVEL_LABELS's wording would claim
+    # (figures review); each check-in's own label is its concept's text (_checkin).
+    labels = safety.LEVEL_KEY
     concepts += [
         {
             "code": f"self-check-level-{level}",
@@ -255,7 +258,9 @@ def _mood(entry: Any, subject: dict) -> dict:
 
 def _checkin(checkin: SICheckin, subject: dict) -> dict:
     observation = _survey(subject, _when(checkin.day, checkin.time), "self-check")
-    observation["valueCodeableConcept"] = _moodlog(f"self-check-level-{checkin.level}")
+    level = _moodlog(f"self-check-level-{checkin.level}")
+    level["text"] = f"Self-check level: {checkin.label}"
+    observation["valueCodeableConcept"] = level
     components = [
         {"code": _moodlog(f"self-check-{key}"), "valueBoolean": checkin.answers[key]}
         for key in SI_KEYS
@@ -301,6 +306,7 @@ def _session(treatment: Treatment, subject: dict) -> dict:
 
 
 def _medication(medication: Medication, subject: dict, today: dt.date) -> dict | None:
+    """The statement as of ``today`` (the exported period's last day, if earlier)."""
     events = sorted(medication.events, key=lambda e: e.day)
     if not events:
         return None
@@ -390,11 +396,15 @@ def build_bundle(
         if inside(treatment.day) and not treatment.is_appointment(now):
             key = f"session/{treatment.day}/{treatment.time}/{treatment.id}"
             bundle.add(_session(treatment, subject), key)
+    # Medications as of the period's last day (today without a period), as the PDF's
+    # medications line of the same period (figures review: October's bundle gave the
+    # dose and status of today, after a later change and stop)
+    as_of = now.date() if period is None else min(period.last, now.date())
     for medication in contents.medications:
         days = [e.day for e in medication.events]
         if period is not None and days and min(days) > period.last:
             continue
-        statement = _medication(medication, subject, now.date())
+        statement = _medication(medication, subject, as_of)
         if statement is not None:
             bundle.add(statement, f"medication/{medication.id}/{medication.name}")
     return {
