@@ -84,6 +84,8 @@ def demo_vault(years: int = 10, folder: Path | None = None, end: dt.date = END):
                     kind="esketamine_nasal",
                     dose_mg=56,
                     weight_kg=None,
+                    course_total=8,  # (the template's 6 infusions read "dose 8 of 6")
+                    course_number=None,
                     id=None,
                 )
             )
