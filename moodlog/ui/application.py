@@ -422,7 +422,13 @@ class AppController(QObject):
 
         Unsaved text is kept as an encrypted draft. If that fails (disk full, the vault
         in use elsewhere...), the person is told why, once, and asked before the text is
-        discarded; "go back" leaves everything open (and the idle lock armed)."""
+        discarded; "go back" leaves everything open (and the idle lock armed). A dialog
+        whose input moodlog never keeps (a self-check, a questionnaire, a medication) is
+        no reason to ask: it locks at once, and the lock screen says what was not saved
+        (night review: Ctrl+L, then Return on the question, left a self-check's answers
+        on screen behind it, the journal open)."""
+        from moodlog.ui.drafts import NotKeptReason
+
         if self.vault is None:
             return True
         if self._locking:
@@ -432,13 +438,24 @@ class AppController(QObject):
             problems = self._keep_unsaved_work()
             if self.vault is None:
                 return True  # the idle lock came meanwhile
-            go = not problems or self.ask_discard(problems[0])
+            failures = [p for p in problems if not isinstance(p, NotKeptReason)]
+            go = not failures or self.ask_discard(failures[0])
         finally:
             self._locking = False
         if not go:
             return self.vault is None  # the idle lock may have come while asking
         if self.vault is not None:
-            self._close_session()
+            notices = self._close_session()
+            not_kept = [p for p in problems if isinstance(p, NotKeptReason)]
+            if not_kept:
+                notices.insert(
+                    0,
+                    tr(
+                        "What you entered in “{title}” was not saved (moodlog does not keep "
+                        "it when it locks). Everything saved before is safe."
+                    ).format(title=not_kept[0].title),
+                )
+                self.unlock_page.show_error(" ".join(notices))
         return True
 
     def auto_lock(self) -> None:
@@ -454,6 +471,12 @@ class AppController(QObject):
         if reading_help:
             self._help_panel = None  # kept open through the lock, not discarded
             panel.show_content(None, locked=True, level=None)  # before anything can fail
+            if panel.isModal():  # (opened above a dialog: it would block the unlock page)
+                from PySide6.QtCore import Qt
+
+                panel.hide()
+                panel.setWindowModality(Qt.WindowModality.NonModal)
+                panel.show()
         notices = self._close_session()
         if reading_help:
             # Someone reading the crisis lines (perhaps on the phone to one) is left with
@@ -620,6 +643,14 @@ class AppController(QObject):
         )
         panel.country_changed.connect(self._set_country)
         self._help_panel = panel
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.activeModalWidget() is not None:
+            # Asked from a dialog that blocks every other window (a medication, a therapy
+            # note): the panel goes above it, its buttons and links answering (night
+            # review). A window-modal dialog blocks only the main window: not the panel.
+            panel.setWindowModality(Qt.WindowModality.ApplicationModal)
         panel.show()
         panel.raise_()
         panel.activateWindow()

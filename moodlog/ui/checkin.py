@@ -49,7 +49,7 @@ from moodlog.domain.treatments import Question
 from moodlog.i18n import tr
 from moodlog.ui.context import AppContext
 from moodlog.ui.drafts import NotKeptAtLock
-from moodlog.ui.widgets import hint
+from moodlog.ui.widgets import add_help_now, hint
 from moodlog.wording import QT_TR_NOOP
 
 YES, NO, PREFER_NOT = 1, 0, 2
@@ -222,6 +222,15 @@ class SelfCheckWidget(QGroupBox):
         if all(value == -1 for value in checked.values()):  # untouched
             return SICheckin(day=day, time=time, skipped=True, discuss=discuss)
         return SICheckin(day=day, time=time, answers=self._answers(checked), discuss=discuss)
+
+    def answered(self) -> SICheckin | None:
+        """What the questions hold now, as a check-in, whether or not "Skip" is ticked
+        (the answers stay checked under it); None when none is answered. For help after
+        a yes that is not recorded: a skip ticked after it, "Not now", Escape."""
+        checked = {key: group.checkedId() for key, group in self.groups.items()}
+        if all(value == -1 for value in checked.values()):
+            return None
+        return SICheckin(dt.date.min, dt.time(), self._answers(checked))
 
     def reset(self) -> None:
         for group in self.groups.values():
@@ -404,6 +413,8 @@ class SelfCheckDialog(NotKeptAtLock, QDialog):
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(tr("Not now"), QDialogButtonBox.ButtonRole.RejectRole)
+        if not show_help:  # (with it, "Get help now" is at the top, in the crisis line)
+            add_help_now(buttons, context)
         self._buttons = buttons
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self._skip)
@@ -412,6 +423,7 @@ class SelfCheckDialog(NotKeptAtLock, QDialog):
         layout.addLayout(row)
         self.widget.changed.connect(self._fit_height)
         self._fitted_at_first_show = False
+        self._help_offered = False
         self.note_opened()  # (its input is not kept at a lock: said so then)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802, ANN001
@@ -467,16 +479,36 @@ class SelfCheckDialog(NotKeptAtLock, QDialog):
     def save(self) -> None:
         now = self.context.now()
         checkin = self.widget.checkin(now.date(), now.time())
-        with support_even_if_not_saved(self.context, checkin):
+        answered = self.widget.answered()  # (a skip ticked after a yes: help all the same)
+        with support_even_if_not_saved(self.context, answered or checkin):
             record_checkin(self.context, checkin)
         self.saved.emit(checkin)
+        self._help_offered = True
         self.accept()
-        offer_support(self.context, checkin)
+        offer_support(self.context, answered or checkin)
 
     def _skip(self) -> None:
+        """ "Not now": recorded as skipped, the answers given left out (the person chose
+        not to record them), help offered after any yes among them."""
+        answered = self.widget.answered()
         now = self.context.now()
         checkin = SICheckin.skipped_on(now.date(), now.time())
         checkin.discuss = self.widget.discuss_box.isChecked()
         record_checkin(self.context, checkin)
         self.saved.emit(checkin)
+        self._help_offered = True  # (below: not again by reject)
         self.reject()
+        if answered is not None:
+            offer_support(self.context, answered)
+
+    def reject(self) -> None:
+        """Escape or the window's close button: nothing is recorded, and after a yes the
+        help panel is offered all the same (night review: a yes to intent closed away
+        with Escape, or "Not now", left the person with no help in view). Not when the
+        lock closes the dialog: a locked journal shows nothing of the answers."""
+        answered = None
+        if not self._help_offered and not self.closing_for_lock:
+            answered = self.widget.answered()
+        super().reject()
+        if answered is not None:
+            offer_support(self.context, answered)

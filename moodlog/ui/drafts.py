@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from moodlog.domain.treatments import Question
 from moodlog.i18n import tr
-from moodlog.ui.widgets import hint
+from moodlog.ui.widgets import add_help_now, hint
 from moodlog.vault.errors import VaultError
 from moodlog.wording import QT_TR_NOOP
 
@@ -94,12 +94,13 @@ class DraftDialogMixin(ChangedSinceOpened):
         return self.notice
 
     def save_buttons(self) -> QDialogButtonBox:
-        """Save (calls the dialog's ``save``) and Cancel."""
+        """Save (calls the dialog's ``save``), Cancel and "Get help now"."""
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.save)  # type: ignore[attr-defined]
         buttons.rejected.connect(self.reject)  # type: ignore[attr-defined]
+        add_help_now(buttons, self.context)  # type: ignore[attr-defined]
         return buttons
 
     def watch_draft(self) -> None:
@@ -195,6 +196,7 @@ class NotKeptAtLock(ChangedSinceOpened):
     open after saving (a questionnaire)."""
 
     input_saved = False
+    closing_for_lock = False  # set by the lock that closes the dialog
 
     def not_kept_reason(self) -> str | None:
         """Why the input would be lost at a lock, or None when there is nothing to lose."""

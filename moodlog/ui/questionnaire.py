@@ -52,7 +52,7 @@ from moodlog.i18n import date_text, time_text, tr
 from moodlog.locale_words import LOCALE
 from moodlog.ui.context import AppContext
 from moodlog.ui.drafts import NotKeptAtLock
-from moodlog.ui.widgets import FittedColumns, column_memory, confirm, hint, numbered
+from moodlog.ui.widgets import FittedColumns, add_help_now, column_memory, confirm, hint, numbered
 from moodlog.wording import QT_TR_NOOP
 
 
@@ -275,6 +275,7 @@ class QuestionnaireDialog(NotKeptAtLock, QDialog):
         self._confirming_since = 0.0  # when it appeared (time.monotonic)
         self.buttons.accepted.connect(self._save_clicked)
         self.buttons.rejected.connect(self._close_asked)
+        add_help_now(self.buttons, context)
         layout.addWidget(self.buttons)
         self.note_opened()  # (its input is not kept at a lock: said so then)
 

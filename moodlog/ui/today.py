@@ -778,11 +778,17 @@ class TodayScreen(QWidget):
         checkin = None
         if not self._checkin_recorded or self.self_check.touched():
             checkin = self.self_check.checkin(entry.day, entry.time)
+        # A yes, then "Skip" ticked: recorded as skipped, help offered all the same (night
+        # review: help went with the cleared form)
+        answered = self.self_check.answered() if checkin is not None else None
         # One transaction: the entry, the self-check and the draft's removal are saved
         # together or not at all (and cost one commit, not three).
         question = False
         try:
-            with support_even_if_not_saved(self.context, checkin), self.vault.transaction():
+            with (
+                support_even_if_not_saved(self.context, answered or checkin),
+                self.vault.transaction(),
+            ):
                 self.vault.entries.add(entry)
                 if checkin is not None:
                     question = store_checkin(self.context, checkin)
@@ -822,7 +828,7 @@ class TodayScreen(QWidget):
         if not tags_known:
             self.form.set_tag_choices(self.vault.tags.names())
         if checkin is not None:
-            offer_support(self.context, checkin)
+            offer_support(self.context, answered or checkin)
         return True
 
     def _tell_others(self) -> None:

@@ -60,6 +60,7 @@ from moodlog.ui.drafts import DraftDialogMixin, NotKeptAtLock
 from moodlog.ui.widgets import (
     DecimalSpinBox,
     FittedColumns,
+    add_help_now,
     column_memory,
     confirm,
     guard_wheel,
@@ -424,6 +425,7 @@ class TreatmentDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        add_help_now(buttons, context)
         outer.addWidget(buttons)
         self.form = form
         from moodlog.ui.window_state import fitted_size
@@ -714,6 +716,7 @@ class MedicationDialog(EnterDoesNotSave, NotKeptAtLock, QDialog):
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        add_help_now(buttons, context)
         form.addRow(buttons)
         guard_wheel(self)
         self.note_opened()  # (its input is not kept at a lock: said so then)

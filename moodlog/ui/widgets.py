@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialogButtonBox,
     QDoubleSpinBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
+    QPushButton,
     QScrollArea,
     QScrollBar,
     QSlider,
@@ -729,3 +731,19 @@ def hint(text: str) -> QLabel:
     label.setObjectName("hint")
     label.setWordWrap(True)
     return label
+
+
+def add_help_now(buttons: QDialogButtonBox, context: object) -> QPushButton:
+    """ "Get help now" in a dialog's button row, at the side away from Save: the main
+    window's own button is out of reach while a dialog is open over it (night review:
+    a person writing a therapy note or an entry at 2 a.m. had no way to help but Cancel,
+    which threw the text away). ``context``: the dialog's AppContext. Never a default
+    button: Return does not open the panel."""
+    button = buttons.addButton(tr("Get help now"), QDialogButtonBox.ButtonRole.HelpRole)
+    button.setAutoDefault(False)
+    button.setObjectName("helpNow")
+    button.setAccessibleDescription(
+        tr("Opens crisis lines and your safety plan. What you entered here stays.")
+    )
+    button.clicked.connect(lambda: context.events.help_requested.emit(""))
+    return button

@@ -1657,6 +1657,10 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>What you entered in “{title}” was not saved (moodlog does not keep it when it locks). Everything saved before is safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>moodlog locked itself after a while without use. What you entered in “{title}” was not saved yet (moodlog does not keep it when it locks). Everything saved before is safe.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5255,6 +5259,10 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>{scale}, 0 = {low}, 10 = {high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens crisis lines and your safety plan. What you entered here stays.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

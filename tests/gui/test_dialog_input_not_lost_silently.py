@@ -1,8 +1,8 @@
 """Attacker and tired-user reviews (stop 13): typed text in a dialog whose input moodlog
 does not keep as a draft (a medication change, a questionnaire, the self-check on its
 own; a session's details and an integration note are now kept: test_session_drafts.py)
-was lost at a lock without a word. Now the Lock asks first, and the idle lock says so on
-the lock screen."""
+was lost at a lock without a word. Now the lock screen says so (the Lock asked first until
+the night review: that question kept the journal open), and closing moodlog asks."""
 
 from __future__ import annotations
 
@@ -47,15 +47,44 @@ def test_the_idle_lock_says_what_could_not_be_kept(controller: AppController) ->
     )
 
 
-def test_the_lock_asks_first_and_going_back_keeps_the_text(controller: AppController) -> None:
+def test_the_lock_locks_at_once_and_says_what_was_not_saved(controller: AppController) -> None:
+    """Night review: the Lock asked first, with "Go back" the default, so Ctrl+L then
+    Return left the journal open and the dialog's input (a self-check's answers) on
+    screen. A dialog moodlog never keeps is no reason to ask: the lock locks."""
     asked: list[str] = []
     controller.ask_discard = lambda reason: asked.append(reason) or False  # "Go back"
     dialog = open_medication_dialog(controller)
     dialog.name_field.setText("sertraline")
-    assert controller.lock() is False
-    assert asked == ["moodlog does not keep drafts of “Add medication”"]
-    assert controller.vault is not None and dialog.isVisible()
-    assert dialog.name_field.text() == "sertraline"
+    assert controller.lock() is True
+    assert asked == []
+    assert controller.vault is None and not dialog.isVisible()
+    assert controller.unlock_page.error_label.text() == (
+        "What you entered in “Add medication” was not saved (moodlog does not keep it when "
+        "it locks). Everything saved before is safe."
+    )
+
+
+def test_the_lock_locks_with_a_self_check_answered_yes(qtbot, controller: AppController) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from moodlog.ui.checkin import SelfCheckDialog
+
+    opened: list[str] = []
+    asked: list[str] = []
+    controller.ask_discard = lambda reason: asked.append(reason) or False  # "Go back"
+    controller.context.events.help_requested.connect(opened.append)
+    window = controller.main_window
+    dialog = SelfCheckDialog(controller.context, parent=window.screen("Today"))
+    dialog.show()
+    for key in ("wish_dead", "thoughts", "method", "intent"):
+        dialog.widget.answer(key, True)
+    QTest.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert asked == []
+    qtbot.waitUntil(lambda: controller.vault is None, timeout=2000)
+    assert not dialog.isVisible()
+    assert opened == []  # closed by the lock: nothing about the answers is shown
+    assert "“Self-check” was not saved" in controller.unlock_page.error_label.text()
 
 
 def test_untouched_or_saved_dialogs_lock_without_asking(qtbot, controller: AppController) -> None:
@@ -75,7 +104,7 @@ def test_untouched_or_saved_dialogs_lock_without_asking(qtbot, controller: AppCo
     assert len(controller.vault.questionnaires.all()) == 1
 
 
-def test_the_lock_question_for_a_dialog_not_kept_is_no_failure_message(
+def test_the_close_question_for_a_dialog_not_kept_is_no_failure_message(
     controller: AppController,
 ) -> None:
     """Review finding (a new user): a few unsaved answers brought "Your unsaved text
@@ -94,7 +123,8 @@ def test_the_lock_question_for_a_dialog_not_kept_is_no_failure_message(
         next(b for b in box.buttons() if b.text() == "Go back").click()
 
     QTimer.singleShot(0, answer)
-    assert controller.lock() is False  # went back
+    controller.main_window.close()  # closing moodlog still asks (nothing to hide there)
+    assert controller.main_window.isVisible()  # went back
     assert seen["icon"] == QMessageBox.Icon.Question and seen["title"] == "Not saved yet"
     assert seen["text"].startswith("What you entered in “Add medication” is not saved yet")
     assert "could not" not in seen["text"] and "copy it" not in seen["text"]

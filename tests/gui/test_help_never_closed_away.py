@@ -1,0 +1,207 @@
+"""Night review (stop 20): a yes to the self-check, then "Not now", Escape, the window's
+close button or "Skip the self-check this time": the answers are not recorded (the
+person chose not to), and the help panel is offered all the same. And help is one
+click away from every dialog a person writes in, above a dialog that blocks the rest."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from tests.conftest import FakeClock
+from tests.gui.helpers import create_vault_through_the_window
+
+NOW = dt.datetime(2026, 11, 20, 2, 10)
+INTENT = ("wish_dead", "thoughts", "method", "intent")
+
+
+@pytest.fixture
+def app(qtbot, data_dir: Path):
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    controller.preferences.country = "NZ"
+    controller.context.now = FakeClock(NOW)
+    levels: list[str] = []
+    controller.context.events.help_requested.connect(levels.append)
+    controller.levels = levels
+    yield controller
+    if controller.help_panel is not None:
+        controller.help_panel.close()
+    controller.shutdown()
+
+
+def self_check_dialog(qtbot, controller, answers=INTENT):  # noqa: ANN001, ANN201
+    from moodlog.ui.checkin import SelfCheckDialog
+
+    dialog = SelfCheckDialog(controller.context, parent=controller.main_window.screen("Today"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for key in answers:
+        dialog.widget.answer(key, True)
+    return dialog
+
+
+def button(widget, text: str) -> QPushButton:  # noqa: ANN001
+    (found,) = [b for b in widget.findChildren(QPushButton) if b.text() == text]
+    return found
+
+
+def test_not_now_after_a_yes_records_a_skip_and_offers_help(qtbot, app) -> None:  # noqa: ANN001
+    dialog = self_check_dialog(qtbot, app)
+    button(dialog, "Not now").click()
+    assert not dialog.isVisible()
+    (checkin,) = app.vault.checkins.all()
+    assert checkin.skipped and not any(checkin.answers.values())  # answers not recorded
+    assert app.levels == ["high"]
+    assert app.help_panel is not None and app.help_panel.isVisible()
+
+
+@pytest.mark.parametrize("how", ["escape", "close button"])
+def test_escape_or_closing_after_a_yes_offers_help(qtbot, app, how: str) -> None:  # noqa: ANN001
+    dialog = self_check_dialog(qtbot, app, answers=("wish_dead", "thoughts"))
+    if how == "escape":
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    else:
+        dialog.close()
+    assert not dialog.isVisible()
+    assert app.vault.checkins.all() == []  # nothing recorded
+    assert app.levels == ["incomplete"]  # follow-up not answered: the urgent words
+    assert app.help_panel.isVisible()
+
+
+def test_no_answer_or_no_yes_offers_nothing(qtbot, app) -> None:  # noqa: ANN001
+    untouched = self_check_dialog(qtbot, app, answers=())
+    QTest.keyClick(untouched, Qt.Key.Key_Escape)
+    answered_no = self_check_dialog(qtbot, app, answers=())
+    for key in ("wish_dead", "thoughts"):
+        answered_no.widget.answer(key, False)
+    button(answered_no, "Not now").click()
+    assert app.levels == [] and app.help_panel is None
+
+
+def test_saving_after_a_yes_then_skip_ticked_offers_help(qtbot, app) -> None:  # noqa: ANN001
+    dialog = self_check_dialog(qtbot, app)
+    dialog.widget.skip_box.setChecked(True)
+    button(dialog, "Save").click()
+    (checkin,) = app.vault.checkins.all()
+    assert checkin.skipped
+    assert app.levels == ["high"]  # once: not again when the dialog closes
+
+
+def test_today_a_yes_then_skip_saves_a_skip_and_offers_help(qtbot, app) -> None:  # noqa: ANN001
+    today = app.main_window.screen("Today")
+    today.form.mood.slider.setValue(1)
+    for key in INTENT:
+        today.self_check.answer(key, True)
+    today.self_check.skip_box.setChecked(True)
+    assert today.save() is True
+    (checkin,) = app.vault.checkins.all()
+    assert checkin.skipped and not any(checkin.answers.values())
+    assert app.levels == ["high"]
+    assert app.help_panel.isVisible()
+
+
+def click_through_the_window(widget) -> None:  # noqa: ANN001
+    """A click as the window system delivers it, where a modal dialog blocks a window
+    (QTest.mouseClick on a widget skips that check)."""
+    window = widget.window()
+    position = widget.mapTo(window, widget.rect().center())
+    QTest.mouseClick(
+        window.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, position
+    )
+
+
+@pytest.mark.parametrize("modal", ["exec", "open"])
+def test_help_is_one_click_away_from_a_dialog_and_answers_above_it(qtbot, app, modal) -> None:  # noqa: ANN001
+    """A dialog blocked the main window's "Get help now" (Cancel, which threw away what
+    was typed, was the only way to it). Each writing dialog has its own; the panel it
+    opens takes clicks above a dialog that blocks every other window."""
+    from moodlog.ui.treatments import SessionNoteDialog
+
+    app.main_window.activateWindow()
+    seen: dict = {}
+
+    def in_the_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        try:
+            seen["main blocked"] = dialog is not None
+            click_through_the_window(app.main_window.help_button)
+            seen["main button"] = app.help_panel is not None
+            click_through_the_window(button(dialog, "Get help now"))
+            panel = app.help_panel
+            seen["panel"] = panel is not None and panel.isVisible()
+            if panel is not None:
+                close = button(panel, "Close")
+                click_through_the_window(close)  # answers: not blocked by the dialog
+                seen["closed"] = not panel.isVisible()
+        finally:
+            seen["dialog open"] = dialog.isVisible()
+            dialog.reject()
+
+    dialog = SessionNoteDialog(app.context, parent=app.main_window.show_screen("Treatments"))
+    QTimer.singleShot(200, in_the_dialog)
+    if modal == "exec":
+        dialog.exec()
+    else:
+        dialog.open()
+        qtbot.waitUntil(lambda: "dialog open" in seen, timeout=3000)
+    assert seen == {
+        "main blocked": True,
+        "main button": False,  # (the window system keeps it blocked, as before)
+        "panel": True,
+        "closed": True,
+        "dialog open": True,
+    }
+
+
+def test_every_writing_dialog_has_get_help_now(qtbot, app) -> None:  # noqa: ANN001
+    from moodlog.ui.checkin import SelfCheckDialog
+    from moodlog.ui.drafts import QuestionDialog
+    from moodlog.ui.questionnaire import QuestionnaireDialog
+    from moodlog.ui.treatments import MedicationDialog, SessionNoteDialog, TreatmentDialog
+
+    context = app.context
+    dialogs = [
+        TreatmentDialog(context),
+        MedicationDialog(context),
+        SessionNoteDialog(context),
+        QuestionDialog(context, "journal"),
+        QuestionnaireDialog(context, "PHQ-9"),
+        SelfCheckDialog(context),
+    ]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        help_now = button(dialog, "Get help now")
+        assert not help_now.isDefault() and not help_now.autoDefault()
+        help_now.click()
+        dialog.close()
+    assert app.levels == [""] * len(dialogs)
+
+
+def test_a_panel_kept_through_the_idle_lock_does_not_block_the_unlock_page(qtbot, app) -> None:  # noqa: ANN001
+    from moodlog.ui.treatments import MedicationDialog
+
+    seen: dict = {}
+
+    def in_the_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        try:
+            button(dialog, "Get help now").click()
+            seen["modal"] = app.help_panel.isModal()
+            panel = app.help_panel
+            app.auto_lock()
+            seen["kept"] = panel.isVisible() and not panel.isModal()
+            seen["unlock page free"] = QApplication.activeModalWidget() is None
+            panel.close()
+        finally:
+            if dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(200, in_the_dialog)
+    MedicationDialog(app.context, parent=app.main_window.show_screen("Treatments")).exec()
+    assert seen == {"modal": True, "kept": True, "unlock page free": True}
+    assert app.vault is None
