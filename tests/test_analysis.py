@@ -683,6 +683,65 @@ def test_still_above_so_far_is_censored_at_the_last_day_seen():
     assert r.duration == (5, True)
 
 
+def test_weeks_without_entries_after_a_rise_are_censored_not_counted():
+    """Clinician review: one session, mood 7 on days +1..+3, nothing for five weeks,
+    then 4 from day +38: it read "39 days" (uncensored, counted in the median) though
+    the rise was last seen on day +4 and nothing says when it ended."""
+    from moodlog.domain.analysis import DURABILITY_WORDING, UNSEEN_DAYS_END_SIGHT
+
+    assert UNSEEN_DAYS_END_SIGHT == 7
+    moods = {o: 5 for o in range(-7, 0)}
+    moods.update({1: 7, 2: 7, 3: 7, **{o: 4 for o in range(38, 46)}})
+    (r,) = session_responses(series(moods), [iv(0)], NOW)
+    assert r.durability_status == "above_before_gap"
+    assert r.durability_days is None and r.censored_days == 4  # (7+7)/2 on day +4
+    assert r.duration == (4, True)
+    assert r.durability_text == "still above before a gap in entries (at least 4 days)"
+    assert DURABILITY_WORDING["above_before_gap"][0] == "still above before a gap in entries"
+    moods[4] = 7  # last seen above on day +5 now
+    (r,) = session_responses(series(moods), [iv(0)], NOW)
+    assert r.durability_text == "still above before a gap in entries (at least 5 days)"
+
+
+def test_a_week_without_a_mean_counts_on_and_more_than_a_week_censors():
+    """Boundary: the last mean above is day +4's (days +2..+4); with moods again on a
+    day and the next, the first mean after the gap is on that next day. Days +5..+11
+    without a mean (7: short gaps are ordinary) count on; days +5..+12 (8) end the sight."""
+    moods = {o: 5 for o in range(-7, 0)}
+    moods.update({1: 7, 2: 7, 3: 7, 11: 4, 12: 4})  # first mean after the gap: day +12
+    (r,) = session_responses(series(moods), [iv(0)], NOW)
+    assert r.durability_status == "days" and r.duration == (12, False)
+    del moods[11]
+    moods[13] = 4  # first mean after the gap: day +13, days +5..+12 unseen
+    (r,) = session_responses(series(moods), [iv(0)], NOW)
+    assert r.durability_status == "above_before_gap" and r.duration == (4, True)
+
+
+def test_a_gap_before_any_mean_above_keeps_the_rise_rule():
+    """A gap that starts before any mean above is left to the rise rule (no mean from
+    day +4 to +7: "not enough data"); the same gap after a mean above censors."""
+    moods = {o: 5 for o in range(-7, 0)}
+    moods.update({1: 4, **{o: 4 for o in range(20, 25)}})  # day +1 not above, then a gap
+    (r,) = session_responses(series(moods), [iv(0)], NOW)
+    assert r.durability_status == "not_enough_data" and r.duration is None
+    moods[1] = 7  # above on days +1 and +2 (day +1 alone), then the same gap
+    (r,) = session_responses(series(moods), [iv(0)], NOW)
+    assert r.durability_status == "above_before_gap" and r.duration == (2, True)
+
+
+def test_the_next_session_inside_the_gap_is_still_above_at_next_session():
+    moods = {o: 5 for o in range(-7, 0)}
+    moods.update({1: 7, 2: 7, 3: 7, **{o: 4 for o in range(38, 46)}})
+    first, _ = session_responses(series(moods), [iv(0), iv(10)], NOW)
+    assert first.durability_status == "above_at_next_session"  # 5 days unseen, then day 10
+    assert first.duration == (4, True)
+    assert first.durability_text == "still above at next session (at least 4 days)"
+    first, _ = session_responses(series(moods), [iv(0), iv(12)], NOW)  # 7 days unseen
+    assert first.durability_status == "above_at_next_session"
+    first, _ = session_responses(series(moods), [iv(0), iv(13)], NOW)  # 8: sight lost first
+    assert first.durability_status == "above_before_gap" and first.duration == (4, True)
+
+
 def test_two_sessions_on_one_day_count_once_in_the_mean():
     """Clinician review: two sessions on one day have identical curves; counted twice,
     that day's mood weighed double in the around-sessions mean and its n."""

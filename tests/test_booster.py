@@ -203,6 +203,35 @@ def test_summary_of_the_last_five_maintenance_sessions():
     assert booster_summary(mood, sessions, at(211), last=3).median_days == 19  # 17, 19, 21+
 
 
+def test_a_session_lost_sight_of_in_a_gap_counts_as_censored():
+    """Clinician review: a rise last seen on day +4, then no entries for 11 days, read
+    "16 days" (the first mean after the gap) and counted as ended in the median."""
+    induction = {0: (0, "flat"), 3: (0, "flat"), 7: (0, "flat"), 10: (0, "flat")}
+    maintenance = {
+        40: (20, "rise"),  # not used (sixth from last)
+        70: (10, "rise"),  # 12 days
+        100: (0, "flat"),  # 0 days
+        130: (3, "rise"),  # 7 on +1..+3, then no entries on +4..+14: at least 4 days
+        160: (17, "rise"),  # 19 days
+        190: (0, "up_to_end"),  # at least 21 days
+    }
+    mood = build(maintenance, end=211)
+    for o in range(134, 145):
+        del mood[day(o)]
+    sessions = [iv(d) for d in (*induction, *maintenance)]
+    summary = booster_summary(mood, sessions, at(211))
+    assert [(d.days, d.censored) for d in summary.durations] == [
+        (12, False),
+        (0, False),
+        (4, True),
+        (19, False),
+        (21, True),
+    ]
+    assert summary.durations[2].text == "at least 4 days"
+    # KM: t=0 S=4/5, t=12 (3 at risk) S=0.8*2/3, t=19 (2 at risk) S=0.8*2/3*1/2 -> 19
+    assert summary.censored == 2 and summary.median_days == 19
+
+
 def test_fewer_than_three_maintenance_sessions_states_nothing_else():
     sessions = [iv(d) for d in (0, 3, 7, 40, 70)]
     mood = build({40: (10, "rise"), 70: (8, "rise")}, end=100)

@@ -26,8 +26,11 @@ always agree. Definitions (each function's docstring repeats its own):
   leaves day +1 out, so a low day +1 alone, a tired day after the session, is not "no
   rise"); "still above at next session" / "still above so far" (censored: at least the
   last day it was seen above) when the next ketamine session or the end of the data
-  comes first; "not above baseline before next session" / "not above baseline so far"
-  (no duration) when that comes before such a mean, with means none of them above yet;
+  comes first, "still above before a gap in entries" (censored the same way) when more
+  than a week without entries (more than 7 days in a row without a 3-day mean) comes
+  first; "not above baseline before next session" / "not above baseline so far"
+  (no duration) when the next session or the end of the data comes before such a mean,
+  with means none of them above yet;
   "not enough data" without a baseline, or with no mean above and none from day +4 to
   day +7.
   :data:`SESSION_WINDOW_RULES` says this in plain words.
@@ -179,8 +182,8 @@ class SessionResponse:
     day1_change: float | None
     window_changes: tuple[float | None, float | None, float | None]  # +1..3, +4..7, +8..14
     durability_days: int | None
-    # "days", "no_rise", "above_at_next_session", "above_so_far", "no_baseline",
-    # "not_enough_data", "not_above_at_next_session", "not_above_so_far"
+    # "days", "no_rise", "above_at_next_session", "above_so_far", "above_before_gap",
+    # "no_baseline", "not_enough_data", "not_above_at_next_session", "not_above_so_far"
     durability_status: str
     # "ok", "overlaps_previous_session" or "not_enough_data"
     baseline_status: str = "ok"
@@ -232,7 +235,7 @@ class SessionResponse:
             if self.durability_days == 1:
                 return translate(QT_TR_NOOP("1 day"))
             return translate(QT_TR_NOOP("{days} days")).format(days=self.durability_days)
-        if status in ("above_at_next_session", "above_so_far"):
+        if status in CENSORED_STATUSES:
             plain, at_least = DURABILITY_WORDING[status]
             if not self.censored_days:
                 return translate(plain)
@@ -251,7 +254,7 @@ class SessionResponse:
         None when the session gives no figure."""
         if self.durability_status in ("days", "no_rise"):
             return (self.durability_days or 0), False
-        if self.durability_status in ("above_at_next_session", "above_so_far"):
+        if self.durability_status in CENSORED_STATUSES:
             return (self.censored_days or 0), True
         return None
 
@@ -267,6 +270,12 @@ DURABILITY_WORDING: dict[str, tuple[str, str]] = {
         QT_TR_NOOP("still above so far"),
         QT_TR_NOOP("still above so far (at least {days})"),
     ),
+    # more than UNSEEN_DAYS_END_SIGHT days without a 3-day mean after the last one above
+    # (clinician review: five weeks without entries counted as five weeks still above)
+    "above_before_gap": (
+        QT_TR_NOOP("still above before a gap in entries"),
+        QT_TR_NOOP("still above before a gap in entries (at least {days})"),
+    ),
     "no_baseline": (QT_TR_NOOP("no baseline"), ""),
     "not_enough_data": (QT_TR_NOOP("not enough data"), ""),
     # the next session or the end of the data before the rise is decided (day +4, or
@@ -274,6 +283,8 @@ DURABILITY_WORDING: dict[str, tuple[str, str]] = {
     "not_above_at_next_session": (QT_TR_NOOP("not above baseline before next session"), ""),
     "not_above_so_far": (QT_TR_NOOP("not above baseline so far"), ""),
 }
+# durability statuses whose duration is censored: "at least" the last day seen above
+CENSORED_STATUSES = ("above_at_next_session", "above_so_far", "above_before_gap")
 PREVIOUS_SESSION_WINDOW = (1, 7)  # days after a session left out of the next baseline
 # A rise is looked for in the 3-day means of days +1..+4: the one on day +4 (days +2..+4)
 # leaves day +1 out, so a low day +1 alone (a tired day after a session is common) is
@@ -283,6 +294,12 @@ RISE_WITHIN_DAYS = 4
 # after it up to day +7 decides (each leaves day +1 out); none by then: not enough data
 # (final diff review: odd-day loggers' lows were dropped while their rises counted)
 RISE_DECIDED_BY = 7
+# After the last 3-day mean above the baseline, more than this many days in a row without
+# a 3-day mean (the mood not logged for about a week) end the sight of the rise: the
+# duration is censored at the last day seen above ("above_before_gap"), not counted on
+# through the gap to whenever entries resume (clinician review: one session, mood 7 on
+# days +1..+3, nothing for five weeks, then 4 read "39 days"). Shorter gaps count on.
+UNSEEN_DAYS_END_SIGHT = 7
 
 
 def past_sessions(treatments: Iterable[Treatment], now: dt.datetime) -> list[Treatment]:
@@ -394,10 +411,11 @@ def _durability(
     none is above and the one on day +4 (days +2..+4, which leaves day +1 out), or
     when it is missing the first one after it up to day +``RISE_DECIDED_BY``, is at or
     below; "not_enough_data" when there is none by then (nothing to tell a rise
-    from). Censored at the last day seen above when the next session or the end of the
-    data comes first; when that comes before such a mean, after means none above:
-    "not_above_at_next_session" / "not_above_so_far" (no
-    duration)."""
+    from). Censored at the last day seen above when the next session, the end of the
+    data, or more than a week without entries (more than ``UNSEEN_DAYS_END_SIGHT`` days
+    in a row without a 3-day mean after the last one above: "above_before_gap") comes
+    first; when the next session or the end of the data comes before such a mean, after
+    means none above: "not_above_at_next_session" / "not_above_so_far" (no duration)."""
     if baseline is None or last_data_day is None or last_data_day <= day0:
         return "not_enough_data", None, None
     last_above: int | None = None
@@ -413,6 +431,8 @@ def _durability(
         if mean is None:
             if last_above is None and offset == RISE_DECIDED_BY:
                 return "not_enough_data", None, None  # no mean without day +1 up to here
+            if last_above is not None and offset - last_above > UNSEEN_DAYS_END_SIGHT:
+                return "above_before_gap", None, last_above  # not seen since: censored
             continue
         if mean <= baseline:
             if last_above is not None:
