@@ -563,13 +563,19 @@ class AppController(QObject):
                 self.reminders.flush()  # a save told just now: read before closing
         vault, self.vault = self.vault, None
         if vault is not None:
+            with contextlib.suppress(Exception):
+                if vault.file_moved():  # (failure review: the create page came, silent)
+                    notices.insert(0, tr(JOURNAL_GONE_TEXT))
             vault.close()
         self.context = None
         self._discard_help_panel()
         self._clear_copied_text()
         self.show_lock_screen()
         if notices:
-            self.unlock_page.show_error(" ".join(notices))
+            page = self.lock_window.stack.currentWidget()
+            (page if hasattr(page, "show_error") else self.unlock_page).show_error(
+                " ".join(notices)
+            )
         self.locked.emit()
         return notices
 
@@ -671,6 +677,11 @@ class AppController(QObject):
         keep_preferences(self.preferences, self.data_dir, self._help_panel, self.demo)
 
 
+JOURNAL_GONE_TEXT = QT_TR_NOOP(
+    "Your journal is no longer where moodlog keeps it: another program moved, renamed, "
+    "replaced or deleted its file while it was open. If you moved it, put it back; or "
+    "restore your latest backup with “Restore from a backup…”."
+)
 UNEXPECTED_ERROR_TEXT = QT_TR_NOOP(
     "Something went wrong inside moodlog. Everything you had saved is safe in your "
     "encrypted journal. If this keeps happening, restarting moodlog usually helps."

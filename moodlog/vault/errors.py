@@ -134,6 +134,21 @@ class VaultChanged(StorageProblem):
     advice = "Lock moodlog and unlock it again. What was saved before is safe."
 
 
+class VaultMoved(StorageProblem):
+    """The journal's file is no longer at its path (moved, renamed, replaced or deleted
+    by another program while open): SQLite then refuses every write as "readonly"."""
+
+    reason = (
+        "the journal file was moved, renamed, replaced or deleted by another program "
+        "while moodlog had it open"
+    )
+    advice = (
+        "Everything saved until now is still in the open journal: make a backup now on "
+        "the Backups screen before you lock or quit, then put the file back or restore "
+        "that backup."
+    )
+
+
 class VaultReadOnly(StorageProblem):
     reason = "the vault file or its folder cannot be written (read-only)"
     advice = "Check the file's permissions or the disk, then try again."

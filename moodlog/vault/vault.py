@@ -19,6 +19,7 @@ from moodlog.vault.errors import (
     StorageProblem,
     VaultDamaged,
     VaultError,
+    VaultMoved,
     VaultReadOnly,
     VaultTooNew,
     WrongPassphrase,
@@ -45,6 +46,7 @@ class Vault:
         self._lock = lock  # one moodlog process per vault (see lockfile)
         self._depth = 0
         self.created_now = False  # made by create() in this process: nothing in it yet
+        self._identity = self._file_identity()
         from moodlog.vault import repositories as repos
 
         self.settings = repos.SettingsRepository(self)
@@ -108,6 +110,23 @@ class Vault:
             raise
         return vault
 
+    def _file_identity(self) -> tuple[int, int] | None:
+        try:
+            info = os.stat(self.path)
+        except OSError:
+            return None
+        return (info.st_dev, info.st_ino)
+
+    def file_moved(self) -> bool:
+        """The file at the vault's path is not the one this connection has open."""
+        return self._identity is not None and self._file_identity() != self._identity
+
+    def _problem(self, error: BaseException) -> StorageProblem | None:
+        problem = storage_problem(error)
+        if problem is not None and self.file_moved():
+            return VaultMoved()
+        return problem
+
     @property
     def is_open(self) -> bool:
         return self._conn is not None
@@ -159,14 +178,14 @@ class Vault:
             conn.execute("BEGIN IMMEDIATE")
         except conn_mod.DatabaseError as error:
             self._rollback_quietly(conn)
-            raise storage_problem(error) or error from None
+            raise self._problem(error) or error from None
         self._depth = 1
         try:
             yield conn
         except BaseException as error:
             self._depth = 0
             self._rollback_quietly(conn)
-            problem = storage_problem(error) if isinstance(error, conn_mod.DatabaseError) else None
+            problem = self._problem(error) if isinstance(error, conn_mod.DatabaseError) else None
             if problem is not None:
                 raise problem from None
             raise
@@ -175,7 +194,7 @@ class Vault:
             conn.execute("COMMIT")
         except conn_mod.DatabaseError as error:
             self._rollback_quietly(conn)
-            raise storage_problem(error) or error from None
+            raise self._problem(error) or error from None
 
     @staticmethod
     def _rollback_quietly(conn: conn_mod.Connection) -> None:

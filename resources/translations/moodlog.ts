@@ -1721,6 +1721,10 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Your journal is no longer where moodlog keeps it: another program moved, renamed, replaced or deleted its file while it was open. If you moved it, put it back; or restore your latest backup with “Restore from a backup…”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Something went wrong inside moodlog. Everything you had saved is safe in your encrypted journal. If this keeps happening, restarting moodlog usually helps.</source>
         <translation type="unfinished"></translation>
     </message>
