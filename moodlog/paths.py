@@ -93,6 +93,51 @@ def create_private_file(path: Path) -> None:
 
 
 STALE_TEMP_SECONDS = 3600  # an export takes seconds: a temp file this old was left behind
+# Temp files whose writer holds an advisory lock on them for as long as it lives
+# (:func:`held_temp`): the system lets the lock go when the process ends, however it
+# ends, so one that nobody holds was left by a killed write and goes at once, whatever
+# its age (failure review: a killed export's whole journal, in plain text, stayed beside
+# the next export for an hour, and for good in a folder no export went to again).
+HELD_PREFIX = ".moodlog-held-"
+
+
+def _hold(fd: int) -> None:
+    """Lock the temp file open at ``fd`` for this process (none on Windows: there, the
+    age rule alone applies)."""
+    try:
+        import fcntl
+    except ImportError:
+        return
+    with contextlib.suppress(OSError):  # (a file system without locks: the age rule)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+
+
+def held_by_nobody(path: str | Path) -> bool:
+    """Whether the held temp file at ``path`` has no live writer (False when that cannot
+    be told: no locks on this system or file system)."""
+    try:
+        import fcntl
+    except ImportError:
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
+def held_temp(folder: Path, suffix: str = ".tmp") -> tuple[int, Path]:
+    """A private (0600) temp file in ``folder``, locked by this process: (its open
+    descriptor, to close once the file is renamed or deleted; its path)."""
+    fd, name = tempfile.mkstemp(prefix=HELD_PREFIX, suffix=suffix, dir=folder)
+    _hold(fd)
+    return fd, Path(name)
 
 
 def clear_stale_temps(
@@ -101,8 +146,9 @@ def clear_stale_temps(
     """Remove moodlog's own temp files (``PREFIX*.tmp``, and a side file SQLite gave
     one, ``PREFIX*.tmp-journal``) left in ``folder`` by an export, save, backup or
     restore that was killed part-way: ``min_age`` seconds old or more (an hour unless
-    told), this user's, plain files only. A fresher one may be another moodlog's, still
-    being written (two journals can share a backup folder): left alone. Review findings:
+    told), this user's, plain files only, or a held one (:func:`held_temp`) whose writer
+    is gone, at any age. A fresher one may be another moodlog's, still being written (two
+    journals can share a backup folder): left alone. Review findings:
     a killed CSV export left its plain text there for good; a backup folder's cleanup
     deleted any matching file, whoever owned it and whatever kind it was."""
     import stat
@@ -120,7 +166,10 @@ def clear_stale_temps(
                 if (
                     stat.S_ISREG(info.st_mode)
                     and (uid is None or info.st_uid == uid())
-                    and now - info.st_mtime >= min_age
+                    and (
+                        now - info.st_mtime >= min_age
+                        or (name.startswith(HELD_PREFIX) and held_by_nobody(entry.path))
+                    )
                 ):
                     os.unlink(entry.path)
 
@@ -133,15 +182,15 @@ def atomic_target(path: Path, suffix: str = ".tmp") -> Iterator[Path]:
     what an earlier, killed write left there is removed: :func:`clear_stale_temps`)."""
     path = Path(path)
     clear_stale_temps(path.parent)
-    fd, temp_name = tempfile.mkstemp(prefix=".moodlog-", suffix=suffix, dir=path.parent)
-    os.close(fd)
-    temp = Path(temp_name)
+    fd, temp = held_temp(path.parent, suffix)
     try:
         yield temp
         os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+    finally:
+        os.close(fd)  # (the lock goes with it)
 
 
 class JournalFileTarget(OSError):

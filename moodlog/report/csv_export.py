@@ -27,7 +27,6 @@ import csv
 import datetime as dt
 import io
 import os
-import tempfile
 from pathlib import Path
 
 from moodlog.domain.analysis import course_baseline
@@ -37,7 +36,7 @@ from moodlog.domain.period import Period
 from moodlog.domain.questionnaires import INSTRUMENTS, item_count
 from moodlog.domain.safety import SI_KEYS
 from moodlog.domain.treatments import KINDS, SIDE_EFFECTS
-from moodlog.paths import clear_stale_temps, ensure_private_dir
+from moodlog.paths import clear_stale_temps, ensure_private_dir, held_temp
 from moodlog.wording import QT_TR_NOOP
 
 NOT_ENCRYPTED_WARNING = QT_TR_NOOP(  # the UI shows tr() of it
@@ -257,11 +256,13 @@ def export_csv(
         made_folder = True
     clear_stale_temps(folder)
     temps: list[tuple[Path, Path]] = []
+    held: list[int] = []  # each temp locked until the end (paths.held_temp)
     try:
         for name, rows in tables(contents, period, include_checkins, now).items():
-            fd, temp_name = tempfile.mkstemp(prefix=".moodlog-", suffix=".tmp", dir=folder)
-            temps.append((Path(temp_name), folder / f"{name}.csv"))
-            with open(fd, "w", encoding="utf-8", newline="") as handle:
+            fd, temp = held_temp(folder)
+            held.append(fd)
+            temps.append((temp, folder / f"{name}.csv"))
+            with open(temp, "w", encoding="utf-8", newline="") as handle:
                 handle.write(render(rows))
                 handle.flush()
                 os.fsync(handle.fileno())
@@ -275,4 +276,7 @@ def export_csv(
             with contextlib.suppress(OSError):
                 folder.rmdir()
         raise
+    finally:
+        for fd in held:
+            os.close(fd)
     return [path for _, path in temps]

@@ -1,0 +1,82 @@
+"""Failure review (stop 20): an export killed part-way (a crash, a power cut, kill -9)
+left its temp file, the journal in plain text, beside the chosen file; the next export
+to that folder removed only temps an hour old. A temp is now locked by its writer for as
+long as that lives: one nobody holds goes at the next export there, whatever its age,
+and one still being written (another moodlog) stays."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from moodlog.paths import HELD_PREFIX, clear_stale_temps, export_target
+
+MARKER = "KILLED-EXPORT-MARKER-7f3a"
+
+WRITER = textwrap.dedent(
+    """
+    import os, sys, time
+    from pathlib import Path
+    from moodlog.paths import export_target
+    with export_target(Path(sys.argv[1])) as temp:
+        temp.write_text(sys.argv[2])
+        print(temp, flush=True)
+        if sys.argv[3] == "kill":
+            os._exit(9)  # killed mid-export: no clean-up runs
+        time.sleep(30)  # still writing (a slow export in another moodlog)
+    """
+)
+
+
+def start_writer(target: Path, how: str) -> tuple[subprocess.Popen, Path]:
+    child = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(target), MARKER, how],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])},
+    )
+    temp = Path(child.stdout.readline().strip())
+    return child, temp
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="file locks: the age rule alone there")
+def test_a_killed_exports_temp_goes_at_the_next_export_there(tmp_path: Path) -> None:
+    child, temp = start_writer(tmp_path / "summary.json", "kill")
+    child.wait(timeout=30)
+    assert temp.name.startswith(HELD_PREFIX) and MARKER in temp.read_text()  # left behind
+    with export_target(tmp_path / "other.json") as fresh:
+        fresh.write_text("{}")
+    assert not temp.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.json"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="file locks: the age rule alone there")
+def test_a_temp_still_being_written_stays(tmp_path: Path) -> None:
+    child, temp = start_writer(tmp_path / "summary.json", "write")
+    try:
+        clear_stale_temps(tmp_path)
+        assert temp.exists()  # its writer lives: left alone
+        child.kill()
+        child.wait(timeout=30)
+        deadline = time.monotonic() + 5
+        clear_stale_temps(tmp_path)
+        while temp.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+            clear_stale_temps(tmp_path)
+        assert not temp.exists()
+    finally:
+        child.kill()
+
+
+def test_an_unheld_temp_of_another_kind_keeps_the_age_rule(tmp_path: Path) -> None:
+    """A backup's or a restore's temp (not held) is another moodlog's until an hour old."""
+    other = tmp_path / ".moodlog-backup-1234.tmp"
+    other.write_text("encrypted")
+    clear_stale_temps(tmp_path)
+    assert other.exists()
