@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -113,6 +114,7 @@ class ContactsTable(QTableWidget):
 
 
 PLAN_DRAFT = "safety-plan"  # the draft slot of unsaved plan edits
+DRAFT_EVERY_MS = 30_000  # how often unsaved edits are kept as a draft, at most
 NOT_SAVED_YET = QT_TR_NOOP(
     "Changes not saved yet: “Get help now” shows your plan as last saved until you save."
 )
@@ -128,6 +130,13 @@ class SafetyPlanScreen(QTabWidget):
         self.context = context
         self.vault = context.vault
         self._dirty = False
+        # Unsaved edits kept as a draft every DRAFT_EVERY_MS while typing, as on Today and
+        # in the dialogs (failure review: a crash or a killed app lost every word typed
+        # here since the screen was opened).
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_EVERY_MS)
+        self._draft_timer.timeout.connect(self._keep_draft_now)
         self.addTab(self._build_editor(), tr("My safety plan"))
         self.addTab(self._build_history(), tr("Self-check history"))
         context.events.data_changed.connect(self._data_changed)
@@ -224,6 +233,24 @@ class SafetyPlanScreen(QTabWidget):
             self.status.setText(tr(NOT_SAVED_YET))
             self.discard_button.setVisible(self.vault.safety_plans.latest() is not None)
         self._dirty = True
+        if not self._draft_timer.isActive():
+            self._draft_timer.start()
+
+    def _keep_draft_now(self) -> None:
+        """The edits as a draft only, never saved as the plan (that is the person's
+        Save, or leaving the screen with a first plan); nothing for the starter plan
+        untouched. A draft that cannot be kept (a full disk) is left for the lock or
+        quit to ask about."""
+        from moodlog.vault.connection import DatabaseError
+        from moodlog.vault.errors import VaultError
+
+        if not self._dirty or not self.vault.is_open:
+            return
+        edited = self.plan_from_fields().to_dict()
+        if self.vault.safety_plans.latest() is None and edited == self._starter_plan().to_dict():
+            return
+        with contextlib.suppress(VaultError, DatabaseError):  # (not a box every 30 s)
+            self.vault.drafts.save(PLAN_DRAFT, edited)
 
     def ask_discard_changes(self) -> None:
         """ "Discard changes", asked first (review finding: one click beside "Save as

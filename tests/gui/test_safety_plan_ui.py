@@ -322,3 +322,31 @@ def test_the_starter_plan_gives_a_part_time_lines_hours(qtbot, vault: Vault, dat
     other = SafetyPlanScreen(uk)
     qtbot.addWidget(other)
     assert other._starter_plan().professionals[0].name == "Samaritans"  # noqa: SLF001
+
+
+@pytest.mark.parametrize("first_plan", [True, False])
+def test_typing_is_kept_as_a_draft_while_the_screen_is_open(
+    qtbot, context, vault, monkeypatch, first_plan: bool
+):
+    """Failure review (stop 20): the plan's draft was kept only when leaving the screen,
+    so a crash or a killed app lost everything typed there; Today and the dialogs keep
+    theirs every 30 s. The timer keeps a draft, never the plan."""
+    import moodlog.ui.safety_plan as safety_plan_module
+
+    monkeypatch.setattr(safety_plan_module, "DRAFT_EVERY_MS", 50)
+    screen = SafetyPlanScreen(context)
+    qtbot.addWidget(screen)
+    if not first_plan:
+        screen.fields["reasons"].setPlainText("My sister")
+        screen.save()
+    qtbot.wait(120)
+    assert vault.drafts.load("safety-plan") is None  # nothing typed since: no draft
+    screen.fields["coping"].setPlainText("Walk round the block\nCall Sam")
+    qtbot.waitUntil(lambda: vault.drafts.load("safety-plan") is not None, timeout=2000)
+    assert vault.drafts.load("safety-plan")["coping"] == ["Walk round the block", "Call Sam"]
+    assert vault.safety_plans.version_count() == (0 if first_plan else 1)  # not saved
+    # The app killed now: the next unlock shows the typing, said to be unsaved.
+    again = SafetyPlanScreen(context)
+    qtbot.addWidget(again)
+    assert again.fields["coping"].toPlainText() == "Walk round the block\nCall Sam"
+    assert again.status.text().startswith("Restored your unsaved changes to the plan.")
