@@ -326,7 +326,15 @@ class AppController(QObject):
             from moodlog.ui.backups import run_auto_backup
 
             run_auto_backup(vault, self.preferences, self.data_dir)
-        self.main_window = MainWindow(self.context)
+        window = MainWindow(self.context)
+        if self.vault is not vault:
+            # Damage found while the first screen was read (damage_found has locked and
+            # shows what can be done): nothing more to open (failure review: the window
+            # was shown anyway, and a second, contradictory "Something went wrong" box
+            # came on top of the recovery page).
+            window.deleteLater()
+            return
+        self.main_window = window
         self.main_window.restore_requested.connect(self.restore_from_backup)
         self.main_window.setWindowTitle(tr(DEMO_TITLE if self.demo else APP_TITLE))
         self.main_window.lock_requested.connect(self.lock)
@@ -334,6 +342,8 @@ class AppController(QObject):
         self.main_window.help_requested.connect(self.show_help)
         self.main_window.idle_minutes_changed.connect(self._set_idle_minutes)
         self.main_window.show()
+        if self.vault is not vault:  # (the same, found while it was first painted)
+            return
         self.lock_window.hide()
         if self.copied_text is None:
             from moodlog.ui.clipboard import CopiedText
