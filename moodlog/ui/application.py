@@ -730,9 +730,11 @@ def report_unexpected_error(
         return
     print(f"moodlog: unexpected error ({exc_type.__name__})", file=sys.stderr)
     controller = AppController.current
-    if is_damage(exc) and controller is not None and controller.vault is not None:
-        controller.damage_found()
-        return
+    if controller is not None and controller.vault is not None:
+        lost = isinstance(exc, DatabaseError) and controller.vault.file_lost()
+        if is_damage(exc) or lost:
+            controller.damage_found()
+            return
     text = tr(UNEXPECTED_ERROR_TEXT)
     if isinstance(exc, StorageProblem):
         text = str(exc)

@@ -121,6 +121,15 @@ class Vault:
         """The file at the vault's path is not the one this connection has open."""
         return self._identity is not None and self._file_identity() != self._identity
 
+    def file_lost(self) -> bool:
+        """The journal's file is not there as opened: moved, replaced, deleted, or cut to
+        nothing (failure review: an emptied file's "no such table" was reported as
+        "Something went wrong ... everything you had saved is safe")."""
+        try:
+            return self.file_moved() or os.stat(self.path).st_size == 0
+        except OSError:
+            return True
+
     def _problem(self, error: BaseException) -> StorageProblem | None:
         problem = storage_problem(error)
         if problem is not None and self.file_moved():

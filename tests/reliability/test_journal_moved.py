@@ -67,3 +67,32 @@ def test_the_lock_screen_says_the_journal_is_gone(qtbot, data_dir: Path) -> None
         )
     finally:
         controller.shutdown()
+
+
+def test_a_journal_cut_to_nothing_while_open_is_not_called_safe(qtbot, data_dir: Path) -> None:
+    """The file emptied by another program while open: a save's "no such table" brought
+    "Something went wrong inside moodlog. Everything you had saved is safe in your
+    encrypted journal." Now the journal is locked and the recovery page says what to do."""
+    import os
+
+    import moodlog.ui.application as application
+    from tests.gui.helpers import create_vault_through_the_window
+
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    try:
+        today = controller.main_window.screen("Today")
+        today.form.mood.set_value(5)
+        assert today.save()
+        os.truncate(controller.vault.path, 0)
+        today.form.mood.set_value(6)
+        with pytest.raises(Exception) as caught:  # noqa: PT011 - whatever SQLite raises
+            today.save()
+        assert not isinstance(caught.value, AssertionError)
+        application.report_unexpected_error(type(caught.value), caught.value, None)
+        assert controller.vault is None
+        page = controller.lock_window.stack.currentWidget()
+        assert type(page).__name__ == "RecoveryPage"
+        box = getattr(application.report_unexpected_error, "last_box", None)
+        assert box is None or not box.isVisible()
+    finally:
+        controller.shutdown()
