@@ -40,7 +40,7 @@ from moodlog.preferences import Preferences
 from moodlog.ui.unlock import secret_field
 from moodlog.vault import backup
 from moodlog.vault.connection import check_new_passphrase
-from moodlog.vault.errors import VaultError
+from moodlog.vault.errors import VaultError, os_reason
 from moodlog.vault.vault import Vault
 from moodlog.wording import QT_TR_NOOP, count_text
 
@@ -849,7 +849,7 @@ class BackupsScreen(QScrollArea):
             self.context.preferences.save(self.context.data_dir)
         except OSError as error:
             self.problem.setText(
-                tr("The setting could not be saved: {reason}.").format(reason=error.strerror)
+                tr("The setting could not be saved: {reason}.").format(reason=os_reason(error))
             )
 
     def save_passphrase_choice(self) -> None:

@@ -47,6 +47,7 @@ from moodlog.report.pdf import (
 from moodlog.report.pdf_writer import locale_page_size
 from moodlog.ui.context import AppContext
 from moodlog.ui.widgets import DateEdit, count_text, hint, scrolling_page, show_error
+from moodlog.vault.errors import os_reason
 from moodlog.wording import QT_TR_NOOP
 
 WARNING_SETTING = "pdf_unencrypted_warning_shown"
@@ -112,7 +113,7 @@ class PdfWriterThread(QThread):
                 self.report, self.path, lambda done, total: self.page_written.emit(done, total)
             )
         except OSError as error:
-            reason = error.strerror or str(error)
+            reason = os_reason(error)
             self.failed.emit(tr("The PDF could not be saved: {reason}.").format(reason=reason))
         except Exception as error:  # noqa: BLE001 - told in the window, never raised here
             # (review finding: an error raised in this thread reached the last-resort

@@ -440,8 +440,10 @@ class SafetyPlanScreen(QTabWidget):
                 self.plan_from_fields(), self.context.preferences.effective_country(), path
             )
         except OSError as error:
+            from moodlog.vault.errors import os_reason
+
             show_error(
-                self, tr("The PDF could not be saved: {reason}.").format(reason=error.strerror)
+                self, tr("The PDF could not be saved: {reason}.").format(reason=os_reason(error))
             )
             return
         self.status.setText(tr("Saved {name}. This PDF is not encrypted.").format(name=path.name))

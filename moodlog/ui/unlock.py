@@ -413,7 +413,7 @@ class UnlockPage(_Page):
         self.unlock_button.clicked.connect(self.unlock)
 
     def unlock(self) -> None:
-        from moodlog.vault.errors import VaultError, WrongPassphrase
+        from moodlog.vault.errors import VaultError, WrongPassphrase, os_reason
         from moodlog.vault.vault import Vault
 
         try:
@@ -433,7 +433,7 @@ class UnlockPage(_Page):
             return
         except OSError as error:
             self.show_error(
-                tr("The journal could not be opened: {reason}.").format(reason=error.strerror)
+                tr("The journal could not be opened: {reason}.").format(reason=os_reason(error))
             )
             return
         from moodlog.ui.clipboard import clear_copied_passphrases

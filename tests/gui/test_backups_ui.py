@@ -484,3 +484,23 @@ def test_a_backup_dated_ahead_is_not_offered_first_to_restore(qtbot, vault, tmp_
     assert dialog.choice.itemData(1) == str(ahead.path)
     assert "dated after today" in dialog.choice.itemText(1)
     assert "dated after today" not in dialog.choice.itemText(0)
+
+
+def test_a_setting_not_saved_gives_the_plain_reason(qtbot, data_dir: Path, monkeypatch) -> None:
+    """Failure review (stop 20): "The setting could not be saved: No space left on
+    device." (the system's own words); every other place says "the disk is full"."""
+    import errno
+
+    from moodlog.vault.errors import os_reason
+
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    screen = backups_screen(controller)
+
+    def full(_folder) -> None:  # noqa: ANN001
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(controller.context.preferences, "save", full)
+    screen._save_preferences()
+    assert screen.problem.text() == "The setting could not be saved: the disk is full."
+    assert os_reason(OSError(errno.EROFS, "Read-only file system")) == "that disk is read-only"
+    finish(controller)
