@@ -672,9 +672,11 @@ class AppController(QObject):
         panel.activateWindow()
 
     def _discard_help_panel(self) -> None:
-        if self._help_panel is not None:
+        import shiboken6
+
+        if self._help_panel is not None and shiboken6.isValid(self._help_panel):
             self._help_panel.close()
-            self._help_panel = None
+        self._help_panel = None
 
     @property
     def help_panel(self):  # noqa: ANN201

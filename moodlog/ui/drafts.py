@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from moodlog.domain.treatments import Question
 from moodlog.i18n import tr
-from moodlog.ui.widgets import add_help_now, hint
+from moodlog.ui.widgets import add_help_now, confirm, hint
 from moodlog.vault.errors import VaultError
 from moodlog.wording import QT_TR_NOOP
 
@@ -102,6 +102,25 @@ class DraftDialogMixin(ChangedSinceOpened):
         buttons.rejected.connect(self.reject)  # type: ignore[attr-defined]
         add_help_now(buttons, self.context)  # type: ignore[attr-defined]
         return buttons
+
+    def reject(self) -> None:
+        """Cancel, Escape or the window's close button: asks first when what is in the
+        dialog changed since it opened ("Go back" the default; night review: a long
+        therapy note, a rewritten journal note, was thrown away by one Escape, its
+        draft with it). Never when moodlog closes it itself (a lock keeps the draft)."""
+        if (
+            not self.closing_for_lock
+            and self.changed_since_opened()
+            and not confirm(
+                self,  # type: ignore[arg-type]
+                tr("Close without saving?"),
+                tr("What you entered here is not saved. Close without saving it?"),
+                tr("Close without saving"),
+                tr("Go back"),
+            )
+        ):
+            return
+        super().reject()  # type: ignore[misc]
 
     def watch_draft(self) -> None:
         """Forget the draft when the dialog is saved or cancelled, and keep the text as

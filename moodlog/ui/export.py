@@ -113,7 +113,11 @@ class PdfWriterThread(QThread):
                 self.report, self.path, lambda done, total: self.page_written.emit(done, total)
             )
         except OSError as error:
-            reason = os_reason(error)
+            from moodlog.report.pdf_writer import PdfNotWritten
+
+            # (its own words say what happened; any other: the plain cause, not the
+            # system's words)
+            reason = error.strerror if isinstance(error, PdfNotWritten) else os_reason(error)
             self.failed.emit(tr("The PDF could not be saved: {reason}.").format(reason=reason))
         except Exception as error:  # noqa: BLE001 - told in the window, never raised here
             # (review finding: an error raised in this thread reached the last-resort

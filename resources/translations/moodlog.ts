@@ -2273,6 +2273,10 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>What you entered here is not saved. Close without saving it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>moodlog does not keep drafts of “{title}”</source>
         <translation type="unfinished"></translation>
     </message>

@@ -427,4 +427,7 @@ def test_return_on_an_answer_never_saves_the_self_check(qtbot, demo_window) -> N
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     QApplication.processEvents()
     assert dialog.isVisible() and len(vault.checkins.all()) == before
+    opened: list[str] = []
+    demo_window.context.events.help_requested.connect(opened.append)
     dialog.reject()
+    assert opened == ["incomplete"]  # closed after a yes: help offered all the same (night review)

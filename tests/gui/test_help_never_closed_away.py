@@ -205,3 +205,44 @@ def test_a_panel_kept_through_the_idle_lock_does_not_block_the_unlock_page(qtbot
     MedicationDialog(app.context, parent=app.main_window.show_screen("Treatments")).exec()
     assert seen == {"modal": True, "kept": True, "unlock page free": True}
     assert app.vault is None
+
+
+@pytest.mark.parametrize("how", ["escape", "cancel", "close button"])
+def test_typed_text_is_not_thrown_away_without_asking(qtbot, app, monkeypatch, how) -> None:  # noqa: ANN001
+    """Night review: a long therapy note, then Escape (or Cancel, or the window's close
+    button): gone, with its draft, without a word. Now it asks, "Go back" the default."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from moodlog.ui.treatments import SessionNoteDialog
+
+    answers = [False, True]  # "Go back", then "Close without saving"
+    asked: list[str] = []
+
+    def confirm(_parent, title, _text, action, keep) -> bool:  # noqa: ANN001
+        asked.append(f"{title} / {action} / {keep}")
+        return answers.pop(0)
+
+    monkeypatch.setattr("moodlog.ui.drafts.confirm", confirm)
+    dialog = SessionNoteDialog(app.context, parent=app.main_window.show_screen("Treatments"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    def close() -> None:
+        if how == "escape":
+            QTest.keyClick(dialog, Qt.Key.Key_Escape)
+        elif how == "cancel":
+            box = dialog.findChild(QDialogButtonBox)
+            box.button(QDialogButtonBox.StandardButton.Cancel).click()
+        else:
+            dialog.close()
+
+    close()  # nothing typed: closes at once
+    assert not dialog.isVisible() and asked == []
+    dialog.show()
+    dialog.worked_on.setPlainText("What came up about my father, at length")
+    close()
+    assert dialog.isVisible()  # "Go back": still open, the text there
+    assert dialog.worked_on.toPlainText() == "What came up about my father, at length"
+    close()
+    assert not dialog.isVisible()
+    assert asked == ["Close without saving? / Close without saving / Go back"] * 2

@@ -338,7 +338,9 @@ def accept_message_boxes_soon() -> None:
     )
 
 
-def test_the_session_dialog_says_when_a_questionnaire_came_earlier_that_day(qtbot, data_dir: Path):
+def test_the_session_dialog_says_when_a_questionnaire_came_earlier_that_day(
+    qtbot, data_dir: Path, monkeypatch
+):
     """Clinician review r10: whether a same-day PHQ-9 counts as before the session
     depends on the session's start time, which starts as "now": a PHQ-9 taken after a
     morning session, with the session entered in the evening, became the course's
@@ -348,6 +350,7 @@ def test_the_session_dialog_says_when_a_questionnaire_came_earlier_that_day(qtbo
     from moodlog.domain.questionnaires import QuestionnaireResult
     from moodlog.ui.treatments import TreatmentDialog
 
+    monkeypatch.setattr("moodlog.ui.drafts.confirm", lambda *_: True)  # "Close without saving"
     controller = create_vault_through_the_window(qtbot, data_dir)
     day = dt.date(2026, 11, 20)
     controller.vault.questionnaires.add(QuestionnaireResult(day, dt.time(12), "PHQ-9", [1] * 9))

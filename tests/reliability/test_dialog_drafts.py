@@ -108,7 +108,13 @@ def test_journal_edit_survives_auto_lock(qtbot, data_dir: Path):
     controller.shutdown()
 
 
-def test_question_dialog_survives_auto_lock_and_cancel_discards_it(qtbot, data_dir: Path):
+def test_question_dialog_survives_auto_lock_and_cancel_discards_it(
+    qtbot, data_dir: Path, monkeypatch
+):
+    asked: list[str] = []
+    monkeypatch.setattr(
+        "moodlog.ui.drafts.confirm", lambda _parent, title, *_: asked.append(title) or True
+    )
     controller = create_vault_through_the_window(qtbot, data_dir)
     journal = controller.main_window.show_screen("Journal")
     journal._add_question()
@@ -120,7 +126,8 @@ def test_question_dialog_survives_auto_lock_and_cancel_discards_it(qtbot, data_d
     assert isinstance(resumed, QuestionDialog)
     assert resumed.text.toPlainText() == f"Ask about {MARKER}"
     assert resumed.source == "journal"
-    resumed.reject()  # the person cancels: the draft goes
+    resumed.reject()  # the person cancels, and says to close without saving: the draft goes
+    assert asked == ["Close without saving?"]
     assert controller.vault.drafts.load(DIALOG_DRAFT) is None
     relock(qtbot, controller)
     assert controller.resumed_dialog is None

@@ -54,7 +54,7 @@ def test_a_failed_write_over_an_older_file_is_not_reported_as_saved(
     export_screen.write_to(target)
     qtbot.waitUntil(lambda: export_screen.writer is None, timeout=30_000)
     assert "Saved" not in export_screen.status.text()
-    assert export_screen.errors_shown == ["The PDF could not be saved: No space left on device."]
+    assert export_screen.errors_shown == ["The PDF could not be saved: the disk is full."]
     assert target.read_bytes().startswith(b"%PDF-1.4 an older")  # the old file untouched
 
 

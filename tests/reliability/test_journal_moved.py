@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+import shiboken6
 
 from moodlog.domain.entries import Entry
 from moodlog.vault.errors import VaultMoved
@@ -93,6 +94,6 @@ def test_a_journal_cut_to_nothing_while_open_is_not_called_safe(qtbot, data_dir:
         page = controller.lock_window.stack.currentWidget()
         assert type(page).__name__ == "RecoveryPage"
         box = getattr(application.report_unexpected_error, "last_box", None)
-        assert box is None or not box.isVisible()
+        assert box is None or not shiboken6.isValid(box) or not box.isVisible()
     finally:
         controller.shutdown()

@@ -117,7 +117,8 @@ def test_the_lock_keeps_an_edit_of_a_session_without_asking(qtbot, controller):
     assert [(t.id, t.notes) for t in sessions] == [(session.id, f"after {MARKER}")]
 
 
-def test_cancel_forgets_the_draft(qtbot, controller):
+def test_cancel_forgets_the_draft(qtbot, controller, monkeypatch):
+    monkeypatch.setattr("moodlog.ui.drafts.confirm", lambda *_: True)  # "Close without saving"
     screen = controller.main_window.show_screen("Treatments")
     screen.add_session()
     screen.dialog.notes.setPlainText("never mind")
