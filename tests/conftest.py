@@ -127,6 +127,24 @@ def _close(window) -> None:  # noqa: ANN001 - a QWidget
         window.close()
 
 
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item):  # noqa: ANN001, ANN201
+    """While a test is torn down, a question box (QMessageBox.exec) returns at once,
+    unanswered: closing a dialog a failed test left changed ("Close without saving?")
+    must fail that test, never wait for an answer that cannot come (a hung run)."""
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is None:
+        yield
+        return
+    box = widgets.QMessageBox
+    original = box.exec
+    box.exec = lambda self: int(widgets.QMessageBox.StandardButton.Cancel.value)
+    try:
+        yield
+    finally:
+        box.exec = original
+
+
 @pytest.fixture(autouse=True)
 def _close_what_the_test_left_open():
     """After each test, close the windows it opened and end the apps it started.

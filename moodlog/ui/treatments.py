@@ -238,6 +238,11 @@ class TreatmentDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
         self.date = _date_edit(t.day)
         self.time = QTimeEdit(QTime(t.time.hour, t.time.minute))
         self.time.setDisplayFormat(TIME_FIELD_FORMAT)
+        # A new session's time starts as the moment the dialog opened: right for one
+        # recorded as it happens, not for yesterday's (night review: saved at 01:47,
+        # the minute the form opened). Chosen by the person once touched, or restored.
+        self._opened_time = None if treatment else self.time.time()
+        self._time_checked = False
         self.date.setAccessibleName(tr("Date"))
         self.date.setAccessibleDescription(
             tr("The day of the session; a day to come makes it an appointment.")
@@ -493,6 +498,7 @@ class TreatmentDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
         the app's own, but never trusted to be well formed) leaves its field as it is."""
         if self.copied_hint is not None:
             self.copied_hint.hide()  # what is shown is theirs now, not the copy
+        self._opened_time = None  # (the time as it was at the lock: theirs)
         kind = body.get("treatment_kind")
         self.kind.setCurrentIndex(self.kind.findData(kind) if isinstance(kind, str) else -1)
         with contextlib.suppress(TypeError, ValueError):
@@ -641,7 +647,28 @@ class TreatmentDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
             ),
         )
 
+    def _time_left_as_opened(self) -> bool:
+        """A new session moved to another day, its start time still the moment this
+        dialog opened (asked once: a second Save keeps it)."""
+        return (
+            self._opened_time is not None
+            and not self._time_checked
+            and self.time.time() == self._opened_time
+            and self.date.date().toPython() != self.context.today()
+        )
+
     def save(self) -> None:
+        if self._time_left_as_opened():
+            self._time_checked = True
+            self.error.setText(
+                tr(
+                    "What time did the session start? The time still shows when this window "
+                    "was opened ({time}). Set it (it decides which questionnaires and moods "
+                    "count as before the session), or save again to keep it."
+                ).format(time=time_text(self.time.time().toPython()))
+            )
+            self.time.setFocus()
+            return
         try:
             treatment = self.build()
             with self.saving():

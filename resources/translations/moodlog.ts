@@ -4606,6 +4606,10 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>What time did the session start? The time still shows when this window was opened ({time}). Set it (it decides which questionnaires and moods count as before the session), or save again to keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Medication change</source>
         <translation type="unfinished"></translation>
     </message>

@@ -246,3 +246,44 @@ def test_typed_text_is_not_thrown_away_without_asking(qtbot, app, monkeypatch, h
     close()
     assert not dialog.isVisible()
     assert asked == ["Close without saving? / Close without saving / Go back"] * 2
+
+
+def test_yesterdays_session_asks_for_its_time_once(qtbot, app) -> None:  # noqa: ANN001
+    """Night review: a session recorded the next day, its date changed and its time
+    never touched, was saved at the minute the form had opened (01:47), which decides
+    which questionnaires and moods count as before it. Save asks once; a second Save
+    keeps the time; a time set by the person is saved at once."""
+    from PySide6.QtCore import QDate, QTime
+
+    from moodlog.ui.treatments import TreatmentDialog
+
+    def dialog_for_yesterday() -> TreatmentDialog:
+        dialog = TreatmentDialog(app.context, parent=app.main_window)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.kind.setCurrentIndex(dialog.kind.findData("esketamine_nasal"))
+        dialog.date.setDate(QDate(2026, 11, 19))
+        return dialog
+
+    first = dialog_for_yesterday()
+    first.save()
+    assert first.isVisible() and app.vault.treatments.all() == []
+    assert first.error.text().startswith("What time did the session start?")
+    from moodlog.i18n import time_text
+
+    assert f"({time_text(dt.time(2, 10))})" in first.error.text()  # the minute it opened
+    first.save()  # kept as it is, after being told
+    (kept,) = app.vault.treatments.all()
+    assert kept.time == dt.time(2, 10)
+
+    second = dialog_for_yesterday()
+    second.time.setTime(QTime(10, 30))
+    second.save()
+    assert not second.isVisible()
+    assert sorted(t.time for t in app.vault.treatments.all()) == [dt.time(2, 10), dt.time(10, 30)]
+
+    today = TreatmentDialog(app.context, parent=app.main_window)  # recorded as it happens
+    qtbot.addWidget(today)
+    today.kind.setCurrentIndex(today.kind.findData("esketamine_nasal"))
+    today.save()
+    assert len(app.vault.treatments.all()) == 3
