@@ -24,7 +24,8 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -72,6 +73,20 @@ class ChangedSinceOpened:
 
     def changed_since_opened(self) -> bool:
         return self._opened_state is None or input_state(self) != self._opened_state  # type: ignore[arg-type]
+
+
+class EnterDoesNotSave:
+    """For a QDialog: Enter does not save, only Save does (review findings: Enter in any
+    field of an untouched session dialog recorded a session, copied from the last one,
+    that never took place; Enter in a new therapy note's date saved an empty, dated
+    note the PDF then listed). Enter in a text box still starts a new line. (Also the
+    journal's Edit entry: night review, Return on its mood saved at once.)"""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)  # type: ignore[misc]
 
 
 class DraftDialogMixin(ChangedSinceOpened):

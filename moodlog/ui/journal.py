@@ -37,7 +37,7 @@ from moodlog.domain.entries import Entry
 from moodlog.domain.errors import ValidationError
 from moodlog.i18n import date_text, number_text, time_text, tr
 from moodlog.ui.context import AppContext
-from moodlog.ui.drafts import DraftDialogMixin
+from moodlog.ui.drafts import DraftDialogMixin, EnterDoesNotSave
 from moodlog.ui.entry_form import EntryForm
 from moodlog.ui.widgets import DateEdit, confirm, heading, hint
 
@@ -216,7 +216,7 @@ class YearHeatMap(QWidget):
             self.day_clicked.emit(day)
 
 
-class EntryDialog(DraftDialogMixin, QDialog):
+class EntryDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
     draft_kind = "entry_edit"
 
     def __init__(self, context: AppContext, entry: Entry, parent: QWidget | None = None) -> None:
@@ -298,7 +298,9 @@ def _hours_text(hours: float) -> str:
 
 # A day's list shows this much of a note (some ten pages); the rest is read in the editor
 # (review finding: a 1 MB note took 2.8 s to lay out each time its day was chosen).
-DAY_LIST_NOTE_CHARS = 20_000
+# (a page or so: 20,000 characters still pushed the day's other entries screens down;
+# night review)
+DAY_LIST_NOTE_CHARS = 2_000
 
 
 def shown_note(note: str) -> str:

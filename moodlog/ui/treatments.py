@@ -7,7 +7,7 @@ import datetime as dt
 from math import isfinite
 
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -56,7 +56,7 @@ from moodlog.domain.treatments import (
 from moodlog.i18n import TIME_FIELD_FORMAT, date_text, number_text, time_text, tr
 from moodlog.locale_words import LOCALE
 from moodlog.ui.context import AppContext
-from moodlog.ui.drafts import DraftDialogMixin, NotKeptAtLock
+from moodlog.ui.drafts import DraftDialogMixin, EnterDoesNotSave, NotKeptAtLock
 from moodlog.ui.widgets import (
     DecimalSpinBox,
     FittedColumns,
@@ -171,19 +171,6 @@ def new_session(previous: Treatment | None, now: dt.datetime) -> Treatment:
         dose_mg=previous.dose_mg,
         weight_kg=previous.weight_kg,
     )
-
-
-class EnterDoesNotSave:
-    """For a QDialog: Enter does not save, only Save does (review findings: Enter in any
-    field of an untouched session dialog recorded a session, copied from the last one,
-    that never took place; Enter in a new therapy note's date saved an empty, dated
-    note the PDF then listed). Enter in a text box still starts a new line."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()
-            return
-        super().keyPressEvent(event)  # type: ignore[misc]
 
 
 class TreatmentDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):

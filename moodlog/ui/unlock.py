@@ -357,6 +357,7 @@ class CreateVaultPage(_Page):
         from moodlog.vault.errors import VaultError
         from moodlog.vault.vault import Vault
 
+        self.show_error("")  # (night review: "not the same" stayed after the typo was fixed)
         try:
             passphrase = check_new_passphrase(self.first.text(), self.second.text())
             if not weak_passphrase_accepted(self, passphrase):

@@ -287,3 +287,47 @@ def test_yesterdays_session_asks_for_its_time_once(qtbot, app) -> None:  # noqa:
     today.kind.setCurrentIndex(today.kind.findData("esketamine_nasal"))
     today.save()
     assert len(app.vault.treatments.all()) == 3
+
+
+def test_return_in_edit_entry_does_not_save(qtbot, app) -> None:  # noqa: ANN001
+    """Night review: Return on the mood in Edit entry saved at once, where the session
+    and note dialogs ignore it (only Save saves)."""
+    from moodlog.domain.entries import Entry
+
+    app.vault.entries.add(Entry(day=NOW.date(), time=dt.time(1, 0), mood=2, note="late"))
+    journal = app.main_window.show_screen("Journal")
+    journal.select_day(NOW.date())
+    journal.day_entries.setCurrentRow(0)
+    journal.edit_selected()
+    dialog = journal.edit_dialog
+    qtbot.addWidget(dialog)
+    dialog.form.mood.slider.setValue(3)
+    QTest.keyClick(dialog.form.mood.slider, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert [e.mood for e in app.vault.entries.on_day(NOW.date())] == [2]
+    button(dialog, "Save").click()
+    assert [e.mood for e in app.vault.entries.on_day(NOW.date())] == [3]
+
+
+def test_the_create_pages_error_goes_once_the_passphrases_match(
+    qtbot, tmp_path, monkeypatch
+) -> None:  # noqa: ANN001
+    """Night review: "The two passphrases are not the same." stayed on the page after the
+    typo was fixed and the weak-passphrase question answered "Choose another"."""
+    from moodlog.ui.application import AppController
+
+    monkeypatch.setattr("moodlog.ui.unlock.weak_passphrase_accepted", lambda *_: False)
+    controller = AppController(tmp_path)
+    controller.start()
+    try:
+        page = controller.create_page
+        page.first.setText("password123")
+        page.second.setText("password12")
+        page.create()
+        assert "not the same" in page.error_label.text()
+        page.second.setText("password123")
+        page.create()  # "Choose another"
+        assert page.error_label.text() == ""
+        assert controller.vault is None
+    finally:
+        controller.shutdown()
