@@ -817,3 +817,25 @@ def test_a_result_taken_at_the_session_start_counts_as_since_it():
     start = dt.datetime.combine(day(200), dt.time(10))
     assert taken_since(QuestionnaireResult(day(200), dt.time(10), PHQ9, [1] * 9), start)
     assert not taken_since(QuestionnaireResult(day(200), dt.time(9, 59), PHQ9, [1] * 9), start)
+
+
+def test_trends_counts_an_unscored_questionnaire_as_the_pdf_does():
+    """Figures review (stop 20): Trends said "PHQ-9: no scored results yet." where the
+    PDF, from the same results, said "(1 not scored: an item left unanswered)": Trends
+    gave the course summary only the scored results."""
+    from moodlog.charts.data import TrendData
+    from moodlog.domain.contents import VaultContents
+    from moodlog.domain.period import Period, summarise
+    from moodlog.domain.questionnaires import QuestionnaireResult
+
+    now = dt.datetime(2026, 11, 30, 21)
+    contents = VaultContents()
+    unanswered = [1] * 8 + [None]
+    contents.questionnaires = [
+        QuestionnaireResult(dt.date(2026, 11, 20), dt.time(9), "PHQ-9", unanswered)
+    ]
+    trends = TrendData.build(contents, now).course["PHQ-9"]
+    pdf = summarise(contents, Period.last_days(30, now.date()), now).course["PHQ-9"]
+    assert trends.unscored == pdf.unscored == 1
+    assert trends.describe() == pdf.describe()
+    assert "(1 not scored: an item left unanswered)" in trends.describe()

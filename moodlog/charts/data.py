@@ -203,8 +203,8 @@ class TrendData:
             medication_events=sorted(events),
             checkin_levels=checkin_levels,
             questionnaires=questionnaires,
-            course={
-                name: course_summary(scored, name, contents.treatments, now)
+            course={  # (all results: an unscored one is counted as such, as in the PDF)
+                name: course_summary(contents.questionnaires, name, contents.treatments, now)
                 for name in (PHQ9, GAD7)
             }
             if whole
