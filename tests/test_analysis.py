@@ -839,3 +839,23 @@ def test_trends_counts_an_unscored_questionnaire_as_the_pdf_does():
     assert trends.unscored == pdf.unscored == 1
     assert trends.describe() == pdf.describe()
     assert "(1 not scored: an item left unanswered)" in trends.describe()
+
+
+def test_a_mood_dated_tomorrow_does_not_end_a_duration_today():
+    """Figures review (stop 20): an entry dated tomorrow (a phone in a zone ahead) ended
+    a session's duration in Trends, Today and ``moodlog insights`` ("11 days"), while the
+    PDF of the period ending today said "still above so far (at least 9 days)"."""
+    from moodlog.domain.treatments import Treatment
+
+    now = dt.datetime(2026, 12, 1, 21)
+    session = Treatment(dt.date(2026, 11, 21), dt.time(10), "ketamine_iv")
+    series = {dt.date(2026, 11, 21) + dt.timedelta(days=d): 7.0 for d in range(1, 11)}
+    series.update({dt.date(2026, 11, 21) - dt.timedelta(days=d): 4.0 for d in range(1, 8)})
+    without = session_responses(series, [session], now)[0]
+    series[dt.date(2026, 12, 2)] = 1.0  # tomorrow
+    series[dt.date(2026, 12, 3)] = 1.0
+    (response,) = session_responses(series, [session], now)
+    assert response == without
+    assert response.durability_status == "above_so_far" and response.censored_days == 10
+    later = session_responses(series, [session], dt.datetime(2026, 12, 3, 21))[0]
+    assert later.durability_status == "days"  # once that day has come, it counts

@@ -319,10 +319,14 @@ def session_responses(
     +1..+7 window (needs 3 days; else "overlaps previous session" when the days left
     out are what took it below 3, or "not enough data"). Each window (+1..+3, +4..+7, +8..+14) and
     day +1 stop before the next session's day; a window needs a third of the days it
-    keeps. Durability: see :func:`_durability`.
+    keeps. Durability: see :func:`_durability`. Days after ``now``'s are left out (a
+    mood dated tomorrow, saved on a phone in a zone ahead: figures review, it ended a
+    duration in Trends, Today and ``insights`` that the PDF of the period ending today
+    still counted as going on).
     """
     sessions = past_sessions(treatments, now)
-    values = by_ordinal(series)
+    today = now.date().toordinal()
+    values = {day: value for day, value in by_ordinal(series).items() if day <= today}
     last_data_day = max(values) if values else None
     session_days = [s.day.toordinal() for s in sessions]
     results = []
