@@ -780,7 +780,7 @@ class TodayScreen(QWidget):
             checkin = self.self_check.checkin(entry.day, entry.time)
         # A yes, then "Skip" ticked: recorded as skipped, help offered all the same (night
         # review: help went with the cleared form)
-        answered = self.self_check.answered() if checkin is not None else None
+        answered = self.self_check.answered() if checkin is not None and checkin.skipped else None
         # One transaction: the entry, the self-check and the draft's removal are saved
         # together or not at all (and cost one commit, not three).
         question = False
