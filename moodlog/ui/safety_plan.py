@@ -462,6 +462,16 @@ class SafetyPlanScreen(QTabWidget):
         )
         self.check_button.clicked.connect(self.open_self_check)
         row.addWidget(self.check_button)
+        # (night review: a mis-clicked yes stayed for good, printed on page 1 of every
+        # summary for the therapist; a self-check cannot be changed, only removed)
+        self.delete_button = QPushButton(tr("Delete…"))
+        self.delete_button.setAccessibleName(tr("Delete the chosen self-check"))
+        self.delete_button.setAccessibleDescription(
+            tr("Removes the chosen self-check, after asking: one answered by mistake.")
+        )
+        self.delete_button.setEnabled(False)
+        self.delete_button.clicked.connect(self.delete_selected)
+        row.addWidget(self.delete_button)
         layout.addLayout(row)
         layout.addWidget(
             hint(
@@ -484,13 +494,21 @@ class SafetyPlanScreen(QTabWidget):
         )
         self.history.verticalHeader().setVisible(False)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.history.itemSelectionChanged.connect(
+            lambda: self.delete_button.setEnabled(bool(self.history.selectedItems()))
+        )
+        self._history_checkins: list = []  # the rows' self-checks, newest first
         layout.addWidget(self.history, 1)
         return page
 
     def refresh(self) -> None:
         checkins = self.vault.checkins.all()
+        self._history_checkins = list(reversed(checkins))
+        self.history.clearSelection()
         self.history.setRowCount(len(checkins))
-        for row, checkin in enumerate(reversed(checkins)):
+        for row, checkin in enumerate(self._history_checkins):
             level = checkin.level
             label = tr(checkin.label)
             cells = (
@@ -513,6 +531,25 @@ class SafetyPlanScreen(QTabWidget):
     def _data_changed(self, kind: str) -> None:
         if kind == "checkins" and self.vault.is_open:
             self.refresh()
+
+    def delete_selected(self) -> None:
+        """Delete the chosen self-check, after asking ("Cancel" the default)."""
+        rows = {item.row() for item in self.history.selectedItems()}
+        if len(rows) != 1 or not 0 <= min(rows) < len(self._history_checkins):
+            return
+        checkin = self._history_checkins[min(rows)]
+        when = f"{date_text(checkin.day, 'ddd d MMM yyyy')} {time_text(checkin.time)}"
+        if not confirm(
+            self,
+            tr("Delete this self-check?"),
+            tr(
+                "The self-check of {when} is removed from your journal, your charts and the "
+                "summaries you print. This cannot be undone."
+            ).format(when=when),
+        ):
+            return
+        self.vault.checkins.delete(checkin.id)
+        self.context.events.data_changed.emit("checkins")
 
     def open_self_check(self) -> None:
         from moodlog.ui.checkin import SelfCheckDialog

@@ -722,6 +722,11 @@ class CheckinRepository(_Repository):
         checkin.discuss = checkin.discuss or bool(row[2])
         return checkin.id
 
+    def delete(self, checkin_id: int) -> None:
+        """Remove one self-check (the person's choice: one answered by mistake)."""
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM si_checkins WHERE id = ?", (checkin_id,))
+
     def levels(self, since: dt.date | None = None) -> list[tuple[dt.date, str]]:
         """(day, level) of every check-in (from ``since`` on) in day order, without
         building whole records: one row per distinct answer set (there are only a

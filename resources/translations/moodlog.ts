@@ -3998,6 +3998,14 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Delete the chosen self-check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removes the chosen self-check, after asking: one answered by mistake.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your answers are private. No one is notified and no one is monitoring them. If you need help now, use Get help now. The levels are a summary to help you and your care team, if you choose to share them, not a clinical assessment.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4007,6 +4015,14 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>{level}: {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this self-check?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The self-check of {when} is removed from your journal, your charts and the summaries you print. This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

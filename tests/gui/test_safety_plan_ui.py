@@ -350,3 +350,33 @@ def test_typing_is_kept_as_a_draft_while_the_screen_is_open(
     qtbot.addWidget(again)
     assert again.fields["coping"].toPlainText() == "Walk round the block\nCall Sam"
     assert again.status.text().startswith("Restored your unsaved changes to the plan.")
+
+
+def test_a_self_check_answered_by_mistake_can_be_deleted(qtbot, context, vault, monkeypatch):
+    """Night review (stop 20): a mis-clicked yes could not be removed anywhere, and was
+    printed on page 1 of every summary for the therapist."""
+    from moodlog.domain.safety import SICheckin
+
+    yes = {"wish_dead": True, "thoughts": False, "behavior": False}
+    no = {"wish_dead": False, "thoughts": False, "behavior": False}
+    vault.checkins.add(SICheckin(dt.date(2026, 11, 18), dt.time(21), answers=no))
+    vault.checkins.add(SICheckin(dt.date(2026, 11, 19), dt.time(21), answers=yes))
+    screen = SafetyPlanScreen(context)
+    qtbot.addWidget(screen)
+    screen.refresh()
+    assert not screen.delete_button.isEnabled()  # nothing chosen
+    answers: list[bool] = [False, True]  # Cancel, then Delete
+    asked: list[str] = []
+    monkeypatch.setattr(
+        "moodlog.ui.safety_plan.confirm",
+        lambda _parent, title, text, *_: asked.append(text) or answers.pop(0),
+    )
+    screen.history.selectRow(0)  # newest first: the yes
+    assert screen.delete_button.isEnabled()
+    screen.delete_button.click()
+    assert len(vault.checkins.all()) == 2  # Cancel: nothing removed
+    screen.delete_button.click()
+    assert [c.day for c in vault.checkins.all()] == [dt.date(2026, 11, 18)]  # the no stays
+    assert asked[0].startswith("The self-check of Thu 19 Nov 2026")
+    assert screen.history.rowCount() == 1
+    assert not screen.delete_button.isEnabled()
