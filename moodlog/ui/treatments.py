@@ -422,8 +422,13 @@ class TreatmentDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
         self.form = form
         from moodlog.ui.window_state import fitted_size
 
-        # fits a 1366x768 screen, and a smaller one; the form scrolls if need be
-        self.resize(fitted_size(self, 900, 640))
+        # fits a 1366x768 screen, and a smaller one; the form scrolls if need be. As wide
+        # as the form needs with larger text, where the screen has room (night review: at
+        # 150% it stayed 900 px, the side effects cut off behind a sideways scroll bar).
+        room = scroll.verticalScrollBar().sizeHint().width() + 2 * scroll.frameWidth()
+        margins = outer.contentsMargins()
+        width = body.sizeHint().width() + room + margins.left() + margins.right()
+        self.resize(fitted_size(self, max(900, width), 640))
         for signal in (self.dose.valueChanged, self.weight.valueChanged):
             signal.connect(self._update_mg_per_kg)
         self.kind.currentIndexChanged.connect(self._update_kind)

@@ -331,3 +331,29 @@ def test_the_create_pages_error_goes_once_the_passphrases_match(
         assert controller.vault is None
     finally:
         controller.shutdown()
+
+
+def test_the_session_dialog_is_as_wide_as_larger_text_needs(qtbot, app) -> None:  # noqa: ANN001
+    """Night review: at 150% text the session dialog stayed 900 px wide, its side
+    effects cut off behind a sideways scroll bar, on a screen with room to spare."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from moodlog.ui.treatments import TreatmentDialog
+
+    qapp = QApplication.instance()
+    saved = qapp.font()
+    try:
+        for points, wider in ((saved.pointSizeF(), False), (saved.pointSizeF() * 1.5, True)):
+            font = qapp.font()
+            font.setPointSizeF(points)
+            qapp.setFont(font)
+            dialog = TreatmentDialog(app.context, parent=app.main_window)
+            qtbot.addWidget(dialog)
+            dialog.show()
+            qtbot.waitExposed(dialog)
+            scroll = dialog.findChild(QScrollArea)
+            assert scroll.horizontalScrollBar().maximum() == 0  # nothing cut off sideways
+            assert (dialog.width() > 900) is wider  # the usual size kept at the usual text
+            dialog.close()
+    finally:
+        qapp.setFont(saved)
