@@ -700,16 +700,6 @@ UNEXPECTED_ERROR_TEXT = QT_TR_NOOP(
 )
 
 
-def is_damage(exc: BaseException) -> bool:
-    """An SQLite error that means the vault's pages cannot be read as they should."""
-    from moodlog.vault.connection import DatabaseError
-
-    if not isinstance(exc, DatabaseError):
-        return False
-    text = str(exc).lower()
-    return any(words in text for words in ("malformed", "not a database", "disk image", "corrupt"))
-
-
 def report_unexpected_error(
     exc_type: type[BaseException], exc: BaseException, traceback: object
 ) -> None:
@@ -722,7 +712,7 @@ def report_unexpected_error(
     from PySide6.QtCore import QThread
 
     from moodlog.vault.connection import DatabaseError
-    from moodlog.vault.errors import StorageProblem, storage_problem
+    from moodlog.vault.errors import StorageProblem, is_damage, storage_problem
 
     del traceback
     app = QApplication.instance()
@@ -733,8 +723,7 @@ def report_unexpected_error(
     print(f"moodlog: unexpected error ({exc_type.__name__})", file=sys.stderr)
     controller = AppController.current
     if controller is not None and controller.vault is not None:
-        lost = isinstance(exc, DatabaseError) and controller.vault.file_lost()
-        if is_damage(exc) or lost:
+        if isinstance(exc, DatabaseError) and (is_damage(exc) or controller.vault.file_lost()):
             controller.damage_found()
             return
     text = tr(UNEXPECTED_ERROR_TEXT)
