@@ -101,20 +101,29 @@ STALE_TEMP_SECONDS = 3600  # an export takes seconds: a temp file this old was l
 HELD_PREFIX = ".moodlog-held-"
 
 
-def _hold(fd: int) -> None:
-    """Lock the temp file open at ``fd`` for this process (none on Windows: there, the
-    age rule alone applies)."""
+# The held temps this process is writing: never taken for a killed write's, whatever a
+# lock test says (on a network file system a lock may be per process: diff review, a CSV
+# export could then have deleted the PDF a thread of the same moodlog was writing).
+_HELD_HERE: set[str] = set()
+
+
+def _hold(fd: int) -> bool:
+    """Lock the temp file open at ``fd`` for this process; False where there are no
+    such locks (Windows: the age rule alone applies there)."""
     try:
         import fcntl
     except ImportError:
-        return
+        return False
     with contextlib.suppress(OSError):  # (a file system without locks: the age rule)
         fcntl.flock(fd, fcntl.LOCK_EX)
+    return True
 
 
 def held_by_nobody(path: str | Path) -> bool:
     """Whether the held temp file at ``path`` has no live writer (False when that cannot
     be told: no locks on this system or file system)."""
+    if os.path.abspath(path) in _HELD_HERE:
+        return False
     try:
         import fcntl
     except ImportError:
@@ -132,12 +141,24 @@ def held_by_nobody(path: str | Path) -> bool:
         os.close(fd)
 
 
-def held_temp(folder: Path, suffix: str = ".tmp") -> tuple[int, Path]:
-    """A private (0600) temp file in ``folder``, locked by this process: (its open
-    descriptor, to close once the file is renamed or deleted; its path)."""
+@contextlib.contextmanager
+def held_temp(folder: Path, suffix: str = ".tmp") -> Iterator[Path]:
+    """A private (0600) temp file in ``folder``, locked by this process until the block
+    ends (rename or delete it inside the block). Where there are no such locks its
+    descriptor is closed at once: Windows refuses to rename a file still open (diff
+    review)."""
     fd, name = tempfile.mkstemp(prefix=HELD_PREFIX, suffix=suffix, dir=folder)
-    _hold(fd)
-    return fd, Path(name)
+    key = os.path.abspath(name)
+    _HELD_HERE.add(key)
+    held = _hold(fd)
+    if not held:
+        os.close(fd)
+    try:
+        yield Path(name)
+    finally:
+        _HELD_HERE.discard(key)
+        if held:
+            os.close(fd)  # (the lock goes with it)
 
 
 def clear_stale_temps(
@@ -182,15 +203,13 @@ def atomic_target(path: Path, suffix: str = ".tmp") -> Iterator[Path]:
     what an earlier, killed write left there is removed: :func:`clear_stale_temps`)."""
     path = Path(path)
     clear_stale_temps(path.parent)
-    fd, temp = held_temp(path.parent, suffix)
-    try:
-        yield temp
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    finally:
-        os.close(fd)  # (the lock goes with it)
+    with held_temp(path.parent, suffix) as temp:
+        try:
+            yield temp
+            os.replace(temp, path)
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
 
 
 class JournalFileTarget(OSError):

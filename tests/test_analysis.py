@@ -696,11 +696,11 @@ def test_weeks_without_entries_after_a_rise_are_censored_not_counted():
     assert r.durability_status == "above_before_gap"
     assert r.durability_days is None and r.censored_days == 4  # (7+7)/2 on day +4
     assert r.duration == (4, True)
-    assert r.durability_text == "still above before a gap in entries (at least 4 days)"
-    assert DURABILITY_WORDING["above_before_gap"][0] == "still above before a gap in entries"
+    assert r.durability_text == "still above before too few entries to tell (at least 4 days)"
+    assert DURABILITY_WORDING["above_before_gap"][0] == "still above before too few entries to tell"
     moods[4] = 7  # last seen above on day +5 now
     (r,) = session_responses(series(moods), [iv(0)], NOW)
-    assert r.durability_text == "still above before a gap in entries (at least 5 days)"
+    assert r.durability_text == "still above before too few entries to tell (at least 5 days)"
 
 
 def test_a_week_without_a_mean_counts_on_and_more_than_a_week_censors():

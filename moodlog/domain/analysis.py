@@ -26,8 +26,9 @@ always agree. Definitions (each function's docstring repeats its own):
   leaves day +1 out, so a low day +1 alone, a tired day after the session, is not "no
   rise"); "still above at next session" / "still above so far" (censored: at least the
   last day it was seen above) when the next ketamine session or the end of the data
-  comes first, "still above before a gap in entries" (censored the same way) when more
-  than a week without entries (more than 7 days in a row without a 3-day mean) comes
+  comes first, "still above before too few entries to tell" (censored the same way) when more
+  than a week without a 3-day mean (more than 7 days in a row without one: no entries,
+  or moods on fewer than 2 of every 3 days) comes
   first; "not above baseline before next session" / "not above baseline so far"
   (no duration) when the next session or the end of the data comes before such a mean,
   with means none of them above yet;
@@ -273,8 +274,8 @@ DURABILITY_WORDING: dict[str, tuple[str, str]] = {
     # more than UNSEEN_DAYS_END_SIGHT days without a 3-day mean after the last one above
     # (clinician review: five weeks without entries counted as five weeks still above)
     "above_before_gap": (
-        QT_TR_NOOP("still above before a gap in entries"),
-        QT_TR_NOOP("still above before a gap in entries (at least {days})"),
+        QT_TR_NOOP("still above before too few entries to tell"),
+        QT_TR_NOOP("still above before too few entries to tell (at least {days})"),
     ),
     "no_baseline": (QT_TR_NOOP("no baseline"), ""),
     "not_enough_data": (QT_TR_NOOP("not enough data"), ""),
@@ -416,7 +417,7 @@ def _durability(
     when it is missing the first one after it up to day +``RISE_DECIDED_BY``, is at or
     below; "not_enough_data" when there is none by then (nothing to tell a rise
     from). Censored at the last day seen above when the next session, the end of the
-    data, or more than a week without entries (more than ``UNSEEN_DAYS_END_SIGHT`` days
+    data, or more than a week without a 3-day mean (more than ``UNSEEN_DAYS_END_SIGHT`` days
     in a row without a 3-day mean after the last one above: "above_before_gap") comes
     first; when the next session or the end of the data comes before such a mean, after
     means none above: "not_above_at_next_session" / "not_above_so_far" (no duration)."""
@@ -851,7 +852,9 @@ def course_summary(
     course's first session began; without a session, the last), change and, when the
     baseline is at least 10, response and remission with the first result (14 days or
     more after the baseline, and since that first session) that met each."""
-    results = list(results)
+    # (results dated after now: not yet, as in the PDF of a period ending today; diff
+    # review: a PHQ-9 dated tomorrow was Trends' "latest", with a remission)
+    results = [r for r in results if (r.day, r.time) <= (now.date(), now.time())]
     treatments = list(treatments)
     scored = sorted(
         (r for r in results if r.instrument == instrument and r.scored),

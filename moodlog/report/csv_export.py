@@ -256,11 +256,10 @@ def export_csv(
         made_folder = True
     clear_stale_temps(folder)
     temps: list[tuple[Path, Path]] = []
-    held: list[int] = []  # each temp locked until the end (paths.held_temp)
+    held = contextlib.ExitStack()  # each temp locked until the end (paths.held_temp)
     try:
         for name, rows in tables(contents, period, include_checkins, now).items():
-            fd, temp = held_temp(folder)
-            held.append(fd)
+            temp = held.enter_context(held_temp(folder))
             temps.append((temp, folder / f"{name}.csv"))
             with open(temp, "w", encoding="utf-8", newline="") as handle:
                 handle.write(render(rows))
@@ -277,6 +276,5 @@ def export_csv(
                 folder.rmdir()
         raise
     finally:
-        for fd in held:
-            os.close(fd)
+        held.close()
     return [path for _, path in temps]

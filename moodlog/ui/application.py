@@ -465,7 +465,7 @@ class AppController(QObject):
                         "it when it locks). Everything saved before is safe."
                     ).format(title=not_kept[0].title),
                 )
-                self.unlock_page.show_error(" ".join(notices))
+                self._show_lock_notice(" ".join(notices))
         return True
 
     def auto_lock(self) -> None:
@@ -513,7 +513,7 @@ class AppController(QObject):
                 ).format(reason=reason),
             )
         if notices:
-            self.unlock_page.show_error(" ".join(notices))
+            self._show_lock_notice(" ".join(notices))
 
     def _keep_unsaved_work(self) -> list[str]:
         """Drafts into the vault; the plain reasons of any that could not be kept."""
@@ -582,12 +582,16 @@ class AppController(QObject):
         self._clear_copied_text()
         self.show_lock_screen()
         if notices:
-            page = self.lock_window.stack.currentWidget()
-            (page if hasattr(page, "show_error") else self.unlock_page).show_error(
-                " ".join(notices)
-            )
+            self._show_lock_notice(" ".join(notices))
         self.locked.emit()
         return notices
+
+    def _show_lock_notice(self, text: str) -> None:
+        """What the lock screen says about the lock just done, on the page it shows (the
+        create page when the journal's file is gone: diff review, it went to the unlock
+        page, unseen, and was still there once the file was back)."""
+        page = self.lock_window.stack.currentWidget()
+        (page if hasattr(page, "show_error") else self.unlock_page).show_error(text)
 
     def _clear_copied_text(self) -> None:
         if self.copied_text is not None:
@@ -662,7 +666,8 @@ class AppController(QObject):
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QApplication
 
-        if QApplication.activeModalWidget() is not None:
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal.windowModality() == Qt.WindowModality.ApplicationModal:
             # Asked from a dialog that blocks every other window (a medication, a therapy
             # note): the panel goes above it, its buttons and links answering (night
             # review). A window-modal dialog blocks only the main window: not the panel.

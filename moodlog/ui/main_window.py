@@ -93,6 +93,11 @@ class LockKeysWhileBlocked(QObject):
         it); any other window, such as a main window left from before a lock, has no
         say."""
         widget = target if isinstance(target, QWidget) else None
+        from moodlog.ui.help_panel import HelpPanel
+
+        if widget is not None and isinstance(widget.window(), HelpPanel):
+            return True  # the help panel, opened above its dialog (diff review: Ctrl+L
+            # there left the journal open, the plan on screen)
         while widget is not None and widget is not self.parent():
             widget = widget.parentWidget()
         return widget is not None

@@ -652,13 +652,20 @@ class TreatmentDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
     def save(self) -> None:
         if self._time_left_as_opened():
             self._time_checked = True
-            self.error.setText(
+            ahead = self.date.date().toPython() > self.context.today()  # an appointment
+            question = (
                 tr(
+                    "What time is the appointment? The time still shows when this window was "
+                    "opened ({time}). Set it, or save again to keep it."
+                )
+                if ahead
+                else tr(
                     "What time did the session start? The time still shows when this window "
                     "was opened ({time}). Set it (it decides which questionnaires and moods "
                     "count as before the session), or save again to keep it."
-                ).format(time=time_text(self.time.time().toPython()))
+                )
             )
+            self.error.setText(question.format(time=time_text(self.time.time().toPython())))
             self.time.setFocus()
             return
         try:

@@ -746,4 +746,20 @@ def add_help_now(buttons: QDialogButtonBox, context: object) -> QPushButton:
         tr("Opens crisis lines and your safety plan. What you entered here stays.")
     )
     button.clicked.connect(lambda: context.events.help_requested.emit(""))
+    button.installEventFilter(ReturnClicks(button))
     return button
+
+
+class ReturnClicks(QObject):
+    """Return or Enter on the focused button clicks it: a button that is never the
+    default otherwise passes them to the dialog's default button (diff review: Return
+    on "Get help now" saved the question or the questionnaire instead)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and event.key() in (
+            Qt.Key.Key_Return,
+            Qt.Key.Key_Enter,
+        ):
+            watched.click()
+            return True
+        return False

@@ -60,11 +60,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>still above before a gap in entries</source>
+        <source>still above before too few entries to tell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>still above before a gap in entries (at least {days})</source>
+        <source>still above before too few entries to tell (at least {days})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -208,7 +208,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Session durability: for each maintenance session (every session but the induction: a course&apos;s first run of sessions less than 7 days apart, the first session on record always, and the first such run of a kind first used later in the course; a gap of more than 90 days starts a new course), the days until the 3-day mean of mood, once above the pre-session baseline, is back at it (0 when none of the 3-day means on days 1-4 after the session was above it); when the next session, the end of the data or more than a week without entries came first, the duration counts as &quot;at least&quot; that long (censored). Median by the Kaplan-Meier method over the last maintenance sessions that have a duration, up to {n} (a setting; sessions on one day count once).</source>
+        <source>Session durability: for each maintenance session (every session but the induction: a course&apos;s first run of sessions less than 7 days apart, the first session on record always, and the first such run of a kind first used later in the course; a gap of more than 90 days starts a new course), the days until the 3-day mean of mood, once above the pre-session baseline, is back at it (0 when none of the 3-day means on days 1-4 after the session was above it); when the next session, the end of the data or more than a week without a 3-day mean (moods on fewer than 2 of every 3 days) came first, the duration counts as &quot;at least&quot; that long (censored). Median by the Kaplan-Meier method over the last maintenance sessions that have a duration, up to {n} (a setting; sessions on one day count once).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4619,6 +4619,10 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>Please choose the kind of treatment first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What time is the appointment? The time still shows when this window was opened ({time}). Set it, or save again to keep it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

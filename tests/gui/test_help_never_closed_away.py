@@ -357,3 +357,80 @@ def test_the_session_dialog_is_as_wide_as_larger_text_needs(qtbot, app) -> None:
             dialog.close()
     finally:
         qapp.setFont(saved)
+
+
+def test_return_on_get_help_now_opens_help_not_save(qtbot, app) -> None:  # noqa: ANN001
+    """Diff review: Return on a focused "Get help now" (never a default button) went to
+    the dialog's default, Save: the question was saved and closed, no help."""
+    from moodlog.ui.drafts import QuestionDialog
+
+    dialog = QuestionDialog(app.context, "journal", parent=app.main_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.text.setPlainText("Ask about sleep")
+    help_now = button(dialog, "Get help now")
+    help_now.setFocus()
+    QTest.keyClick(help_now, Qt.Key.Key_Return)
+    assert app.levels == [""]
+    assert dialog.isVisible() and app.vault.questions.all() == []
+
+
+def test_not_now_after_a_yes_on_a_full_disk_still_offers_help(qtbot, app, monkeypatch) -> None:  # noqa: ANN001
+    from moodlog.vault.errors import DiskFull
+
+    dialog = self_check_dialog(qtbot, app)
+
+    def full(_checkin) -> None:  # noqa: ANN001
+        raise DiskFull()
+
+    monkeypatch.setattr(app.vault.checkins, "record", full)
+    with pytest.raises(DiskFull):
+        dialog._skip()
+    assert app.levels == ["high"]
+
+
+def test_the_lock_never_opens_help_for_a_yes_in_the_self_check(qtbot, app) -> None:  # noqa: ANN001
+    """The lock closes the self-check (its answers are not kept); help is not opened for
+    answers nobody may now see (diff review: no test failed without this)."""
+    dialog = self_check_dialog(qtbot, app)
+    assert app.lock() is True
+    assert not dialog.isVisible()
+    assert app.levels == []
+
+
+def test_ctrl_l_locks_with_the_help_panel_above_a_dialog(qtbot, app) -> None:  # noqa: ANN001
+    """Diff review: the panel, opened with "Get help now" in a dialog that blocks every
+    other window, took Ctrl+L for nothing: the journal stayed open, the plan on screen."""
+    from moodlog.ui.treatments import MedicationDialog
+
+    seen: dict = {}
+
+    def in_the_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        try:
+            button(dialog, "Get help now").click()
+            panel = app.help_panel
+            seen["modal"] = panel.isModal()
+            QTest.keyClick(panel, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+            seen["locked"] = app.vault is None
+        finally:
+            if dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(200, in_the_dialog)
+    MedicationDialog(app.context, parent=app.main_window.show_screen("Treatments")).exec()
+    assert seen == {"modal": True, "locked": True}
+
+
+def test_an_appointment_is_asked_its_time_not_when_it_started(qtbot, app) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QDate
+
+    from moodlog.ui.treatments import TreatmentDialog
+
+    dialog = TreatmentDialog(app.context, parent=app.main_window)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("esketamine_nasal"))
+    dialog.date.setDate(QDate(2026, 11, 24))  # ahead: an appointment
+    dialog.save()
+    assert dialog.error.text().startswith("What time is the appointment?")
+    assert app.vault.treatments.all() == []

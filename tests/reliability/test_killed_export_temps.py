@@ -80,3 +80,37 @@ def test_an_unheld_temp_of_another_kind_keeps_the_age_rule(tmp_path: Path) -> No
     other.write_text("encrypted")
     clear_stale_temps(tmp_path)
     assert other.exists()
+
+
+def test_a_temp_this_process_is_writing_is_never_taken_for_a_killed_ones(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Diff review: on a network file system a lock can be per process, so this
+    process's own lock test would find its own temp "held by nobody" (a CSV export
+    deleting the PDF a thread of the same moodlog was writing)."""
+    import types
+
+    from moodlog.paths import held_temp
+
+    per_process = types.SimpleNamespace(LOCK_EX=2, LOCK_NB=4, flock=lambda fd, how: None)
+    with held_temp(tmp_path) as temp:
+        temp.write_text(MARKER)
+        monkeypatch.setitem(sys.modules, "fcntl", per_process)  # every lock test succeeds
+        clear_stale_temps(tmp_path)
+        assert temp.exists()
+    monkeypatch.undo()
+    clear_stale_temps(tmp_path)  # its writer done (and the real lock test): it goes
+    assert not temp.exists()
+
+
+def test_without_file_locks_an_atomic_write_still_works(tmp_path: Path, monkeypatch) -> None:
+    """Where there are no such locks (Windows) the temp's descriptor is closed at once
+    (Windows refuses to rename a file still open) and the age rule alone applies."""
+    import moodlog.paths as paths
+
+    monkeypatch.setattr(paths, "_hold", lambda fd: False)
+    target = tmp_path / "summary.json"
+    with export_target(target) as temp:
+        temp.write_text("{}")
+    assert target.read_text() == "{}"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["summary.json"]
