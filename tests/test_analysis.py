@@ -696,11 +696,14 @@ def test_weeks_without_entries_after_a_rise_are_censored_not_counted():
     assert r.durability_status == "above_before_gap"
     assert r.durability_days is None and r.censored_days == 4  # (7+7)/2 on day +4
     assert r.duration == (4, True)
-    assert r.durability_text == "still above before too few entries to tell (at least 4 days)"
-    assert DURABILITY_WORDING["above_before_gap"][0] == "still above before too few entries to tell"
+    assert r.durability_text == "still above when entries became too few to tell (at least 4 days)"
+    assert (
+        DURABILITY_WORDING["above_before_gap"][0]
+        == "still above when entries became too few to tell"
+    )
     moods[4] = 7  # last seen above on day +5 now
     (r,) = session_responses(series(moods), [iv(0)], NOW)
-    assert r.durability_text == "still above before too few entries to tell (at least 5 days)"
+    assert r.durability_text == "still above when entries became too few to tell (at least 5 days)"
 
 
 def test_a_week_without_a_mean_counts_on_and_more_than_a_week_censors():
@@ -859,3 +862,19 @@ def test_a_mood_dated_tomorrow_does_not_end_a_duration_today():
     assert response.durability_status == "above_so_far" and response.censored_days == 10
     later = session_responses(series, [session], dt.datetime(2026, 12, 3, 21))[0]
     assert later.durability_status == "days"  # once that day has come, it counts
+
+
+def test_a_baseline_marked_on_a_result_dated_after_now_is_not_used_yet():
+    """Second diff review (stop 20): the course summary left out a result dated after
+    now, while the baseline rule (the questionnaire history's star, the CSV's flag)
+    still used one marked as baseline: one figure, two definitions."""
+    from moodlog.domain.analysis import course_baseline, course_summary
+    from moodlog.domain.questionnaires import QuestionnaireResult
+
+    now = dt.datetime(2026, 11, 20, 15)
+    later_today = QuestionnaireResult(dt.date(2026, 11, 20), dt.time(22), "PHQ-9", [2] * 9)
+    later_today.is_baseline = True
+    assert course_baseline([later_today], "PHQ-9", [], now) == (None, "")
+    assert course_summary([later_today], "PHQ-9", [], now).baseline is None
+    evening = dt.datetime(2026, 11, 20, 22)
+    assert course_baseline([later_today], "PHQ-9", [], evening) == (later_today, "marked")

@@ -26,9 +26,9 @@ always agree. Definitions (each function's docstring repeats its own):
   leaves day +1 out, so a low day +1 alone, a tired day after the session, is not "no
   rise"); "still above at next session" / "still above so far" (censored: at least the
   last day it was seen above) when the next ketamine session or the end of the data
-  comes first, "still above before too few entries to tell" (censored the same way) when more
-  than a week without a 3-day mean (more than 7 days in a row without one: no entries,
-  or moods on fewer than 2 of every 3 days) comes
+  comes first, "still above when entries became too few to tell" (censored the same way) when more
+  than a week without a 3-day mean (more than 7 days in a row without one, each needing
+  a mood on 2 of its 3 days: no entries, or too few) comes
   first; "not above baseline before next session" / "not above baseline so far"
   (no duration) when the next session or the end of the data comes before such a mean,
   with means none of them above yet;
@@ -110,7 +110,10 @@ SESSION_WINDOW_RULES = QT_TR_NOOP(
     "until the 3-day mean, once above baseline, is back at it, or "
     '"no rise above baseline" when none of the 3-day means on days +1 to +4 is above it '
     "(the one on day +4, or the next one by day +7, leaves day +1 out: a low day +1 alone "
-    'is not "no rise"; with none by day +7, "not enough data").'
+    'is not "no rise"; with none by day +7, "not enough data"). "Still above ... (at least '
+    'N days)", N the last day it was seen above: when the next session, the end of the '
+    "data, or more than 7 days in a row without a 3-day mean (each needs a mood on 2 of "
+    "its 3 days) came first."
 )
 # Printed in the mood charts' keys (Trends > Over time, the PDF's charts).
 SEVEN_DAY_MEAN_RULE = QT_TR_NOOP(
@@ -274,8 +277,8 @@ DURABILITY_WORDING: dict[str, tuple[str, str]] = {
     # more than UNSEEN_DAYS_END_SIGHT days without a 3-day mean after the last one above
     # (clinician review: five weeks without entries counted as five weeks still above)
     "above_before_gap": (
-        QT_TR_NOOP("still above before too few entries to tell"),
-        QT_TR_NOOP("still above before too few entries to tell (at least {days})"),
+        QT_TR_NOOP("still above when entries became too few to tell"),
+        QT_TR_NOOP("still above when entries became too few to tell (at least {days})"),
     ),
     "no_baseline": (QT_TR_NOOP("no baseline"), ""),
     "not_enough_data": (QT_TR_NOOP("not enough data"), ""),
@@ -799,6 +802,15 @@ def course_start(treatments: Iterable[Treatment], now: dt.datetime) -> dt.date |
     return found[-1][0].day if found else None
 
 
+def taken_by(results: Iterable[QuestionnaireResult], now: dt.datetime) -> list[QuestionnaireResult]:
+    """The results taken by ``now``: one dated later (saved with a clock ahead, or on a
+    phone in a zone ahead) is not yet, for the baseline and the course summary alike, as
+    in the PDF of a period ending today (diff reviews: a PHQ-9 dated tomorrow was Trends'
+    "latest", with a remission, and a baseline marked on one was still used)."""
+    moment = (now.date(), now.time())
+    return [r for r in results if (r.day, r.time) <= moment]
+
+
 def course_baseline(
     results: Iterable[QuestionnaireResult],
     instrument: str,
@@ -815,7 +827,7 @@ def course_baseline(
     session there is only the marked result.
     """
     scored = sorted(
-        (r for r in results if r.instrument == instrument and r.scored),
+        (r for r in taken_by(results, now) if r.instrument == instrument and r.scored),
         key=lambda r: (r.day, r.time),
     )
     found = courses(treatments, now)
@@ -852,9 +864,7 @@ def course_summary(
     course's first session began; without a session, the last), change and, when the
     baseline is at least 10, response and remission with the first result (14 days or
     more after the baseline, and since that first session) that met each."""
-    # (results dated after now: not yet, as in the PDF of a period ending today; diff
-    # review: a PHQ-9 dated tomorrow was Trends' "latest", with a remission)
-    results = [r for r in results if (r.day, r.time) <= (now.date(), now.time())]
+    results = taken_by(results, now)
     treatments = list(treatments)
     scored = sorted(
         (r for r in results if r.instrument == instrument and r.scored),

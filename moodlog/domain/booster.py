@@ -8,8 +8,7 @@ Pure functions on domain records (no Qt, no SQL). Definitions:
   +1..+4 was above it: the one on day +4, or the next by day +7, leaves day +1 out, so
   a low day +1 alone is not "no rise"). When the next
   session, the end of the data or more than a week without a 3-day mean (more than 7 days
-  in a row without one after the last one above, as when moods are logged on fewer than
-  2 of every 3 days:
+  in a row without one after the last one above, each needing a mood on 2 of its 3 days:
   :data:`analysis.UNSEEN_DAYS_END_SIGHT`) comes first it is **censored**: "at least N
   days", N the last day the mood was seen above the baseline. A session without a
   baseline or without a 3-day mean from day +4 to +7 (none above before) gives no
@@ -96,8 +95,8 @@ DURABILITY_DEFINITION = QT_TR_NOOP(
     "the days until the 3-day mean of mood, once above the pre-session baseline, is back at "
     "it (0 when none of the 3-day means on days 1-4 after the session was above it); when "
     "the next "
-    "session, the end of the data or more than a week without a 3-day mean (moods on fewer "
-    "than 2 of every 3 days) came first, the duration counts "
+    "session, the end of the data or more than 7 days in a row without a 3-day mean (each "
+    "needs a mood on 2 of its 3 days) came first, the duration counts "
     'as "at least" that long (censored). Median by the Kaplan-Meier method over the last '
     "maintenance sessions that have a duration, up to {n} (a setting; sessions on one day "
     "count once)."

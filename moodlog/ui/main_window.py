@@ -95,7 +95,10 @@ class LockKeysWhileBlocked(QObject):
         widget = target if isinstance(target, QWidget) else None
         from moodlog.ui.help_panel import HelpPanel
 
-        if widget is not None and isinstance(widget.window(), HelpPanel):
+        window = widget.window() if widget is not None else None
+        while window is not None and not isinstance(window, HelpPanel):
+            window = window.parentWidget()  # (a box the panel opened, a popup of it)
+        if window is not None:
             return True  # the help panel, opened above its dialog (diff review: Ctrl+L
             # there left the journal open, the plan on screen)
         while widget is not None and widget is not self.parent():

@@ -8,10 +8,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Per session: baseline = mean mood of the 7 days before it, leaving out days 1-7 after an earlier session (needs 3 days, else &quot;baseline overlaps previous session&quot; when leaving those out is why, otherwise &quot;not enough data&quot;); each window (+1..+3, +4..+7, +8..+14 days) stops at the next session and needs a mood on a third of the days it keeps. Days are calendar days (a mood at 01:30 after a 23:30 session is on day +1). Durability = days until the 3-day mean, once above baseline, is back at it, or &quot;no rise above baseline&quot; when none of the 3-day means on days +1 to +4 is above it (the one on day +4, or the next one by day +7, leaves day +1 out: a low day +1 alone is not &quot;no rise&quot;; with none by day +7, &quot;not enough data&quot;).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>7-day mean: the mean of the days with a mood among the 7 ending that day, drawn when at least 3 of them have one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -60,11 +56,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>still above before too few entries to tell</source>
+        <source>Per session: baseline = mean mood of the 7 days before it, leaving out days 1-7 after an earlier session (needs 3 days, else &quot;baseline overlaps previous session&quot; when leaving those out is why, otherwise &quot;not enough data&quot;); each window (+1..+3, +4..+7, +8..+14 days) stops at the next session and needs a mood on a third of the days it keeps. Days are calendar days (a mood at 01:30 after a 23:30 session is on day +1). Durability = days until the 3-day mean, once above baseline, is back at it, or &quot;no rise above baseline&quot; when none of the 3-day means on days +1 to +4 is above it (the one on day +4, or the next one by day +7, leaves day +1 out: a low day +1 alone is not &quot;no rise&quot;; with none by day +7, &quot;not enough data&quot;). &quot;Still above ... (at least N days)&quot;, N the last day it was seen above: when the next session, the end of the data, or more than 7 days in a row without a 3-day mean (each needs a mood on 2 of its 3 days) came first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>still above before too few entries to tell (at least {days})</source>
+        <source>still above when entries became too few to tell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>still above when entries became too few to tell (at least {days})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -208,7 +208,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Session durability: for each maintenance session (every session but the induction: a course&apos;s first run of sessions less than 7 days apart, the first session on record always, and the first such run of a kind first used later in the course; a gap of more than 90 days starts a new course), the days until the 3-day mean of mood, once above the pre-session baseline, is back at it (0 when none of the 3-day means on days 1-4 after the session was above it); when the next session, the end of the data or more than a week without a 3-day mean (moods on fewer than 2 of every 3 days) came first, the duration counts as &quot;at least&quot; that long (censored). Median by the Kaplan-Meier method over the last maintenance sessions that have a duration, up to {n} (a setting; sessions on one day count once).</source>
+        <source>Session durability: for each maintenance session (every session but the induction: a course&apos;s first run of sessions less than 7 days apart, the first session on record always, and the first such run of a kind first used later in the course; a gap of more than 90 days starts a new course), the days until the 3-day mean of mood, once above the pre-session baseline, is back at it (0 when none of the 3-day means on days 1-4 after the session was above it); when the next session, the end of the data or more than 7 days in a row without a 3-day mean (each needs a mood on 2 of its 3 days) came first, the duration counts as &quot;at least&quot; that long (censored). Median by the Kaplan-Meier method over the last maintenance sessions that have a duration, up to {n} (a setting; sessions on one day count once).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -434,3 +434,45 @@ def test_an_appointment_is_asked_its_time_not_when_it_started(qtbot, app) -> Non
     dialog.save()
     assert dialog.error.text().startswith("What time is the appointment?")
     assert app.vault.treatments.all() == []
+
+
+def test_ctrl_l_locks_from_a_box_the_help_panel_opened(qtbot, app, monkeypatch) -> None:  # noqa: ANN001
+    """Second diff review: a message box the panel opened (its country kept on a full
+    disk) above a dialog that blocks every window took Ctrl+L for nothing."""
+    import errno
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from moodlog.ui.treatments import MedicationDialog
+
+    def full(*_args, **_kwargs) -> None:  # noqa: ANN002, ANN003
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(type(app.preferences), "save", full)
+    seen: dict = {}
+
+    def in_the_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        try:
+            button(dialog, "Get help now").click()
+            app.help_panel.country_box.country_picked.emit("GB")
+            boxes = [
+                w
+                for w in QApplication.topLevelWidgets()
+                if isinstance(w, QMessageBox) and w.isVisible()
+            ]
+            seen["boxes"] = len(boxes)
+            box = boxes[0]
+            QTest.keyClick(
+                box.focusWidget() or box, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier
+            )
+            seen["locked"] = app.vault is None
+        finally:
+            for box in [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]:
+                box.close()
+            if dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(200, in_the_dialog)
+    MedicationDialog(app.context, parent=app.main_window.show_screen("Treatments")).exec()
+    assert seen == {"boxes": 1, "locked": True}
