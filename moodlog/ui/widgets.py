@@ -734,11 +734,12 @@ def hint(text: str) -> QLabel:
 
 
 def add_help_now(buttons: QDialogButtonBox, context: object) -> QPushButton:
-    """ "Get help now" in a dialog's button row, at the side away from Save: the main
-    window's own button is out of reach while a dialog is open over it (night review:
-    a person writing a therapy note or an entry at 2 a.m. had no way to help but Cancel,
-    which threw the text away). ``context``: the dialog's AppContext. Never a default
-    button: Return does not open the panel."""
+    """ "Get help now" in a dialog's button row (placed by the platform's rules for a
+    help button): the main window's own button is out of reach while a dialog is open
+    over it (night review: a person writing a therapy note or an entry at 2 a.m. had no
+    way to help but Cancel, which threw the text away). ``context``: the dialog's
+    AppContext. Never the default button (Return in a field does not open the panel);
+    Return on the button itself does (:class:`ReturnClicks`)."""
     button = buttons.addButton(tr("Get help now"), QDialogButtonBox.ButtonRole.HelpRole)
     button.setAutoDefault(False)
     button.setObjectName("helpNow")
