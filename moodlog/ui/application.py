@@ -364,6 +364,7 @@ class AppController(QObject):
             # finding: it came back without them).
             plan = self.vault.safety_plans.latest()
             self._help_panel.show_content(plan, locked=False, level=self._help_level)
+            self._help_panel.opened_for = self.main_window  # (its Ctrl+L: this session's)
         self.unlocked.emit()
 
     # -- backups (logic in moodlog.ui.backups) -------------------------------------
@@ -662,6 +663,7 @@ class AppController(QObject):
             level=level or None,
         )
         panel.country_changed.connect(self._set_country)
+        panel.opened_for = self.main_window  # (its Ctrl+L locks that window's session)
         self._help_panel = panel
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QApplication

@@ -152,7 +152,9 @@ def help_html(country: str, plan: SafetyPlan | None, locked: bool, level: str | 
 
 
 class HelpPanel(QDialog):
-    """Non-modal; ``country_changed`` lets the app remember a new choice."""
+    """Non-modal (above a dialog that blocks every window, application-modal: see
+    ``AppController.show_help``); ``country_changed`` lets the app remember a new
+    choice."""
 
     country_changed = Signal(str)
 
@@ -165,6 +167,7 @@ class HelpPanel(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.opened_for: QWidget | None = None  # the main window whose session opened it
         self.setWindowTitle(tr("Get help now"))
         self.setModal(False)
         from moodlog.ui.window_state import fitted_size

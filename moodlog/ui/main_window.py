@@ -99,8 +99,10 @@ class LockKeysWhileBlocked(QObject):
         while window is not None and not isinstance(window, HelpPanel):
             window = window.parentWidget()  # (a box the panel opened, a popup of it)
         if window is not None:
-            return True  # the help panel, opened above its dialog (diff review: Ctrl+L
-            # there left the journal open, the plan on screen)
+            # The help panel this window's session opened, above its dialog (diff review:
+            # Ctrl+L there left the journal open, the plan on screen); another window's
+            # panel is that window's to lock.
+            return getattr(window, "opened_for", None) is self.parent()
         while widget is not None and widget is not self.parent():
             widget = widget.parentWidget()
         return widget is not None

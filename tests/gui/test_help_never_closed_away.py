@@ -476,3 +476,33 @@ def test_ctrl_l_locks_from_a_box_the_help_panel_opened(qtbot, app, monkeypatch) 
     QTimer.singleShot(200, in_the_dialog)
     MedicationDialog(app.context, parent=app.main_window.show_screen("Treatments")).exec()
     assert seen == {"boxes": 1, "locked": True}
+
+
+def test_ctrl_l_in_a_panel_kept_through_the_idle_lock_locks_the_new_session(qtbot, app) -> None:  # noqa: ANN001
+    """The panel kept open through the idle lock belongs to the session opened after it:
+    its Ctrl+L, above that session's dialog, locks it (and another window's panel never
+    locks this one: a main window left from an earlier session took it)."""
+    from moodlog.ui.treatments import MedicationDialog
+    from tests.gui.helpers import unlock
+
+    app.show_help("")
+    panel = app.help_panel
+    app.auto_lock()
+    assert panel.isVisible() and app.vault is None
+    unlock(qtbot, app)
+    qtbot.waitUntil(lambda: app.vault is not None, timeout=5000)
+    assert panel.opened_for is app.main_window
+    seen: dict = {}
+
+    def in_the_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        try:
+            QTest.keyClick(panel, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+            seen["locked"] = app.vault is None
+        finally:
+            if dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(200, in_the_dialog)
+    MedicationDialog(app.context, parent=app.main_window.show_screen("Treatments")).exec()
+    assert seen == {"locked": True}
