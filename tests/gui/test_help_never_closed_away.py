@@ -50,6 +50,23 @@ def button(widget, text: str) -> QPushButton:  # noqa: ANN001
     return found
 
 
+def in_a_dialog_that_blocks_every_window(app, steps) -> None:  # noqa: ANN001
+    """Run ``steps(dialog)`` while a medication dialog is open with exec() (it blocks
+    every other window), then close it whatever happened."""
+    from moodlog.ui.treatments import MedicationDialog
+
+    def run() -> None:
+        dialog = QApplication.activeModalWidget()
+        try:
+            steps(dialog)
+        finally:
+            if dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(200, run)
+    MedicationDialog(app.context, parent=app.main_window.show_screen("Treatments")).exec()
+
+
 def test_not_now_after_a_yes_records_a_skip_and_offers_help(qtbot, app) -> None:  # noqa: ANN001
     dialog = self_check_dialog(qtbot, app)
     button(dialog, "Not now").click()
@@ -183,26 +200,19 @@ def test_every_writing_dialog_has_get_help_now(qtbot, app) -> None:  # noqa: ANN
 
 
 def test_a_panel_kept_through_the_idle_lock_does_not_block_the_unlock_page(qtbot, app) -> None:  # noqa: ANN001
-    from moodlog.ui.treatments import MedicationDialog
 
     seen: dict = {}
 
-    def in_the_dialog() -> None:
-        dialog = QApplication.activeModalWidget()
-        try:
-            button(dialog, "Get help now").click()
-            seen["modal"] = app.help_panel.isModal()
-            panel = app.help_panel
-            app.auto_lock()
-            seen["kept"] = panel.isVisible() and not panel.isModal()
-            seen["unlock page free"] = QApplication.activeModalWidget() is None
-            panel.close()
-        finally:
-            if dialog.isVisible():
-                dialog.reject()
+    def in_the_dialog(dialog) -> None:  # noqa: ANN001
+        button(dialog, "Get help now").click()
+        seen["modal"] = app.help_panel.isModal()
+        panel = app.help_panel
+        app.auto_lock()
+        seen["kept"] = panel.isVisible() and not panel.isModal()
+        seen["unlock page free"] = QApplication.activeModalWidget() is None
+        panel.close()
 
-    QTimer.singleShot(200, in_the_dialog)
-    MedicationDialog(app.context, parent=app.main_window.show_screen("Treatments")).exec()
+    in_a_dialog_that_blocks_every_window(app, in_the_dialog)
     assert seen == {"modal": True, "kept": True, "unlock page free": True}
     assert app.vault is None
 
@@ -401,24 +411,17 @@ def test_the_lock_never_opens_help_for_a_yes_in_the_self_check(qtbot, app) -> No
 def test_ctrl_l_locks_with_the_help_panel_above_a_dialog(qtbot, app) -> None:  # noqa: ANN001
     """Diff review: the panel, opened with "Get help now" in a dialog that blocks every
     other window, took Ctrl+L for nothing: the journal stayed open, the plan on screen."""
-    from moodlog.ui.treatments import MedicationDialog
 
     seen: dict = {}
 
-    def in_the_dialog() -> None:
-        dialog = QApplication.activeModalWidget()
-        try:
-            button(dialog, "Get help now").click()
-            panel = app.help_panel
-            seen["modal"] = panel.isModal()
-            QTest.keyClick(panel, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-            seen["locked"] = app.vault is None
-        finally:
-            if dialog.isVisible():
-                dialog.reject()
+    def in_the_dialog(dialog) -> None:  # noqa: ANN001
+        button(dialog, "Get help now").click()
+        panel = app.help_panel
+        seen["modal"] = panel.isModal()
+        QTest.keyClick(panel, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        seen["locked"] = app.vault is None
 
-    QTimer.singleShot(200, in_the_dialog)
-    MedicationDialog(app.context, parent=app.main_window.show_screen("Treatments")).exec()
+    in_a_dialog_that_blocks_every_window(app, in_the_dialog)
     assert seen == {"modal": True, "locked": True}
 
 
@@ -482,7 +485,6 @@ def test_ctrl_l_in_a_panel_kept_through_the_idle_lock_locks_the_new_session(qtbo
     """The panel kept open through the idle lock belongs to the session opened after it:
     its Ctrl+L, above that session's dialog, locks it (and another window's panel never
     locks this one: a main window left from an earlier session took it)."""
-    from moodlog.ui.treatments import MedicationDialog
     from tests.gui.helpers import unlock
 
     app.show_help("")
@@ -494,15 +496,9 @@ def test_ctrl_l_in_a_panel_kept_through_the_idle_lock_locks_the_new_session(qtbo
     assert panel.opened_for is app.main_window
     seen: dict = {}
 
-    def in_the_dialog() -> None:
-        dialog = QApplication.activeModalWidget()
-        try:
-            QTest.keyClick(panel, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-            seen["locked"] = app.vault is None
-        finally:
-            if dialog.isVisible():
-                dialog.reject()
+    def in_the_dialog(dialog) -> None:  # noqa: ANN001
+        QTest.keyClick(panel, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        seen["locked"] = app.vault is None
 
-    QTimer.singleShot(200, in_the_dialog)
-    MedicationDialog(app.context, parent=app.main_window.show_screen("Treatments")).exec()
+    in_a_dialog_that_blocks_every_window(app, in_the_dialog)
     assert seen == {"locked": True}
