@@ -536,3 +536,33 @@ def test_an_upgrade_on_a_full_disk_says_the_journal_was_not_opened(data_dir: Pat
         Vault.open(path, PASSPHRASE)
     assert str(info.value).startswith("The journal could not be opened: the disk is full.")
     assert not list(data_dir.glob("*.bak"))  # the copy made before: gone with the try
+
+
+def test_an_old_journal_on_a_read_only_disk_says_why_and_what_to_do(
+    data_dir: Path, monkeypatch
+) -> None:
+    """Failure review (stop 20): an older journal on a read-only disk said "The journal
+    could not be opened: Read-only file system" (its one-time update keeps a copy beside
+    it first), neither why nor what to do."""
+    import errno
+    import hashlib
+
+    from moodlog.vault.errors import UpdateNeedsWriting
+
+    path = data_dir / "moodlog.db"
+    _vault_at_version(path, 1)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+
+    def read_only(self, passphrase, version):  # noqa: ANN001, ANN202
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(Vault, "_keep_before_upgrade", read_only)
+    with pytest.raises(UpdateNeedsWriting) as caught:
+        Vault.open(path, PASSPHRASE)
+    text = str(caught.value)
+    assert "made by an older moodlog" in text and "that disk is read-only" in text
+    assert "Copy the journal" in text and "It has not been changed." in text
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    monkeypatch.undo()
+    with Vault.open(path, PASSPHRASE) as vault:  # where it can write: updated as usual
+        assert vault.version == LATEST_VERSION

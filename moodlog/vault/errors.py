@@ -31,6 +31,20 @@ class VaultTooNew(VaultError):
         )
 
 
+class UpdateNeedsWriting(VaultError):
+    """An older journal's one-time update could not write beside it (a read-only disk or
+    folder: failure review, "The journal could not be opened: Read-only file system"
+    said neither why nor what to do)."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        super().__init__(
+            f"This journal was made by an older moodlog and is updated once when it is first "
+            f"opened, which writes beside it; that was not possible ({reason}). Copy the "
+            f"journal ({path}) to a folder you can write to and open it there. It has not "
+            "been changed."
+        )
+
+
 class VaultExists(VaultError):
     def __init__(self, path: object) -> None:
         super().__init__(f"A vault already exists at {path}; it was left as it is.")

@@ -107,6 +107,10 @@ class Vault:
                 problem = storage_problem(error, "The journal could not be opened")
                 if problem is not None:
                     raise problem from None
+            if isinstance(error, OSError) and not isinstance(error, VaultError):
+                from moodlog.vault.errors import UpdateNeedsWriting, os_reason
+
+                raise UpdateNeedsWriting(path, os_reason(error)) from None
             raise
         return vault
 
