@@ -52,7 +52,9 @@ if TYPE_CHECKING:
     from moodlog.ui.context import AppContext
 
 DIALOG_DRAFT = "open-dialog"
-DIALOG_DRAFT_EVERY_MS = 30_000  # an open dialog's text kept as a draft this often
+# How often unsaved typing is kept as a draft, at most: on Today, in the safety plan and
+# in an open dialog alike.
+DRAFT_EVERY_MS = 30_000
 # Shown with tr() (English when no translation is installed).
 RESTORED_TEXT = QT_TR_NOOP(
     "Restored your unsaved text from before moodlog last locked or closed. It is not saved yet."
@@ -145,7 +147,7 @@ class DraftDialogMixin(ChangedSinceOpened):
         self.finished.connect(self._forget_draft)  # type: ignore[attr-defined]
         self._kept_body: dict | None = None
         self._draft_timer = QTimer(self)  # type: ignore[arg-type]
-        self._draft_timer.setInterval(DIALOG_DRAFT_EVERY_MS)
+        self._draft_timer.setInterval(DRAFT_EVERY_MS)
         self._draft_timer.timeout.connect(self._keep_draft_now)
         self.finished.connect(self._draft_timer.stop)  # type: ignore[attr-defined]
         self._draft_timer.start()

@@ -35,6 +35,7 @@ from moodlog.domain.safety import (
 )
 from moodlog.i18n import date_text, time_text, tr
 from moodlog.ui.context import AppContext
+from moodlog.ui.drafts import DRAFT_EVERY_MS
 from moodlog.ui.widgets import (
     FittedColumns,
     column_memory,
@@ -114,7 +115,6 @@ class ContactsTable(QTableWidget):
 
 
 PLAN_DRAFT = "safety-plan"  # the draft slot of unsaved plan edits
-DRAFT_EVERY_MS = 30_000  # how often unsaved edits are kept as a draft, at most
 NOT_SAVED_YET = QT_TR_NOOP(
     "Changes not saved yet: “Get help now” shows your plan as last saved until you save."
 )

@@ -43,13 +43,12 @@ from moodlog.ui.checkin import (
     support_even_if_not_saved,
 )
 from moodlog.ui.context import AppContext
-from moodlog.ui.drafts import DraftDialogMixin, ask_question
+from moodlog.ui.drafts import DRAFT_EVERY_MS, DraftDialogMixin, ask_question
 from moodlog.ui.entry_form import SLEEP_NOT_RECORDED, EntryForm
 from moodlog.ui.widgets import PromptBox, heading, hint
 from moodlog.wording import QT_TR_NOOP
 
 DRAFT_NAME = "today"
-DRAFT_EVERY_MS = 30_000  # how often unsaved typing is kept as a draft, at most
 CLOCK_CHECK_SECONDS = 60  # how often Today looks at the clock (new day, appointment begun)
 # How much earlier than the last save the clock may read before Today says so: travel
 # west across the date line sets the local clock back up to 26 hours.

@@ -222,7 +222,7 @@ def test_an_open_dialogs_text_is_kept_every_half_minute_for_a_crash(qtbot, data_
     switch; a crash or a killed app lost the whole therapy note. Now it is kept every
     half minute while the dialog is open, only when it changed, and never again once
     the dialog is saved or cancelled."""
-    from moodlog.ui.drafts import DIALOG_DRAFT_EVERY_MS
+    from moodlog.ui.drafts import DRAFT_EVERY_MS
     from moodlog.ui.treatments import SessionNoteDialog
 
     controller = create_vault_through_the_window(qtbot, data_dir)
@@ -230,9 +230,7 @@ def test_an_open_dialogs_text_is_kept_every_half_minute_for_a_crash(qtbot, data_
     dialog = SessionNoteDialog(controller.context, parent=controller.main_window)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert (
-        dialog._draft_timer.isActive() and dialog._draft_timer.interval() == DIALOG_DRAFT_EVERY_MS
-    )
+    assert dialog._draft_timer.isActive() and dialog._draft_timer.interval() == DRAFT_EVERY_MS
     dialog._draft_timer.timeout.emit()
     assert vault.drafts.load(DIALOG_DRAFT) is None  # nothing typed: nothing kept
     dialog.worked_on.setPlainText(f"grief and {MARKER}")
