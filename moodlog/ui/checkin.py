@@ -154,8 +154,7 @@ class SelfCheckWidget(QGroupBox):
             if self.crisis_line is not None and not self.touched():
                 self.crisis_line.hide()  # the form was cleared (saved, or a new day)
             return
-        checked = {key: group.checkedId() for key, group in self.groups.items()}
-        if SICheckin(dt.date.min, dt.time(), self._answers(checked)).level not in ELEVATED_LEVELS:
+        if self.answered().level not in ELEVATED_LEVELS:  # (a yes: something is answered)
             return
         if self.crisis_line is None:
             self.crisis_line = CrisisLineBox(self.context, self)
