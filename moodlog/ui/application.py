@@ -456,17 +456,17 @@ class AppController(QObject):
         if not go:
             return self.vault is None  # the idle lock may have come while asking
         if self.vault is not None:
-            notices = self._close_session()
             not_kept = [p for p in problems if isinstance(p, NotKeptReason)]
-            if not_kept:
-                notices.insert(
-                    0,
+            self._close_session(
+                [
                     tr(
                         "What you entered in “{title}” was not saved (moodlog does not keep "
                         "it when it locks). Everything saved before is safe."
-                    ).format(title=not_kept[0].title),
-                )
-                self._show_lock_notice(" ".join(notices))
+                    ).format(title=not_kept[0].title)
+                ]
+                if not_kept
+                else []
+            )
         return True
 
     def auto_lock(self) -> None:
@@ -488,20 +488,12 @@ class AppController(QObject):
                 panel.hide()
                 panel.setWindowModality(Qt.WindowModality.NonModal)
                 panel.show()
-        notices = self._close_session()
-        if reading_help:
-            # Someone reading the crisis lines (perhaps on the phone to one) is left with
-            # them: the same panel, now without the plan and without the words about
-            # their answers (attacker review: the idle lock closed it, leaving only the
-            # unlock page), where it was, not brought to the front. Ctrl+L still closes
-            # it: a person who locks may not want it seen.
-            self._help_panel = panel
+        said_first: list[str] = []
         if problems:
             from moodlog.ui.drafts import NotKeptReason
 
             reason = problems[0]
-            notices.insert(
-                0,
+            said_first.append(
                 tr(
                     "moodlog locked itself after a while without use. What you entered in "
                     "“{title}” was not saved yet (moodlog does not keep it when it locks). "
@@ -513,8 +505,14 @@ class AppController(QObject):
                     "could not be kept: {reason}. Everything saved before is safe."
                 ).format(reason=reason),
             )
-        if notices:
-            self._show_lock_notice(" ".join(notices))
+        self._close_session(said_first)
+        if reading_help:
+            # Someone reading the crisis lines (perhaps on the phone to one) is left with
+            # them: the same panel, now without the plan and without the words about
+            # their answers (attacker review: the idle lock closed it, leaving only the
+            # unlock page), where it was, not brought to the front. Ctrl+L still closes
+            # it: a person who locks may not want it seen.
+            self._help_panel = panel
 
     def _keep_unsaved_work(self) -> list[str]:
         """Drafts into the vault; the plain reasons of any that could not be kept."""
@@ -557,10 +555,12 @@ class AppController(QObject):
         box.exec()
         return box.clickedButton() is discard
 
-    def _close_session(self) -> list[str]:
+    def _close_session(self, said_first: list[str] | None = None) -> list[str]:
         """Close the vault and destroy every window holding its data; each step runs
         even if an earlier one fails, so the lock always completes. Returns what the
-        lock screen says (a PDF that could not be saved), also shown there now."""
+        lock screen says, also shown there now: ``said_first`` (the lock's own words
+        about what was not saved), then whether the journal's file went, then what the
+        windows had to say (a PDF that could not be saved)."""
         self.idle.stop()
         self.preloader.stop()
         window, self.main_window = self.main_window, None
@@ -578,6 +578,7 @@ class AppController(QObject):
                 if vault.file_moved():  # (failure review: the create page came, silent)
                     notices.insert(0, tr(JOURNAL_GONE_TEXT))
             vault.close()
+        notices[:0] = said_first or []
         self.context = None
         self._discard_help_panel()
         self._clear_copied_text()
