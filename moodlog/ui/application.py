@@ -666,8 +666,7 @@ class AppController(QObject):
         panel.country_changed.connect(self._set_country)
         panel.opened_for = self.main_window  # (its Ctrl+L locks that window's session)
         self._help_panel = panel
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QApplication
+        from PySide6.QtCore import Qt  # (not at start: the Qt namespace costs ~10 ms)
 
         modal = QApplication.activeModalWidget()
         if modal is not None and modal.windowModality() == Qt.WindowModality.ApplicationModal:
