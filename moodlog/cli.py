@@ -173,9 +173,18 @@ def _vault_path(args: argparse.Namespace) -> Path:
 
 
 def _open(args: argparse.Namespace, passphrases: PassphraseSource):  # noqa: ANN202
+    return _opened(_vault_path(args), passphrases.get(1, "Passphrase: "))
+
+
+def _opened(path: Path, passphrase: str):  # noqa: ANN202
+    """``Vault.open``, with a note on stderr for a file set aside beside the journal."""
+    from moodlog.vault.connection import set_aside_notice
     from moodlog.vault.vault import Vault
 
-    return Vault.open(_vault_path(args), passphrases.get(1, "Passphrase: "))
+    vault = Vault.open(path, passphrase)
+    for kept in vault.set_aside:
+        print(f"moodlog: note: {set_aside_notice(kept)}", file=sys.stderr)
+    return vault
 
 
 VERY_EASY_NOTE = (
@@ -223,9 +232,7 @@ def cmd_check(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
 
 def cmd_passwd(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
     current = passphrases.get(1, "Current passphrase: ")
-    from moodlog.vault.vault import Vault
-
-    with Vault.open(_vault_path(args), current) as vault:
+    with _opened(_vault_path(args), current) as vault:
         new = passphrases.get(2, "New passphrase: ", confirm=True)
         from moodlog.vault.connection import normalise_passphrase
 
@@ -694,7 +701,7 @@ def _backup_passphrase(
 
 def cmd_restore(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
     from moodlog.vault import backup
-    from moodlog.vault.connection import open_connection
+    from moodlog.vault.connection import open_connection, set_aside_notice
     from moodlog.vault.errors import VaultDamaged
     from moodlog.vault.lockfile import VaultLock
 
@@ -706,7 +713,10 @@ def cmd_restore(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
         current = passphrases.get(1, "Passphrase of your journal now: ")
         lock = VaultLock.acquire(vault_path)
         try:
-            open_connection(vault_path, current).close()  # proves it; changes nothing
+            kept: list[Path] = []
+            open_connection(vault_path, current, kept).close()  # proves it; changes nothing
+            for aside in kept:
+                print(f"moodlog: note: {set_aside_notice(aside)}", file=sys.stderr)
         except VaultDamaged:
             note = " (it could not be opened; it is kept exactly as it was)"
         except WrongPassphrase:

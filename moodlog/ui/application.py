@@ -366,6 +366,29 @@ class AppController(QObject):
             self._help_panel.show_content(plan, locked=False, level=self._help_level)
             self._help_panel.opened_for = self.main_window  # (its Ctrl+L: this session's)
         self.unlocked.emit()
+        self._tell_set_aside(vault)
+
+    def _tell_set_aside(self, vault: Vault) -> None:
+        """Say what was renamed beside the journal at open (``Vault.set_aside``), once."""
+        if not vault.set_aside:
+            return
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        from moodlog.vault.connection import set_aside_notice
+
+        for kept in vault.set_aside:
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                "moodlog",
+                set_aside_notice(kept, tr),
+                parent=self.main_window,
+            )
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.setModal(False)
+            box.show()
+            self.set_aside_box = box
+        vault.set_aside = []
 
     # -- backups (logic in moodlog.ui.backups) -------------------------------------
     def show_restore_dialog(self) -> None:

@@ -14,12 +14,21 @@ Facts this module is built on (measured, see shared STACK-NOTES):
 * The default KDF (PBKDF2-HMAC-SHA512, 256,000 iterations) is kept and
   ``cipher_compatibility = 4`` pinned, so any SQLCipher 4 tool opens the file.
 * ``cipher_log_level = NONE`` before keying keeps "hmac check failed" off stderr.
+* moodlog never makes a ``-wal`` file (the journal is in rollback mode), but SQLite
+  applies one it finds beside the file at the first read, whatever mode the file is in,
+  and copies its pages into the file when the connection closes. One left by another
+  SQLCipher tool, from another database or written with another key, so destroyed the
+  journal and was reported as a wrong passphrase (failure review). It is tried on a
+  private copy first (:func:`settle_side_wal`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
+import shutil
+import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -30,13 +39,16 @@ from moodlog.vault.errors import (
     BrokenLink,
     PassphraseRejected,
     PathTooLong,
+    SideFileInTheWay,
     VaultBusy,
     VaultDamaged,
     VaultExists,
     WrongPassphrase,
     missing_vault,
+    os_reason,
     storage_problem,
 )
+from moodlog.wording import QT_TR_NOOP
 
 PAGE_SIZE = 4096
 MIN_PASSPHRASE_LENGTH = 8
@@ -148,10 +160,152 @@ def _why_unreadable(conn: Connection, path: Path, error: DatabaseError) -> Excep
     return WrongPassphrase()
 
 
-def open_connection(path: Path, passphrase: str) -> Connection:
+def side_wal(path: Path) -> Path:
+    return Path(f"{path}-wal")
+
+
+def _copy_private(source: Path, target: Path) -> None:
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with open(source, "rb") as src, open(fd, "wb") as out:
+        shutil.copyfileobj(src, out, 1024 * 1024)
+
+
+WAL_CHECK_PREFIX = ".moodlog-wal-check-"
+
+
+def _wal_belongs(path: Path, passphrase: str) -> bool:
+    """Whether the ``-wal`` beside ``path`` belongs to it, tried on private copies (the
+    journal, its hot rollback journal if any, then the ``-wal``) in a folder of their
+    own: True when the copy reads and passes ``quick_check`` with the WAL applied.
+
+    Raises WrongPassphrase or VaultDamaged when the journal itself does not open with
+    ``passphrase`` (judged without the WAL), so a wrong passphrase is still told as one;
+    and OSError when no copy can be made. Nothing beside ``path`` is changed, and the
+    copies (encrypted pages only) are removed."""
+    for killed in path.parent.glob(f"{WAL_CHECK_PREFIX}*"):  # (the journal is locked:
+        shutil.rmtree(killed, ignore_errors=True)  # a check killed part-way left it)
+    try:
+        folder = Path(tempfile.mkdtemp(prefix=WAL_CHECK_PREFIX, dir=path.parent))
+    except OSError:  # (a read-only folder: the system's temp folder, encrypted pages only)
+        folder = Path(tempfile.mkdtemp(prefix="moodlog-wal-check-"))
+    try:
+        copy = folder / "journal.db"
+        _copy_private(path, copy)
+        if hot_journal(path):
+            _copy_private(Path(f"{path}-journal"), Path(f"{copy}-journal"))
+        conn = _connect(copy)
+        try:
+            apply_key(conn, passphrase)
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except DatabaseError as error:
+                raise _why_unreadable(conn, path, error) from None
+        finally:
+            conn.close()
+        _copy_private(side_wal(path), side_wal(copy))
+        conn = _connect(copy)
+        try:
+            apply_key(conn, passphrase)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            checked = conn.execute("PRAGMA quick_check").fetchall()
+            conn.execute("PRAGMA journal_mode = DELETE")  # as every open does next
+            return checked == [("ok",)]
+        except DatabaseError:
+            return False
+        finally:
+            conn.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+SET_ASIDE_NOTICE = QT_TR_NOOP(
+    "A file beside your journal ({name}) was left by another program and does not fit "
+    "it: it was written for another database or with another passphrase, or is damaged. "
+    "moodlog did not apply it, so your journal opened as it was last saved, and kept that "
+    "file as {kept}. If you used another program on your journal, keep that file for it; "
+    "otherwise you can delete it."
+)
+
+
+def set_aside_notice(kept: Path, translate=lambda text: text) -> str:  # noqa: ANN001
+    """What the person is told about a ``-wal`` renamed at open (``translate``: the UI
+    passes ``moodlog.i18n.tr``)."""
+    name = kept.name.split(".not-applied-")[0]
+    return translate(SET_ASIDE_NOTICE).format(name=name, kept=kept.name)
+
+
+def set_aside_name(wal: Path, now: dt.datetime | None = None) -> Path:
+    """Where a ``-wal`` that does not belong is kept: a name SQLite never reads, and
+    no file's already there."""
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = wal.with_name(f"{wal.name}.not-applied-{stamp}")
+    count = 1
+    while os.path.lexists(target):
+        count += 1
+        target = wal.with_name(f"{wal.name}.not-applied-{stamp}-{count}")
+    return target
+
+
+# The byte of a ``-shm`` file every SQLite connection in WAL mode holds a shared lock
+# on while it is open (SQLite's unix VFS: UNIX_SHM_DMS, 120 + 8).
+SHM_DEAD_MAN_SWITCH = 128
+
+
+def wal_in_use(path: Path) -> bool:
+    """Whether another program has the journal open in WAL mode right now: its ``-wal``
+    is then live, neither stale nor to be moved. (False where POSIX locks cannot tell.)"""
+    try:
+        import fcntl
+    except ImportError:
+        return False
+    try:
+        fd = os.open(f"{path}-shm", os.O_RDWR | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, SHM_DEAD_MAN_SWITCH)
+    except OSError:
+        return True
+    else:
+        fcntl.lockf(fd, fcntl.LOCK_UN, 1, SHM_DEAD_MAN_SWITCH)
+        return False
+    finally:
+        os.close(fd)
+
+
+def settle_side_wal(path: Path, passphrase: str) -> Path | None:
+    """Make a ``-wal`` file beside the journal safe to open with: kept when it belongs
+    (SQLite then applies it, as the tool that wrote it meant), else renamed out of
+    SQLite's way and that new path returned. An empty one holds nothing and is left to
+    SQLite. Raises :class:`SideFileInTheWay` when it is not a plain file or cannot be
+    renamed (the journal is then not opened at all, so nothing in it changes)."""
+    wal = side_wal(path)
+    if not os.path.lexists(wal):
+        return None
+    if wal.is_symlink() or not wal.is_file():
+        raise SideFileInTheWay(path, wal, "it is not a plain file")
+    if wal.stat().st_size == 0:
+        return None
+    if wal_in_use(path):
+        raise VaultBusy("The journal could not be opened")
+    if _wal_belongs(path, passphrase):
+        return None
+    target = set_aside_name(wal)
+    try:
+        os.rename(wal, target)
+    except OSError as error:
+        raise SideFileInTheWay(
+            path, wal, f"it could not be moved aside: {os_reason(error)}"
+        ) from None
+    return target
+
+
+def open_connection(path: Path, passphrase: str, set_aside: list[Path] | None = None) -> Connection:
     """Open an existing vault. Raises WrongPassphrase, VaultDamaged or VaultBusy;
     writes nothing to the file until the key has been proven right (a hot journal
-    is then rolled back by SQLCipher itself, as after any crash)."""
+    is then rolled back by SQLCipher itself, as after any crash). A ``-wal`` file that
+    does not belong to the journal is renamed first and its new path appended to
+    ``set_aside`` (:func:`settle_side_wal`)."""
     path = Path(path)
     if not path.exists():
         raise missing_vault(path)
@@ -162,6 +316,9 @@ def open_connection(path: Path, passphrase: str) -> Connection:
         raise VaultDamaged(path, reason)
     if not passphrase:  # SQLCipher refuses an empty key with an error of its own
         raise PassphraseRejected("Please enter your passphrase.")
+    kept_aside = settle_side_wal(path, passphrase)  # (an OSError: no copy could be made)
+    if kept_aside is not None and set_aside is not None:
+        set_aside.append(kept_aside)
     conn = _connect(path)
     try:
         apply_key(conn, passphrase)

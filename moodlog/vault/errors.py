@@ -22,6 +22,22 @@ class VaultDamaged(VaultError):
         )
 
 
+class SideFileInTheWay(VaultError):
+    """A ``-wal`` file beside the journal that SQLite would apply at the first read but
+    that moodlog could not check or move out of the way (``connection.settle_side_wal``):
+    the journal is then not opened, so nothing in it changes."""
+
+    def __init__(self, path: object, side: object, detail: str) -> None:
+        from pathlib import Path
+
+        name = Path(str(side)).name
+        super().__init__(
+            f"The journal {path} was not opened: beside it is {name}, a file that "
+            f"another program (a SQLite or SQLCipher tool) leaves, and {detail}. Move "
+            f"{name} to another folder, then try again. The journal has not been changed."
+        )
+
+
 class VaultTooNew(VaultError):
     def __init__(self, path: object, found: int, supported: int) -> None:
         super().__init__(

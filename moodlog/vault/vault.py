@@ -46,6 +46,9 @@ class Vault:
         self._lock = lock  # one moodlog process per vault (see lockfile)
         self._depth = 0
         self.created_now = False  # made by create() in this process: nothing in it yet
+        # Files found beside the journal that did not belong to it, renamed at open so
+        # SQLite would not apply them (``connection.settle_side_wal``): to be told.
+        self.set_aside: list[Path] = []
         self._identity = self._file_identity()
         from moodlog.vault import repositories as repos
 
@@ -91,12 +94,14 @@ class Vault:
         if not path.exists():
             raise missing_vault(path)
         lock = VaultLock.acquire(path)  # before reading: another moodlog may be writing
+        set_aside: list[Path] = []
         try:
-            connection = conn_mod.open_connection(path, passphrase)
+            connection = conn_mod.open_connection(path, passphrase, set_aside)
         except BaseException:
             lock.release()
             raise
         vault = cls(path, connection, lock)
+        vault.set_aside = set_aside
         try:
             vault._migrate(passphrase, make_backup=True, target_version=target_version)
         except BaseException as error:
