@@ -5337,5 +5337,9 @@ Nothing was changed.</source>
         <source>made by you</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A file beside your journal ({name}) was left by another program and does not fit it: it was written for another database or with another passphrase, or is damaged. moodlog did not apply it, so your journal opened as it was last saved, and kept that file as {kept}. If you used another program on your journal, keep that file for it; otherwise you can delete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>
