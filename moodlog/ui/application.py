@@ -599,7 +599,7 @@ class AppController(QObject):
         if vault is not None:
             with contextlib.suppress(Exception):
                 if vault.file_moved():  # (failure review: the create page came, silent)
-                    notices.insert(0, tr(JOURNAL_GONE_TEXT))
+                    notices[:0] = [tr(JOURNAL_GONE_TEXT), *self._rescue(vault)]
             vault.close()
         notices[:0] = said_first or []
         self.context = None
@@ -666,8 +666,23 @@ class AppController(QObject):
             self._keep_unsaved_work()
         self._clear_copied_text()
         if self.vault is not None:
+            with contextlib.suppress(Exception):
+                if self.vault.file_moved():
+                    self._rescue(self.vault)
             self.vault.close()
             self.vault = None
+
+    def _rescue(self, vault: Vault) -> list[str]:
+        """Back up a journal whose file went while it was open, before it is closed
+        (``backups.rescue_lost_journal``); what the lock screen says about it."""
+        if self.demo:
+            return []
+        from moodlog.ui.backups import RESCUED_TEXT, rescue_lost_journal
+
+        made = rescue_lost_journal(vault, self.preferences, self.data_dir)
+        if made is None:
+            return []
+        return [tr(RESCUED_TEXT).format(name=made.path.name, folder=made.path.parent)]
 
     # -- help -------------------------------------------------------------------
     def show_help(self, level: str | None = None) -> None:

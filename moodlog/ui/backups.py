@@ -77,6 +77,26 @@ def run_auto_backup(
     return made
 
 
+def rescue_lost_journal(
+    vault: Vault, preferences: Preferences, data_dir: Path
+) -> backup.BackupFile | None:
+    """An encrypted backup of an open journal whose file another program moved, replaced
+    or deleted (``Vault.file_moved``), made as it is locked or closed: the open
+    connection may then be the only copy left (failure review: the advice "make a backup
+    now before you lock" could be overtaken by the idle lock, and everything since the
+    last backup went with the key). None when it cannot be made: the lock goes on."""
+    try:
+        return backup.write_backup(vault, backup_folder(preferences, data_dir))
+    except Exception:  # noqa: BLE001 - a lock always completes
+        return None
+
+
+RESCUED_TEXT = QT_TR_NOOP(
+    "What your journal held until now is kept as a backup ({name}, in {folder}); "
+    "“Restore from a backup…” puts it back."
+)
+
+
 def reminder_text(context) -> str | None:  # noqa: ANN001 - an AppContext
     """Today's gentle line when there has been no backup for 14 days (or never)."""
     if context.demo:

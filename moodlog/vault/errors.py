@@ -173,9 +173,9 @@ class VaultMoved(StorageProblem):
         "while moodlog had it open"
     )
     advice = (
-        "Everything saved until now is still in the open journal: make a backup now on "
-        "the Backups screen before you lock or quit, then put the file back or restore "
-        "that backup."
+        "Everything saved until now is still in the open journal, and moodlog backs it up "
+        "when it locks or quits; to be sure, make a backup now on the Backups screen, then "
+        "put the file back or restore that backup."
     )
 
 

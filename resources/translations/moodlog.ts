@@ -2113,6 +2113,10 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>What your journal held until now is kept as a backup ({name}, in {folder}); “Restore from a backup…” puts it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Backed up to {name} ({size}).</source>
         <translation type="unfinished"></translation>
     </message>

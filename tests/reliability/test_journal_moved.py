@@ -97,3 +97,65 @@ def test_a_journal_cut_to_nothing_while_open_is_not_called_safe(qtbot, data_dir:
         assert box is None or not shiboken6.isValid(box) or not box.isVisible()
     finally:
         controller.shutdown()
+
+
+MARKER = "only-in-the-open-journal-5c1e"
+
+
+def _backups_holding_the_marker(folder: Path) -> list[Path]:
+    from moodlog.vault.connection import open_connection
+
+    found = []
+    for path in sorted(folder.glob("moodlog-backup-*.db")):
+        conn = open_connection(path, PASSPHRASE)
+        try:
+            notes = [row[0] for row in conn.execute("SELECT note FROM entries")]
+        finally:
+            conn.close()
+        if MARKER in notes:
+            found.append(path)
+    return found
+
+
+@pytest.mark.parametrize("how", ["deleted", "moved"])
+def test_the_idle_lock_backs_up_a_journal_whose_file_went(qtbot, data_dir: Path, how) -> None:
+    """Failure review: after the file was deleted while open, the advice "make a backup
+    now before you lock" could be overtaken by the idle lock, and what was written since
+    the last backup went with the key. The lock now makes that backup itself."""
+    from tests.gui.helpers import create_vault_through_the_window
+
+    controller = create_vault_through_the_window(qtbot, data_dir, idle_ms=1500)
+    try:
+        controller.vault.entries.add(Entry(DAY, dt.time(9), 5, note=MARKER))
+        gone(controller.vault.path, how)
+        qtbot.waitUntil(lambda: controller.vault is None, timeout=8000)
+        kept = _backups_holding_the_marker(data_dir / "backups")
+        assert len(kept) == 1
+        text = controller.lock_window.stack.currentWidget().error_label.text()
+        assert text.startswith("Your journal is no longer where moodlog keeps it")
+        assert f"kept as a backup ({kept[0].name}, in {kept[0].parent})" in text
+        assert "“Restore from a backup…” puts it back" in text
+    finally:
+        controller.shutdown()
+
+
+def test_quitting_backs_up_a_journal_whose_file_was_deleted(qtbot, data_dir: Path) -> None:
+    from tests.gui.helpers import create_vault_through_the_window
+
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    controller.vault.entries.add(Entry(DAY, dt.time(9), 5, note=MARKER))
+    controller.vault.path.unlink()
+    controller.shutdown()
+    assert len(_backups_holding_the_marker(data_dir / "backups")) == 1
+
+
+def test_a_journal_still_in_place_is_not_backed_up_at_the_lock(qtbot, data_dir: Path) -> None:
+    from tests.gui.helpers import create_vault_through_the_window
+
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    before = sorted((data_dir / "backups").glob("*.db")) if (data_dir / "backups").exists() else []
+    controller.vault.entries.add(Entry(DAY, dt.time(9), 5, note=MARKER))
+    assert controller.lock() is True
+    controller.shutdown()
+    after = sorted((data_dir / "backups").glob("*.db")) if (data_dir / "backups").exists() else []
+    assert after == before
