@@ -316,6 +316,11 @@ def open_connection(path: Path, passphrase: str, set_aside: list[Path] | None = 
         raise VaultDamaged(path, reason)
     if not passphrase:  # SQLCipher refuses an empty key with an error of its own
         raise PassphraseRejected("Please enter your passphrase.")
+    rollback_journal = Path(f"{path}-journal")
+    if os.path.lexists(rollback_journal) and (
+        rollback_journal.is_symlink() or not rollback_journal.is_file()
+    ):
+        raise SideFileInTheWay(path, rollback_journal, "it is not a plain file")
     kept_aside = settle_side_wal(path, passphrase)  # (an OSError: no copy could be made)
     if kept_aside is not None and set_aside is not None:
         set_aside.append(kept_aside)

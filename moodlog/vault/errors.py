@@ -23,18 +23,21 @@ class VaultDamaged(VaultError):
 
 
 class SideFileInTheWay(VaultError):
-    """A ``-wal`` file beside the journal that SQLite would apply at the first read but
-    that moodlog could not check or move out of the way (``connection.settle_side_wal``):
-    the journal is then not opened, so nothing in it changes."""
+    """A file beside the journal under a name SQLite uses for its own (``-journal``,
+    ``-wal``) that it cannot use: a folder or a link there, or a ``-wal`` that moodlog
+    could not check or move out of the way (``connection.settle_side_wal``). The journal
+    is then not opened, so nothing in it changes (failure review: a folder named
+    ``moodlog.db-journal`` let the journal open, then every save said the folder could
+    not be written to)."""
 
     def __init__(self, path: object, side: object, detail: str) -> None:
         from pathlib import Path
 
         name = Path(str(side)).name
         super().__init__(
-            f"The journal {path} was not opened: beside it is {name}, a file that "
-            f"another program (a SQLite or SQLCipher tool) leaves, and {detail}. Move "
-            f"{name} to another folder, then try again. The journal has not been changed."
+            f"The journal {path} was not opened: beside it is {name}, a name SQLite keeps "
+            f"for its own working files, and {detail}. Move {name} to another folder, then "
+            "try again. The journal has not been changed."
         )
 
 

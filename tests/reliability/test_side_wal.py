@@ -252,3 +252,25 @@ def test_the_command_line_says_what_it_set_aside(journal):
     assert "moodlog: note: A file beside your journal (moodlog.db-wal)" in result.stderr
     assert "moodlog.db-wal.not-applied-" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("kind", ["folder", "link"])
+def test_an_odd_journal_side_file_is_named_at_unlock(journal, tmp_path, kind):
+    """Failure review: a folder named ``moodlog.db-journal`` let the journal open, then
+    every save said the folder could not be written to. SQLite needs that name for every
+    save, so the journal is not opened, and the message names the file."""
+    before = sha256(journal)
+    side = Path(f"{journal}-journal")
+    if kind == "folder":
+        side.mkdir()
+    else:
+        side.symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(SideFileInTheWay) as raised:
+        Vault.open(journal, PASSPHRASE)
+    text = str(raised.value)
+    assert "beside it is moodlog.db-journal" in text and "not a plain file" in text
+    assert "Move moodlog.db-journal to another folder" in text
+    assert sha256(journal) == before
+    side.rmdir() if kind == "folder" else side.unlink()
+    with Vault.open(journal, PASSPHRASE) as vault:
+        assert len(vault.entries.between()) == 30
