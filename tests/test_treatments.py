@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from moodlog.domain.analysis import course_start, courses
 from moodlog.domain.errors import ValidationError
 from moodlog.domain.treatments import (
     BloodPressure,
@@ -100,6 +101,135 @@ def test_course_number_is_editable_and_counting_continues_from_it():
     planned = session(dt.date(2026, 1, 1), course_total=6)
     assert course_label(planned, 3) == "infusion 3 of 6"
     assert course_label(session(dt.date(2026, 1, 1), "kap"), 2) == "session 2"
+
+
+# -- one course for the session numbers and the figures (clinician review) -------------
+# A ketamine/esketamine course is the figures' course (analysis.courses): any ketamine
+# kind, a gap of more than 90 days between two of them starts a new one; within it each
+# kind keeps its own count. TMS, ECT and other count by their own kind.
+COURSE_START = dt.date(2026, 1, 5)
+
+
+def on(days_after_start: int, kind: str = "ketamine_iv", **fields) -> Treatment:
+    return session(COURSE_START + dt.timedelta(days=days_after_start), kind, **fields)
+
+
+def numbered(sessions: list[Treatment]) -> list[int]:
+    numbers = course_numbers(sessions)
+    return [numbers[id(s)] for s in sessions]
+
+
+def after_all(sessions: list[Treatment]) -> dt.datetime:
+    return dt.datetime.combine(max(s.day for s in sessions), dt.time(23))
+
+
+def test_an_iv_after_monthly_esketamine_is_infusion_7_as_the_figures_count_it():
+    induction = [on(d) for d in (0, 2, 4, 7, 9, 11)]
+    monthly = [on(11 + 30 * month, "esketamine_nasal") for month in range(1, 6)]
+    iv = on(11 + 30 * 6)
+    sessions = [*induction, *monthly, iv]
+    assert numbered(sessions) == [1, 2, 3, 4, 5, 6, 1, 2, 3, 4, 5, 7]
+    assert course_label(iv, numbered(sessions)[-1]) == "infusion 7"
+    assert len(courses(sessions, after_all(sessions))) == 1  # the figures: one course
+
+
+def test_exactly_90_days_between_ketamine_sessions_keeps_the_course():
+    sessions = [on(0), on(90, "esketamine_nasal"), on(180)]
+    assert numbered(sessions) == [1, 1, 2]
+    assert len(courses(sessions, after_all(sessions))) == 1
+
+
+def test_91_days_without_any_ketamine_session_starts_a_new_course():
+    sessions = [on(0), on(90, "esketamine_nasal"), on(180), on(271, "esketamine_nasal"), on(272)]
+    assert numbered(sessions) == [1, 1, 2, 1, 1]
+    assert [course[0] for course in courses(sessions, after_all(sessions))] == [
+        sessions[0],
+        sessions[3],
+    ]
+
+
+def test_any_ketamine_kind_bridges_the_course():
+    sessions = [on(0), on(60, "ketamine_oral"), on(120, "kap"), on(180, "ketamine_im"), on(240)]
+    assert numbered(sessions) == [1, 1, 1, 1, 2]
+
+
+def test_a_non_ketamine_session_does_not_bridge_a_ketamine_course():
+    sessions = [on(0), on(60, "esketamine_nasal"), on(120), on(200, "tms"), on(205, "ect")]
+    sessions.append(on(250))  # 130 days after the last ketamine session: TMS/ECT between
+    assert numbered(sessions) == [1, 1, 2, 1, 1, 1]
+
+
+def test_tms_is_still_counted_by_its_own_kind_and_gap():
+    sessions = [
+        on(0, "tms"),
+        on(10),
+        on(80, "tms"),
+        on(95, "esketamine_nasal"),
+        on(150),
+        on(171, "tms"),  # 91 days after the last TMS: ketamine between does not bridge it
+        on(172, "tms"),
+    ]
+    assert numbered(sessions) == [1, 1, 2, 1, 2, 1, 2]
+
+
+def test_an_entered_number_wins_and_its_kind_counts_on_from_it_within_the_course():
+    sessions = [
+        on(0, course_number=4),
+        on(60, "esketamine_nasal"),
+        on(120),
+        on(150, "esketamine_nasal", course_number=10),
+        on(160),
+        on(170, "esketamine_nasal"),
+    ]
+    assert numbered(sessions) == [4, 1, 5, 10, 6, 11]
+
+
+def test_two_sessions_on_one_day_count_in_time_order():
+    later = Treatment(COURSE_START + dt.timedelta(days=160), dt.time(14), "ketamine_iv")
+    earlier = Treatment(COURSE_START + dt.timedelta(days=160), dt.time(9), "ketamine_iv")
+    sessions = [on(0), on(80, "esketamine_nasal"), later, earlier]
+    assert numbered(sessions) == [1, 1, 3, 2]
+
+
+def test_an_appointment_continues_the_course_of_the_past_sessions():
+    sessions = [on(0), on(3), on(60, "esketamine_nasal")]
+    appointment = on(120)
+    now = dt.datetime.combine(COURSE_START + dt.timedelta(days=100), dt.time(12))
+    assert appointment.is_appointment(now)
+    assert numbered([*sessions, appointment]) == [1, 2, 1, 3]
+    # The figures count past sessions only, in the same course the numbers use.
+    assert courses([*sessions, appointment], now) == [sessions]
+    assert course_start([*sessions, appointment], now) == COURSE_START
+
+
+def test_the_numbers_do_not_depend_on_the_order_given():
+    ordered = [on(d) for d in (0, 2, 4)] + [on(30 * m, "esketamine_nasal") for m in (1, 2, 3)]
+    ordered += [on(150), on(152, "tms"), on(160, "tms")]
+    expected = dict(zip(map(id, ordered), [1, 2, 3, 1, 2, 3, 4, 1, 2], strict=True))
+    shuffled = [ordered[i] for i in (7, 3, 0, 8, 5, 1, 6, 4, 2)]
+    numbers = course_numbers(shuffled)
+    assert {key: numbers[key] for key in expected} == expected
+
+
+def test_the_numbers_and_the_figures_share_one_course_rule():
+    """However the sessions fall, each of the figures' courses numbers each kind 1, 2, 3
+    ... from its first session (nothing entered by hand), so the two cannot drift."""
+    import random
+
+    rng = random.Random(7)
+    kinds = ["ketamine_iv", "esketamine_nasal", "ketamine_im", "tms"]
+    day, sessions = 0, []
+    for _ in range(120):
+        day += rng.choice((1, 3, 7, 30, 60, 89, 90, 91, 120))
+        sessions.append(on(day, rng.choice(kinds)))
+    numbers = course_numbers(sessions)
+    found = courses(sessions, after_all(sessions))
+    assert len(found) > 1  # the gaps do start new courses
+    for course in found:
+        for kind in {s.kind for s in course}:
+            assert [numbers[id(s)] for s in course if s.kind == kind] == list(
+                range(1, 1 + sum(s.kind == kind for s in course))
+            )
 
 
 def test_appointments_versus_past_sessions():

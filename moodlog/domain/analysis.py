@@ -73,7 +73,7 @@ from typing import TypeVar
 
 from moodlog.domain.entries import Entry
 from moodlog.domain.questionnaires import PHQ9, QuestionnaireResult, band
-from moodlog.domain.treatments import NEW_COURSE_AFTER_DAYS, Treatment
+from moodlog.domain.treatments import Treatment, split_into_courses
 from moodlog.wording import QT_TR_NOOP, Formatting, formatting
 
 Series = dict[dt.date, float]
@@ -785,14 +785,9 @@ OUTCOME_WORDING: dict[str, tuple[str, str, str, str]] = {
 
 def courses(treatments: Iterable[Treatment], now: dt.datetime) -> list[list[Treatment]]:
     """Past ketamine/esketamine sessions grouped into courses, in order: a gap of more
-    than 90 days between sessions starts a new course."""
-    result: list[list[Treatment]] = []
-    for session in past_sessions(treatments, now):
-        if result and (session.day - result[-1][-1].day).days <= NEW_COURSE_AFTER_DAYS:
-            result[-1].append(session)
-        else:
-            result.append([session])
-    return result
+    than 90 days between sessions starts a new course (:func:`split_into_courses`, the
+    rule the session numbers use too)."""
+    return split_into_courses(past_sessions(treatments, now))
 
 
 def course_start(treatments: Iterable[Treatment], now: dt.datetime) -> dt.date | None:

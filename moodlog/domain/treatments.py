@@ -308,25 +308,61 @@ class Treatment:
         check_day(self.day, "The session date")
 
 
+# Printed where a session number is read (PDF sessions table, the session dialog).
+COURSE_NUMBER_RULE = QT_TR_NOOP(
+    "Sessions are numbered within the course: a gap of more than 90 days between ketamine "
+    "or esketamine sessions starts a new one (infusions count infusions, doses count doses; "
+    "TMS, ECT and other sessions are counted by kind)."
+)
+
+
+def split_into_courses(sessions: Iterable[Treatment]) -> list[list[Treatment]]:
+    """``sessions`` in time order, split into courses: more than
+    :data:`NEW_COURSE_AFTER_DAYS` days between one session and the next starts a new
+    course. The one copy of the rule: the session numbers (:func:`course_numbers`) and
+    every figure a therapist reads (``analysis.courses``: baseline, response, induction
+    and maintenance, boosters) use it, so "infusion 1" and the figures' course cannot
+    disagree (clinician review)."""
+    result: list[list[Treatment]] = []
+    for session in sorted(sessions, key=lambda t: t.starts_at):
+        if result and (session.day - result[-1][-1].day).days <= NEW_COURSE_AFTER_DAYS:
+            result[-1].append(session)
+        else:
+            result.append([session])
+    return result
+
+
+def _counted_with(treatment: Treatment) -> str | None:
+    """Which sessions share a course with ``treatment``: every ketamine/esketamine kind
+    together (``None``), as the figures count them; any other kind on its own."""
+    info = KINDS.get(treatment.kind)
+    return None if info is not None and info.ketamine else treatment.kind
+
+
 def course_numbers(treatments: list[Treatment]) -> dict[int, int]:
     """Number of each session within its course, keyed by ``id(treatment)``.
 
-    Sessions of one kind form a course; a gap of more than 90 days starts a new
-    one. Boosters continue the count. A user-entered number wins and the count
-    continues from it.
+    Pass every session (appointments too), not a period's: a number counts from the
+    course's first session, however long ago. Ketamine and esketamine sessions of any
+    kind form one course, the figures' course (:func:`split_into_courses`): IV induction,
+    monthly esketamine, then an IV reads "infusion 7", not "infusion 1". Within it each
+    kind is counted on its own (infusions count infusions, doses count doses). TMS, ECT
+    and other sessions form courses of their own kind. Appointments continue the count.
+    A user-entered number wins and the count of that kind continues from it.
     """
+    groups: dict[str | None, list[Treatment]] = {}
+    for treatment in treatments:
+        groups.setdefault(_counted_with(treatment), []).append(treatment)
     numbers: dict[int, int] = {}
-    last: dict[str, tuple[dt.date, int]] = {}
-    for treatment in sorted(treatments, key=lambda t: t.starts_at):
-        previous = last.get(treatment.kind)
-        if previous and (treatment.day - previous[0]).days <= NEW_COURSE_AFTER_DAYS:
-            number = previous[1] + 1
-        else:
-            number = 1
-        if treatment.course_number is not None:
-            number = treatment.course_number
-        numbers[id(treatment)] = number
-        last[treatment.kind] = (treatment.day, number)
+    for group in groups.values():
+        for course in split_into_courses(group):
+            last: dict[str, int] = {}
+            for treatment in course:
+                number = treatment.course_number
+                if number is None:
+                    number = last.get(treatment.kind, 0) + 1
+                numbers[id(treatment)] = number
+                last[treatment.kind] = number
     return numbers
 
 
