@@ -80,7 +80,13 @@ from moodlog.domain.safety import (
     URGENT_LEVELS,
     SICheckin,
 )
-from moodlog.domain.treatments import BP_FLAG_AT, Treatment, course_label, course_numbers
+from moodlog.domain.treatments import (
+    BP_FLAG_AT,
+    COURSE_NUMBER_RULE,
+    Treatment,
+    course_label,
+    course_numbers,
+)
 from moodlog.i18n import date_text, number_text, tr
 from moodlog.locale_words import LOCALE
 from moodlog.paths import export_target
@@ -1047,7 +1053,10 @@ def _sessions_section(contents: VaultContents, summary: PeriodSummary, now: dt.d
             "Changes are against that baseline. Diss.: the patient's own 0-10 dissociation "
             "rating, not a clinical scale."
         )
-        html.append(f"<p class='small'>{escape(tr(SESSION_WINDOW_RULES))} {escape(rules)}</p>")
+        html.append(
+            f"<p class='small'>{escape(tr(COURSE_NUMBER_RULE))} "
+            f"{escape(tr(SESSION_WINDOW_RULES))} {escape(rules)}</p>"
+        )
         html.append(
             _table(
                 [

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from moodlog.domain.dates import EARLIEST_DAY, latest_day
 from moodlog.domain.errors import ValidationError
 from moodlog.domain.treatments import (
+    COURSE_NUMBER_RULE,
     DISSOCIATION_HINT,
     KINDS,
     MAX_INFUSION_MINUTES,
@@ -285,6 +286,8 @@ class TreatmentDialog(EnterDoesNotSave, DraftDialogMixin, QDialog):
         self.number.setAccessibleName(tr("Session number in the course"))
         self.number.setAccessibleDescription(
             tr("This session's number in the course; automatic counts it for you.")
+            + " "
+            + tr(COURSE_NUMBER_RULE)
         )
         self.total = QSpinBox()
         self.total.setRange(0, 500)
@@ -965,6 +968,8 @@ class TreatmentsScreen(QTabWidget):
         self.sessions.itemSelectionChanged.connect(self._session_chosen)
         self._session_chosen()
         layout.addWidget(self.sessions, 1)
+        self.sessions_rule = hint(tr(COURSE_NUMBER_RULE))  # what "infusion 7" counts
+        layout.addWidget(self.sessions_rule)
         return page
 
     def _session_chosen(self) -> None:

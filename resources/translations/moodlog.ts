@@ -904,6 +904,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sessions are numbered within the course: a gap of more than 90 days between ketamine or esketamine sessions starts a new one (infusions count infusions, doses count doses; TMS, ECT and other sessions are counted by kind).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>infusion {number}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, QTime
 
+from moodlog.domain.treatments import COURSE_NUMBER_RULE, Treatment
 from moodlog.preferences import Preferences
 from moodlog.ui.context import AppContext
 from moodlog.ui.today import TodayScreen
@@ -62,6 +63,34 @@ def test_add_session_appears_in_the_list_and_on_today(qtbot, context, vault):
         "no driving" in today.aftercare_label.text().lower()
         or "do not drive" in today.aftercare_label.text().lower()
     )
+
+
+def test_an_iv_after_monthly_esketamine_reads_infusion_7_in_the_list_and_on_today(
+    qtbot, context, vault
+):
+    """Clinician review: the figures count it in the same course as the IV induction, so
+    the session line does too (whichever kind the list shows), and says how it counts."""
+    start = NOW.date() - dt.timedelta(days=170)
+    for offset in (0, 2, 4, 7, 9, 11):
+        vault.treatments.save(
+            Treatment(start + dt.timedelta(days=offset), dt.time(10), "ketamine_iv")
+        )
+    for month in range(1, 6):
+        day = start + dt.timedelta(days=11 + 30 * month)
+        vault.treatments.save(Treatment(day, dt.time(10), "esketamine_nasal"))
+    vault.treatments.save(Treatment(NOW.date(), dt.time(10), "ketamine_iv"))
+    screen = TreatmentsScreen(context)
+    qtbot.addWidget(screen)
+    screen.show()
+    assert screen.sessions.item(0, 2).text() == "infusion 7"
+    assert screen.sessions.item(1, 2).text() == "dose 5"
+    screen.kind_filter.setCurrentIndex(screen.kind_filter.findData("ketamine_iv"))
+    assert screen.sessions.item(0, 2).text() == "infusion 7"
+    assert screen.sessions_rule.isVisible()
+    assert screen.sessions_rule.text() == COURSE_NUMBER_RULE
+    today = TodayScreen(context)
+    qtbot.addWidget(today)
+    assert "infusion 7" in today.context_label.text()
 
 
 def test_future_session_is_an_appointment_on_top(qtbot, context, vault):

@@ -1,0 +1,33 @@
+"""The PDF's session numbers count from the course's first session, however long before
+the period it was, within the figures' course (clinician review: an IV after months of
+monthly esketamine read "infusion 1" while the baseline and response counted it in the
+same course), and the rule is printed beside the table."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from moodlog.domain.period import Period
+from moodlog.domain.treatments import COURSE_NUMBER_RULE, Treatment
+from moodlog.report.pdf import ReportOptions, build_report, load_for_report
+from moodlog.vault.vault import Vault
+
+NOW = dt.datetime(2026, 11, 30, 12)
+NOVEMBER = Period(dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+
+
+def test_a_one_month_pdf_numbers_the_seventh_infusion_of_an_earlier_course(
+    qapp,  # noqa: ANN001
+    vault: Vault,
+) -> None:
+    induction = [dt.date(2026, 7, day) for day in (1, 3, 6, 8, 10, 13)]
+    for day in induction:
+        vault.treatments.save(Treatment(day, dt.time(10), "ketamine_iv", dose_mg=35))
+    for day in (dt.date(2026, 8, 12), dt.date(2026, 9, 11), dt.date(2026, 10, 11)):
+        vault.treatments.save(Treatment(day, dt.time(10), "esketamine_nasal", dose_mg=56))
+    vault.treatments.save(Treatment(dt.date(2026, 11, 10), dt.time(10), "ketamine_iv", dose_mg=35))
+    options = ReportOptions(NOVEMBER)
+    html = build_report(load_for_report(vault, options, NOW), options, NOW).html
+    assert "Ketamine IV infusion (infusion 7)" in html
+    assert "infusion 1)" not in html  # the July infusions are not in this period
+    assert COURSE_NUMBER_RULE in html
