@@ -31,3 +31,15 @@ def test_a_one_month_pdf_numbers_the_seventh_infusion_of_an_earlier_course(
     assert "Ketamine IV infusion (infusion 7)" in html
     assert "infusion 1)" not in html  # the July infusions are not in this period
     assert COURSE_NUMBER_RULE in html
+
+
+def test_the_pdfs_session_number_is_translated(
+    qapp,  # noqa: ANN001
+    vault: Vault,
+    pseudo_translation,  # noqa: ANN001
+) -> None:
+    """The rest of the PDF goes through tr(): the session's number did not."""
+    vault.treatments.save(Treatment(dt.date(2026, 11, 10), dt.time(10), "ketamine_iv", dose_mg=35))
+    options = ReportOptions(NOVEMBER)
+    html = build_report(load_for_report(vault, options, NOW), options, NOW).html
+    assert "«infusion 1»" in html

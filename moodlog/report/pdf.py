@@ -1038,7 +1038,7 @@ def _sessions_section(contents: VaultContents, summary: PeriodSummary, now: dt.d
         rows.append(
             [
                 _day(t.day),
-                f"{_label(t.label)} ({course_label(t, numbers[id(t)])})",
+                f"{_label(t.label)} ({course_label(t, numbers[id(t)], tr)})",
                 _dose_cell(t),
                 "\n".join(part for part in (effects, _bp_text(t)) if part) or tr("none recorded"),
                 DASH if t.dissociation is None else str(t.dissociation),
