@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -147,9 +147,23 @@ def held_temp(folder: Path, suffix: str = ".tmp") -> Iterator[Path]:
     ends (rename or delete it inside the block). Where there are no such locks its
     descriptor is closed at once: Windows refuses to rename a file still open (diff
     review)."""
-    fd, name = tempfile.mkstemp(prefix=HELD_PREFIX, suffix=suffix, dir=folder)
-    key = os.path.abspath(name)
-    _HELD_HERE.add(key)
+    # Its name is counted as this process's before the file is there: a sweep in
+    # another thread (moodlog.vault.export_folders, at unlock) must never find it
+    # between its creation and its lock and take it for a killed write's.
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    while True:
+        name = os.path.join(folder, f"{HELD_PREFIX}{secrets.token_hex(8)}{suffix}")
+        key = os.path.abspath(name)
+        _HELD_HERE.add(key)
+        try:
+            fd = os.open(name, flags, 0o600)
+            break
+        except FileExistsError:
+            _HELD_HERE.discard(key)
+        except BaseException:
+            _HELD_HERE.discard(key)
+            raise
     held = _hold(fd)
     if not held:
         os.close(fd)

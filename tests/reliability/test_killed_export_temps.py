@@ -114,3 +114,26 @@ def test_without_file_locks_an_atomic_write_still_works(tmp_path: Path, monkeypa
         temp.write_text("{}")
     assert target.read_text() == "{}"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["summary.json"]
+
+
+def test_a_sweep_landing_between_a_temps_creation_and_its_lock_leaves_it(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The folders exports went to are swept at unlock in a thread of their own
+    (moodlog.vault.export_folders): one that ran just after an export of this process
+    made its temp file, before the lock, took it for a killed write's and deleted it
+    (the export then failed). The temp counts as this process's before it is there."""
+    real_open = os.open
+
+    def open_then_sweep(path, flags, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        fd = real_open(path, flags, *args, **kwargs)
+        if os.path.basename(path).startswith(HELD_PREFIX) and flags & os.O_CREAT:
+            clear_stale_temps(Path(os.path.dirname(path)))  # the other thread's sweep
+        return fd
+
+    monkeypatch.setattr(os, "open", open_then_sweep)
+    target = tmp_path / "summary.json"
+    with export_target(target) as temp:
+        assert temp.exists()
+        temp.write_text("{}")
+    assert target.read_text() == "{}"
