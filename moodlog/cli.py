@@ -8,6 +8,7 @@ a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import getpass
 import os
@@ -172,8 +173,23 @@ def _vault_path(args: argparse.Namespace) -> Path:
     return folder / VAULT_FILENAME
 
 
+# How long a command waits, as it ends, for the sweep of the folders exports went to: a
+# folder on a network share or an unplugged drive can hold it up for seconds.
+EXPORT_SWEEP_WAIT_SECONDS = 1.0
+
+
+@contextlib.contextmanager
 def _open(args: argparse.Namespace, passphrases: PassphraseSource):  # noqa: ANN202
-    return _opened(_vault_path(args), passphrases.get(1, "Passphrase: "))
+    """The journal, open for a command (closed after it). What killed exports left in
+    the folders exports went to is removed meanwhile, in the background, as at an unlock
+    of the app (``moodlog.vault.export_folders``)."""
+    from moodlog.vault import export_folders
+
+    with _opened(_vault_path(args), passphrases.get(1, "Passphrase: ")) as vault:
+        sweep = export_folders.start_sweep(vault)
+        yield vault
+        if sweep is not None and vault.is_open:
+            sweep.finish(vault, EXPORT_SWEEP_WAIT_SECONDS)
 
 
 def _opened(path: Path, passphrase: str):  # noqa: ANN202
@@ -276,12 +292,12 @@ def cmd_demo(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
         raise CliError("--years must be more than 0 and at most 30")
     path = _vault_path(args)
     if path.exists():
-        vault = _open(args, passphrases)
+        opened = _open(args, passphrases)
     else:
         passphrase = new_passphrase(passphrases.get(1, "New passphrase: ", confirm=True))
         ensure_private_dir(path.parent)
-        vault = Vault.create(path, passphrase)
-    with vault:
+        opened = Vault.create(path, passphrase)
+    with opened as vault:
         if not bulk.is_empty(vault):
             raise CliError(f"{path} already holds data; demo data goes only into an empty vault")
         contents = build_demo(days=max(1, round(args.years * 365)))
@@ -361,12 +377,14 @@ def pdf_options(args: argparse.Namespace, contents, today: dt.date):  # noqa: AN
 def export_pdf_command(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
     from moodlog.domain.contents import VaultContents
     from moodlog.report.pdf import NOT_ENCRYPTED_WARNING, build_report, load_for_report, write_pdf
+    from moodlog.vault import export_folders
 
     out = Path(args.out)
     if not out.parent.is_dir():
         raise CliError(f"the folder {out.parent} does not exist")
     now = dt.datetime.now()
     with _open(args, passphrases) as vault:
+        export_folders.remember(vault, out)  # before its temp file is made
         appointments = VaultContents(
             session_notes=vault.session_notes.all(), treatments=vault.treatments.all()
         )
@@ -396,7 +414,7 @@ def export_pdf_command(args: argparse.Namespace, passphrases: PassphraseSource) 
 
 def cmd_export(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
     from moodlog.report import json_format
-    from moodlog.vault import bulk
+    from moodlog.vault import bulk, export_folders
 
     if args.format == "pdf":
         return export_pdf_command(args, passphrases)
@@ -407,6 +425,7 @@ def cmd_export(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
         raise CliError(f"the folder {out.parent} does not exist")
     with _open(args, passphrases) as vault:
         text = json_format.dumps(bulk.load(vault))
+        export_folders.remember(vault, out)  # before its temp file is made
     try:
         write_export(out, text)
     except OSError as error:
@@ -520,7 +539,7 @@ def _interchange_period(args: argparse.Namespace):  # noqa: ANN202
 
 def interchange_export(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
     from moodlog.report import csv_export, fhir
-    from moodlog.vault import bulk
+    from moodlog.vault import bulk, export_folders
 
     out = Path(args.out)
     if not out.parent.is_dir():
@@ -530,6 +549,8 @@ def interchange_export(args: argparse.Namespace, passphrases: PassphraseSource) 
     period = _interchange_period(args)
     with _open(args, passphrases) as vault:
         contents = bulk.load(vault)
+        # (before a temp file is made: the CSV files' folder, or the FHIR file's)
+        export_folders.remember(vault, out, into_folder=args.format == "csv")
     if args.format == "csv":
         try:
             written = csv_export.export_csv(contents, out, period, args.include_checkins)

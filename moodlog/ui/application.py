@@ -42,7 +42,12 @@ APP_TITLE = QT_TR_NOOP("moodlog")  # window titles: shown with tr()
 DEMO_TITLE = QT_TR_NOOP("moodlog — DEMO (sample data, deleted on exit)")
 # Imported while the lock screen waits, before moodlog.ui.preload's: what unlocking
 # needs that start-up leaves out.
-SESSION_START_MODULES = ("moodlog.vault.vault", "moodlog.ui.reminders", "moodlog.ui.clipboard")
+SESSION_START_MODULES = (
+    "moodlog.vault.vault",
+    "moodlog.vault.export_folders",
+    "moodlog.ui.reminders",
+    "moodlog.ui.clipboard",
+)
 
 
 def clock_with_sleep() -> float:
@@ -191,6 +196,9 @@ class AppController(QObject):
     locked = Signal()
     unlocked = Signal()
     created = Signal(object)  # a new journal was created on the create page (its Vault)
+    # The export folders swept at unlock that are no longer there (sent from the sweep's
+    # thread; received on the window's, which alone uses the journal)
+    export_folders_swept = Signal(object)
     current: AppController | None = None  # the running app, for the error handler
 
     def __init__(self, data_dir: Path, demo: bool = False, idle_ms: int | None = None) -> None:
@@ -210,6 +218,7 @@ class AppController(QObject):
         # need the journal's settings, so nothing is due before it.
         self.reminders: ReminderService | None = None
         self.copied_text = None  # moodlog.ui.clipboard.CopiedText, from the first unlock
+        self.export_sweep = None  # moodlog.vault.export_folders.Sweep, at an unlock
         self._locking = False  # a lock asked for is under way (its question may be open)
         minutes_ms = self.preferences.idle_lock_minutes * 60_000
         self.idle = IdleWatcher(idle_ms if idle_ms is not None else minutes_ms, self)
@@ -241,6 +250,7 @@ class AppController(QObject):
         self.unlock_page.unlocked.connect(self.open_session)
         self.unlock_page.passphrase.textEdited.connect(self.preloader.postpone)
         self.created.connect(self._introduce)  # after the session has opened
+        self.export_folders_swept.connect(self._forget_gone_export_folders)
 
     @property
     def create_page(self) -> CreateVaultPage:
@@ -365,6 +375,7 @@ class AppController(QObject):
             plan = self.vault.safety_plans.latest()
             self._help_panel.show_content(plan, locked=False, level=self._help_level)
             self._help_panel.opened_for = self.main_window  # (its Ctrl+L: this session's)
+        self._sweep_export_folders(vault)
         self.unlocked.emit()
         self._tell_set_aside(vault)
 
@@ -389,6 +400,28 @@ class AppController(QObject):
             box.show()
             self.set_aside_box = box
         vault.set_aside = []
+
+    def _sweep_export_folders(self, vault: Vault) -> None:
+        """Remove what killed exports left in the folders exports went to
+        (``moodlog.vault.export_folders``), in a thread of its own: a folder on a network
+        share or an unplugged drive can hold it up for seconds, and the window never
+        waits for it. Nothing starts when no export was ever made."""
+        from moodlog.vault import export_folders
+        from moodlog.vault.errors import VaultError
+
+        self.export_sweep = None
+        with contextlib.suppress(VaultError):  # (never in the way of the unlock)
+            self.export_sweep = export_folders.start_sweep(vault, self.export_folders_swept.emit)
+
+    def _forget_gone_export_folders(self, gone: list[Path]) -> None:
+        """The folders the sweep found no longer there leave the list (in the journal
+        still open, if it is)."""
+        from moodlog.vault import export_folders
+        from moodlog.vault.errors import VaultError
+
+        if gone and self.vault is not None and self.vault.is_open:
+            with contextlib.suppress(VaultError):
+                export_folders.forget(self.vault, gone)
 
     # -- backups (logic in moodlog.ui.backups) -------------------------------------
     def show_restore_dialog(self) -> None:

@@ -47,6 +47,7 @@ from moodlog.report.pdf import (
 from moodlog.report.pdf_writer import locale_page_size
 from moodlog.ui.context import AppContext
 from moodlog.ui.widgets import DateEdit, count_text, hint, scrolling_page, show_error
+from moodlog.vault import export_folders
 from moodlog.vault.errors import os_reason
 from moodlog.wording import QT_TR_NOOP
 
@@ -427,6 +428,9 @@ class ExportScreen(QScrollArea):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress = progress
         report = self.build()
+        # Here, on the window's thread (the writer's may not use the journal), before
+        # the writer makes its temp file
+        export_folders.remember(self.vault, path)
         self.save_button.setEnabled(False)
         writer = PdfWriterThread(report, Path(path), self)
 

@@ -43,7 +43,7 @@ from moodlog.report import csv_export, fhir
 from moodlog.ui.context import AppContext
 from moodlog.ui.files import ask_folder_path, ask_open_path, ask_save_path
 from moodlog.ui.widgets import guard_wheel, hint, show_error
-from moodlog.vault import bulk
+from moodlog.vault import bulk, export_folders
 from moodlog.vault.errors import StorageProblem, VaultError, os_reason
 from moodlog.wording import QT_TR_NOOP, count_text
 
@@ -508,6 +508,7 @@ class InterchangeBox(QGroupBox):
         if folder is None:
             return
         target = Path(folder) / f"moodlog-csv-{self.context.today():%Y-%m-%d}"
+        export_folders.remember(self.context.vault, target, into_folder=True)  # (before a temp)
         try:
             written = csv_export.export_csv(
                 bulk.load(self.context.vault),
@@ -539,6 +540,7 @@ class InterchangeBox(QGroupBox):
         path = path or ask_save_path(self, tr("Save FHIR file"), name, tr("FHIR JSON (*.json)"))
         if path is None:
             return
+        export_folders.remember(self.context.vault, path)  # (before its temp file)
         try:
             bundle = fhir.export_fhir(
                 bulk.load(self.context.vault),

@@ -435,6 +435,9 @@ class SafetyPlanScreen(QTabWidget):
         )
         if path is None:
             return
+        from moodlog.vault import export_folders
+
+        export_folders.remember(self.vault, path)  # before its temp file is made
         try:
             export_safety_plan_pdf(
                 self.plan_from_fields(), self.context.preferences.effective_country(), path

@@ -626,6 +626,9 @@ class TrendsScreen(QWidget):
         )
         if path is None:
             return
+        from moodlog.vault import export_folders
+
+        export_folders.remember(self.vault, path)  # before its temp file is made
         on_around = self.tabs.currentIndex() == 1 and self.around is not None
         chart = self.around.chart if on_around else self.timeline
         export_png(chart.grab(), path, self)
