@@ -188,8 +188,8 @@ def _open(args: argparse.Namespace, passphrases: PassphraseSource):  # noqa: ANN
     with _opened(_vault_path(args), passphrases.get(1, "Passphrase: ")) as vault:
         sweep = export_folders.start_sweep(vault)
         yield vault
-        if sweep is not None and vault.is_open:
-            sweep.finish(vault, EXPORT_SWEEP_WAIT_SECONDS)
+        if sweep is not None:
+            sweep.finish(EXPORT_SWEEP_WAIT_SECONDS)
 
 
 def _opened(path: Path, passphrase: str):  # noqa: ANN202

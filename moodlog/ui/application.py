@@ -196,9 +196,6 @@ class AppController(QObject):
     locked = Signal()
     unlocked = Signal()
     created = Signal(object)  # a new journal was created on the create page (its Vault)
-    # The export folders swept at unlock that are no longer there (sent from the sweep's
-    # thread; received on the window's, which alone uses the journal)
-    export_folders_swept = Signal(object)
     current: AppController | None = None  # the running app, for the error handler
 
     def __init__(self, data_dir: Path, demo: bool = False, idle_ms: int | None = None) -> None:
@@ -250,7 +247,6 @@ class AppController(QObject):
         self.unlock_page.unlocked.connect(self.open_session)
         self.unlock_page.passphrase.textEdited.connect(self.preloader.postpone)
         self.created.connect(self._introduce)  # after the session has opened
-        self.export_folders_swept.connect(self._forget_gone_export_folders)
 
     @property
     def create_page(self) -> CreateVaultPage:
@@ -411,17 +407,7 @@ class AppController(QObject):
 
         self.export_sweep = None
         with contextlib.suppress(VaultError):  # (never in the way of the unlock)
-            self.export_sweep = export_folders.start_sweep(vault, self.export_folders_swept.emit)
-
-    def _forget_gone_export_folders(self, gone: list[Path]) -> None:
-        """The folders the sweep found no longer there leave the list (in the journal
-        still open, if it is)."""
-        from moodlog.vault import export_folders
-        from moodlog.vault.errors import VaultError
-
-        if gone and self.vault is not None and self.vault.is_open:
-            with contextlib.suppress(VaultError):
-                export_folders.forget(self.vault, gone)
+            self.export_sweep = export_folders.start_sweep(vault)
 
     # -- backups (logic in moodlog.ui.backups) -------------------------------------
     def show_restore_dialog(self) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 from moodlog.paths import clear_stale_temps, is_journal_file
@@ -69,45 +69,24 @@ def remembered(vault: Vault) -> list[Path]:
     return [Path(item) for item in _stored(vault)]
 
 
-def forget(vault: Vault, gone: Iterable[str | os.PathLike[str]]) -> None:
-    """Drop the folders in ``gone`` (found missing by a sweep) from the list."""
-    drop = {os.path.abspath(folder) for folder in gone}
-    if not drop:
-        return
-    try:
-        with vault.transaction():
-            stored = _stored(vault)
-            kept = [item for item in stored if item not in drop]
-            if kept != stored:
-                vault.settings.set(SETTING, kept)
-    except StorageProblem:
-        pass
-
-
-def sweep(folders: Iterable[Path]) -> list[Path]:
+def sweep(folders: Iterable[Path]) -> None:
     """Remove what killed exports left in ``folders`` (:func:`clear_stale_temps`: a held
-    temp whose writer is gone, at any age; another moodlog temp an hour old); returns the
-    folders that are no longer there. Touches files only, never the journal: it runs off
-    the window's thread, where a folder on a network share or an unplugged drive may
-    hold it up for seconds."""
-    gone = []
+    temp whose writer is gone, at any age; another moodlog temp an hour old). A folder
+    not there now stays on the list: a USB stick unplugged today is the very place a
+    killed export's temp waits for its next visit (the list keeps the latest
+    :data:`KEEP` anyway). Touches files only, never the journal: it runs off the window's
+    thread, where a folder on a network share or an unplugged drive may hold it up for
+    seconds."""
     for folder in folders:
-        if not os.path.isdir(folder):
-            gone.append(folder)
-            continue
-        clear_stale_temps(folder)
-    return gone
+        if os.path.isdir(folder):
+            clear_stale_temps(folder)
 
 
 class Sweep:
     """:func:`sweep`, in a daemon thread (it never keeps moodlog from quitting)."""
 
-    def __init__(
-        self, folders: list[Path], when_done: Callable[[list[Path]], None] | None = None
-    ) -> None:
+    def __init__(self, folders: list[Path]) -> None:
         self.folders = list(folders)
-        self.gone: list[Path] | None = None  # once done
-        self._when_done = when_done
         self.thread = threading.Thread(
             target=self._run, name="moodlog export-folder sweep", daemon=True
         )
@@ -117,25 +96,18 @@ class Sweep:
         # Nothing raised here is anyone's to see: a sweep that fails changes nothing and
         # is tried again at the next unlock (and the app may be gone by the time it ends).
         with contextlib.suppress(Exception):
-            self.gone = sweep(self.folders)
-            if self._when_done is not None:
-                self._when_done(self.gone)
+            sweep(self.folders)
 
-    def finish(self, vault: Vault, wait: float = 0.0) -> None:
-        """Wait up to ``wait`` seconds for the sweep, then, if it is done, drop the
-        folders it found missing (on the vault's thread)."""
+    def finish(self, wait: float = 0.0) -> None:
+        """Wait up to ``wait`` seconds for the sweep (a command, before it exits)."""
         self.thread.join(wait)
-        if self.gone:
-            forget(vault, self.gone)
 
 
-def start_sweep(
-    vault: Vault, when_done: Callable[[list[Path]], None] | None = None
-) -> Sweep | None:
+def start_sweep(vault: Vault) -> Sweep | None:
     """Sweep the remembered folders in the background: the list is read here, on the
     vault's thread; nothing is started when it is empty (the usual unlock: one read of
-    one setting). ``when_done(gone)`` is called in the sweep's thread."""
+    one setting)."""
     folders = remembered(vault)
     if not folders:
         return None
-    return Sweep(folders, when_done)
+    return Sweep(folders)

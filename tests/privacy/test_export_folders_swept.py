@@ -134,20 +134,27 @@ def test_the_folder_list_is_in_the_journal_and_nowhere_in_clear(
     assert checked >= 2  # at least the journal and the preferences
 
 
-def test_a_folder_no_longer_there_is_dropped_at_the_unlock(
+def test_a_folder_not_there_now_is_kept_and_swept_when_it_is_back(
     qtbot, tmp_path: Path, monkeypatch
 ) -> None:
-    data_dir, kept, deleted = tmp_path / "data", tmp_path / "kept", tmp_path / "deleted"
-    kept.mkdir()
-    deleted.mkdir()
+    """A USB stick unplugged at the next unlock is the very place a killed export's temp
+    waits: its folder stays on the list, and the temp goes at the unlock after it is back."""
+    data_dir, stick, away = tmp_path / "data", tmp_path / "usb-stick", tmp_path / "drawer"
+    stick.mkdir()
     controller = create_vault_through_the_window(qtbot, data_dir)
-    export_fhir_through_the_window(controller, kept / "a.json", monkeypatch)
-    export_fhir_through_the_window(controller, deleted / "b.json", monkeypatch)
-    assert export_folders.remembered(controller.vault) == [deleted, kept]  # newest first
-    (deleted / "b.json").unlink()
-    deleted.rmdir()
+    export_fhir_through_the_window(controller, stick / "a.json", monkeypatch)
+    killed, left = start_writer(stick / "b.json", "kill")
+    killed.wait(timeout=30)
+    stick.rename(away)  # unplugged
     lock_and_unlock(qtbot, controller)
-    qtbot.waitUntil(lambda: export_folders.remembered(controller.vault) == [kept], timeout=10000)
+    controller.export_sweep.thread.join(10)
+    assert export_folders.remembered(controller.vault) == [stick]
+    away.rename(stick)  # plugged in again
+    assert left.exists()
+    lock_and_unlock(qtbot, controller)
+    controller.export_sweep.thread.join(10)
+    assert not left.exists()
+    assert (stick / "a.json").exists()
 
 
 def test_a_folder_that_holds_up_its_sweep_never_holds_up_the_unlock(
