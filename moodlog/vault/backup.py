@@ -658,7 +658,14 @@ class BackupSummary:
 
 
 def _open_read_only(path: Path, passphrase: str) -> sqlcipher3.Connection:
-    uri = "file:" + _uri_path(path) + "?mode=ro"
+    """``path`` keyed for reading only, as its own bytes say: ``immutable=1`` keeps SQLite
+    from applying a ``-wal`` beside it (and from making a ``-shm``). moodlog never makes
+    one, and a restore copies the file alone (diff review: the ``-wal`` of another
+    program, kept beside the journal as ``...before-restore-DATE.bak-wal``, made that
+    journal "not opened by that passphrase"; one that fitted showed what the restore
+    would not put back). A hot rollback journal is rolled back on a copy before this
+    (:func:`inspect_backup`)."""
+    uri = "file:" + _uri_path(path) + "?mode=ro&immutable=1"
     conn = sqlcipher3.connect(uri, uri=True, isolation_level=None)
     try:
         apply_key(conn, passphrase)

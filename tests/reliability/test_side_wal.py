@@ -274,3 +274,49 @@ def test_an_odd_journal_side_file_is_named_at_unlock(journal, tmp_path, kind):
     side.rmdir() if kind == "folder" else side.unlink()
     with Vault.open(journal, PASSPHRASE) as vault:
         assert len(vault.entries.between()) == 30
+
+
+def test_a_journal_kept_at_a_restore_with_a_foreign_wal_still_opens(journal):
+    """Diff review: a restore keeps the journal's side files beside the kept journal, the
+    ``-wal`` as ``...before-restore-DATE.bak-wal``: a name SQLite reads. Checking that kept
+    journal applied the other program's WAL and said "That passphrase does not open" it,
+    so the person's own journal could not be restored with the right passphrase."""
+    from moodlog.vault import backup
+
+    with Vault.open(journal, PASSPHRASE) as vault:
+        made = backup.write_backup(vault, journal.parent.parent / "backups").path
+        vault.conn.execute("DELETE FROM entries WHERE id > 10")  # only in the journal now
+    with_foreign_wal(journal)
+    _, kept = backup.restore(made, PASSPHRASE, journal)
+    assert Path(f"{kept}-wal").exists()  # kept for whoever wrote it
+    summary = backup.inspect_backup(kept, PASSPHRASE)
+    assert summary.counts["entries"] == 10
+    assert not Path(f"{kept}-shm").exists()  # a check writes nothing beside the file
+    backup.restore(kept, PASSPHRASE, journal)  # and it goes back, as checked
+    with Vault.open(journal, PASSPHRASE) as vault:
+        assert len(vault.entries.between()) == 10
+
+
+def test_a_backup_is_checked_as_the_restore_puts_it_back_whatever_wal_is_beside_it(journal):
+    """A ``-wal`` beside a backup (another tool opened it in WAL mode and crashed) is not
+    what a restore copies: the check shows the backup file alone, so what it says is what
+    comes back (before: it showed 5 entries, then the restore stopped with "it changed
+    while it was being read")."""
+    from moodlog.vault import backup
+
+    with Vault.open(journal, PASSPHRASE) as vault:
+        made = backup.write_backup(vault, journal.parent.parent / "backups").path
+    tool = sqlcipher3.connect(str(made), isolation_level=None)
+    conn_mod.apply_key(tool, PASSPHRASE)
+    tool.execute("PRAGMA journal_mode = WAL")
+    tool.execute("PRAGMA wal_autocheckpoint = 0")
+    tool.execute("DELETE FROM entries WHERE id > 5")
+    left = {suffix: Path(f"{made}{suffix}").read_bytes() for suffix in ("", "-wal")}
+    tool.close()  # (this copies the WAL in: the files are put back as the crash left them)
+    for suffix, data in left.items():
+        Path(f"{made}{suffix}").write_bytes(data)
+    summary = backup.inspect_backup(made, PASSPHRASE)
+    backup.restore(made, PASSPHRASE, journal)
+    with Vault.open(journal, PASSPHRASE) as vault:
+        assert summary.counts["entries"] == len(vault.entries.between()) == 30
+    assert not Path(f"{made}-shm").exists()
