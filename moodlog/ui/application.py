@@ -696,12 +696,9 @@ class AppController(QObject):
         (``backups.rescue_lost_journal``); what the lock screen says about it."""
         if self.demo:
             return []
-        from moodlog.ui.backups import RESCUED_TEXT, rescue_lost_journal
+        from moodlog.ui.backups import rescue_lost_journal
 
-        made = rescue_lost_journal(vault, self.preferences, self.data_dir)
-        if made is None:
-            return []
-        return [tr(RESCUED_TEXT).format(name=made.path.name, folder=made.path.parent)]
+        return [rescue_lost_journal(vault, self.preferences, self.data_dir)]
 
     # -- help -------------------------------------------------------------------
     def show_help(self, level: str | None = None) -> None:

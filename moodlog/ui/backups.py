@@ -77,24 +77,34 @@ def run_auto_backup(
     return made
 
 
-def rescue_lost_journal(
-    vault: Vault, preferences: Preferences, data_dir: Path
-) -> backup.BackupFile | None:
+def rescue_lost_journal(vault: Vault, preferences: Preferences, data_dir: Path) -> str:
     """An encrypted backup of an open journal whose file another program moved, replaced
     or deleted (``Vault.file_moved``), made as it is locked or closed: the open
     connection may then be the only copy left (failure review: the advice "make a backup
     now before you lock" could be overtaken by the idle lock, and everything since the
-    last backup went with the key). None when it cannot be made: the lock goes on."""
+    last backup went with the key). Returns what the lock screen says: where that backup
+    is, or that none could be made and why (diff review: a failed one was not
+    mentioned, after the advice had said moodlog backs the journal up as it locks). The
+    lock goes on either way."""
     try:
-        return backup.write_backup(vault, backup_folder(preferences, data_dir))
-    except Exception:  # noqa: BLE001 - a lock always completes
-        return None
+        made = backup.write_backup(vault, backup_folder(preferences, data_dir))
+    except Exception as error:  # noqa: BLE001 - a lock always completes
+        problem = str(error) if isinstance(error, VaultError) else tr(NOT_RESCUED_REASON)
+        return tr(NOT_RESCUED_TEXT).format(problem=problem)
+    return tr(RESCUED_TEXT).format(name=made.path.name, folder=made.path.parent)
 
 
 RESCUED_TEXT = QT_TR_NOOP(
     "What your journal held until now is kept as a backup ({name}, in {folder}); "
     "“Restore from a backup…” puts it back."
 )
+NOT_RESCUED_TEXT = QT_TR_NOOP(
+    "moodlog tried to keep what your journal held until now as a backup, but could not. "
+    "{problem} What was saved since your latest backup is only in the journal's file, "
+    "where it went, if it is still there (a moved file, or one in the bin, still holds "
+    "it): put that file back."
+)
+NOT_RESCUED_REASON = QT_TR_NOOP("The backup could not be made.")
 
 
 def reminder_text(context) -> str | None:  # noqa: ANN001 - an AppContext

@@ -159,3 +159,25 @@ def test_a_journal_still_in_place_is_not_backed_up_at_the_lock(qtbot, data_dir: 
     controller.shutdown()
     after = sorted((data_dir / "backups").glob("*.db")) if (data_dir / "backups").exists() else []
     assert after == before
+
+
+def test_a_backup_that_cannot_be_made_at_the_lock_is_said(qtbot, data_dir: Path) -> None:
+    """Diff review: when that backup could not be made (the backup folder's drive not
+    there, a full disk), the lock screen said nothing of it, after the advice had said
+    moodlog backs the journal up as it locks: the person took it as done."""
+    from tests.gui.helpers import create_vault_through_the_window
+
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    try:
+        controller.preferences.backup_folder = str(data_dir / "unplugged-drive" / "backups")
+        controller.vault.entries.add(Entry(DAY, dt.time(9), 5, note=MARKER))
+        gone(controller.vault.path, "moved")
+        assert controller.lock() is True
+        text = controller.lock_window.stack.currentWidget().error_label.text()
+        assert text.startswith("Your journal is no longer where moodlog keeps it")
+        assert "moodlog tried to keep what your journal held until now as a backup, but " in text
+        assert "The backup could not be made: " in text
+        assert "put that file back" in text
+        assert not (data_dir / "unplugged-drive").exists()
+    finally:
+        controller.shutdown()
