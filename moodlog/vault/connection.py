@@ -173,6 +173,16 @@ def _copy_private(source: Path, target: Path) -> None:
 WAL_CHECK_PREFIX = ".moodlog-wal-check-"
 
 
+def _clear_killed_checks(folder: Path) -> None:
+    """Remove what a ``-wal`` check killed part-way left in ``folder`` (a copy of the
+    journal under the passphrase of then), at every open: the ``-wal`` that led to it may
+    be gone by the next one (diff review: it was removed only at the next check, so such a
+    copy could stay for good, and still opened with a passphrase since changed). The
+    journal is locked by then, so no check of another moodlog is running."""
+    for killed in folder.glob(f"{WAL_CHECK_PREFIX}*"):
+        shutil.rmtree(killed, ignore_errors=True)
+
+
 def _wal_belongs(path: Path, passphrase: str) -> bool:
     """Whether the ``-wal`` beside ``path`` belongs to it, tried on private copies (the
     journal, its hot rollback journal if any, then the ``-wal``) in a folder of their
@@ -182,8 +192,6 @@ def _wal_belongs(path: Path, passphrase: str) -> bool:
     ``passphrase`` (judged without the WAL), so a wrong passphrase is still told as one;
     and OSError when no copy can be made. Nothing beside ``path`` is changed, and the
     copies (encrypted pages only) are removed."""
-    for killed in path.parent.glob(f"{WAL_CHECK_PREFIX}*"):  # (the journal is locked:
-        shutil.rmtree(killed, ignore_errors=True)  # a check killed part-way left it)
     try:
         folder = Path(tempfile.mkdtemp(prefix=WAL_CHECK_PREFIX, dir=path.parent))
     except OSError:  # (a read-only folder: the system's temp folder, encrypted pages only)
@@ -279,6 +287,7 @@ def settle_side_wal(path: Path, passphrase: str) -> Path | None:
     SQLite's way and that new path returned. An empty one holds nothing and is left to
     SQLite. Raises :class:`SideFileInTheWay` when it is not a plain file or cannot be
     renamed (the journal is then not opened at all, so nothing in it changes)."""
+    _clear_killed_checks(path.parent)
     wal = side_wal(path)
     if not os.path.lexists(wal):
         return None

@@ -234,6 +234,20 @@ def test_a_killed_check_leaves_nothing_for_long(journal):
     assert leftovers(journal.parent) == []
 
 
+def test_a_killed_check_is_cleared_even_once_the_wal_has_gone(journal):
+    """Diff review: killed during the check (kill -9, a power cut), the copy of the journal
+    stayed until the next check, and there is none once the ``-wal`` is gone (deleted by
+    the person, or taken back by its program): it stayed for good, opening with the
+    passphrase of then."""
+    stale = journal.parent / ".moodlog-wal-check-killed"
+    stale.mkdir()
+    (stale / "journal.db").write_bytes(journal.read_bytes())
+    assert not conn_mod.side_wal(journal).exists()
+    with Vault.open(journal, PASSPHRASE):
+        pass
+    assert leftovers(journal.parent) == []
+
+
 def test_two_set_aside_in_the_same_second_keep_both(journal):
     wal = conn_mod.side_wal(journal)
     now = dt.datetime(2026, 12, 1, 4, 30)
