@@ -183,6 +183,14 @@ def _clear_killed_checks(folder: Path) -> None:
         shutil.rmtree(killed, ignore_errors=True)
 
 
+def _wal_older_than_journal(path: Path) -> bool:
+    """The ``-wal`` was last written before the journal was (to the file system's clock):
+    a copy come back from earlier (a synced or copied folder), whose pages would undo
+    what was saved since, unseen by any check (diff review). A ``-wal`` a tool left at a
+    crash is at least as new as the file; one already copied into it loses nothing."""
+    return side_wal(path).stat().st_mtime_ns < path.stat().st_mtime_ns
+
+
 def _wal_belongs(path: Path, passphrase: str) -> bool:
     """Whether the ``-wal`` beside ``path`` belongs to it, tried on private copies (the
     journal, its hot rollback journal if any, then the ``-wal``) in a folder of their
@@ -210,6 +218,8 @@ def _wal_belongs(path: Path, passphrase: str) -> bool:
                 raise _why_unreadable(conn, path, error) from None
         finally:
             conn.close()
+        if _wal_older_than_journal(path):  # (only now: a wrong passphrase is told first)
+            return False
         _copy_private(side_wal(path), side_wal(copy))
         conn = _connect(copy)
         try:
@@ -228,7 +238,8 @@ def _wal_belongs(path: Path, passphrase: str) -> bool:
 
 SET_ASIDE_NOTICE = QT_TR_NOOP(
     "A file beside your journal ({name}) was left by another program and does not fit "
-    "it: it was written for another database or with another passphrase, or is damaged. "
+    "it: it was written for another database or with another passphrase, is damaged, or "
+    "is older than your journal's last save. "
     "moodlog did not apply it, so your journal opened as it was last saved, and kept that "
     "file as {kept}. If you used another program on your journal, keep that file for it; "
     "otherwise you can delete it."

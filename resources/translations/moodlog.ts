@@ -5346,15 +5346,15 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A file beside your journal ({name}) was left by another program and does not fit it: it was written for another database or with another passphrase, or is damaged. moodlog did not apply it, so your journal opened as it was last saved, and kept that file as {kept}. If you used another program on your journal, keep that file for it; otherwise you can delete it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>moodlog tried to keep what your journal held until now as a backup, but could not. {problem} What was saved since your latest backup is only in the journal&apos;s file, where it went, if it is still there (a moved file, or one in the bin, still holds it): put that file back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The backup could not be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file beside your journal ({name}) was left by another program and does not fit it: it was written for another database or with another passphrase, is damaged, or is older than your journal&apos;s last save. moodlog did not apply it, so your journal opened as it was last saved, and kept that file as {kept}. If you used another program on your journal, keep that file for it; otherwise you can delete it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

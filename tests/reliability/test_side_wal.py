@@ -14,6 +14,8 @@ import datetime as dt
 import errno
 import os
 import shutil
+import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -127,6 +129,37 @@ def test_a_wal_written_with_the_journals_own_key_is_applied(tmp_path, journal):
         assert reopened.conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     assert not conn_mod.side_wal(copy).exists()
     assert leftovers(crashed) == []
+
+
+def test_a_wal_of_this_journal_come_back_from_earlier_is_set_aside(tmp_path, journal):
+    """Diff review: a ``-wal`` another tool left on this journal, applied at the next
+    unlock, then back again later from a copy (a synced folder, a copied folder): its pages
+    fit, so the check passed, and the edits saved since were silently undone. One older
+    than the journal's last save is set aside."""
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    vault = Vault.open(journal, PASSPHRASE)
+    vault.conn.execute("PRAGMA journal_mode = WAL")
+    vault.conn.execute("PRAGMA wal_autocheckpoint = 0")
+    with vault.transaction():
+        vault.entries.add(Entry(day=dt.date(2025, 3, 1), time=dt.time(8), mood=6, note=MARKER))
+    for suffix in ("", "-wal"):
+        shutil.copy2(f"{journal}{suffix}", crashed / f"moodlog.db{suffix}")
+    vault.close()
+    copy = crashed / "moodlog.db"
+    stale = tmp_path / "old-copy-of-the-wal"
+    shutil.copy2(conn_mod.side_wal(copy), stale)  # (the copy keeps its time, as syncs do)
+    with Vault.open(copy, PASSPHRASE) as reopened:  # applied: it is the newest there
+        assert reopened.set_aside == []
+        with reopened.transaction():
+            for entry in reopened.entries.between():
+                reopened.entries.update(replace(entry, note="edited since"))
+    os.utime(copy, ns=(time.time_ns(), time.time_ns() + 5_000_000_000))  # (coarse clocks)
+    shutil.copy2(stale, conn_mod.side_wal(copy))  # back again, from earlier
+    with Vault.open(copy, PASSPHRASE) as reopened:
+        assert len(reopened.set_aside) == 1
+        assert {e.note for e in reopened.entries.between()} == {"edited since"}
+        reopened.check()
 
 
 WAL_HOLDER = """
