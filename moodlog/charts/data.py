@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QDate, QLocale
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtGui import QColor, QPen
 
 from moodlog.domain.analysis import (
     CourseSummary,
@@ -32,7 +32,7 @@ from moodlog.domain.analysis import (
 from moodlog.domain.contents import VaultContents
 from moodlog.domain.questionnaires import GAD7, PHQ9
 from moodlog.domain.safety import worst_level
-from moodlog.domain.treatments import Treatment
+from moodlog.domain.treatments import KINDS, Treatment
 from moodlog.i18n import date_text, tr
 from moodlog.locale_words import LOCALE
 from moodlog.wording import QT_TR_NOOP
@@ -64,6 +64,22 @@ SERIES_STYLE = {  # name: (label, colour, right-hand axis?)
 MOOD_COLOUR = "#2c5d63"
 MEDICATION_COLOUR = "#6b5a8e"
 SESSION_LINE_LOW, SESSION_LINE_HIGH = -0.9, 10.1
+# A line pattern per session kind (Qt dash pattern in pen widths; None: solid) and its
+# name in the charts' keys. Print review: on a black-and-white printout, and to
+# red-green colour blindness, IV purple and esketamine blue are the same grey, and the
+# labels under the lines are thinned (an esketamine course among IV boosters showed no
+# "ESK"), so the kind was told by colour alone. A booked appointment stays dashed (Qt's
+# DashLine, 4 on 2 off), a pattern no kind uses.
+SESSION_PATTERNS: dict[str, tuple[tuple[float, ...] | None, str]] = {
+    "ketamine_iv": (None, QT_TR_NOOP("solid")),
+    "esketamine_nasal": ((1.0, 1.6), QT_TR_NOOP("dotted")),
+    "ketamine_im": ((5.0, 2.0, 1.0, 2.0), QT_TR_NOOP("dash-dot")),
+    "ketamine_oral": ((5.0, 2.0, 1.0, 2.0, 1.0, 2.0), QT_TR_NOOP("dash-dot-dot")),
+    "kap": ((9.0, 3.0), QT_TR_NOOP("long dashes")),
+    "tms": ((9.0, 3.0, 1.0, 3.0), QT_TR_NOOP("long dash-dot")),
+    "ect": ((9.0, 3.0, 1.0, 3.0, 1.0, 3.0), QT_TR_NOOP("long dash-dot-dot")),
+    "other": ((2.0, 2.0), QT_TR_NOOP("short dashes")),
+}
 MAX_LABELS = 40
 SESSION_LABEL_MARGIN_PX = 4.0  # pyqtgraph's TextItem: blank space each side of its text
 SESSION_LABEL_GAP_PX = 6.0  # at least this between two session labels' letters
@@ -266,6 +282,39 @@ class TrendData:
             if event_day == day:
                 parts.append(text)
         return " \N{MIDDLE DOT} ".join(parts)
+
+
+def style_session_pen(pen: QPen, kind: str, appointment: bool) -> QPen:
+    """``pen`` (the kind's colour and width) with the line pattern of a session of
+    ``kind`` (:data:`SESSION_PATTERNS`), or dashed for a booked appointment: the same
+    on the Trends screen and on paper. A patterned line has flat ends, so that its
+    dots and gaps are as long as the pattern says."""
+    pattern = SESSION_PATTERNS[kind][0]
+    if appointment:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    elif pattern is None:
+        pen.setStyle(Qt.PenStyle.SolidLine)
+    else:
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        pen.setDashPattern(list(pattern))
+    return pen
+
+
+def session_kinds_key(kinds: Iterable[str]) -> str:
+    """The session lines' key for ``kinds`` in the order given: "Session lines: IV,
+    Ketamine IV infusion: solid; ESK, Esketamine nasal spray: dotted." (a kind whose
+    name is its short label, as TMS, is named once). Empty for none."""
+    parts = []
+    for kind in dict.fromkeys(kinds):
+        short, name = KINDS[kind].short, tr(KINDS[kind].label)
+        pattern = tr(SESSION_PATTERNS[kind][1])
+        if name == short:
+            parts.append(tr("{short}: {pattern}").format(short=short, pattern=pattern))
+        else:
+            parts.append(
+                tr("{short}, {name}: {pattern}").format(short=short, name=name, pattern=pattern)
+            )
+    return tr("Session lines: {kinds}.").format(kinds="; ".join(parts)) if parts else ""
 
 
 def worst_level_by_day(levels: list[tuple[dt.date, str]]) -> dict[dt.date, str]:

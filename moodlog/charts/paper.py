@@ -55,6 +55,7 @@ from moodlog.charts.data import (
     day_of,
     legible,
     place_session_labels,
+    style_session_pen,
     timestamp,
     widest_date_label,
     worst_level_by_day,
@@ -722,8 +723,8 @@ class PaperTimeline(PaperChart):
                 groups[(t.kind, t.is_appointment(self.data.now))].append(timestamp(t.day))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for (kind, appointment), xs in groups.items():
-            style = Qt.PenStyle.DashLine if appointment else Qt.PenStyle.SolidLine
-            painter.setPen(_pen(legible(KINDS[kind].colour, WHITE), 1.4, style))
+            pen = _pen(legible(KINDS[kind].colour, WHITE), 1.4)
+            painter.setPen(style_session_pen(pen, kind, appointment))
             path = QPainterPath()
             for x in xs:
                 path.moveTo(frame.point(x, SESSION_LINE_LOW))

@@ -8,18 +8,32 @@ UTC timestamps at noon with a UTC date axis, so a day never shifts across zones.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import math
 from collections import defaultdict
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QEvent,
+    QIODevice,
+    QLineF,
+    QLocale,
+    QPointF,
+    QRectF,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
+    QImage,
     QPainter,
     QPalette,
+    QPen,
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -54,6 +68,7 @@ from moodlog.charts.data import (  # noqa: F401 - also imported from here
     legible,
     luminance,
     place_session_labels,
+    style_session_pen,
     timestamp,
     widest_date_label,
     worst_level_by_day,
@@ -514,14 +529,12 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         self.session_markers = [(t.day, t.kind) for t in data.treatments]
 
     def _session_pen(self, key: tuple[str, bool]) -> object:
-        """Solid for a session, dashed for a booked appointment: the kind's colour,
-        at graphic contrast on the chart's background."""
+        """The kind's line pattern for a session, dashed for a booked appointment
+        (:func:`style_session_pen`, as on paper): the kind's colour, at graphic contrast
+        on the chart's background."""
         kind, appointment = key
-        return pg.mkPen(
-            on_chart(KINDS[kind].colour),
-            width=1.4 * self.k,
-            style=Qt.PenStyle.DashLine if appointment else Qt.PenStyle.SolidLine,
-        )
+        pen = pg.mkPen(on_chart(KINDS[kind].colour), width=1.4 * self.k)
+        return style_session_pen(pen, kind, appointment)
 
     def apply_theme(self) -> None:
         """Recolour for the palette now in use (light or dark); a closed chart
@@ -807,4 +820,30 @@ def level_legend_html() -> str:
         f"<span style='color:{on_window(LEVEL_COLOURS[level]).name()}'>"
         f"{LEVEL_SYMBOLS[level][2]}</span> {level}"
         for level in LEVEL_ORDER
+    )
+
+
+def session_line_sample(kind: str, appointment: bool = False, width: int = 22) -> str:
+    """A short piece of a session line as the chart draws it (the kind's colour and
+    line pattern, or dashed when booked), as an inline ``<img>`` for a legend beside
+    the chart: a pattern is read from the line itself, which a character cannot show
+    (print review: the legend showed one colour for every kind)."""
+    scale, height = 2, 10
+    image = QImage(width * scale, height * scale, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.scale(scale, scale)
+    pen = style_session_pen(QPen(on_window(KINDS[kind].colour), 1.4), kind, appointment)
+    painter.setPen(pen)
+    painter.drawLine(QLineF(0, height / 2, width, height / 2))
+    painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    encoded = base64.b64encode(bytes(data)).decode("ascii")
+    return (
+        f"<img src='data:image/png;base64,{encoded}' width='{width}' height='{height}' "
+        "style='vertical-align: middle'>"
     )

@@ -83,6 +83,7 @@ from moodlog.domain.safety import (
 from moodlog.domain.treatments import (
     BP_FLAG_AT,
     COURSE_NUMBER_RULE,
+    KINDS,
     Treatment,
     course_label,
     course_numbers,
@@ -279,11 +280,21 @@ def _element(tag: str, text: str) -> str:
     return f"<{tag}>{escape(text)}</{tag}>"
 
 
-def _chart_key(sections: set[str]) -> str:
+def _chart_key(sections: set[str], summary: PeriodSummary) -> str:
     """The charts' key, with the 7-day mean's rule (clinician review: it was printed
-    nowhere); without the self-checks when the patient left them out."""
+    nowhere) and, when it draws sessions of more than one kind, each kind's line pattern
+    (print review: on a black-and-white printout the kinds' colours are one grey, and
+    most lines have no label); without the self-checks when the patient left them out."""
+    from moodlog.charts.data import session_kinds_key  # with the charts, as ReportCharts
+
     key = tr(CHART_KEY if "checkins" in sections else CHART_KEY_WITHOUT_CHECKINS)
-    return key + " " + tr(SEVEN_DAY_MEAN_RULE)
+    drawn = {t.kind for t in summary.sessions}
+    booked = summary.next_appointment
+    if booked is not None and summary.period.contains(booked.day):
+        drawn.add(booked.kind)
+    # Named when they differ: with one kind, every line is of the kind its labels name.
+    kinds = session_kinds_key(kind for kind in KINDS if kind in drawn) if len(drawn) > 1 else ""
+    return " ".join(part for part in (key, kinds, tr(SEVEN_DAY_MEAN_RULE)) if part)
 
 
 def _chart_block(name: str, width: int, height: int) -> str:
@@ -502,7 +513,7 @@ def build_report(contents: VaultContents, options: ReportOptions, now: dt.dateti
     if "charts" in s:
         html.append(f"<h2 class='newpage'>{escape(tr('Charts'))}</h2>")
         key = tr("PHQ-9 and GAD-7 with their severity bands.")
-        html.append(f"<p class='small'>{escape(_chart_key(s))} {escape(key)}</p>")
+        html.append(f"<p class='small'>{escape(_chart_key(s, summary))} {escape(key)}</p>")
         html.append(_chart_block("timeline", *CHART_SIZES["timeline"]))
         if around_count:
             title = tr("Mood around sessions ({count} in this period)").format(count=around_count)
@@ -747,7 +758,7 @@ def _page_one(
     )
     width = PAGE_ONE_CHART[0]
     parts.append(_chart_block("mood_small", width, chart_height))
-    parts.append(f"<p class='small'>{escape(_chart_key(s))}</p>")
+    parts.append(f"<p class='small'>{escape(_chart_key(s, summary))}</p>")
     parts.append(_checkin_box(summary, "checkins" in s, yes_limit))
     if "questions" in s:
         parts.append(_questions_box(summary, questions_top))

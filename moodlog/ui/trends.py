@@ -37,6 +37,7 @@ from moodlog.charts.plots import (
     level_legend_html,
     mood_colour,
     on_window,
+    session_line_sample,
 )
 from moodlog.charts.theme import theme_events
 from moodlog.domain.analysis import (
@@ -486,6 +487,7 @@ class TrendsScreen(QWidget):
         since = None if whole else recent_since(now.date(), days)
         self.data = TrendData.from_vault(self.vault, now, since=since)
         self.timeline.set_data(self.data, days)
+        self._show_legend()  # the kinds of session recorded
         self._show_toggled_series()
         if self.data.complete:
             self._whole_history_loaded()
@@ -517,10 +519,19 @@ class TrendsScreen(QWidget):
         session = on_window(KINDS["ketamine_iv"].colour).name()
         medication = on_window(MEDICATION_COLOUR).name()
         legend = level_legend_html()  # each level's own shape, as drawn on the chart
+        # Each kind of session recorded, by its line as drawn (its colour and pattern)
+        # and the short name its labels use (print review: one purple "sessions" stood
+        # for every kind, and IV and esketamine differed by colour alone).
+        recorded = {t.kind for t in self.data.treatments} if self.data is not None else set()
+        sessions = [
+            (session, session_line_sample(kind), html.escape(KINDS[kind].short))
+            for kind in KINDS
+            if kind in recorded
+        ] or [(session, "&#9474;", tr("sessions"))]
         keys = (
             (mood, "&#9679;", tr("daily mood")),
             (mood, "&#9473;", tr("7-day mean")),
-            (session, "&#9474;", tr("sessions")),
+            *sessions,
             (session, "&#9478;", tr("booked")),
             (medication, "&#9650;", tr("medication")),
         )

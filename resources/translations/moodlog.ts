@@ -372,7 +372,51 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>solid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dotted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dash-dot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dash-dot-dot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>long dashes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>long dash-dot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>long dash-dot-dot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>short dashes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>no entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{short}: {pattern}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{short}, {name}: {pattern}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session lines: {kinds}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1076,10 +1120,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PHQ-9 and GAD-7 with their severity bands.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Mood around sessions ({count} in this period)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1301,6 +1341,10 @@
     </message>
     <message>
         <source>Difficulty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PHQ-9 and GAD-7 with their severity bands.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
