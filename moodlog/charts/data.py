@@ -56,6 +56,11 @@ LEVEL_SYMBOLS = {
     "high": ("s", 1.25, "\N{BLACK SQUARE}"),
 }
 BAND_COLOURS = ("#e7f2ea", "#f5f1dc", "#f8e6cf", "#f6d7c9", "#f2c9c4")
+# A thin line (the text colour at this alpha) where one severity band meets the next:
+# the bands' pale fills are nearly the same grey on a black-and-white printout (mild is
+# even a shade lighter than minimal), so without it a score's band was told by colour
+# alone there (print review).
+BAND_EDGE_ALPHA = 90
 SERIES_STYLE = {  # name: (label, colour, right-hand axis?)
     "anxiety": (QT_TR_NOOP("Anxiety"), "#c0632b", False),
     "energy": (QT_TR_NOOP("Energy"), "#4c8c2b", False),

@@ -37,6 +37,7 @@ from PySide6.QtGui import (
 
 from moodlog.charts.data import (
     BAND_COLOURS,
+    BAND_EDGE_ALPHA,
     GRAPHIC_CONTRAST,
     HALF_DAY,
     LEVEL_COLOURS,
@@ -739,6 +740,12 @@ class PaperTimeline(PaperChart):
             painter.setBrush(band)
             top, bottom = frame.y(high + 0.5), frame.y(low - 0.5 if low else 0)
             painter.drawRect(QRectF(frame.rect.left(), top, frame.rect.width(), bottom - top))
+        edge = QColor(INK)
+        edge.setAlpha(BAND_EDGE_ALPHA)
+        painter.setPen(_pen(edge, 0.8))
+        for low, _, _ in BANDS[name][1:]:  # where each band meets the one below it
+            y = frame.y(low - 0.5)
+            painter.drawLine(QLineF(frame.rect.left(), y, frame.rect.right(), y))
         points = [  # the line may come in from before the period, never from after it
             (timestamp(day), total)
             for day, total in self.data.questionnaires.get(name, [])

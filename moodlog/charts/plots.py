@@ -42,6 +42,7 @@ from moodlog.charts.data import (  # noqa: F401 - also imported from here
     AXIS_LABEL_GAP_PX,
     AXIS_STEPS,
     BAND_COLOURS,
+    BAND_EDGE_ALPHA,
     DAY_SECONDS,
     EPOCH,
     GRAPHIC_CONTRAST,
@@ -292,7 +293,8 @@ def scatter(size: float, colour: QColor | str, symbol: str = "o") -> pg.ScatterP
 
 
 class BandsItem(pg.GraphicsObject):
-    """Horizontal severity bands across the whole time axis, painted as one item."""
+    """Horizontal severity bands across the whole time axis, painted as one item, with
+    a thin line where one band meets the next (``BAND_EDGE_ALPHA``, as on paper)."""
 
     def __init__(self, bands: list[tuple[float, float, str]]) -> None:
         super().__init__()
@@ -301,6 +303,7 @@ class BandsItem(pg.GraphicsObject):
             colour = QColor(name)
             colour.setAlpha(150)  # soft on light and dark backgrounds alike
             self.bands.append((low, high, colour))
+        self.edges = [low for low, _, _ in self.bands[1:]]  # each band's lower edge
         self.setZValue(-10)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
@@ -315,6 +318,13 @@ class BandsItem(pg.GraphicsObject):
         for low, high, colour in self.bands:
             painter.setBrush(colour)
             painter.drawRect(QRectF(left, low, width, high - low))
+        edge = text_colour()  # dark on a light theme, light on a dark one
+        edge.setAlpha(BAND_EDGE_ALPHA)
+        pen = QPen(edge, 1)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        for y in self.edges:
+            painter.drawLine(QLineF(left, y, left + width, y))
 
 
 class TimelineChart(pg.GraphicsLayoutWidget):

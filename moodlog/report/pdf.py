@@ -512,7 +512,8 @@ def build_report(contents: VaultContents, options: ReportOptions, now: dt.dateti
     period = options.period
     if "charts" in s:
         html.append(f"<h2 class='newpage'>{escape(tr('Charts'))}</h2>")
-        key = tr("PHQ-9 and GAD-7 with their severity bands.")
+        # (print review: on a black-and-white printout the bands' fills are one grey)
+        key = tr("PHQ-9 and GAD-7 with their severity bands, a thin line where two meet.")
         html.append(f"<p class='small'>{escape(_chart_key(s, summary))} {escape(key)}</p>")
         html.append(_chart_block("timeline", *CHART_SIZES["timeline"]))
         if around_count:

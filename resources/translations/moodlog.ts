@@ -1208,6 +1208,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>PHQ-9 and GAD-7 with their severity bands, a thin line where two meet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>entry</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1341,10 +1345,6 @@
     </message>
     <message>
         <source>Difficulty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PHQ-9 and GAD-7 with their severity bands.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1,7 +1,8 @@
 """Print review: the charts read the same printed in black and white on an office
 printer, or seen with red-green colour blindness. Session kinds differed by colour
 alone (IV purple and esketamine blue are one grey, and to deuteranopia both blue; the
-labels under the lines are thinned, so most lines had none)."""
+labels under the lines are thinned, so most lines had none), and the PHQ-9/GAD-7
+severity bands by fills that are one pale grey in print."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPen
 
 from moodlog.charts.data import (
@@ -24,6 +25,7 @@ from moodlog.charts.paper import PaperTimeline
 from moodlog.charts.plots import TimelineChart
 from moodlog.domain.demo import build_demo
 from moodlog.domain.period import Period
+from moodlog.domain.questionnaires import BANDS, PHQ9
 from moodlog.domain.treatments import KINDS
 from moodlog.report.pdf import ReportOptions, build_report
 
@@ -131,10 +133,54 @@ def test_the_pdf_names_each_kind_drawn_with_its_pattern(qapp, contents) -> None:
     assert key == session_kinds_key(["ketamine_iv", "esketamine_nasal"])
     assert html.count(key) == 2  # page 1 and the charts page
     assert "TMS:" not in html
+    assert "a thin line where two meet" in html
     # With one kind every line is the kind its labels name: no key (room on the page).
     only_iv = [t for t in contents.treatments if t.kind == "ketamine_iv"]
     one_kind = dataclasses.replace(contents, treatments=only_iv)
     assert "Session lines" not in build_report(one_kind, options, NOW).html
+
+
+def test_severity_bands_have_an_edge_a_grey_printout_shows(qapp, contents) -> None:  # noqa: ANN001
+    """Where two PHQ-9 bands meet, a line clearly darker than either fill (the fills of
+    "minimal" and "mild" differ by a grey level or two in print)."""
+    chart, image = _paper(contents)
+    frame = chart.frames[1]
+    assert chart.names[0] == PHQ9
+    x = frame.rect.left() + 3  # left of every point and line of the plot
+    for low, _, _ in BANDS[PHQ9][1:]:
+        edge = round(frame.y(low - 0.5) * SCALE)
+        column = round(x * SCALE)
+        darkest = min(
+            QColor(image.pixel(column, y)).lightness() for y in (edge - 1, edge, edge + 1)
+        )
+        inside = [
+            QColor(image.pixel(column, round(frame.y(v) * SCALE))).lightness()
+            for v in (low - 2, low + 2)
+        ]
+        assert min(inside) - darkest > 25, (low, darkest, inside)
+
+
+def test_the_trends_bands_have_the_same_edges(qapp, contents) -> None:  # noqa: ANN001
+    chart = TimelineChart()
+    chart.resize(900, 600)
+    chart.set_data(TrendData.build(contents, NOW, analysis=False))
+    chart.show()
+    qapp.processEvents()
+    image = chart.grab().toImage()
+    view = chart.questionnaire_plots[PHQ9].vb
+    low_x = view.viewRange()[0][0]
+    for low, _, _ in BANDS[PHQ9][1:]:
+
+        def grey(value: float) -> int:
+            point = chart.mapFromScene(view.mapViewToScene(QPointF(low_x, value)))
+            ratio = image.devicePixelRatio()
+            return QColor(
+                image.pixel(round((point.x() + 3) * ratio), round(point.y() * ratio))
+            ).lightness()
+
+        darkest = min(grey(low - 0.5 + d) for d in (-0.15, 0, 0.15))
+        assert min(grey(low - 2), grey(low + 2)) - darkest > 15, low
+    chart.close()
 
 
 def test_the_trends_legend_names_each_kind_recorded_by_its_line(qtbot, vault, data_dir) -> None:  # noqa: ANN001
