@@ -288,6 +288,14 @@ def _stack(widget: pg.GraphicsLayoutWidget, plots: list[LightPlot], stretch: lis
             grid.setRowSpacing(2 * index + 1, 10)
 
 
+TITLE_ROOM = 2  # pixels beyond a rotated axis title's length
+
+
+def title_length(plot: LightPlot) -> float:
+    """How long a plot's rotated axis title is, in pixels, with its text item's margins."""
+    return plot.left.label.boundingRect().width()
+
+
 def scatter(size: float, colour: QColor | str, symbol: str = "o") -> pg.ScatterPlotItem:
     return pg.ScatterPlotItem(symbol=symbol, size=size, pen=None, brush=pg.mkBrush(colour))
 
@@ -380,6 +388,38 @@ class TimelineChart(pg.GraphicsLayoutWidget):
         self.scene().sigMouseMoved.connect(self._mouse_moved)
         self.scene().sigMouseClicked.connect(self._mouse_clicked)
         theme_events().changed.connect(self.apply_theme)  # recolour when the theme changes
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 (Qt's name)
+        super().resizeEvent(event)
+        if getattr(self, "plots", None):  # (pyqtgraph's own set-up resizes before there are)
+            self._room_for_titles()
+
+    def _room_for_titles(self) -> None:
+        """At a height where a plot would be lower than its rotated axis title is long,
+        every plot keeps at least that height (the page scrolls): at 20 pt and more the
+        short PHQ-9 and GAD-7 plots squeezed their titles into one another ("GAD-PHQ-9"),
+        and the mood plot, given only its share, kept one value of its axis
+        (accessibility review). Only then: a minimum changes how the layout shares the
+        height out, and with room to spare the charts keep their look. Judged afresh at
+        each size, from the layout without minimums."""
+        grid = self.ci.layout
+        rows = range(len(self.plots))
+        for row in rows:
+            grid.setRowMinimumHeight(2 * row, 0)
+        grid.activate()
+        if any(plot.vb.height() <= 0 for plot in self.plots):
+            return  # (not laid out)
+        needed = [math.ceil(title_length(plot)) + TITLE_ROOM for plot in self.plots]
+        if all(plot.vb.height() >= need for plot, need in zip(self.plots, needed, strict=True)):
+            return
+        for row, need in zip(rows, needed, strict=True):
+            grid.setRowMinimumHeight(2 * row, need)
+        grid.activate()
+        # ...and the chart as tall as that takes, with its dates (the page scrolls).
+        least = self.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).height()
+        least = math.ceil(least) + self.height() - self.viewport().height()
+        if least > self.minimumHeight():
+            self.setMinimumHeight(least)
 
     def _fit_band_ticks(self, view_box: pg.ViewBox) -> None:
         """Label a questionnaire plot's axis where its severity bands start (not a comb

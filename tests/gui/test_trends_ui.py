@@ -414,3 +414,32 @@ def test_while_the_page_scrolls_the_wheel_over_the_chart_scrolls_it(
         assert widget.timeline.mood_plot.vb.viewRange()[0] == shown  # the chart did not zoom
         wheel(Qt.KeyboardModifier.ControlModifier)
         assert widget.timeline.mood_plot.vb.viewRange()[0] != shown  # Ctrl+wheel zooms
+
+
+@pytest.mark.parametrize("points", [20, 24])
+def test_with_very_large_text_the_axis_titles_keep_apart(
+    qtbot, qapp, known_vault: Vault, data_dir: Path, points: int
+):
+    """Accessibility review (carried): at 20 pt and more the short PHQ-9 and GAD-7 plots
+    squeezed their rotated titles into one another ("GAD-PHQ-9"). Each plot is now at
+    least as tall as its title, the chart as tall as that takes, its dates in view."""
+    with trends_with_text_of(qtbot, qapp, known_vault, data_dir, points, (900, 600)) as widget:
+        chart = widget.timeline
+        titles = [plot.left.label.sceneBoundingRect() for plot in chart.plots]
+        for plot, title in zip(chart.plots, titles, strict=True):
+            assert plot.vb.height() >= title.height() - 1, (plot.vb.height(), title)
+        for upper, lower in zip(titles, titles[1:]):
+            assert upper.bottom() <= lower.top(), (upper, lower)
+        last_dates = chart.plots[-1].bottom.sceneBoundingRect()
+        assert last_dates.bottom() <= chart.viewport().height() + 1
+
+
+def test_with_room_to_spare_the_charts_keep_their_shares(
+    qtbot, qapp, known_vault: Vault, data_dir: Path
+):
+    """The titles' minimum applies only when a plot would be lower than its title: a
+    minimum changes how the layout shares the height out, and at the usual size the
+    charts look as they always have."""
+    with trends_with_text_of(qtbot, qapp, known_vault, data_dir, 10, (1100, 900)) as widget:
+        grid = widget.timeline.ci.layout
+        assert [grid.rowMinimumHeight(2 * row) for row in range(3)] == [0, 0, 0]
