@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import datetime as dt
 from pathlib import Path
 
@@ -428,7 +429,7 @@ def test_with_very_large_text_the_axis_titles_keep_apart(
         titles = [plot.left.label.sceneBoundingRect() for plot in chart.plots]
         for plot, title in zip(chart.plots, titles, strict=True):
             assert plot.vb.height() >= title.height() - 1, (plot.vb.height(), title)
-        for upper, lower in zip(titles, titles[1:]):
+        for upper, lower in itertools.pairwise(titles):
             assert upper.bottom() <= lower.top(), (upper, lower)
         last_dates = chart.plots[-1].bottom.sceneBoundingRect()
         assert last_dates.bottom() <= chart.viewport().height() + 1
