@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import itertools
 import datetime as dt
+import itertools
 from pathlib import Path
 
 import pytest
