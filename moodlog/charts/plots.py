@@ -391,7 +391,9 @@ class TimelineChart(pg.GraphicsLayoutWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 (Qt's name)
         super().resizeEvent(event)
-        if getattr(self, "plots", None):  # (pyqtgraph's own set-up resizes before there are)
+        # Not while pyqtgraph sets itself up (no plots yet), nor once it has closed: its
+        # close() deletes the scene's items, then resizes (a crash, reaching for them).
+        if getattr(self, "plots", None) and not getattr(self, "closed", False):
             self._room_for_titles()
 
     def _room_for_titles(self) -> None:
