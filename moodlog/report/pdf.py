@@ -121,6 +121,8 @@ CHART_KEY = QT_TR_NOOP(
     "concerning self-check (none: circle, low: triangle, moderate: diamond, incomplete: "
     "star, high: square, skipped: cross)."
 )
+# Under the charts when a booked appointment falls in the period (drawn dashed).
+BOOKED_LINE_KEY = QT_TR_NOOP("Dashed line: a booked appointment, not yet a session.")
 # The same without the self-checks: the patient left them out of the summary.
 CHART_KEY_WITHOUT_CHECKINS = QT_TR_NOOP(
     "Daily mood (points) with its 7-day mean, treatment sessions (vertical lines) and "
@@ -289,12 +291,15 @@ def _chart_key(sections: set[str], summary: PeriodSummary) -> str:
 
     key = tr(CHART_KEY if "checkins" in sections else CHART_KEY_WITHOUT_CHECKINS)
     drawn = {t.kind for t in summary.sessions}
-    booked = summary.next_appointment
-    if booked is not None and summary.period.contains(booked.day):
-        drawn.add(booked.kind)
     # Named when they differ: with one kind, every line is of the kind its labels name.
     kinds = session_kinds_key(kind for kind in KINDS if kind in drawn) if len(drawn) > 1 else ""
-    return " ".join(part for part in (key, kinds, tr(SEVEN_DAY_MEAN_RULE)) if part)
+    # A booked appointment in the period (later on its last day) is drawn dashed, whatever
+    # its kind (``charts.data.style_session_pen``): said as such, never as its kind's
+    # pattern (diff review: "ESK: dotted" stood under a dashed line, "dashed" nowhere).
+    booked = summary.next_appointment
+    in_period = booked is not None and summary.period.contains(booked.day)
+    booked_key = tr(BOOKED_LINE_KEY) if in_period else ""
+    return " ".join(part for part in (key, kinds, booked_key, tr(SEVEN_DAY_MEAN_RULE)) if part)
 
 
 def _chart_block(name: str, width: int, height: int) -> str:

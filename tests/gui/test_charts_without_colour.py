@@ -208,3 +208,19 @@ def _session():  # noqa: ANN202 - Treatment
     from moodlog.domain.treatments import Treatment
 
     return Treatment(day=END, time=dt.time(10), kind="ketamine_iv", dose_mg=40, weight_kg=80)
+
+
+def test_a_booked_appointment_in_the_period_is_keyed_as_dashed(qapp, contents) -> None:  # noqa: ANN001
+    """Diff review: an esketamine appointment later on the period's last day is drawn
+    dashed (booked), yet the key named "ESK: dotted" for it, and "dashed" nowhere."""
+    period = Period(END - dt.timedelta(days=59), END)
+    later_today = dataclasses.replace(_session(), kind="esketamine_nasal", time=dt.time(18))
+    assert later_today.is_appointment(NOW) and period.contains(later_today.day)
+    only_iv = [t for t in contents.treatments if t.kind == "ketamine_iv"]
+    booked = dataclasses.replace(contents, treatments=[*only_iv, later_today])
+    options = ReportOptions(period, page_size=QPageSize(QPageSize.PageSizeId.A4))
+    html = build_report(booked, options, NOW).html
+    assert "Esketamine nasal spray: dotted" not in html  # no dotted line is drawn
+    assert html.count("Dashed line: a booked appointment") == 2  # page 1, charts page
+    # Without an appointment in the period, no word of one.
+    assert "Dashed line" not in build_report(contents, options, NOW).html
