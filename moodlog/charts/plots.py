@@ -870,7 +870,7 @@ def level_legend_html() -> str:
     last), for a QLabel beside a chart: colours at graphic contrast on the window."""
     return " ".join(
         f"<span style='color:{on_window(LEVEL_COLOURS[level]).name()}'>"
-        f"{LEVEL_SYMBOLS[level][2]}</span> {level}"
+        f"{LEVEL_SYMBOLS[level][2]}</span>&nbsp;{level}"  # (held together where it wraps)
         for level in LEVEL_ORDER
     )
 

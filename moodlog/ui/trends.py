@@ -535,8 +535,12 @@ class TrendsScreen(QWidget):
             (session, "&#9478;", tr("booked")),
             (medication, "&#9650;", tr("medication")),
         )
+        # Each symbol held to its words (&nbsp;): wrapped by a narrow window or large
+        # text, the legend put "Self-check: x" at one line's end and "skipped" at the next
+        # line's start (diff review). (Qt breaks a line after an image whatever follows
+        # it, so a kind's line piece can still end a line.)
         markup = "".join(  # markup and symbols; the words are translated above
-            f"<span style='color:{colour}'>{mark}</span> {words} &nbsp; "
+            f"<span style='color:{colour}'>{mark}</span>&nbsp;{words} &nbsp; "
             for colour, mark, words in keys
         )
         markup += "&nbsp;&nbsp; "

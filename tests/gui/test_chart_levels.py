@@ -65,7 +65,7 @@ def test_levels_differ_in_shape_and_worse_levels_are_drawn_on_top(qtbot):
     assert z == sorted(z) and len(set(z)) == len(z)
     legend = level_legend_html()
     for level in LEVEL_ORDER:
-        assert f"{LEVEL_SYMBOLS[level][2]}</span> {level}" in legend
+        assert f"{LEVEL_SYMBOLS[level][2]}</span>&nbsp;{level}" in legend
 
 
 def test_the_hover_line_is_shown_only_over_a_day(qtbot):

@@ -96,7 +96,7 @@ def test_trends_legend_shows_each_level_s_shape_and_one_meaning_of_trend(
     ]
     assert len(legends) == 1
     for level in ("none", "low", "moderate", "incomplete", "high", "skipped"):
-        assert f"{LEVEL_SYMBOLS[level][2]}</span> {level}" in legends[0]
+        assert f"{LEVEL_SYMBOLS[level][2]}</span>&nbsp;{level}" in legends[0]
     assert "7-day mean" in legends[0] and "trend" not in legends[0]
     assert "7-day mean" in CHART_KEY and "trend" not in CHART_KEY
 
