@@ -405,6 +405,11 @@ class AppController(QObject):
         from moodlog.vault import export_folders
         from moodlog.vault.errors import VaultError
 
+        earlier = self.export_sweep
+        if earlier is not None and earlier.thread.is_alive():
+            # Still held up by a folder (a share gone quiet): not one more thread at each
+            # unlock, all stuck on it (diff review: the idle lock's every unlock added one).
+            return
         self.export_sweep = None
         with contextlib.suppress(VaultError):  # (never in the way of the unlock)
             self.export_sweep = export_folders.start_sweep(vault)

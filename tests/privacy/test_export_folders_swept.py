@@ -369,3 +369,44 @@ def test_exporting_to_the_same_folder_again_leaves_the_journal_as_it_was(
     assert hashlib.sha256(vault.path.read_bytes()).hexdigest() == before
     export_folders.remember(vault, vault.path)  # refused by the export: nothing noted
     assert hashlib.sha256(vault.path.read_bytes()).hexdigest() == before
+
+
+def test_a_sweep_still_held_up_is_not_started_again_at_each_unlock(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    """Diff review: a folder that holds its sweep up for good (a share gone quiet) held
+    one more thread at each unlock (the idle lock locks every few minutes). While one
+    sweep is still at it, an unlock starts none; once it is done, the next one does."""
+    import moodlog.paths as paths
+
+    data_dir, share = tmp_path / "data", tmp_path / "network-share"
+    share.mkdir()
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    export_fhir_through_the_window(controller, share / "a.json", monkeypatch)
+    assert controller.lock()
+
+    real_scandir = os.scandir
+    released = threading.Event()
+    entered: list[threading.Thread] = []
+
+    def stuck_scandir(path=".") -> object:  # noqa: ANN001
+        if Path(path) == share:
+            entered.append(threading.current_thread())
+            released.wait(20)
+        return real_scandir(path)
+
+    monkeypatch.setattr(paths.os, "scandir", stuck_scandir)
+    try:
+        unlock(qtbot, controller)
+        qtbot.waitUntil(lambda: len(entered) == 1)
+        for _ in range(3):
+            lock_and_unlock(qtbot, controller)
+        time.sleep(0.3)  # (time for a sweep started by those unlocks to reach the share)
+        sweeping = [t for t in threading.enumerate() if t.name == "moodlog export-folder sweep"]
+        assert len(entered) == 1 and len(sweeping) == 1
+    finally:
+        released.set()
+    controller.export_sweep.thread.join(10)
+    assert not controller.export_sweep.thread.is_alive()
+    lock_and_unlock(qtbot, controller)  # done: the next unlock sweeps again
+    qtbot.waitUntil(lambda: len(entered) == 2)
