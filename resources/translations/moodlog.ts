@@ -1208,6 +1208,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Dashed line: a booked appointment, not yet a session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>PHQ-9 and GAD-7 with their severity bands, a thin line where two meet.</source>
         <translation type="unfinished"></translation>
     </message>
