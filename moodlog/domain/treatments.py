@@ -321,8 +321,8 @@ def split_into_courses(sessions: Iterable[Treatment]) -> list[list[Treatment]]:
     :data:`NEW_COURSE_AFTER_DAYS` days between one session and the next starts a new
     course. The one copy of the rule: the session numbers (:func:`course_numbers`) and
     every figure a therapist reads (``analysis.courses``: baseline, response, induction
-    and maintenance, boosters) use it, so "infusion 1" and the figures' course cannot
-    disagree (clinician review)."""
+    and maintenance, boosters) use it, so a worked-out "infusion 1" and the figures'
+    course cannot disagree (clinician review); a number the person typed in is theirs."""
     result: list[list[Treatment]] = []
     for session in sorted(sessions, key=lambda t: t.starts_at):
         if result and (session.day - result[-1][-1].day).days <= NEW_COURSE_AFTER_DAYS:
