@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -153,7 +152,8 @@ def held_temp(folder: Path, suffix: str = ".tmp") -> Iterator[Path]:
     flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     flags |= getattr(os, "O_BINARY", 0)
     while True:
-        name = os.path.join(folder, f"{HELD_PREFIX}{secrets.token_hex(8)}{suffix}")
+        # (os.urandom, as secrets does: secrets loads hashlib and OpenSSL, ~4 MiB at start)
+        name = os.path.join(folder, f"{HELD_PREFIX}{os.urandom(8).hex()}{suffix}")
         key = os.path.abspath(name)
         _HELD_HERE.add(key)
         try:

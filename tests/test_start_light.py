@@ -1,6 +1,8 @@
 """What the unlock window leaves out at start (issue 14 §4): the vault (SQLCipher), the
 create page with its country list, the introduction and the reminders are made or
-imported only when needed, and everything still works when they are."""
+imported only when needed, and everything still works when they are. Nor hashlib: it
+loads OpenSSL, ~4 MiB of the start's peak memory (a temp file's name drawn with
+``secrets`` brought it in, and the memory target was missed)."""
 
 from __future__ import annotations
 
@@ -22,7 +24,8 @@ def painted(self, event):
     from moodlog.ui.application import AppController
     controller = AppController.current
     loaded = [m for m in ("sqlcipher3", "moodlog.vault.vault", "moodlog.ui.country",
-              "moodlog.ui.onboarding", "moodlog.ui.reminders", "moodlog.cli") if m in sys.modules]
+              "moodlog.ui.onboarding", "moodlog.ui.reminders", "moodlog.cli",
+              "hashlib", "secrets") if m in sys.modules]
     print("LOADED", loaded, "CREATE PAGE", controller._create_page is not None, flush=True)
     os._exit(0)
 UnlockPage.paintEvent = painted

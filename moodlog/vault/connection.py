@@ -28,7 +28,6 @@ import contextlib
 import datetime as dt
 import os
 import shutil
-import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -200,6 +199,8 @@ def _wal_belongs(path: Path, passphrase: str) -> bool:
     ``passphrase`` (judged without the WAL), so a wrong passphrase is still told as one;
     and OSError when no copy can be made. Nothing beside ``path`` is changed, and the
     copies (encrypted pages only) are removed."""
+    import tempfile  # (here: only a -wal beside the journal comes this way)
+
     try:
         folder = Path(tempfile.mkdtemp(prefix=WAL_CHECK_PREFIX, dir=path.parent))
     except OSError:  # (a read-only folder: the system's temp folder, encrypted pages only)
