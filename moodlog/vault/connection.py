@@ -159,6 +159,16 @@ def _why_unreadable(conn: Connection, path: Path, error: DatabaseError) -> Excep
     return WrongPassphrase()
 
 
+def _prove_key(conn: Connection, passphrase: str, path: Path) -> None:
+    """Key ``conn`` and read it once; raise the true reason it cannot be read (wrong
+    passphrase, damage, in use: :func:`_why_unreadable`, told of ``path``)."""
+    apply_key(conn, passphrase)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except DatabaseError as error:
+        raise _why_unreadable(conn, path, error) from None
+
+
 def side_wal(path: Path) -> Path:
     return Path(f"{path}-wal")
 
@@ -212,11 +222,7 @@ def _wal_belongs(path: Path, passphrase: str) -> bool:
             _copy_private(Path(f"{path}-journal"), Path(f"{copy}-journal"))
         conn = _connect(copy)
         try:
-            apply_key(conn, passphrase)
-            try:
-                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            except DatabaseError as error:
-                raise _why_unreadable(conn, path, error) from None
+            _prove_key(conn, passphrase, path)
         finally:
             conn.close()
         if _wal_older_than_journal(path):  # (only now: a wrong passphrase is told first)
@@ -347,11 +353,7 @@ def open_connection(path: Path, passphrase: str, set_aside: list[Path] | None = 
         set_aside.append(kept_aside)
     conn = _connect(path)
     try:
-        apply_key(conn, passphrase)
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except DatabaseError as error:
-            raise _why_unreadable(conn, path, error) from None
+        _prove_key(conn, passphrase, path)
         try:
             _apply_hygiene(conn)
         except DatabaseError as error:

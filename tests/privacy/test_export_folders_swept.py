@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import textwrap
 import threading
 import time
 from pathlib import Path
@@ -20,39 +19,18 @@ from PySide6.QtWidgets import QApplication
 
 from moodlog.paths import HELD_PREFIX
 from moodlog.vault import export_folders
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, run_cli
 from tests.gui.helpers import create_vault_through_the_window, unlock
+from tests.reliability import test_killed_export_temps as killed_export_temps
 
 pytestmark = pytest.mark.skipif(
     sys.platform == "win32", reason="file locks: the age rule alone there"
 )
 
-MARKER = "KILLED-EXPORT-IN-A-ONE-OFF-FOLDER-5c1e"
-
-WRITER = textwrap.dedent(
-    """
-    import os, sys, time
-    from pathlib import Path
-    from moodlog.paths import export_target
-    with export_target(Path(sys.argv[1])) as temp:
-        temp.write_text(sys.argv[2])
-        print(temp, flush=True)
-        if sys.argv[3] == "kill":
-            os._exit(9)  # killed mid-export: no clean-up runs
-        time.sleep(60)  # still writing (a slow export in another moodlog)
-    """
-)
-
 
 def start_writer(target: Path, how: str) -> tuple[subprocess.Popen, Path]:
     """Another process exporting to ``target``: killed part-way, or still writing."""
-    child = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(target), MARKER, how],
-        stdout=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])},
-    )
-    temp = Path(child.stdout.readline().strip())
+    child, temp = killed_export_temps.start_writer(target, how)
     assert temp.name.startswith(HELD_PREFIX) and temp.exists()
     return child, temp
 
@@ -64,6 +42,16 @@ def export_fhir_through_the_window(controller, path: Path, monkeypatch) -> None:
     screen = controller.main_window.show_screen("Export")
     screen.interchange.save_fhir(path)
     assert path.exists(), screen.interchange.status.text()
+
+
+def locked_after_an_export_to_a_share(qtbot, tmp_path: Path, monkeypatch):  # noqa: ANN001, ANN201
+    """A journal that exported once into a folder (a network share), then locked."""
+    data_dir, share = tmp_path / "data", tmp_path / "network-share"
+    share.mkdir()
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    export_fhir_through_the_window(controller, share / "a.json", monkeypatch)
+    assert controller.lock()
+    return controller, share
 
 
 def lock_and_unlock(qtbot, controller) -> None:  # noqa: ANN001
@@ -90,7 +78,9 @@ def test_a_killed_exports_temp_in_a_folder_used_once_goes_at_the_next_unlock(
         mine.write_text("the person's own file")
         another_kind = stick / ".moodlog-backup-1234.tmp"  # not held: the age rule
         another_kind.write_text("encrypted")
-        assert MARKER in left.read_text()  # the killed export's plain text, left behind
+        assert (
+            killed_export_temps.MARKER in left.read_text()
+        )  # the killed export's plain text, left behind
 
         lock_and_unlock(qtbot, controller)
         qtbot.waitUntil(lambda: not left.exists(), timeout=10000)
@@ -164,11 +154,7 @@ def test_a_folder_that_holds_up_its_sweep_never_holds_up_the_unlock(
     hang for seconds. The main window shows meanwhile; the sweep is in its own thread."""
     import moodlog.paths as paths
 
-    data_dir, share = tmp_path / "data", tmp_path / "network-share"
-    share.mkdir()
-    controller = create_vault_through_the_window(qtbot, data_dir)
-    export_fhir_through_the_window(controller, share / "a.json", monkeypatch)
-    assert controller.lock()
+    controller, share = locked_after_an_export_to_a_share(qtbot, tmp_path, monkeypatch)
 
     real_scandir = os.scandir
     entered, released = threading.Event(), threading.Event()
@@ -299,17 +285,6 @@ def test_a_journal_that_cannot_take_the_note_does_not_stop_the_export(
     assert export_folders.remembered(vault) == []
 
 
-def run_cli(args: list[str], stdin: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "moodlog", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])},
-    )
-
-
 def test_every_export_from_the_command_line_remembers_its_folder(tmp_path: Path) -> None:
     from moodlog.vault.vault import Vault
 
@@ -379,11 +354,7 @@ def test_a_sweep_still_held_up_is_not_started_again_at_each_unlock(
     sweep is still at it, an unlock starts none; once it is done, the next one does."""
     import moodlog.paths as paths
 
-    data_dir, share = tmp_path / "data", tmp_path / "network-share"
-    share.mkdir()
-    controller = create_vault_through_the_window(qtbot, data_dir)
-    export_fhir_through_the_window(controller, share / "a.json", monkeypatch)
-    assert controller.lock()
+    controller, share = locked_after_an_export_to_a_share(qtbot, tmp_path, monkeypatch)
 
     real_scandir = os.scandir
     released = threading.Event()

@@ -108,9 +108,9 @@ def test_a_wrong_passphrase_is_told_as_one_and_the_wal_is_left_alone(journal):
     assert leftovers(journal.parent) == []
 
 
-def test_a_wal_written_with_the_journals_own_key_is_applied(tmp_path, journal):
-    """Another SQLCipher tool opened the journal in WAL mode, saved, and crashed before
-    copying its changes into the file: those changes are the person's, and kept."""
+def left_by_a_crash_in_wal_mode(tmp_path: Path, journal: Path) -> Path:
+    """A copy of ``journal`` and its ``-wal`` as another SQLCipher tool leaves them when it
+    crashes in WAL mode after saving an entry (``MARKER``); their times kept."""
     crashed = tmp_path / "crashed"
     crashed.mkdir()
     vault = Vault.open(journal, PASSPHRASE)
@@ -119,9 +119,16 @@ def test_a_wal_written_with_the_journals_own_key_is_applied(tmp_path, journal):
     with vault.transaction():
         vault.entries.add(Entry(day=dt.date(2025, 3, 1), time=dt.time(8), mood=6, note=MARKER))
     for suffix in ("", "-wal"):  # the files as they are at the crash
-        shutil.copy(f"{journal}{suffix}", crashed / f"moodlog.db{suffix}")
+        shutil.copy2(f"{journal}{suffix}", crashed / f"moodlog.db{suffix}")
     vault.close()
-    copy = crashed / "moodlog.db"
+    return crashed / "moodlog.db"
+
+
+def test_a_wal_written_with_the_journals_own_key_is_applied(tmp_path, journal):
+    """Another SQLCipher tool opened the journal in WAL mode, saved, and crashed before
+    copying its changes into the file: those changes are the person's, and kept."""
+    copy = left_by_a_crash_in_wal_mode(tmp_path, journal)
+    crashed = copy.parent
     with Vault.open(copy, PASSPHRASE) as reopened:
         notes = [e.note for e in reopened.entries.between()]
         assert MARKER in notes
@@ -136,17 +143,7 @@ def test_a_wal_of_this_journal_come_back_from_earlier_is_set_aside(tmp_path, jou
     unlock, then back again later from a copy (a synced folder, a copied folder): its pages
     fit, so the check passed, and the edits saved since were silently undone. One older
     than the journal's last save is set aside."""
-    crashed = tmp_path / "crashed"
-    crashed.mkdir()
-    vault = Vault.open(journal, PASSPHRASE)
-    vault.conn.execute("PRAGMA journal_mode = WAL")
-    vault.conn.execute("PRAGMA wal_autocheckpoint = 0")
-    with vault.transaction():
-        vault.entries.add(Entry(day=dt.date(2025, 3, 1), time=dt.time(8), mood=6, note=MARKER))
-    for suffix in ("", "-wal"):
-        shutil.copy2(f"{journal}{suffix}", crashed / f"moodlog.db{suffix}")
-    vault.close()
-    copy = crashed / "moodlog.db"
+    copy = left_by_a_crash_in_wal_mode(tmp_path, journal)
     stale = tmp_path / "old-copy-of-the-wal"
     shutil.copy2(conn_mod.side_wal(copy), stale)  # (the copy keeps its time, as syncs do)
     with Vault.open(copy, PASSPHRASE) as reopened:  # applied: it is the newest there
