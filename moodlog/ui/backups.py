@@ -95,8 +95,7 @@ def rescue_lost_journal(vault: Vault, preferences: Preferences, data_dir: Path) 
 
 
 RESCUED_TEXT = QT_TR_NOOP(
-    "What your journal held until now is kept as a backup ({name}, in {folder}); "
-    "“Restore from a backup…” puts it back."
+    "Your latest backup, made just now, holds everything it had: {name}, in {folder}."
 )
 NOT_RESCUED_TEXT = QT_TR_NOOP(
     "moodlog tried to keep what your journal held until now as a backup, but could not. "

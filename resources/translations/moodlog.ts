@@ -1973,6 +1973,10 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Your latest backup, made just now, holds everything it had: {name}, in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>It holds no dated records.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2162,10 +2166,6 @@ session)</source>
     </message>
     <message>
         <source>Restoring replaces your journal with the backup you choose. First moodlog checks the backup and shows what it holds; nothing changes until you confirm. Your journal as it is now is kept beside it (moodlog.db.before-restore-DATE.bak), and this list offers it too, so you can go back to it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What your journal held until now is kept as a backup ({name}, in {folder}); “Restore from a backup…” puts it back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

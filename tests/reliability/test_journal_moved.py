@@ -133,8 +133,12 @@ def test_the_idle_lock_backs_up_a_journal_whose_file_went(qtbot, data_dir: Path,
         assert len(kept) == 1
         text = controller.lock_window.stack.currentWidget().error_label.text()
         assert text.startswith("Your journal is no longer where moodlog keeps it")
-        assert f"kept as a backup ({kept[0].name}, in {kept[0].parent})" in text
-        assert "“Restore from a backup…” puts it back" in text
+        assert "restore your latest backup with “Restore from a backup…”." in text
+        assert (
+            f"Your latest backup, made just now, holds everything it had: {kept[0].name}, "
+            f"in {kept[0].parent}."
+        ) in text
+        assert text.count("Restore from a backup") == 1  # said once (a tired reader)
     finally:
         controller.shutdown()
 
