@@ -379,22 +379,11 @@ class AppController(QObject):
         """Say what was renamed beside the journal at open (``Vault.set_aside``), once."""
         if not vault.set_aside:
             return
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QMessageBox
-
+        from moodlog.ui.widgets import show_message
         from moodlog.vault.connection import set_aside_notice
 
         for kept in vault.set_aside:
-            box = QMessageBox(
-                QMessageBox.Icon.Information,
-                "moodlog",
-                set_aside_notice(kept, tr),
-                parent=self.main_window,
-            )
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.setModal(False)
-            box.show()
-            self.set_aside_box = box
+            self.set_aside_box = show_message(self.main_window, set_aside_notice(kept, tr))
         vault.set_aside = []
 
     def _sweep_export_folders(self, vault: Vault) -> None:
@@ -621,10 +610,8 @@ class AppController(QObject):
                 self.reminders.flush()  # a save told just now: read before closing
         vault, self.vault = self.vault, None
         if vault is not None:
-            with contextlib.suppress(Exception):
-                if vault.file_moved():  # (failure review: the create page came, silent)
-                    notices[:0] = [tr(JOURNAL_GONE_TEXT), *self._rescue(vault)]
-            vault.close()
+            notices[:0] = self._rescue_if_lost(vault)  # (failure review: the create page
+            vault.close()  # came, silent)
         notices[:0] = said_first or []
         self.context = None
         self._discard_help_panel()
@@ -690,20 +677,25 @@ class AppController(QObject):
             self._keep_unsaved_work()
         self._clear_copied_text()
         if self.vault is not None:
-            with contextlib.suppress(Exception):
-                if self.vault.file_moved():
-                    self._rescue(self.vault)
+            self._rescue_if_lost(self.vault)
             self.vault.close()
             self.vault = None
 
-    def _rescue(self, vault: Vault) -> list[str]:
-        """Back up a journal whose file went while it was open, before it is closed
-        (``backups.rescue_lost_journal``); what the lock screen says about it."""
-        if self.demo:
-            return []
-        from moodlog.ui.backups import rescue_lost_journal
+    def _rescue_if_lost(self, vault: Vault) -> list[str]:
+        """When the journal's file went while it was open (``Vault.file_moved``), back
+        it up before it is closed (``backups.rescue_lost_journal``; not in the demo);
+        what the lock screen says about it. Never stops a lock or a quit."""
+        try:
+            if not vault.file_moved():
+                return []
+            said = [tr(JOURNAL_GONE_TEXT)]
+            if not self.demo:
+                from moodlog.ui.backups import rescue_lost_journal
 
-        return [rescue_lost_journal(vault, self.preferences, self.data_dir)]
+                said.append(rescue_lost_journal(vault, self.preferences, self.data_dir))
+            return said
+        except Exception:  # noqa: BLE001 - the lock always completes
+            return []
 
     # -- help -------------------------------------------------------------------
     def show_help(self, level: str | None = None) -> None:

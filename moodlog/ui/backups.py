@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from moodlog.i18n import date_text, time_text, tr
 from moodlog.preferences import Preferences
 from moodlog.ui.unlock import secret_field
+from moodlog.ui.widgets import show_message
 from moodlog.vault import backup
 from moodlog.vault.connection import check_new_passphrase
 from moodlog.vault.errors import VaultError, os_reason
@@ -178,15 +179,6 @@ def ask_backup_file(parent: QWidget) -> Path | None:
         tr("Choose a backup"),
         tr("moodlog backups and kept copies (*.db *.bak);;All files (*)"),
     )
-
-
-def _message(parent: QWidget | None, text: str, icon: QMessageBox.Icon) -> QMessageBox:
-    box = QMessageBox(icon, "moodlog", text, parent=parent)
-    box.setModal(False)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.show()
-    _message.last_box = box  # type: ignore[attr-defined]
-    return box
 
 
 # -- the restore dialog ------------------------------------------------------------------
@@ -492,7 +484,7 @@ def restore_into(controller, path: Path, passphrase: str) -> bool:  # noqa: ANN0
     try:
         prepared = backup.prepare_restore(path, passphrase, controller.vault_path)
     except (VaultError, OSError) as error:
-        _message(parent, str(error), QMessageBox.Icon.Warning)
+        show_message(parent, str(error), QMessageBox.Icon.Warning)
         return False
     carried = _unsaved_text(controller)
     if controller.vault is not None and controller.lock() is False:
@@ -539,7 +531,7 @@ def restore_into(controller, path: Path, passphrase: str) -> bool:  # noqa: ANN0
                 "What you had typed but not saved could not be brought over ({reason})."
             ).format(reason=not_carried)
         )
-    _message(controller.main_window, " ".join(sentences), icon)
+    show_message(controller.main_window, " ".join(sentences), icon)
     return True
 
 
@@ -831,7 +823,7 @@ class BackupsScreen(QScrollArea):
         # (the backup is made: a journal on a full disk only means it is told again)
         with contextlib.suppress(VaultError):
             self.vault.settings.set(backup.SETTING_NOTICE_SHOWN, True)
-        self.passphrase_notice = _message(
+        self.passphrase_notice = show_message(
             self,
             tr("Your backup is made.")
             + " "

@@ -687,6 +687,19 @@ def show_error(parent: QWidget | None, text: str, title: str | None = None) -> N
     QMessageBox.warning(parent, title or tr("moodlog"), text)
 
 
+def show_message(
+    parent: QWidget | None, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Information
+) -> QMessageBox:
+    """A message that does not block (non-modal, deleted once closed): the person reads
+    it while the window stays usable. The last one shown is ``show_message.last_box``."""
+    box = QMessageBox(icon, "moodlog", text, parent=parent)
+    box.setModal(False)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.show()
+    show_message.last_box = box  # type: ignore[attr-defined]
+    return box
+
+
 def scrolling_page(scroll: QScrollArea, title: str) -> QVBoxLayout:
     """Fill ``scroll`` with a padded page that starts with a heading (its name for a
     screen reader: a scroll area is a Tab stop); returns its layout."""

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit
 
 from moodlog.ui import backups as backups_ui
+from moodlog.ui.widgets import show_message
 from tests.conftest import PASSPHRASE
 from tests.gui.helpers import create_vault_through_the_window
 
@@ -64,7 +65,7 @@ def test_auto_lock_with_the_import_and_restore_dialogs_open(qtbot, data_dir: Pat
     qtbot.mouseClick(dialog.check_button, CLICK)
     qtbot.mouseClick(dialog.replace_button, CLICK)
     assert controller.vault is not None and controller.vault.entries.count() == 0
-    assert "restored from" in backups_ui._message.last_box.text()
+    assert "restored from" in show_message.last_box.text()
     controller.lock()
     controller.shutdown()
 

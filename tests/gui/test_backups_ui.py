@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from moodlog.domain.entries import Entry
 from moodlog.ui import backups as backups_ui
 from moodlog.ui.application import AppController
+from moodlog.ui.widgets import show_message
 from moodlog.vault import backup
 from tests.conftest import PASSPHRASE
 from tests.gui.helpers import create_vault_through_the_window, unlock
@@ -96,7 +97,7 @@ def test_back_up_and_restore_through_the_backups_screen(qtbot, data_dir: Path):
     assert notes(controller) == ["kept in the backup"]
     (kept,) = data_dir.glob("moodlog.db.before-restore-*.bak")
     assert kept.stat().st_mode & 0o777 == 0o600
-    message = backups_ui._message.last_box
+    message = show_message.last_box
     assert kept.name in message.text() and "restored" in message.text()
     assert (data_dir / "moodlog.db").stat().st_mode & 0o777 == 0o600
     finish(controller)

@@ -254,7 +254,7 @@ def test_unsaved_text_that_cannot_be_brought_over_is_said_and_where_it_is(
     monkeypatch.setattr(backups_ui.Vault, "open", staticmethod(opened_on_a_full_disk))
     shown: list[tuple[str, object]] = []
     monkeypatch.setattr(
-        backups_ui, "_message", lambda _parent, text, icon: shown.append((text, icon))
+        backups_ui, "show_message", lambda _parent, text, icon: shown.append((text, icon))
     )
     assert backups_ui.restore_into(controller, path, PASSPHRASE)
     ((text, icon),) = shown
