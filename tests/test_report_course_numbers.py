@@ -43,3 +43,37 @@ def test_the_pdfs_session_number_is_translated(
     options = ReportOptions(NOVEMBER)
     html = build_report(load_for_report(vault, options, NOW), options, NOW).html
     assert "«infusion 1»" in html
+
+
+def test_a_number_the_patient_typed_in_is_marked_and_keyed(
+    qapp,  # noqa: ANN001
+    vault: Vault,
+) -> None:
+    """The typed-in number wins (issue 15), so the count can restart or jump mid-course:
+    the PDF marks which numbers the patient typed, and says so beside the table."""
+    from moodlog.report.pdf import TYPED_NUMBER_KEY, TYPED_NUMBER_MARK
+
+    for day in (3, 6):
+        vault.treatments.save(
+            Treatment(dt.date(2026, 11, day), dt.time(10), "ketamine_iv", dose_mg=35)
+        )
+    vault.treatments.save(
+        Treatment(dt.date(2026, 11, 10), dt.time(10), "ketamine_iv", dose_mg=35, course_number=12)
+    )
+    vault.treatments.save(Treatment(dt.date(2026, 11, 13), dt.time(10), "ketamine_iv", dose_mg=35))
+    options = ReportOptions(NOVEMBER)
+    html = build_report(load_for_report(vault, options, NOW), options, NOW).html
+    assert f"(infusion 12{TYPED_NUMBER_MARK})" in html
+    assert "(infusion 13)" in html and "(infusion 2)" in html  # worked out: no mark
+    assert html.count(TYPED_NUMBER_MARK) == 2  # the typed number and its key
+    assert TYPED_NUMBER_KEY.format(mark=TYPED_NUMBER_MARK) in html
+
+
+def test_no_key_when_no_number_was_typed(qapp, vault: Vault) -> None:  # noqa: ANN001
+    from moodlog.report.pdf import TYPED_NUMBER_MARK
+
+    vault.treatments.save(Treatment(dt.date(2026, 11, 3), dt.time(10), "ketamine_iv", dose_mg=35))
+    options = ReportOptions(NOVEMBER)
+    html = build_report(load_for_report(vault, options, NOW), options, NOW).html
+    assert "(infusion 1)" in html
+    assert TYPED_NUMBER_MARK not in html

@@ -1042,6 +1042,15 @@ def _bp_text(t: Treatment) -> str:
     return "\n".join(lines)
 
 
+# A session number the patient typed in is theirs and wins over the worked-out count
+# (issue 15); the table marks it, so a therapist can tell a count that restarts or jumps
+# mid-course from the rule printed above it (diff review of the course numbering).
+TYPED_NUMBER_MARK = "\N{DAGGER}"
+TYPED_NUMBER_KEY = QT_TR_NOOP(
+    "{mark} A number the patient typed in; later sessions of that kind count on from it."
+)
+
+
 def _sessions_section(contents: VaultContents, summary: PeriodSummary, now: dt.datetime) -> str:
     numbers = course_numbers(contents.treatments)
     responses = {id(r.session): r for r in summary.responses}
@@ -1052,10 +1061,13 @@ def _sessions_section(contents: VaultContents, summary: PeriodSummary, now: dt.d
         effects = "\n".join(
             f"{_label(k)} ({_label(v)})" for k, v in t.side_effects.items() if v != "none"
         )
+        number = course_label(t, numbers[id(t)], tr)
+        if t.course_number is not None:
+            number += TYPED_NUMBER_MARK
         rows.append(
             [
                 _day(t.day),
-                f"{_label(t.label)} ({course_label(t, numbers[id(t)], tr)})",
+                f"{_label(t.label)} ({number})",
                 _dose_cell(t),
                 "\n".join(part for part in (effects, _bp_text(t)) if part) or tr("none recorded"),
                 DASH if t.dissociation is None else str(t.dissociation),
@@ -1070,8 +1082,11 @@ def _sessions_section(contents: VaultContents, summary: PeriodSummary, now: dt.d
             "Changes are against that baseline. Diss.: the patient's own 0-10 dissociation "
             "rating, not a clinical scale."
         )
+        typed = ""
+        if any(t.course_number is not None for t in summary.sessions):
+            typed = " " + tr(TYPED_NUMBER_KEY).format(mark=TYPED_NUMBER_MARK)
         html.append(
-            f"<p class='small'>{escape(tr(COURSE_NUMBER_RULE))} "
+            f"<p class='small'>{escape(tr(COURSE_NUMBER_RULE) + typed)} "
             f"{escape(tr(SESSION_WINDOW_RULES))} {escape(rules)}</p>"
         )
         html.append(

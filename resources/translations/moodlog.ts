@@ -1477,6 +1477,10 @@ session)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{mark} A number the patient typed in; later sessions of that kind count on from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Side effects, BP</source>
         <translation type="unfinished"></translation>
     </message>
