@@ -721,21 +721,25 @@ def _backup_passphrase(
 
 
 def cmd_restore(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
-    from moodlog.vault import backup
+    from moodlog.vault import backup, export_folders
     from moodlog.vault.connection import open_connection, set_aside_notice
-    from moodlog.vault.errors import VaultDamaged
+    from moodlog.vault.errors import VaultDamaged, VaultError
     from moodlog.vault.lockfile import VaultLock
+    from moodlog.vault.vault import Vault
 
     vault_path = _vault_path(args)
     source = Path(args.file).expanduser()
     current = None
     note = ""
+    folders: list[str] = []
     if vault_path.exists() and not args.dry_run:
         current = passphrases.get(1, "Passphrase of your journal now: ")
         lock = VaultLock.acquire(vault_path)
         try:
             kept: list[Path] = []
-            open_connection(vault_path, current, kept).close()  # proves it; changes nothing
+            connection = open_connection(vault_path, current, kept)  # proves it; changes nothing
+            folders = export_folders.remembered_on(connection)  # for the restored journal
+            connection.close()
             for aside in kept:
                 print(f"moodlog: note: {set_aside_notice(aside)}", file=sys.stderr)
         except VaultDamaged:
@@ -771,6 +775,10 @@ def cmd_restore(args: argparse.Namespace, passphrases: PassphraseSource) -> int:
             return 0
     ensure_private_dir(vault_path.parent)
     _, kept = backup.restore(source, backup_passphrase, vault_path)
+    if folders:
+        # The folders the replaced journal exported to stay swept (``export_folders.carry``).
+        with contextlib.suppress(VaultError), Vault.open(vault_path, backup_passphrase) as restored:
+            export_folders.carry(restored, folders)
     kept_text = f" Your journal as it was is kept as {kept}{note}." if kept else ""
     print(
         f"Restored {vault_path} from {source}.{kept_text} "

@@ -39,8 +39,8 @@ from moodlog.i18n import date_text, time_text, tr
 from moodlog.preferences import Preferences
 from moodlog.ui.unlock import secret_field
 from moodlog.ui.widgets import show_message
-from moodlog.vault import backup
-from moodlog.vault.connection import check_new_passphrase
+from moodlog.vault import backup, export_folders
+from moodlog.vault.connection import DatabaseError, check_new_passphrase
 from moodlog.vault.errors import VaultError, os_reason
 from moodlog.vault.vault import Vault
 from moodlog.wording import QT_TR_NOOP, count_text
@@ -487,12 +487,14 @@ def restore_into(controller, path: Path, passphrase: str) -> bool:  # noqa: ANN0
         show_message(parent, str(error), QMessageBox.Icon.Warning)
         return False
     carried = _unsaved_text(controller)
+    folders = _export_folders(controller)
     if controller.vault is not None and controller.lock() is False:
         prepared.cancel()  # the person chose to go back to unsaved text
         return False
     try:
         kept = backup.finish_restore(prepared)
         vault = Vault.open(controller.vault_path, passphrase)
+        export_folders.carry(vault, folders)  # before the unlock's sweep
         not_carried = _carry_over(vault, carried) if carried else None
     except (VaultError, OSError) as error:
         controller.show_lock_screen()
@@ -533,6 +535,17 @@ def restore_into(controller, path: Path, passphrase: str) -> bool:  # noqa: ANN0
         )
     show_message(controller.main_window, " ".join(sentences), icon)
     return True
+
+
+def _export_folders(controller) -> list[Path]:  # noqa: ANN001
+    """The folders the journal being replaced exported to (none from the lock screen:
+    that journal is not open), for the restored one to sweep."""
+    if controller.vault is None:
+        return []
+    try:
+        return export_folders.remembered(controller.vault)
+    except (VaultError, DatabaseError):  # (a journal whose file went: nothing to carry)
+        return []
 
 
 def _unsaved_text(controller) -> dict[str, object]:  # noqa: ANN001

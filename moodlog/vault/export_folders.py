@@ -16,10 +16,13 @@ not among the settings a JSON export carries (``moodlog.report.json_format.SETTI
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import threading
 from collections.abc import Iterable
 from pathlib import Path
+
+import sqlcipher3
 
 from moodlog.paths import clear_stale_temps, is_journal_file
 from moodlog.vault.errors import StorageProblem
@@ -38,6 +41,10 @@ def _stored(vault: Vault) -> list[str]:
         value = vault.settings.get(SETTING, [])
     except ValueError:  # (not JSON: never written by moodlog; nothing to sweep)
         return []
+    return _folders_in(value)
+
+
+def _folders_in(value: object) -> list[str]:
     if not isinstance(value, list):
         return []
     return [item for item in value if type(item) is str and item]
@@ -62,6 +69,35 @@ def remember(vault: Vault, target: str | os.PathLike[str], *, into_folder: bool 
             vault.settings.set(SETTING, [folder, *kept][:KEEP])
     except StorageProblem:
         pass
+
+
+def carry(vault: Vault, folders: Iterable[str | os.PathLike[str]]) -> None:
+    """After a restore, the folders the replaced journal remembered, kept in the
+    restored one (first: they are the newer exports), so the next unlock still sweeps
+    them: the backup's own list stops where the backup was made (diff review: restoring
+    forgot every folder exported to since). Like :func:`remember`, a journal that
+    cannot take the note does not stop the restore."""
+    carried = [os.fspath(folder) for folder in folders]
+    if not carried:
+        return
+    try:
+        with vault.transaction():
+            kept = [item for item in _stored(vault) if item not in carried]
+            vault.settings.set(SETTING, [*carried, *kept][:KEEP])
+    except StorageProblem:
+        pass
+
+
+def remembered_on(connection: sqlcipher3.Connection) -> list[str]:
+    """The remembered folders of a journal open on a bare ``connection`` (the command
+    line's restore proves the passphrase without opening the journal as a vault);
+    nothing when the journal has none or cannot be read."""
+    try:
+        row = connection.execute("SELECT value FROM settings WHERE key = ?", (SETTING,)).fetchone()
+        value = json.loads(row[0]) if row else []
+    except (sqlcipher3.Error, ValueError, TypeError):
+        return []
+    return _folders_in(value)
 
 
 def remembered(vault: Vault) -> list[Path]:

@@ -381,3 +381,59 @@ def test_a_sweep_still_held_up_is_not_started_again_at_each_unlock(
     assert not controller.export_sweep.thread.is_alive()
     lock_and_unlock(qtbot, controller)  # done: the next unlock sweeps again
     qtbot.waitUntil(lambda: len(entered) == 2)
+
+
+def test_restoring_a_backup_keeps_the_folders_exported_to_since(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    """Diff review: the restored journal's list stops where its backup was made; a
+    killed export into a folder used since would never be swept again."""
+    from moodlog.vault import backup
+
+    data_dir, stick = tmp_path / "data", tmp_path / "usb-stick"
+    stick.mkdir()
+    controller = create_vault_through_the_window(qtbot, data_dir)
+    made = backup.write_backup(controller.vault, tmp_path / "backups")  # before any export
+    export_fhir_through_the_window(controller, stick / "for-the-clinic.json", monkeypatch)
+    killed, left = start_writer(stick / "summary.json", "kill")
+    killed.wait(timeout=30)
+    assert left.exists()
+
+    assert controller.restore_from_backup(made.path, PASSPHRASE)
+    assert stick in export_folders.remembered(controller.vault)
+    qtbot.waitUntil(lambda: not left.exists(), timeout=10000)  # the restored unlock's sweep
+    assert (stick / "for-the-clinic.json").exists()
+
+
+def test_restoring_from_the_command_line_keeps_them_too(tmp_path: Path) -> None:
+    from moodlog.vault.vault import Vault
+
+    data_dir, stick = tmp_path / "data", tmp_path / "usb-stick"
+    stick.mkdir()
+    base = ["--data-dir", str(data_dir)]
+    backup_file = tmp_path / "before.db"
+    for command in (
+        ["init"],
+        ["backup", "--out", str(backup_file)],
+        ["export", "csv", "--out", str(stick / "csv")],
+        ["restore", str(backup_file)],
+    ):
+        done = run_cli([*base, *command, "--passphrase-stdin"], PASSPHRASE + "\n")
+        assert done.returncode == 0, (command, done.stderr)
+    with Vault.open(data_dir / "moodlog.db", PASSPHRASE) as vault:
+        assert export_folders.remembered(vault) == [stick / "csv"]
+    killed, left = start_writer(stick / "csv" / "entries.csv", "kill")
+    killed.wait(timeout=30)
+    checked = run_cli([*base, "check", "--passphrase-stdin"], PASSPHRASE + "\n")
+    assert checked.returncode == 0, checked.stderr
+    assert not left.exists()
+
+
+def test_carrying_puts_the_replaced_journals_folders_first(vault, tmp_path: Path) -> None:  # noqa: ANN001
+    older, newer = tmp_path / "older", tmp_path / "newer"
+    export_folders.remember(vault, older / "a.pdf")
+    export_folders.remember(vault, newer / "b.pdf")
+    export_folders.carry(vault, [newer, tmp_path / "since"])
+    assert export_folders.remembered(vault) == [newer, tmp_path / "since", older]
+    export_folders.carry(vault, [])
+    assert export_folders.remembered(vault) == [newer, tmp_path / "since", older]
