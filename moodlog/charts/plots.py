@@ -865,14 +865,14 @@ def _lone(curve: dict[int, float]) -> list[list[int]]:
     return [run for run in runs_of_days(curve) if len(run) == 1]
 
 
-def level_legend_html() -> str:
-    """The self-check markers' legend (shape and colour per level, most concerning
-    last), for a QLabel beside a chart: colours at graphic contrast on the window."""
-    return " ".join(
+def level_legend_html() -> list[str]:
+    """The self-check markers' legend, one entry a level (shape and colour, most
+    concerning last), for a chart's key: colours at graphic contrast on the window."""
+    return [
         f"<span style='color:{on_window(LEVEL_COLOURS[level]).name()}'>"
         f"{LEVEL_SYMBOLS[level][2]}</span>&nbsp;{level}"  # (held together where it wraps)
         for level in LEVEL_ORDER
-    )
+    ]
 
 
 def session_line_sample(kind: str, appointment: bool = False, width: int = 22) -> str:

@@ -54,6 +54,7 @@ from moodlog.domain.treatments import KINDS
 from moodlog.i18n import date_text, number_text, tr
 from moodlog.locale_words import LOCALE
 from moodlog.ui.booster_chart import BoosterPanel
+from moodlog.ui.chart_key import ChartKey
 from moodlog.ui.context import AppContext
 from moodlog.ui.widgets import FittedColumns, column_memory, describe_chart, heading, hint
 from moodlog.wording import QT_TR_NOOP
@@ -394,13 +395,11 @@ class TrendsScreen(QWidget):
             toggles.addWidget(box)
         toggles.addStretch(1)
         over_layout.addLayout(toggles)
-        toggles = QHBoxLayout()
-        self.legend = QLabel("")  # filled by _show_legend, again when the theme changes
-        self.legend.setWordWrap(True)  # never cut at a narrow width
-        toggles.addWidget(self.legend, 1)
+        self.legend = ChartKey()  # filled by _show_legend, again when the theme changes
+        self.legend.setAccessibleName(tr("Chart key"))
         self._show_legend()
         theme_events().changed.connect(self._show_legend)
-        over_layout.addLayout(toggles)
+        over_layout.addWidget(self.legend)
         self.timeline = PageTimeline()
         describe_chart(
             self.timeline,
@@ -518,7 +517,6 @@ class TrendsScreen(QWidget):
         mood = on_window(mood_colour()).name()  # lighter on a dark background, as in the chart
         session = on_window(KINDS["ketamine_iv"].colour).name()
         medication = on_window(MEDICATION_COLOUR).name()
-        legend = level_legend_html()  # each level's own shape, as drawn on the chart
         # Each kind of session recorded, by its line as drawn (its colour and pattern)
         # and the short name its labels use (print review: one purple "sessions" stood
         # for every kind, and IV and esketamine differed by colour alone).
@@ -535,22 +533,20 @@ class TrendsScreen(QWidget):
             (session, "&#9478;", tr("booked")),
             (medication, "&#9650;", tr("medication")),
         )
-        # Each symbol held to its words (&nbsp;): wrapped by a narrow window or large
-        # text, the legend put "Self-check: x" at one line's end and "skipped" at the next
-        # line's start (diff review). (Qt breaks a line after an image whatever follows
-        # it, so a kind's line piece can still end a line.)
-        markup = "".join(  # markup and symbols; the words are translated above
-            f"<span style='color:{colour}'>{mark}</span>&nbsp;{words} &nbsp; "
+        # Each entry whole on its line (ChartKey): wrapped by a narrow window or large
+        # text, a symbol or a kind's line piece ended one line and its words began the next.
+        entries = [  # markup and symbols; the words are translated above
+            f"<span style='color:{colour}'>{mark}</span>&nbsp;{words}"
             for colour, mark, words in keys
-        )
-        markup += "&nbsp;&nbsp; "
-        markup += tr("Self-check: {legend}").format(legend=legend)
+        ]
+        levels = level_legend_html()  # each level's own shape, as drawn on the chart
+        entries.append(tr("Self-check: {legend}").format(legend=levels[0]))
+        entries += levels[1:]
         # the PHQ-9 and GAD-7 plots' bands are screening bands (clinician review: the
         # PDF said so, Trends did not); the words have no markup in them
         screening = tr("PHQ-9, GAD-7: {label}").format(label=tr(SCREENING_LABEL))
-        markup += "&nbsp;&nbsp; " + html.escape(screening)
-        markup += "<br>" + html.escape(tr(SEVEN_DAY_MEAN_RULE))
-        self.legend.setText(markup)
+        note = html.escape(screening) + "<br>" + html.escape(tr(SEVEN_DAY_MEAN_RULE))
+        self.legend.set_entries(entries, note)
         for name, box in self.toggles.items():
             colour = on_window(SERIES_STYLE[name][1], TEXT_CONTRAST).name()
             box.setStyleSheet(f"QCheckBox {{ color: {colour}; }}")

@@ -5122,6 +5122,10 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Chart key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mood over time chart</source>
         <translation type="unfinished"></translation>
     </message>

@@ -63,7 +63,7 @@ def test_levels_differ_in_shape_and_worse_levels_are_drawn_on_top(qtbot):
     assert len(set(symbols.values())) == len(LEVEL_ORDER) == len(symbols)
     z = [chart.checkin_markers[level].zValue() for level in LEVEL_ORDER]
     assert z == sorted(z) and len(set(z)) == len(z)
-    legend = level_legend_html()
+    legend = " ".join(level_legend_html())
     for level in LEVEL_ORDER:
         assert f"{LEVEL_SYMBOLS[level][2]}</span>&nbsp;{level}" in legend
 

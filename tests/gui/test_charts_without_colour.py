@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
@@ -229,10 +230,11 @@ def test_a_booked_appointment_in_the_period_is_keyed_as_dashed(qapp, contents) -
 def test_the_trends_legend_never_wraps_a_mark_away_from_its_name(qtbot, vault, data_dir) -> None:  # noqa: ANN001
     """Diff review: wrapped by a narrow window or large text, the legend put a symbol at
     one line's end and its words at the next line's start ("Self-check: x", then
-    "skipped", at the window's usual size). Laid out at every width from narrow to wide,
-    no line ends with a symbol. (A kind's line piece is an image, after which Qt breaks
-    a line whatever follows: not held here.)"""
-    from PySide6.QtGui import QTextDocument
+    "skipped"); Qt breaks a line after an image whatever follows it, so a kind's line
+    piece could end a line and its name ("TMS") begin the next. Each entry is now a
+    label of its own: at every width from narrow to wide, at large text, entries move
+    to the next line whole, and no line is wider than the key but a lone entry."""
+    from PySide6.QtGui import QFont
 
     from moodlog.charts.data import LEVEL_SYMBOLS
     from moodlog.preferences import Preferences
@@ -248,24 +250,25 @@ def test_the_trends_legend_never_wraps_a_mark_away_from_its_name(qtbot, vault, d
     )
     screen = TrendsScreen(context)
     qtbot.addWidget(screen)
-    image = "\N{OBJECT REPLACEMENT CHARACTER}"  # where a line piece (an <img>) stands
-    marks = {"\u25cf", "\u2501", "\u2506", "\u25b2"}
-    marks |= {symbol for _, _, symbol in LEVEL_SYMBOLS.values()}
-    document = QTextDocument()
-    document.setDefaultFont(screen.legend.font())
-    document.setHtml(screen.legend.text())
-    assert document.toPlainText().count(image) == len(KINDS)
-    ends = []
+    key = screen.legend
+    large = QFont(key.font())
+    large.setPointSize(20)
+    key.setFont(large)
+    entries = [label for label in key._labels if not label.isHidden()]
+    pictures = [label for label in entries if "data:image/png;base64," in label.text()]
+    assert len(pictures) == len(KINDS)  # one piece of line a kind, each with its name
+    names = {html.escape(info.short) for info in KINDS.values()}
+    assert {label.text().rsplit("&nbsp;", 1)[1] for label in pictures} == names
+    symbols = {symbol for _, _, symbol in LEVEL_SYMBOLS.values()}
+    assert sum(any(symbol in label.text() for symbol in symbols) for label in entries) == len(
+        LEVEL_SYMBOLS
+    )
+    wrapped = 0
     for width in range(150, 1400, 9):
-        document.setTextWidth(width)
-        document.size()  # (lays it out)
-        block = document.begin()
-        while block.isValid():
-            layout, text = block.layout(), block.text()
-            for index in range(layout.lineCount()):
-                line = layout.lineAt(index)
-                shown = text[line.textStart() : line.textStart() + line.textLength()]
-                ends.append((width, shown.replace("\xa0", " ").rstrip()))
-            block = block.next()
-    assert len(ends) > 200
-    assert [(width, end) for width, end in ends if end and end[-1] in marks] == []
+        lines = key.flow.lines(width)
+        assert [label for line in lines for label in line] == entries  # all, in order
+        for line in lines:
+            used = sum(label.sizeHint().width() for label in line)
+            assert used <= width or len(line) == 1, (width, [x.text() for x in line])
+        wrapped += len(lines) > 1
+    assert wrapped > 50  # at 20 pt, most widths need several lines
