@@ -91,13 +91,11 @@ def test_trends_legend_shows_each_level_s_shape_and_one_meaning_of_trend(
 
     screen = TrendsScreen(make_context(vault, data_dir))
     qtbot.addWidget(screen)
-    legends = [
-        label.text() for label in screen.findChildren(QLabel) if "Self-check" in label.text()
-    ]
-    assert len(legends) == 1
+    legend = screen.legend.text()  # every entry of the key, and its note
+    assert "Self-check: " in legend
     for level in ("none", "low", "moderate", "incomplete", "high", "skipped"):
-        assert f"{LEVEL_SYMBOLS[level][2]}</span>&nbsp;{level}" in legends[0]
-    assert "7-day mean" in legends[0] and "trend" not in legends[0]
+        assert f"{LEVEL_SYMBOLS[level][2]}</span>&nbsp;{level}" in legend
+    assert "7-day mean" in legend and "trend" not in legend
     assert "7-day mean" in CHART_KEY and "trend" not in CHART_KEY
 
 
