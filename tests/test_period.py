@@ -385,3 +385,34 @@ def test_a_positive_item_9_on_the_first_day_is_in_the_period_not_before_it():
     first_day = QuestionnaireResult(D0, dt.time(9), PHQ9, [0] * 8 + [2])
     summary = item9_summary([first_day], period)
     assert summary.last_positive_before is None
+
+
+def test_a_result_dated_after_the_summary_is_made_is_not_its_latest():
+    """Property-test finding (tests/fuzz/test_fuzz_histories.py): a PHQ-9 dated later
+    today than the PDF is made (saved while a clock was ahead) was page 1's latest,
+    "16 → 1 (minimal, 15 Jun)", beside the course's "-41%; response no; remission no"
+    worked out from the 16 (the course leaves such a result out: analysis.taken_by),
+    and the Questionnaires section said "latest 16" above a table listing the 1. The
+    period's results are those taken by the moment the summary is taken as of, as
+    one dated tomorrow is not in it either; once that moment has passed, it counts."""
+    now = dt.datetime(2026, 6, 15, 14, 30)
+    today = now.date()
+    results = [
+        QuestionnaireResult(today - dt.timedelta(days=31), dt.time(9), PHQ9, [3] * 9),
+        QuestionnaireResult(today - dt.timedelta(days=3), dt.time(9), PHQ9, [2] * 8 + [0]),
+        QuestionnaireResult(today, dt.time(20), PHQ9, [0] * 8 + [1]),  # after `now`
+    ]
+    contents = VaultContents(
+        questionnaires=results,
+        treatments=[Treatment(today - dt.timedelta(days=30), dt.time(9), "ketamine_iv")],
+    )
+    period = Period.last_days(30, today)
+    summary = summarise(contents, period, now)
+    latest = summary.latest_results[PHQ9]
+    assert latest is summary.course[PHQ9].latest is results[1]
+    assert [q.total for q in summary.phq9_series] == [16]
+    assert summary.results_in_period == [results[1]]
+    assert summary.item9.results == 1 and summary.item9.positive == 0
+    later = summarise(contents, period, dt.datetime(2026, 6, 15, 20, 0))
+    assert later.latest_results[PHQ9] is later.course[PHQ9].latest is results[2]
+    assert later.item9.positive == 1

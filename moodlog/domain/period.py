@@ -23,7 +23,9 @@ Definitions:
   days, so a session two days ago does not make a two-day summary.
 * Questionnaires: first and latest scored result inside the period; baseline,
   percent change, response and remission are the course figures
-  (:func:`analysis.course_summary`) as of the end of the period.
+  (:func:`analysis.course_summary`) as of the end of the period. A result dated after
+  that moment (later today than the summary is made: a clock ahead) is not yet in the
+  period, as for the course (:func:`analysis.taken_by`), nor in item 9's count.
 * PHQ-9 item 9: "positive" means answered above "not at all" (1-3); counted over
   every PHQ-9 in the period, scored or not; unanswered item 9 is never "no".
 * Self-check: check-ins in the period counted by level; the date of every check-in
@@ -49,6 +51,7 @@ from moodlog.domain.analysis import (
     course_summary,
     daily_series,
     session_responses,
+    taken_by,
 )
 from moodlog.domain.booster import period_durability
 from moodlog.domain.contents import VaultContents
@@ -456,9 +459,12 @@ def summarise(
     end_of_period = period.as_of(now)
     first_results: dict[str, QuestionnaireResult | None] = {}
     latest_results: dict[str, QuestionnaireResult | None] = {}
+    # Only results taken by the summary's moment, as for the course figures
+    # (analysis.taken_by): one dated later today (a clock ahead) was page 1's latest
+    # beside a change and remission worked out from the result before it.
+    taken = taken_by(contents.questionnaires, end_of_period)
     results_in_period = sorted(
-        (q for q in contents.questionnaires if period.contains(q.day)),
-        key=lambda q: (q.day, q.time),
+        (q for q in taken if period.contains(q.day)), key=lambda q: (q.day, q.time)
     )
     course = {}
     for name in (PHQ9, GAD7):
@@ -517,7 +523,7 @@ def summarise(
         results_in_period=results_in_period,
         trend_change=change,
         trend_status=trend_status(mood, period),
-        item9=item9_summary(contents.questionnaires, period),
+        item9=item9_summary(taken, period),
         yes_checkins=[c for c in checkins if any_yes(c)],
         unanswered_checkins=[c for c in checkins if asked_unanswered(c)],
         # The last saved of those at the same minute (the order the journal lists them
