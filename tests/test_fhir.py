@@ -446,3 +446,22 @@ def test_a_self_check_level_claims_no_yes_it_never_had():
     assert "wishing to be dead" in level["text"]
     assert "wishing to be dead" in level["coding"][0]["display"]
     Bundle.model_validate(bundle)
+
+
+def test_two_results_saved_at_the_same_minute_are_two_resources(vault):
+    """Property-test finding (tests/fuzz/test_fuzz_histories.py): a PHQ-9 saved twice at
+    the same minute with the same answers (a double click: two rows of the journal) gave
+    two QuestionnaireResponses, and two total Observations, with one id and one fullUrl,
+    which a FHIR bundle must not have (bdl-7): a server keeps one, and the total's
+    derivedFrom could name either."""
+    from moodlog.domain.questionnaires import QuestionnaireResult
+
+    day = dt.date(2026, 6, 1)
+    for _ in range(2):
+        vault.questionnaires.add(QuestionnaireResult(day, dt.time(9, 0), "PHQ-9", [1] * 9))
+    bundle = fhir.build_bundle(bulk.load(vault), now=dt.datetime(2026, 6, 2, 12))
+    urls = [entry["fullUrl"] for entry in bundle["entry"]]
+    assert len(urls) == len(set(urls))
+    assert len(_of_type(bundle, "QuestionnaireResponse")) == 2
+    totals = _of_type(bundle, "Observation")
+    assert len({t["derivedFrom"][0]["reference"] for t in totals}) == 2

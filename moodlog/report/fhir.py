@@ -379,7 +379,9 @@ def build_bundle(
     for result in contents.questionnaires:
         if not inside(result.day):
             continue
-        key = f"{result.instrument}/{result.day}/{result.time}/{result.answers}"
+        # With its id, as every other record's: two results saved at one minute with the
+        # same answers (a double click) were one resource id and fullUrl twice (bdl-7).
+        key = f"{result.instrument}/{result.day}/{result.time}/{result.answers}/{result.id}"
         response_url = bundle.add(_questionnaire(result, subject), key)
         if result.scored:  # an unanswered item: no total, no total Observation
             bundle.add(_total(result, subject, response_url), "total/" + key)
