@@ -73,15 +73,14 @@ class FlowLayout(QLayout):
             if item.isEmpty():
                 continue
             size = item.sizeHint()
-            if x > rect.x() and x + size.width() > rect.right() + 1:
+            wrapped = x > rect.x() and x + size.width() > rect.right() + 1
+            if wrapped:
                 x, y, line_height = rect.x(), y + line_height + self._gap // 3, 0
-                if rows is not None:
-                    rows.append([])
-            elif rows is not None and not rows:
-                rows.append([])
             if move:
                 item.setGeometry(QRect(QPoint(x, y), size))
             if rows is not None:
+                if wrapped or not rows:
+                    rows.append([])
                 rows[-1].append(item.widget())
             x += size.width() + self._gap
             line_height = max(line_height, size.height())

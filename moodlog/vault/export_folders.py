@@ -62,21 +62,18 @@ def remember(vault: Vault, target: str | os.PathLike[str], *, into_folder: bool 
     stop the export: the folder is then not swept, as before."""
     if not into_folder and is_journal_file(Path(target)):
         return
-    folder = os.path.abspath(target if into_folder else os.path.dirname(os.path.abspath(target)))
-    try:
-        with vault.transaction():
-            kept = [item for item in _stored(vault) if item != folder]
-            vault.settings.set(SETTING, [folder, *kept][:KEEP])
-    except StorageProblem:
-        pass
+    carry(
+        vault,
+        [os.path.abspath(target if into_folder else os.path.dirname(os.path.abspath(target)))],
+    )
 
 
 def carry(vault: Vault, folders: Iterable[str | os.PathLike[str]]) -> None:
-    """After a restore, the folders the replaced journal remembered, kept in the
-    restored one (first: they are the newer exports), so the next unlock still sweeps
-    them: the backup's own list stops where the backup was made (diff review: restoring
-    forgot every folder exported to since). Like :func:`remember`, a journal that
-    cannot take the note does not stop the restore."""
+    """Put ``folders`` first on the list (the latest :data:`KEEP` kept): an export's
+    folder (:func:`remember`), or after a restore, the folders the replaced journal
+    remembered, kept in the restored one so the next unlock still sweeps them (the
+    backup's own list stops where the backup was made: diff review). A journal that
+    cannot take the note does not stop the export or the restore."""
     carried = [os.fspath(folder) for folder in folders]
     if not carried:
         return
